@@ -1,0 +1,63 @@
+# Two commands on a fresh machine (python3, make, git): `make run` and `make test`.
+SHELL := /bin/bash
+PY := .venv/bin/python
+UV := .venv/bin/uv
+PG_URL ?= postgres://postgres@127.0.0.1:5432/ips
+export DJANGO_SETTINGS_MODULE ?= ips.settings
+
+.PHONY: run test test-pg test-browser lint bench install seed serve worker beat browsers clean services
+
+# The locked environment; re-synced whenever the lock file changes.
+.venv/.synced: uv.lock pyproject.toml
+	test -x $(PY) || python3 -m venv .venv
+	test -x $(UV) || .venv/bin/pip install --quiet --disable-pip-version-check uv==0.13.8
+	UV_PROJECT_ENVIRONMENT=.venv $(UV) sync --frozen --inexact --quiet
+	touch $@
+
+install: .venv/.synced
+
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@echo "Public site: http://127.0.0.1:8000/   Staff workspace: http://127.0.0.1:8000/admin/"
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+seed: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+
+worker: install
+	.venv/bin/celery -A ips worker --loglevel INFO
+
+beat: install
+	.venv/bin/celery -A ips beat --loglevel INFO
+
+# The whole suite on the embedded SQLite database (browser tests included when
+# Chromium can be installed; see `browsers`).
+test: install browsers
+	$(PY) -m pytest -q
+
+# The same suite against PostgreSQL (creates the test database if missing).
+test-pg: install
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+	.venv/bin/lint-imports
+
+bench: install
+	$(PY) -m pytest -q -m perf tests/perf -s -p no:randomly
+
+# Debian's Chromium for the Playwright browser tests (never a downloaded browser).
+browsers:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the browser tests"; \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+			|| echo "chromium could not be installed: browser tests will report it"; \
+	fi
+
+clean:
+	rm -rf .venv staticfiles .test-db.sqlite3

@@ -1,0 +1,176 @@
+"""Follow-along support after a job start: the support log, job support plans,
+retention milestones and follow-up tasks."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+
+from ips.models import Program, StaffMember
+from ips.querysets import ProgramScopedQuerySet
+from jobseekers.models import Job, JobSeeker
+
+
+class SupportContact(models.Model):
+    """One follow-along contact (the job coach's log; fidelity item V12)."""
+
+    class Mode(models.TextChoices):
+        FACE_TO_FACE = "face_to_face", "Face to face"
+        PHONE = "phone", "Phone"
+        EMAIL = "email", "Email"
+        VIDEO = "video", "Video call"
+        TEXT = "text", "Text message"
+
+    class Location(models.TextChoices):
+        WORKPLACE = "workplace", "At work"
+        COMMUNITY = "community", "In the community"
+        OFFICE = "office", "In the office"
+        HOME = "home", "At home"
+
+    class WithWhom(models.TextChoices):
+        WORKER = "worker", "The worker"
+        EMPLOYER = "employer", "Employer"
+        FAMILY = "family", "Family"
+        TEAM = "team", "Mental-health team"
+        VR = "vr", "VR counsellor"
+
+    class SupportType(models.TextChoices):
+        COACHING = "coaching", "On-the-job coaching"
+        SCHEDULE_TRANSPORT = "schedule_transport", "Schedule or transport help"
+        EMPLOYER_MEETING = "employer_meeting", "Employer meeting"
+        BENEFITS_REPORTING = "benefits_reporting", "Benefits reporting"
+        ACCOMMODATION = "accommodation", "Accommodation"
+        PROBLEM_SOLVING = "problem_solving", "Problem-solving"
+        CAREER_DEVELOPMENT = "career_development", "Career development"
+        OTHER = "other", "Other"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    staff = models.ForeignKey(
+        StaffMember, on_delete=models.PROTECT, related_name="support_contacts"
+    )
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="support_contacts")
+    job = models.ForeignKey(
+        Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="support_contacts"
+    )
+    with_whom = models.JSONField(default=list, blank=True)
+    mode = models.CharField(max_length=20, choices=Mode.choices, default=Mode.FACE_TO_FACE)
+    location = models.CharField(max_length=20, choices=Location.choices, blank=True)
+    minutes = models.PositiveIntegerField(null=True, blank=True)
+    support_types = models.JSONField(default=list, blank=True)
+    still_employed = models.BooleanField(
+        null=True, blank=True, help_text="Asked at a retention milestone: still in this job?"
+    )
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(mode__in=["face_to_face", "phone", "email", "video", "text"]),
+                name="support_contact_mode_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(minutes__isnull=True) | Q(minutes__lte=24 * 60),
+                name="support_contact_minutes_at_most_a_day",
+            ),
+        ]
+        indexes = [models.Index(fields=["program", "date"]), models.Index(fields=["job", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.get_mode_display()} support for {self.seeker}"
+
+
+class JobSupportPlan(models.Model):
+    """What helps the person keep this job, who helps, what the employer knows, the fading plan."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    job = models.OneToOneField(Job, on_delete=models.CASCADE, related_name="support_plan")
+    what_helps = models.TextField(blank=True)
+    natural_supports_work = models.TextField("natural supports at work", blank=True)
+    natural_supports_home = models.TextField("natural supports at home", blank=True)
+    employer_knows = models.TextField(
+        "what the employer knows",
+        blank=True,
+        help_text="Only what the person chose to disclose.",
+    )
+    fading_plan = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Support plan for {self.job}"
+
+
+class RetentionMilestone(models.Model):
+    """A check that the person is still employed 30, 90, 180 or 365 days after a start."""
+
+    DAYS = (30, 90, 180, 365)
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="milestones")
+    days = models.PositiveSmallIntegerField()
+    due_date = models.DateField()
+    confirmed_on = models.DateField(null=True, blank=True)
+    still_employed = models.BooleanField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        SupportContact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "days"], name="one_milestone_per_job_and_day"),
+            models.CheckConstraint(
+                condition=Q(days__in=[30, 90, 180, 365]), name="milestone_days_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(confirmed_on__isnull=True) | Q(still_employed__isnull=False),
+                name="milestone_confirmation_records_outcome",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.days}-day check for {self.job}"
+
+
+class FollowUpTask(models.Model):
+    """A task such as re-engaging a person in the job search within 3 days of a job loss."""
+
+    class Kind(models.TextChoices):
+        REENGAGE = "reengage", "Re-engage in the job search after a job ended"
+        PROFILE_UPDATE = "profile_update", "Update the career profile"
+        OTHER = "other", "Other"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="follow_ups")
+    job = models.ForeignKey(
+        Job, null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    assigned_to = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="follow_ups"
+    )
+    created_on = models.DateField()
+    due_date = models.DateField()
+    done_on = models.DateField(null=True, blank=True)
+    note = models.TextField(blank=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(due_date__gte=F("created_on")), name="follow_up_due_not_before_created"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.seeker}"

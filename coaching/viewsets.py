@@ -1,0 +1,102 @@
+"""Workspace screens for follow-along support."""
+
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from ips.workspace import ScopedModelViewSet
+
+
+class SupportContactViewSet(ScopedModelViewSet):
+    model = SupportContact
+    icon = "clipboard-list"
+    menu_label = "Support contacts"
+    form_fields = [
+        "program",
+        "date",
+        "staff",
+        "seeker",
+        "job",
+        "with_whom",
+        "mode",
+        "location",
+        "minutes",
+        "support_types",
+        "still_employed",
+        "notes",
+    ]
+    list_display = ["date", "seeker", "staff", "mode", "location", "minutes"]
+    list_filter = ["program", "mode", "location", "date"]
+    list_select_related = ("seeker", "staff__user", "staff__program")
+    search_fields = ["seeker__name", "notes"]
+    list_export = [
+        "date",
+        "seeker__ref",
+        "staff__user__email",
+        "mode",
+        "location",
+        "minutes",
+        "notes",
+    ]
+
+
+class JobSupportPlanViewSet(ScopedModelViewSet):
+    model = JobSupportPlan
+    icon = "doc-full"
+    menu_label = "Job support plans"
+    form_fields = [
+        "program",
+        "job",
+        "what_helps",
+        "natural_supports_work",
+        "natural_supports_home",
+        "employer_knows",
+        "fading_plan",
+    ]
+    list_display = ["job", "updated_at"]
+    list_filter = ["program"]
+    list_select_related = ("job__employer", "job__seeker")
+    search_fields = ["job__seeker__name", "job__title"]
+
+
+class RetentionMilestoneViewSet(ScopedModelViewSet):
+    model = RetentionMilestone
+    icon = "date"
+    menu_label = "Retention milestones"
+    form_fields = ["program", "job", "days", "due_date", "confirmed_on", "still_employed"]
+    list_display = ["job", "days", "due_date", "confirmed_on", "still_employed"]
+    list_filter = ["program", "days", "due_date"]
+    list_select_related = ("job__employer", "job__seeker")
+    search_fields = ["job__seeker__name"]
+
+
+class FollowUpTaskViewSet(ScopedModelViewSet):
+    model = FollowUpTask
+    icon = "warning"
+    menu_label = "Follow-up tasks"
+    form_fields = [
+        "program",
+        "seeker",
+        "job",
+        "kind",
+        "assigned_to",
+        "created_on",
+        "due_date",
+        "done_on",
+        "note",
+    ]
+    list_display = ["seeker", "kind", "due_date", "done_on"]
+    list_filter = ["program", "kind", "due_date"]
+    list_select_related = ("seeker",)
+    search_fields = ["seeker__name"]
+
+
+class CoachingGroup(ViewSetGroup):
+    menu_label = "Follow-along"
+    menu_icon = "clipboard-list"
+    menu_order = 300
+    items = (
+        SupportContactViewSet("support_contacts"),
+        RetentionMilestoneViewSet("milestones"),
+        JobSupportPlanViewSet("support_plans"),
+        FollowUpTaskViewSet("follow_ups"),
+    )

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+
+
+class IpsConfig(AppConfig):
+    name = "ips"
+    verbose_name = "IPS programs"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from ips.roles import sync_role_permissions
+
+        # Framework hook, not one of our models' signals: keeps the role groups'
+        # permissions in step with ROLE_PERMISSIONS after every migrate.
+        post_migrate.connect(sync_role_permissions, sender=self, dispatch_uid="ips_role_perms")

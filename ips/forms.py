@@ -1,0 +1,58 @@
+"""Form bases for the staff workspace: every choice is limited to the user's programs."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from ips.models import Program
+
+
+def scope_choices(form: forms.BaseForm, user) -> None:
+    """Limit every model choice on `form` to rows the user may see (their programs)."""
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            continue
+        if hasattr(queryset, "for_user"):
+            field.queryset = queryset.for_user(user)
+
+
+class ScopedAdminModelForm(WagtailAdminModelForm):
+    """A workspace form whose program and related rows come only from the user's programs,
+    and whose related rows all belong to the row's own program."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None:
+            scope_choices(self, user)
+            program_field = self.fields.get("program")
+            if program_field is not None:
+                programs = Program.objects.for_user(user)
+                program_field.queryset = programs
+                if not self.instance.pk and len(programs) == 1:
+                    program_field.initial = programs[0].pk
+
+    def clean(self):
+        cleaned = super().clean()
+        program = cleaned.get("program") or getattr(self.instance, "program", None)
+        if program is None:
+            return cleaned
+        for name, value in cleaned.items():
+            related = (
+                list(value)
+                if hasattr(value, "__iter__") and not isinstance(value, str)
+                else [value]
+            )
+            for obj in related:
+                other = getattr(obj, "program_id", None)
+                if other is not None and obj is not program and other != program.pk:
+                    self.add_error(name, ValidationError("This belongs to another program."))
+                    break
+        return cleaned
+
+
+class ProgramAdminForm(WagtailAdminModelForm):
+    """Programs themselves: no program field to scope."""

@@ -1,0 +1,249 @@
+"""The program layer: programs, staff, mental-health teams, staff time, occupations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from ips.querysets import ProgramScopedQuerySet
+from ips.roles import LEADERSHIP, Role, program_ids
+
+
+class ProgramQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(id__in=program_ids(user))
+
+
+class Program(models.Model):
+    """One IPS team or site. Every operational record belongs to exactly one program."""
+
+    name = models.CharField(max_length=200, unique=True)
+    slug = models.SlugField(max_length=80, unique=True)
+    zip = models.CharField("ZIP code", max_length=10, blank=True)
+    minimum_wage = models.DecimalField(
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("7.25"),
+        help_text="Hourly minimum wage where the program works (state or local if higher).",
+    )
+    caseload_standard = models.PositiveSmallIntegerField(default=20)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(minimum_wage__gte=0), name="program_minimum_wage_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StaffMemberQuerySet(ProgramScopedQuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def specialists(self):
+        return self.filter(role=Role.SPECIALIST)
+
+    def for_user(self, user):
+        # Leadership sees the program's staff; others see the team but only
+        # through the same program (needed to pick a colleague on a form).
+        return super().for_user(user)
+
+
+class StaffMember(models.Model):
+    """A user's job in one program. A director of two programs has two rows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="staff_memberships"
+    )
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="staff")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    fte = models.DecimalField(
+        "FTE",
+        max_digits=3,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        help_text="Share of a full-time post, more than 0 and at most 1.",
+    )
+    active = models.BooleanField(default=True)
+    digest_opt_in = models.BooleanField("morning email of what is due", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = StaffMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["program__name", "user__last_name", "user__first_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "program"], name="staff_one_row_per_program"),
+            models.CheckConstraint(
+                condition=Q(fte__gt=0) & Q(fte__lte=1), name="staff_fte_between_0_and_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["specialist", "coach", "supervisor", "director"]),
+                name="staff_role_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.get_role_display()}, {self.program})"
+
+    @property
+    def display_name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+    @property
+    def email(self) -> str:
+        return self.user.email
+
+    @property
+    def is_leadership(self) -> bool:
+        return self.role in LEADERSHIP
+
+
+class MentalHealthTeam(models.Model):
+    """A clinical team that IPS specialists are integrated with (fidelity item O1)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="mh_teams")
+    name = models.CharField(max_length=200)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["program__name", "name"]
+        verbose_name = "mental-health team"
+        constraints = [
+            models.UniqueConstraint(fields=["program", "name"], name="mh_team_unique_per_program"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TimeEntryQuerySet(ProgramScopedQuerySet):
+    def for_user(self, user):
+        """Leadership sees the program's entries; other staff only their own."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(
+            Q(program_id__in=program_ids(user, LEADERSHIP))
+            | Q(program_id__in=program_ids(user), staff__user=user)
+        )
+
+
+class TimeEntry(models.Model):
+    """Hours a staff member spent on one day, by activity and place (items S2, V13)."""
+
+    class Activity(models.TextChoices):
+        EMPLOYMENT_SERVICES = "employment_services", "Employment services"
+        OTHER = "other", "Other work"
+
+    class Location(models.TextChoices):
+        COMMUNITY = "community", "In the community"
+        OFFICE = "office", "In the office"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="time_entries")
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="time_entries")
+    date = models.DateField()
+    hours = models.DecimalField(max_digits=4, decimal_places=2)
+    activity = models.CharField(max_length=30, choices=Activity.choices)
+    location = models.CharField(max_length=20, choices=Location.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = TimeEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "staff"]
+        verbose_name_plural = "time entries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(hours__gte=0) & Q(hours__lte=24), name="time_entry_hours_0_to_24"
+            ),
+            models.CheckConstraint(
+                condition=Q(activity__in=["employment_services", "other"]),
+                name="time_entry_activity_known",
+            ),
+            models.CheckConstraint(
+                condition=Q(location__in=["community", "office"]),
+                name="time_entry_location_known",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.staff.display_name}: {self.hours} h"
+
+
+class OccupationQuerySet(models.QuerySet):
+    def search(self, text: str):
+        return self.filter(Q(title__icontains=text) | Q(code__startswith=text))
+
+
+class Occupation(models.Model):
+    """An O*NET-SOC occupation (O*NET 29.2, CC BY 4.0, USDOL/ETA). Reference data."""
+
+    code = models.CharField("O*NET-SOC code", max_length=10, primary_key=True)
+    title = models.CharField(max_length=200, db_index=True)
+    description = models.TextField(blank=True)
+
+    objects = OccupationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.code})"
+
+    @property
+    def major_group(self) -> str:
+        return self.code[:2]
+
+    @property
+    def minor_group(self) -> str:
+        return self.code[:5]
+
+    @property
+    def broad_occupation(self) -> str:
+        return self.code[:6]
+
+    @property
+    def detailed_occupation(self) -> str:
+        return self.code[:7]
+
+
+class GeocodeSource(models.TextChoices):
+    NONE = "", "Not located"
+    ZIP_CENTROID = "zip_centroid", "ZIP code centre (offline)"
+    NOMINATIM = "nominatim", "Street address (Nominatim)"
+    MANUAL = "manual", "Entered by hand"
+
+
+class GeoPoint(models.Model):
+    """Coordinates cached on a row with where they came from (geocoding runs in a task)."""
+
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    geocode_source = models.CharField(
+        max_length=20, choices=GeocodeSource.choices, blank=True, default=""
+    )
+    geocoded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def has_location(self) -> bool:
+        return self.latitude is not None and self.longitude is not None

@@ -1,0 +1,155 @@
+"""Staff roles and the programs a user works in.
+
+Every staff-side read starts from `Model.objects.for_user(user)`; these helpers
+answer "which programs, in which role" once per request (cached on the user).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Role(models.TextChoices):
+    SPECIALIST = "specialist", "Employment specialist"
+    COACH = "coach", "Job coach"
+    SUPERVISOR = "supervisor", "Supervisor"
+    DIRECTOR = "director", "Director"
+
+
+# The Django group each role's users belong to (created by migration ips 0002).
+GROUP_FOR_ROLE = {
+    Role.SPECIALIST: "Employment specialists",
+    Role.COACH: "Job coaches",
+    Role.SUPERVISOR: "Supervisors",
+    Role.DIRECTOR: "Directors",
+}
+EDITOR_GROUP = "Editors"  # Wagtail's own group for page editing
+
+LEADERSHIP = frozenset({Role.SUPERVISOR, Role.DIRECTOR})
+
+
+def program_roles(user) -> dict[int, str]:
+    """Map program id -> role for the user's active staff memberships (cached on the user)."""
+    if user is None or not user.is_authenticated:
+        return {}
+    cached = getattr(user, "_ips_program_roles", None)
+    if cached is None:
+        from ips.models import StaffMember  # late: roles is imported by models
+
+        cached = dict(
+            StaffMember.objects.filter(user=user, active=True).values_list("program_id", "role")
+        )
+        user._ips_program_roles = cached
+    return cached
+
+
+def program_ids(user, roles: frozenset[str] | set[str] | None = None) -> list[int]:
+    """Programs where the user is active staff, optionally only in the given roles."""
+    return [pid for pid, role in program_roles(user).items() if roles is None or role in roles]
+
+
+def is_staff_member(user) -> bool:
+    return bool(
+        user is not None and user.is_authenticated and (user.is_superuser or program_roles(user))
+    )
+
+
+def has_role(user, roles: frozenset[str] | set[str], program_id: int | None = None) -> bool:
+    """True when the user holds one of `roles` (in `program_id`, if given)."""
+    if user.is_superuser:
+        return True
+    return any(
+        role in roles and (program_id is None or pid == program_id)
+        for pid, role in program_roles(user).items()
+    )
+
+
+# What each role may do, per model ("app_label.model": actions). Rows are still
+# limited to the user's programs by `for_user`; this only decides the actions.
+_CASEWORK = ("view", "add", "change")
+_READ = ("view",)
+_ALL = ("view", "add", "change", "delete")
+
+ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
+    Role.SPECIALIST: {
+        "ips.program": _READ,
+        "ips.staffmember": _READ,
+        "ips.mentalhealthteam": _READ,
+        "ips.timeentry": _CASEWORK,
+        "ips.occupation": _READ,
+        "employers.employer": _CASEWORK,
+        "employers.employerperson": _CASEWORK,
+        "employers.employercontact": _CASEWORK,
+        "employers.jobopening": _CASEWORK,
+        "jobseekers.jobseeker": _CASEWORK,
+        "jobseekers.careerprofile": _CASEWORK,
+        "jobseekers.domainassessment": _CASEWORK,
+        "jobseekers.domainrating": _CASEWORK,
+        "jobseekers.goal": _CASEWORK,
+        "jobseekers.goalstep": _CASEWORK,
+        "jobseekers.goalreview": _CASEWORK,
+        "jobseekers.benefitscounselling": _CASEWORK,
+        "jobseekers.benefitsparameters": _READ,
+        "jobseekers.job": _CASEWORK,
+        "jobseekers.match": _READ,
+        "jobseekers.matchoutcome": _CASEWORK,
+        "coaching.supportcontact": _CASEWORK,
+        "coaching.jobsupportplan": _CASEWORK,
+        "coaching.retentionmilestone": _CASEWORK,
+        "coaching.followuptask": _CASEWORK,
+    },
+    Role.COACH: {
+        "ips.program": _READ,
+        "ips.staffmember": _READ,
+        "ips.timeentry": _CASEWORK,
+        "ips.occupation": _READ,
+        "employers.employer": _READ,
+        "employers.employerperson": _READ,
+        "employers.jobopening": _READ,
+        "jobseekers.jobseeker": _READ,
+        "jobseekers.careerprofile": _READ,
+        "jobseekers.job": ("view", "change"),
+        "jobseekers.benefitsparameters": _READ,
+        "coaching.supportcontact": _CASEWORK,
+        "coaching.jobsupportplan": _CASEWORK,
+        "coaching.retentionmilestone": _CASEWORK,
+        "coaching.followuptask": _CASEWORK,
+    },
+}
+_LEADERSHIP_MODELS = {
+    label: _ALL for label in ROLE_PERMISSIONS[Role.SPECIALIST] if label != "ips.occupation"
+}
+_LEADERSHIP_MODELS.update({"ips.program": ("view", "change"), "ips.occupation": _READ})
+ROLE_PERMISSIONS[Role.SUPERVISOR] = _LEADERSHIP_MODELS
+ROLE_PERMISSIONS[Role.DIRECTOR] = _LEADERSHIP_MODELS
+
+
+def sync_role_permissions(**kwargs) -> None:
+    """Give each role group exactly the model permissions of ROLE_PERMISSIONS (idempotent)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for label in ("ips", "employers", "jobseekers", "coaching"):
+        create_permissions(apps.get_app_config(label), verbosity=0)
+    owned = {label.split(".")[0] for perms in ROLE_PERMISSIONS.values() for label in perms}
+    for role, table in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=GROUP_FOR_ROLE[role])
+        wanted = set()
+        for label, actions in table.items():
+            app_label, model = label.split(".")
+            for action in actions:
+                wanted.add((app_label, f"{action}_{model}"))
+        keep = [
+            p
+            for p in group.permissions.select_related("content_type")
+            if p.content_type.app_label not in owned
+        ]
+        perms = [
+            p
+            for p in Permission.objects.filter(content_type__app_label__in=owned).select_related(
+                "content_type"
+            )
+            if (p.content_type.app_label, p.codename) in wanted
+        ]
+        group.permissions.set(keep + perms)

@@ -1,0 +1,96 @@
+"""Workspace screens of the program layer: programs, staff, teams, time, occupations."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from ips.forms import ProgramAdminForm, ScopedAdminModelForm
+from ips.models import MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
+from ips.roles import program_ids
+from ips.workspace import ReferenceViewSet, ScopedModelViewSet
+
+
+class ProgramViewSet(ScopedModelViewSet):
+    model = Program
+    icon = "home"
+    menu_label = "Programs"
+    form_fields = ["name", "slug", "zip", "minimum_wage", "caseload_standard"]
+    list_display = ["name", "zip", "minimum_wage"]
+    search_fields = ["name"]
+    base_form_class = ProgramAdminForm
+
+
+class StaffMemberForm(ScopedAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and "user" in self.fields and not user.is_superuser:
+            # Colleagues in the user's programs, or accounts not yet in any program
+            # (and never a job seeker's portal account).
+            self.fields["user"].queryset = (
+                get_user_model()
+                .objects.filter(
+                    Q(staff_memberships__program_id__in=program_ids(user))
+                    | Q(staff_memberships__isnull=True)
+                )
+                .filter(job_seeker__isnull=True)
+                .distinct()
+            )
+
+
+class StaffMemberViewSet(ScopedModelViewSet):
+    model = StaffMember
+    icon = "user"
+    menu_label = "Staff"
+    form_fields = ["user", "program", "role", "fte", "active", "digest_opt_in"]
+    list_display = ["user", "program", "role", "fte", "active"]
+    list_filter = ["program", "role", "active"]
+    list_select_related = ("user", "program")
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+    list_export = ["user__email", "program__name", "role", "fte", "active"]
+    base_form_class = StaffMemberForm
+
+
+class MentalHealthTeamViewSet(ScopedModelViewSet):
+    model = MentalHealthTeam
+    icon = "group"
+    menu_label = "Mental-health teams"
+    form_fields = ["program", "name"]
+    list_display = ["name", "program"]
+    list_filter = ["program"]
+    list_select_related = ("program",)
+    search_fields = ["name"]
+
+
+class TimeEntryViewSet(ScopedModelViewSet):
+    model = TimeEntry
+    icon = "time"
+    menu_label = "Time entries"
+    form_fields = ["program", "staff", "date", "hours", "activity", "location"]
+    list_display = ["date", "staff", "hours", "activity", "location"]
+    list_filter = ["program", "activity", "location", "date"]
+    list_select_related = ("staff__user", "staff__program", "program")
+    list_export = ["date", "staff__user__email", "hours", "activity", "location"]
+
+
+class OccupationViewSet(ReferenceViewSet):
+    model = Occupation
+    icon = "tag"
+    menu_label = "Occupations (O*NET)"
+    form_fields = ["code", "title", "description"]
+    list_display = ["title", "code"]
+    search_fields = ["title", "code"]
+    list_per_page = 50
+
+
+class ProgramGroup(ViewSetGroup):
+    menu_label = "Program"
+    menu_icon = "home"
+    menu_order = 900
+    items = (
+        ProgramViewSet("programs"),
+        StaffMemberViewSet("staff"),
+        MentalHealthTeamViewSet("mh_teams"),
+        TimeEntryViewSet("time_entries"),
+        OccupationViewSet("occupations"),
+    )

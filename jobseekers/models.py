@@ -1,0 +1,642 @@
+"""Job seekers: referral to job, the career profile, PSR assessment and goals,
+benefits, job starts, and the recommender's stored matches."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+
+from employers.models import Employer, EmployerContact, JobOpening
+from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
+from ips.querysets import ProgramScopedQuerySet
+from ips.roles import Role, program_ids
+
+CASEWORK_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR})
+
+
+class JobSeekerQuerySet(ProgramScopedQuerySet):
+    def for_user(self, user):
+        """Casework roles: the program's seekers; coaches: those who have or had a job."""
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        has_job = Exists(Job.objects.filter(seeker=OuterRef("pk")))
+        return self.filter(
+            Q(program_id__in=program_ids(user, CASEWORK_ROLES))
+            | (Q(program_id__in=program_ids(user, {Role.COACH})) & has_job)
+        )
+
+    def active_on(self, day):
+        """Active on a day: entry_date <= day and not closed by then (spec/metrics.md, Terms)."""
+        return self.filter(entry_date__lte=day).filter(
+            Q(closed_date__isnull=True) | Q(closed_date__gt=day)
+        )
+
+    def served_between(self, start, end):
+        """Active on at least one day of the period (spec/metrics.md, Terms)."""
+        return self.filter(entry_date__lte=end).filter(
+            Q(closed_date__isnull=True) | Q(closed_date__gt=start)
+        )
+
+
+class JobSeeker(GeoPoint):
+    """A person on (or referred to) the IPS caseload. No diagnosis is stored: IPS needs none."""
+
+    class Stage(models.TextChoices):
+        REFERRED = "referred", "Referred"
+        ENGAGED = "engaged", "Engaged"
+        JOB_SEARCH = "job_search", "Job search"
+        WORKING = "working", "Working"
+        FOLLOW_ALONG = "follow_along", "Follow-along"
+        CLOSED = "closed", "Closed"
+
+    class CloseReason(models.TextChoices):
+        # IPS is zero-exclusion: "not ready" is deliberately not a reason.
+        OWN_CHOICE = "own_choice", "The person's own choice"
+        MOVED = "moved", "Moved away"
+        STEPPED_DOWN = "stepped_down", "Job stable, stepped down from support"
+        LOST_CONTACT = "lost_contact", "Lost contact after documented outreach"
+        OTHER = "other", "Other"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="seekers")
+    ref = models.CharField("agency reference", max_length=64, blank=True)
+    name = models.CharField(max_length=200)
+    preferred_name = models.CharField(max_length=100, blank=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    specialist = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="caseload"
+    )
+    mh_team = models.ForeignKey(
+        MentalHealthTeam,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="seekers",
+        verbose_name="mental-health team",
+    )
+    referral_date = models.DateField(null=True, blank=True)
+    referral_source = models.CharField(max_length=200, blank=True)
+    entry_date = models.DateField(
+        null=True, blank=True, help_text="The day the person joined the IPS caseload."
+    )
+    closed_date = models.DateField(null=True, blank=True)
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+    close_note = models.TextField(blank=True)
+    employed_at_referral = models.BooleanField(default=False)
+    stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.REFERRED)
+    zip = models.CharField("home ZIP code", max_length=10, blank=True)
+    portal_user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="job_seeker",
+    )
+    employer_contacts = models.ManyToManyField(EmployerContact, blank=True, related_name="seekers")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobSeekerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "job seeker"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "ref"],
+                condition=~Q(ref=""),
+                name="seeker_ref_unique_per_program",
+            ),
+            models.CheckConstraint(
+                condition=Q(entry_date__isnull=True)
+                | Q(referral_date__isnull=True)
+                | Q(entry_date__gte=F("referral_date")),
+                name="seeker_entry_not_before_referral",
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_date__isnull=True)
+                | Q(entry_date__isnull=True)
+                | Q(closed_date__gte=F("entry_date")),
+                name="seeker_closed_not_before_entry",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    stage__in=[
+                        "referred",
+                        "engaged",
+                        "job_search",
+                        "working",
+                        "follow_along",
+                        "closed",
+                    ]
+                ),
+                name="seeker_stage_known",
+            ),
+        ]
+        indexes = [models.Index(fields=["program", "entry_date", "closed_date"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CareerProfileQuerySet(ProgramScopedQuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+
+class CareerProfile(models.Model):
+    """The IPS vocational profile, built with the person. Versioned: an update adds a
+    new row and keeps the earlier one (only one row per seeker is current)."""
+
+    class TravelMode(models.TextChoices):
+        WALK = "walk", "Walking"
+        BIKE = "bike", "Bicycle"
+        BUS = "bus", "Bus or train"
+        CAR = "car", "Car"
+        RIDE = "ride", "Lift from family or friends"
+
+    class Disclosure(models.TextChoices):
+        UNDECIDED = "", "Not decided yet"
+        NONE = "none", "Do not tell employers"
+        SPECIALIST_MAY = "specialist_may", "My specialist may tell employers"
+        SELF = "self", "I will tell employers myself"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="profiles")
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(default=True)
+    dream_job = models.CharField(max_length=300, blank=True)
+    short_term_goal = models.CharField(max_length=300, blank=True)
+    preferred_occupations = models.ManyToManyField(
+        Occupation, blank=True, related_name="+", verbose_name="kinds of work wanted"
+    )
+    ruled_out_occupations = models.ManyToManyField(
+        Occupation, blank=True, related_name="+", verbose_name="kinds of work ruled out"
+    )
+    ruled_out_employers = models.ManyToManyField(
+        Employer, blank=True, related_name="+", verbose_name="employers ruled out"
+    )
+    wanted_job_titles = models.TextField(blank=True)
+    min_hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    max_hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    preferred_schedules = models.JSONField(
+        default=list, blank=True, help_text="Opening schedules the person can work."
+    )
+    wanted_hourly_wage = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    home_zip = models.CharField(max_length=10, blank=True)
+    travel_mode = models.CharField(max_length=10, choices=TravelMode.choices, blank=True)
+    max_commute_miles = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    strengths = models.TextField(blank=True)
+    interests = models.TextField(blank=True)
+    skills = models.TextField(blank=True)
+    education = models.TextField(blank=True)
+    licences = models.TextField(blank=True)
+    work_history = models.JSONField(
+        default=list,
+        blank=True,
+        help_text=(
+            "Jobs before: employer, title, dates, what went well, what was hard, why it ended."
+        ),
+    )
+    supports_that_help = models.TextField(blank=True)
+    # Sensitive: program staff only, never on the portal's public parts.
+    disclosure_preference = models.CharField(max_length=20, choices=Disclosure.choices, blank=True)
+    benefits_received = models.JSONField(default=list, blank=True)
+    information_sources = models.JSONField(
+        default=list, blank=True, help_text="person, team, record, family (with consent)."
+    )
+    family_contacts = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CareerProfileQuerySet.as_manager()
+
+    SENSITIVE_FIELDS = ("disclosure_preference", "benefits_received", "family_contacts")
+
+    class Meta:
+        ordering = ["seeker", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seeker"],
+                condition=Q(is_current=True),
+                name="one_current_profile_per_seeker",
+            ),
+            models.UniqueConstraint(fields=["seeker", "version"], name="profile_version_unique"),
+            models.CheckConstraint(
+                condition=Q(max_commute_miles__isnull=True) | Q(max_commute_miles__gte=0),
+                name="profile_commute_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_hours_per_week__isnull=True)
+                | Q(max_hours_per_week__isnull=True)
+                | Q(max_hours_per_week__gte=F("min_hours_per_week")),
+                name="profile_hours_range_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_hours_per_week__isnull=True) | Q(min_hours_per_week__gte=0),
+                name="profile_min_hours_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Career profile of {self.seeker} (version {self.version})"
+
+
+class Domain(models.TextChoices):
+    """The eleven life domains of a psychosocial rehabilitation assessment."""
+
+    DAILY_LIVING = "daily_living", "Daily living skills"
+    SYMPTOM_MANAGEMENT = "symptom_management", "Symptom management"
+    SOCIAL_SUPPORTS = "social_supports", "Social supports"
+    INTERPERSONAL = "interpersonal", "Interpersonal skills"
+    FINANCES = "finances", "Finances and benefits"
+    RESOURCES = "resources", "Resource management"
+    HOUSING = "housing", "Housing"
+    EDUCATION = "education", "Education"
+    EMPLOYMENT = "employment", "Employment"
+    JUSTICE = "justice", "Justice involvement"
+    TRANSPORTATION = "transportation", "Transportation"
+
+
+class DomainAssessment(models.Model):
+    """A strengths-first PSR assessment across the eleven domains, made with the person."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="assessments")
+    date = models.DateField()
+    assessed_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    next_due = models.DateField(null=True, blank=True)
+    satisfaction = models.PositiveSmallIntegerField(
+        "the person's satisfaction with services (1-5)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    notes = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "-date"]
+        verbose_name = "PSR domain assessment"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction__isnull=True)
+                | (Q(satisfaction__gte=1) & Q(satisfaction__lte=5)),
+                name="assessment_satisfaction_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(next_due__isnull=True) | Q(next_due__gte=F("date")),
+                name="assessment_next_due_after_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Assessment of {self.seeker} on {self.date}"
+
+
+class DomainRating(models.Model):
+    """One domain of an assessment: strengths first, then needs, in the person's words."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    assessment = models.ForeignKey(
+        DomainAssessment, on_delete=models.CASCADE, related_name="ratings"
+    )
+    domain = models.CharField(max_length=30, choices=Domain.choices)
+    strengths = models.TextField(blank=True)
+    needs = models.TextField(blank=True)
+    rating = models.PositiveSmallIntegerField(
+        "how things are going (1-5)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["assessment", "domain"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "domain"], name="one_rating_per_domain_per_assessment"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | (Q(rating__gte=1) & Q(rating__lte=5)),
+                name="domain_rating_1_to_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_domain_display()}: {self.rating or '-'}"
+
+
+class Goal(models.Model):
+    """A goal in the person's own words, with steps and a target date."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Working on it"
+        ACHIEVED = "achieved", "Achieved"
+        PARTLY = "partly", "Partly achieved"
+        CHANGED = "changed", "Changed or dropped by the person"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="goals")
+    assessment = models.ForeignKey(
+        DomainAssessment, null=True, blank=True, on_delete=models.SET_NULL, related_name="goals"
+    )
+    domain = models.CharField(max_length=30, choices=Domain.choices)
+    description = models.TextField("the goal, in the person's words")
+    target_date = models.DateField(null=True, blank=True)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "status", "target_date"]
+
+    def __str__(self) -> str:
+        return self.description[:80]
+
+
+class GoalStep(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="steps")
+    description = models.CharField(max_length=300)
+    due_date = models.DateField(null=True, blank=True)
+    done_on = models.DateField(null=True, blank=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["goal", "due_date", "id"]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class GoalReview(models.Model):
+    """Goal attainment recorded at a re-assessment."""
+
+    class Attainment(models.IntegerChoices):
+        MUCH_LESS = -2, "Much less than expected"
+        LESS = -1, "Somewhat less than expected"
+        EXPECTED = 0, "As expected"
+        MORE = 1, "Somewhat more than expected"
+        MUCH_MORE = 2, "Much more than expected"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    assessment = models.ForeignKey(
+        DomainAssessment, on_delete=models.CASCADE, related_name="goal_reviews"
+    )
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="reviews")
+    attainment = models.SmallIntegerField(choices=Attainment.choices)
+    note = models.TextField(blank=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "goal"], name="one_review_per_goal"),
+            models.CheckConstraint(
+                condition=Q(attainment__gte=-2) & Q(attainment__lte=2),
+                name="goal_attainment_minus2_to_2",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.goal}: {self.get_attainment_display()}"
+
+
+class BenefitsParameters(models.Model):
+    """SSA work-incentive figures for one year (spec/metrics.md, Benefits). Reference data."""
+
+    year = models.PositiveSmallIntegerField(unique=True)
+    sga_non_blind = models.DecimalField(max_digits=8, decimal_places=2)
+    sga_blind = models.DecimalField(max_digits=8, decimal_places=2)
+    trial_work_month_above = models.DecimalField(max_digits=8, decimal_places=2)
+    ssi_fbr_individual = models.DecimalField(max_digits=8, decimal_places=2)
+    ssi_fbr_couple = models.DecimalField(max_digits=8, decimal_places=2)
+    general_exclusion = models.DecimalField(max_digits=6, decimal_places=2, default=Decimal("20"))
+    earned_income_exclusion = models.DecimalField(
+        max_digits=6, decimal_places=2, default=Decimal("65")
+    )
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name_plural = "benefits parameters"
+
+    def __str__(self) -> str:
+        return f"Benefits parameters {self.year}"
+
+
+class BenefitsCounselling(models.Model):
+    """That benefits (work-incentives) counselling happened, and when. Sensitive."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, related_name="benefits_counselling"
+    )
+    date = models.DateField()
+    counsellor = models.CharField(max_length=200, blank=True)
+    notes = models.TextField(blank=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name_plural = "benefits counselling"
+
+    def __str__(self) -> str:
+        return f"Benefits counselling for {self.seeker} on {self.date}"
+
+
+class JobQuerySet(ProgramScopedQuerySet):
+    def held_between(self, start, end):
+        """Worked in a period: started by its end and not ended before its start."""
+        return self.filter(start_date__lte=end).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=start)
+        )
+
+    def started_between(self, start, end):
+        return self.filter(start_date__gte=start, start_date__lte=end)
+
+    def current(self):
+        return self.filter(end_date__isnull=True)
+
+
+class Job(models.Model):
+    """A job start (and its end). Competitive: open to anyone, at least minimum wage,
+    the same pay as co-workers, not set aside for people with disabilities."""
+
+    class Disclosure(models.TextChoices):
+        NONE = "none", "Employer not told"
+        PARTIAL = "partial", "Employer told some things"
+        FULL = "full", "Employer knows about the support"
+
+    class EndReason(models.TextChoices):
+        QUIT = "quit", "Left by choice"
+        QUIT_BETTER_JOB = "better_job", "Left for a better job"
+        FIRED = "fired", "Let go"
+        LAID_OFF = "laid_off", "Laid off"
+        TEMPORARY_ENDED = "temporary_ended", "Temporary job ended"
+        HEALTH = "health", "Health reasons"
+        OTHER = "other", "Other"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    ref = models.CharField("agency reference", max_length=64, blank=True)
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="jobs")
+    employer = models.ForeignKey(Employer, on_delete=models.PROTECT, related_name="jobs")
+    opening = models.ForeignKey(
+        JobOpening, null=True, blank=True, on_delete=models.SET_NULL, related_name="jobs"
+    )
+    title = models.CharField(max_length=200)
+    occupation = models.ForeignKey(
+        Occupation, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True)
+    hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
+    hourly_wage = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
+    paid_hours_to_date = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    competitive = models.BooleanField(default=True)
+    permanent = models.BooleanField(default=True)
+    disclosure = models.CharField(max_length=10, choices=Disclosure.choices, blank=True)
+    end_reason = models.CharField(max_length=20, choices=EndReason.choices, blank=True)
+    end_note = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = JobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["program", "ref"], condition=~Q(ref=""), name="job_ref_unique_per_program"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="job_end_not_before_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(hours_per_week__isnull=True)
+                | (Q(hours_per_week__gte=0) & Q(hours_per_week__lte=80)),
+                name="job_hours_0_to_80",
+            ),
+            models.CheckConstraint(
+                condition=Q(hourly_wage__isnull=True) | Q(hourly_wage__gte=0),
+                name="job_wage_not_negative",
+            ),
+            models.CheckConstraint(
+                condition=Q(paid_hours_to_date__isnull=True) | Q(paid_hours_to_date__gte=0),
+                name="job_paid_hours_not_negative",
+            ),
+        ]
+        indexes = [models.Index(fields=["program", "start_date", "end_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} at {self.employer.name} ({self.seeker})"
+
+
+class MatchModel(models.Model):
+    """A version of the recommender's weights, with its held-out quality."""
+
+    version = models.CharField(max_length=40, unique=True)
+    weights = models.JSONField(default=dict)
+    metrics = models.JSONField(default=dict, blank=True)
+    default_metrics = models.JSONField(default=dict, blank=True)
+    is_active = models.BooleanField(default=False)
+    trained_on = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_active"], condition=Q(is_active=True), name="one_active_match_model"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Match model {self.version}"
+
+
+class MatchQuerySet(ProgramScopedQuerySet):
+    def for_user(self, user):
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(program_id__in=program_ids(user, CASEWORK_ROLES))
+
+
+class Match(models.Model):
+    """A stored recommendation: an opening for a seeker, its score and reasons."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="matches")
+    opening = models.ForeignKey(JobOpening, on_delete=models.CASCADE, related_name="matches")
+    score = models.FloatField()
+    rank = models.PositiveSmallIntegerField(default=0)
+    features = models.JSONField(default=dict, blank=True)
+    reasons = models.JSONField(default=list, blank=True)
+    distance_miles = models.FloatField(null=True, blank=True)
+    model_version = models.CharField(max_length=40, default="default")
+    computed_at = models.DateTimeField(auto_now=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "rank"]
+        verbose_name_plural = "matches"
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "opening"], name="one_match_per_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.opening} for {self.seeker} ({self.score:.2f})"
+
+
+class MatchOutcome(models.Model):
+    """A labelled outcome the recommender learns from."""
+
+    class Kind(models.TextChoices):
+        INTEREST = "interest", "Said they were interested"
+        INTERVIEW = "interview", "Interview"
+        HIRE = "hire", "Hired"
+        RETAINED_90 = "retained_90", "Still employed at 90 days"
+        DECLINED = "declined", "Not interested"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="match_outcomes")
+    opening = models.ForeignKey(JobOpening, on_delete=models.CASCADE, related_name="match_outcomes")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    date = models.DateField()
+    source = models.CharField(max_length=20, default="staff")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MatchQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seeker", "opening", "kind"], name="one_outcome_per_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.seeker} / {self.opening}"

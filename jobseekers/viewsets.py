@@ -1,0 +1,214 @@
+"""Workspace screens for job seekers."""
+
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from ips.workspace import ReferenceViewSet, ScopedModelViewSet
+from jobseekers.models import (
+    BenefitsCounselling,
+    BenefitsParameters,
+    CareerProfile,
+    DomainAssessment,
+    Goal,
+    Job,
+    JobSeeker,
+    Match,
+)
+
+
+class JobSeekerViewSet(ScopedModelViewSet):
+    model = JobSeeker
+    icon = "user"
+    menu_label = "Job seekers"
+    form_fields = [
+        "program",
+        "ref",
+        "name",
+        "preferred_name",
+        "email",
+        "phone",
+        "specialist",
+        "mh_team",
+        "referral_date",
+        "referral_source",
+        "entry_date",
+        "employed_at_referral",
+        "zip",
+        "stage",
+        "closed_date",
+        "close_reason",
+        "close_note",
+    ]
+    list_display = ["name", "ref", "stage", "specialist", "entry_date"]
+    list_filter = ["program", "stage", "specialist", "mh_team"]
+    list_select_related = ("specialist__user", "specialist__program")
+    search_fields = ["name", "ref", "preferred_name"]
+    list_export = [
+        "ref",
+        "name",
+        "stage",
+        "specialist__user__email",
+        "referral_date",
+        "entry_date",
+        "closed_date",
+    ]
+
+
+class CareerProfileViewSet(ScopedModelViewSet):
+    model = CareerProfile
+    icon = "doc-full-inverse"
+    menu_label = "Career profiles"
+    form_fields = [
+        "program",
+        "seeker",
+        "dream_job",
+        "short_term_goal",
+        "preferred_occupations",
+        "wanted_job_titles",
+        "min_hours_per_week",
+        "max_hours_per_week",
+        "preferred_schedules",
+        "wanted_hourly_wage",
+        "home_zip",
+        "travel_mode",
+        "max_commute_miles",
+        "strengths",
+        "interests",
+        "skills",
+        "education",
+        "licences",
+        "work_history",
+        "supports_that_help",
+        "disclosure_preference",
+        "benefits_received",
+        "information_sources",
+        "family_contacts",
+    ]
+    list_display = ["seeker", "version", "is_current", "created_at"]
+    list_filter = ["program", "is_current"]
+    list_select_related = ("seeker",)
+    search_fields = ["seeker__name", "dream_job"]
+
+
+class DomainAssessmentViewSet(ScopedModelViewSet):
+    model = DomainAssessment
+    icon = "list-ul"
+    menu_label = "PSR assessments"
+    form_fields = ["program", "seeker", "date", "assessed_by", "next_due", "satisfaction", "notes"]
+    list_display = ["seeker", "date", "next_due"]
+    list_filter = ["program", "date"]
+    list_select_related = ("seeker",)
+    search_fields = ["seeker__name"]
+
+
+class GoalViewSet(ScopedModelViewSet):
+    model = Goal
+    icon = "success"
+    menu_label = "Goals"
+    form_fields = [
+        "program",
+        "seeker",
+        "assessment",
+        "domain",
+        "description",
+        "target_date",
+        "status",
+    ]
+    list_display = ["seeker", "domain", "status", "target_date"]
+    list_filter = ["program", "domain", "status"]
+    list_select_related = ("seeker",)
+    search_fields = ["seeker__name", "description"]
+
+
+class JobViewSet(ScopedModelViewSet):
+    model = Job
+    icon = "pick"
+    menu_label = "Jobs"
+    form_fields = [
+        "program",
+        "ref",
+        "seeker",
+        "employer",
+        "opening",
+        "title",
+        "occupation",
+        "start_date",
+        "end_date",
+        "hours_per_week",
+        "hourly_wage",
+        "paid_hours_to_date",
+        "competitive",
+        "permanent",
+        "disclosure",
+        "end_reason",
+        "end_note",
+    ]
+    list_display = ["title", "seeker", "employer", "start_date", "end_date"]
+    list_filter = ["program", "competitive", "start_date"]
+    list_select_related = ("seeker", "employer")
+    search_fields = ["title", "seeker__name", "employer__name"]
+    list_export = [
+        "ref",
+        "seeker__ref",
+        "employer__name",
+        "title",
+        "start_date",
+        "end_date",
+        "hours_per_week",
+        "hourly_wage",
+        "competitive",
+    ]
+
+
+class BenefitsCounsellingViewSet(ScopedModelViewSet):
+    model = BenefitsCounselling
+    icon = "info-circle"
+    menu_label = "Benefits counselling"
+    form_fields = ["program", "seeker", "date", "counsellor", "notes"]
+    list_display = ["seeker", "date", "counsellor"]
+    list_filter = ["program"]
+    list_select_related = ("seeker",)
+    search_fields = ["seeker__name"]
+
+
+class MatchViewSet(ScopedModelViewSet):
+    model = Match
+    icon = "link"
+    menu_label = "Matches"
+    form_fields = ["program", "seeker", "opening", "score", "rank", "reasons"]
+    list_display = ["seeker", "opening", "score", "rank"]
+    list_filter = ["program"]
+    list_select_related = ("seeker", "opening__employer")
+    search_fields = ["seeker__name", "opening__title"]
+
+
+class BenefitsParametersViewSet(ReferenceViewSet):
+    model = BenefitsParameters
+    icon = "table"
+    menu_label = "Benefits parameters"
+    form_fields = [
+        "year",
+        "sga_non_blind",
+        "sga_blind",
+        "trial_work_month_above",
+        "ssi_fbr_individual",
+        "ssi_fbr_couple",
+        "general_exclusion",
+        "earned_income_exclusion",
+    ]
+    list_display = ["year", "sga_non_blind", "trial_work_month_above", "ssi_fbr_individual"]
+
+
+class JobSeekersGroup(ViewSetGroup):
+    menu_label = "Job seekers"
+    menu_icon = "group"
+    menu_order = 100
+    items = (
+        JobSeekerViewSet("seekers"),
+        CareerProfileViewSet("career_profiles"),
+        DomainAssessmentViewSet("assessments"),
+        GoalViewSet("goals"),
+        JobViewSet("jobs"),
+        BenefitsCounsellingViewSet("benefits_counselling"),
+        MatchViewSet("matches"),
+        BenefitsParametersViewSet("benefits_parameters"),
+    )

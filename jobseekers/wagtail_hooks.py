@@ -1,0 +1,8 @@
+from wagtail import hooks
+
+from jobseekers.viewsets import JobSeekersGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_jobseeker_viewsets():
+    return JobSeekersGroup()

@@ -1,0 +1,114 @@
+"""Role fixtures: two programs and one user per role in each, plus job seekers.
+
+`program` / `other_program` are the home and the outsider's program; `users[role]`
+are the home program's staff, `outsider` a specialist of the other program.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from ips.models import Program, StaffMember
+from ips.roles import Role
+
+ROLES = ("specialist", "coach", "supervisor", "director")
+
+
+def make_user(username: str, **extra):
+    User = get_user_model()
+    user = User.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password="correct horse battery staple",
+        first_name=username.split("_")[0].title(),
+        last_name="Tester",
+        **extra,
+    )
+    return user
+
+
+def make_staff(program: Program, role: str, username: str, fte: str = "1.00") -> StaffMember:
+    return StaffMember.objects.create(
+        user=make_user(username), program=program, role=role, fte=Decimal(fte)
+    )
+
+
+@pytest.fixture
+def program(db) -> Program:
+    return Program.objects.create(name="North Team", slug="north", zip="48226")
+
+
+@pytest.fixture
+def other_program(db) -> Program:
+    return Program.objects.create(name="South Team", slug="south", zip="48502")
+
+
+@pytest.fixture
+def staff(program) -> dict[str, StaffMember]:
+    return {role: make_staff(program, role, f"{role}_north") for role in ROLES}
+
+
+@pytest.fixture
+def other_staff(other_program) -> dict[str, StaffMember]:
+    return {role: make_staff(other_program, role, f"{role}_south") for role in ROLES}
+
+
+@pytest.fixture
+def users(staff):
+    return {role: member.user for role, member in staff.items()}
+
+
+@pytest.fixture
+def outsider(other_staff):
+    """A specialist of another program: must never see the home program's rows."""
+    return other_staff[Role.SPECIALIST].user
+
+
+@pytest.fixture
+def superuser(db):
+    return get_user_model().objects.create_superuser(
+        username="root", email="root@example.org", password="correct horse battery staple"
+    )
+
+
+@pytest.fixture
+def seeker(program, staff):
+    from jobseekers.models import JobSeeker
+
+    return JobSeeker.objects.create(
+        program=program,
+        ref="S-1",
+        name="Alex Rivera",
+        specialist=staff[Role.SPECIALIST],
+        referral_date=dt.date(2026, 1, 5),
+        entry_date=dt.date(2026, 1, 12),
+        stage=JobSeeker.Stage.JOB_SEARCH,
+        zip="48226",
+    )
+
+
+@pytest.fixture
+def seeker_user(seeker):
+    """The job seeker's own portal account."""
+    user = make_user("alex_portal")
+    seeker.portal_user = user
+    seeker.save(update_fields=["portal_user"])
+    return user
+
+
+@pytest.fixture
+def other_seeker(other_program, other_staff):
+    from jobseekers.models import JobSeeker
+
+    return JobSeeker.objects.create(
+        program=other_program,
+        ref="S-9",
+        name="Sam Other",
+        specialist=other_staff[Role.SPECIALIST],
+        entry_date=dt.date(2026, 2, 1),
+        stage=JobSeeker.Stage.JOB_SEARCH,
+    )
