@@ -194,4 +194,3 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 default; silences the transition warning
