@@ -112,3 +112,29 @@ def other_seeker(other_program, other_staff):
         entry_date=dt.date(2026, 2, 1),
         stage=JobSeeker.Stage.JOB_SEARCH,
     )
+
+
+def ensure_reference_data() -> None:
+    """Re-load what data migrations ship, which a live_server test's flush removes."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from cms.services import ensure_site
+    from ips.models import Occupation
+    from ips.reference import ensure_role_groups, load_occupations
+    from ips.roles import sync_role_permissions
+    from jobseekers.models import BenefitsParameters
+    from jobseekers.reference import load_benefits_parameters
+
+    if Occupation.objects.count() < 1016:
+        load_occupations(Occupation)
+    load_benefits_parameters(BenefitsParameters)
+    ensure_role_groups(Group, Permission, ContentType)
+    sync_role_permissions()
+    ensure_site()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reference_data(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_reference_data()

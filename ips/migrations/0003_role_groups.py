@@ -1,4 +1,4 @@
-"""Create one group per staff role and the site editors' group, with workspace access.
+"""Create one group per staff role, with workspace access.
 
 Model permissions for the groups are kept in step by ips.roles.sync_role_permissions
 (run after every migrate), so a new model gets its permissions without a new migration.
@@ -6,24 +6,19 @@ Model permissions for the groups are kept in step by ips.roles.sync_role_permiss
 
 from django.db import migrations
 
-GROUPS = ["Employment specialists", "Job coaches", "Supervisors", "Directors"]
+from ips.reference import ROLE_GROUPS, ensure_role_groups
 
 
 def create_groups(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    admin_ct, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
-    access, _ = Permission.objects.get_or_create(
-        content_type=admin_ct, codename="access_admin", defaults={"name": "Can access Wagtail admin"}
+    ensure_role_groups(
+        apps.get_model("auth", "Group"),
+        apps.get_model("auth", "Permission"),
+        apps.get_model("contenttypes", "ContentType"),
     )
-    for name in GROUPS:
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(access)
 
 
 def remove_groups(apps, schema_editor):
-    apps.get_model("auth", "Group").objects.filter(name__in=GROUPS).delete()
+    apps.get_model("auth", "Group").objects.filter(name__in=ROLE_GROUPS).delete()
 
 
 class Migration(migrations.Migration):

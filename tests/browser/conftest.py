@@ -55,9 +55,11 @@ def chromium():
 
 @pytest.fixture
 def site_root(transactional_db):
-    from cms.services import ensure_site
+    from cms.models import HomePage
+    from tests.conftest import ensure_reference_data
 
-    return ensure_site()
+    ensure_reference_data()
+    return HomePage.objects.get()
 
 
 @pytest.fixture
