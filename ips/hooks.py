@@ -1,0 +1,21 @@
+"""Named extension points between layers (no Django signals).
+
+A lower layer's service finishes by running the functions a higher layer registered
+with Wagtail's hook registry, e.g. `run_hooks(JOB_STARTED, job=job)`; the coaching
+app registers `schedule_retention_milestones` for it in its wagtail_hooks.py.
+"""
+
+from __future__ import annotations
+
+from wagtail import hooks
+
+JOB_STARTED = "ips_after_job_start"  # fn(job=Job)
+JOB_ENDED = "ips_after_job_end"  # fn(job=Job)
+OPENING_SAVED = "ips_after_opening_saved"  # fn(opening=JobOpening)
+PROFILE_SAVED = "ips_after_profile_saved"  # fn(profile=CareerProfile)
+
+
+def run_hooks(name: str, **kwargs) -> None:
+    """Call every function registered for `name`, in registration order."""
+    for fn in hooks.get_hooks(name):
+        fn(**kwargs)

@@ -1,0 +1,32 @@
+"""Templated email (plain text + HTML) through whatever EMAIL_BACKEND is set (anymail in
+production). Tasks that send mail retry on these errors with backoff."""
+
+from __future__ import annotations
+
+from anymail.exceptions import AnymailAPIError, AnymailRequestsAPIError
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+
+# Provider and connection failures worth retrying (a bad address is not).
+RETRYABLE_EMAIL_ERRORS = (AnymailAPIError, AnymailRequestsAPIError, ConnectionError, TimeoutError)
+
+
+def send_templated_email(
+    *, to: list[str], template: str, context: dict, tags: list[str] | None = None
+) -> EmailMultiAlternatives:
+    """Render templates/email/<template>_subject.txt, .txt and .html and send one message."""
+    subject = render_to_string(f"email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"email/{template}.txt", context)
+    html = render_to_string(f"email/{template}.html", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+    )
+    message.attach_alternative(html, "text/html")
+    if tags:
+        message.tags = tags  # anymail: provider-side tagging
+    message.send()
+    return message
