@@ -40,7 +40,7 @@ test: install browsers
 
 # The same suite against PostgreSQL (creates the test database if missing).
 test-pg: install
-	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q --create-db
 
 lint: install
 	.venv/bin/ruff check .
