@@ -119,7 +119,9 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
 _LEADERSHIP_MODELS = {
     label: _ALL for label in ROLE_PERMISSIONS[Role.SPECIALIST] if label != "ips.occupation"
 }
-_LEADERSHIP_MODELS.update({"ips.program": ("view", "change"), "ips.occupation": _READ})
+_LEADERSHIP_MODELS.update(
+    {"ips.program": ("view", "change"), "ips.occupation": _READ, "ips.auditevent": _READ}
+)
 ROLE_PERMISSIONS[Role.SUPERVISOR] = _LEADERSHIP_MODELS
 ROLE_PERMISSIONS[Role.DIRECTOR] = _LEADERSHIP_MODELS
 

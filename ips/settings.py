@@ -51,6 +51,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
 ]
 
 MIDDLEWARE = [
@@ -60,9 +64,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "ips.middleware.StaffIdleTimeoutMiddleware",
+    "ips.middleware.StaffTwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "ips.middleware.WorkspaceContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: it turns a locked-out sign-in into a clear page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "ips.urls"
@@ -125,10 +136,42 @@ STORAGES = {
 }
 
 AUTHENTICATION_BACKENDS = [
+    # First, as django-axes requires: refuses sign-in while an account is locked out.
+    "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     "ips.auth.RoleBackend",
 ]
 LOGIN_URL = "/admin/login/"
+
+# --- Sign-in protection ------------------------------------------------------
+# Lock an account (per username and address) after 5 failed sign-ins for 30 minutes.
+AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "ips/locked_out.html"
+# Staff are signed out after this many idle minutes (shared office computers).
+STAFF_IDLE_TIMEOUT_MINUTES = env.int("STAFF_IDLE_TIMEOUT_MINUTES", default=30)
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="IPS Job Development")
+
+# Content security policy for the public site and portal (django-csp); the workspace
+# gets its own in ips.middleware.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="IPS Job Development")
@@ -177,6 +220,8 @@ DEFAULT_MINIMUM_WAGE = env.str("DEFAULT_MINIMUM_WAGE", default="7.25")
 
 # --- Production hardening ----------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Only behind a proxy that sets it: the audit trail then records the real caller address.
+TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=False)

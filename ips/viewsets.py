@@ -5,7 +5,14 @@ from django.db.models import Q
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from ips.forms import ProgramAdminForm, ScopedAdminModelForm
-from ips.models import MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
+from ips.models import (
+    AuditEvent,
+    MentalHealthTeam,
+    Occupation,
+    Program,
+    StaffMember,
+    TimeEntry,
+)
 from ips.roles import program_ids
 from ips.workspace import ReferenceViewSet, ScopedModelViewSet
 
@@ -83,6 +90,35 @@ class OccupationViewSet(ReferenceViewSet):
     list_per_page = 50
 
 
+class AuditEventViewSet(ScopedModelViewSet):
+    """Read-only trail for supervisors and directors (they hold only the view permission)."""
+
+    model = AuditEvent
+    icon = "history"
+    menu_label = "Audit trail"
+    form_fields = ["summary"]
+    list_display = [
+        "at",
+        "user_label",
+        "action",
+        "object_type",
+        "object_id",
+        "seeker_id",
+        "ip_address",
+    ]
+    list_filter = ["action", "object_type", "at"]
+    search_fields = ["user_label", "object_type", "object_id"]
+    list_export = [
+        "at",
+        "user_label",
+        "action",
+        "object_type",
+        "object_id",
+        "seeker_id",
+        "ip_address",
+    ]
+
+
 class ProgramGroup(ViewSetGroup):
     menu_label = "Program"
     menu_icon = "home"
@@ -93,4 +129,5 @@ class ProgramGroup(ViewSetGroup):
         MentalHealthTeamViewSet("mh_teams"),
         TimeEntryViewSet("time_entries"),
         OccupationViewSet("occupations"),
+        AuditEventViewSet("audit"),
     )

@@ -6,3 +6,27 @@ from ips.viewsets import ProgramGroup
 @hooks.register("register_admin_viewset")
 def register_program_viewsets():
     return ProgramGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_two_step_urls():
+    from django.urls import path
+
+    from ips import two_step
+
+    return [
+        path("two-step/", two_step.setup, name="ips_otp_setup"),
+        path("two-step/off/", two_step.turn_off, name="ips_otp_turn_off"),
+        path("two-step/verify/", two_step.verify, name="ips_otp_verify"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def two_step_account_item(request):
+    from django.urls import reverse
+
+    return {
+        "url": reverse("ips_otp_setup"),
+        "label": "Two-step sign-in",
+        "help_text": "Ask for a code from your phone when you sign in.",
+    }

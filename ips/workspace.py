@@ -9,6 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from ips.audit import audit_object_access
 from ips.forms import ScopedAdminModelForm
 
 
@@ -31,33 +32,38 @@ class ScopedObjectMixin:
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if obj is not None and not scoped(self.model, self.request.user).filter(pk=obj.pk).exists():
+        if obj is None:
+            return obj
+        if not scoped(self.model, self.request.user).filter(pk=obj.pk).exists():
             raise Http404
+        if not getattr(self, "_audited", False):
+            self._audited = True
+            audit_object_access(self.request, obj, view_name=self.audit_view_name)
         return obj
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    pass
+    audit_view_name = "edit"
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
-    pass
+    audit_view_name = "delete"
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
-    pass
+    audit_view_name = "inspect"
 
 
 class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
-    pass
+    audit_view_name = "copy"
 
 
 class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
-    pass
+    audit_view_name = "history"
 
 
 class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
-    pass
+    audit_view_name = "usage"
 
 
 class ScopedModelViewSet(ModelViewSet):

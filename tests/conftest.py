@@ -134,7 +134,16 @@ def ensure_reference_data() -> None:
     ensure_site()
 
 
+DB_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
+
+
 @pytest.fixture(scope="session", autouse=True)
-def _reference_data(django_db_setup, django_db_blocker):
+def _reference_data(request, django_db_setup, django_db_blocker):
+    # pytest-django creates the test database only when a collected test uses it.
+    if not any(
+        item.get_closest_marker("django_db") or DB_FIXTURES & set(getattr(item, "fixturenames", ()))
+        for item in request.session.items
+    ):
+        return
     with django_db_blocker.unblock():
         ensure_reference_data()

@@ -26,3 +26,4 @@ STORAGES = {
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+AXES_ENABLED = False  # the sign-in lockout tests turn it on themselves
