@@ -99,6 +99,9 @@ class JobSeeker(GeoPoint):
         related_name="job_seeker",
     )
     employer_contacts = models.ManyToManyField(EmployerContact, blank=True, related_name="seekers")
+    erased_at = models.DateTimeField(
+        null=True, blank=True, help_text="Personal data removed on the person's request."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
