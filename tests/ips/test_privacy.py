@@ -122,7 +122,8 @@ def test_erasure_removes_personal_data_and_keeps_the_counts(client, users, full_
 
     seeker = JobSeeker.objects.get(pk=full_record.pk)
     assert (seeker.name, seeker.email, seeker.ref, seeker.zip) == ("Erased record", "", "", "")
-    assert seeker.erased_at is not None and seeker.portal_user is None
+    assert seeker.erased_at is not None
+    assert seeker.portal_user is None
     from django.contrib.auth import get_user_model
 
     assert not get_user_model().objects.filter(pk=portal_user_id).exists()
