@@ -93,6 +93,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.job": _CASEWORK,
         "jobseekers.match": _READ,
         "jobseekers.matchoutcome": _CASEWORK,
+        "jobseekers.statuscheckin": _CASEWORK,
         "coaching.supportcontact": _CASEWORK,
         "coaching.jobsupportplan": _CASEWORK,
         "coaching.retentionmilestone": _CASEWORK,

@@ -1,0 +1,76 @@
+"""Reads for PSR status check-ins: facts for the figures, and a person's timeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ips.models import Program
+from jobseekers.checkins.compute import (
+    CheckInFacts,
+    PsrFigures,
+    previous_period,
+    psr_figures,
+    quarter_of,
+)
+from jobseekers.models import DomainAssessment, Goal, JobSeeker, StatusCheckIn
+
+FACT_FIELDS = (
+    "seeker_id", "date", "housing", "education_enrolled", "education_completed", "justice",
+    "inpatient_days", "er_visits",
+)  # fmt: skip
+
+
+def check_in_facts(program: Program, start: dt.date, end: dt.date) -> list[CheckInFacts]:
+    """Check-ins of the program dated in [start, end], as plain facts (one query)."""
+    rows = StatusCheckIn.objects.filter(program=program, date__gte=start, date__lte=end)
+    return [CheckInFacts(*values) for values in rows.values_list(*FACT_FIELDS)]
+
+
+def psr_figures_for(program: Program, start: dt.date, end: dt.date) -> PsrFigures:
+    """The period's figures, compared with the previous period of the same length (1 query)."""
+    before_start, before_end = previous_period(start, end)
+    facts = check_in_facts(program, before_start, end)
+    return psr_figures(
+        [f for f in facts if f.date >= start], [f for f in facts if f.date <= before_end]
+    )
+
+
+def quarterly_psr(
+    program: Program, last_day: dt.date, quarters: int = 4
+) -> list[tuple[str, PsrFigures]]:
+    """Figures for the last `quarters` calendar quarters up to `last_day` (one query)."""
+    spans = []
+    start, end = quarter_of(last_day)
+    for _ in range(quarters):
+        spans.append((start, end))
+        start, end = quarter_of(start - dt.timedelta(days=1))
+    spans.reverse()
+    earliest = previous_period(*spans[0])[0]
+    facts = check_in_facts(program, earliest, spans[-1][1])
+    result = []
+    for q_start, q_end in spans:
+        p_start, p_end = previous_period(q_start, q_end)
+        figures = psr_figures(
+            [f for f in facts if q_start <= f.date <= q_end],
+            [f for f in facts if p_start <= f.date <= p_end],
+        )
+        result.append((f"{q_start.year} Q{(q_start.month - 1) // 3 + 1}", figures))
+    return result
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: dt.date
+    kind: str  # "check_in", "assessment", "goal"
+    item: object
+
+
+def person_timeline(seeker: JobSeeker) -> list[TimelineEntry]:
+    """Check-ins, assessments (with their domain ratings) and goals, newest first (3 queries)."""
+    entries = [TimelineEntry(c.date, "check_in", c) for c in seeker.check_ins.all()]
+    assessments = DomainAssessment.objects.filter(seeker=seeker).prefetch_related("ratings")
+    entries += [TimelineEntry(a.date, "assessment", a) for a in assessments]
+    goals = Goal.objects.filter(seeker=seeker)
+    entries += [TimelineEntry(g.created_at.date(), "goal", g) for g in goals]
+    return sorted(entries, key=lambda e: (e.date, e.kind), reverse=True)

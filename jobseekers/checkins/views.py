@@ -1,0 +1,122 @@
+"""Workspace screens for PSR status check-ins: enter one, the person's timeline, the program."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from ips.models import Program, StaffMember
+from ips.roles import LEADERSHIP, program_ids
+from jobseekers.checkins.compute import next_check_in_due, quarter_of
+from jobseekers.checkins.forms import CheckInForm
+from jobseekers.checkins.selectors import person_timeline, psr_figures_for, quarterly_psr
+from jobseekers.checkins.services import record_check_in
+from jobseekers.models import DomainAssessment, JobSeeker
+
+
+def _visible_seeker(request, seeker_id: int) -> JobSeeker:
+    return get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+
+
+@require_http_methods(["GET", "POST"])
+def check_in(request, seeker_id: int):
+    """Record a status check-in with the person."""
+    seeker = _visible_seeker(request, seeker_id)
+    form = CheckInForm(request.POST or None, seeker=seeker)
+    if request.method == "POST" and form.is_valid():
+        by = StaffMember.objects.filter(user=request.user, program=seeker.program).first()
+        record_check_in(seeker=seeker, by=by, fields=form.cleaned_data)
+        messages.success(request, "Check-in saved.")
+        return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "jobseekers/checkins/form.html", {"seeker": seeker, "form": form}, status=status
+    )
+
+
+@require_http_methods(["GET"])
+def timeline(request, seeker_id: int):
+    """How life is going beyond the job, over time, to review with the person."""
+    seeker = _visible_seeker(request, seeker_id)
+    entries = person_timeline(seeker)
+    last = next((e.date for e in entries if e.kind == "check_in"), None)
+    next_assessment = (
+        DomainAssessment.objects.filter(seeker=seeker)
+        .order_by("-date")
+        .values_list("next_due", flat=True)
+    ).first()
+    due = next_check_in_due(
+        last_check_in=last, entry_date=seeker.entry_date, next_assessment_due=next_assessment
+    )
+    return render(
+        request,
+        "jobseekers/checkins/timeline.html",
+        {"seeker": seeker, "entries": entries, "next_due": due, "today": timezone.localdate()},
+    )
+
+
+def _parse_day(value: str | None, default: dt.date) -> dt.date:
+    return dt.date.fromisoformat(value) if value else default
+
+
+@require_http_methods(["GET"])
+def program_outcomes(request):
+    """Directors' view: housing, education, justice and hospital use for a period."""
+    allowed = Program.objects.for_user(request.user)
+    if not request.user.is_superuser:
+        allowed = allowed.filter(id__in=program_ids(request.user, LEADERSHIP))
+    programs = list(allowed)
+    if not programs:
+        raise PermissionDenied
+    program = programs[0]
+    if request.GET.get("program"):
+        program = next((p for p in programs if str(p.pk) == request.GET["program"]), None)
+        if program is None:
+            raise PermissionDenied
+    q_start, q_end = quarter_of(timezone.localdate())
+    error = ""
+    try:
+        start = _parse_day(request.GET.get("start"), q_start)
+        end = _parse_day(request.GET.get("end"), q_end)
+        if end < start:
+            raise ValueError
+    except ValueError:
+        error = "Give the period as two dates, YYYY-MM-DD, the end not before the start."
+        start, end = q_start, q_end
+    quarters = quarterly_psr(program, end)
+    context = {
+        "programs": programs,
+        "program": program,
+        "start": start,
+        "end": end,
+        "error": error,
+        "figures": psr_figures_for(program, start, end),
+        "quarters": quarters,
+        "housing_bars": _bars(quarters),
+    }
+    return render(
+        request, "jobseekers/checkins/program.html", context, status=400 if error else 200
+    )
+
+
+def _bars(quarters, height: int = 120, baseline: int = 135) -> list[dict]:
+    """Bar geometry for the stable-housing chart (one bar per quarter)."""
+    bars = []
+    for index, (label, figures) in enumerate(quarters):
+        share = figures.stable_housing_share
+        bar = {"label": label, "x": 10 + index * 100, "height": None}
+        if share is not None:
+            bar_height = round(share * height)
+            bar.update(
+                height=bar_height,
+                y=baseline - bar_height,
+                label_y=baseline - bar_height - 4,
+                percent=round(share * 100),
+            )
+        bars.append(bar)
+    return bars
