@@ -3,6 +3,8 @@ programs' rows; any other row answers 404 on every object view."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.forms import modelform_factory
 from django.http import Http404
 from wagtail.admin.views import generic
@@ -11,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from ips.audit import audit_object_access
 from ips.forms import ScopedAdminModelForm
+from ips.spreadsheets import neutralise_formula
 
 
 def scoped(model, user):
@@ -19,6 +22,17 @@ def scoped(model, user):
 
 class ScopedIndexView(generic.IndexView):
     list_select_related: tuple[str, ...] = ()
+
+    def write_csv_row(self, writer, row_dict):
+        # A cell such as "=HYPERLINK(...)" typed into a note must not run when opened.
+        return writer.writerow(
+            {
+                field: neutralise_formula(
+                    self.preprocess_field_value(field, value, self.FORMAT_CSV)
+                )
+                for field, value in row_dict.items()
+            }
+        )
 
     def get_base_queryset(self):
         queryset = scoped(self.model, self.request.user)
@@ -42,8 +56,42 @@ class ScopedObjectMixin:
         return obj
 
 
+def record_version(obj) -> str:
+    """A fingerprint of the row's stored values: it changes whenever anyone saves it."""
+    values = [(f.attname, str(getattr(obj, f.attname))) for f in obj._meta.concrete_fields]
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
+
+CONFLICT_MESSAGE = (
+    "Someone else saved changes to this record while you were editing it, so your "
+    "changes were not saved. The form now shows the latest saved record with your "
+    "changes on top: check it, then save again."
+)
+
+
 class ScopedEditView(ScopedObjectMixin, generic.EditView):
+    """Edit with a conflict check: two people editing one record never overwrite silently."""
+
     audit_view_name = "edit"
+    template_name = "ips/workspace/edit.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record_version"] = record_version(self.object)
+        return context
+
+    def is_valid(self, form):
+        if not super().is_valid(form):
+            return False
+        submitted = self.request.POST.get("record_version")
+        current = self.model._default_manager.filter(pk=self.object.pk).first()
+        if submitted and current is not None and submitted != record_version(current):
+            form.add_error(None, CONFLICT_MESSAGE)
+            self.produced_error_code = "conflict"
+            self.produced_error_message = CONFLICT_MESSAGE
+            self.object = current
+            return False
+        return True
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -87,6 +135,13 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+
+    def get_edit_handler(self):
+        # Panels build their form from the model's base form: make it the scoped one.
+        handler = super().get_edit_handler()
+        if handler is not None and handler.base_form_class is None:
+            handler.base_form_class = self.base_form_class
+        return handler
 
     def get_form_class(self, for_update=False):
         if self._edit_handler:

@@ -1,0 +1,20 @@
+"""Spreadsheet safety. Pure: no Django import."""
+
+from __future__ import annotations
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value):
+    """Prefix a text cell that a spreadsheet would run as a formula with a quote (OWASP).
+
+    Numbers are left alone, so -3 stays a number; only text such as "=HYPERLINK(...)"
+    or "-1+1" changes.
+    """
+    if not isinstance(value, str) or not value.startswith(FORMULA_STARTS):
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
