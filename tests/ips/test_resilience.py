@@ -95,4 +95,5 @@ def test_csv_export_of_a_listing_neutralises_formulas(client, users, program):
     response = client.get("/admin/employers/?export=csv")
     body = b"".join(response.streaming_content).decode()
     assert "'=HYPERLINK" in body
-    assert "\n=HYPERLINK" not in body and ",=HYPERLINK" not in body
+    assert "\n=HYPERLINK" not in body
+    assert ",=HYPERLINK" not in body
