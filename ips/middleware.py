@@ -99,3 +99,29 @@ def _has_confirmed_device(user) -> bool:
         cached = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
         user._ips_has_totp = cached
     return cached
+
+
+# Wagtail's reports list log entries of every program (record titles included) filtered
+# only by model permission, not by program: superusers only.
+SUPERUSER_ONLY_PREFIXES = ("/admin/reports/",)
+
+
+class SuperuserOnlySectionsMiddleware:
+    """Turn staff away from workspace sections that are not scoped by program."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path_info.startswith(SUPERUSER_ONLY_PREFIXES)
+            and user is not None
+            and not user.is_superuser
+            and is_staff_member(user)
+        ):
+            from django.contrib import messages
+
+            messages.error(request, "Sorry, you do not have permission to access this area.")
+            return redirect("wagtailadmin_home")
+        return self.get_response(request)

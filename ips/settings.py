@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "ips.middleware.StaffIdleTimeoutMiddleware",
     "ips.middleware.StaffTwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ips.middleware.SuperuserOnlySectionsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "ips.middleware.WorkspaceContentSecurityPolicyMiddleware",

@@ -38,3 +38,10 @@ def two_step_account_item(request):
         "label": "Two-step sign-in",
         "help_text": "Ask for a code from your phone when you sign in.",
     }
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_superusers_only(request, menu_items):
+    # The reports are not scoped by program (see ips.middleware.SUPERUSER_ONLY_PREFIXES).
+    if not request.user.is_superuser:
+        menu_items[:] = []

@@ -132,6 +132,10 @@ def ensure_reference_data() -> None:
     ensure_role_groups(Group, Permission, ContentType)
     sync_role_permissions()
     ensure_site()
+    from wagtail.models import Collection
+
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 DB_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
