@@ -135,7 +135,7 @@ class EmployerFactory(ProgramOwnedFactory):
         model = Employer
 
     name = factory.Sequence(lambda n: f"Employer {n}")
-    ref = factory.Sequence(lambda n: f"E-{n}")
+    ref = factory.Sequence(lambda n: f"E-F{n}")
     industry = "Food service"
     zip = "48226"
 
@@ -189,7 +189,7 @@ class JobSeekerFactory(ProgramOwnedFactory):
         model = JobSeeker
 
     _program_from = ("specialist",)
-    ref = factory.Sequence(lambda n: f"S-{n}")
+    ref = factory.Sequence(lambda n: f"S-F{n}")
     name = factory.Sequence(lambda n: f"Seeker {n}")
     specialist = factory.SubFactory(StaffMemberFactory, program=SAME_PROGRAM)
     referral_date = DAY
