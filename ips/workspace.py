@@ -3,6 +3,8 @@ programs' rows; any other row answers 404 on every object view."""
 
 from __future__ import annotations
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404
 from wagtail.admin.views import generic
@@ -27,13 +29,20 @@ class ScopedIndexView(generic.IndexView):
 
 
 class ScopedObjectMixin:
-    """Refuse (404) any object outside the user's scope, whichever view asks for it."""
+    """Refuse (404) any object outside the user's scope, whichever view asks for it, before
+    the role's permission is checked: a row of another program looks the same whether or
+    not the visitor's role could act on it, so nothing about it leaks."""
 
-    def get_object(self, *args, **kwargs):
-        obj = super().get_object(*args, **kwargs)
-        if obj is not None and not scoped(self.model, self.request.user).filter(pk=obj.pk).exists():
+    def setup(self, request, *args, **kwargs):
+        # Before the generic views' own setup, which loads the object unscoped.
+        pk = unquote(str(kwargs[self.pk_url_kwarg]))
+        try:
+            found = scoped(self.model, request.user).filter(pk=pk).exists()
+        except (ValueError, ValidationError):  # a malformed id in the URL
+            found = False
+        if not found:
             raise Http404
-        return obj
+        super().setup(request, *args, **kwargs)
 
 
 class ScopedEditView(ScopedObjectMixin, generic.EditView):

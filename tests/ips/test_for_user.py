@@ -27,7 +27,6 @@ from jobseekers.models import (
     Match,
     MatchOutcome,
 )
-from tests.conftest import make_staff
 from tests.factories import (
     PROGRAM_OWNED_FACTORIES,
     DomainAssessmentFactory,
@@ -152,12 +151,10 @@ def build_rows(model, programs: list[Program]) -> None:
 
 
 @pytest.fixture
-def role_users(users, other_staff, superuser, seeker_user, program, other_program):
-    both = make_staff(program, Role.DIRECTOR, "director_both")
-    StaffMember.objects.create(user=both.user, program=other_program, role=Role.DIRECTOR)
+def role_users(users, director_of_both, superuser, seeker_user):
     return {
         **users,
-        "director_of_both": both.user,
+        "director_of_both": director_of_both,
         "superuser": superuser,
         "portal_user": seeker_user,
         "anonymous": AnonymousUser(),
