@@ -7,11 +7,12 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404
+from django.utils.functional import cached_property
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ips.forms import ScopedAdminModelForm
+from ips.forms import ScopedAdminModelForm, scope_choices
 
 
 def scoped(model, user):
@@ -20,6 +21,15 @@ def scoped(model, user):
 
 class ScopedIndexView(generic.IndexView):
     list_select_related: tuple[str, ...] = ()
+
+    @cached_property
+    def filters(self):
+        """The filter panel offers only the user's programs and their rows (a "program" or
+        "specialist" filter would otherwise list every program's names)."""
+        filterset = super().filters
+        if filterset is not None:
+            scope_choices(filterset.form, self.request.user)
+        return filterset
 
     def get_base_queryset(self):
         queryset = scoped(self.model, self.request.user)
