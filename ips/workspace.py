@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -17,6 +18,17 @@ from ips.forms import ScopedAdminModelForm, scope_choices
 
 def scoped(model, user):
     return model._default_manager.for_user(user)
+
+
+def follow(item, path: str):
+    """The value at an ORM-style path ("specialist__user__email"), or "" past a missing link."""
+    for part in path.split("__"):
+        if item is None:
+            return ""
+        item = getattr(item, part)
+        if callable(item) and not getattr(item, "alters_data", False):
+            item = item()
+    return "" if item is None else item
 
 
 class ScopedIndexView(generic.IndexView):
@@ -30,6 +42,21 @@ class ScopedIndexView(generic.IndexView):
         if filterset is not None:
             scope_choices(filterset.form, self.request.user)
         return filterset
+
+    def to_row_dict(self, item):
+        """Export columns may follow relations with ORM paths ("employer__name"); a missing
+        link on the way gives an empty cell rather than an error."""
+        return {field: follow(item, field) for field in self.list_export}
+
+    def get_heading(self, queryset, field):
+        if "__" not in field or field in self.export_headings:
+            return super().get_heading(queryset, field)
+        names, model = [], queryset.model
+        for part in field.split("__"):
+            model_field = model._meta.get_field(part)
+            names.append(str(model_field.verbose_name))
+            model = model_field.related_model
+        return capfirst(f"{names[0]} {names[-1]}")
 
     def get_base_queryset(self):
         queryset = scoped(self.model, self.request.user)
@@ -99,7 +126,11 @@ class ScopedModelViewSet(ModelViewSet):
     search_backend_name = None  # ORM icontains over search_fields: no index to keep
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+        # Every listing exports (CSV/XLSX); its columns default to the listed ones.
+        export = self.list_export if self.list_export is not self.UNDEFINED else self.list_display
+        return super().get_index_view_kwargs(
+            list_select_related=self.list_select_related, list_export=list(export), **kwargs
+        )
 
     def get_form_class(self, for_update=False):
         if self._edit_handler:
