@@ -79,3 +79,20 @@ def test_export_holds_exactly_the_rows_the_user_may_see(
     assert not [h for h in header if "__" in h or "." in h]  # headings in words
     assert all(any(cell for cell in row) for row in rows)
     assert 2 <= visible < viewset.model._default_manager.count()
+
+
+@pytest.mark.parametrize(
+    ("viewset_name", "factory_name"), [("seekers", "JobSeeker"), ("employers", "Employer")]
+)
+def test_search_finds_only_rows_of_the_users_programs(
+    client, viewset_name, factory_name, users, program, other_program
+):
+    factory = next(f for m, f in FACTORIES.items() if m.__name__ == factory_name)
+    home = factory(program=program, name="Jordan Lake")
+    factory(program=other_program, name="Jordan Lake")
+    factory(program=program, name="Someone Else")
+    client.force_login(users[Role.SPECIALIST])
+
+    response = client.get(reverse(f"{viewset_name}:index"), {"q": "jordan"})
+
+    assert list(response.context["object_list"]) == [home]
