@@ -147,3 +147,17 @@ def test_coach_is_offered_only_seekers_who_have_or_had_a_job(client, users, prog
     form = client.get(reverse("support_contacts:add")).context["form"]
 
     assert list(form.fields["seeker"].queryset) == [hired]
+
+
+def test_time_entry_form_offers_others_only_their_own_staff_row_and_leadership_the_team(
+    client, staff
+):
+    offered = {}
+    for role in (Role.SPECIALIST, Role.COACH, Role.SUPERVISOR):
+        client.force_login(staff[role].user)
+        form = client.get(reverse("time_entries:add")).context["form"]
+        offered[role] = set(form.fields["staff"].queryset)
+
+    assert offered[Role.SPECIALIST] == {staff[Role.SPECIALIST]}
+    assert offered[Role.COACH] == {staff[Role.COACH]}
+    assert offered[Role.SUPERVISOR] == set(staff.values())
