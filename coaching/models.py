@@ -8,7 +8,7 @@ from django.db.models import F, Q
 
 from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
-from jobseekers.models import Job, JobSeeker
+from jobseekers.models import Job, JobSeeker, SeekerRowQuerySet
 
 
 class SupportContact(models.Model):
@@ -64,7 +64,7 @@ class SupportContact(models.Model):
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = SeekerRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -162,7 +162,7 @@ class FollowUpTask(models.Model):
     done_on = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = SeekerRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_date"]

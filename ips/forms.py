@@ -40,7 +40,7 @@ class ScopedAdminModelForm(WagtailAdminModelForm):
         program = cleaned.get("program") or getattr(self.instance, "program", None)
         if program is None:
             return cleaned
-        for name, value in cleaned.items():
+        for name, value in list(cleaned.items()):  # add_error drops the field from cleaned
             related = (
                 list(value)
                 if hasattr(value, "__iter__") and not isinstance(value, str)

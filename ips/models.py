@@ -58,9 +58,10 @@ class StaffMemberQuerySet(ProgramScopedQuerySet):
         return self.filter(role=Role.SPECIALIST)
 
     def for_user(self, user):
-        # Leadership sees the program's staff; others see the team but only
-        # through the same program (needed to pick a colleague on a form).
-        return super().for_user(user)
+        # Everyone on staff sees the program's team (to pick a colleague on a form).
+        # A staff row prints its user and program, so choice lists and filters load
+        # them in the same query rather than two more per row.
+        return super().for_user(user).select_related("user", "program")
 
 
 class StaffMember(models.Model):

@@ -13,7 +13,7 @@ from ips.models import (
     StaffMember,
     TimeEntry,
 )
-from ips.roles import program_ids
+from ips.roles import LEADERSHIP, program_ids
 from ips.workspace import ReferenceViewSet, ScopedModelViewSet
 
 
@@ -69,6 +69,18 @@ class MentalHealthTeamViewSet(ScopedModelViewSet):
     search_fields = ["name"]
 
 
+class TimeEntryForm(ScopedAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is not None and "staff" in self.fields and not user.is_superuser:
+            # Leadership logs anyone's time in their programs; others only their own
+            # (the only entries they can see again).
+            self.fields["staff"].queryset = self.fields["staff"].queryset.filter(
+                Q(program_id__in=program_ids(user, LEADERSHIP)) | Q(user=user)
+            )
+
+
 class TimeEntryViewSet(ScopedModelViewSet):
     model = TimeEntry
     icon = "time"
@@ -78,6 +90,7 @@ class TimeEntryViewSet(ScopedModelViewSet):
     list_filter = ["program", "activity", "location", "date"]
     list_select_related = ("staff__user", "staff__program", "program")
     list_export = ["date", "staff__user__email", "hours", "activity", "location"]
+    base_form_class = TimeEntryForm
 
 
 class OccupationViewSet(ReferenceViewSet):

@@ -5,19 +5,34 @@ from __future__ import annotations
 
 import hashlib
 
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from ips.audit import audit_object_access
-from ips.forms import ScopedAdminModelForm
+from ips.forms import ScopedAdminModelForm, scope_choices
 from ips.spreadsheets import neutralise_formula
 
 
 def scoped(model, user):
     return model._default_manager.for_user(user)
+
+
+def follow(item, path: str):
+    """The value at an ORM-style path ("specialist__user__email"), or "" past a missing link."""
+    for part in path.split("__"):
+        if item is None:
+            return ""
+        item = getattr(item, part)
+        if callable(item) and not getattr(item, "alters_data", False):
+            item = item()
+    return "" if item is None else item
 
 
 class ScopedIndexView(generic.IndexView):
@@ -34,6 +49,30 @@ class ScopedIndexView(generic.IndexView):
             }
         )
 
+    @cached_property
+    def filters(self):
+        """The filter panel offers only the user's programs and their rows (a "program" or
+        "specialist" filter would otherwise list every program's names)."""
+        filterset = super().filters
+        if filterset is not None:
+            scope_choices(filterset.form, self.request.user)
+        return filterset
+
+    def to_row_dict(self, item):
+        """Export columns may follow relations with ORM paths ("employer__name"); a missing
+        link on the way gives an empty cell rather than an error."""
+        return {field: follow(item, field) for field in self.list_export}
+
+    def get_heading(self, queryset, field):
+        if "__" not in field or field in self.export_headings:
+            return super().get_heading(queryset, field)
+        names, model = [], queryset.model
+        for part in field.split("__"):
+            model_field = model._meta.get_field(part)
+            names.append(str(model_field.verbose_name))
+            model = model_field.related_model
+        return capfirst(f"{names[0]} {names[-1]}")
+
     def get_base_queryset(self):
         queryset = scoped(self.model, self.request.user)
         if self.list_select_related:
@@ -42,15 +81,24 @@ class ScopedIndexView(generic.IndexView):
 
 
 class ScopedObjectMixin:
-    """Refuse (404) any object outside the user's scope, whichever view asks for it."""
+    """Refuse (404) any object outside the user's scope, whichever view asks for it, before
+    the role's permission is checked: a row of another program looks the same whether or
+    not the visitor's role could act on it, so nothing about it leaks."""
+
+    def setup(self, request, *args, **kwargs):
+        # Before the generic views' own setup, which loads the object unscoped.
+        pk = unquote(str(kwargs[self.pk_url_kwarg]))
+        try:
+            found = scoped(self.model, request.user).filter(pk=pk).exists()
+        except (ValueError, ValidationError):  # a malformed id in the URL
+            found = False
+        if not found:
+            raise Http404
+        super().setup(request, *args, **kwargs)
 
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
-        if obj is None:
-            return obj
-        if not scoped(self.model, self.request.user).filter(pk=obj.pk).exists():
-            raise Http404
-        if not getattr(self, "_audited", False):
+        if obj is not None and not getattr(self, "_audited", False):
             self._audited = True
             audit_object_access(self.request, obj, view_name=self.audit_view_name)
         return obj
@@ -134,7 +182,11 @@ class ScopedModelViewSet(ModelViewSet):
     search_backend_name = None  # ORM icontains over search_fields: no index to keep
 
     def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(list_select_related=self.list_select_related, **kwargs)
+        # Every listing exports (CSV/XLSX); its columns default to the listed ones.
+        export = self.list_export if self.list_export is not self.UNDEFINED else self.list_display
+        return super().get_index_view_kwargs(
+            list_select_related=self.list_select_related, list_export=list(export), **kwargs
+        )
 
     def get_edit_handler(self):
         # Panels build their form from the model's base form: make it the scoped one.

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 
 from employers.models import Employer, EmployerContact, JobOpening
 from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
@@ -18,18 +18,35 @@ from ips.roles import Role, program_ids
 CASEWORK_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR})
 
 
-class JobSeekerQuerySet(ProgramScopedQuerySet):
+class SeekerRowQuerySet(ProgramScopedQuerySet):
+    """Rows about a job seeker (DESIGN.md, "Who may see what"): casework roles see their
+    programs' rows; coaches only those of seekers who have or had a job."""
+
+    seeker_path = "seeker"  # the lookup from a row to its job seeker
+
     def for_user(self, user):
-        """Casework roles: the program's seekers; coaches: those who have or had a job."""
         if user is None or not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        has_job = Exists(Job.objects.filter(seeker=OuterRef("pk")))
-        return self.filter(
-            Q(program_id__in=program_ids(user, CASEWORK_ROLES))
-            | (Q(program_id__in=program_ids(user, {Role.COACH})) & has_job)
-        )
+        visible = Q(program_id__in=program_ids(user, CASEWORK_ROLES))
+        coached = program_ids(user, {Role.COACH})
+        if coached:
+            hired = Job.objects.filter(program_id__in=coached).values("seeker_id")
+            visible |= Q(program_id__in=coached, **{f"{self.seeker_path}__in": hired})
+        return self.filter(visible)
+
+
+class AssessmentRowQuerySet(SeekerRowQuerySet):
+    seeker_path = "assessment__seeker"
+
+
+class GoalRowQuerySet(SeekerRowQuerySet):
+    seeker_path = "goal__seeker"
+
+
+class JobSeekerQuerySet(SeekerRowQuerySet):
+    seeker_path = "pk"
 
     def active_on(self, day):
         """Active on a day: entry_date <= day and not closed by then (spec/metrics.md, Terms)."""
@@ -148,7 +165,7 @@ class JobSeeker(GeoPoint):
         return self.name
 
 
-class CareerProfileQuerySet(ProgramScopedQuerySet):
+class CareerProfileQuerySet(SeekerRowQuerySet):
     def current(self):
         return self.filter(is_current=True)
 
@@ -288,7 +305,7 @@ class DomainAssessment(models.Model):
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = SeekerRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["seeker", "-date"]
@@ -326,7 +343,7 @@ class DomainRating(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = AssessmentRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["assessment", "domain"]
@@ -365,7 +382,7 @@ class Goal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = SeekerRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["seeker", "status", "target_date"]
@@ -381,7 +398,7 @@ class GoalStep(models.Model):
     due_date = models.DateField(null=True, blank=True)
     done_on = models.DateField(null=True, blank=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = GoalRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["goal", "due_date", "id"]
@@ -408,7 +425,7 @@ class GoalReview(models.Model):
     attainment = models.SmallIntegerField(choices=Attainment.choices)
     note = models.TextField(blank=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = GoalRowQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -456,7 +473,7 @@ class BenefitsCounselling(models.Model):
     counsellor = models.CharField(max_length=200, blank=True)
     notes = models.TextField(blank=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = SeekerRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]
@@ -709,7 +726,7 @@ class StatusCheckIn(models.Model):
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = ProgramScopedQuerySet.as_manager()
+    objects = SeekerRowQuerySet.as_manager()
 
     class Meta:
         ordering = ["seeker", "-date", "-id"]
