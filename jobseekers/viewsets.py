@@ -1,7 +1,13 @@
 """Workspace screens for job seekers."""
 
+from django import forms
+from django.db.models import Q
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from ips.models import Occupation
 from ips.workspace import ReferenceViewSet, ScopedModelViewSet
 from jobseekers.models import (
     BenefitsCounselling,
@@ -212,3 +218,47 @@ class JobSeekersGroup(ViewSetGroup):
         MatchViewSet("matches"),
         BenefitsParametersViewSet("benefits_parameters"),
     )
+
+
+class OccupationSearchForm(BaseFilterForm):
+    """Search O*NET occupations by words of the title (or a code prefix)."""
+
+    q = forms.CharField(
+        label="Job title",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. cook, cashier, stock"}),
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            for word in query.split():
+                objects = objects.filter(Q(title__icontains=word) | Q(code__startswith=word))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class OccupationChooseView(chooser_views.ChooseView):
+    filter_form_class = OccupationSearchForm
+
+
+class OccupationChooseResultsView(chooser_views.ChooseResultsView):
+    filter_form_class = OccupationSearchForm
+
+
+class OccupationChooserViewSet(ChooserViewSet):
+    model = Occupation
+    icon = "tag"
+    choose_one_text = "Choose a kind of work"
+    choose_another_text = "Choose another kind of work"
+    edit_item_text = "Edit"
+    per_page = 20
+
+    choose_view_class = OccupationChooseView
+    choose_results_view_class = OccupationChooseResultsView
+
+
+occupation_chooser_viewset = OccupationChooserViewSet(
+    "occupation_chooser", url_prefix="jobseekers/occupation-chooser"
+)
