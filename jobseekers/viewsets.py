@@ -1,14 +1,21 @@
 """Workspace screens for job seekers."""
 
 from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from ips.forms import ScopedAdminModelForm
 from ips.models import Occupation
-from ips.workspace import ReferenceViewSet, ScopedModelViewSet
+from ips.workspace import ReferenceViewSet, ScopedEditView, ScopedModelViewSet
 from jobseekers.models import (
     BenefitsCounselling,
     BenefitsParameters,
@@ -19,6 +26,7 @@ from jobseekers.models import (
     JobSeeker,
     Match,
 )
+from jobseekers.services import check_competitive_wage
 
 
 class JobSeekerViewSet(ScopedModelViewSet):
@@ -36,15 +44,21 @@ class JobSeekerViewSet(ScopedModelViewSet):
         "mh_team",
         "referral_date",
         "referral_source",
-        "entry_date",
         "employed_at_referral",
         "zip",
-        "stage",
-        "closed_date",
-        "close_reason",
-        "close_note",
     ]
-    list_display = ["name", "ref", "stage", "specialist", "entry_date"]
+    # Stage, entry and closing change only through the record page's services.
+    list_display = [
+        TitleColumn(
+            "name",
+            label="Name",
+            get_url=lambda seeker: reverse("jobseekers:record", args=[seeker.pk]),
+        ),
+        "ref",
+        "stage",
+        "specialist",
+        "entry_date",
+    ]
     list_filter = ["program", "stage", "specialist", "mh_team"]
     list_select_related = ("specialist__user", "specialist__program")
     search_fields = ["name", "ref", "preferred_name"]
@@ -59,8 +73,56 @@ class JobSeekerViewSet(ScopedModelViewSet):
     ]
 
 
+class ToRecordMixin:
+    """Send "add" and "edit" to the seeker record, whose services keep the rules
+    (profile versions, job-start hooks, the competitive-wage rule)."""
+
+    message = "Use the person's record for this."
+
+    def dispatch(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is None:
+            messages.info(request, self.message)
+            return redirect("jobseekers:caseload")
+        row = get_object_or_404(self.model._default_manager.for_user(request.user), pk=pk)
+        return redirect(self.target_url_name, row.seeker_id)
+
+
+class ProfileAddView(ToRecordMixin, CreateView):
+    message = "Open the person's record to start or update their career profile."
+
+
+class ProfileEditView(ToRecordMixin, ScopedEditView):
+    target_url_name = "jobseekers:profile"
+
+
+class JobAddView(ToRecordMixin, CreateView):
+    message = "Open the person's record to record a job start."
+
+
+class JobAdminForm(ScopedAdminModelForm):
+    """Corrections to a job keep the competitive-wage rule."""
+
+    def clean(self):
+        cleaned = super().clean()
+        program = cleaned.get("program") or getattr(self.instance, "program", None)
+        if program is not None:
+            try:
+                check_competitive_wage(
+                    program=program,
+                    competitive=bool(cleaned.get("competitive")),
+                    hourly_wage=cleaned.get("hourly_wage"),
+                )
+            except ValidationError as error:
+                for name, errors in error.message_dict.items():
+                    self.add_error(name, errors)
+        return cleaned
+
+
 class CareerProfileViewSet(ScopedModelViewSet):
     model = CareerProfile
+    add_view_class = ProfileAddView
+    edit_view_class = ProfileEditView
     icon = "doc-full-inverse"
     menu_label = "Career profiles"
     form_fields = [
@@ -127,6 +189,8 @@ class GoalViewSet(ScopedModelViewSet):
 
 class JobViewSet(ScopedModelViewSet):
     model = Job
+    add_view_class = JobAddView
+    base_form_class = JobAdminForm
     icon = "pick"
     menu_label = "Jobs"
     form_fields = [
@@ -138,14 +202,12 @@ class JobViewSet(ScopedModelViewSet):
         "title",
         "occupation",
         "start_date",
-        "end_date",
         "hours_per_week",
         "hourly_wage",
         "paid_hours_to_date",
         "competitive",
         "permanent",
         "disclosure",
-        "end_reason",
         "end_note",
     ]
     list_display = ["title", "seeker", "employer", "start_date", "end_date"]
