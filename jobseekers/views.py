@@ -16,7 +16,7 @@ from wagtail import hooks
 from ips.models import StaffMember
 from ips.roles import Role, has_role, program_ids
 from jobseekers import benefits, forms, selectors, services, stages
-from jobseekers.models import CASEWORK_ROLES, Goal, Job, JobSeeker
+from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
 
 # Other apps add panels to the seeker record without editing it:
 # @hooks.register(SEEKER_RECORD_PANELS) def panel(request, seeker) -> safe HTML or None.
@@ -271,6 +271,17 @@ def goal_status(request, pk: int):
         title="Goal status",
         save=lambda f: services.update_goal_status(goal=goal, by=request.user, **f.cleaned_data),
     )
+
+
+def step_done(request, pk: int):
+    """Mark a goal step done today (POST only)."""
+    step = get_object_or_404(GoalStep.objects.for_user(request.user).select_related("goal"), pk=pk)
+    seeker = _seeker(request, step.goal.seeker_id)
+    if request.method != "POST":
+        return redirect("jobseekers:record", seeker.pk)
+    services.complete_goal_step(step=step, done_on=timezone.localdate(), by=request.user)
+    messages.success(request, f"Step done: {step.description}")
+    return redirect("jobseekers:record", seeker.pk)
 
 
 def benefits_estimate(request, pk: int):

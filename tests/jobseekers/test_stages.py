@@ -86,3 +86,20 @@ def test_rapid_search_flag_needs_an_entry_date():
 )
 def test_caseload_ratio_is_active_seekers_per_specialist_fte(seekers, fte, ratio):
     assert stages.caseload_ratio(seekers, fte) == ratio
+
+
+def test_pure_modules_import_no_django():
+    import ast
+    from pathlib import Path
+
+    import jobseekers
+
+    for name in ("benefits.py", "stages.py"):
+        tree = ast.parse((Path(jobseekers.__file__).parent / name).read_text())
+        imported = {
+            (node.module or "") if isinstance(node, ast.ImportFrom) else alias.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        assert not any(module.startswith("django") for module in imported), name

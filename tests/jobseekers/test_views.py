@@ -391,3 +391,30 @@ def test_occupation_chooser_searches_by_title(client, users):
     response = client.get("/admin/jobseekers/occupation-chooser/results/", {"q": "restaurant cook"})
     assert response.status_code == 200
     assert "Cooks, Restaurant" in response.content.decode()
+
+
+def test_goal_step_is_marked_done_by_casework_staff_only(client, seeker, users, outsider):
+    goal = services.set_goal(
+        seeker=seeker, domain="employment", description="A job", steps=[("Visit", None)], by=None
+    )
+    step = goal.steps.get()
+    url = reverse("jobseekers:step_done", args=[step.pk])
+    client.force_login(outsider)
+    assert client.post(url).status_code == 404
+    step.refresh_from_db()
+    assert step.done_on is None
+    client.force_login(users["specialist"])
+    assert client.post(url).status_code == 302
+    step.refresh_from_db()
+    assert step.done_on is not None
+
+
+def test_changes_to_a_seeker_are_kept_in_history(seeker, users):
+    from wagtail.models import ModelLogEntry
+
+    services.close_seeker(
+        seeker=seeker, closed_date=D(2026, 3, 1), reason="moved", by=users["specialist"]
+    )
+    entry = ModelLogEntry.objects.filter(object_id=str(seeker.pk)).latest("timestamp")
+    assert entry.user == users["specialist"]
+    assert entry.data["note"] == "Closed: moved"
