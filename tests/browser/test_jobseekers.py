@@ -43,3 +43,21 @@ def test_benefits_estimate_in_the_browser(browser_page, live_server, seeker, use
         "Estimate using 2026 Social Security figures"
     )
     assert axe_violations(browser_page) == []
+
+
+def test_job_start_with_the_occupation_chooser(browser_page, live_server, seeker, users):
+    from employers.models import Employer
+
+    Employer.objects.create(program=seeker.program, name="Corner Bakery")
+    log_in(browser_page, users["specialist"], live_server.url)
+    browser_page.goto(f"/admin/jobseekers/record/{seeker.pk}/job/")
+    browser_page.get_by_label("Employer (from the CRM)").select_option(label="Corner Bakery")
+    browser_page.get_by_label("Job title").fill("Line cook")
+    browser_page.get_by_role("button", name="Choose a kind of work").click()
+    browser_page.get_by_label("Job title", exact=True).last.fill("restaurant cook")
+    browser_page.get_by_role("link", name="Cooks, Restaurant (35-2014.00)").click()
+    browser_page.get_by_label("Hourly wage").fill("15.50")
+    browser_page.get_by_role("button", name="Save").click()
+    expect(browser_page.locator("#h-jobs")).to_be_visible()
+    job = seeker.jobs.get()
+    assert (job.title, job.occupation_id) == ("Line cook", "35-2014.00")
