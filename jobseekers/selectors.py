@@ -33,6 +33,7 @@ class CaseloadRow:
     stage_label: str
     specialist_id: int | None
     specialist_name: str
+    specialist_fte: float | None
     entry_date: dt.date | None
     days_since_entry: int | None
     last_contact: dt.date | None
@@ -55,6 +56,17 @@ class ProgramRatio:
         return self.ratio is not None and self.ratio > self.standard
 
 
+UNASSIGNED = "No specialist yet"
+
+
+@dataclass(frozen=True)
+class SpecialistCaseload:
+    name: str
+    rows: list[CaseloadRow]
+    active: int
+    per_fte: float | None
+
+
 @dataclass
 class Caseload:
     today: dt.date
@@ -66,12 +78,18 @@ class Caseload:
         labels = dict(JobSeeker.Stage.choices)
         return [(s, labels[s], [r for r in self.rows if r.stage == s]) for s in stages.STAGES]
 
-    def by_specialist(self) -> list[tuple[str, list[CaseloadRow]]]:
-        """(specialist name, rows) for the supervisor's view, unassigned last."""
+    def by_specialist(self) -> list[SpecialistCaseload]:
+        """Each specialist's rows with their active count per FTE, unassigned last."""
         groups: dict[str, list[CaseloadRow]] = {}
         for row in self.rows:
-            groups.setdefault(row.specialist_name or "No specialist yet", []).append(row)
-        return sorted(groups.items(), key=lambda item: (item[0] == "No specialist yet", item[0]))
+            groups.setdefault(row.specialist_name or UNASSIGNED, []).append(row)
+        result = []
+        for name, rows in groups.items():
+            active = sum(r.stage in stages.ACTIVE_STAGES for r in rows)
+            fte = rows[0].specialist_fte
+            ratio = stages.caseload_ratio(active, fte) if fte else None
+            result.append(SpecialistCaseload(name=name, rows=rows, active=active, per_fte=ratio))
+        return sorted(result, key=lambda g: (g.name == UNASSIGNED, g.name))
 
     @property
     def flagged(self) -> int:
@@ -122,6 +140,7 @@ def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
         stage_label=seeker.get_stage_display(),
         specialist_id=seeker.specialist_id,
         specialist_name=seeker.specialist.display_name if seeker.specialist else "",
+        specialist_fte=float(seeker.specialist.fte) if seeker.specialist else None,
         entry_date=seeker.entry_date,
         days_since_entry=stages.days_between(seeker.entry_date, today),
         last_contact=seeker.last_contact,

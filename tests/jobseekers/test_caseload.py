@@ -110,8 +110,11 @@ def test_supervisor_sees_every_specialists_caseload_and_the_ratio(program, staff
     for n in range(10):
         make_seeker(program, second, f"B{n:02}", entry=D(2026, 1, 1))
     caseload = caseload_for(users["supervisor"], today=TODAY)
-    names = [name for name, _ in caseload.by_specialist()]
-    assert names == ["Bea Tester", "Specialist Tester"]
+    groups = caseload.by_specialist()
+    assert [(g.name, g.active, g.per_fte) for g in groups] == [
+        ("Bea Tester", 10, 20.0),
+        ("Specialist Tester", 20, 20.0),
+    ]
     (ratio,) = caseload.ratios
     assert (ratio.active_seekers, ratio.specialist_fte, ratio.ratio) == (30, Decimal("1.50"), 20.0)
     assert not ratio.over_standard
@@ -165,3 +168,10 @@ def test_caseload_page_query_count_is_constant(
         assert response.status_code == 200
         assert f"P{size}-0" in response.content.decode()
     assert counts[0] == counts[1]
+
+
+def test_supervisor_page_shows_each_specialist_and_the_program_ratio(client, seeker, users):
+    client.force_login(users["supervisor"])
+    page = client.get(reverse("jobseekers:caseload")).content.decode()
+    assert "Specialist Tester: 1 active, 1.0 per FTE" in page
+    assert "Caseload size (standard: at most 20 per specialist)" in page
