@@ -111,7 +111,7 @@ class StageForm(forms.Form):
         moves = [
             s
             for s in stages.allowed_moves(seeker.stage)
-            if s not in (stages.CLOSED, stages.REFERRED)
+            if s not in (stages.CLOSED, stages.REFERRED, stages.WORKING)
         ]
         self.fields["stage"].choices = [(s, labels[s]) for s in moves]
 

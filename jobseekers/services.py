@@ -187,6 +187,8 @@ def move_seeker_stage(
     """Move a person between engaged, job search, working and follow-along."""
     if stage in (stages.CLOSED, stages.REFERRED):
         raise ValidationError({"stage": "Use close or re-refer to close or re-open a record."})
+    if stage == stages.WORKING:
+        raise ValidationError({"stage": "Record a job start to move someone to working."})
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     if seeker.stage == stages.REFERRED or seeker.entry_date is None:
         raise ValidationError({"stage": "Enter the person onto the caseload first."})

@@ -22,7 +22,7 @@ from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
 # @hooks.register(SEEKER_RECORD_PANELS) def panel(request, seeker) -> safe HTML or None.
 SEEKER_RECORD_PANELS = "ips_seeker_record_panels"
 JOB_END_ROLES = CASEWORK_ROLES | {Role.COACH}
-_NOT_MOVES = (stages.CLOSED, stages.REFERRED)
+_NOT_MOVES = (stages.CLOSED, stages.REFERRED, stages.WORKING)
 
 
 def _seeker(request, pk: int, *, casework: bool = True) -> JobSeeker:

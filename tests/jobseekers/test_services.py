@@ -312,3 +312,19 @@ def test_benefits_counselling_is_logged(seeker):
         seeker=seeker, date=D(2026, 2, 20), counsellor="WIPA", by=None
     )
     assert row.program_id == seeker.program_id
+
+
+def test_working_comes_only_from_a_job_start(seeker):
+    with pytest.raises(ValidationError, match="job start"):
+        services.move_seeker_stage(seeker=seeker, stage="working", on=D(2026, 3, 1))
+    seeker.refresh_from_db()
+    assert seeker.stage == "job_search"
+
+
+def test_working_person_moves_to_follow_along(seeker, employer):
+    services.record_job_start(
+        seeker=seeker, employer=employer, title="Baker", start_date=D(2026, 3, 2)
+    )
+    services.move_seeker_stage(seeker=seeker, stage="follow_along", on=D(2026, 6, 1))
+    seeker.refresh_from_db()
+    assert (seeker.stage, seeker.stage_changed_on) == ("follow_along", D(2026, 6, 1))
