@@ -375,14 +375,18 @@ class JobStartForm(forms.Form):
         choices=[("", "Not known"), *Job.Disclosure.choices], required=False
     )
 
-    def __init__(self, *args, user, seeker: JobSeeker, occupation_widget=None, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self, *args, user, seeker: JobSeeker, occupation_widget=None, employer_widget=None, **kw
+    ):
+        super().__init__(*args, **kw)
         self.seeker = seeker
         self.fields["employer"].queryset = Employer.objects.for_user(user).filter(
             program=seeker.program
         )
         if occupation_widget is not None:
             self.fields["occupation"].widget = occupation_widget
+        if employer_widget is not None:
+            self.fields["employer"].widget = employer_widget
 
     def clean(self):
         cleaned = super().clean()

@@ -327,7 +327,7 @@ def log_counselling(request, pk: int):
 
 
 def start_job(request, pk: int):
-    from jobseekers.viewsets import occupation_chooser_viewset
+    from jobseekers.viewsets import employer_chooser_viewset, occupation_chooser_viewset
 
     seeker = _seeker(request, pk)
     form = forms.JobStartForm(
@@ -335,6 +335,7 @@ def start_job(request, pk: int):
         user=request.user,
         seeker=seeker,
         occupation_widget=occupation_chooser_viewset.widget_class(),
+        employer_widget=employer_chooser_viewset.widget_class(),
     )
     return _form_view(
         request,

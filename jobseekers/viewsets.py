@@ -13,6 +13,7 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from employers.models import Employer
 from ips.forms import ScopedAdminModelForm
 from ips.models import Occupation
 from ips.workspace import ReferenceViewSet, ScopedEditView, ScopedModelViewSet
@@ -323,4 +324,58 @@ class OccupationChooserViewSet(ChooserViewSet):
 
 occupation_chooser_viewset = OccupationChooserViewSet(
     "occupation_chooser", url_prefix="jobseekers/occupation-chooser"
+)
+
+
+class EmployerSearchForm(BaseFilterForm):
+    q = forms.CharField(
+        label="Employer name",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. bakery"}),
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            objects = objects.filter(Q(name__icontains=query) | Q(ref__iexact=query))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class ScopedEmployerListMixin:
+    filter_form_class = EmployerSearchForm
+
+    def get_object_list(self):
+        return Employer.objects.for_user(self.request.user).order_by("name", "pk")
+
+
+class EmployerChooseView(ScopedEmployerListMixin, chooser_views.ChooseView):
+    pass
+
+
+class EmployerChooseResultsView(ScopedEmployerListMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class EmployerChosenView(chooser_views.ChosenView):
+    def get_object(self, pk):
+        return Employer.objects.for_user(self.request.user).get(pk=pk)
+
+
+class EmployerChooserViewSet(ChooserViewSet):
+    """Pick an employer from the CRM by name (only the user's programs' employers)."""
+
+    model = Employer
+    icon = "site"
+    choose_one_text = "Choose the employer"
+    choose_another_text = "Choose another employer"
+    per_page = 20
+    choose_view_class = EmployerChooseView
+    choose_results_view_class = EmployerChooseResultsView
+    chosen_view_class = EmployerChosenView
+
+
+employer_chooser_viewset = EmployerChooserViewSet(
+    "employer_chooser", url_prefix="jobseekers/employer-chooser"
 )

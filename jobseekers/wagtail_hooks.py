@@ -4,7 +4,11 @@ from wagtail.admin.menu import MenuItem
 
 from ips.roles import program_ids
 from jobseekers.models import CASEWORK_ROLES
-from jobseekers.viewsets import JobSeekersGroup, occupation_chooser_viewset
+from jobseekers.viewsets import (
+    JobSeekersGroup,
+    employer_chooser_viewset,
+    occupation_chooser_viewset,
+)
 
 
 @hooks.register("register_admin_viewset")
@@ -15,6 +19,11 @@ def register_jobseeker_viewsets():
 @hooks.register("register_admin_viewset")
 def register_occupation_chooser():
     return occupation_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_employer_chooser():
+    return employer_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

@@ -418,3 +418,12 @@ def test_changes_to_a_seeker_are_kept_in_history(seeker, users):
     entry = ModelLogEntry.objects.filter(object_id=str(seeker.pk)).latest("timestamp")
     assert entry.user == users["specialist"]
     assert entry.data["note"] == "Closed: moved"
+
+
+def test_employer_chooser_lists_only_the_users_programs(client, users, employer, other_employer):
+    client.force_login(users["specialist"])
+    page = client.get("/admin/jobseekers/employer-chooser/results/", {"q": "a"}).content.decode()
+    assert employer.name in page
+    assert other_employer.name not in page
+    chosen = client.get(f"/admin/jobseekers/employer-chooser/chosen/{other_employer.pk}/")
+    assert chosen.status_code == 404
