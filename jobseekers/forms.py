@@ -16,6 +16,7 @@ from jobseekers import stages
 from jobseekers.models import CareerProfile, Domain, Goal, GoalReview, Job, JobSeeker
 
 DATE = forms.DateInput(attrs={"type": "date"})
+PROFILE_M2M = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
 BENEFITS_CHOICES = [
     ("ssi", "SSI"),
     ("ssdi", "SSDI"),
@@ -150,6 +151,17 @@ class CareerProfileForm(forms.ModelForm):
         required=False,
         label="Add a kind of work (search by job title)",
     )
+    ruled_out_occupations = forms.ModelMultipleChoiceField(
+        queryset=Occupation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Kinds of work ruled out (untick to remove)",
+    )
+    rule_out_occupation = forms.ModelChoiceField(
+        queryset=Occupation.objects.all(),
+        required=False,
+        label="Rule out a kind of work (search by job title)",
+    )
 
     class Meta:
         model = CareerProfile
@@ -157,6 +169,7 @@ class CareerProfileForm(forms.ModelForm):
             "dream_job",
             "short_term_goal",
             "preferred_occupations",
+            "ruled_out_occupations",
             "wanted_job_titles",
             "min_hours_per_week",
             "max_hours_per_week",
@@ -193,12 +206,12 @@ class CareerProfileForm(forms.ModelForm):
 
     def __init__(self, *args, user, seeker: JobSeeker, occupation_widget=None, **kwargs):
         super().__init__(*args, **kwargs)
-        chosen = list(self.instance.preferred_occupations.all()) if self.instance.pk else []
-        self.fields["preferred_occupations"].queryset = Occupation.objects.filter(
-            pk__in=[o.pk for o in chosen]
-        )
+        for name in ("preferred_occupations", "ruled_out_occupations"):
+            chosen = getattr(self.instance, name).all() if self.instance.pk else []
+            self.fields[name].queryset = Occupation.objects.filter(pk__in=[o.pk for o in chosen])
         if occupation_widget is not None:
-            self.fields["add_occupation"].widget = occupation_widget
+            self.fields["add_occupation"].widget = occupation_widget()
+            self.fields["rule_out_occupation"].widget = occupation_widget()
         self.fields["ruled_out_employers"].queryset = Employer.objects.for_user(user).filter(
             program=seeker.program
         )
@@ -207,11 +220,15 @@ class CareerProfileForm(forms.ModelForm):
     def changes(self) -> dict:
         """The changed fields, as the service wants them."""
         data = {name: self.cleaned_data[name] for name in self.changed_data if name in self.fields}
-        added = data.pop("add_occupation", None)
-        if added is not None:
-            current = list(self.cleaned_data.get("preferred_occupations") or [])
-            data["preferred_occupations"] = [*current, added] if added not in current else current
-        for name in ("preferred_occupations", "ruled_out_employers"):
+        for adder, name in (
+            ("add_occupation", "preferred_occupations"),
+            ("rule_out_occupation", "ruled_out_occupations"),
+        ):
+            added = data.pop(adder, None)
+            if added is not None:
+                current = list(self.cleaned_data.get(name) or [])
+                data[name] = current if added in current else [*current, added]
+        for name in PROFILE_M2M:
             if name in data:
                 data[name] = list(data[name])
         return data

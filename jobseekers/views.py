@@ -190,7 +190,7 @@ def edit_profile(request, pk: int):
         instance=current,
         user=request.user,
         seeker=seeker,
-        occupation_widget=occupation_chooser_viewset.widget_class(),
+        occupation_widget=occupation_chooser_viewset.widget_class,
     )
     return _form_view(
         request,

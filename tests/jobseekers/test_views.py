@@ -427,3 +427,18 @@ def test_employer_chooser_lists_only_the_users_programs(client, users, employer,
     assert other_employer.name not in page
     chosen = client.get(f"/admin/jobseekers/employer-chooser/chosen/{other_employer.pk}/")
     assert chosen.status_code == 404
+
+
+def test_profile_form_rules_out_an_occupation_and_removes_a_wanted_one(client, seeker, users):
+    services.update_career_profile(
+        seeker=seeker, changes={"preferred_occupations": ["35-2014.00"]}, by=None
+    )
+    client.force_login(users["specialist"])
+    response = client.post(
+        reverse("jobseekers:profile", args=[seeker.pk]),
+        {"rule_out_occupation": "41-2011.00"},  # nothing ticked: the wanted one is removed
+    )
+    assert response.status_code == 302
+    current = CareerProfile.objects.get(seeker=seeker, is_current=True)
+    assert list(current.preferred_occupations.all()) == []
+    assert [o.code for o in current.ruled_out_occupations.all()] == ["41-2011.00"]
