@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
 
 from employers.models import EmployerContact
 from ips.models import Program, StaffMember
@@ -16,6 +16,7 @@ from jobseekers import benefits, stages
 from jobseekers.models import (
     CASEWORK_ROLES,
     BenefitsParameters,
+    Domain,
     DomainAssessment,
     Goal,
     Job,
@@ -284,8 +285,6 @@ def counselling_relative_to_start(day: dt.date, first_start: dt.date | None) -> 
 
 def assessment_timeline(assessments: list) -> list[tuple[str, str, list[int | None]]]:
     """Per domain, the 1-5 rating at each assessment (oldest first), to show change."""
-    from jobseekers.models import Domain
-
     table = []
     for value, label in Domain.choices:
         ratings = []
@@ -298,4 +297,4 @@ def assessment_timeline(assessments: list) -> list[tuple[str, str, list[int | No
 
 def prefetch_goals(seeker: JobSeeker):
     """Active goals with steps (for the re-assessment form)."""
-    return seeker.goals.filter(status=Goal.Status.ACTIVE).prefetch_related(Prefetch("steps"))
+    return seeker.goals.filter(status=Goal.Status.ACTIVE).prefetch_related("steps")
