@@ -217,6 +217,15 @@ class CareerProfileForm(forms.ModelForm):
         )
         self.fields["ruled_out_employers"].required = False
 
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min_hours_per_week"), cleaned.get("max_hours_per_week")
+        if low is not None and high is not None and high < low:
+            self.add_error(
+                "max_hours_per_week", "The most hours a week cannot be fewer than the least."
+            )
+        return cleaned
+
     def changes(self) -> dict:
         """The changed fields, as the service wants them."""
         data = {name: self.cleaned_data[name] for name in self.changed_data if name in self.fields}

@@ -300,6 +300,11 @@ def update_career_profile(*, seeker: JobSeeker, changes: dict, by) -> CareerProf
         else:
             setattr(profile, name, value.strip() if isinstance(value, str) else value)
     profile.created_by = _staff_of(by, seeker.program)
+    low, high = profile.min_hours_per_week, profile.max_hours_per_week
+    if low is not None and high is not None and Decimal(high) < Decimal(low):
+        raise ValidationError(
+            {"max_hours_per_week": "The most hours a week cannot be fewer than the least."}
+        )
     _validate(profile, exclude=("seeker", "program", "is_current", "version"))
     if current is not None:
         CareerProfile.objects.filter(pk=current.pk).update(is_current=False)

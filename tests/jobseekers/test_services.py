@@ -123,7 +123,7 @@ def test_profile_update_runs_the_profile_saved_hook(seeker):
     ("changes", "field"),
     [
         ({"diagnosis": "x"}, "diagnosis"),
-        ({"min_hours_per_week": 30, "max_hours_per_week": 10}, "__all__"),
+        ({"min_hours_per_week": 30, "max_hours_per_week": 10}, "max_hours_per_week"),
         ({"preferred_occupations": ["99-9999.99"]}, "preferred_occupations"),
         ({"work_history": [{"went_well": "people"}]}, "work_history"),
         ({"travel_mode": "rocket"}, "travel_mode"),

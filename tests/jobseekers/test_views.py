@@ -442,3 +442,58 @@ def test_profile_form_rules_out_an_occupation_and_removes_a_wanted_one(client, s
     current = CareerProfile.objects.get(seeker=seeker, is_current=True)
     assert list(current.preferred_occupations.all()) == []
     assert [o.code for o in current.ruled_out_occupations.all()] == ["41-2011.00"]
+
+
+def _snapshot(seeker):
+    seeker.refresh_from_db()
+    return (
+        seeker.stage,
+        seeker.entry_date,
+        seeker.profiles.count(),
+        seeker.goals.count(),
+        seeker.benefits_counselling.count(),
+        seeker.jobs.count(),
+        seeker.assessments.count(),
+    )
+
+
+@pytest.mark.parametrize(
+    ("view", "data", "message"),
+    [
+        ("enter", {"entry_date": "2999-01-01"}, "future"),
+        ("stage", {"stage": "working", "on": "2026-03-01"}, "Select a valid choice"),
+        ("close", {"closed_date": "2026-03-01", "reason": "other"}, "Say what happened"),
+        ("close", {"closed_date": "2025-01-01", "reason": "moved"}, "before the entry"),
+        ("profile", {"min_hours_per_week": "30", "max_hours_per_week": "10"}, "cannot be fewer"),
+        ("work_history", {"went_well": "people"}, "employer or the job title"),
+        ("goal", {"domain": "housing", "description": ""}, "This field is required"),
+        ("counselling", {"date": "not a date"}, "Enter a valid date"),
+        ("job_start", {"title": "Cook", "start_date": "2026-03-01"}, "This field is required"),
+    ],
+)
+def test_bad_input_gets_a_message_and_changes_nothing(client, seeker, users, view, data, message):
+    before = _snapshot(seeker)
+    client.force_login(users["specialist"])
+    response = client.post(reverse(f"jobseekers:{view}", args=[seeker.pk]), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert _snapshot(seeker) == before
+
+
+def test_job_end_before_start_from_the_form_changes_nothing(client, job, users):
+    client.force_login(users["specialist"])
+    response = client.post(
+        reverse("jobseekers:job_end", args=[job.pk]), {"end_date": "2026-01-01", "reason": "quit"}
+    )
+    assert response.status_code == 400
+    assert "before it started" in response.content.decode()
+    job.refresh_from_db()
+    assert job.end_date is None
+
+
+def test_unknown_goal_status_from_the_form_changes_nothing(client, seeker, users):
+    goal = services.set_goal(seeker=seeker, domain="housing", description="Flat", by=None)
+    client.force_login(users["specialist"])
+    response = client.post(reverse("jobseekers:goal_status", args=[goal.pk]), {"status": "won"})
+    assert response.status_code == 400
+    assert Goal.objects.get(pk=goal.pk).status == "active"
