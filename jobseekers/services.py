@@ -35,6 +35,9 @@ from jobseekers.models import (
     JobSeeker,
 )
 
+# The acting user: staff in a view, None for an import or the person's own portal change.
+Actor = Any
+
 REASSESSMENT_DAYS = 90
 
 # Career-profile fields a caller may change (everything the person tells us).
@@ -78,14 +81,14 @@ SEEKER_DETAIL_FIELDS = (
 )
 
 
-def _staff_of(user, program: Program) -> StaffMember | None:
+def _staff_of(user: Actor, program: Program) -> StaffMember | None:
     """The acting user's staff row in `program` (None for imports and the portal)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     return StaffMember.objects.filter(user=user, program=program, active=True).first()
 
 
-def _log(instance, action: str, by, note: str) -> None:
+def _log(instance: Any, action: str, by: Actor, note: str) -> None:
     log(instance=instance, action=action, user=by, data={"note": note})
 
 
@@ -103,7 +106,7 @@ def _validate(instance, exclude: Iterable[str] = ()) -> None:
     instance.full_clean(exclude=list(exclude), validate_unique=True)
 
 
-def _set_stage(seeker: JobSeeker, target: str, on: dt.date, by, note: str = "") -> None:
+def _set_stage(seeker: JobSeeker, target: str, on: dt.date, by: Actor, note: str = "") -> None:
     try:
         stages.check_move(seeker.stage, target)
     except stages.StageError as error:
@@ -131,7 +134,7 @@ def refer_seeker(
     zip_code: str = "",
     email: str = "",
     phone: str = "",
-    by=None,
+    by: Actor = None,
 ) -> JobSeeker:
     """Record a referral: a new job seeker at stage "referred"."""
     _check_same_program(program, mh_team=mh_team, specialist=specialist)
@@ -162,7 +165,7 @@ def enter_caseload(
     seeker: JobSeeker,
     entry_date: dt.date,
     specialist: StaffMember | None = None,
-    by=None,
+    by: Actor = None,
 ) -> JobSeeker:
     """Accept a referred person onto the IPS caseload (stage "engaged")."""
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
@@ -182,7 +185,7 @@ def enter_caseload(
 
 @transaction.atomic
 def move_seeker_stage(
-    *, seeker: JobSeeker, stage: str, on: dt.date, by=None, note: str = ""
+    *, seeker: JobSeeker, stage: str, on: dt.date, by: Actor = None, note: str = ""
 ) -> JobSeeker:
     """Move a person between engaged, job search, working and follow-along."""
     if stage in (stages.CLOSED, stages.REFERRED):
@@ -199,7 +202,7 @@ def move_seeker_stage(
 
 @transaction.atomic
 def close_seeker(
-    *, seeker: JobSeeker, closed_date: dt.date, reason: str, note: str = "", by=None
+    *, seeker: JobSeeker, closed_date: dt.date, reason: str, note: str = "", by: Actor = None
 ) -> JobSeeker:
     """Close a record with one of the IPS reasons (never "not ready")."""
     try:
@@ -222,7 +225,9 @@ def close_seeker(
 
 
 @transaction.atomic
-def update_seeker_details(*, seeker: JobSeeker, changes: Mapping[str, Any], by=None) -> JobSeeker:
+def update_seeker_details(
+    *, seeker: JobSeeker, changes: Mapping[str, Any], by: Actor = None
+) -> JobSeeker:
     """Change a seeker's contact and referral details (not the stage: use the stage services)."""
     unknown = set(changes) - set(SEEKER_DETAIL_FIELDS)
     if unknown:
@@ -275,7 +280,7 @@ def _resolve_m2m(name: str, values: Iterable[Any], program: Program) -> list:
 
 
 @transaction.atomic
-def update_career_profile(*, seeker: JobSeeker, changes: dict, by) -> CareerProfile:
+def update_career_profile(*, seeker: JobSeeker, changes: dict, by: Actor) -> CareerProfile:
     """Save a new current version of the career profile with `changes` applied; the
     earlier version is kept. `by` is the acting user, or None for the person's own change."""
     unknown = set(changes) - set(PROFILE_FIELDS) - set(PROFILE_M2M_FIELDS)
@@ -320,7 +325,9 @@ def update_career_profile(*, seeker: JobSeeker, changes: dict, by) -> CareerProf
     return profile
 
 
-def add_work_history_entry(*, seeker: JobSeeker, entry: Mapping[str, Any], by) -> CareerProfile:
+def add_work_history_entry(
+    *, seeker: JobSeeker, entry: Mapping[str, Any], by: Actor
+) -> CareerProfile:
     """Add one earlier job to the work history (a new profile version)."""
     current = seeker.profiles.filter(is_current=True).first()
     history = list(current.work_history) if current is not None else []
@@ -338,7 +345,7 @@ def record_assessment(
     seeker: JobSeeker,
     date: dt.date,
     domains: Mapping[str, Mapping[str, Any]],
-    by,
+    by: Actor,
     satisfaction: int | None = None,
     goal_attainment: Mapping[int, int] | None = None,
     notes: str = "",
@@ -401,7 +408,7 @@ def set_goal(
     seeker: JobSeeker,
     domain: str,
     description: str,
-    by,
+    by: Actor,
     target_date: dt.date | None = None,
     steps: Iterable[tuple[str, dt.date | None]] = (),
     assessment: DomainAssessment | None = None,
@@ -432,7 +439,7 @@ def set_goal(
 
 
 @transaction.atomic
-def update_goal_status(*, goal: Goal, status: str, by) -> Goal:
+def update_goal_status(*, goal: Goal, status: str, by: Actor) -> Goal:
     """Mark a goal as being worked on, achieved, partly achieved or changed."""
     if status not in Goal.Status.values:
         raise ValidationError({"status": f"Unknown goal status: {status!r}."})
@@ -443,7 +450,7 @@ def update_goal_status(*, goal: Goal, status: str, by) -> Goal:
 
 
 @transaction.atomic
-def complete_goal_step(*, step: GoalStep, done_on: dt.date, by) -> GoalStep:
+def complete_goal_step(*, step: GoalStep, done_on: dt.date, by: Actor) -> GoalStep:
     """Mark one step of a goal done."""
     step.done_on = done_on
     step.save(update_fields=["done_on"])
@@ -455,7 +462,7 @@ def complete_goal_step(*, step: GoalStep, done_on: dt.date, by) -> GoalStep:
 
 @transaction.atomic
 def log_benefits_counselling(
-    *, seeker: JobSeeker, date: dt.date, by, counsellor: str = "", notes: str = ""
+    *, seeker: JobSeeker, date: dt.date, by: Actor, counsellor: str = "", notes: str = ""
 ) -> BenefitsCounselling:
     """Record that benefits (work-incentives) counselling happened, and when."""
     row = BenefitsCounselling(
@@ -496,7 +503,7 @@ def record_job_start(
     employer: Employer,
     title: str,
     start_date: dt.date,
-    by=None,
+    by: Actor = None,
     occupation: Occupation | None = None,
     opening: JobOpening | None = None,
     hours_per_week: Decimal | None = None,
@@ -544,7 +551,7 @@ def record_job_start(
 
 
 @transaction.atomic
-def update_job(*, job: Job, changes: Mapping[str, Any], by=None) -> Job:
+def update_job(*, job: Job, changes: Mapping[str, Any], by: Actor = None) -> Job:
     """Correct a job's details (hours, wage, competitive, title...) with the same rules."""
     allowed = {
         "title",
@@ -574,7 +581,9 @@ def update_job(*, job: Job, changes: Mapping[str, Any], by=None) -> Job:
 
 
 @transaction.atomic
-def record_job_end(*, job: Job, end_date: dt.date, reason: str, note: str = "", by=None) -> Job:
+def record_job_end(
+    *, job: Job, end_date: dt.date, reason: str, note: str = "", by: Actor = None
+) -> Job:
     """Record that a job ended: the search restarts at once, a career-profile update is
     asked for, and the JOB_ENDED hooks run (coaching adds a re-engage task)."""
     job = Job.objects.select_for_update().select_related("seeker").get(pk=job.pk)
@@ -617,7 +626,7 @@ def upsert_seeker(
     zip_code: str = "",
     closed_date: dt.date | None = None,
     close_reason: str = "",
-    by=None,
+    by: Actor = None,
 ) -> tuple[JobSeeker, bool]:
     """Create or update a seeker by agency `ref` (spec/interchange.md, seekers.csv);
     returns (seeker, created). The stage follows the dates: closed when a closing date
@@ -675,7 +684,7 @@ def upsert_job(
     competitive: bool = True,
     permanent: bool = True,
     run_job_hooks: bool = True,
-    by=None,
+    by: Actor = None,
 ) -> tuple[Job, bool]:
     """Create or update a job by agency `ref` (spec/interchange.md, jobs.csv), history
     included; returns (job, created). Same rules as a job start; JOB_STARTED runs for a
