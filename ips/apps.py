@@ -13,3 +13,10 @@ class IpsConfig(AppConfig):
         # Framework hook, not one of our models' signals: keeps the role groups'
         # permissions in step with ROLE_PERMISSIONS after every migrate.
         post_migrate.connect(sync_role_permissions, sender=self, dispatch_uid="ips_role_perms")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from ips.middleware import remember_sign_in
+
+        # Framework signal: remember the sign-in time and two-step state in the session.
+        user_logged_in.connect(remember_sign_in, dispatch_uid="ips_remember_sign_in")

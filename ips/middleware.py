@@ -83,7 +83,8 @@ class StaffTwoStepMiddleware:
             and user.is_authenticated
             and request.path_info.startswith(WORKSPACE_PREFIXES)
             and not user.is_verified()
-            and _has_confirmed_device(user)
+            and request.session.get(TWO_STEP_SESSION_KEY, True)
+            and user_has_confirmed_device(user)
         ):
             exempt = [reverse(name) for name in self.exempt_names]
             if request.path_info not in exempt:
@@ -91,14 +92,22 @@ class StaffTwoStepMiddleware:
         return self.get_response(request)
 
 
-def _has_confirmed_device(user) -> bool:
+TWO_STEP_SESSION_KEY = "ips_two_step_on"
+
+
+def user_has_confirmed_device(user) -> bool:
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
-    cached = getattr(user, "_ips_has_totp", None)
-    if cached is None:
-        cached = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
-        user._ips_has_totp = cached
-    return cached
+    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+
+
+def remember_sign_in(sender, request, user, **kwargs) -> None:
+    """At sign-in, note the time and whether two-step is on, so that ordinary requests
+    need no extra query (connected to Django's user_logged_in in IpsConfig.ready)."""
+    if request is None or not hasattr(request, "session"):
+        return
+    request.session[StaffIdleTimeoutMiddleware.session_key] = int(time.time())
+    request.session[TWO_STEP_SESSION_KEY] = user_has_confirmed_device(user)
 
 
 # Wagtail's reports list log entries of every program (record titles included) filtered

@@ -12,6 +12,8 @@ from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from ips.middleware import TWO_STEP_SESSION_KEY
+
 
 class CodeForm(forms.Form):
     code = forms.RegexField(
@@ -45,6 +47,7 @@ def setup(request):
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            request.session[TWO_STEP_SESSION_KEY] = True
             otp_login(request, device)
             messages.success(request, "Two-step sign-in is on.")
             return redirect("wagtailadmin_home")
@@ -66,6 +69,7 @@ def turn_off(request):
     device = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if device is not None and form.is_valid() and device.verify_token(form.cleaned_data["code"]):
         TOTPDevice.objects.filter(user=request.user).delete()
+        request.session[TWO_STEP_SESSION_KEY] = False
         messages.success(request, "Two-step sign-in is off.")
         return redirect("wagtailadmin_home")
     messages.error(request, "That code did not match, so two-step sign-in is still on.")

@@ -116,6 +116,13 @@ class JobSeeker(GeoPoint):
         related_name="job_seeker",
     )
     employer_contacts = models.ManyToManyField(EmployerContact, blank=True, related_name="seekers")
+    stage_changed_on = models.DateField(null=True, blank=True)
+    profile_update_requested_on = models.DateField(
+        "career profile update asked for on",
+        null=True,
+        blank=True,
+        help_text="Set when a job ends; cleared by the next career-profile update.",
+    )
     erased_at = models.DateTimeField(
         null=True, blank=True, help_text="Personal data removed on the person's request."
     )

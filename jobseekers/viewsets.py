@@ -1,8 +1,22 @@
 """Workspace screens for job seekers."""
 
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from ips.workspace import ReferenceViewSet, ScopedModelViewSet
+from employers.models import Employer
+from ips.forms import ScopedAdminModelForm
+from ips.models import Occupation
+from ips.workspace import ReferenceViewSet, ScopedEditView, ScopedModelViewSet
 from jobseekers.models import (
     BenefitsCounselling,
     BenefitsParameters,
@@ -13,6 +27,7 @@ from jobseekers.models import (
     JobSeeker,
     Match,
 )
+from jobseekers.services import check_competitive_wage
 
 
 class JobSeekerViewSet(ScopedModelViewSet):
@@ -30,15 +45,21 @@ class JobSeekerViewSet(ScopedModelViewSet):
         "mh_team",
         "referral_date",
         "referral_source",
-        "entry_date",
         "employed_at_referral",
         "zip",
-        "stage",
-        "closed_date",
-        "close_reason",
-        "close_note",
     ]
-    list_display = ["name", "ref", "stage", "specialist", "entry_date"]
+    # Stage, entry and closing change only through the record page's services.
+    list_display = [
+        TitleColumn(
+            "name",
+            label="Name",
+            get_url=lambda seeker: reverse("jobseekers:record", args=[seeker.pk]),
+        ),
+        "ref",
+        "stage",
+        "specialist",
+        "entry_date",
+    ]
     list_filter = ["program", "stage", "specialist", "mh_team"]
     list_select_related = ("specialist__user", "specialist__program")
     search_fields = ["name", "ref", "preferred_name"]
@@ -53,8 +74,56 @@ class JobSeekerViewSet(ScopedModelViewSet):
     ]
 
 
+class ToRecordMixin:
+    """Send "add" and "edit" to the seeker record, whose services keep the rules
+    (profile versions, job-start hooks, the competitive-wage rule)."""
+
+    message = "Use the person's record for this."
+
+    def dispatch(self, request, *args, **kwargs):
+        pk = kwargs.get("pk")
+        if pk is None:
+            messages.info(request, self.message)
+            return redirect("jobseekers:caseload")
+        row = get_object_or_404(self.model._default_manager.for_user(request.user), pk=pk)
+        return redirect(self.target_url_name, row.seeker_id)
+
+
+class ProfileAddView(ToRecordMixin, CreateView):
+    message = "Open the person's record to start or update their career profile."
+
+
+class ProfileEditView(ToRecordMixin, ScopedEditView):
+    target_url_name = "jobseekers:profile"
+
+
+class JobAddView(ToRecordMixin, CreateView):
+    message = "Open the person's record to record a job start."
+
+
+class JobAdminForm(ScopedAdminModelForm):
+    """Corrections to a job keep the competitive-wage rule."""
+
+    def clean(self):
+        cleaned = super().clean()
+        program = cleaned.get("program") or getattr(self.instance, "program", None)
+        if program is not None:
+            try:
+                check_competitive_wage(
+                    program=program,
+                    competitive=bool(cleaned.get("competitive")),
+                    hourly_wage=cleaned.get("hourly_wage"),
+                )
+            except ValidationError as error:
+                for name, errors in error.message_dict.items():
+                    self.add_error(name, errors)
+        return cleaned
+
+
 class CareerProfileViewSet(ScopedModelViewSet):
     model = CareerProfile
+    add_view_class = ProfileAddView
+    edit_view_class = ProfileEditView
     icon = "doc-full-inverse"
     menu_label = "Career profiles"
     form_fields = [
@@ -121,6 +190,8 @@ class GoalViewSet(ScopedModelViewSet):
 
 class JobViewSet(ScopedModelViewSet):
     model = Job
+    add_view_class = JobAddView
+    base_form_class = JobAdminForm
     icon = "pick"
     menu_label = "Jobs"
     form_fields = [
@@ -132,14 +203,12 @@ class JobViewSet(ScopedModelViewSet):
         "title",
         "occupation",
         "start_date",
-        "end_date",
         "hours_per_week",
         "hourly_wage",
         "paid_hours_to_date",
         "competitive",
         "permanent",
         "disclosure",
-        "end_reason",
         "end_note",
     ]
     list_display = ["title", "seeker", "employer", "start_date", "end_date"]
@@ -212,3 +281,101 @@ class JobSeekersGroup(ViewSetGroup):
         MatchViewSet("matches"),
         BenefitsParametersViewSet("benefits_parameters"),
     )
+
+
+class OccupationSearchForm(BaseFilterForm):
+    """Search O*NET occupations by words of the title (or a code prefix)."""
+
+    q = forms.CharField(
+        label="Job title",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. cook, cashier, stock"}),
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            for word in query.split():
+                objects = objects.filter(Q(title__icontains=word) | Q(code__startswith=word))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class OccupationChooseView(chooser_views.ChooseView):
+    filter_form_class = OccupationSearchForm
+
+
+class OccupationChooseResultsView(chooser_views.ChooseResultsView):
+    filter_form_class = OccupationSearchForm
+
+
+class OccupationChooserViewSet(ChooserViewSet):
+    model = Occupation
+    icon = "tag"
+    choose_one_text = "Choose a kind of work"
+    choose_another_text = "Choose another kind of work"
+    edit_item_text = "Edit"
+    per_page = 20
+
+    choose_view_class = OccupationChooseView
+    choose_results_view_class = OccupationChooseResultsView
+
+
+occupation_chooser_viewset = OccupationChooserViewSet(
+    "occupation_chooser", url_prefix="jobseekers/occupation-chooser"
+)
+
+
+class EmployerSearchForm(BaseFilterForm):
+    q = forms.CharField(
+        label="Employer name",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. bakery"}),
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            objects = objects.filter(Q(name__icontains=query) | Q(ref__iexact=query))
+            self.is_searching = True
+            self.search_query = query
+        return objects
+
+
+class ScopedEmployerListMixin:
+    filter_form_class = EmployerSearchForm
+
+    def get_object_list(self):
+        return Employer.objects.for_user(self.request.user).order_by("name", "pk")
+
+
+class EmployerChooseView(ScopedEmployerListMixin, chooser_views.ChooseView):
+    pass
+
+
+class EmployerChooseResultsView(ScopedEmployerListMixin, chooser_views.ChooseResultsView):
+    pass
+
+
+class EmployerChosenView(chooser_views.ChosenView):
+    def get_object(self, pk):
+        return Employer.objects.for_user(self.request.user).get(pk=pk)
+
+
+class EmployerChooserViewSet(ChooserViewSet):
+    """Pick an employer from the CRM by name (only the user's programs' employers)."""
+
+    model = Employer
+    icon = "site"
+    choose_one_text = "Choose the employer"
+    choose_another_text = "Choose another employer"
+    per_page = 20
+    choose_view_class = EmployerChooseView
+    choose_results_view_class = EmployerChooseResultsView
+    chosen_view_class = EmployerChosenView
+
+
+employer_chooser_viewset = EmployerChooserViewSet(
+    "employer_chooser", url_prefix="jobseekers/employer-chooser"
+)

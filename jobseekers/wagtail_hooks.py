@@ -1,11 +1,49 @@
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
-from jobseekers.viewsets import JobSeekersGroup
+from ips.roles import program_ids
+from jobseekers.models import CASEWORK_ROLES
+from jobseekers.viewsets import (
+    JobSeekersGroup,
+    employer_chooser_viewset,
+    occupation_chooser_viewset,
+)
 
 
 @hooks.register("register_admin_viewset")
 def register_jobseeker_viewsets():
     return JobSeekersGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_occupation_chooser():
+    return occupation_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_employer_chooser():
+    return employer_chooser_viewset
+
+
+@hooks.register("register_admin_urls")
+def register_jobseeker_urls():
+    return [path("jobseekers/", include("jobseekers.urls", namespace="jobseekers"))]
+
+
+class CaseworkMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or bool(program_ids(request.user, CASEWORK_ROLES))
+
+
+@hooks.register("register_admin_menu_item")
+def register_caseload_menu_item():
+    return CaseworkMenuItem("Caseload", reverse("jobseekers:caseload"), icon_name="group", order=90)
+
+
+@hooks.register("register_admin_menu_item")
+def register_referral_menu_item():
+    return CaseworkMenuItem("New referral", reverse("jobseekers:refer"), icon_name="plus", order=95)
 
 
 @hooks.register("register_admin_urls")

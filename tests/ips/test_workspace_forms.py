@@ -9,6 +9,7 @@ from django.urls import reverse
 from employers.models import EmployerContact
 from ips.models import Program
 from ips.roles import ROLE_PERMISSIONS, Role
+from jobseekers.viewsets import ToRecordMixin
 from tests.factories import (
     EmployerFactory,
     EmployerPersonFactory,
@@ -18,11 +19,13 @@ from tests.factories import (
 from tests.ips.workspace import FACTORIES, is_scoped, workspace_viewsets
 
 SCOPED = [vs for vs in workspace_viewsets() if is_scoped(vs) and vs.model is not Program]
-# Read-only listings (the audit trail) have no add form for anyone but superusers.
+# Read-only listings (the audit trail) have no add form for anyone but superusers, and
+# profiles and jobs are added from the person's record (their services keep the rules).
 ADDABLE = [
     vs
     for vs in SCOPED
-    if "add"
+    if not issubclass(vs.add_view_class, ToRecordMixin)
+    and "add"
     in ROLE_PERMISSIONS[Role.DIRECTOR].get(
         f"{vs.model._meta.app_label}.{vs.model._meta.model_name}", ()
     )

@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 
 from ips.roles import ROLE_PERMISSIONS, Role
+from jobseekers.viewsets import ToRecordMixin
 from tests.ips.workspace import (
     edit_form,
     edited,
@@ -55,12 +56,26 @@ def expected(viewset, view: str, user, obj) -> str:
     if view in OBJECT_VIEWS and is_scoped(viewset):
         if not viewset.model._default_manager.for_user(user).filter(pk=obj.pk).exists():
             return NOT_FOUND
+    redirect = redirected_to_record(viewset, view, obj)
+    if redirect is not None:
+        return redirect
     opts = viewset.model._meta
     if not any(
         user.has_perm(f"{opts.app_label}.{a}_{opts.model_name}") for a in VIEW_ACTIONS[view]
     ):
         return DENIED
     return OK
+
+
+def redirected_to_record(viewset, view: str, obj) -> str | None:
+    """Profiles and jobs are added and edited on the person's record (their services keep
+    the rules); the generic screens send the visitor there and change nothing."""
+    view_class = {"add": viewset.add_view_class, "edit": viewset.edit_view_class}.get(view)
+    if view_class is None or not issubclass(view_class, ToRecordMixin):
+        return None
+    if view == "add":
+        return f"302 to {reverse('jobseekers:caseload')}"
+    return f"302 to {reverse(view_class.target_url_name, args=[obj.seeker_id])}"
 
 
 def outcome(response) -> str:

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('ips', '0004_audit_event'),
-        ('jobseekers', '0003_seeker_erased_at'),
+        ('jobseekers', '0004_seeker_erased_at'),
     ]
 
     operations = [

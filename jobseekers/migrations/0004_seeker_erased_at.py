@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jobseekers', '0002_benefits_parameters_2025_2026'),
+        ('jobseekers', '0003_seeker_stage_date_and_profile_prompt'),
     ]
 
     operations = [

@@ -1,0 +1,432 @@
+"""Workspace forms for job seekers. Forms validate and normalise; services write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from employers.models import Employer, JobOpening
+from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
+from ips.roles import Role
+from jobseekers import stages
+from jobseekers.models import CareerProfile, Domain, Goal, GoalReview, Job, JobSeeker
+
+DATE = forms.DateInput(attrs={"type": "date"})
+PROFILE_M2M = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
+BENEFITS_CHOICES = [
+    ("ssi", "SSI"),
+    ("ssdi", "SSDI"),
+    ("medicaid", "Medicaid"),
+    ("medicare", "Medicare"),
+    ("snap", "SNAP (food help)"),
+    ("housing", "Housing help"),
+    ("other", "Other"),
+]
+SOURCE_CHOICES = [
+    ("person", "The person"),
+    ("team", "Mental-health team"),
+    ("record", "Records"),
+    ("family", "Family (with the person's consent)"),
+]
+
+
+def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form (on the field when it has one)."""
+    if hasattr(error, "error_dict"):
+        for name, messages in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+class ReferralForm(forms.Form):
+    program = forms.ModelChoiceField(queryset=Program.objects.none())
+    name = forms.CharField(max_length=200)
+    referral_date = forms.DateField(widget=DATE, initial=today)
+    referral_source = forms.CharField(max_length=200, required=False, label="Referred by")
+    mh_team = forms.ModelChoiceField(
+        queryset=MentalHealthTeam.objects.none(), required=False, label="Mental-health team"
+    )
+    specialist = forms.ModelChoiceField(queryset=StaffMember.objects.none(), required=False)
+    employed_at_referral = forms.BooleanField(required=False, label="Has a job already")
+    ref = forms.CharField(max_length=64, required=False, label="Agency reference")
+    zip_code = forms.CharField(max_length=10, required=False, label="Home ZIP code")
+    phone = forms.CharField(max_length=40, required=False)
+    email = forms.EmailField(required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        programs = Program.objects.for_user(user)
+        self.fields["program"].queryset = programs
+        if len(programs) == 1:
+            self.fields["program"].initial = programs[0].pk
+        self.fields["mh_team"].queryset = MentalHealthTeam.objects.for_user(user)
+        self.fields["specialist"].queryset = specialists_for(user)
+
+    def clean_referral_date(self):
+        value = self.cleaned_data["referral_date"]
+        if value > today():
+            raise ValidationError("A referral date cannot be in the future.")
+        return value
+
+
+def specialists_for(user):
+    return (
+        StaffMember.objects.for_user(user)
+        .filter(role=Role.SPECIALIST, active=True)
+        .select_related("user", "program")
+    )
+
+
+class EntryForm(forms.Form):
+    entry_date = forms.DateField(widget=DATE, initial=today, label="Joined the caseload on")
+    specialist = forms.ModelChoiceField(queryset=StaffMember.objects.none(), required=False)
+
+    def __init__(self, *args, user, seeker: JobSeeker, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["specialist"].queryset = specialists_for(user).filter(program=seeker.program)
+        self.fields["specialist"].initial = seeker.specialist_id
+
+    def clean_entry_date(self):
+        value = self.cleaned_data["entry_date"]
+        if value > today():
+            raise ValidationError("An entry date cannot be in the future.")
+        return value
+
+
+class StageForm(forms.Form):
+    stage = forms.ChoiceField(choices=())
+    on = forms.DateField(widget=DATE, initial=today, label="Since")
+
+    def __init__(self, *args, seeker: JobSeeker, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(JobSeeker.Stage.choices)
+        moves = [
+            s
+            for s in stages.allowed_moves(seeker.stage)
+            if s not in (stages.CLOSED, stages.REFERRED, stages.WORKING)
+        ]
+        self.fields["stage"].choices = [(s, labels[s]) for s in moves]
+
+
+class CloseForm(forms.Form):
+    closed_date = forms.DateField(widget=DATE, initial=today)
+    reason = forms.ChoiceField(
+        choices=JobSeeker.CloseReason.choices, widget=forms.RadioSelect, label="Why"
+    )
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class CareerProfileForm(forms.ModelForm):
+    """Edits a copy of the current profile; only the changed fields go to the service."""
+
+    preferred_schedules = forms.MultipleChoiceField(
+        choices=JobOpening.Schedule.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Schedules and shifts the person can work",
+    )
+    benefits_received = forms.MultipleChoiceField(
+        choices=BENEFITS_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    information_sources = forms.MultipleChoiceField(
+        choices=SOURCE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+    preferred_occupations = forms.ModelMultipleChoiceField(
+        queryset=Occupation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Kinds of work wanted (untick to remove)",
+    )
+    add_occupation = forms.ModelChoiceField(
+        queryset=Occupation.objects.all(),
+        required=False,
+        label="Add a kind of work (search by job title)",
+    )
+    ruled_out_occupations = forms.ModelMultipleChoiceField(
+        queryset=Occupation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Kinds of work ruled out (untick to remove)",
+    )
+    rule_out_occupation = forms.ModelChoiceField(
+        queryset=Occupation.objects.all(),
+        required=False,
+        label="Rule out a kind of work (search by job title)",
+    )
+
+    class Meta:
+        model = CareerProfile
+        fields = [
+            "dream_job",
+            "short_term_goal",
+            "preferred_occupations",
+            "ruled_out_occupations",
+            "wanted_job_titles",
+            "min_hours_per_week",
+            "max_hours_per_week",
+            "preferred_schedules",
+            "wanted_hourly_wage",
+            "home_zip",
+            "travel_mode",
+            "max_commute_miles",
+            "strengths",
+            "interests",
+            "skills",
+            "education",
+            "licences",
+            "supports_that_help",
+            "ruled_out_employers",
+            "disclosure_preference",
+            "benefits_received",
+            "information_sources",
+            "family_contacts",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 2})
+            for name in (
+                "wanted_job_titles",
+                "strengths",
+                "interests",
+                "skills",
+                "education",
+                "licences",
+                "supports_that_help",
+                "family_contacts",
+            )
+        }
+
+    def __init__(self, *args, user, seeker: JobSeeker, occupation_widget=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("preferred_occupations", "ruled_out_occupations"):
+            chosen = getattr(self.instance, name).all() if self.instance.pk else []
+            self.fields[name].queryset = Occupation.objects.filter(pk__in=[o.pk for o in chosen])
+        if occupation_widget is not None:
+            self.fields["add_occupation"].widget = occupation_widget()
+            self.fields["rule_out_occupation"].widget = occupation_widget()
+        self.fields["ruled_out_employers"].queryset = Employer.objects.for_user(user).filter(
+            program=seeker.program
+        )
+        self.fields["ruled_out_employers"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("min_hours_per_week"), cleaned.get("max_hours_per_week")
+        if low is not None and high is not None and high < low:
+            self.add_error(
+                "max_hours_per_week", "The most hours a week cannot be fewer than the least."
+            )
+        return cleaned
+
+    def changes(self) -> dict:
+        """The changed fields, as the service wants them."""
+        data = {name: self.cleaned_data[name] for name in self.changed_data if name in self.fields}
+        for adder, name in (
+            ("add_occupation", "preferred_occupations"),
+            ("rule_out_occupation", "ruled_out_occupations"),
+        ):
+            added = data.pop(adder, None)
+            if added is not None:
+                current = list(self.cleaned_data.get(name) or [])
+                data[name] = current if added in current else [*current, added]
+        for name in PROFILE_M2M:
+            if name in data:
+                data[name] = list(data[name])
+        return data
+
+
+class WorkHistoryForm(forms.Form):
+    employer = forms.CharField(max_length=200, required=False)
+    title = forms.CharField(max_length=200, required=False, label="Job title")
+    start = forms.CharField(max_length=40, required=False, label="From (month and year)")
+    end = forms.CharField(max_length=40, required=False, label="To")
+    went_well = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    was_hard = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    why_ended = forms.CharField(max_length=300, required=False, label="Why it ended")
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("employer") or cleaned.get("title")):
+            raise ValidationError("Give at least the employer or the job title.")
+        return cleaned
+
+
+RATING_CHOICES = [("", "Not rated"), *[(str(n), str(n)) for n in range(1, 6)]]
+
+
+class AssessmentForm(forms.Form):
+    """The eleven PSR domains (strengths first, then needs) and, at a re-assessment,
+    how far each active goal was reached and the person's satisfaction."""
+
+    date = forms.DateField(widget=DATE, initial=today)
+    satisfaction = forms.TypedChoiceField(
+        choices=RATING_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        label="How satisfied is the person with our services? (1-5)",
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, goals=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in Domain.choices:
+            self.fields[f"{value}__strengths"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                label=f"{label}: strengths, in the person's words",
+            )
+            self.fields[f"{value}__needs"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                label=f"{label}: needs, in the person's words",
+            )
+            self.fields[f"{value}__rating"] = forms.TypedChoiceField(
+                choices=RATING_CHOICES,
+                coerce=int,
+                empty_value=None,
+                required=False,
+                label=f"{label}: how things are going (1-5)",
+            )
+        self.goals = list(goals)
+        for goal in self.goals:
+            self.fields[f"goal_{goal.pk}"] = forms.TypedChoiceField(
+                choices=[("", "Not reviewed"), *GoalReview.Attainment.choices],
+                coerce=int,
+                empty_value=None,
+                required=False,
+                label=f"Goal: {goal.description[:80]}",
+            )
+
+    def domain_groups(self):
+        return [
+            (label, [self[f"{value}__{part}"] for part in ("strengths", "needs", "rating")])
+            for value, label in Domain.choices
+        ]
+
+    def goal_fields(self):
+        return [self[f"goal_{goal.pk}"] for goal in self.goals]
+
+    def domains(self) -> dict:
+        result = {}
+        for value in Domain.values:
+            entry = {
+                part: self.cleaned_data.get(f"{value}__{part}")
+                for part in ("strengths", "needs", "rating")
+            }
+            if entry["strengths"] or entry["needs"] or entry["rating"]:
+                result[value] = entry
+        return result
+
+    def goal_attainment(self) -> dict[int, int]:
+        return {
+            goal.pk: self.cleaned_data[f"goal_{goal.pk}"]
+            for goal in self.goals
+            if self.cleaned_data.get(f"goal_{goal.pk}") is not None
+        }
+
+
+class GoalForm(forms.Form):
+    domain = forms.ChoiceField(choices=Domain.choices)
+    description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), label="The goal, in the person's words"
+    )
+    target_date = forms.DateField(widget=DATE, required=False)
+    step_1 = forms.CharField(max_length=300, required=False, label="First step")
+    step_1_due = forms.DateField(widget=DATE, required=False, label="First step by")
+    step_2 = forms.CharField(max_length=300, required=False, label="Second step")
+    step_2_due = forms.DateField(widget=DATE, required=False, label="Second step by")
+    step_3 = forms.CharField(max_length=300, required=False, label="Third step")
+    step_3_due = forms.DateField(widget=DATE, required=False, label="Third step by")
+
+    def steps(self) -> list[tuple[str, dt.date | None]]:
+        return [
+            (self.cleaned_data[f"step_{n}"], self.cleaned_data[f"step_{n}_due"])
+            for n in (1, 2, 3)
+            if self.cleaned_data.get(f"step_{n}")
+        ]
+
+
+class GoalStatusForm(forms.Form):
+    status = forms.ChoiceField(choices=Goal.Status.choices)
+
+
+class BenefitsEstimateForm(forms.Form):
+    hours_per_week = forms.DecimalField(min_value=0, max_value=80, decimal_places=1)
+    hourly_wage = forms.DecimalField(
+        min_value=0, max_value=500, decimal_places=2, label="Hourly wage ($)"
+    )
+    unearned_income = forms.DecimalField(
+        min_value=0,
+        decimal_places=2,
+        required=False,
+        initial=Decimal("0"),
+        label="Other monthly income, not from work ($)",
+    )
+    year = forms.IntegerField(min_value=2000, max_value=2100)
+    couple = forms.BooleanField(required=False, label="SSI as a couple")
+    blind = forms.BooleanField(required=False, label="SSDI under the blind rules")
+
+
+class CounsellingForm(forms.Form):
+    date = forms.DateField(widget=DATE, initial=today)
+    counsellor = forms.CharField(max_length=200, required=False, label="Who gave it")
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class JobStartForm(forms.Form):
+    employer = forms.ModelChoiceField(
+        queryset=Employer.objects.none(), label="Employer (from the CRM)"
+    )
+    title = forms.CharField(max_length=200, label="Job title")
+    occupation = forms.ModelChoiceField(queryset=Occupation.objects.all(), required=False)
+    start_date = forms.DateField(widget=DATE, initial=today)
+    hours_per_week = forms.DecimalField(min_value=0, max_value=80, decimal_places=1, required=False)
+    hourly_wage = forms.DecimalField(min_value=0, decimal_places=2, required=False)
+    competitive = forms.BooleanField(
+        required=False,
+        initial=True,
+        help_text="Open to anyone, at least minimum wage, same pay as co-workers.",
+    )
+    permanent = forms.BooleanField(required=False, initial=True)
+    disclosure = forms.ChoiceField(
+        choices=[("", "Not known"), *Job.Disclosure.choices], required=False
+    )
+
+    def __init__(
+        self, *args, user, seeker: JobSeeker, occupation_widget=None, employer_widget=None, **kw
+    ):
+        super().__init__(*args, **kw)
+        self.seeker = seeker
+        self.fields["employer"].queryset = Employer.objects.for_user(user).filter(
+            program=seeker.program
+        )
+        if occupation_widget is not None:
+            self.fields["occupation"].widget = occupation_widget
+        if employer_widget is not None:
+            self.fields["employer"].widget = employer_widget
+
+    def clean(self):
+        cleaned = super().clean()
+        wage = cleaned.get("hourly_wage")
+        minimum = self.seeker.program.minimum_wage
+        if cleaned.get("competitive") and wage is not None and wage < minimum:
+            self.add_error(
+                "competitive",
+                f"A wage under the minimum wage (${minimum}/hour) is not a competitive job.",
+            )
+        return cleaned
+
+
+class JobEndForm(forms.Form):
+    end_date = forms.DateField(widget=DATE, initial=today)
+    reason = forms.ChoiceField(choices=Job.EndReason.choices)
+    note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

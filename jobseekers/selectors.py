@@ -1,0 +1,300 @@
+"""Reads for job seekers: the caseload dashboard, the seeker record, benefits figures.
+Each selector runs a fixed number of queries whatever the number of rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
+
+from employers.models import EmployerContact
+from ips.models import Program, StaffMember
+from ips.roles import LEADERSHIP, Role, program_ids
+from jobseekers import benefits, stages
+from jobseekers.models import (
+    CASEWORK_ROLES,
+    BenefitsParameters,
+    Domain,
+    DomainAssessment,
+    Goal,
+    Job,
+    JobSeeker,
+)
+
+CLOSED_SHOWN_DAYS = 90
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    seeker_id: int
+    name: str
+    stage: str
+    stage_label: str
+    specialist_id: int | None
+    specialist_name: str
+    specialist_fte: float | None
+    entry_date: dt.date | None
+    days_since_entry: int | None
+    last_contact: dt.date | None
+    days_since_contact: int | None
+    rapid_search_missed: bool
+    reassessment_due: dt.date | None
+    profile_update_asked: bool
+
+
+@dataclass(frozen=True)
+class ProgramRatio:
+    program: str
+    active_seekers: int
+    specialist_fte: Decimal
+    ratio: float | None
+    standard: int
+
+    @property
+    def over_standard(self) -> bool:
+        return self.ratio is not None and self.ratio > self.standard
+
+
+UNASSIGNED = "No specialist yet"
+
+
+@dataclass(frozen=True)
+class SpecialistCaseload:
+    name: str
+    rows: list[CaseloadRow]
+    active: int
+    per_fte: float | None
+
+
+@dataclass
+class Caseload:
+    today: dt.date
+    rows: list[CaseloadRow]
+    ratios: list[ProgramRatio] = field(default_factory=list)
+
+    def by_stage(self) -> list[tuple[str, str, list[CaseloadRow]]]:
+        """(stage, label, rows) in caseload order, empty stages included."""
+        labels = dict(JobSeeker.Stage.choices)
+        return [(s, labels[s], [r for r in self.rows if r.stage == s]) for s in stages.STAGES]
+
+    def by_specialist(self) -> list[SpecialistCaseload]:
+        """Each specialist's rows with their active count per FTE, unassigned last."""
+        groups: dict[str, list[CaseloadRow]] = {}
+        for row in self.rows:
+            groups.setdefault(row.specialist_name or UNASSIGNED, []).append(row)
+        result = []
+        for name, rows in groups.items():
+            active = sum(r.stage in stages.ACTIVE_STAGES for r in rows)
+            fte = rows[0].specialist_fte
+            ratio = stages.caseload_ratio(active, fte) if fte else None
+            result.append(SpecialistCaseload(name=name, rows=rows, active=active, per_fte=ratio))
+        return sorted(result, key=lambda g: (g.name == UNASSIGNED, g.name))
+
+    @property
+    def flagged(self) -> int:
+        return sum(row.rapid_search_missed for row in self.rows)
+
+
+def caseload_for(
+    user, *, today: dt.date, specialist: StaffMember | None = None, program: Program | None = None
+) -> Caseload:
+    """The caseload dashboard: seekers by stage with days since entry and since the last
+    employer contact naming them, the 30-day rapid-search flag (V4) and, for leadership,
+    each program's caseload ratio (S1) against its standard. Three queries."""
+    seekers = JobSeeker.objects.for_user(user).filter(
+        Q(closed_date__isnull=True) | Q(closed_date__gte=today - dt.timedelta(CLOSED_SHOWN_DAYS))
+    )
+    if specialist is not None:
+        seekers = seekers.filter(specialist=specialist)
+    if program is not None:
+        seekers = seekers.filter(program=program)
+    latest_assessment = DomainAssessment.objects.filter(seeker=OuterRef("pk")).order_by(
+        "-date", "-pk"
+    )
+    seekers = (
+        seekers.select_related("specialist__user")
+        .annotate(
+            last_contact=Max("employer_contacts__date"),
+            first_f2f=Min(
+                "employer_contacts__date",
+                filter=Q(
+                    employer_contacts__mode=EmployerContact.Mode.FACE_TO_FACE,
+                    employer_contacts__date__gte=F("entry_date"),
+                ),
+            ),
+            next_assessment=Subquery(latest_assessment.values("next_due")[:1]),
+        )
+        .order_by("name", "pk")
+    )
+    rows = [_row(seeker, today) for seeker in seekers]
+    return Caseload(today=today, rows=rows, ratios=caseload_ratios(user, on=today))
+
+
+def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
+    searching = seeker.stage in stages.SEARCHING_STAGES
+    return CaseloadRow(
+        seeker_id=seeker.pk,
+        name=seeker.preferred_name or seeker.name,
+        stage=seeker.stage,
+        stage_label=seeker.get_stage_display(),
+        specialist_id=seeker.specialist_id,
+        specialist_name=seeker.specialist.display_name if seeker.specialist else "",
+        specialist_fte=float(seeker.specialist.fte) if seeker.specialist else None,
+        entry_date=seeker.entry_date,
+        days_since_entry=stages.days_between(seeker.entry_date, today),
+        last_contact=seeker.last_contact,
+        days_since_contact=stages.days_between(seeker.last_contact, today),
+        rapid_search_missed=searching
+        and stages.rapid_search_missed(seeker.entry_date, seeker.first_f2f, today),
+        reassessment_due=seeker.next_assessment,
+        profile_update_asked=seeker.profile_update_requested_on is not None,
+    )
+
+
+def caseload_ratios(user, *, on: dt.date) -> list[ProgramRatio]:
+    """Active seekers / specialist FTE per program the user leads (item S1). Two queries."""
+    led = program_ids(user, LEADERSHIP) if not user.is_superuser else None
+    programs = Program.objects.all() if led is None else Program.objects.filter(pk__in=led)
+    if led == []:
+        return []
+    active = dict(
+        JobSeeker.objects.active_on(on)
+        .filter(program__in=programs)
+        .values("program")
+        .annotate(n=Count("pk"))
+        .values_list("program", "n")
+    )
+    ftes = (
+        programs.annotate(
+            fte=Sum("staff__fte", filter=Q(staff__role=Role.SPECIALIST, staff__active=True))
+        )
+        .order_by("name")
+        .values_list("pk", "name", "fte", "caseload_standard")
+    )
+    return [
+        ProgramRatio(
+            program=name,
+            active_seekers=active.get(pk, 0),
+            specialist_fte=fte or Decimal(0),
+            ratio=stages.caseload_ratio(active.get(pk, 0), float(fte or 0)),
+            standard=standard,
+        )
+        for pk, name, fte, standard in ftes
+    ]
+
+
+def may_do_casework(user, seeker: JobSeeker) -> bool:
+    """Specialists and leadership of the seeker's own program (or a superuser)."""
+    if user.is_superuser:
+        return True
+    return seeker.program_id in program_ids(user, CASEWORK_ROLES)
+
+
+def parameters_for(year: int) -> benefits.Parameters | None:
+    """The benefits figures of `year`, or of the latest earlier year stored."""
+    row = BenefitsParameters.objects.filter(year__lte=year).order_by("-year").first()
+    if row is None:
+        row = BenefitsParameters.objects.order_by("year").first()
+    if row is None:
+        return None
+    return benefits.Parameters(
+        year=row.year,
+        sga_non_blind=row.sga_non_blind,
+        sga_blind=row.sga_blind,
+        trial_work_month_above=row.trial_work_month_above,
+        ssi_fbr_individual=row.ssi_fbr_individual,
+        ssi_fbr_couple=row.ssi_fbr_couple,
+        general_exclusion=row.general_exclusion,
+        earned_income_exclusion=row.earned_income_exclusion,
+    )
+
+
+@dataclass
+class SeekerRecord:
+    seeker: JobSeeker
+    profile: object | None
+    profile_versions: list
+    assessments: list
+    goals: list
+    jobs: list
+    contacts: list
+    counselling: list
+    first_job_start: dt.date | None
+    counselling_timing: list[tuple[object, str]]
+    timeline: list[tuple[str, str, list[int | None]]]
+
+
+def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecord:
+    """Everything on the seeker record page, in a fixed number of queries."""
+    profiles = list(
+        seeker.profiles.select_related("created_by__user").prefetch_related(
+            "preferred_occupations", "ruled_out_occupations", "ruled_out_employers"
+        )
+    )
+    current = next((p for p in profiles if p.is_current), None)
+    assessments = list(
+        DomainAssessment.objects.filter(seeker=seeker)
+        .select_related("assessed_by__user")
+        .prefetch_related("ratings", "goal_reviews__goal")
+        .order_by("date", "pk")
+    )
+    goals = list(
+        Goal.objects.filter(seeker=seeker).prefetch_related("steps").order_by("status", "pk")
+    )
+    jobs = list(
+        Job.objects.filter(seeker=seeker).select_related("employer", "occupation", "program")
+    )
+    contacts = list(
+        seeker.employer_contacts.select_related("employer", "specialist__user").order_by(
+            "-date", "-pk"
+        )[:contacts_shown]
+    )
+    counselling = list(seeker.benefits_counselling.all())
+    starts = [j.start_date for j in jobs]
+    return SeekerRecord(
+        seeker=seeker,
+        profile=current,
+        profile_versions=profiles,
+        assessments=assessments,
+        goals=goals,
+        jobs=jobs,
+        contacts=contacts,
+        counselling=counselling,
+        first_job_start=min(starts) if starts else None,
+        counselling_timing=[
+            (row, counselling_relative_to_start(row.date, min(starts) if starts else None))
+            for row in counselling
+        ],
+        timeline=assessment_timeline(assessments),
+    )
+
+
+def counselling_relative_to_start(day: dt.date, first_start: dt.date | None) -> str:
+    """When benefits counselling happened relative to the first job start, in words."""
+    if first_start is None:
+        return "before any job start"
+    days = (first_start - day).days
+    if days > 0:
+        return f"{days} days before the first job start"
+    if days < 0:
+        return f"{-days} days after the first job start"
+    return "on the day of the first job start"
+
+
+def assessment_timeline(assessments: list) -> list[tuple[str, str, list[int | None]]]:
+    """Per domain, the 1-5 rating at each assessment (oldest first), to show change."""
+    table = []
+    for value, label in Domain.choices:
+        ratings = []
+        for assessment in assessments:
+            found = next((r for r in assessment.ratings.all() if r.domain == value), None)
+            ratings.append(found.rating if found else None)
+        table.append((value, label, ratings))
+    return table
+
+
+def prefetch_goals(seeker: JobSeeker):
+    """Active goals with steps (for the re-assessment form)."""
+    return seeker.goals.filter(status=Goal.Status.ACTIVE).prefetch_related("steps")

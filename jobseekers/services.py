@@ -1,0 +1,736 @@
+"""Writes for job seekers: referral to closing, the career profile, PSR assessments and
+goals, benefits counselling, job starts and ends.
+
+Every service is keyword-only, validates its input and raises
+`django.core.exceptions.ValidationError` with a plain message keyed by field, so a
+form, a command or an importer can report it; nothing is written when it raises.
+`by` is the acting user (None for an import or the person's own portal change).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from wagtail.log_actions import log
+
+from employers.models import Employer, JobOpening
+from ips.hooks import JOB_ENDED, JOB_STARTED, PROFILE_SAVED, run_hooks
+from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
+from jobseekers import stages
+from jobseekers.models import (
+    BenefitsCounselling,
+    CareerProfile,
+    Domain,
+    DomainAssessment,
+    DomainRating,
+    Goal,
+    GoalReview,
+    GoalStep,
+    Job,
+    JobSeeker,
+)
+
+# The acting user: staff in a view, None for an import or the person's own portal change.
+Actor = Any
+
+REASSESSMENT_DAYS = 90
+
+# Career-profile fields a caller may change (everything the person tells us).
+PROFILE_FIELDS = (
+    "dream_job",
+    "short_term_goal",
+    "wanted_job_titles",
+    "min_hours_per_week",
+    "max_hours_per_week",
+    "preferred_schedules",
+    "wanted_hourly_wage",
+    "home_zip",
+    "travel_mode",
+    "max_commute_miles",
+    "strengths",
+    "interests",
+    "skills",
+    "education",
+    "licences",
+    "work_history",
+    "supports_that_help",
+    "disclosure_preference",
+    "benefits_received",
+    "information_sources",
+    "family_contacts",
+)
+PROFILE_M2M_FIELDS = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
+WORK_HISTORY_KEYS = ("employer", "title", "start", "end", "went_well", "was_hard", "why_ended")
+SEEKER_DETAIL_FIELDS = (
+    "ref",
+    "name",
+    "preferred_name",
+    "email",
+    "phone",
+    "specialist",
+    "mh_team",
+    "referral_date",
+    "referral_source",
+    "employed_at_referral",
+    "zip",
+)
+
+
+def _staff_of(user: Actor, program: Program) -> StaffMember | None:
+    """The acting user's staff row in `program` (None for imports and the portal)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    return StaffMember.objects.filter(user=user, program=program, active=True).first()
+
+
+def _log(instance: Any, action: str, by: Actor, note: str) -> None:
+    log(instance=instance, action=action, user=by, data={"note": note})
+
+
+def _check_same_program(program: Program, **rows: Any) -> None:
+    errors = {
+        name: "This belongs to another program."
+        for name, row in rows.items()
+        if row is not None and getattr(row, "program_id", program.pk) != program.pk
+    }
+    if errors:
+        raise ValidationError(errors)
+
+
+def _validate(instance, exclude: Iterable[str] = ()) -> None:
+    instance.full_clean(exclude=list(exclude), validate_unique=True)
+
+
+def _set_stage(seeker: JobSeeker, target: str, on: dt.date, by: Actor, note: str = "") -> None:
+    try:
+        stages.check_move(seeker.stage, target)
+    except stages.StageError as error:
+        raise ValidationError({"stage": str(error)}) from error
+    before = seeker.stage
+    seeker.stage = target
+    seeker.stage_changed_on = on
+    _log(seeker, "wagtail.edit", by, note or f"Stage {before} -> {target}")
+
+
+# --- referral, entry, stage, closing -------------------------------------------------
+
+
+@transaction.atomic
+def refer_seeker(
+    *,
+    program: Program,
+    name: str,
+    referral_date: dt.date,
+    referral_source: str = "",
+    mh_team: MentalHealthTeam | None = None,
+    specialist: StaffMember | None = None,
+    ref: str = "",
+    employed_at_referral: bool = False,
+    zip_code: str = "",
+    email: str = "",
+    phone: str = "",
+    by: Actor = None,
+) -> JobSeeker:
+    """Record a referral: a new job seeker at stage "referred"."""
+    _check_same_program(program, mh_team=mh_team, specialist=specialist)
+    seeker = JobSeeker(
+        program=program,
+        name=name.strip(),
+        referral_date=referral_date,
+        referral_source=referral_source.strip(),
+        mh_team=mh_team,
+        specialist=specialist,
+        ref=ref.strip(),
+        employed_at_referral=employed_at_referral,
+        zip=zip_code.strip(),
+        email=email.strip(),
+        phone=phone.strip(),
+        stage=JobSeeker.Stage.REFERRED,
+        stage_changed_on=referral_date,
+    )
+    _validate(seeker)
+    seeker.save()
+    _log(seeker, "wagtail.create", by, f"Referred by {referral_source or 'unknown source'}")
+    return seeker
+
+
+@transaction.atomic
+def enter_caseload(
+    *,
+    seeker: JobSeeker,
+    entry_date: dt.date,
+    specialist: StaffMember | None = None,
+    by: Actor = None,
+) -> JobSeeker:
+    """Accept a referred person onto the IPS caseload (stage "engaged")."""
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    _check_same_program(seeker.program, specialist=specialist)
+    if seeker.referral_date and entry_date < seeker.referral_date:
+        raise ValidationError({"entry_date": "Entry cannot be before the referral date."})
+    _set_stage(seeker, stages.ENGAGED, entry_date, by, f"Entered the caseload on {entry_date}")
+    seeker.entry_date = entry_date
+    seeker.closed_date = None
+    seeker.close_reason = ""
+    seeker.close_note = ""
+    if specialist is not None:
+        seeker.specialist = specialist
+    seeker.save()
+    return seeker
+
+
+@transaction.atomic
+def move_seeker_stage(
+    *, seeker: JobSeeker, stage: str, on: dt.date, by: Actor = None, note: str = ""
+) -> JobSeeker:
+    """Move a person between engaged, job search, working and follow-along."""
+    if stage in (stages.CLOSED, stages.REFERRED):
+        raise ValidationError({"stage": "Use close or re-refer to close or re-open a record."})
+    if stage == stages.WORKING:
+        raise ValidationError({"stage": "Record a job start to move someone to working."})
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    if seeker.stage == stages.REFERRED or seeker.entry_date is None:
+        raise ValidationError({"stage": "Enter the person onto the caseload first."})
+    _set_stage(seeker, stage, on, by, note)
+    seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
+    return seeker
+
+
+@transaction.atomic
+def close_seeker(
+    *, seeker: JobSeeker, closed_date: dt.date, reason: str, note: str = "", by: Actor = None
+) -> JobSeeker:
+    """Close a record with one of the IPS reasons (never "not ready")."""
+    try:
+        stages.check_close_reason(reason)
+    except stages.StageError as error:
+        raise ValidationError({"close_reason": str(error)}) from error
+    if reason == JobSeeker.CloseReason.OTHER and not note.strip():
+        raise ValidationError({"close_note": "Say what happened when the reason is other."})
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    if seeker.entry_date and closed_date < seeker.entry_date:
+        raise ValidationError({"closed_date": "Closing cannot be before the entry date."})
+    if seeker.referral_date and closed_date < seeker.referral_date:
+        raise ValidationError({"closed_date": "Closing cannot be before the referral date."})
+    _set_stage(seeker, stages.CLOSED, closed_date, by, f"Closed: {reason}")
+    seeker.closed_date = closed_date
+    seeker.close_reason = reason
+    seeker.close_note = note.strip()
+    seeker.save()
+    return seeker
+
+
+@transaction.atomic
+def update_seeker_details(
+    *, seeker: JobSeeker, changes: Mapping[str, Any], by: Actor = None
+) -> JobSeeker:
+    """Change a seeker's contact and referral details (not the stage: use the stage services)."""
+    unknown = set(changes) - set(SEEKER_DETAIL_FIELDS)
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "This detail cannot be changed here."))
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    _check_same_program(
+        seeker.program, specialist=changes.get("specialist"), mh_team=changes.get("mh_team")
+    )
+    for name, value in changes.items():
+        setattr(seeker, name, value.strip() if isinstance(value, str) else value)
+    _validate(seeker)
+    seeker.save()
+    _log(seeker, "wagtail.edit", by, "Details changed: " + ", ".join(sorted(changes)))
+    return seeker
+
+
+# --- career profile -------------------------------------------------------------------
+
+
+def clean_work_history(entries: Any) -> list[dict[str, str]]:
+    """Work-history entries as plain dicts of the known keys (text values)."""
+    if not isinstance(entries, list):
+        raise ValidationError({"work_history": "Work history is a list of jobs."})
+    cleaned = []
+    for entry in entries:
+        if not isinstance(entry, Mapping):
+            raise ValidationError({"work_history": "Each job in the work history is a record."})
+        unknown = set(entry) - set(WORK_HISTORY_KEYS)
+        if unknown:
+            raise ValidationError(
+                {"work_history": f"Unknown work-history detail: {sorted(unknown)[0]}."}
+            )
+        row = {key: str(entry.get(key) or "").strip() for key in WORK_HISTORY_KEYS}
+        if not (row["employer"] or row["title"]):
+            raise ValidationError({"work_history": "Give at least the employer or the job title."})
+        cleaned.append(row)
+    return cleaned
+
+
+def _resolve_m2m(name: str, values: Iterable[Any], program: Program) -> list:
+    model = Employer if name == "ruled_out_employers" else Occupation
+    keys = [getattr(v, "pk", v) for v in values]
+    found = {row.pk: row for row in model.objects.filter(pk__in=keys)}
+    missing = [k for k in keys if k not in found]
+    if missing:
+        raise ValidationError({name: f"Unknown choice: {missing[0]}."})
+    if model is Employer and any(e.program_id != program.pk for e in found.values()):
+        raise ValidationError({name: "This belongs to another program."})
+    return [found[k] for k in keys]
+
+
+@transaction.atomic
+def update_career_profile(*, seeker: JobSeeker, changes: dict, by: Actor) -> CareerProfile:
+    """Save a new current version of the career profile with `changes` applied; the
+    earlier version is kept. `by` is the acting user, or None for the person's own change."""
+    unknown = set(changes) - set(PROFILE_FIELDS) - set(PROFILE_M2M_FIELDS)
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "This is not part of the career profile."))
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    current = seeker.profiles.filter(is_current=True).first()
+    profile = CareerProfile(program_id=seeker.program_id, seeker=seeker)
+    if current is not None:
+        for name in PROFILE_FIELDS:
+            setattr(profile, name, getattr(current, name))
+        profile.version = current.version + 1
+    m2m = {
+        name: list(getattr(current, name).all()) if current is not None else []
+        for name in PROFILE_M2M_FIELDS
+    }
+    for name, value in changes.items():
+        if name in PROFILE_M2M_FIELDS:
+            m2m[name] = _resolve_m2m(name, value or [], seeker.program)
+        elif name == "work_history":
+            profile.work_history = clean_work_history(value)
+        else:
+            setattr(profile, name, value.strip() if isinstance(value, str) else value)
+    profile.created_by = _staff_of(by, seeker.program)
+    low, high = profile.min_hours_per_week, profile.max_hours_per_week
+    if low is not None and high is not None and Decimal(high) < Decimal(low):
+        raise ValidationError(
+            {"max_hours_per_week": "The most hours a week cannot be fewer than the least."}
+        )
+    _validate(profile, exclude=("seeker", "program", "is_current", "version"))
+    if current is not None:
+        CareerProfile.objects.filter(pk=current.pk).update(is_current=False)
+    profile.is_current = True
+    profile.save()
+    for name, rows in m2m.items():
+        getattr(profile, name).set(rows)
+    if seeker.profile_update_requested_on is not None:
+        seeker.profile_update_requested_on = None
+        seeker.save(update_fields=["profile_update_requested_on", "updated_at"])
+    _log(seeker, "wagtail.edit", by, f"Career profile version {profile.version}")
+    run_hooks(PROFILE_SAVED, profile=profile)
+    return profile
+
+
+def add_work_history_entry(
+    *, seeker: JobSeeker, entry: Mapping[str, Any], by: Actor
+) -> CareerProfile:
+    """Add one earlier job to the work history (a new profile version)."""
+    current = seeker.profiles.filter(is_current=True).first()
+    history = list(current.work_history) if current is not None else []
+    return update_career_profile(
+        seeker=seeker, changes={"work_history": [*history, dict(entry)]}, by=by
+    )
+
+
+# --- PSR assessment and goals ---------------------------------------------------------
+
+
+@transaction.atomic
+def record_assessment(
+    *,
+    seeker: JobSeeker,
+    date: dt.date,
+    domains: Mapping[str, Mapping[str, Any]],
+    by: Actor,
+    satisfaction: int | None = None,
+    goal_attainment: Mapping[int, int] | None = None,
+    notes: str = "",
+    next_due: dt.date | None = None,
+) -> DomainAssessment:
+    """Record a PSR domain assessment (strengths first, then needs, in the person's words);
+    at a re-assessment also each goal's attainment and the person's satisfaction."""
+    unknown = set(domains) - set(Domain.values)
+    if unknown:
+        raise ValidationError({"domains": f"Unknown domain: {sorted(unknown)[0]}."})
+    if not any(
+        (v.get("strengths") or "").strip() or (v.get("needs") or "").strip()
+        for v in domains.values()
+    ):
+        raise ValidationError({"domains": "Write the person's words for at least one domain."})
+    assessment = DomainAssessment(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        date=date,
+        assessed_by=_staff_of(by, seeker.program),
+        satisfaction=satisfaction,
+        notes=notes.strip(),
+        next_due=next_due or date + dt.timedelta(days=REASSESSMENT_DAYS),
+    )
+    _validate(assessment, exclude=("seeker", "program"))
+    assessment.save()
+    ratings = [
+        DomainRating(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            domain=domain,
+            strengths=(values.get("strengths") or "").strip(),
+            needs=(values.get("needs") or "").strip(),
+            rating=values.get("rating"),
+        )
+        for domain, values in domains.items()
+    ]
+    for rating in ratings:
+        _validate(rating, exclude=("assessment", "program"))
+    DomainRating.objects.bulk_create(ratings)
+    if goal_attainment:
+        goals = {g.pk: g for g in seeker.goals.filter(pk__in=list(goal_attainment))}
+        if len(goals) != len(goal_attainment):
+            raise ValidationError({"goal_attainment": "A goal is not this person's."})
+        if any(v not in GoalReview.Attainment.values for v in goal_attainment.values()):
+            raise ValidationError({"goal_attainment": "Attainment runs from -2 to +2."})
+        GoalReview.objects.bulk_create(
+            GoalReview(
+                program_id=seeker.program_id, assessment=assessment, goal=goals[pk], attainment=v
+            )
+            for pk, v in goal_attainment.items()
+        )
+    _log(seeker, "wagtail.edit", by, f"PSR assessment on {date}")
+    return assessment
+
+
+@transaction.atomic
+def set_goal(
+    *,
+    seeker: JobSeeker,
+    domain: str,
+    description: str,
+    by: Actor,
+    target_date: dt.date | None = None,
+    steps: Iterable[tuple[str, dt.date | None]] = (),
+    assessment: DomainAssessment | None = None,
+) -> Goal:
+    """Add a goal in the person's own words, with its steps and target date."""
+    if assessment is not None and assessment.seeker_id != seeker.pk:
+        raise ValidationError({"assessment": "This assessment is not this person's."})
+    goal = Goal(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        assessment=assessment,
+        domain=domain,
+        description=description.strip(),
+        target_date=target_date,
+    )
+    _validate(goal, exclude=("seeker", "program"))
+    goal.save()
+    step_rows = [
+        GoalStep(program_id=seeker.program_id, goal=goal, description=text.strip(), due_date=due)
+        for text, due in steps
+        if text and text.strip()
+    ]
+    for step in step_rows:
+        _validate(step, exclude=("goal", "program"))
+    GoalStep.objects.bulk_create(step_rows)
+    _log(seeker, "wagtail.edit", by, f"Goal added: {goal.description[:60]}")
+    return goal
+
+
+@transaction.atomic
+def update_goal_status(*, goal: Goal, status: str, by: Actor) -> Goal:
+    """Mark a goal as being worked on, achieved, partly achieved or changed."""
+    if status not in Goal.Status.values:
+        raise ValidationError({"status": f"Unknown goal status: {status!r}."})
+    goal.status = status
+    goal.save(update_fields=["status", "updated_at"])
+    _log(goal.seeker, "wagtail.edit", by, f"Goal {goal.pk} now {status}")
+    return goal
+
+
+@transaction.atomic
+def complete_goal_step(*, step: GoalStep, done_on: dt.date, by: Actor) -> GoalStep:
+    """Mark one step of a goal done."""
+    step.done_on = done_on
+    step.save(update_fields=["done_on"])
+    return step
+
+
+# --- benefits counselling -------------------------------------------------------------
+
+
+@transaction.atomic
+def log_benefits_counselling(
+    *, seeker: JobSeeker, date: dt.date, by: Actor, counsellor: str = "", notes: str = ""
+) -> BenefitsCounselling:
+    """Record that benefits (work-incentives) counselling happened, and when."""
+    row = BenefitsCounselling(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        date=date,
+        counsellor=counsellor.strip(),
+        notes=notes.strip(),
+    )
+    _validate(row, exclude=("seeker", "program"))
+    row.save()
+    _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date}")
+    return row
+
+
+# --- job starts and ends ----------------------------------------------------------------
+
+
+def check_competitive_wage(
+    *, program: Program, competitive: bool, hourly_wage: Decimal | None
+) -> None:
+    """A job paying under the program's minimum wage cannot count as competitive."""
+    if competitive and hourly_wage is not None and hourly_wage < program.minimum_wage:
+        raise ValidationError(
+            {
+                "competitive": (
+                    f"A wage under the minimum wage (${program.minimum_wage}/hour) "
+                    "is not a competitive job."
+                )
+            }
+        )
+
+
+@transaction.atomic
+def record_job_start(
+    *,
+    seeker: JobSeeker,
+    employer: Employer,
+    title: str,
+    start_date: dt.date,
+    by: Actor = None,
+    occupation: Occupation | None = None,
+    opening: JobOpening | None = None,
+    hours_per_week: Decimal | None = None,
+    hourly_wage: Decimal | None = None,
+    competitive: bool = True,
+    permanent: bool = True,
+    disclosure: str = "",
+    paid_hours_to_date: Decimal | None = None,
+    ref: str = "",
+) -> Job:
+    """Record a job start: moves the person to "working" and runs the JOB_STARTED hooks
+    (coaching schedules its retention milestones there)."""
+    seeker = JobSeeker.objects.select_for_update().select_related("program").get(pk=seeker.pk)
+    _check_same_program(seeker.program, employer=employer, opening=opening)
+    if opening is not None and opening.employer_id != employer.pk:
+        raise ValidationError({"opening": "This opening is at another employer."})
+    check_competitive_wage(program=seeker.program, competitive=competitive, hourly_wage=hourly_wage)
+    if seeker.entry_date is None or seeker.stage in (stages.REFERRED, stages.CLOSED):
+        raise ValidationError({"stage": "Enter the person onto the caseload before a job start."})
+    if start_date < seeker.entry_date and not seeker.employed_at_referral:
+        raise ValidationError({"start_date": "The job cannot start before the entry date."})
+    job = Job(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        employer=employer,
+        opening=opening,
+        title=title.strip(),
+        occupation=occupation,
+        start_date=start_date,
+        hours_per_week=hours_per_week,
+        hourly_wage=hourly_wage,
+        competitive=competitive,
+        permanent=permanent,
+        disclosure=disclosure,
+        paid_hours_to_date=paid_hours_to_date,
+        ref=ref.strip(),
+    )
+    _validate(job, exclude=("seeker", "program"))
+    job.save()
+    if seeker.stage != stages.WORKING:
+        _set_stage(seeker, stages.WORKING, start_date, by, f"Started {job.title}")
+        seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
+    run_hooks(JOB_STARTED, job=job)
+    return job
+
+
+@transaction.atomic
+def update_job(*, job: Job, changes: Mapping[str, Any], by: Actor = None) -> Job:
+    """Correct a job's details (hours, wage, competitive, title...) with the same rules."""
+    allowed = {
+        "title",
+        "occupation",
+        "hours_per_week",
+        "hourly_wage",
+        "competitive",
+        "permanent",
+        "disclosure",
+        "paid_hours_to_date",
+        "ref",
+        "start_date",
+    }
+    unknown = set(changes) - allowed
+    if unknown:
+        raise ValidationError(dict.fromkeys(unknown, "This cannot be changed here."))
+    job = Job.objects.select_for_update().select_related("program").get(pk=job.pk)
+    for name, value in changes.items():
+        setattr(job, name, value)
+    check_competitive_wage(
+        program=job.program, competitive=job.competitive, hourly_wage=job.hourly_wage
+    )
+    _validate(job)
+    job.save()
+    _log(job.seeker, "wagtail.edit", by, f"Job {job.pk} changed: " + ", ".join(sorted(changes)))
+    return job
+
+
+@transaction.atomic
+def record_job_end(
+    *, job: Job, end_date: dt.date, reason: str, note: str = "", by: Actor = None
+) -> Job:
+    """Record that a job ended: the search restarts at once, a career-profile update is
+    asked for, and the JOB_ENDED hooks run (coaching adds a re-engage task)."""
+    job = Job.objects.select_for_update().select_related("seeker").get(pk=job.pk)
+    if job.end_date is not None:
+        raise ValidationError({"end_date": "This job already has an end date."})
+    if reason not in Job.EndReason.values:
+        raise ValidationError({"end_reason": f"Unknown reason: {reason!r}."})
+    if end_date < job.start_date:
+        raise ValidationError({"end_date": "A job cannot end before it started."})
+    job.end_date = end_date
+    job.end_reason = reason
+    job.end_note = note.strip()
+    job.save(update_fields=["end_date", "end_reason", "end_note", "updated_at"])
+    seeker = JobSeeker.objects.select_for_update().get(pk=job.seeker_id)
+    still_working = seeker.jobs.filter(end_date__isnull=True).exists()
+    fields = ["profile_update_requested_on", "updated_at"]
+    if not still_working and seeker.stage in (stages.WORKING, stages.FOLLOW_ALONG):
+        _set_stage(seeker, stages.JOB_SEARCH, end_date, by, f"Job ended: {job.title}")
+        fields += ["stage", "stage_changed_on"]
+    seeker.profile_update_requested_on = end_date
+    seeker.save(update_fields=fields)
+    run_hooks(JOB_ENDED, job=job)
+    return job
+
+
+# --- imports (agency spreadsheets): create or update by the agency's `ref` -------------
+
+
+@transaction.atomic
+def upsert_seeker(
+    *,
+    program: Program,
+    ref: str,
+    name: str,
+    entry_date: dt.date,
+    referral_date: dt.date | None = None,
+    specialist: StaffMember | None = None,
+    mh_team: MentalHealthTeam | None = None,
+    employed_at_referral: bool = False,
+    zip_code: str = "",
+    closed_date: dt.date | None = None,
+    close_reason: str = "",
+    by: Actor = None,
+) -> tuple[JobSeeker, bool]:
+    """Create or update a seeker by agency `ref` (spec/interchange.md, seekers.csv);
+    returns (seeker, created). The stage follows the dates: closed when a closing date
+    is given, otherwise an existing active stage is kept (a new person is "engaged")."""
+    if not ref.strip():
+        raise ValidationError({"ref": "An agency reference is needed."})
+    if closed_date is not None:
+        if not close_reason:
+            raise ValidationError({"close_reason": "Give the reason the record was closed."})
+        try:
+            stages.check_close_reason(close_reason)
+        except stages.StageError as error:
+            raise ValidationError({"close_reason": str(error)}) from error
+    elif close_reason:
+        raise ValidationError({"closed_date": "A closing reason needs a closing date."})
+    _check_same_program(program, specialist=specialist, mh_team=mh_team)
+    seeker = JobSeeker.objects.select_for_update().filter(program=program, ref=ref.strip()).first()
+    created = seeker is None
+    if created:
+        seeker = JobSeeker(program=program, ref=ref.strip(), stage=stages.ENGAGED)
+    seeker.name = name.strip()
+    seeker.entry_date = entry_date
+    seeker.referral_date = referral_date or entry_date
+    seeker.specialist = specialist
+    seeker.mh_team = mh_team
+    seeker.employed_at_referral = employed_at_referral
+    seeker.zip = zip_code.strip()
+    seeker.closed_date = closed_date
+    seeker.close_reason = close_reason if closed_date else ""
+    if closed_date is not None:
+        seeker.stage = stages.CLOSED
+    elif seeker.stage in (stages.CLOSED, stages.REFERRED):
+        seeker.stage = stages.ENGAGED
+    seeker.stage_changed_on = seeker.stage_changed_on or closed_date or entry_date
+    _validate(seeker)
+    seeker.save()
+    _log(seeker, "wagtail.create" if created else "wagtail.edit", by, "Imported")
+    return seeker, created
+
+
+@transaction.atomic
+def upsert_job(
+    *,
+    seeker: JobSeeker,
+    employer: Employer,
+    ref: str,
+    title: str,
+    start_date: dt.date,
+    occupation: Occupation | None = None,
+    end_date: dt.date | None = None,
+    end_reason: str = "",
+    hours_per_week: Decimal | None = None,
+    hourly_wage: Decimal | None = None,
+    paid_hours_to_date: Decimal | None = None,
+    competitive: bool = True,
+    permanent: bool = True,
+    run_job_hooks: bool = True,
+    by: Actor = None,
+) -> tuple[Job, bool]:
+    """Create or update a job by agency `ref` (spec/interchange.md, jobs.csv), history
+    included; returns (job, created). Same rules as a job start; JOB_STARTED runs for a
+    new job and JOB_ENDED when an end is newly recorded. A current job moves an open
+    record to "working"; a closed record keeps its stage. `run_job_hooks=False` skips
+    the hooks for history that needs no milestones or re-engage tasks."""
+    if not ref.strip():
+        raise ValidationError({"ref": "An agency reference is needed."})
+    program = seeker.program
+    _check_same_program(program, employer=employer)
+    check_competitive_wage(program=program, competitive=competitive, hourly_wage=hourly_wage)
+    if end_reason and end_reason not in Job.EndReason.values:
+        raise ValidationError({"end_reason": f"Unknown reason: {end_reason!r}."})
+    if end_reason and end_date is None:
+        raise ValidationError({"end_date": "An end reason needs an end date."})
+    job = Job.objects.select_for_update().filter(program=program, ref=ref.strip()).first()
+    created = job is None
+    newly_ended = end_date is not None and (created or job.end_date is None)
+    if created:
+        job = Job(program=program, ref=ref.strip())
+    values = {
+        "seeker": seeker,
+        "employer": employer,
+        "title": title.strip(),
+        "start_date": start_date,
+        "occupation": occupation,
+        "end_date": end_date,
+        "end_reason": end_reason if end_date else "",
+        "hours_per_week": hours_per_week,
+        "hourly_wage": hourly_wage,
+        "paid_hours_to_date": paid_hours_to_date,
+        "competitive": competitive,
+        "permanent": permanent,
+    }
+    for name, value in values.items():
+        setattr(job, name, value)
+    _validate(job)
+    job.save()
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    if end_date is None and seeker.stage in (stages.ENGAGED, stages.JOB_SEARCH):
+        seeker.stage = stages.WORKING
+        seeker.stage_changed_on = start_date
+        seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
+    _log(seeker, "wagtail.edit", by, f"Imported job {job.ref}")
+    if run_job_hooks and created:
+        run_hooks(JOB_STARTED, job=job)
+    if run_job_hooks and newly_ended:
+        run_hooks(JOB_ENDED, job=job)
+    return job, created

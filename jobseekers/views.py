@@ -1,0 +1,367 @@
+"""Workspace screens for job seekers: caseload, seeker record and the casework forms.
+Each view: parse -> selector/service -> render. Rows come from `for_user`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.html import conditional_escape
+from wagtail import hooks
+
+from ips.models import StaffMember
+from ips.roles import Role, has_role, program_ids
+from jobseekers import benefits, forms, selectors, services, stages
+from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
+
+# Other apps add panels to the seeker record without editing it:
+# @hooks.register(SEEKER_RECORD_PANELS) def panel(request, seeker) -> safe HTML or None.
+SEEKER_RECORD_PANELS = "ips_seeker_record_panels"
+JOB_END_ROLES = CASEWORK_ROLES | {Role.COACH}
+_NOT_MOVES = (stages.CLOSED, stages.REFERRED, stages.WORKING)
+
+
+def _seeker(request, pk: int, *, casework: bool = True) -> JobSeeker:
+    """The seeker if the user may see it (404 otherwise); casework needs a casework role
+    in the seeker's own program (403 otherwise)."""
+    seeker = get_object_or_404(
+        JobSeeker.objects.for_user(request.user).select_related("program", "specialist__user"),
+        pk=pk,
+    )
+    if casework and not selectors.may_do_casework(request.user, seeker):
+        raise PermissionDenied
+    return seeker
+
+
+def _form_view(request, *, seeker, form, title: str, save: Callable, template: str = ""):
+    """Validate, call the service, show its errors on the form, or go back to the record."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form)
+        except ValidationError as error:
+            forms.apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{title}: saved.")
+            return redirect("jobseekers:record", seeker.pk)
+    return render(
+        request,
+        template or "jobseekers/form.html",
+        {"form": form, "seeker": seeker, "title": title},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def _data(request):
+    return request.POST if request.method == "POST" else None
+
+
+def caseload(request):
+    """My caseload by stage; leadership see every specialist's caseload and the ratio."""
+    user = request.user
+    if not (user.is_superuser or program_ids(user, CASEWORK_ROLES)):
+        raise PermissionDenied
+    leads = user.is_superuser or bool(program_ids(user, {Role.SUPERVISOR, Role.DIRECTOR}))
+    mine = StaffMember.objects.filter(user=user, role=Role.SPECIALIST, active=True).first()
+    wanted = request.GET.get("specialist", "" if leads or mine is None else "mine")
+    specialist = None
+    if wanted == "mine":
+        specialist = mine
+    elif wanted.isdigit():
+        specialist = get_object_or_404(StaffMember.objects.for_user(user), pk=int(wanted))
+    elif wanted:
+        raise Http404("Unknown caseload.")
+    data = selectors.caseload_for(user, today=timezone.localdate(), specialist=specialist)
+    return render(
+        request,
+        "jobseekers/caseload.html",
+        {
+            "caseload": data,
+            "leads": leads,
+            "group_by_specialist": leads and specialist is None,
+            "specialist": specialist,
+            "wanted": wanted,
+            "specialists": forms.specialists_for(user),
+        },
+    )
+
+
+def refer(request):
+    """Record a referral (anyone is referred: IPS is zero-exclusion)."""
+    if not (request.user.is_superuser or program_ids(request.user, CASEWORK_ROLES)):
+        raise PermissionDenied
+    form = forms.ReferralForm(_data(request), user=request.user)
+    if request.method == "POST" and form.is_valid():
+        program = form.cleaned_data.pop("program")
+        if not (
+            request.user.is_superuser or program.pk in program_ids(request.user, CASEWORK_ROLES)
+        ):
+            raise PermissionDenied
+        try:
+            seeker = services.refer_seeker(program=program, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            forms.apply_service_errors(form, error)
+        else:
+            messages.success(request, f"{seeker.name} referred.")
+            return redirect("jobseekers:record", seeker.pk)
+    return render(
+        request,
+        "jobseekers/form.html",
+        {"form": form, "title": "New referral"},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def record(request, pk: int):
+    """The seeker record: profile, assessments, goals, jobs, contacts, benefits, panels."""
+    seeker = _seeker(request, pk, casework=False)
+    data = selectors.seeker_record(seeker)
+    panels = []
+    for panel in hooks.get_hooks(SEEKER_RECORD_PANELS):
+        html = panel(request, seeker)
+        if html:
+            panels.append(conditional_escape(html))
+    return render(
+        request,
+        "jobseekers/record.html",
+        {
+            "record": data,
+            "seeker": seeker,
+            "casework": selectors.may_do_casework(request.user, seeker),
+            "may_end_jobs": has_role(
+                request.user, CASEWORK_ROLES | {Role.COACH}, seeker.program_id
+            ),
+            "moves": [
+                s for s in stages.allowed_moves(seeker.stage) if s not in ("closed", "referred")
+            ],
+            "panels": panels,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def enter(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.EntryForm(_data(request), user=request.user, seeker=seeker)
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Entry onto the caseload",
+        save=lambda f: services.enter_caseload(seeker=seeker, by=request.user, **f.cleaned_data),
+    )
+
+
+def move_stage(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.StageForm(_data(request), seeker=seeker)
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Change of stage",
+        save=lambda f: services.move_seeker_stage(seeker=seeker, by=request.user, **f.cleaned_data),
+    )
+
+
+def close(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.CloseForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Close the record",
+        save=lambda f: services.close_seeker(seeker=seeker, by=request.user, **f.cleaned_data),
+    )
+
+
+def edit_profile(request, pk: int):
+    """A new version of the career profile (the earlier one is kept)."""
+    from jobseekers.viewsets import occupation_chooser_viewset
+
+    seeker = _seeker(request, pk)
+    current = seeker.profiles.filter(is_current=True).first()
+    form = forms.CareerProfileForm(
+        _data(request),
+        instance=current,
+        user=request.user,
+        seeker=seeker,
+        occupation_widget=occupation_chooser_viewset.widget_class,
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Career profile",
+        save=lambda f: services.update_career_profile(
+            seeker=seeker, changes=f.changes(), by=request.user
+        ),
+    )
+
+
+def add_work_history(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.WorkHistoryForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Add a job to the work history",
+        save=lambda f: services.add_work_history_entry(
+            seeker=seeker, entry=f.cleaned_data, by=request.user
+        ),
+    )
+
+
+def assess(request, pk: int):
+    """A PSR domain assessment or re-assessment."""
+    seeker = _seeker(request, pk)
+    form = forms.AssessmentForm(_data(request), goals=selectors.prefetch_goals(seeker))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="PSR domain assessment",
+        template="jobseekers/assessment_form.html",
+        save=lambda f: services.record_assessment(
+            seeker=seeker,
+            date=f.cleaned_data["date"],
+            domains=f.domains(),
+            satisfaction=f.cleaned_data["satisfaction"],
+            notes=f.cleaned_data["notes"],
+            goal_attainment=f.goal_attainment(),
+            by=request.user,
+        ),
+    )
+
+
+def add_goal(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.GoalForm(_data(request))
+    latest = seeker.assessments.order_by("-date", "-pk").first()
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="New goal",
+        save=lambda f: services.set_goal(
+            seeker=seeker,
+            domain=f.cleaned_data["domain"],
+            description=f.cleaned_data["description"],
+            target_date=f.cleaned_data["target_date"],
+            steps=f.steps(),
+            assessment=latest,
+            by=request.user,
+        ),
+    )
+
+
+def goal_status(request, pk: int):
+    goal = get_object_or_404(Goal.objects.for_user(request.user), pk=pk)
+    seeker = _seeker(request, goal.seeker_id)
+    form = forms.GoalStatusForm(_data(request), initial={"status": goal.status})
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Goal status",
+        save=lambda f: services.update_goal_status(goal=goal, by=request.user, **f.cleaned_data),
+    )
+
+
+def step_done(request, pk: int):
+    """Mark a goal step done today (POST only)."""
+    step = get_object_or_404(GoalStep.objects.for_user(request.user).select_related("goal"), pk=pk)
+    seeker = _seeker(request, step.goal.seeker_id)
+    if request.method != "POST":
+        return redirect("jobseekers:record", seeker.pk)
+    services.complete_goal_step(step=step, done_on=timezone.localdate(), by=request.user)
+    messages.success(request, f"Step done: {step.description}")
+    return redirect("jobseekers:record", seeker.pk)
+
+
+def benefits_estimate(request, pk: int):
+    """ "What if I work N hours at $W an hour": an estimate labelled with its year."""
+    seeker = _seeker(request, pk, casework=False)
+    form = forms.BenefitsEstimateForm(
+        request.GET or None, initial={"year": timezone.localdate().year}
+    )
+    result = None
+    if form.is_valid():
+        params = selectors.parameters_for(form.cleaned_data["year"])
+        if params is None:
+            form.add_error("year", "No benefits figures are stored yet.")
+        else:
+            result = benefits.estimate(
+                hours_per_week=form.cleaned_data["hours_per_week"],
+                hourly_wage=form.cleaned_data["hourly_wage"],
+                unearned_income=form.cleaned_data["unearned_income"] or benefits.ZERO,
+                couple=form.cleaned_data["couple"],
+                blind=form.cleaned_data["blind"],
+                params=params,
+            )
+    return render(
+        request,
+        "jobseekers/benefits.html",
+        {"form": form, "seeker": seeker, "result": result},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def log_counselling(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.CounsellingForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Benefits counselling",
+        save=lambda f: services.log_benefits_counselling(
+            seeker=seeker, by=request.user, **f.cleaned_data
+        ),
+    )
+
+
+def start_job(request, pk: int):
+    from jobseekers.viewsets import employer_chooser_viewset, occupation_chooser_viewset
+
+    seeker = _seeker(request, pk)
+    form = forms.JobStartForm(
+        _data(request),
+        user=request.user,
+        seeker=seeker,
+        occupation_widget=occupation_chooser_viewset.widget_class(),
+        employer_widget=employer_chooser_viewset.widget_class(),
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Job start",
+        save=lambda f: services.record_job_start(seeker=seeker, by=request.user, **f.cleaned_data),
+    )
+
+
+def end_job(request, pk: int):
+    job = get_object_or_404(Job.objects.for_user(request.user), pk=pk)
+    seeker = _seeker(request, job.seeker_id, casework=False)
+    if not has_role(request.user, JOB_END_ROLES, seeker.program_id):
+        raise PermissionDenied
+    form = forms.JobEndForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title=f"End of the job: {job.title}",
+        save=lambda f: services.record_job_end(
+            job=job,
+            end_date=f.cleaned_data["end_date"],
+            reason=f.cleaned_data["reason"],
+            note=f.cleaned_data["note"],
+            by=request.user,
+        ),
+    )

@@ -1,0 +1,42 @@
+"""Selectors: benefits figures by year, the record page's counselling timing."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from jobseekers import selectors, services
+
+
+@pytest.mark.parametrize(
+    ("year", "used", "sga", "twp", "fbr"),
+    [
+        (2025, 2025, Decimal("1620"), Decimal("1160"), Decimal("967")),
+        (2026, 2026, Decimal("1690"), Decimal("1210"), Decimal("994")),
+        (2031, 2026, Decimal("1690"), Decimal("1210"), Decimal("994")),  # latest stored year
+        (2001, 2025, Decimal("1620"), Decimal("1160"), Decimal("967")),  # earliest stored year
+    ],
+)
+def test_shipped_benefits_parameters_match_the_spec(db, year, used, sga, twp, fbr):
+    params = selectors.parameters_for(year)
+    assert (params.year, params.sga_non_blind, params.trial_work_month_above) == (used, sga, twp)
+    assert params.ssi_fbr_individual == fbr
+
+
+def test_counselling_is_placed_relative_to_the_first_job_start(seeker, employer):
+    services.log_benefits_counselling(seeker=seeker, date=dt.date(2026, 2, 1), by=None)
+    services.log_benefits_counselling(seeker=seeker, date=dt.date(2026, 3, 20), by=None)
+    services.record_job_start(
+        seeker=seeker, employer=employer, title="Baker", start_date=dt.date(2026, 3, 1)
+    )
+    timing = [when for _, when in selectors.seeker_record(seeker).counselling_timing]
+    assert timing == ["19 days after the first job start", "28 days before the first job start"]
+
+
+def test_counselling_without_a_job_is_before_any_start():
+    assert selectors.counselling_relative_to_start(dt.date(2026, 1, 1), None) == (
+        "before any job start"
+    )
+    assert selectors.counselling_relative_to_start(dt.date(2026, 1, 1), dt.date(2026, 1, 1)) == (
+        "on the day of the first job start"
+    )
