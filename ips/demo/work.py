@@ -149,7 +149,8 @@ def _build_follow_along(demo: Demo) -> None:
     for job in demo.jobs:
         staff = demo.staff[job.program_id]
         helper = rng.choice(staff[Role.COACH]) if rng.random() < 0.75 else job.seeker.specialist
-        last = min(job.end_date or today, today)
+        # Support stops when the job ends or the person steps down from the caseload.
+        last = min(job.end_date or today, job.seeker.closed_date or today, today)
         weekly = rng.random() < 0.85
         day = job.start_date
         for week in range(4):
@@ -161,7 +162,9 @@ def _build_follow_along(demo: Demo) -> None:
         while (day := day + rng.randint(10, 28) * DAY) <= last:
             contacts.append(_support(demo, job, day, helper, early=False))
         for days in RetentionMilestone.DAYS:
-            milestones.append(_milestone(demo, job, days))
+            due = job.start_date + days * DAY
+            if job.seeker.closed_date is None or due <= job.seeker.closed_date:
+                milestones.append(_milestone(demo, job, days))
         if job.end_date is None:
             plans.append(
                 JobSupportPlan(

@@ -140,3 +140,15 @@ def test_each_demo_role_sees_data_of_its_programs_only(demo_output, db, username
     assert seekers.exists()
     assert seekers.values("program").distinct().count() == programs
     assert Employer.objects.for_user(user).values("program").distinct().count() == programs
+
+
+def test_no_follow_along_after_a_seeker_left_the_caseload(demo_output, db):
+    from django.db.models import F
+
+    from coaching.models import SupportContact
+
+    late = SupportContact.objects.filter(
+        seeker__closed_date__isnull=False, date__gt=F("seeker__closed_date")
+    )
+    assert not late.exists()
+    assert SupportContact.objects.filter(seeker__stage="closed").exists()
