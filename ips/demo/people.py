@@ -67,9 +67,6 @@ class Demo:
     def days_ago(self, low: int, high: int) -> dt.date:
         return self.today - dt.timedelta(days=self.rng.randint(low, high))
 
-    def program_of(self, seeker: JobSeeker) -> Program:
-        return next(p for p in self.programs.values() if p.pk == seeker.program_id)
-
 
 def county_zips(counties: tuple[str, ...]) -> list[tuple[str, float, float]]:
     """Standard, active ZIP codes of Michigan counties with their centroids (offline)."""
