@@ -33,20 +33,26 @@ def test_rejects_a_date_that_is_not_a_date(db):
 
 
 def demo_snapshot() -> dict:
+    """The demo's main rows as sorted plain values (ids and database order left out)."""
     from employers.models import Employer, EmployerContact
     from jobseekers.models import Job, JobSeeker
 
+    def rows(queryset, *fields):
+        return sorted(queryset.values_list(*fields))
+
     return {
-        "seekers": list(
-            JobSeeker.objects.order_by("ref").values_list("ref", "name", "stage", "entry_date")
+        "seekers": rows(JobSeeker.objects, "ref", "name", "stage", "entry_date"),
+        "employers": rows(Employer.objects, "program__slug", "ref", "name", "zip"),
+        "contacts": rows(
+            EmployerContact.objects,
+            "date",
+            "specialist__user__username",
+            "employer__program__slug",
+            "employer__ref",
+            "mode",
+            "purpose",
         ),
-        "employers": list(Employer.objects.order_by("ref").values_list("ref", "name", "zip")),
-        "contacts": list(
-            EmployerContact.objects.order_by(
-                "date", "specialist__user__username", "employer__ref"
-            ).values_list("date", "specialist__user__username", "employer__ref", "mode")
-        ),
-        "jobs": list(Job.objects.order_by("ref").values_list("ref", "title", "start_date")),
+        "jobs": rows(Job.objects, "ref", "title", "start_date", "seeker__ref"),
     }
 
 
