@@ -4,7 +4,8 @@ PY := .venv/bin/python
 UV := .venv/bin/uv
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ips
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= ips.settings
+# No DJANGO_SETTINGS_MODULE here: manage.py and ips/celery.py default to ips.settings, and
+# pytest must use tests.settings (pyproject), which an exported variable would override.
 
 .PHONY: run test test-pg test-browser lint bench install seed serve worker beat browsers clean services
 

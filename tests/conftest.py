@@ -134,12 +134,21 @@ def ensure_reference_data() -> None:
     ensure_site()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _reference_data(django_db_setup, django_db_blocker):
-    from django.db import connection
+DB_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback"}
+)
 
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        DB_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _reference_data(request, django_db_setup, django_db_blocker):
     # pytest-django sets up no test database when no collected test uses one.
-    if connection.settings_dict["NAME"] != connection.settings_dict["TEST"]["NAME"]:
+    if not any(_uses_database(item) for item in request.session.items):
         return
     with django_db_blocker.unblock():
         ensure_reference_data()
