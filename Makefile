@@ -3,7 +3,9 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 UV := .venv/bin/uv
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ips
-export DJANGO_SETTINGS_MODULE ?= ips.settings
+PORT ?= 8000
+# No DJANGO_SETTINGS_MODULE here: manage.py and ips/celery.py default to ips.settings, and
+# pytest must use tests.settings (pyproject), which an exported variable would override.
 
 .PHONY: run test test-pg test-browser lint bench install seed serve worker beat browsers clean services
 
@@ -20,8 +22,8 @@ run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@echo "Public site: http://127.0.0.1:8000/   Staff workspace: http://127.0.0.1:8000/admin/"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Public site: http://127.0.0.1:$(PORT)/   Staff workspace: http://127.0.0.1:$(PORT)/admin/"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 seed: install
 	$(PY) manage.py migrate --noinput

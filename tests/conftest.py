@@ -138,16 +138,27 @@ def ensure_reference_data() -> None:
         Collection.add_root(name="Root")
 
 
-DB_FIXTURES = frozenset({"db", "transactional_db", "django_db_reset_sequences", "live_server"})
+DB_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def _uses_database(item) -> bool:
+    return item.get_closest_marker("django_db") is not None or bool(
+        DB_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _reference_data(request, django_db_setup, django_db_blocker):
-    # pytest-django creates the test database only when a collected test uses it.
-    if not any(
-        item.get_closest_marker("django_db") or DB_FIXTURES & set(getattr(item, "fixturenames", ()))
-        for item in request.session.items
-    ):
+    # pytest-django sets up no test database when no collected test uses one.
+    if not any(_uses_database(item) for item in request.session.items):
         return
     with django_db_blocker.unblock():
         ensure_reference_data()
