@@ -336,6 +336,12 @@ def workspace_url(name: str, *args: object) -> str:
         return base + reverse("wagtailadmin_home")
 
 
+@transaction.atomic
+def set_digest_opt_in(*, user, opt_in: bool) -> int:
+    """Turn a user's own morning email on or off in every program they work in."""
+    return StaffMember.objects.filter(user=user, active=True).update(digest_opt_in=opt_in)
+
+
 def staff_for_morning_digest(*, day: dt.date) -> list[int]:
     """Active, opted-in staff with an email address who have no digest for `day` yet."""
     return list(
@@ -372,7 +378,7 @@ def send_digest(*, staff_id: int, day: dt.date) -> bool:
         "whole_program": staff.role in LEADERSHIP,
         "due_url": workspace_url("coaching:due"),
         "log_url": workspace_url("coaching:log"),
-        "settings_url": workspace_url("wagtailadmin_home"),
+        "settings_url": workspace_url("coaching:due"),
     }
     _send_claimed(log, to=[staff.user.email], template="digest", context=context, tags=["digest"])
     return True

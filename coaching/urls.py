@@ -6,6 +6,7 @@ from coaching import views
 
 urlpatterns = [
     path("due/", views.due_list, name="due"),
+    path("due/email/", views.digest_setting, name="digest_setting"),
     path("log/", views.log_support, name="log"),
     path("hours/", views.week_of_hours, name="hours"),
     path("jobs/<int:job_id>/", views.job_follow_along, name="job"),

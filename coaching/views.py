@@ -42,8 +42,22 @@ def due_list(request):
         return redirect("coaching:due")
     today = timezone.localdate()
     due = selectors.due_list_for_user(request.user, today=today, show=show)
-    context = {"due": due, "today": today, "show": show}
+    opted_in = StaffMember.objects.filter(user=request.user, active=True, digest_opt_in=True)
+    context = {"due": due, "today": today, "show": show, "digest_on": opted_in.exists()}
     return TemplateResponse(request, "coaching/due_list.html", context)
+
+
+@require_POST
+@require_perm("coaching.view_retentionmilestone")
+def digest_setting(request):
+    choice = request.POST.get("digest")
+    if choice not in ("on", "off"):
+        messages.error(request, "Choose whether to get the morning email: on or off.")
+        return redirect("coaching:due")
+    services.set_digest_opt_in(user=request.user, opt_in=choice == "on")
+    state = "You will get" if choice == "on" else "You will no longer get"
+    messages.success(request, f"{state} the morning email of what is due.")
+    return redirect("coaching:due")
 
 
 def _log_initial(request) -> dict:

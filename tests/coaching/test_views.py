@@ -326,3 +326,29 @@ def test_menu_shows_the_follow_along_screens_to_staff_only(client, users):
     page = client.get("/admin/").content.decode()
     assert "What&#x27;s due" in page or "What's due" in page
     assert "/admin/coaching/hours/" in page
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_digest_setting_by_role(client, request, who, staff, other_staff):
+    response = _login(client, request, who).post("/admin/coaching/due/email/", {"digest": "off"})
+    from ips.models import StaffMember
+
+    off = set(
+        StaffMember.objects.filter(digest_opt_in=False).values_list("user__username", flat=True)
+    )
+    if who in HOME_ROLES:
+        assert response.status_code == 302
+        assert off == {f"{who}_north"}
+    elif who == "outsider":
+        assert off == {"specialist_south"}
+    else:
+        _refused_outside_the_workspace(response)
+        assert off == set()
+
+
+def test_digest_setting_refuses_an_unknown_choice(client, users, staff):
+    client.force_login(users["coach"])
+    response = client.post("/admin/coaching/due/email/", {"digest": "maybe"}, follow=True)
+    assert "Choose whether to get the morning email" in response.content.decode()
+    staff["coach"].refresh_from_db()
+    assert staff["coach"].digest_opt_in is True
