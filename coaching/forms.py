@@ -185,6 +185,34 @@ class JobSupportPlanAdminForm(ScopedAdminModelForm):
         return cleaned
 
 
+class SupportContactAdminForm(ScopedAdminModelForm):
+    """The workspace edit form of a support contact: choices as tick boxes, and the
+    same refusals as the quick log."""
+
+    with_whom = forms.MultipleChoiceField(
+        choices=SupportContact.WithWhom.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    support_types = forms.MultipleChoiceField(
+        choices=SupportContact.SupportType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        job, seeker, date = cleaned.get("job"), cleaned.get("seeker"), cleaned.get("date")
+        if job is not None and seeker is not None and job.seeker_id != seeker.pk:
+            self.add_error("job", "This job is not one of this person's jobs.")
+        if date is not None and date > timezone.localdate():
+            self.add_error("date", "The date is in the future. Log support after it happens.")
+        minutes = cleaned.get("minutes")
+        if minutes is not None and not 1 <= minutes <= 24 * 60:
+            self.add_error("minutes", "Minutes must be between 1 and 1440 (one day).")
+        return cleaned
+
+
 HOUR_SLOTS = [
     (activity, location, f"{activity_label}, {location_label.lower()}")
     for activity, activity_label in TimeEntry.Activity.choices

@@ -2,7 +2,7 @@
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from coaching.forms import JobSupportPlanAdminForm
+from coaching.forms import JobSupportPlanAdminForm, SupportContactAdminForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
 from ips.workspace import ScopedModelViewSet
 
@@ -11,6 +11,7 @@ class SupportContactViewSet(ScopedModelViewSet):
     model = SupportContact
     icon = "clipboard-list"
     menu_label = "Support contacts"
+    base_form_class = SupportContactAdminForm
     form_fields = [
         "program",
         "date",

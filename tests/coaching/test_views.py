@@ -352,3 +352,58 @@ def test_digest_setting_refuses_an_unknown_choice(client, users, staff):
     assert "Choose whether to get the morning email" in response.content.decode()
     staff["coach"].refresh_from_db()
     assert staff["coach"].digest_opt_in is True
+
+
+def _admin_contact(seeker, staff, job, **extra):
+    data = {
+        "program": seeker.program_id,
+        "date": timezone.localdate().isoformat(),
+        "staff": staff.pk,
+        "seeker": seeker.pk,
+        "job": job.pk,
+        "with_whom": ["worker", "family"],
+        "mode": "face_to_face",
+        "location": "home",
+        "minutes": "40",
+        "support_types": ["benefits_reporting"],
+        "still_employed": "",
+        "notes": "",
+    }
+    data.update(extra)
+    return data
+
+
+def test_workspace_support_contact_form_saves_tick_boxes_as_lists(
+    client, users, staff, seeker, job
+):
+    client.force_login(users["supervisor"])
+    response = client.post(
+        "/admin/support_contacts/new/", _admin_contact(seeker, staff["coach"], job)
+    )
+    assert response.status_code == 302
+    contact = SupportContact.objects.get()
+    assert contact.with_whom == ["worker", "family"]
+    assert contact.support_types == ["benefits_reporting"]
+
+
+def test_workspace_support_contact_form_refuses_another_persons_job(
+    client, users, staff, seeker, program, make_job
+):
+    from jobseekers.models import JobSeeker
+
+    someone = JobSeeker.objects.create(program=program, name="Kim Else")
+    client.force_login(users["supervisor"])
+    data = _admin_contact(seeker, staff["coach"], make_job(someone, days_ago=1))
+    response = client.post("/admin/support_contacts/new/", data)
+    assert response.status_code == 200
+    assert "not one of this person" in response.content.decode()
+    assert not SupportContact.objects.exists()
+
+
+def test_outsider_cannot_add_a_contact_for_the_home_program(client, outsider, staff, seeker, job):
+    client.force_login(outsider)
+    response = client.post(
+        "/admin/support_contacts/new/", _admin_contact(seeker, staff["coach"], job)
+    )
+    assert response.status_code == 200
+    assert not SupportContact.objects.exists()
