@@ -114,3 +114,26 @@ def days_over_limit(
     for (day, _activity, _location), value in hours.items():
         totals[day] = totals.get(day, Decimal(0)) + value
     return sorted(day for day, total in totals.items() if total > limit)
+
+
+@dataclass(frozen=True)
+class TimeShares:
+    """A week's logged hours and the shares fidelity items S2 and V13 look at."""
+
+    total: Decimal
+    employment_services_pct: float | None
+    community_pct: float | None
+
+
+def time_shares(hours: dict[tuple[dt.date, str, str], Decimal]) -> TimeShares:
+    """Total hours, % on employment services (S2) and % in the community (V13)."""
+    total = sum(hours.values(), Decimal(0))
+    if not total:
+        return TimeShares(total, None, None)
+    services = sum(
+        (v for (_, a, _loc), v in hours.items() if a == "employment_services"), Decimal(0)
+    )
+    community = sum((v for (_, _a, loc), v in hours.items() if loc == "community"), Decimal(0))
+    return TimeShares(
+        total, round(float(services / total * 100), 1), round(float(community / total * 100), 1)
+    )

@@ -187,11 +187,13 @@ def week_of_hours(request):
     except ValueError:
         messages.error(request, "The week must be a date written like 2026-03-02.")
         return redirect("coaching:hours")
+    entries = TimeEntry.objects.filter(staff=staff, date__gte=monday).filter(
+        date__lt=monday + dt.timedelta(days=7)
+    )
+    saved = {(e.date, e.activity, e.location): e.hours for e in entries}
     initial = {
-        WeekOfHoursForm.field_name((e.date - monday).days, e.activity, e.location): e.hours
-        for e in TimeEntry.objects.filter(staff=staff, date__gte=monday).filter(
-            date__lt=monday + dt.timedelta(days=7)
-        )
+        WeekOfHoursForm.field_name((day - monday).days, activity, location): value
+        for (day, activity, location), value in saved.items()
     }
     form = WeekOfHoursForm(request.POST or None, monday=monday, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -207,6 +209,7 @@ def week_of_hours(request):
         "staff": staff,
         "memberships": memberships,
         "monday": monday,
+        "shares": schedule.time_shares(saved),
         "previous": monday - dt.timedelta(days=7),
         "next": monday + dt.timedelta(days=7),
     }

@@ -76,3 +76,15 @@ def test_days_over_24_hours_are_reported():
         (START + dt.timedelta(days=1), "other", "office"): Decimal(24),
     }
     assert schedule.days_over_limit(hours) == [day]
+
+
+def test_time_shares_for_s2_and_v13():
+    shares = schedule.time_shares(
+        {
+            (START, "employment_services", "community"): Decimal(6),
+            (START, "employment_services", "office"): Decimal(1),
+            (START, "other", "office"): Decimal(1),
+        }
+    )
+    assert shares == schedule.TimeShares(Decimal(8), 87.5, 75.0)
+    assert schedule.time_shares({}) == schedule.TimeShares(Decimal(0), None, None)

@@ -287,6 +287,8 @@ def test_week_of_hours_shows_saved_hours(client, users, staff):
     client.post(HOURS, _hours(d2_other_community="3.25"))
     page = client.get(f"{HOURS}?week=2026-03-04").content.decode()
     assert 'value="3.25"' in page
+    assert "Saved for this week: 3.25 hours" in page
+    assert "0.0% on employment services, 100.0% in the community" in page
     assert "Monday 2 Mar" in page
 
 
