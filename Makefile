@@ -33,6 +33,7 @@ worker: install
 	.venv/bin/celery -A ips worker --loglevel INFO
 
 beat: install
+	$(PY) manage.py setup_schedules
 	.venv/bin/celery -A ips beat --loglevel INFO
 
 # The whole suite on the embedded SQLite database (browser tests included when

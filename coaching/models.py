@@ -8,7 +8,7 @@ from django.db.models import F, Q
 
 from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
-from jobseekers.models import Job, JobSeeker, SeekerRowQuerySet
+from jobseekers.models import Job, JobSeeker, MatchOutcome, SeekerRowQuerySet
 
 
 class SupportContact(models.Model):
@@ -98,6 +98,14 @@ class JobSupportPlan(models.Model):
         help_text="Only what the person chose to disclose.",
     )
     fading_plan = models.TextField(blank=True)
+    coach = models.ForeignKey(
+        StaffMember,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="coached_plans",
+        help_text="The job coach who follows this job; their due list shows its checks.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProgramScopedQuerySet.as_manager()
@@ -174,3 +182,44 @@ class FollowUpTask(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.seeker}"
+
+
+class DigestLog(models.Model):
+    """One morning digest per staff member and day: claimed before sending, so a task
+    that runs twice sends once; `sent_at` stays empty while a send is in flight."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="digests")
+    day = models.DateField()
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+    item_count = models.PositiveIntegerField(default=0)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day"]
+        constraints = [
+            models.UniqueConstraint(fields=["staff", "day"], name="one_digest_per_staff_and_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Digest for {self.staff_id} on {self.day}"
+
+
+class InterestNotice(models.Model):
+    """The email telling a specialist that a job seeker is interested in an opening;
+    one per outcome, claimed before sending like DigestLog."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    outcome = models.OneToOneField(
+        MatchOutcome, on_delete=models.CASCADE, related_name="interest_notice"
+    )
+    recipient = models.EmailField(blank=True)
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Interest notice for outcome {self.outcome_id}"

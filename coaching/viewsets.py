@@ -2,6 +2,7 @@
 
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from coaching.forms import JobSupportPlanAdminForm, SupportContactAdminForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
 from ips.workspace import ScopedModelViewSet
 
@@ -10,6 +11,7 @@ class SupportContactViewSet(ScopedModelViewSet):
     model = SupportContact
     icon = "clipboard-list"
     menu_label = "Support contacts"
+    base_form_class = SupportContactAdminForm
     form_fields = [
         "program",
         "date",
@@ -43,9 +45,11 @@ class JobSupportPlanViewSet(ScopedModelViewSet):
     model = JobSupportPlan
     icon = "doc-full"
     menu_label = "Job support plans"
+    base_form_class = JobSupportPlanAdminForm
     form_fields = [
         "program",
         "job",
+        "coach",
         "what_helps",
         "natural_supports_work",
         "natural_supports_home",

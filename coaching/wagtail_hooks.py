@@ -1,8 +1,81 @@
+from django.urls import include, path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
+from coaching import services, urls
 from coaching.viewsets import CoachingGroup
+from ips.hooks import JOB_ENDED, JOB_STARTED, PERIODIC_TASKS
 
 
 @hooks.register("register_admin_viewset")
 def register_coaching_viewsets():
     return CoachingGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_coaching_urls():
+    return [path("coaching/", include((urls.urlpatterns, "coaching"), namespace="coaching"))]
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def register_due_menu_item():
+    return PermissionMenuItem(
+        "What's due",
+        reverse("coaching:due"),
+        icon_name="date",
+        order=290,
+        permission="coaching.view_retentionmilestone",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_log_menu_item():
+    return PermissionMenuItem(
+        "Log support",
+        reverse("coaching:log"),
+        icon_name="edit",
+        order=291,
+        permission="coaching.add_supportcontact",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_hours_menu_item():
+    return PermissionMenuItem(
+        "My hours",
+        reverse("coaching:hours"),
+        icon_name="time",
+        order=292,
+        permission="ips.add_timeentry",
+    )
+
+
+@hooks.register(JOB_STARTED)
+def schedule_retention_checks(job):
+    services.schedule_retention_milestones(job=job)
+
+
+@hooks.register(JOB_ENDED)
+def reengage_after_job_end(job):
+    services.open_reengagement_task(job=job)
+
+
+@hooks.register(PERIODIC_TASKS)
+def coaching_schedules():
+    return [
+        {
+            "name": "Morning digest of what is due",
+            "task": "coaching.send_morning_digests",
+            "crontab": {"minute": 30, "hour": 6},
+            "description": "Emails each opted-in staff member what is due today (06:30).",
+        }
+    ]

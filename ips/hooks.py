@@ -13,6 +13,9 @@ JOB_STARTED = "ips_after_job_start"  # fn(job=Job)
 JOB_ENDED = "ips_after_job_end"  # fn(job=Job)
 OPENING_SAVED = "ips_after_opening_saved"  # fn(opening=JobOpening)
 PROFILE_SAVED = "ips_after_profile_saved"  # fn(profile=CareerProfile)
+# fn() -> list of dicts {"name", "task", "crontab": {minute, hour, day_of_week, ...},
+# "kwargs"?, "description"?}: the celery beat rows `manage.py setup_schedules` keeps.
+PERIODIC_TASKS = "ips_periodic_tasks"
 
 
 def run_hooks(name: str, **kwargs) -> None:

@@ -15,7 +15,14 @@ import factory
 from django.contrib.auth import get_user_model
 from factory.django import DjangoModelFactory
 
-from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from coaching.models import (
+    DigestLog,
+    FollowUpTask,
+    InterestNotice,
+    JobSupportPlan,
+    RetentionMilestone,
+    SupportContact,
+)
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from ips.models import (
     AuditEvent,
@@ -398,6 +405,26 @@ class FollowUpTaskFactory(ProgramOwnedFactory):
     due_date = DAY + dt.timedelta(days=3)
 
 
+class DigestLogFactory(ProgramOwnedFactory):
+    class Meta:
+        model = DigestLog
+
+    _program_from = ("staff",)
+    staff = factory.SubFactory(StaffMemberFactory, program=SAME_PROGRAM)
+    day = DAY
+    claimed_at = factory.LazyFunction(lambda: dt.datetime(2026, 3, 2, 6, 30, tzinfo=dt.UTC))
+
+
+class InterestNoticeFactory(ProgramOwnedFactory):
+    class Meta:
+        model = InterestNotice
+
+    _program_from = ("outcome",)
+    outcome = factory.SubFactory(MatchOutcomeFactory, program=SAME_PROGRAM)
+    recipient = "specialist@example.org"
+    claimed_at = factory.LazyFunction(lambda: dt.datetime(2026, 3, 2, 6, 30, tzinfo=dt.UTC))
+
+
 class StatusCheckInFactory(ProgramOwnedFactory):
     class Meta:
         model = StatusCheckIn
@@ -447,6 +474,8 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         FollowUpTaskFactory,
         StatusCheckInFactory,
         AuditEventFactory,
+        DigestLogFactory,
+        InterestNoticeFactory,
     )
 }
 REFERENCE_FACTORIES: dict[type, type[DjangoModelFactory]] = {

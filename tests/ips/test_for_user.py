@@ -10,7 +10,14 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import AnonymousUser
 
-from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from coaching.models import (
+    DigestLog,
+    FollowUpTask,
+    InterestNotice,
+    JobSupportPlan,
+    RetentionMilestone,
+    SupportContact,
+)
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from ips.models import AuditEvent, MentalHealthTeam, Program, StaffMember, TimeEntry
 from ips.roles import LEADERSHIP, Role
@@ -72,6 +79,8 @@ RULES: dict[type, str] = {
     FollowUpTask: SEEKER,
     StatusCheckIn: SEEKER,
     AuditEvent: LEADERSHIP_ONLY,
+    DigestLog: PROGRAM,
+    InterestNotice: PROGRAM,
 }
 
 # From a row to the job seeker it is about (models with the SEEKER rule).

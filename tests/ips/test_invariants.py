@@ -17,6 +17,7 @@ from django.db import IntegrityError, models, transaction
 
 from tests.factories import (
     CareerProfileFactory,
+    DigestLogFactory,
     DomainAssessmentFactory,
     DomainRatingFactory,
     EmployerContactFactory,
@@ -281,6 +282,11 @@ BAD = [
         row(StatusCheckInFactory, inpatient_days=367),
     ),
     ("checkin_housing_known", "a castle", row(StatusCheckInFactory, housing="castle")),
+    (
+        "one_digest_per_staff_and_day",
+        "two digests a day",
+        second(DigestLogFactory, lambda: {"staff": StaffMemberFactory(), "day": D}, same),
+    ),
     ("checkin_justice_known", "unknown", row(StatusCheckInFactory, justice="parking")),
 ]
 
@@ -459,6 +465,15 @@ GOOD = [
         row(StatusCheckInFactory, inpatient_days=366),
     ),
     ("checkin_housing_known", "not asked", row(StatusCheckInFactory, housing="")),
+    (
+        "one_digest_per_staff_and_day",
+        "the next day",
+        second(
+            DigestLogFactory,
+            lambda: {"staff": StaffMemberFactory(), "day": D},
+            lambda v: {**v, "day": D + dt.timedelta(days=1)},
+        ),
+    ),
     ("checkin_justice_known", "incarceration", row(StatusCheckInFactory, justice="incarceration")),
 ]
 

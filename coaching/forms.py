@@ -1,0 +1,265 @@
+"""Follow-along input: the quick support log, the job support plan, a week of hours."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coaching import schedule
+from coaching.models import JobSupportPlan, RetentionMilestone, SupportContact
+from ips.forms import ScopedAdminModelForm
+from ips.models import StaffMember, TimeEntry
+from ips.roles import Role
+from jobseekers.models import CareerProfile, Job, JobSeeker
+
+STILL_EMPLOYED_CHOICES = [
+    ("", "Not asked this time"),
+    ("yes", "Yes, still working there"),
+    ("no", "No, not working there now"),
+]
+
+
+class JobChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Job) -> str:
+        return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {obj.start_date})"
+
+
+class SupportContactForm(forms.Form):
+    """The phone-friendly support log: a few taps, one screen."""
+
+    seeker = forms.ModelChoiceField(queryset=JobSeeker.objects.none(), label="Who was supported")
+    job = JobChoiceField(queryset=Job.objects.none(), required=False, label="Job")
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    mode = forms.ChoiceField(
+        choices=SupportContact.Mode.choices,
+        widget=forms.RadioSelect,
+        initial=SupportContact.Mode.FACE_TO_FACE,
+        label="How",
+    )
+    location = forms.ChoiceField(
+        choices=SupportContact.Location.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        label="Where",
+    )
+    with_whom = forms.MultipleChoiceField(
+        choices=SupportContact.WithWhom.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        initial=[SupportContact.WithWhom.WORKER],
+        label="With whom",
+    )
+    minutes = forms.IntegerField(
+        min_value=1,
+        max_value=24 * 60,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    support_types = forms.MultipleChoiceField(
+        choices=SupportContact.SupportType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="What support",
+    )
+    still_employed = forms.ChoiceField(
+        choices=STILL_EMPLOYED_CHOICES,
+        widget=forms.RadioSelect,
+        required=False,
+        label="Still in this job?",
+        help_text="The answer confirms the job's next retention check.",
+    )
+    milestone = forms.ModelChoiceField(
+        queryset=RetentionMilestone.objects.none(), required=False, widget=forms.HiddenInput
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.staff: StaffMember | None = None
+        self.fields["seeker"].queryset = JobSeeker.objects.for_user(user).filter(
+            closed_date__isnull=True
+        )
+        self.fields["job"].queryset = Job.objects.for_user(user).select_related(
+            "seeker", "employer"
+        )
+        self.fields["milestone"].queryset = RetentionMilestone.objects.for_user(user)
+        self.fields["date"].initial = timezone.localdate()
+
+    def clean_still_employed(self) -> bool | None:
+        return {"yes": True, "no": False}.get(self.cleaned_data.get("still_employed") or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        seeker = cleaned.get("seeker")
+        if seeker is not None:
+            self.staff = StaffMember.objects.filter(
+                user=self.user, program_id=seeker.program_id, active=True
+            ).first()
+            if self.staff is None:
+                raise ValidationError("You need a staff role in this person's program to log.")
+        return cleaned
+
+
+def disclosure_blocks_employer_notes(job: Job) -> tuple[bool, str]:
+    """(True, why) when the person chose that this employer is not told about support:
+    the job's disclosure, or else the current career profile's choice."""
+    if job.disclosure:
+        return job.disclosure == Job.Disclosure.NONE, job.get_disclosure_display()
+    profile = CareerProfile.objects.filter(seeker_id=job.seeker_id, is_current=True).first()
+    if profile is None or not profile.disclosure_preference:
+        return False, "Not decided yet"
+    blocked = profile.disclosure_preference == CareerProfile.Disclosure.NONE
+    return blocked, profile.get_disclosure_preference_display()
+
+
+def check_employer_knows(job: Job | None, employer_knows: str) -> None:
+    """Refuse notes on what the employer knows when the person chose no disclosure."""
+    if job is None or not employer_knows.strip():
+        return
+    blocked, choice = disclosure_blocks_employer_notes(job)
+    if blocked:
+        raise ValidationError(
+            f"{job.seeker.name} chose not to tell this employer ({choice}). Leave this empty, "
+            "or first change the disclosure choice with them.",
+            code="disclosure",
+        )
+
+
+class JobSupportPlanForm(forms.ModelForm):
+    """The support plan of one job, on the job's follow-along page."""
+
+    class Meta:
+        model = JobSupportPlan
+        fields = [
+            "coach",
+            "what_helps",
+            "natural_supports_work",
+            "natural_supports_home",
+            "employer_knows",
+            "fading_plan",
+        ]
+        widgets = {
+            name: forms.Textarea(attrs={"rows": 3})
+            for name in (
+                "what_helps",
+                "natural_supports_work",
+                "natural_supports_home",
+                "employer_knows",
+                "fading_plan",
+            )
+        }
+
+    def __init__(self, *args, job: Job, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.job = job
+        self.fields["coach"].queryset = StaffMember.objects.filter(
+            program_id=job.program_id, active=True, role__in=[Role.COACH, Role.SPECIALIST]
+        ).select_related("user", "program")
+        self.fields["coach"].label_from_instance = lambda member: member.display_name
+        blocked, choice = disclosure_blocks_employer_notes(job)
+        self.fields["employer_knows"].help_text = f"The person's choice: {choice}." + (
+            " Nothing may be written here." if blocked else " Only what they agreed to share."
+        )
+
+    def clean_employer_knows(self) -> str:
+        value = self.cleaned_data.get("employer_knows", "")
+        check_employer_knows(self.job, value)
+        return value
+
+
+class JobSupportPlanAdminForm(ScopedAdminModelForm):
+    """The workspace CRUD form of a plan, with the same disclosure rule."""
+
+    def clean(self):
+        cleaned = super().clean()
+        job = cleaned.get("job") or getattr(self.instance, "job", None)
+        try:
+            check_employer_knows(job, cleaned.get("employer_knows") or "")
+        except ValidationError as error:
+            self.add_error("employer_knows", error)
+        return cleaned
+
+
+class SupportContactAdminForm(ScopedAdminModelForm):
+    """The workspace edit form of a support contact: choices as tick boxes, and the
+    same refusals as the quick log."""
+
+    with_whom = forms.MultipleChoiceField(
+        choices=SupportContact.WithWhom.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    support_types = forms.MultipleChoiceField(
+        choices=SupportContact.SupportType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        job, seeker, date = cleaned.get("job"), cleaned.get("seeker"), cleaned.get("date")
+        if job is not None and seeker is not None and job.seeker_id != seeker.pk:
+            self.add_error("job", "This job is not one of this person's jobs.")
+        if date is not None and date > timezone.localdate():
+            self.add_error("date", "The date is in the future. Log support after it happens.")
+        minutes = cleaned.get("minutes")
+        if minutes is not None and not 1 <= minutes <= 24 * 60:
+            self.add_error("minutes", "Minutes must be between 1 and 1440 (one day).")
+        return cleaned
+
+
+HOUR_SLOTS = [
+    (activity, location, f"{activity_label}, {location_label.lower()}")
+    for activity, activity_label in TimeEntry.Activity.choices
+    for location, location_label in TimeEntry.Location.choices
+]
+
+
+class WeekOfHoursForm(forms.Form):
+    """Hours by activity and place for each day of one week, on one screen."""
+
+    def __init__(self, *args, monday: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.monday = monday
+        self.days = schedule.week_days(monday)
+        for index, day in enumerate(self.days):
+            for activity, location, label in HOUR_SLOTS:
+                self.fields[self.field_name(index, activity, location)] = forms.DecimalField(
+                    label=f"{day:%A}: {label}",
+                    required=False,
+                    min_value=Decimal(0),
+                    max_value=Decimal(24),
+                    decimal_places=2,
+                    widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
+                )
+
+    @staticmethod
+    def field_name(index: int, activity: str, location: str) -> str:
+        return f"d{index}_{activity}_{location}"
+
+    def rows(self) -> list[tuple[dt.date, list]]:
+        """(day, [bound fields]) for the template's table."""
+        return [
+            (day, [self[self.field_name(i, a, loc)] for a, loc, _ in HOUR_SLOTS])
+            for i, day in enumerate(self.days)
+        ]
+
+    def hours(self) -> dict[tuple[dt.date, str, str], Decimal]:
+        """The entered hours by (day, activity, location); blanks are zero."""
+        return {
+            (day, a, loc): self.cleaned_data.get(self.field_name(i, a, loc)) or Decimal(0)
+            for i, day in enumerate(self.days)
+            for a, loc, _ in HOUR_SLOTS
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            for day in schedule.days_over_limit(self.hours()):
+                self.add_error(None, f"{day:%A %d %B}: more than 24 hours in one day.")
+        return cleaned

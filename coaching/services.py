@@ -1,0 +1,434 @@
+"""Follow-along writes: milestones at a job start, the re-engagement task at a job end,
+the support log, staff time, and the emails (digest, interest notice).
+
+The importer calls `log_support_contact(..., replace_existing=True)` and
+`record_time_entry(...)`: both validate like the forms and raise ValidationError.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from coaching import schedule
+from coaching.models import (
+    DigestLog,
+    FollowUpTask,
+    InterestNotice,
+    JobSupportPlan,
+    RetentionMilestone,
+    SupportContact,
+)
+from coaching.selectors import due_list_for_staff
+from ips.mail import send_templated_email
+from ips.models import StaffMember, TimeEntry
+from ips.roles import LEADERSHIP
+from jobseekers.models import Job, JobSeeker, MatchOutcome
+
+REENGAGE_WITHIN_DAYS = 3  # IPS: re-engage in the job search within days of a job loss
+# A claim left unsent this long (a worker died mid-send) may be taken over by a retry.
+CLAIM_TIMEOUT = dt.timedelta(minutes=15)
+
+
+@transaction.atomic
+def schedule_retention_milestones(*, job: Job) -> list[RetentionMilestone]:
+    """Create the 30/90/180/365-day checks for a job start (idempotent; follows a
+    corrected start date on checks not yet confirmed) and an empty support plan."""
+    wanted = dict(schedule.milestone_due_dates(job.start_date))
+    RetentionMilestone.objects.bulk_create(
+        [
+            RetentionMilestone(program_id=job.program_id, job=job, days=days, due_date=due)
+            for days, due in wanted.items()
+        ],
+        ignore_conflicts=True,
+    )
+    milestones = list(RetentionMilestone.objects.filter(job=job).order_by("days"))
+    for milestone in milestones:
+        if milestone.confirmed_on is None and milestone.due_date != wanted[milestone.days]:
+            milestone.due_date = wanted[milestone.days]
+            milestone.save(update_fields=["due_date"])
+    JobSupportPlan.objects.get_or_create(job=job, defaults={"program_id": job.program_id})
+    return milestones
+
+
+@transaction.atomic
+def open_reengagement_task(*, job: Job, today: dt.date | None = None) -> FollowUpTask | None:
+    """After a job ends: a task for the seeker's specialist, due within 3 days, to meet
+    the person and restart the job search. One per job; none while another job goes on."""
+    if job.end_date is None:
+        return None
+    existing = FollowUpTask.objects.filter(job=job, kind=FollowUpTask.Kind.REENGAGE).first()
+    if existing is not None:
+        return existing
+    if Job.objects.filter(seeker_id=job.seeker_id, end_date__isnull=True).exclude(pk=job.pk):
+        return None  # left for another job they already hold: nothing to re-engage
+    today = today or timezone.localdate()
+    reason = job.get_end_reason_display() if job.end_reason else "no reason recorded"
+    return FollowUpTask.objects.create(
+        program_id=job.program_id,
+        seeker_id=job.seeker_id,
+        job=job,
+        kind=FollowUpTask.Kind.REENGAGE,
+        assigned_to=job.seeker.specialist,
+        created_on=today,
+        due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
+        note=(
+            f"{job.title} at {job.employer.name} ended on {job.end_date} ({reason}). "
+            "Meet the person within 3 days and offer to start the next job search."
+        ),
+    )
+
+
+def _check_support_contact(
+    *,
+    staff: StaffMember,
+    seeker: JobSeeker,
+    date: dt.date,
+    mode: str,
+    job: Job | None,
+    with_whom: Iterable[str],
+    location: str,
+    minutes: int | None,
+    support_types: Iterable[str],
+    milestone: RetentionMilestone | None,
+    still_employed: bool | None,
+) -> None:
+    """Raise ValidationError (by field) for anything the support log must refuse."""
+    errors: dict[str, str] = {}
+    if seeker.program_id != staff.program_id:
+        errors["seeker"] = "This person belongs to another program."
+    if job is not None and (job.seeker_id != seeker.pk or job.program_id != staff.program_id):
+        errors["job"] = "This job is not one of this person's jobs."
+    if date > timezone.localdate():
+        errors["date"] = "The date is in the future. Log support after it happens."
+    if mode not in SupportContact.Mode.values:
+        errors["mode"] = f"Unknown way of meeting: {mode!r}."
+    if location and location not in SupportContact.Location.values:
+        errors["location"] = f"Unknown place: {location!r}."
+    unknown = set(with_whom) - set(SupportContact.WithWhom.values)
+    if unknown:
+        errors["with_whom"] = f"Unknown: {', '.join(sorted(unknown))}."
+    unknown = set(support_types) - set(SupportContact.SupportType.values)
+    if unknown:
+        errors["support_types"] = f"Unknown support type: {', '.join(sorted(unknown))}."
+    if minutes is not None and not 1 <= minutes <= 24 * 60:
+        errors["minutes"] = "Minutes must be between 1 and 1440 (one day)."
+    if milestone is not None:
+        if job is None or milestone.job_id != job.pk:
+            errors["job"] = "This check belongs to another job."
+        elif milestone.confirmed_on is not None:
+            errors["still_employed"] = "This check was already confirmed."
+        if still_employed is None:
+            errors["still_employed"] = "Say whether the person is still in this job."
+    if errors:
+        raise ValidationError(errors)
+
+
+def _open_milestone(job: Job, date: dt.date) -> RetentionMilestone | None:
+    """The earliest unconfirmed check of a job that is due by `date` plus the look-ahead."""
+    horizon = date + dt.timedelta(days=schedule.LOOKAHEAD_DAYS)
+    return (
+        RetentionMilestone.objects.filter(job=job, confirmed_on__isnull=True, due_date__lte=horizon)
+        .order_by("due_date")
+        .first()
+    )
+
+
+@transaction.atomic
+def log_support_contact(
+    *,
+    staff: StaffMember,
+    seeker: JobSeeker,
+    date: dt.date,
+    mode: str,
+    job: Job | None = None,
+    with_whom: Iterable[str] = (),
+    location: str = "",
+    minutes: int | None = None,
+    support_types: Iterable[str] = (),
+    notes: str = "",
+    milestone: RetentionMilestone | None = None,
+    still_employed: bool | None = None,
+    replace_existing: bool = False,
+) -> SupportContact:
+    """Log one follow-along contact; an answer to "still in this job?" confirms the job's
+    due retention check. `replace_existing` (imports) updates the same day's row instead."""
+    with_whom, support_types = list(with_whom), list(support_types)
+    _check_support_contact(
+        staff=staff,
+        seeker=seeker,
+        date=date,
+        mode=mode,
+        job=job,
+        with_whom=with_whom,
+        location=location,
+        minutes=minutes,
+        support_types=support_types,
+        milestone=milestone,
+        still_employed=still_employed,
+    )
+    fields = {
+        "program_id": staff.program_id,
+        "with_whom": with_whom,
+        "location": location,
+        "minutes": minutes,
+        "support_types": support_types,
+        "still_employed": still_employed,
+        "notes": notes,
+    }
+    key = {"staff": staff, "seeker": seeker, "job": job, "date": date, "mode": mode}
+    if replace_existing:
+        contact, _ = SupportContact.objects.update_or_create(**key, defaults=fields)
+    else:
+        contact = SupportContact.objects.create(**key, **fields)
+    if milestone is None and still_employed is not None and job is not None:
+        milestone = _open_milestone(job, date)
+    if milestone is not None and still_employed is not None:
+        confirm_milestone(milestone=milestone, contact=contact, still_employed=still_employed)
+    return contact
+
+
+@transaction.atomic
+def confirm_milestone(
+    *, milestone: RetentionMilestone, contact: SupportContact, still_employed: bool
+) -> RetentionMilestone:
+    """Record the answer of a retention check; "no longer working" opens a task to
+    record the job's end and re-engage the person within 3 days."""
+    milestone.confirmed_on = contact.date
+    milestone.still_employed = still_employed
+    milestone.confirmed_by = contact
+    milestone.save(update_fields=["confirmed_on", "still_employed", "confirmed_by"])
+    job = milestone.job
+    if not still_employed and not FollowUpTask.objects.filter(
+        job=job, kind=FollowUpTask.Kind.REENGAGE
+    ):
+        today = timezone.localdate()
+        FollowUpTask.objects.create(
+            program_id=job.program_id,
+            seeker_id=job.seeker_id,
+            job=job,
+            kind=FollowUpTask.Kind.REENGAGE,
+            assigned_to=job.seeker.specialist,
+            created_on=today,
+            due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
+            note=(
+                f"At the {milestone.days}-day check the person was no longer working at "
+                f"{job.employer.name}. Record the job's end and offer a new job search."
+            ),
+        )
+    return milestone
+
+
+@transaction.atomic
+def complete_follow_up(*, task: FollowUpTask, on: dt.date, note: str = "") -> FollowUpTask:
+    """Mark a follow-up task done, keeping any note of what happened."""
+    task.done_on = on
+    if note:
+        task.note = f"{task.note}\n{on}: {note}".strip()
+    task.save(update_fields=["done_on", "note"])
+    return task
+
+
+def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]:
+    errors = {}
+    if not Decimal(0) <= hours <= schedule.MAX_HOURS_PER_DAY:
+        errors["hours"] = "Hours must be between 0 and 24."
+    if activity not in TimeEntry.Activity.values:
+        errors["activity"] = f"Unknown activity: {activity!r}."
+    if location not in TimeEntry.Location.values:
+        errors["location"] = f"Unknown place: {location!r}."
+    return errors
+
+
+@transaction.atomic
+def record_week_of_time(
+    *, staff: StaffMember, monday: dt.date, hours: Mapping[tuple[dt.date, str, str], Decimal]
+) -> int:
+    """Replace a staff member's hours for one ISO week (feeds S2 and V13); returns the
+    number of entries kept (zero hours are not stored)."""
+    days = set(schedule.week_days(monday))
+    errors: list[str] = []
+    if monday.weekday() != 0:
+        errors.append("The week must start on a Monday.")
+    for (day, activity, location), value in hours.items():
+        if day not in days:
+            errors.append(f"{day} is not in the week of {monday}.")
+        errors.extend(f"{day}: {msg}" for msg in _check_hours(value, activity, location).values())
+    errors.extend(
+        f"{day:%A %d %B}: more than 24 hours in one day." for day in schedule.days_over_limit(hours)
+    )
+    if errors:
+        raise ValidationError(errors)
+    TimeEntry.objects.filter(staff=staff, date__in=days).delete()
+    entries = [
+        TimeEntry(
+            program_id=staff.program_id,
+            staff=staff,
+            date=day,
+            hours=value,
+            activity=activity,
+            location=location,
+        )
+        for (day, activity, location), value in sorted(hours.items())
+        if value > 0
+    ]
+    TimeEntry.objects.bulk_create(entries)
+    return len(entries)
+
+
+@transaction.atomic
+def record_time_entry(
+    *, staff: StaffMember, date: dt.date, hours: Decimal, activity: str, location: str
+) -> tuple[TimeEntry, bool]:
+    """Set one day's hours for an activity and place (re-recording updates; for imports)."""
+    errors = _check_hours(hours, activity, location)
+    if errors:
+        raise ValidationError(errors)
+    return TimeEntry.objects.update_or_create(
+        staff=staff,
+        date=date,
+        activity=activity,
+        location=location,
+        defaults={"program_id": staff.program_id, "hours": hours},
+    )
+
+
+def _claim(model: type[models.Model], lookup: dict, defaults: dict) -> models.Model | None:
+    """Insert the row that says "this email is being sent"; None when another run holds
+    it or already sent. A claim left unsent past CLAIM_TIMEOUT is taken over."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            return model._default_manager.create(**lookup, **defaults, claimed_at=now)
+    except IntegrityError:
+        stale = model._default_manager.filter(
+            **lookup, sent_at__isnull=True, claimed_at__lt=now - CLAIM_TIMEOUT
+        )
+        if stale.update(claimed_at=now):
+            return model._default_manager.get(**lookup)
+        return None
+
+
+def _send_claimed(log: models.Model, **email) -> None:
+    """Send, then mark the claim sent; a failed send releases the claim so a retry may
+    claim it again, and the error propagates for the task to retry."""
+    try:
+        send_templated_email(**email)
+    except Exception:
+        type(log)._default_manager.filter(pk=log.pk).delete()
+        raise
+    type(log)._default_manager.filter(pk=log.pk).update(sent_at=timezone.now())
+
+
+def workspace_url(name: str, *args: object) -> str:
+    """An absolute link into the staff workspace (for emails)."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    try:
+        return base + reverse(name, args=args)
+    except NoReverseMatch:
+        return base + reverse("wagtailadmin_home")
+
+
+@transaction.atomic
+def set_digest_opt_in(*, user, opt_in: bool) -> int:
+    """Turn a user's own morning email on or off in every program they work in."""
+    return StaffMember.objects.filter(user=user, active=True).update(digest_opt_in=opt_in)
+
+
+def staff_for_morning_digest(*, day: dt.date) -> list[int]:
+    """Active, opted-in staff with an email address who have no digest for `day` yet."""
+    return list(
+        StaffMember.objects.filter(active=True, digest_opt_in=True, user__is_active=True)
+        .exclude(user__email="")
+        .exclude(digests__day=day)
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def send_digest(*, staff_id: int, day: dt.date) -> bool:
+    """Send one staff member's morning digest of what is due, at most once per day.
+    Not atomic on purpose: the claim commits before the email goes out."""
+    staff = StaffMember.objects.select_related("user", "program").filter(pk=staff_id).first()
+    if staff is None or not (staff.active and staff.digest_opt_in and staff.user.is_active):
+        return False
+    if not staff.user.email:
+        return False
+    due = due_list_for_staff(staff, today=day)
+    if due.is_empty:
+        return False
+    log = _claim(
+        DigestLog,
+        {"staff": staff, "day": day},
+        {"program_id": staff.program_id, "item_count": len(due.items)},
+    )
+    if log is None:
+        return False
+    context = {
+        "staff": staff,
+        "day": day,
+        "due": due,
+        "whole_program": staff.role in LEADERSHIP,
+        "due_url": workspace_url("coaching:due"),
+        "log_url": workspace_url("coaching:log"),
+        "settings_url": workspace_url("coaching:due"),
+    }
+    _send_claimed(log, to=[staff.user.email], template="digest", context=context, tags=["digest"])
+    return True
+
+
+def _interest_recipients(seeker: JobSeeker) -> list[str]:
+    """The seeker's specialist; when there is none (or no address), the program's
+    supervisors, so an interested person is never left unanswered."""
+    specialist = seeker.specialist
+    if specialist is not None and specialist.active and specialist.user.email:
+        return [specialist.user.email]
+    return sorted(
+        StaffMember.objects.filter(program_id=seeker.program_id, active=True, role__in=LEADERSHIP)
+        .exclude(user__email="")
+        .values_list("user__email", flat=True)
+        .distinct()
+    )
+
+
+def notify_specialist_of_interest(*, outcome_id: int) -> bool:
+    """Email the specialist that their job seeker said "I'm interested" in an opening;
+    never two notices for one outcome."""
+    outcome = (
+        MatchOutcome.objects.select_related(
+            "seeker__specialist__user", "opening__employer", "program"
+        )
+        .filter(pk=outcome_id, kind=MatchOutcome.Kind.INTEREST)
+        .first()
+    )
+    if outcome is None:
+        return False
+    recipients = _interest_recipients(outcome.seeker)
+    if not recipients:
+        return False
+    log = _claim(
+        InterestNotice,
+        {"outcome": outcome},
+        {"program_id": outcome.program_id, "recipient": recipients[0]},
+    )
+    if log is None:
+        return False
+    context = {
+        "outcome": outcome,
+        "seeker": outcome.seeker,
+        "opening": outcome.opening,
+        "employer": outcome.opening.employer,
+        "specialist": outcome.seeker.specialist,
+        "seeker_url": workspace_url("seekers:inspect", outcome.seeker_id),
+    }
+    _send_claimed(
+        log, to=recipients, template="interest_notice", context=context, tags=["interest"]
+    )
+    return True

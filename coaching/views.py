@@ -1,0 +1,217 @@
+"""Follow-along screens in the staff workspace: parse, call a selector or service, render."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from coaching import schedule, selectors, services
+from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursForm
+from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone
+from ips.models import StaffMember, TimeEntry
+from jobseekers.models import Job, JobSeeker
+
+
+def require_perm(permission: str):
+    """Refuse (Wagtail's "permission denied") users whose roles lack `permission`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.has_perm(permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+@require_perm("coaching.view_retentionmilestone")
+def due_list(request):
+    show = request.GET.get("show", "auto")
+    if show not in ("auto", selectors.SHOW_MINE, selectors.SHOW_PROGRAM):
+        messages.error(request, "Unknown view of the list: choose 'mine' or 'program'.")
+        return redirect("coaching:due")
+    today = timezone.localdate()
+    due = selectors.due_list_for_user(request.user, today=today, show=show)
+    opted_in = StaffMember.objects.filter(user=request.user, active=True, digest_opt_in=True)
+    context = {"due": due, "today": today, "show": show, "digest_on": opted_in.exists()}
+    return TemplateResponse(request, "coaching/due_list.html", context)
+
+
+@require_POST
+@require_perm("coaching.view_retentionmilestone")
+def digest_setting(request):
+    choice = request.POST.get("digest")
+    if choice not in ("on", "off"):
+        messages.error(request, "Choose whether to get the morning email: on or off.")
+        return redirect("coaching:due")
+    services.set_digest_opt_in(user=request.user, opt_in=choice == "on")
+    state = "You will get" if choice == "on" else "You will no longer get"
+    messages.success(request, f"{state} the morning email of what is due.")
+    return redirect("coaching:due")
+
+
+def _log_initial(request) -> dict:
+    """Prefill the log from ?milestone=, ?job= or ?seeker= (only rows the user may see)."""
+    user, initial = request.user, {}
+    if request.GET.get("milestone", "").isdigit():
+        milestone = get_object_or_404(
+            RetentionMilestone.objects.for_user(user).select_related("job"),
+            pk=request.GET["milestone"],
+        )
+        initial.update(milestone=milestone.pk, job=milestone.job_id)
+        initial["seeker"] = milestone.job.seeker_id
+    elif request.GET.get("job", "").isdigit():
+        job = get_object_or_404(Job.objects.for_user(user), pk=request.GET["job"])
+        initial.update(job=job.pk, seeker=job.seeker_id)
+    elif request.GET.get("seeker", "").isdigit():
+        seeker = get_object_or_404(JobSeeker.objects.for_user(user), pk=request.GET["seeker"])
+        initial["seeker"] = seeker.pk
+    return initial
+
+
+@require_perm("coaching.add_supportcontact")
+def log_support(request):
+    initial = {} if request.method == "POST" else _log_initial(request)
+    form = SupportContactForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            contact = services.log_support_contact(
+                staff=form.staff,
+                seeker=data["seeker"],
+                date=data["date"],
+                mode=data["mode"],
+                job=data["job"],
+                with_whom=data["with_whom"],
+                location=data["location"],
+                minutes=data["minutes"],
+                support_types=data["support_types"],
+                notes=data["notes"],
+                milestone=data["milestone"],
+                still_employed=data["still_employed"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Support for {contact.seeker.name} logged.")
+            if contact.job_id:
+                return redirect("coaching:job", job_id=contact.job_id)
+            return redirect("coaching:due")
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "coaching/log_support.html", {"form": form}, status=status)
+
+
+def _plan_form(request, job: Job, data=None) -> JobSupportPlanForm | None:
+    if not request.user.has_perm("coaching.change_jobsupportplan"):
+        return None
+    plan = JobSupportPlan.objects.filter(job=job).first() or JobSupportPlan(
+        job=job, program_id=job.program_id
+    )
+    return JobSupportPlanForm(data, instance=plan, job=job)
+
+
+def _job_page(request, job: Job, plan_form, status: int = 200):
+    today = timezone.localdate()
+    context = {
+        "job": job,
+        "today": today,
+        "follow_along": selectors.job_follow_along(job, today=today),
+        "plan_form": plan_form,
+        "can_log": request.user.has_perm("coaching.add_supportcontact"),
+    }
+    return TemplateResponse(request, "coaching/job_follow_along.html", context, status=status)
+
+
+def _scoped_job(request, job_id: int) -> Job:
+    jobs = Job.objects.for_user(request.user).select_related("seeker", "employer", "program")
+    return get_object_or_404(jobs, pk=job_id)
+
+
+@require_perm("jobseekers.view_job")
+def job_follow_along(request, job_id: int):
+    job = _scoped_job(request, job_id)
+    return _job_page(request, job, _plan_form(request, job))
+
+
+@require_POST
+@require_perm("coaching.change_jobsupportplan")
+def edit_plan(request, job_id: int):
+    job = _scoped_job(request, job_id)
+    form = _plan_form(request, job, request.POST)
+    if not form.is_valid():
+        return _job_page(request, job, form, status=400)
+    form.save()
+    messages.success(request, f"Support plan for {job.seeker.name} saved.")
+    return redirect("coaching:job", job_id=job.pk)
+
+
+@require_POST
+@require_perm("coaching.change_followuptask")
+def complete_follow_up(request, task_id: int):
+    tasks = FollowUpTask.objects.for_user(request.user).select_related("seeker")
+    task = get_object_or_404(tasks, pk=task_id, done_on__isnull=True)
+    services.complete_follow_up(
+        task=task, on=timezone.localdate(), note=request.POST.get("note", "")[:1000]
+    )
+    messages.success(request, f"Marked done: {task.get_kind_display()} for {task.seeker.name}.")
+    return redirect("coaching:due")
+
+
+def _week_from(value: str | None) -> dt.date:
+    """The Monday of ?week= (any day of it), this week when empty; ValueError if bad."""
+    day = dt.date.fromisoformat(value) if value else timezone.localdate()
+    return schedule.week_monday(day)
+
+
+@require_perm("ips.add_timeentry")
+def week_of_hours(request):
+    memberships = list(
+        StaffMember.objects.filter(user=request.user, active=True).select_related("program")
+    )
+    if not memberships:
+        raise PermissionDenied
+    chosen = request.GET.get("program") or request.POST.get("program")
+    staff = next((m for m in memberships if str(m.program_id) == chosen), memberships[0])
+    try:
+        monday = _week_from(request.GET.get("week") or request.POST.get("week"))
+    except ValueError:
+        messages.error(request, "The week must be a date written like 2026-03-02.")
+        return redirect("coaching:hours")
+    entries = TimeEntry.objects.filter(staff=staff, date__gte=monday).filter(
+        date__lt=monday + dt.timedelta(days=7)
+    )
+    saved = {(e.date, e.activity, e.location): e.hours for e in entries}
+    initial = {
+        WeekOfHoursForm.field_name((day - monday).days, activity, location): value
+        for (day, activity, location), value in saved.items()
+    }
+    form = WeekOfHoursForm(request.POST or None, monday=monday, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kept = services.record_week_of_time(staff=staff, monday=monday, hours=form.hours())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Hours for the week of {monday:%d %B} saved ({kept}).")
+            return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
+    context = {
+        "form": form,
+        "staff": staff,
+        "memberships": memberships,
+        "monday": monday,
+        "shares": schedule.time_shares(saved),
+        "previous": monday - dt.timedelta(days=7),
+        "next": monday + dt.timedelta(days=7),
+    }
+    status = 400 if form.errors else 200
+    return TemplateResponse(request, "coaching/week_of_hours.html", context, status=status)

@@ -1,0 +1,49 @@
+"""The support log on a phone: one screen, big targets, saved in a few taps."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from coaching.models import RetentionMilestone, SupportContact
+from employers.models import Employer
+from ips.hooks import JOB_STARTED, run_hooks
+from jobseekers.models import Job
+from tests.browser.conftest import axe_violations, log_in
+
+
+def _job(seeker, days_ago):
+    employer = Employer.objects.create(program=seeker.program, name="Corner Bakery")
+    job = Job.objects.create(
+        program=seeker.program,
+        seeker=seeker,
+        employer=employer,
+        title="Baker's assistant",
+        start_date=timezone.localdate() - dt.timedelta(days=days_ago),
+    )
+    run_hooks(JOB_STARTED, job=job)
+    return job
+
+
+def test_coach_confirms_a_30_day_check_from_the_due_list_on_a_phone(
+    browser_page, live_server, users, seeker
+):
+    job = _job(seeker, days_ago=31)
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto("/admin/coaching/due/")
+    page.get_by_role("link", name="Record the check").click()
+    page.get_by_label("In the community").check()
+    page.get_by_label("Yes, still working there").check()
+    page.get_by_label("Minutes").fill("20")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    box = page.get_by_label("Yes, still working there").locator("xpath=..").bounding_box()
+    assert box["height"] >= 44
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"**/admin/coaching/jobs/{job.pk}/")
+    contact = SupportContact.objects.get()
+    assert (contact.location, contact.minutes) == ("community", 20)
+    milestone = RetentionMilestone.objects.get(job=job, days=30)
+    assert milestone.still_employed is True
+    assert "still working there" in page.content()

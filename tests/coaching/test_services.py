@@ -1,0 +1,247 @@
+"""Milestones at a job start, the job-loss follow-up, the support log, staff time."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from coaching import services
+from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from ips.hooks import JOB_ENDED, JOB_STARTED, run_hooks
+from ips.models import TimeEntry
+from jobseekers.models import Job
+
+
+def test_job_start_hook_creates_the_four_retention_checks(job):
+    milestones = RetentionMilestone.objects.filter(job=job).order_by("days")
+    assert [(m.days, m.due_date) for m in milestones] == [
+        (days, job.start_date + dt.timedelta(days=days)) for days in (30, 90, 180, 365)
+    ]
+    assert all(m.program_id == job.program_id for m in milestones)
+    assert JobSupportPlan.objects.filter(job=job).count() == 1
+
+
+def test_job_start_hook_is_idempotent(job):
+    run_hooks(JOB_STARTED, job=job)
+    run_hooks(JOB_STARTED, job=job)
+    assert RetentionMilestone.objects.filter(job=job).count() == 4
+    assert JobSupportPlan.objects.filter(job=job).count() == 1
+
+
+def test_corrected_start_date_moves_unconfirmed_checks_only(job, staff, seeker, today):
+    first = RetentionMilestone.objects.get(job=job, days=30)
+    contact = SupportContact.objects.create(
+        program=job.program, date=today, staff=staff["coach"], seeker=seeker, job=job
+    )
+    services.confirm_milestone(milestone=first, contact=contact, still_employed=True)
+    job.start_date -= dt.timedelta(days=2)
+    job.save()
+    run_hooks(JOB_STARTED, job=job)
+    assert RetentionMilestone.objects.get(job=job, days=30).due_date == first.due_date
+    assert RetentionMilestone.objects.get(job=job, days=90).due_date == (
+        job.start_date + dt.timedelta(days=90)
+    )
+
+
+def _end(job, *, reason=Job.EndReason.FIRED):
+    job.end_date = timezone.localdate()
+    job.end_reason = reason
+    job.save()
+    run_hooks(JOB_ENDED, job=job)
+
+
+def test_job_loss_creates_reengage_task_due_within_3_days_for_the_specialist(job, staff, today):
+    _end(job)
+    task = FollowUpTask.objects.get(job=job)
+    assert task.kind == FollowUpTask.Kind.REENGAGE
+    assert task.assigned_to == staff["specialist"]
+    assert task.created_on == today
+    assert today <= task.due_date <= today + dt.timedelta(days=3)
+    assert "Let go" in task.note
+
+
+def test_job_loss_hook_twice_creates_one_task(job):
+    _end(job)
+    run_hooks(JOB_ENDED, job=job)
+    assert FollowUpTask.objects.filter(job=job).count() == 1
+
+
+def test_leaving_for_a_job_already_held_opens_no_reengage_task(job, make_job, seeker):
+    make_job(seeker, days_ago=0, title="Better job")
+    _end(job, reason=Job.EndReason.QUIT_BETTER_JOB)
+    assert not FollowUpTask.objects.filter(job=job).exists()
+
+
+def test_job_end_hook_ignores_a_job_without_end_date(job):
+    run_hooks(JOB_ENDED, job=job)
+    assert not FollowUpTask.objects.exists()
+
+
+def _log(staff, seeker, **kw):
+    kw.setdefault("date", timezone.localdate())
+    kw.setdefault("mode", SupportContact.Mode.FACE_TO_FACE)
+    return services.log_support_contact(staff=staff, seeker=seeker, **kw)
+
+
+def test_support_contact_is_logged_with_all_fields(staff, seeker, job):
+    contact = _log(
+        staff["coach"],
+        seeker,
+        job=job,
+        with_whom=["worker", "employer"],
+        location="workplace",
+        minutes=45,
+        support_types=["coaching", "accommodation"],
+        notes="Met the supervisor about breaks.",
+    )
+    contact.refresh_from_db()
+    assert contact.program_id == seeker.program_id
+    assert contact.with_whom == ["worker", "employer"]
+    assert contact.support_types == ["coaching", "accommodation"]
+    assert contact.minutes == 45
+
+
+@pytest.mark.parametrize(
+    ("fields", "error_field"),
+    [
+        ({"mode": "carrier_pigeon"}, "mode"),
+        ({"location": "moon"}, "location"),
+        ({"minutes": 0}, "minutes"),
+        ({"minutes": 2000}, "minutes"),
+        ({"with_whom": ["neighbour"]}, "with_whom"),
+        ({"support_types": ["magic"]}, "support_types"),
+        ({"date": timezone.localdate() + dt.timedelta(days=2)}, "date"),
+    ],
+)
+def test_bad_support_contact_is_refused_and_nothing_saved(staff, seeker, fields, error_field):
+    with pytest.raises(ValidationError) as refused:
+        _log(staff["coach"], seeker, **fields)
+    assert error_field in refused.value.message_dict
+    assert not SupportContact.objects.exists()
+
+
+def test_seeker_of_another_program_is_refused(staff, other_seeker):
+    with pytest.raises(ValidationError) as refused:
+        _log(staff["coach"], other_seeker)
+    assert "another program" in refused.value.message_dict["seeker"][0]
+    assert not SupportContact.objects.exists()
+
+
+def test_job_of_another_person_or_program_is_refused(staff, seeker, other_job):
+    with pytest.raises(ValidationError) as refused:
+        _log(staff["coach"], seeker, job=other_job)
+    assert "job" in refused.value.message_dict
+    assert not SupportContact.objects.exists()
+
+
+def test_still_employed_answer_confirms_the_due_check(staff, seeker, make_job):
+    job = make_job(seeker, days_ago=29)
+    contact = _log(staff["coach"], seeker, job=job, still_employed=True)
+    milestone = RetentionMilestone.objects.get(job=job, days=30)
+    assert milestone.confirmed_on == contact.date
+    assert milestone.still_employed is True
+    assert milestone.confirmed_by == contact
+    assert RetentionMilestone.objects.filter(job=job, confirmed_on__isnull=True).count() == 3
+
+
+def test_answer_far_from_any_check_confirms_nothing(staff, seeker, job):
+    _log(staff["coach"], seeker, job=job, still_employed=True)
+    assert not RetentionMilestone.objects.filter(confirmed_on__isnull=False).exists()
+
+
+def test_not_employed_at_a_check_opens_a_reengage_task_once(staff, seeker, make_job):
+    job = make_job(seeker, days_ago=92)
+    milestone = RetentionMilestone.objects.get(job=job, days=90)
+    _log(staff["coach"], seeker, job=job, milestone=milestone, still_employed=False)
+    assert RetentionMilestone.objects.get(pk=milestone.pk).still_employed is False
+    task = FollowUpTask.objects.get(job=job)
+    assert task.assigned_to == staff["specialist"]
+    _end(job)
+    assert FollowUpTask.objects.filter(job=job).count() == 1
+
+
+def test_check_needs_an_answer_and_cannot_be_confirmed_twice(staff, seeker, make_job):
+    job = make_job(seeker, days_ago=30)
+    milestone = RetentionMilestone.objects.get(job=job, days=30)
+    with pytest.raises(ValidationError) as refused:
+        _log(staff["coach"], seeker, job=job, milestone=milestone)
+    assert "still_employed" in refused.value.message_dict
+    _log(staff["coach"], seeker, job=job, milestone=milestone, still_employed=True)
+    milestone.refresh_from_db()
+    with pytest.raises(ValidationError):
+        _log(staff["coach"], seeker, job=job, milestone=milestone, still_employed=False)
+    assert SupportContact.objects.count() == 1
+
+
+def test_import_replaces_the_same_days_contact(staff, seeker, job):
+    _log(staff["coach"], seeker, job=job, minutes=30, replace_existing=True)
+    _log(staff["coach"], seeker, job=job, minutes=50, replace_existing=True)
+    assert list(SupportContact.objects.values_list("minutes", flat=True)) == [50]
+
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def test_week_of_hours_replaces_the_week_and_skips_zeros(staff):
+    coach = staff["coach"]
+    services.record_week_of_time(
+        staff=coach,
+        monday=MONDAY,
+        hours={(MONDAY, "employment_services", "community"): Decimal(6)},
+    )
+    kept = services.record_week_of_time(
+        staff=coach,
+        monday=MONDAY,
+        hours={
+            (MONDAY, "employment_services", "community"): Decimal("5.5"),
+            (MONDAY, "other", "office"): Decimal(0),
+            (MONDAY + dt.timedelta(days=1), "other", "office"): Decimal(2),
+        },
+    )
+    assert kept == 2
+    assert sorted(TimeEntry.objects.values_list("date", "hours", "activity", "location")) == [
+        (MONDAY, Decimal("5.50"), "employment_services", "community"),
+        (MONDAY + dt.timedelta(days=1), Decimal("2.00"), "other", "office"),
+    ]
+    assert set(TimeEntry.objects.values_list("program_id", flat=True)) == {coach.program_id}
+
+
+@pytest.mark.parametrize(
+    "hours",
+    [
+        {(MONDAY, "other", "office"): Decimal(25)},
+        {(MONDAY, "other", "office"): Decimal(13), (MONDAY, "other", "community"): Decimal(12)},
+        {(MONDAY, "sleeping", "office"): Decimal(1)},
+        {(MONDAY + dt.timedelta(days=7), "other", "office"): Decimal(1)},
+    ],
+)
+def test_bad_week_of_hours_is_refused_and_changes_nothing(staff, hours):
+    TimeEntry.objects.create(
+        program=staff["coach"].program,
+        staff=staff["coach"],
+        date=MONDAY,
+        hours=3,
+        activity="other",
+        location="office",
+    )
+    with pytest.raises(ValidationError):
+        services.record_week_of_time(staff=staff["coach"], monday=MONDAY, hours=hours)
+    assert list(TimeEntry.objects.values_list("hours", flat=True)) == [Decimal("3.00")]
+
+
+def test_record_time_entry_updates_on_reimport(staff):
+    for hours in (Decimal(3), Decimal(4)):
+        services.record_time_entry(
+            staff=staff["specialist"],
+            date=MONDAY,
+            hours=hours,
+            activity="employment_services",
+            location="community",
+        )
+    assert list(TimeEntry.objects.values_list("hours", flat=True)) == [Decimal("4.00")]
+    with pytest.raises(ValidationError):
+        services.record_time_entry(
+            staff=staff["specialist"], date=MONDAY, hours=Decimal(-1), activity="x", location="y"
+        )

@@ -1,0 +1,411 @@
+"""Every follow-along screen x every role, the outsider and the job seeker: the refusal
+is asserted and so is that nothing changed. Bad input gets a clear message."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
+from ips.hooks import JOB_ENDED, run_hooks
+from ips.models import TimeEntry
+from jobseekers.models import Job
+
+HOME_ROLES = ["specialist", "coach", "supervisor", "director"]
+DUE = "/admin/coaching/due/"
+LOG = "/admin/coaching/log/"
+HOURS = "/admin/coaching/hours/"
+
+
+def _login(client, request, who):
+    """Log in as a home role, the outsider, the seeker's portal user, or nobody."""
+    if who in HOME_ROLES:
+        client.force_login(request.getfixturevalue("users")[who])
+    elif who == "outsider":
+        client.force_login(request.getfixturevalue("outsider"))
+    elif who == "seeker_user":
+        client.force_login(request.getfixturevalue("seeker_user"))
+    return client
+
+
+ALL = [*HOME_ROLES, "outsider", "seeker_user", "anonymous"]
+
+
+def _refused_outside_the_workspace(response):
+    assert response.status_code == 302
+    assert "/admin/" in response["Location"]
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_due_list_by_role(client, request, who, make_job, seeker):
+    make_job(seeker, days_ago=40)
+    response = _login(client, request, who).get(DUE + "?show=program")
+    if who in HOME_ROLES:
+        assert response.status_code == 200
+        assert "30-day check" in response.content.decode()
+    elif who == "outsider":
+        assert response.status_code == 200
+        assert "Alex Rivera" not in response.content.decode()
+    else:
+        _refused_outside_the_workspace(response)
+
+
+def test_due_list_rejects_an_unknown_view(client, users):
+    client.force_login(users["coach"])
+    response = client.get(DUE + "?show=everything", follow=True)
+    assert "Unknown view of the list" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_due_list_page_query_count_does_not_grow(
+    size, client, users, program, staff, make_job, django_assert_max_num_queries
+):
+    from jobseekers.models import JobSeeker
+
+    for i in range(size):
+        person = JobSeeker.objects.create(
+            program=program, name=f"P{i}", specialist=staff["specialist"]
+        )
+        make_job(person, days_ago=30 + i)
+    client.force_login(users["specialist"])
+    with django_assert_max_num_queries(25):
+        response = client.get(DUE)
+    assert response.content.decode().count("30-day check") == size
+
+
+def _log_data(seeker, job=None, **extra):
+    data = {
+        "seeker": seeker.pk,
+        "job": job.pk if job else "",
+        "date": timezone.localdate().isoformat(),
+        "mode": "face_to_face",
+        "location": "workplace",
+        "with_whom": ["worker"],
+        "minutes": "30",
+        "support_types": ["coaching"],
+        "notes": "Went well.",
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_log_support_by_role(client, request, who, seeker, job):
+    response = _login(client, request, who).post(LOG, _log_data(seeker, job))
+    if who in HOME_ROLES:
+        assert response.status_code == 302
+        assert response["Location"] == f"/admin/coaching/jobs/{job.pk}/"
+        assert SupportContact.objects.get().staff.user.username == f"{who}_north"
+    elif who == "outsider":
+        assert response.status_code == 400
+        assert "Select a valid choice" in response.content.decode()
+        assert not SupportContact.objects.exists()
+    else:
+        _refused_outside_the_workspace(response)
+        assert not SupportContact.objects.exists()
+
+
+def test_log_form_is_prefilled_from_a_check_and_hides_others_checks(
+    client, users, outsider, make_job, seeker, other_seeker
+):
+    job = make_job(seeker, days_ago=30)
+    milestone = job.milestones.get(days=30)
+    client.force_login(users["coach"])
+    page = client.get(f"{LOG}?milestone={milestone.pk}").content.decode()
+    assert f'value="{milestone.pk}"' in page
+    assert "Still in this job?" in page
+    client.force_login(outsider)
+    assert client.get(f"{LOG}?milestone={milestone.pk}").status_code == 404
+    assert client.get(f"{LOG}?job={job.pk}").status_code == 404
+    assert client.get(f"{LOG}?seeker={seeker.pk}").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ({"minutes": "0"}, "greater than or equal to 1"),
+        ({"mode": "pigeon"}, "Select a valid choice"),
+        ({"date": "yesterday"}, "Enter a valid date"),
+        ({"date": "2999-01-01"}, "The date is in the future"),
+    ],
+)
+def test_bad_support_log_gets_a_clear_message_and_saves_nothing(
+    client, users, seeker, job, extra, message
+):
+    client.force_login(users["coach"])
+    response = client.post(LOG, _log_data(seeker, job, **extra))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not SupportContact.objects.exists()
+
+
+def test_log_refuses_a_job_of_another_person(client, users, seeker, program, make_job):
+    from jobseekers.models import JobSeeker
+
+    someone = JobSeeker.objects.create(program=program, name="Kim Else")
+    their_job = make_job(someone, days_ago=2)
+    client.force_login(users["specialist"])
+    response = client.post(LOG, _log_data(seeker, their_job))
+    assert response.status_code == 400
+    assert "not one of this person&#x27;s jobs" in response.content.decode()
+    assert not SupportContact.objects.exists()
+
+
+def test_log_with_still_employed_confirms_the_check(client, users, seeker, make_job):
+    job = make_job(seeker, days_ago=31)
+    milestone = job.milestones.get(days=30)
+    client.force_login(users["coach"])
+    data = _log_data(seeker, job, milestone=milestone.pk, still_employed="yes")
+    assert client.post(LOG, data).status_code == 302
+    milestone.refresh_from_db()
+    assert milestone.still_employed is True
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_job_page_by_role(client, request, who, job):
+    response = _login(client, request, who).get(f"/admin/coaching/jobs/{job.pk}/")
+    if who in HOME_ROLES:
+        assert response.status_code == 200
+        assert "Week 1" in response.content.decode()
+        assert "Support plan" in response.content.decode()
+    elif who == "outsider":
+        assert response.status_code == 404
+    else:
+        _refused_outside_the_workspace(response)
+
+
+PLAN = {
+    "what_helps": "A quiet start to the shift.",
+    "natural_supports_work": "Shift lead, Dee.",
+    "natural_supports_home": "Sister drives on Mondays.",
+    "employer_knows": "",
+    "fading_plan": "Visits every other week after month two.",
+}
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_plan_edit_by_role(client, request, who, job):
+    response = _login(client, request, who).post(f"/admin/coaching/jobs/{job.pk}/plan/", PLAN)
+    plan = JobSupportPlan.objects.get(job=job)
+    if who in HOME_ROLES:
+        assert response.status_code == 302
+        assert plan.what_helps == PLAN["what_helps"]
+    else:
+        if who == "outsider":
+            assert response.status_code == 404
+        else:
+            _refused_outside_the_workspace(response)
+        assert plan.what_helps == ""
+
+
+def test_plan_refuses_employer_notes_when_the_person_chose_no_disclosure(client, users, job):
+    Job.objects.filter(pk=job.pk).update(disclosure=Job.Disclosure.NONE)
+    client.force_login(users["coach"])
+    data = dict(PLAN, employer_knows="Has schizophrenia")
+    response = client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data)
+    assert response.status_code == 400
+    assert "chose not to tell this employer" in response.content.decode()
+    assert JobSupportPlan.objects.get(job=job).employer_knows == ""
+
+
+def test_plan_follows_the_career_profile_choice_when_the_job_has_none(client, users, job, seeker):
+    from jobseekers.models import CareerProfile
+
+    CareerProfile.objects.create(
+        program=seeker.program, seeker=seeker, disclosure_preference=CareerProfile.Disclosure.NONE
+    )
+    client.force_login(users["specialist"])
+    data = dict(PLAN, employer_knows="Gets support from us")
+    assert client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data).status_code == 400
+    Job.objects.filter(pk=job.pk).update(disclosure=Job.Disclosure.FULL)
+    assert client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data).status_code == 302
+    assert JobSupportPlan.objects.get(job=job).employer_knows == "Gets support from us"
+
+
+def test_workspace_plan_form_keeps_the_disclosure_rule(client, users, job):
+    Job.objects.filter(pk=job.pk).update(disclosure=Job.Disclosure.NONE)
+    plan = JobSupportPlan.objects.get(job=job)
+    client.force_login(users["supervisor"])
+    data = dict(PLAN, program=job.program_id, job=job.pk, coach="", employer_knows="All of it")
+    response = client.post(f"/admin/support_plans/edit/{plan.pk}/", data)
+    assert response.status_code == 200
+    assert "chose not to tell this employer" in response.content.decode()
+    assert JobSupportPlan.objects.get(pk=plan.pk).employer_knows == ""
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_follow_up_done_by_role(client, request, who, job):
+    job.end_date = timezone.localdate()
+    job.save()
+    run_hooks(JOB_ENDED, job=job)
+    task = FollowUpTask.objects.get()
+    response = _login(client, request, who).post(f"/admin/coaching/follow-ups/{task.pk}/done/")
+    task.refresh_from_db()
+    if who in HOME_ROLES:
+        assert response.status_code == 302
+        assert task.done_on == timezone.localdate()
+    else:
+        if who == "outsider":
+            assert response.status_code == 404
+        else:
+            _refused_outside_the_workspace(response)
+        assert task.done_on is None
+
+
+MONDAY = dt.date(2026, 3, 2)
+
+
+def _hours(**cells):
+    data = {"week": MONDAY.isoformat()}
+    data.update(cells)
+    return data
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_week_of_hours_by_role(client, request, who, staff, other_staff):
+    data = _hours(d0_employment_services_community="6", d1_other_office="1.5")
+    response = _login(client, request, who).post(HOURS, data)
+    if who in HOME_ROLES:
+        assert response.status_code == 302
+        entries = TimeEntry.objects.filter(staff=staff[who])
+        assert sorted(entries.values_list("date", "activity")) == [
+            (MONDAY, "employment_services"),
+            (MONDAY + dt.timedelta(days=1), "other"),
+        ]
+    elif who == "outsider":
+        assert response.status_code == 302
+        assert set(TimeEntry.objects.values_list("staff", flat=True)) == {
+            other_staff["specialist"].pk
+        }
+    else:
+        _refused_outside_the_workspace(response)
+        assert not TimeEntry.objects.exists()
+
+
+def test_week_of_hours_shows_saved_hours(client, users, staff):
+    client.force_login(users["coach"])
+    client.post(HOURS, _hours(d2_other_community="3.25"))
+    page = client.get(f"{HOURS}?week=2026-03-04").content.decode()
+    assert 'value="3.25"' in page
+    assert "Saved for this week: 3.25 hours" in page
+    assert "0.0% on employment services, 100.0% in the community" in page
+    assert "Monday 2 Mar" in page
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ({"d0_other_office": "25"}, "less than or equal to 24"),
+        ({"d0_other_office": "-1"}, "greater than or equal to 0"),
+        ({"d0_other_office": "lots"}, "Enter a number"),
+        ({"d0_other_office": "13", "d0_other_community": "12"}, "more than 24 hours in one day"),
+    ],
+)
+def test_bad_hours_get_a_clear_message_and_change_nothing(client, users, staff, cells, message):
+    TimeEntry.objects.create(
+        program=staff["coach"].program,
+        staff=staff["coach"],
+        date=MONDAY,
+        hours=2,
+        activity="other",
+        location="office",
+    )
+    client.force_login(users["coach"])
+    response = client.post(HOURS, _hours(**cells))
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert list(TimeEntry.objects.values_list("hours", flat=True)) == [2]
+
+
+def test_bad_week_in_the_address_gets_a_message(client, users):
+    client.force_login(users["coach"])
+    response = client.get(f"{HOURS}?week=last-tuesday", follow=True)
+    assert "The week must be a date written like 2026-03-02." in response.content.decode()
+
+
+def test_menu_shows_the_follow_along_screens_to_staff_only(client, users):
+    client.force_login(users["coach"])
+    page = client.get("/admin/").content.decode()
+    assert "What&#x27;s due" in page or "What's due" in page
+    assert "/admin/coaching/hours/" in page
+
+
+@pytest.mark.parametrize("who", ALL)
+def test_digest_setting_by_role(client, request, who, staff, other_staff):
+    response = _login(client, request, who).post("/admin/coaching/due/email/", {"digest": "off"})
+    from ips.models import StaffMember
+
+    off = set(
+        StaffMember.objects.filter(digest_opt_in=False).values_list("user__username", flat=True)
+    )
+    if who in HOME_ROLES:
+        assert response.status_code == 302
+        assert off == {f"{who}_north"}
+    elif who == "outsider":
+        assert off == {"specialist_south"}
+    else:
+        _refused_outside_the_workspace(response)
+        assert off == set()
+
+
+def test_digest_setting_refuses_an_unknown_choice(client, users, staff):
+    client.force_login(users["coach"])
+    response = client.post("/admin/coaching/due/email/", {"digest": "maybe"}, follow=True)
+    assert "Choose whether to get the morning email" in response.content.decode()
+    staff["coach"].refresh_from_db()
+    assert staff["coach"].digest_opt_in is True
+
+
+def _admin_contact(seeker, staff, job, **extra):
+    data = {
+        "program": seeker.program_id,
+        "date": timezone.localdate().isoformat(),
+        "staff": staff.pk,
+        "seeker": seeker.pk,
+        "job": job.pk,
+        "with_whom": ["worker", "family"],
+        "mode": "face_to_face",
+        "location": "home",
+        "minutes": "40",
+        "support_types": ["benefits_reporting"],
+        "still_employed": "",
+        "notes": "",
+    }
+    data.update(extra)
+    return data
+
+
+def test_workspace_support_contact_form_saves_tick_boxes_as_lists(
+    client, users, staff, seeker, job
+):
+    client.force_login(users["supervisor"])
+    response = client.post(
+        "/admin/support_contacts/new/", _admin_contact(seeker, staff["coach"], job)
+    )
+    assert response.status_code == 302
+    contact = SupportContact.objects.get()
+    assert contact.with_whom == ["worker", "family"]
+    assert contact.support_types == ["benefits_reporting"]
+
+
+def test_workspace_support_contact_form_refuses_another_persons_job(
+    client, users, staff, seeker, program, make_job
+):
+    from jobseekers.models import JobSeeker
+
+    someone = JobSeeker.objects.create(program=program, name="Kim Else")
+    client.force_login(users["supervisor"])
+    data = _admin_contact(seeker, staff["coach"], make_job(someone, days_ago=1))
+    response = client.post("/admin/support_contacts/new/", data)
+    assert response.status_code == 200
+    assert "not one of this person" in response.content.decode()
+    assert not SupportContact.objects.exists()
+
+
+def test_outsider_cannot_add_a_contact_for_the_home_program(client, outsider, staff, seeker, job):
+    client.force_login(outsider)
+    response = client.post(
+        "/admin/support_contacts/new/", _admin_contact(seeker, staff["coach"], job)
+    )
+    assert response.status_code == 200
+    assert not SupportContact.objects.exists()
