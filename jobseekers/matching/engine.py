@@ -17,6 +17,7 @@ from jobseekers.matching.features import (
     OpeningTable,
     SeekerProfile,
     feature_matrix,
+    haversine_miles,
 )
 from jobseekers.matching.filters import commute_limit, passes_hard_filters
 from jobseekers.matching.reasons import reasons_for
@@ -166,3 +167,22 @@ def explain(seeker: SeekerProfile, index: OpeningIndex, result: Recommendation) 
             )
         )
     return out
+
+
+def features_for_pairs(
+    seeker: SeekerProfile, index: OpeningIndex, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Features and miles of given openings for one seeker, without the hard filters
+    (for learning and evaluation on openings that were shown, applied for or filled)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    openings = index.openings
+    if seeker.located:
+        miles = haversine_miles(
+            seeker.latitude, seeker.longitude, openings.latitude[rows], openings.longitude[rows]
+        )
+    else:
+        miles = np.full(rows.size, np.nan)
+    query = sparse.csr_matrix(index.vectorizer.transform([seeker.text]), dtype=np.float32)
+    similarity = text_similarity(index, query)[rows]
+    limit = commute_limit(seeker.travel_mode, seeker.max_commute_miles)
+    return feature_matrix(seeker, openings, rows, miles, similarity, limit), miles

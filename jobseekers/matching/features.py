@@ -166,3 +166,11 @@ def feature_matrix(
             employer_relationship(openings.employer_contacts[rows]),
         )
     )
+
+
+def haversine_miles(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+    """Great-circle miles from one point to many (nan where a point is unknown)."""
+    p1, p2 = np.radians(lat), np.radians(np.asarray(lats, dtype=float))
+    dp, dl = p2 - p1, np.radians(np.asarray(lons, dtype=float) - lon)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(1.0, np.sqrt(a)))
