@@ -52,7 +52,10 @@ class Recommendation:
 
 def build_index(openings: OpeningTable, vectorizer: TfidfVectorizer) -> OpeningIndex:
     """Index openings with a fitted vectorizer (see fit.fit_text_model)."""
-    matrix = sparse.csc_matrix(vectorizer.transform(openings.texts), dtype=np.float32)
+    if len(openings):
+        matrix = sparse.csc_matrix(vectorizer.transform(openings.texts), dtype=np.float32)
+    else:
+        matrix = sparse.csc_matrix((0, len(vectorizer.vocabulary_)), dtype=np.float32)
     # Closed openings never pass the first hard filter: keep them out of the tree.
     located = ~(np.isnan(openings.latitude) | np.isnan(openings.longitude)) & openings.is_open
     located_rows = np.flatnonzero(located)
