@@ -6,10 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
-from employers.models import Employer, JobOpening
+from employers.models import Employer, EmployerContact, JobOpening
 from ips.models import Occupation
-from jobseekers.models import CareerProfile
+from jobseekers.models import CareerProfile, JobSeeker
 
 # Downtown Detroit (48226) and places around it, by ZIP centroid.
 NEAR_ZIP = "48226"
@@ -70,3 +71,27 @@ def make_profile():
 @pytest.fixture
 def today():
     return dt.date(2026, 3, 2)
+
+
+@pytest.fixture
+def outcome_world(program, staff, make_employer, make_opening, make_profile):
+    """Twelve people; 'asked-for' openings (exact kind of work, unknown employer) and
+    'known-employer' openings (a related kind of work at an employer visited often)."""
+    known = make_employer("Well Known Cafe")
+    today = timezone.localdate()
+    for i in range(6):
+        EmployerContact.objects.create(
+            program=program,
+            date=today - dt.timedelta(days=i),
+            specialist=staff["specialist"],
+            employer=known,
+            mode=EmployerContact.Mode.FACE_TO_FACE,
+        )
+    asked = [make_opening("Line cook", code="35-2014.00") for _ in range(3)]
+    related = [make_opening("Server", code="35-3031.00", employer=known) for _ in range(3)]
+    people = []
+    for i in range(12):
+        person = JobSeeker.objects.create(program=program, name=f"Person {i}", zip="48226")
+        make_profile(person, interests="", wanted_job_titles="")
+        people.append(person)
+    return people, asked, related
