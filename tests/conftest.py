@@ -136,5 +136,10 @@ def ensure_reference_data() -> None:
 
 @pytest.fixture(scope="session", autouse=True)
 def _reference_data(django_db_setup, django_db_blocker):
+    from django.db import connection
+
+    # A session of database-free tests (pure modules, benchmarks) sets up no test database.
+    if connection.settings_dict["NAME"] != connection.settings_dict["TEST"]["NAME"]:
+        return
     with django_db_blocker.unblock():
         ensure_reference_data()

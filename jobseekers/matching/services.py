@@ -54,6 +54,12 @@ def refresh_matches(*, seeker_ids: list[int] | None = None, top_n: int = TOP_N) 
 
     Matches of seekers who are closed or have no current profile are removed.
     Returns how many Match rows were stored."""
+    # Lock the seekers (in id order) so overlapping refreshes queue instead of colliding
+    # on the one-match-per-pair constraint; a no-op on SQLite.
+    locked = JobSeeker.objects.select_for_update().order_by("pk")
+    if seeker_ids is not None:
+        locked = locked.filter(pk__in=list(seeker_ids))
+    list(locked.values_list("pk", flat=True))
     profiles = selectors.seeker_profiles(seeker_ids=seeker_ids)
     stale = (
         Match.objects.all()

@@ -33,7 +33,16 @@ def seeker_panel(request, seeker):
         return None
     matches = list(selectors.staff_matches_for_seeker(request.user, seeker, limit=10))
     has_profile = CareerProfile.objects.current().filter(seeker=seeker).exists()
-    items = [{"match": m, "edit_url": opening_edit_url(m.opening_id)} for m in matches]
+    # Another program's public opening is shown, but its workspace page is not theirs.
+    items = [
+        {
+            "match": m,
+            "edit_url": opening_edit_url(m.opening_id)
+            if m.opening.program_id == seeker.program_id
+            else "",
+        }
+        for m in matches
+    ]
     return render_to_string(
         "jobseekers/matching/seeker_panel.html",
         {"seeker": seeker, "items": items, "has_profile": has_profile},
