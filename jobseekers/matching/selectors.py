@@ -124,11 +124,15 @@ def matchable_seekers():
     return JobSeeker.objects.filter(closed_date__isnull=True).exclude(stage=JobSeeker.Stage.CLOSED)
 
 
-def seeker_profiles(*, seeker_ids: Iterable[int] | None = None) -> list[SeekerProfile]:
-    """The current career profile of each matchable seeker, as plain values (4 queries)."""
+def seeker_profiles(
+    *, seeker_ids: Iterable[int] | None = None, include_closed: bool = False
+) -> list[SeekerProfile]:
+    """The current career profile of each matchable seeker (or of any seeker, for learning
+    from past outcomes), as plain values (4 queries)."""
+    seekers = JobSeeker.objects.all() if include_closed else matchable_seekers()
     profiles = (
         CareerProfile.objects.current()
-        .filter(seeker__in=matchable_seekers())
+        .filter(seeker__in=seekers)
         .select_related("seeker")
         .prefetch_related("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
         .order_by("seeker_id")

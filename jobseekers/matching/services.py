@@ -120,7 +120,7 @@ def training_data() -> TrainingData:
     by_seeker: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for seeker_id, opening_id, grade in pairs:
         by_seeker[seeker_id].append((opening_id, grade))
-    profiles = selectors.seeker_profiles(seeker_ids=list(by_seeker))
+    profiles = selectors.seeker_profiles(seeker_ids=list(by_seeker), include_closed=True)
     empty = TrainingData(np.zeros((0, 6)), np.zeros(0, dtype=int), np.zeros(0, dtype=int))
     if not profiles:
         return empty

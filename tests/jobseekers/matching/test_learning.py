@@ -6,7 +6,7 @@ import pytest
 
 from jobseekers.matching.selectors import active_weights
 from jobseekers.matching.services import refresh_matches, retrain_match_model
-from jobseekers.models import Match, MatchModel, MatchOutcome
+from jobseekers.models import JobSeeker, Match, MatchModel, MatchOutcome
 
 pytestmark = pytest.mark.django_db
 SMALL = {"min_positive": 10, "min_negative": 10}
@@ -75,3 +75,16 @@ def test_retraining_task_runs_through_celery(outcome_world):
     from jobseekers.matching.tasks import retrain_match_model_task
 
     assert "no model" in retrain_match_model_task.delay().get()
+
+
+def test_outcomes_of_people_who_have_left_the_caseload_still_teach(outcome_world):
+    people, asked, related = outcome_world
+    _record(people, good=related, bad=asked)
+    JobSeeker.objects.filter(pk__in=[p.pk for p in people]).update(
+        stage=JobSeeker.Stage.CLOSED,
+        closed_date=dt.date(2026, 2, 20),
+        close_reason=JobSeeker.CloseReason.STEPPED_DOWN,
+    )
+    model, result = retrain_match_model(**SMALL)
+    assert model is not None
+    assert model.trained_on > 0
