@@ -66,7 +66,9 @@ def refresh_matches(*, seeker_ids: list[int] | None = None, top_n: int = TOP_N) 
         if seeker_ids is None
         else Match.objects.filter(seeker_id__in=list(seeker_ids))
     )
-    stale.delete()
+    # No signals: once Wagtail's reference index watches Match (its workspace viewset),
+    # .delete() would cost one query per row; nothing references a Match row.
+    stale._raw_delete(stale.db)
     if not profiles:
         return 0
     index = _index_for(profiles)
