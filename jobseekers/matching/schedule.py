@@ -7,6 +7,12 @@ from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
 # (periodic task name, celery task, hour, minute) in the program's TIME_ZONE.
 NIGHTLY = (
+    (
+        "locate_unlocated_seekers_task",
+        "jobseekers.matching.tasks.locate_unlocated_seekers_task",
+        1,
+        45,
+    ),
     ("refresh_all_matches_task", "jobseekers.matching.tasks.refresh_all_matches_task", 2, 30),
     ("retrain_match_model_task", "jobseekers.matching.tasks.retrain_match_model_task", 2, 0),
 )

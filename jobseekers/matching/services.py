@@ -42,6 +42,12 @@ def locate_seeker(*, seeker_id: int, geocoder: Geocoder | None = None) -> bool:
     return locate(seeker, address="", zip_code=zip_code, geocoder=geocoder)
 
 
+def locate_unlocated_seekers(*, geocoder: Geocoder | None = None) -> int:
+    """Geocode every matchable seeker who has no coordinates yet; returns how many were found."""
+    ids = selectors.matchable_seekers().filter(latitude__isnull=True).values_list("pk", flat=True)
+    return sum(locate_seeker(seeker_id=pk, geocoder=geocoder) for pk in list(ids))
+
+
 def _index_for(profiles: list[SeekerProfile], opening_ids=None) -> OpeningIndex:
     openings = selectors.opening_table(opening_ids=opening_ids)
     vectorizer = fit_text_model(openings.texts + [p.text for p in profiles])

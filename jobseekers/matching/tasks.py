@@ -19,6 +19,17 @@ def locate_seeker_task(seeker_id: int) -> bool:
     return services.locate_seeker(seeker_id=seeker_id)
 
 
+@shared_task(
+    autoretry_for=(GeocoderServiceError,),
+    retry_backoff=30,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def locate_unlocated_seekers_task() -> int:
+    """Nightly: geocode seekers who have no coordinates yet (e.g. a ZIP added later)."""
+    return services.locate_unlocated_seekers()
+
+
 @shared_task
 def refresh_matches_task(seeker_ids: list[int] | None = None) -> int:
     """Refresh the stored matches of the given seekers."""

@@ -58,3 +58,16 @@ def test_provider_errors_are_retried_by_the_task():
     from geopy.exc import GeocoderServiceError
 
     assert GeocoderServiceError in locate_seeker_task.autoretry_for
+
+
+def test_nightly_locating_covers_only_seekers_without_coordinates(seeker, other_seeker):
+    from jobseekers.matching.tasks import locate_unlocated_seekers_task
+
+    other_seeker.zip = "48104"
+    other_seeker.latitude, other_seeker.longitude, other_seeker.geocode_source = 1.0, 2.0, "manual"
+    other_seeker.save()
+    assert locate_unlocated_seekers_task.delay().get() == 1
+    seeker.refresh_from_db()
+    other_seeker.refresh_from_db()
+    assert seeker.geocode_source == "zip_centroid"
+    assert (other_seeker.latitude, other_seeker.geocode_source) == (1.0, "manual")
