@@ -219,9 +219,12 @@ def matches_for_seeker(seeker: JobSeeker, limit: int = 10) -> list[PortalMatch]:
 
 def staff_matches_for_seeker(user, seeker: JobSeeker, limit: int = 10):
     """Stored matches of one seeker the user may see, open openings only (1 query)."""
+    # Re-checked at read time: another program's opening made private since the last
+    # refresh must not show its title here.
     return (
         Match.objects.for_user(user)
         .filter(seeker=seeker, opening__status=JobOpening.Status.OPEN)
+        .filter(Q(opening__program_id=seeker.program_id) | Q(opening__shareable=True))
         .select_related("opening__employer")
         .order_by("rank", "-score")[: max(0, limit)]
     )

@@ -135,3 +135,14 @@ def test_screens_use_a_constant_number_of_queries(
         with django_assert_max_num_queries(12):
             url = reverse("matching:opening_people", args=[opening.pk])
             assert client.get(url).status_code == 200
+
+
+def test_another_programs_opening_made_private_disappears_from_the_panel_at_once(
+    users, seeker, make_profile, make_opening, other_program
+):
+    make_profile(seeker)
+    borrowed = make_opening("Line cook", program_=other_program, shareable=True)
+    refresh_matches()
+    assert "Line cook" in _panel(users["specialist"], seeker)
+    type(borrowed).objects.filter(pk=borrowed.pk).update(shareable=False)  # no refresh yet
+    assert "Line cook" not in _panel(users["specialist"], seeker)
