@@ -44,6 +44,7 @@ def test_bench_matching_prints_its_figures_as_the_last_line():
     lines = _run("bench_matching", "--openings", "400", "--seekers", "5", "--naive-sample", "50")
     assert re.fullmatch(r"median_ms=\d+\.\d\d batch_s=\d+\.\d\d naive_ratio=\d+", lines[-1])
     assert "extrapolated" in lines[-2]
+    assert lines[-3].startswith("cpu time: median_ms=")
 
 
 def test_bench_matching_refuses_zero_openings():
