@@ -15,3 +15,6 @@ app.autodiscover_tasks()
 def ping(value: str = "pong") -> str:
     """A no-op round trip used by health checks and the broker test."""
     return value
+
+
+app.autodiscover_tasks(["jobseekers.matching"])  # the recommender's tasks live one level down

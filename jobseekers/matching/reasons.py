@@ -1,0 +1,121 @@
+"""Reasons in plain words for one match ("12 miles away, by bus"). No Django."""
+
+from __future__ import annotations
+
+import math
+import re
+
+from jobseekers.matching.features import SCHEDULES, SeekerProfile
+
+TRAVEL_WORDS = {
+    "walk": "walking",
+    "bike": "by bike",
+    "bus": "by bus",
+    "car": "by car",
+    "ride": "with a lift",
+}
+SCHEDULE_WORDS = {
+    "daytime": "weekday daytime hours",
+    "evenings": "evening hours",
+    "nights": "night hours",
+    "weekends": "weekend hours",
+    "flexible": "flexible hours",
+    "mixed": "mixed shifts",
+}
+OCCUPATION_WORDS = {
+    1.0: "the kind of work you asked for",
+    0.75: "very close to the kind of work you asked for",
+    0.5: "similar to the kind of work you asked for",
+    0.25: "in the same line of work you asked for",
+}
+STRONG_RELATIONSHIP = 0.6  # about three face-to-face visits recently
+_WORD = re.compile(r"[a-z][a-z']+")
+_SPLIT = re.compile(r"[,;\n/]+|\band\b")
+_STOP = frozenset(
+    "a an the to of in on at for with and or i im i'm my me like love good work working job jobs "
+    "being doing people things".split()
+)
+
+
+def words(text: str) -> set[str]:
+    """Lower-case content words, crudely stemmed (cooking -> cook, dishes -> dish)."""
+    out = set()
+    for word in _WORD.findall(text.lower()):
+        if word in _STOP or len(word) < 3:
+            continue
+        for suffix in ("ing", "ers", "er", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)]
+                break
+        out.add(word)
+    return out
+
+
+def phrases(text: str) -> list[str]:
+    """The person's own phrases, split at commas, semicolons, new lines and "and"."""
+    return [p.strip(" .") for p in _SPLIT.split(text or "") if p and p.strip(" .")]
+
+
+def distance_words(miles: float, travel_mode: str) -> str:
+    """ "12 miles away, by bus"; "less than a mile away, walking"."""
+    if miles < 1:
+        text = "less than a mile away"
+    elif miles < 1.5:
+        text = "1 mile away"
+    elif miles < 10:
+        text = f"{miles:.1f}".removesuffix(".0") + " miles away"
+    else:
+        text = f"{round(miles)} miles away"
+    how = TRAVEL_WORDS.get(travel_mode)
+    return f"{text}, {how}" if how else text
+
+
+def _phrase_reasons(seeker: SeekerProfile, opening_words: set[str]) -> list[str]:
+    sources = (
+        (seeker.wanted_job_titles, "you asked for jobs like {}"),
+        (seeker.interests, "you said you like {}"),
+        (seeker.strengths, "you said you are good at {}"),
+        (seeker.skills, "it uses your skill: {}"),
+    )
+    found = []
+    for text, template in sources:
+        for phrase in phrases(text):
+            if words(phrase) & opening_words:
+                found.append(template.format(phrase.lower()))
+                break
+    for title in seeker.past_job_titles:
+        if title and words(title) & opening_words:
+            found.append(f"like your past job as {title.lower()}")
+            break
+    return found
+
+
+def reasons_for(
+    seeker: SeekerProfile,
+    features: dict[str, float],
+    *,
+    miles: float | None,
+    opening_text: str,
+    hours: float | None,
+    wage: float | None,
+    schedule: int,
+) -> list[str]:
+    """Plain-language reasons for one match, most telling first."""
+    reasons: list[str] = []
+    occupation = features.get("occupation", 0.0)
+    if occupation in OCCUPATION_WORDS:
+        reasons.append(OCCUPATION_WORDS[occupation])
+    reasons.extend(_phrase_reasons(seeker, words(opening_text)))
+    if miles is not None and not math.isnan(miles):
+        reasons.append(distance_words(miles, seeker.travel_mode))
+    if wage is not None and not math.isnan(wage) and seeker.wanted_wage:
+        if wage >= seeker.wanted_wage:
+            reasons.append(f"pays ${wage:.2f} an hour, what you asked for or more")
+    if hours is not None and not math.isnan(hours) and features.get("hours", 0) >= 0.75:
+        reasons.append(f"{hours:g} hours a week, about what you want")
+    name = SCHEDULES[schedule] if 0 <= schedule < len(SCHEDULES) else ""
+    if seeker.schedules and name in seeker.schedules:
+        reasons.append(f"{SCHEDULE_WORDS[name]}, as you wanted")
+    if features.get("employer", 0.0) >= STRONG_RELATIONSHIP:
+        reasons.append("your employment specialist knows this employer well")
+    return reasons

@@ -1,0 +1,55 @@
+"""Celery tasks of the recommender: thin, idempotent, taking ids."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from geopy.exc import GeocoderServiceError
+
+from jobseekers.matching import services
+
+
+@shared_task(
+    autoretry_for=(GeocoderServiceError,),
+    retry_backoff=30,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def locate_seeker_task(seeker_id: int) -> bool:
+    """Geocode one seeker's home; provider errors are retried with backoff."""
+    return services.locate_seeker(seeker_id=seeker_id)
+
+
+@shared_task(
+    autoretry_for=(GeocoderServiceError,),
+    retry_backoff=30,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def locate_unlocated_seekers_task() -> int:
+    """Nightly: geocode seekers who have no coordinates yet (e.g. a ZIP added later)."""
+    return services.locate_unlocated_seekers()
+
+
+@shared_task
+def refresh_matches_task(seeker_ids: list[int] | None = None) -> int:
+    """Refresh the stored matches of the given seekers."""
+    return services.refresh_matches(seeker_ids=seeker_ids)
+
+
+@shared_task
+def refresh_matches_for_opening_task(opening_id: int) -> int:
+    """Refresh the seekers an added or changed opening may concern."""
+    return services.refresh_matches_for_opening(opening_id=opening_id)
+
+
+@shared_task
+def refresh_all_matches_task() -> int:
+    """Nightly: refresh every seeker's matches."""
+    return services.refresh_matches()
+
+
+@shared_task
+def retrain_match_model_task() -> str:
+    """Nightly: learn weights from outcomes; used only when they beat the defaults."""
+    model, result = services.retrain_match_model()
+    return f"{model.version if model else 'no model'}: {result.note}"

@@ -1,0 +1,10 @@
+"""Workspace URLs of the recommender (mounted under /admin/matching/ by wagtail_hooks)."""
+
+from django.urls import path
+
+from jobseekers.matching import views
+
+urlpatterns = [
+    path("openings/", views.openings_board, name="openings"),
+    path("openings/<int:opening_id>/people/", views.opening_people, name="opening_people"),
+]

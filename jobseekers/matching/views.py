@@ -1,0 +1,91 @@
+"""Workspace screens of the recommender: short function views over the selectors."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
+
+from employers.models import JobOpening
+from jobseekers.matching import selectors
+from jobseekers.models import CareerProfile
+
+VIEW_MATCHES = "jobseekers.view_match"
+
+
+def _can_view_matches(user) -> bool:
+    return user.is_authenticated and user.has_perm(VIEW_MATCHES)
+
+
+def opening_edit_url(opening_id: int) -> str:
+    """The workspace page of an opening (the employers app's viewset), if registered."""
+    try:
+        return reverse("openings:edit", args=[opening_id])
+    except NoReverseMatch:
+        return ""
+
+
+def seeker_panel(request, seeker):
+    """ "Openings for this person" on the seeker record, or None for roles without matches."""
+    if not _can_view_matches(request.user):
+        return None
+    matches = list(selectors.staff_matches_for_seeker(request.user, seeker, limit=10))
+    has_profile = CareerProfile.objects.current().filter(seeker=seeker).exists()
+    # Another program's public opening is shown, but its workspace page is not theirs.
+    items = [
+        {
+            "match": m,
+            "edit_url": opening_edit_url(m.opening_id)
+            if m.opening.program_id == seeker.program_id
+            else "",
+        }
+        for m in matches
+    ]
+    return render_to_string(
+        "jobseekers/matching/seeker_panel.html",
+        {"seeker": seeker, "items": items, "has_profile": has_profile},
+        request=request,
+    )
+
+
+def openings_board(request):
+    """Open openings of the user's programs with how many people each might suit."""
+    if not _can_view_matches(request.user):
+        raise PermissionDenied
+    openings = (
+        JobOpening.objects.for_user(request.user)
+        .open()
+        .select_related("employer")
+        .annotate(
+            suited=Count(
+                "matches",
+                filter=Q(matches__seeker__in=selectors.matchable_seekers())
+                & Q(matches__program_id__in=_program_ids(request.user)),
+            )
+        )
+        .order_by("-suited", "title")[:200]
+    )
+    return render(request, "jobseekers/matching/openings_board.html", {"openings": openings})
+
+
+def _program_ids(user):
+    from ips.models import Program
+
+    return Program.objects.for_user(user).values("id")
+
+
+def opening_people(request, opening_id: int):
+    """ "People this might suit": the seekers an opening was matched to, best first."""
+    if not _can_view_matches(request.user):
+        raise PermissionDenied
+    opening = get_object_or_404(
+        JobOpening.objects.for_user(request.user).select_related("employer"), pk=opening_id
+    )
+    matches = selectors.people_for_opening(request.user, opening)
+    return render(
+        request,
+        "jobseekers/matching/opening_people.html",
+        {"opening": opening, "matches": matches, "edit_url": opening_edit_url(opening.pk)},
+    )

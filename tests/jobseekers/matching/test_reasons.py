@@ -1,0 +1,75 @@
+"""Reasons in plain words (no database)."""
+
+import pytest
+
+from jobseekers.matching.features import SeekerProfile, schedule_number
+from jobseekers.matching.reasons import distance_words, reasons_for
+
+
+@pytest.mark.parametrize(
+    ("miles", "mode", "expected"),
+    [
+        (12.2, "bus", "12 miles away, by bus"),
+        (0.4, "walk", "less than a mile away, walking"),
+        (1.2, "bike", "1 mile away, by bike"),
+        (2.5, "car", "2.5 miles away, by car"),
+        (3.0, "", "3 miles away"),
+    ],
+)
+def test_distance_is_said_in_miles_with_the_way_the_person_travels(miles, mode, expected):
+    assert distance_words(miles, mode) == expected
+
+
+def _reasons(seeker, features, **opening):
+    defaults = {"miles": None, "opening_text": "", "hours": None, "wage": None, "schedule": 0}
+    return reasons_for(seeker, features, **{**defaults, **opening})
+
+
+def test_interests_in_the_persons_words_become_a_reason():
+    seeker = SeekerProfile(seeker_id=1, program_id=1, interests="cooking, being outdoors")
+    reasons = _reasons(seeker, {}, opening_text="Prep cook: cook breakfast for guests")
+    assert "you said you like cooking" in reasons
+    assert not any("outdoors" in r for r in reasons)
+
+
+def test_the_kind_of_work_asked_for_is_named_first():
+    seeker = SeekerProfile(seeker_id=1, program_id=1, travel_mode="bus")
+    reasons = _reasons(seeker, {"occupation": 1.0}, miles=12.0)
+    assert reasons == ["the kind of work you asked for", "12 miles away, by bus"]
+
+
+def test_wage_hours_schedule_and_a_known_employer_are_explained():
+    seeker = SeekerProfile(
+        seeker_id=1,
+        program_id=1,
+        wanted_wage=14.0,
+        min_hours=15,
+        max_hours=25,
+        schedules=("daytime",),
+    )
+    reasons = _reasons(
+        seeker,
+        {"hours": 1.0, "employer": 0.7},
+        hours=20.0,
+        wage=15.5,
+        schedule=schedule_number("daytime"),
+    )
+    assert reasons == [
+        "pays $15.50 an hour, what you asked for or more",
+        "20 hours a week, about what you want",
+        "weekday daytime hours, as you wanted",
+        "your employment specialist knows this employer well",
+    ]
+
+
+def test_no_reason_is_invented_when_nothing_matches():
+    seeker = SeekerProfile(seeker_id=1, program_id=1, wanted_wage=20.0, interests="painting")
+    assert _reasons(seeker, {"occupation": 0.0}, opening_text="Cashier", wage=12.0) == []
+
+
+def test_past_jobs_and_wanted_titles_are_recognised():
+    seeker = SeekerProfile(
+        seeker_id=1, program_id=1, wanted_job_titles="dishwasher", past_job_titles=("Line Cook",)
+    )
+    reasons = _reasons(seeker, {}, opening_text="Dishwasher and cook helper")
+    assert reasons == ["you asked for jobs like dishwasher", "like your past job as line cook"]
