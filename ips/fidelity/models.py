@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -132,3 +133,41 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_key}: {self.action[:60]}"
+
+
+class ImportUpload(models.Model):
+    """Files uploaded in the workspace for `import_program`: previewed, then confirmed."""
+
+    class Status(models.TextChoices):
+        CHECKING = "checking", "Checking the files"
+        PREVIEW = "preview", "Ready to confirm"
+        REJECTED = "rejected", "Problems found; nothing imported"
+        IMPORTING = "importing", "Importing"
+        DONE = "done", "Imported"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    files = models.JSONField(default=dict, help_text="File name -> base64 content.")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.CHECKING)
+    rows = models.PositiveIntegerField(default=0)
+    progress_done = models.PositiveSmallIntegerField(default=0)
+    progress_total = models.PositiveSmallIntegerField(default=0)
+    counts = models.JSONField(default=dict, blank=True)
+    errors = models.JSONField(default=list, blank=True)
+    notes = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = LeadershipQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Import into {self.program} ({self.get_status_display()})"
+
+    @property
+    def running(self) -> bool:
+        return self.status in (self.Status.CHECKING, self.Status.IMPORTING)

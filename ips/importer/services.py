@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,6 +79,7 @@ def import_program(
     tables: list[RawTable],
     read_errors: list[RowError] | None = None,
     dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Validate every file, then write everything in one transaction (none on any error)."""
     result = ImportResult(program=program_name.strip(), dry_run=dry_run)
@@ -97,13 +99,12 @@ def import_program(
             _check(ctx)
             if result.errors:
                 raise _Rollback
-            for spec in FILES:
-                if spec.stem in files:
-                    created, updated = _WRITERS[spec.stem](ctx)
-                    result.counts[files[spec.stem].filename] = {
-                        "created": created,
-                        "updated": updated,
-                    }
+            stems = [spec.stem for spec in FILES if spec.stem in files]
+            for done, stem in enumerate(stems):
+                if progress:
+                    progress(done, len(stems))
+                created, updated = _WRITERS[stem](ctx)
+                result.counts[files[stem].filename] = {"created": created, "updated": updated}
             if dry_run:
                 transaction.set_rollback(True)
     except _Rollback:
