@@ -128,19 +128,52 @@ def _hours_per_specialist(program: Program, ids: list[int], period: Period) -> d
 
 
 def _support_dates(program: Program, jobs: list[Job], period: Period) -> dict[int, set[dt.date]]:
-    """Face-to-face support dates in the first 4 weeks of each job started in the period."""
+    """Face-to-face support dates in the first 4 weeks of each job started in the period.
+    A contact logged for the person without naming a job counts for their jobs started."""
     started = [j for j in jobs if period.holds(j.start_date)]
     if not started:
         return {}
     first = min(j.start_date for j in started)
     last = max(j.start_date for j in started) + dt.timedelta(days=27)
+    by_seeker: dict[int, list[int]] = defaultdict(list)
+    for job in started:
+        by_seeker[job.seeker_id].append(job.id)
     rows = SupportContact.objects.filter(
+        Q(job_id__in=[j.id for j in started]) | Q(job__isnull=True, seeker_id__in=list(by_seeker)),
         program=program,
-        job_id__in=[j.id for j in started],
         mode=FACE_TO_FACE,
         date__range=(first, last),
-    ).values_list("job_id", "date")
+    ).values_list("job_id", "seeker_id", "date")
     found: dict[int, set[dt.date]] = defaultdict(set)
-    for job_id, day in rows:
-        found[job_id].add(day)
+    for job_id, seeker_id, day in rows:
+        for target in [job_id] if job_id else by_seeker[seeker_id]:
+            found[target].add(day)
     return dict(found)
+
+
+def weekly_face_to_face(
+    program: Program, end: dt.date, weeks: int = 8
+) -> tuple[list[dt.date], list[tuple[str, list[int]]]]:
+    """Face-to-face employer contacts per specialist in each of the last `weeks` ISO weeks
+    up to `end` (Monday dates, and one row of counts per specialist)."""
+    last_monday = end - dt.timedelta(days=end.weekday())
+    mondays = [last_monday - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    specialists = list(
+        StaffMember.objects.filter(program=program, role=Role.SPECIALIST, active=True)
+        .order_by("user__email")
+        .values_list("pk", "user__email")
+    )
+    counts: dict[tuple[int, dt.date], int] = defaultdict(int)
+    rows = EmployerContact.objects.filter(
+        program=program,
+        mode=FACE_TO_FACE,
+        specialist_id__in=[pk for pk, _ in specialists],
+        date__range=(mondays[0], last_monday + dt.timedelta(days=6)),
+    ).values_list("specialist_id", "date")
+    for specialist_id, day in rows:
+        counts[(specialist_id, day - dt.timedelta(days=day.weekday()))] += 1
+    table = [
+        ((email or "").lower(), [counts[(pk, monday)] for monday in mondays])
+        for pk, email in specialists
+    ]
+    return mondays, table

@@ -17,6 +17,7 @@ from ips.fidelity.anchors import COMPUTED_ITEMS, UK_EMPLOYMENT_BENCHMARK, WEEKLY
 from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadForm
 from ips.fidelity.models import FidelityReview, ImportUpload
 from ips.fidelity.reviews import review_rows, review_summary
+from ips.fidelity.selectors import weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import Program
@@ -71,6 +72,8 @@ def dashboard(request):
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
     context["charts"] = _charts(report, trends)
+    context["weeks"], context["weekly"] = weekly_face_to_face(program, end)
+    context["goal"] = WEEKLY_CONTACT_GOAL
     return render(request, "fidelity/dashboard.html", context)
 
 

@@ -55,3 +55,28 @@ def test_report_exports_pdf_csv_and_printable_html(client, program, users):
     assert "outcomes.served,0" in csv_text
     html = client.get(reverse("fidelity:report", args=["html"]) + query).content.decode()
     assert "IPS program report" in html
+
+
+def test_weekly_contacts_per_specialist_count_each_face_to_face_visit(program, staff):
+    import datetime as dt
+
+    from employers.models import Employer, EmployerContact
+    from ips.fidelity.selectors import weekly_face_to_face
+
+    employer = Employer.objects.create(program=program, name="Cafe")
+    ana = staff["specialist"]
+
+    def log(day, mode="face_to_face"):
+        EmployerContact.objects.create(
+            program=program, date=day, specialist=ana, employer=employer, mode=mode
+        )
+
+    log(dt.date(2026, 3, 23))  # Monday of the last week
+    log(dt.date(2026, 3, 23))  # same employer twice: counts twice
+    log(dt.date(2026, 3, 29))  # Sunday: same ISO week
+    log(dt.date(2026, 3, 24), mode="phone")  # not face to face
+    log(dt.date(2026, 3, 22))  # Sunday before: previous week
+    mondays, table = weekly_face_to_face(program, dt.date(2026, 3, 29))
+    assert mondays[-1] == dt.date(2026, 3, 23)
+    assert len(mondays) == 8
+    assert table == [(ana.user.email, [0, 0, 0, 0, 0, 0, 1, 3])]

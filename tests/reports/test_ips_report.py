@@ -148,3 +148,17 @@ Q1 = ["--start", "2026-01-01", "--end", "2026-03-31"]
 def test_bad_arguments_give_a_clear_message(program, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("ips_report", *args, stdout=io.StringIO())
+
+
+def test_support_logged_without_a_job_counts_for_follow_along(report_folder):
+    files = copy.deepcopy(FOLDER)
+    files["support_contacts"] = [
+        ["date", "staff_email", "seeker_ref", "mode"],
+        ["2026-07-27", "ana@example.org", "S1", "face_to_face"],
+        ["2026-08-03", "ana@example.org", "S1", "face_to_face"],
+        ["2026-08-10", "ana@example.org", "S1", "face_to_face"],
+        ["2026-08-17", "ana@example.org", "S1", "face_to_face"],
+    ]
+    folder = write_folder(report_folder.parent / "nojob", files)
+    call_command("import_program", str(folder), "--program", "North Team", stdout=io.StringIO())
+    assert json.loads(report())["fidelity"]["items"]["V12"]["value"] == 50.0
