@@ -148,7 +148,7 @@ ITEMS: tuple[ScaleItem, ...] = (
           "then monthly for a year and longer if wanted", computed=True),
     _item("V13", "Community-based services",
           "Specialists spend most of their time in the community, not the office.",
-          "10 % or less in the community", "11-39 %", "40-49 %", "50-64 %",
+          "Under 10 % in the community", "10-39 %", "40-49 %", "50-64 %",
           "65 % or more", computed=True),
     _item("V14", "Assertive engagement and outreach",
           "The team keeps reaching out to people who stop attending.",
