@@ -302,7 +302,10 @@ def _write_staff(ctx: _Context) -> tuple[int, int]:
         user = User.objects.filter(email__iexact=email).order_by("pk").first()
         first, _, last = row["name"].partition(" ")
         if user is None:
-            username = email[:150]
+            username, n = email[:150], 1
+            while User.objects.filter(username=username).exists():  # taken by someone else
+                n += 1
+                username = f"{email[:140]}-{n}"
             user = User(
                 username=username, email=email, first_name=first[:150], last_name=last[:150]
             )

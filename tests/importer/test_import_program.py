@@ -269,3 +269,10 @@ def test_contact_dated_in_the_future_is_refused(tmp_path):
     with pytest.raises(CommandError):
         run(write_folder(tmp_path / "b", files), "--program", "L")
     assert not EmployerContact.objects.exists()
+
+
+def test_staff_email_used_as_another_users_username_still_imports(good_folder):
+    get_user_model().objects.create_user(username="ana@example.org", email="other@example.org")
+    run(good_folder, "--program", "Lakeside")
+    ana = StaffMember.objects.get(program__name="Lakeside", user__email="ana@example.org")
+    assert ana.user.username == "ana@example.org-2"
