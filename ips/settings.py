@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "employers",
     "jobseekers",
     "coaching",
+    "ips.fidelity",
     "cms",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,365 @@
+"""Fidelity items and outcomes of spec/metrics.md as pure functions over plain values.
+
+The selector (`ips.fidelity.selectors.program_facts`) loads `ProgramFacts` in a few
+aggregate queries; everything here is arithmetic. Pure: no django.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+
+from ips.fidelity.anchors import (
+    ITEMS_BY_KEY,
+    MAX_EMPLOYER_SHARE_WARNING,
+    UK_PAID_HOURS,
+    tier,
+)
+
+Number = int | float | Decimal | Fraction
+
+
+def round_half_up(value: Number | None, places: int) -> float | None:
+    """Round as people do by hand (2.25 -> 2.3), exactly, whatever the float error."""
+    if value is None:
+        return None
+    # A float is taken as the decimal it prints as (0.30665, not 0.306649999...).
+    exact = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+    scaled = exact * 10**places
+    return math.floor(scaled + Fraction(1, 2)) / 10**places
+
+
+def percent(part: Number, whole: Number) -> Fraction | None:
+    """part ÷ whole as a percentage, or None when there is no whole."""
+    return None if not whole else Fraction(part) * 100 / Fraction(whole)
+
+
+@dataclass(frozen=True)
+class Period:
+    start: dt.date
+    end: dt.date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def holds(self, day: dt.date | None) -> bool:
+        return day is not None and self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class Seeker:
+    id: int
+    entry_date: dt.date | None
+    closed_date: dt.date | None = None
+    referral_date: dt.date | None = None
+    employed_at_referral: bool = False
+    specialist_id: int | None = None
+    mh_team_id: int | None = None
+
+    def active_on(self, day: dt.date) -> bool:
+        """entry_date <= D and (no closed_date or closed_date > D) (spec, Terms)."""
+        return (
+            self.entry_date is not None
+            and self.entry_date <= day
+            and (self.closed_date is None or self.closed_date > day)
+        )
+
+    def served_in(self, period: Period) -> bool:
+        """Active on at least one day of the period."""
+        return (
+            self.entry_date is not None
+            and self.entry_date <= period.end
+            and (self.closed_date is None or self.closed_date > period.start)
+        )
+
+
+@dataclass(frozen=True)
+class Job:
+    id: int
+    seeker_id: int
+    start_date: dt.date
+    end_date: dt.date | None = None
+    employer_id: int | None = None
+    occupation_code: str | None = None
+    competitive: bool = True
+    hours_per_week: Decimal | None = None
+    paid_hours_to_date: Decimal | None = None
+
+    def held_in(self, period: Period) -> bool:
+        """start <= period end and (no end or end >= period start) (spec, Terms)."""
+        return self.start_date <= period.end and (
+            self.end_date is None or self.end_date >= period.start
+        )
+
+    def paid_hours_by(self, day: dt.date) -> Fraction:
+        """Paid hours recorded, else estimated from weekly hours up to `day` (or the end)."""
+        if self.paid_hours_to_date is not None:
+            return Fraction(self.paid_hours_to_date)
+        if not self.hours_per_week:
+            return Fraction(0)
+        last = min(day, self.end_date) if self.end_date else day
+        worked_days = max(0, (last - self.start_date).days + 1)
+        return Fraction(self.hours_per_week) * worked_days / 7
+
+
+@dataclass(frozen=True)
+class Specialist:
+    id: int
+    email: str
+    fte: Decimal = Decimal(1)
+
+
+@dataclass(frozen=True)
+class Hours:
+    """One specialist's logged hours in the period, split by activity and place."""
+
+    total: Decimal = Decimal(0)
+    employment_services: Decimal = Decimal(0)
+    community: Decimal = Decimal(0)
+
+
+@dataclass
+class ProgramFacts:
+    """Everything the items and outcomes need, as plain values."""
+
+    period: Period
+    specialists: list[Specialist]
+    seekers: list[Seeker]
+    jobs: list[Job]
+    face_to_face_contacts: dict[int, int] = field(default_factory=dict)  # specialist id
+    first_face_to_face: dict[int, dt.date] = field(default_factory=dict)  # seeker id
+    hours: dict[int, Hours] = field(default_factory=dict)  # specialist id
+    support_face_to_face: dict[int, set[dt.date]] = field(default_factory=dict)  # job id
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    key: str
+    value: float | None
+    rating: int | None
+    provisional: bool
+    per_specialist: dict[str, float] | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """The report's JSON shape: value, rating, provisional (+ per_specialist, extras)."""
+        data: dict[str, object] = {
+            "value": self.value,
+            "rating": self.rating,
+            "provisional": self.provisional,
+        }
+        if self.per_specialist is not None:
+            data["per_specialist"] = self.per_specialist
+        data.update(self.extra)
+        return data
+
+
+PLACES = {"ratio": 2, "percent": 1, "days": 1}
+
+
+def _item(key: str, raw: Number | None, rating: int | None = None, **more) -> ItemResult:
+    """Round by the item's unit, then rate the shown value so figure and rating agree."""
+    spec = ITEMS_BY_KEY[key]
+    value = round_half_up(raw, PLACES[spec.unit])
+    if rating is None:
+        rating = spec.anchors.rate(value)
+    return ItemResult(
+        key, value, rating if value is not None else None, spec.anchors.provisional, **more
+    )
+
+
+def caseload_size(facts: ProgramFacts) -> ItemResult:
+    """S1: active job seekers on the period's last day ÷ total specialist FTE."""
+    fte = sum((s.fte for s in facts.specialists), Decimal(0))
+    active = sum(1 for s in facts.seekers if s.active_on(facts.period.end))
+    return _item("S1", Fraction(active) / Fraction(fte) if fte else None)
+
+
+def _hour_share(facts: ProgramFacts, key: str, part: str) -> ItemResult:
+    per = {
+        s.email: round_half_up(percent(getattr(h, part), h.total), 1)
+        for s in facts.specialists
+        if (h := facts.hours.get(s.id)) and h.total
+    }
+    total = sum((h.total for h in facts.hours.values()), Decimal(0))
+    share = sum((getattr(h, part) for h in facts.hours.values()), Decimal(0))
+    return _item(key, percent(share, total), per_specialist=per)
+
+
+def employment_services_staff(facts: ProgramFacts) -> ItemResult:
+    """S2: % of specialists' logged hours with activity employment_services."""
+    return _hour_share(facts, "S2", "employment_services")
+
+
+def community_based_services(facts: ProgramFacts) -> ItemResult:
+    """V13: % of specialists' logged hours with location community."""
+    return _hour_share(facts, "V13", "community")
+
+
+def team_integration(facts: ProgramFacts) -> ItemResult:
+    """O1: per specialist, share of the caseload (active on the last day) from their two
+    largest mental-health teams; program value = mean. 5 only when every specialist has
+    at most 2 teams and >= 90 %."""
+    caseloads: dict[int, Counter] = defaultdict(Counter)
+    for seeker in facts.seekers:
+        if seeker.specialist_id is not None and seeker.active_on(facts.period.end):
+            caseloads[seeker.specialist_id][seeker.mh_team_id] += 1
+    shares: dict[str, Fraction] = {}
+    all_within_two = True
+    for specialist in facts.specialists:
+        teams = caseloads.get(specialist.id)
+        if not teams:
+            continue
+        named = Counter({t: n for t, n in teams.items() if t is not None})
+        top_two = sum(n for _, n in named.most_common(2))
+        shares[specialist.email] = Fraction(top_two * 100, sum(teams.values()))
+        all_within_two &= len(named) <= 2
+    if not shares:
+        return _item("O1", None)
+    mean = sum(shares.values()) / len(shares)
+    every_at_90 = all(share >= 90 for share in shares.values())
+    lower = ITEMS_BY_KEY["O1"].anchors.rate(round_half_up(mean, 1))
+    rating = 5 if all_within_two and every_at_90 else min(lower, 4)
+    per = {email: round_half_up(share, 1) for email, share in shares.items()}
+    return _item("O1", mean, rating, per_specialist=per)
+
+
+def rapid_job_search(facts: ProgramFacts) -> ItemResult:
+    """V4: for seekers entering in the period who had a first face-to-face employer
+    contact naming them, mean days from entry to that contact."""
+    days = [
+        (facts.first_face_to_face[s.id] - s.entry_date).days
+        for s in facts.seekers
+        if facts.period.holds(s.entry_date) and s.id in facts.first_face_to_face
+    ]
+    return _item("V4", Fraction(sum(days), len(days)) if days else None)
+
+
+def frequent_employer_contact(facts: ProgramFacts) -> ItemResult:
+    """V6: per specialist, face-to-face contacts ÷ (days in period ÷ 7); mean over specialists."""
+    weeks = Fraction(facts.period.days, 7)
+    rates = {s.email: facts.face_to_face_contacts.get(s.id, 0) / weeks for s in facts.specialists}
+    if not rates:
+        return _item("V6", None)
+    mean = sum(rates.values()) / len(rates)
+    per = {email: round_half_up(rate, 2) for email, rate in rates.items()}
+    return _item("V6", mean, per_specialist=per)
+
+
+def _held(facts: ProgramFacts) -> list[Job]:
+    return [j for j in facts.jobs if j.held_in(facts.period)]
+
+
+def job_type_diversity(facts: ProgramFacts) -> ItemResult:
+    """V8: distinct occupation codes ÷ jobs held in the period (%)."""
+    held = _held(facts)
+    codes = {j.occupation_code for j in held if j.occupation_code}
+    return _item("V8", percent(len(codes), len(held)))
+
+
+def employer_diversity(facts: ProgramFacts) -> ItemResult:
+    """V9: distinct employers ÷ jobs held (%), with the largest single employer's share."""
+    held = _held(facts)
+    if not held:
+        return _item("V9", None, extra={"max_employer_share": None, "warning": False})
+    counts = Counter(j.employer_id for j in held)
+    top = round_half_up(percent(max(counts.values()), len(held)), 1)
+    extra = {"max_employer_share": top, "warning": top > MAX_EMPLOYER_SHARE_WARNING}
+    return _item("V9", percent(len(counts), len(held)), extra=extra)
+
+
+def competitive_jobs(facts: ProgramFacts) -> ItemResult:
+    """V10: competitive jobs ÷ all jobs held in the period (%)."""
+    held = _held(facts)
+    return _item("V10", percent(sum(1 for j in held if j.competitive), len(held)))
+
+
+def follow_along(facts: ProgramFacts) -> ItemResult:
+    """V12: % of jobs started in the period with a face-to-face support contact in each
+    of the first 4 weeks (days 0-6, 7-13, 14-20, 21-27 after the start). Rated by a reviewer."""
+    started = [j for j in facts.jobs if facts.period.holds(j.start_date)]
+    supported = 0
+    for job in started:
+        weeks = {(d - job.start_date).days // 7 for d in facts.support_face_to_face.get(job.id, ())}
+        supported += {0, 1, 2, 3} <= weeks
+    return _item("V12", percent(supported, len(started)))
+
+
+ITEM_FUNCTIONS = (
+    caseload_size,
+    employment_services_staff,
+    team_integration,
+    rapid_job_search,
+    frequent_employer_contact,
+    job_type_diversity,
+    employer_diversity,
+    competitive_jobs,
+    follow_along,
+    community_based_services,
+)
+
+
+def fidelity_items(facts: ProgramFacts) -> dict[str, ItemResult]:
+    """Every computed item, keyed S1 S2 O1 V4 V6 V8 V9 V10 V12 V13."""
+    return {result.key: result for result in (fn(facts) for fn in ITEM_FUNCTIONS)}
+
+
+def _median(values: list[int]) -> int | float | None:
+    if not values:
+        return None
+    middle = statistics.median(values)
+    return int(middle) if float(middle).is_integer() else float(middle)
+
+
+def outcomes(facts: ProgramFacts) -> dict[str, object]:
+    """US and UK outcomes of spec/metrics.md, rates as fractions rounded to 4 decimals."""
+    period = facts.period
+    served = [s for s in facts.seekers if s.served_in(period)]
+    served_ids = {s.id for s in served}
+    jobs_by_seeker: dict[int, list[Job]] = defaultdict(list)
+    for job in sorted(facts.jobs, key=lambda j: (j.start_date, j.id)):
+        jobs_by_seeker[job.seeker_id].append(job)
+    worked = {
+        j.seeker_id
+        for j in facts.jobs
+        if j.competitive and j.held_in(period) and j.seeker_id in served_ids
+    }
+    rate = round_half_up(Fraction(len(worked), len(served)) if served else 0, 4)
+    entry = {s.id: s.entry_date for s in facts.seekers}
+    to_first: list[int] = []
+    for seeker_id, jobs in jobs_by_seeker.items():
+        first = next((j for j in jobs if j.competitive), None)
+        if first and period.holds(first.start_date) and entry.get(seeker_id):
+            to_first.append((first.start_date - entry[seeker_id]).days)
+
+    def uk_start(job: Job) -> bool:
+        return period.holds(job.start_date) and job.paid_hours_by(period.end) >= UK_PAID_HOURS
+
+    into_work = sum(1 for jobs in jobs_by_seeker.values() if uk_start(jobs[0]))
+    out_of_work = [s for s in served if not s.employed_at_referral]
+    started_uk = {j.seeker_id for j in facts.jobs if uk_start(j)}
+    in_work = sum(1 for s in served if s.employed_at_referral)
+    return {
+        "served": len(served),
+        "worked_competitive": len(worked),
+        "employment_rate": rate,
+        "tier": tier(rate),
+        "job_starts": sum(1 for j in facts.jobs if period.holds(j.start_date)),
+        "days_to_first_job": _median(to_first),
+        "referrals": sum(1 for s in facts.seekers if period.holds(s.referral_date)),
+        "supported_into_work": into_work,
+        "job_starts_uk": sum(1 for j in facts.jobs if uk_start(j)),
+        "employment_rate_uk": round_half_up(
+            Fraction(sum(1 for s in out_of_work if s.id in started_uk), len(out_of_work))
+            if out_of_work
+            else 0,
+            4,
+        ),
+        "job_retention_share": round_half_up(Fraction(in_work, len(served)) if served else 0, 4),
+    }

@@ -1,0 +1,90 @@
+"""Forms of the fidelity screens: period choice, upload, review and its action plan."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+
+from ips.fidelity.models import ActionItem, FidelityReview
+from ips.importer.uploads import MAX_UPLOAD_BYTES
+from ips.models import Program
+from ips.reports.periods import quarter_of
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class PeriodForm(forms.Form):
+    """A program the user leads and a period (both days included); default: this quarter."""
+
+    program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
+    start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, data, *, programs, **kwargs):
+        start, end = quarter_of(timezone.localdate())
+        initial = {"program": programs.first(), "start": start, "end": end}
+        super().__init__({**initial, **{k: v for k, v in data.items() if v}}, **kwargs)
+        self.fields["program"].queryset = programs
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] < data["start"]:
+            self.add_error("end", "The last day must not be before the first day.")
+        return data
+
+
+class UploadForm(forms.Form):
+    program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
+    files = MultipleFileField(
+        help_text=(
+            "staff, seekers, employers, employer_contacts, jobs, support_contacts, time_entries"
+            f" as .csv or .xlsx, or one .zip of the folder (at most {MAX_UPLOAD_BYTES // 2**20}"
+            " MB)."
+        ),
+        widget=MultipleFileInput(attrs={"accept": ".csv,.xlsx,.zip"}),
+    )
+
+    def __init__(self, *args, programs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = programs
+
+
+class ReviewForm(forms.ModelForm):
+    class Meta:
+        model = FidelityReview
+        fields = ["review_date", "period_start", "period_end", "reviewers", "summary"]
+        widgets = {
+            "review_date": forms.DateInput(attrs={"type": "date"}),
+            "period_start": forms.DateInput(attrs={"type": "date"}),
+            "period_end": forms.DateInput(attrs={"type": "date"}),
+            "summary": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("period_start") and data.get("period_end"):
+            if data["period_end"] < data["period_start"]:
+                self.add_error("period_end", "The last day must not be before the first day.")
+        return data
+
+
+class ActionItemForm(forms.ModelForm):
+    class Meta:
+        model = ActionItem
+        fields = ["item_key", "action", "owner", "due_date", "status"]
+        widgets = {
+            "due_date": forms.DateInput(attrs={"type": "date"}),
+            "action": forms.Textarea(attrs={"rows": 2}),
+        }

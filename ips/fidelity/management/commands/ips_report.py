@@ -1,0 +1,49 @@
+"""`manage.py ips_report --program NAME --start DATE --end DATE [--format json|csv|html]`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.management.base import BaseCommand, CommandError
+from django.template.loader import render_to_string
+
+from ips.models import Program
+from ips.reports.build import program_report
+from ips.reports.formats import to_csv, to_json
+from ips.reports.html import report_context
+
+
+def _date(value: str, name: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise CommandError(f"--{name} {value!r} is not a date written YYYY-MM-DD") from None
+
+
+class Command(BaseCommand):
+    help = "Print the program report (fidelity items, review, outcomes) for a period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--program", required=True, help="program name")
+        parser.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
+        parser.add_argument("--end", required=True, help="last day, YYYY-MM-DD (included)")
+        parser.add_argument("--format", default="json", choices=["json", "csv", "html"])
+
+    def handle(self, *args, program: str, start: str, end: str, format: str, **options):
+        first, last = _date(start, "start"), _date(end, "end")
+        if last < first:
+            raise CommandError(f"--end {end} is before --start {start}")
+        found = Program.objects.filter(name__iexact=program.strip()).first()
+        if found is None:
+            names = ", ".join(Program.objects.values_list("name", flat=True)) or "none yet"
+            raise CommandError(f"no program named {program!r} (programs: {names})")
+        report = program_report(found, first, last)
+        if format == "json":
+            self.stdout.write(to_json(report))
+        elif format == "csv":
+            self.stdout.write(to_csv(report), ending="")
+        else:
+            context = report_context(report) | {"standalone": True}
+            self.stdout.write(render_to_string("reports/program_report.html", context))

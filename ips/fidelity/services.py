@@ -1,0 +1,99 @@
+"""Writes of the fidelity review: start (with computed evidence and the carried action
+plan), rate, complete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ips.fidelity.compute import fidelity_items
+from ips.fidelity.models import ActionItem, FidelityReview, ItemRating
+from ips.fidelity.rubric import ITEM_KEYS, review_total
+from ips.fidelity.selectors import program_facts
+from ips.models import Program
+
+
+@transaction.atomic
+def start_review(
+    *,
+    program: Program,
+    review_date: dt.date,
+    period_start: dt.date,
+    period_end: dt.date,
+    reviewers: str = "",
+    summary: str = "",
+) -> FidelityReview:
+    """A new review: 25 unrated items with the computed figures beside them as evidence,
+    and every open action of the previous review carried into it."""
+    review = FidelityReview.objects.create(
+        program=program,
+        review_date=review_date,
+        period_start=period_start,
+        period_end=period_end,
+        reviewers=reviewers,
+        summary=summary,
+    )
+    computed = fidelity_items(program_facts(program, period_start, period_end))
+    ItemRating.objects.bulk_create(
+        [
+            ItemRating(
+                program=program,
+                review=review,
+                item_key=key,
+                computed_value=computed[key].value if key in computed else None,
+                computed_rating=computed[key].rating if key in computed else None,
+            )
+            for key in ITEM_KEYS
+        ]
+    )
+    previous = (
+        FidelityReview.objects.filter(program=program, review_date__lte=review_date)
+        .exclude(pk=review.pk)
+        .order_by("-review_date", "-id")
+        .first()
+    )
+    if previous is not None:
+        ActionItem.objects.bulk_create(
+            [
+                ActionItem(
+                    program=program,
+                    review=review,
+                    item_key=action.item_key,
+                    action=action.action,
+                    owner=action.owner,
+                    due_date=action.due_date,
+                    carried_from=action,
+                )
+                for action in previous.actions.filter(status=ActionItem.Status.OPEN)
+            ]
+        )
+    return review
+
+
+@transaction.atomic
+def rate_items(
+    *, review: FidelityReview, ratings: dict[str, tuple[int | None, str, str]]
+) -> FidelityReview:
+    """Save the reviewer's rating, note and evidence per item (a draft can be saved half-done)."""
+    if review.status == FidelityReview.Status.COMPLETED:
+        raise ValidationError("A completed review cannot be changed.")
+    rows = {r.item_key: r for r in review.ratings.all()}
+    for key, (rating, note, evidence) in ratings.items():
+        row = rows[key]
+        row.rating, row.note, row.evidence = rating, note, evidence
+    ItemRating.objects.bulk_update(rows.values(), ["rating", "note", "evidence"])
+    return review
+
+
+@transaction.atomic
+def complete_review(*, review: FidelityReview) -> FidelityReview:
+    """Close the review with its total; refused until all 25 items are rated."""
+    total = review_total(review.ratings_by_key())
+    if total is None:
+        missing = [k for k, v in review.ratings_by_key().items() if v is None]
+        raise ValidationError(f"Rate every item first (not rated: {', '.join(missing)}).")
+    review.total, review.status = total, FidelityReview.Status.COMPLETED
+    review.save(update_fields=["total", "status", "updated_at"])
+    return review

@@ -1,0 +1,48 @@
+"""Workspace URLs and menu of the fidelity screens (supervisors and directors only)."""
+
+from __future__ import annotations
+
+from django.urls import include, path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from ips.fidelity import views
+from ips.roles import LEADERSHIP, has_role
+
+app_name = "fidelity"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("report.<str:fmt>", views.report_export, name="report"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<int:pk>/", views.import_detail, name="import_detail"),
+    path("import/<int:pk>/status/", views.import_status, name="import_status"),
+    path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),
+    path("reviews/", views.review_list, name="reviews"),
+    path("reviews/compare/", views.review_compare, name="compare"),
+    path("reviews/<int:pk>/", views.review_detail, name="review"),
+    path("reviews/<int:pk>/export.<str:fmt>", views.review_export, name="review_export"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_fidelity_urls():
+    return [path("fidelity/", include((urlpatterns, app_name), namespace=app_name))]
+
+
+class LeadershipMenuItem(MenuItem):
+    def is_shown(self, request):
+        return has_role(request.user, LEADERSHIP)
+
+
+@hooks.register("register_admin_menu_item")
+def register_fidelity_menu():
+    return LeadershipMenuItem(
+        "Fidelity and outcomes", reverse("fidelity:dashboard"), icon_name="table", order=900
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu():
+    return LeadershipMenuItem(
+        "Import spreadsheets", reverse("fidelity:import"), icon_name="upload", order=910
+    )

@@ -1,0 +1,112 @@
+"""Read an import folder (or uploaded files) into header + raw rows. Pure: no django."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ips.importer.schema import SPECS, RowError
+
+SUFFIXES = (".csv", ".xlsx")
+
+
+@dataclass(frozen=True)
+class RawTable:
+    stem: str
+    filename: str
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (line number, cells), header = line 1
+
+
+def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
+    """A UTF-8 CSV (a byte-order mark is allowed); blank lines are skipped."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [RowError(filename, 1, "-", f"not UTF-8 text ({error.reason})")]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        lines = list(reader)
+    except csv.Error as error:
+        return None, [RowError(filename, reader.line_num, "-", f"unreadable CSV: {error}")]
+    if not lines:
+        return None, [RowError(filename, 1, "-", "the file is empty (a header row is needed)")]
+    # csv.reader numbers physical lines; quoted newlines are rare in these files,
+    # so the record index + 1 is the line number the user sees in a spreadsheet.
+    rows = [
+        (index + 2, cells) for index, cells in enumerate(lines[1:]) if any(c.strip() for c in cells)
+    ]
+    return RawTable(Path(filename).stem, filename, lines[0], rows), []
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_xlsx(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
+    """The first sheet of an .xlsx workbook; dates typed as dates are accepted."""
+    from openpyxl import load_workbook  # late: only XLSX imports pay for it
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many types for a bad file
+        return None, [RowError(filename, 1, "-", f"not a readable .xlsx workbook ({error})")]
+    sheet = book.worksheets[0]
+    lines = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    book.close()
+    if not lines:
+        return None, [RowError(filename, 1, "-", "the sheet is empty (a header row is needed)")]
+    header = lines[0]
+    while header and not header[-1].strip():
+        header = header[:-1]
+    rows = [
+        (index + 2, cells) for index, cells in enumerate(lines[1:]) if any(c.strip() for c in cells)
+    ]
+    return RawTable(Path(filename).stem, filename, header, rows), []
+
+
+def read_files(files: dict[str, bytes]) -> tuple[list[RawTable], list[RowError], list[str]]:
+    """Tables from {file name: bytes}; returns tables, errors and notes on ignored files."""
+    tables: list[RawTable] = []
+    errors: list[RowError] = []
+    notes: list[str] = []
+    by_stem: dict[str, str] = {}
+    for filename in sorted(files):
+        path = Path(filename)
+        name = path.name
+        if path.suffix.lower() not in SUFFIXES or name.startswith((".", "~$")):
+            notes.append(f"{name}: ignored (only .csv and .xlsx files are read)")
+            continue
+        stem = path.stem.lower()
+        if stem not in SPECS:
+            notes.append(f"{name}: ignored (not one of {', '.join(SPECS)})")
+            continue
+        if stem in by_stem:
+            errors.append(RowError(name, 1, "-", f"{by_stem[stem]} holds the same rows; give one"))
+            continue
+        by_stem[stem] = name
+        reader = read_xlsx if path.suffix.lower() == ".xlsx" else read_csv
+        table, problems = reader(name, files[filename])
+        errors.extend(problems)
+        if table is not None:
+            tables.append(RawTable(stem, name, table.header, table.rows))
+    return tables, errors, notes
+
+
+def read_folder(folder: Path) -> tuple[list[RawTable], list[RowError], list[str]]:
+    """Every import file directly inside `folder`."""
+    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+    return read_files(files)

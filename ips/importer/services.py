@@ -1,0 +1,649 @@
+"""The program import: check every row of every file, then write all of it in one
+transaction, or nothing (spec/interchange.md, Import)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from coaching.models import SupportContact
+from employers.models import Employer, EmployerContact
+from employers.names import duplicate_key
+from ips.geo import zip_centroid
+from ips.importer.readers import RawTable
+from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
+from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
+from jobseekers.models import CareerProfile, Job, JobSeeker
+
+BATCH = 1000
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or would do): counts per file, every error, notes."""
+
+    program: str
+    dry_run: bool
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
+    errors: list[RowError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    program_created: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary_lines(self) -> list[str]:
+        """One line per file: `seekers.csv: 12 created, 3 updated`."""
+        return [
+            f"{name}: {c['created']} created, {c['updated']} updated"
+            for name, c in self.counts.items()
+        ]
+
+
+class _Rollback(Exception):
+    pass
+
+
+@dataclass
+class _Context:
+    program: Program
+    files: dict[str, ParsedFile]
+    errors: list[RowError]
+    staff: dict[str, StaffMember | None] = field(default_factory=dict)  # email -> row
+    employers: dict[str, Employer | None] = field(default_factory=dict)  # ref -> row
+    seekers: dict[str, JobSeeker | None] = field(default_factory=dict)
+    jobs: dict[str, Job | None] = field(default_factory=dict)
+    job_seeker_ref: dict[str, str] = field(default_factory=dict)
+    occupations: set[str] = field(default_factory=set)
+
+    def rows(self, stem: str) -> list[Row]:
+        parsed = self.files.get(stem)
+        return parsed.rows if parsed else []
+
+    def error(self, stem: str, line: int, column: str, reason: str) -> None:
+        self.errors.append(RowError(self.files[stem].filename, line, column, reason))
+
+
+def import_program(
+    *,
+    program_name: str,
+    tables: list[RawTable],
+    read_errors: list[RowError] | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportResult:
+    """Validate every file, then write everything in one transaction (none on any error)."""
+    result = ImportResult(program=program_name.strip(), dry_run=dry_run)
+    result.errors.extend(read_errors or ())
+    if not result.program:
+        result.errors.append(RowError("-", 0, "program", "a program name is required"))
+        return result
+    files: dict[str, ParsedFile] = {}
+    for table in tables:
+        parsed, errors = parse_table(SPECS[table.stem], table.filename, table.header, table.rows)
+        files[table.stem] = parsed
+        result.errors.extend(errors)
+    try:
+        with transaction.atomic():
+            program, result.program_created = _program(result.program)
+            ctx = _Context(program=program, files=files, errors=result.errors)
+            _check(ctx)
+            if result.errors:
+                raise _Rollback
+            stems = [spec.stem for spec in FILES if spec.stem in files]
+            for done, stem in enumerate(stems):
+                if progress:
+                    progress(done, len(stems))
+                created, updated = _WRITERS[stem](ctx)
+                result.counts[files[stem].filename] = {"created": created, "updated": updated}
+            if dry_run:
+                transaction.set_rollback(True)
+    except _Rollback:
+        pass
+    result.errors.sort(key=lambda e: (_file_order(e.file), e.line, e.column))
+    return result
+
+
+def _file_order(filename: str) -> int:
+    stem = filename.rsplit(".", 1)[0]
+    return [s.stem for s in FILES].index(stem) if stem in SPECS else -1
+
+
+def _program(name: str) -> tuple[Program, bool]:
+    existing = Program.objects.filter(name__iexact=name).first()
+    if existing:
+        return existing, False
+    base = slugify(name)[:70] or "program"
+    slug, n = base, 1
+    while Program.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Program.objects.create(name=name, slug=slug), True
+
+
+# ---------------------------------------------------------------- checks
+
+
+def _check(ctx: _Context) -> None:
+    """Resolve every reference within the folder and the program; record every problem."""
+    program = ctx.program
+    for member in StaffMember.objects.filter(program=program).select_related("user"):
+        if member.user.email:
+            ctx.staff[member.user.email.lower()] = member
+    ctx.employers = {e.ref: e for e in Employer.objects.filter(program=program).exclude(ref="")}
+    ctx.seekers = {s.ref: s for s in JobSeeker.objects.filter(program=program).exclude(ref="")}
+    existing_jobs = Job.objects.filter(program=program).exclude(ref="").select_related("seeker")
+    ctx.jobs = {j.ref: j for j in existing_jobs}
+    ctx.job_seeker_ref = {j.ref: j.seeker.ref for j in existing_jobs}
+    codes = {c for r in ctx.rows("seekers") for c in (r["preferred_occupations"] or ())}
+    codes |= {r["occupation_code"] for r in ctx.rows("jobs") if r["occupation_code"]}
+    ctx.occupations = set(Occupation.objects.filter(code__in=codes).values_list("code", flat=True))
+    _check_staff(ctx)
+    _check_employers(ctx)
+    _check_seekers(ctx)
+    _check_jobs(ctx)
+    _check_contacts(ctx)
+    _check_support(ctx)
+    _check_time(ctx)
+
+
+def _unique(ctx: _Context, stem: str, column: str) -> dict[Any, Row]:
+    first: dict[Any, Row] = {}
+    for row in ctx.rows(stem):
+        value = row[column]
+        if value in (None, ""):
+            continue
+        if value in first:
+            ctx.error(stem, row.line, column, f"'{value}' is also on line {first[value].line}")
+        else:
+            first[value] = row
+    return first
+
+
+def _check_staff(ctx: _Context) -> None:
+    for email in _unique(ctx, "staff", "email"):
+        ctx.staff.setdefault(email, None)
+
+
+def _check_employers(ctx: _Context) -> None:
+    rows = _unique(ctx, "employers", "ref")
+    for ref in rows:
+        ctx.employers.setdefault(ref, None)
+    # Duplicate employers: same normalised name and ZIP under two refs (employers/names.py).
+    seen: dict[tuple[str, str], str] = {}
+    for employer in Employer.objects.filter(program=ctx.program).exclude(zip=""):
+        if employer.ref not in rows:
+            seen.setdefault(
+                duplicate_key(employer.name, employer.zip),
+                f"'{employer.ref}' (already in the program)",
+            )
+    for ref, row in rows.items():
+        if not row["zip"] or not row["name"]:
+            continue
+        key = duplicate_key(row["name"], row["zip"])
+        if key in seen:
+            reason = f"same name and ZIP as employer {seen[key]}: a duplicate employer"
+            ctx.error("employers", row.line, "name", reason)
+        else:
+            seen[key] = f"'{ref}' (line {row.line})"
+
+
+def _staff_ref(ctx: _Context, stem: str, row: Row, column: str) -> None:
+    email = row[column]
+    if email and email not in ctx.staff:
+        ctx.error(stem, row.line, column, f"no staff member {email} in staff.csv or the program")
+
+
+def _ref(ctx: _Context, stem: str, row: Row, column: str, known: dict, what: str) -> None:
+    value = row[column]
+    if value and value not in known:
+        ctx.error(stem, row.line, column, f"no {what} '{value}' in the folder or the program")
+
+
+def _not_future(ctx: _Context, stem: str, row: Row, column: str) -> None:
+    day = row[column]
+    if day and day > timezone.localdate() + dt.timedelta(days=1):
+        ctx.error(stem, row.line, column, f"{day} is in the future")
+
+
+def _check_seekers(ctx: _Context) -> None:
+    rows = _unique(ctx, "seekers", "ref")
+    for ref in rows:
+        ctx.seekers.setdefault(ref, None)
+    for row in ctx.rows("seekers"):
+        _staff_ref(ctx, "seekers", row, "specialist_email")
+        entry, referral, closed = row["entry_date"], row["referral_date"], row["closed_date"]
+        if entry and referral and referral > entry:
+            ctx.error("seekers", row.line, "referral_date", "is after the entry_date")
+        if entry and closed and closed < entry:
+            ctx.error("seekers", row.line, "closed_date", "is before the entry_date")
+        if row["close_reason"] and not closed:
+            ctx.error("seekers", row.line, "close_reason", "given without a closed_date")
+        for code in row["preferred_occupations"] or ():
+            if code not in ctx.occupations:
+                ctx.error(
+                    "seekers", row.line, "preferred_occupations", f"unknown O*NET code {code}"
+                )
+
+
+def _check_jobs(ctx: _Context) -> None:
+    rows = _unique(ctx, "jobs", "ref")
+    for ref, row in rows.items():
+        ctx.jobs.setdefault(ref, None)
+        ctx.job_seeker_ref[ref] = row["seeker_ref"]
+    minimum = ctx.program.minimum_wage
+    for row in ctx.rows("jobs"):
+        _ref(ctx, "jobs", row, "seeker_ref", ctx.seekers, "job seeker")
+        _ref(ctx, "jobs", row, "employer_ref", ctx.employers, "employer")
+        code = row["occupation_code"]
+        if code and code not in ctx.occupations:
+            ctx.error("jobs", row.line, "occupation_code", f"unknown O*NET code {code}")
+        start, end = row["start_date"], row["end_date"]
+        if start and end and end < start:
+            ctx.error("jobs", row.line, "end_date", "is before the start_date")
+        if row["end_reason"] and not end:
+            ctx.error("jobs", row.line, "end_reason", "given without an end_date")
+        wage = row["hourly_wage"]
+        if row["competitive"] and wage is not None and wage < minimum:
+            reason = f"{wage} is under the program's minimum wage {minimum}: not competitive"
+            ctx.error("jobs", row.line, "hourly_wage", reason)
+
+
+def _check_contacts(ctx: _Context) -> None:
+    for row in ctx.rows("employer_contacts"):
+        _not_future(ctx, "employer_contacts", row, "date")
+        _staff_ref(ctx, "employer_contacts", row, "specialist_email")
+        _ref(ctx, "employer_contacts", row, "employer_ref", ctx.employers, "employer")
+        for ref in row["seeker_refs"] or ():
+            if ref not in ctx.seekers:
+                reason = f"no job seeker '{ref}' in the folder or the program"
+                ctx.error("employer_contacts", row.line, "seeker_refs", reason)
+
+
+def _check_support(ctx: _Context) -> None:
+    for row in ctx.rows("support_contacts"):
+        _not_future(ctx, "support_contacts", row, "date")
+        _staff_ref(ctx, "support_contacts", row, "staff_email")
+        _ref(ctx, "support_contacts", row, "seeker_ref", ctx.seekers, "job seeker")
+        job_ref = row["job_ref"]
+        if job_ref:
+            _ref(ctx, "support_contacts", row, "job_ref", ctx.jobs, "job")
+            owner = ctx.job_seeker_ref.get(job_ref)
+            if owner and row["seeker_ref"] and owner != row["seeker_ref"]:
+                reason = (
+                    f"job '{job_ref}' belongs to job seeker '{owner}', not '{row['seeker_ref']}'"
+                )
+                ctx.error("support_contacts", row.line, "job_ref", reason)
+
+
+def _check_time(ctx: _Context) -> None:
+    for row in ctx.rows("time_entries"):
+        _not_future(ctx, "time_entries", row, "date")
+        _staff_ref(ctx, "time_entries", row, "staff_email")
+
+
+# ---------------------------------------------------------------- writes
+
+
+def _write_staff(ctx: _Context) -> tuple[int, int]:
+    User = get_user_model()
+    created = updated = 0
+    for row in ctx.rows("staff"):
+        email = row["email"]
+        user = User.objects.filter(email__iexact=email).order_by("pk").first()
+        first, _, last = row["name"].partition(" ")
+        if user is None:
+            username, n = email[:150], 1
+            while User.objects.filter(username=username).exists():  # taken by someone else
+                n += 1
+                username = f"{email[:140]}-{n}"
+            user = User(
+                username=username, email=email, first_name=first[:150], last_name=last[:150]
+            )
+            user.set_unusable_password()
+            user.save()
+        elif not user.get_full_name():
+            user.first_name, user.last_name = first[:150], last[:150]
+            user.save(update_fields=["first_name", "last_name"])
+        member, was_created = StaffMember.objects.update_or_create(
+            user=user,
+            program=ctx.program,
+            defaults={"role": row["role"], "fte": row["fte"], "active": True},
+        )
+        ctx.staff[email] = member
+        created += was_created
+        updated += not was_created
+    return created, updated
+
+
+def _geo(row_obj, zip_code: str) -> None:
+    point = zip_centroid(zip_code) if zip_code else None
+    if point and row_obj.latitude is None:
+        row_obj.latitude, row_obj.longitude = point
+        row_obj.geocode_source = GeocodeSource.ZIP_CENTROID
+        row_obj.geocoded_at = timezone.now()
+
+
+def _upsert(model, ctx_map: dict, rows: list[Row], build, fields: list[str]) -> tuple[int, int]:
+    """Create the rows whose ref is new, update the others, in bulk."""
+    new, old = [], []
+    for row in rows:
+        obj = ctx_map.get(row["ref"])
+        fresh = obj is None
+        obj = build(row, obj)
+        ctx_map[row["ref"]] = obj
+        (new if fresh else old).append(obj)
+    model.objects.bulk_create(new, batch_size=BATCH)
+    if old:
+        model.objects.bulk_update(old, fields, batch_size=BATCH)
+    return len(new), len(old)
+
+
+def _write_employers(ctx: _Context) -> tuple[int, int]:
+    def build(row: Row, obj: Employer | None) -> Employer:
+        obj = obj or Employer(program=ctx.program, ref=row["ref"])
+        if obj.zip != row["zip"]:
+            obj.latitude = obj.longitude = None
+        obj.name, obj.industry = row["name"], row["industry"]
+        obj.zip, obj.address = row["zip"], row["address"]
+        _geo(obj, obj.zip)
+        return obj
+
+    fields = [
+        "name",
+        "industry",
+        "zip",
+        "address",
+        "latitude",
+        "longitude",
+        "geocode_source",
+        "geocoded_at",
+    ]
+    return _upsert(Employer, ctx.employers, ctx.rows("employers"), build, fields)
+
+
+def _write_seekers(ctx: _Context) -> tuple[int, int]:
+    rows = ctx.rows("seekers")
+    names = {r["mh_team"] for r in rows if r["mh_team"]}
+    teams = {
+        t.name: t for t in MentalHealthTeam.objects.filter(program=ctx.program, name__in=names)
+    }
+    missing = [MentalHealthTeam(program=ctx.program, name=n) for n in sorted(names - set(teams))]
+    for team in MentalHealthTeam.objects.bulk_create(missing):
+        teams[team.name] = team
+    working = _currently_working(ctx)
+    Stage = JobSeeker.Stage
+
+    def build(row: Row, obj: JobSeeker | None) -> JobSeeker:
+        fresh = obj is None
+        obj = obj or JobSeeker(program=ctx.program, ref=row["ref"])
+        obj.name, obj.entry_date = row["name"], row["entry_date"]
+        email = row["specialist_email"]
+        obj.specialist = ctx.staff[email] if email else None
+        obj.mh_team = teams.get(row["mh_team"]) if row["mh_team"] else None
+        obj.referral_date = row["referral_date"]
+        obj.employed_at_referral = row["employed_at_referral"]
+        if obj.zip != row["zip"]:
+            obj.latitude = obj.longitude = None
+        obj.zip = row["zip"]
+        _geo(obj, obj.zip)
+        obj.closed_date, obj.close_reason = row["closed_date"], row["close_reason"]
+        if obj.closed_date:
+            obj.stage = Stage.CLOSED
+        elif fresh or obj.stage == Stage.CLOSED:
+            obj.stage = Stage.WORKING if row["ref"] in working else Stage.JOB_SEARCH
+        return obj
+
+    fields = [
+        "name", "entry_date", "specialist", "mh_team", "referral_date", "employed_at_referral",
+        "zip", "latitude", "longitude", "geocode_source", "geocoded_at", "closed_date",
+        "close_reason", "stage",
+    ]  # fmt: skip
+    counts = _upsert(JobSeeker, ctx.seekers, rows, build, fields)
+    _write_profiles(ctx, rows)
+    return counts
+
+
+def _currently_working(ctx: _Context) -> set[str]:
+    today = timezone.localdate()
+    return {
+        r["seeker_ref"]
+        for r in ctx.rows("jobs")
+        if r["start_date"]
+        and r["start_date"] <= today
+        and (not r["end_date"] or r["end_date"] >= today)
+    }
+
+
+def _write_profiles(ctx: _Context, rows: list[Row]) -> None:
+    """preferred_occupations and max_commute_miles go to the career profile; a change
+    adds a new profile version and keeps the earlier one."""
+    wanted = {
+        r["ref"]: (r["preferred_occupations"], r["max_commute_miles"])
+        for r in rows
+        if r["preferred_occupations"] is not None or r["max_commute_miles"] is not None
+    }
+    if not wanted:
+        return
+    seekers = [ctx.seekers[ref] for ref in wanted]
+    current = {
+        p.seeker_id: p
+        for p in CareerProfile.objects.filter(seeker__in=seekers, is_current=True).prefetch_related(
+            "preferred_occupations"
+        )
+    }
+    for seeker in seekers:
+        codes, miles = wanted[seeker.ref]
+        profile = current.get(seeker.pk)
+        if profile is not None:
+            same_codes = codes is None or sorted(codes) == sorted(
+                o.code for o in profile.preferred_occupations.all()
+            )
+            same_miles = miles is None or profile.max_commute_miles == miles
+            if same_codes and same_miles:
+                continue
+            keep = list(profile.preferred_occupations.all())
+            CareerProfile.objects.filter(pk=profile.pk).update(is_current=False)
+            profile.pk, profile.id, profile._state.adding = None, None, True
+            profile._prefetched_objects_cache = {}  # else set() compares with the old rows
+            profile.version += 1
+        else:
+            keep = []
+            profile = CareerProfile(
+                program=ctx.program, seeker=seeker, version=1, home_zip=seeker.zip
+            )
+        profile.is_current = True
+        if miles is not None:
+            profile.max_commute_miles = miles
+        profile.save()
+        profile.preferred_occupations.set(codes if codes is not None else keep)
+
+
+def _write_jobs(ctx: _Context) -> tuple[int, int]:
+    def build(row: Row, obj: Job | None) -> Job:
+        obj = obj or Job(program=ctx.program, ref=row["ref"])
+        obj.seeker = ctx.seekers[row["seeker_ref"]]
+        obj.employer = ctx.employers[row["employer_ref"]]
+        obj.title, obj.start_date, obj.end_date = row["title"], row["start_date"], row["end_date"]
+        obj.occupation_id = row["occupation_code"] or None
+        obj.hours_per_week, obj.hourly_wage = row["hours_per_week"], row["hourly_wage"]
+        obj.paid_hours_to_date = row["paid_hours_to_date"]
+        obj.competitive, obj.permanent = row["competitive"], row["permanent"]
+        obj.end_reason = row["end_reason"]
+        return obj
+
+    fields = [
+        "seeker", "employer", "title", "start_date", "end_date", "occupation", "hours_per_week",
+        "hourly_wage", "paid_hours_to_date", "competitive", "permanent", "end_reason",
+    ]  # fmt: skip
+    return _upsert(Job, ctx.jobs, ctx.rows("jobs"), build, fields)
+
+
+def _match(existing: dict[tuple, list[int]], key: tuple) -> int | None:
+    """Pop one existing row with this key: the same row imported twice is updated, not copied."""
+    ids = existing.get(key)
+    return ids.pop() if ids else None
+
+
+def _existing_by_key(queryset, fields: list[str], key) -> dict[tuple, list[int]]:
+    found: dict[tuple, list[int]] = defaultdict(list)
+    for values in queryset.values("id", *fields):
+        found[key(values)].append(values["id"])
+    return found
+
+
+def _dates(rows: list[Row]) -> tuple[dt.date, dt.date]:
+    days = [r["date"] for r in rows]
+    return min(days), max(days)
+
+
+def _write_contacts(ctx: _Context) -> tuple[int, int]:
+    """Contacts have no ref: a row equal in every column to a stored one is that row."""
+    rows = ctx.rows("employer_contacts")
+    if not rows:
+        return 0, 0
+    fields = ["date", "specialist_id", "employer_id", "mode", "client_present", "purpose", "notes"]
+
+    def key(v: dict) -> tuple:
+        return tuple(v[f] for f in fields)
+
+    start, end = _dates(rows)
+    existing = _existing_by_key(
+        EmployerContact.objects.filter(program=ctx.program, date__range=(start, end)), fields, key
+    )
+    new: list[tuple[EmployerContact, list[str]]] = []
+    matched: list[tuple[int, list[str]]] = []
+    for row in rows:
+        contact = EmployerContact(
+            program=ctx.program,
+            date=row["date"],
+            specialist=ctx.staff[row["specialist_email"]],
+            employer=ctx.employers[row["employer_ref"]],
+            mode=row["mode"],
+            client_present=row["client_present"],
+            purpose=row["purpose"],
+            notes=row["notes"],
+        )
+        values = {f: getattr(contact, f) for f in fields}
+        found = _match(existing, key(values))
+        if found is None:
+            new.append((contact, list(row["seeker_refs"])))
+        else:
+            matched.append((found, list(row["seeker_refs"])))
+    EmployerContact.objects.bulk_create([c for c, _ in new], batch_size=BATCH)
+    through = JobSeeker.employer_contacts.through
+    through.objects.filter(employercontact_id__in=[pk for pk, _ in matched]).delete()
+    links = [(c.pk, refs) for c, refs in new] + matched
+    through.objects.bulk_create(
+        [
+            through(employercontact_id=pk, jobseeker_id=ctx.seekers[ref].pk)
+            for pk, refs in links
+            for ref in refs
+        ],
+        batch_size=BATCH,
+        ignore_conflicts=True,
+    )
+    return len(new), len(matched)
+
+
+def _write_support(ctx: _Context) -> tuple[int, int]:
+    rows = ctx.rows("support_contacts")
+    if not rows:
+        return 0, 0
+    fields = ["date", "staff_id", "seeker_id", "job_id", "mode", "location", "minutes", "notes"]
+
+    def key(v: dict) -> tuple:
+        return (*(v[f] for f in fields), tuple(sorted(v["support_types"])))
+
+    start, end = _dates(rows)
+    existing = _existing_by_key(
+        SupportContact.objects.filter(program=ctx.program, date__range=(start, end)),
+        [*fields, "support_types"],
+        key,
+    )
+    new = []
+    updated = 0
+    for row in rows:
+        job = ctx.jobs[row["job_ref"]] if row["job_ref"] else None
+        contact = SupportContact(
+            program=ctx.program,
+            date=row["date"],
+            staff=ctx.staff[row["staff_email"]],
+            seeker=ctx.seekers[row["seeker_ref"]],
+            job=job,
+            mode=row["mode"],
+            location=row["location"],
+            minutes=row["minutes"],
+            support_types=list(row["support_types"]),
+            notes=row["notes"],
+        )
+        values = {f: getattr(contact, f) for f in fields} | {"support_types": contact.support_types}
+        if _match(existing, key(values)) is None:
+            new.append(contact)
+        else:
+            updated += 1
+    SupportContact.objects.bulk_create(new, batch_size=BATCH)
+    return len(new), updated
+
+
+def _write_time(ctx: _Context) -> tuple[int, int]:
+    """A time entry is one staff member's hours for a day, activity and place."""
+    rows = ctx.rows("time_entries")
+    if not rows:
+        return 0, 0
+    fields = ["date", "staff_id", "activity", "location"]
+    start, end = _dates(rows)
+    existing = _existing_by_key(
+        TimeEntry.objects.filter(program=ctx.program, date__range=(start, end)),
+        fields,
+        lambda v: tuple(v[f] for f in fields),
+    )
+    new, changed = [], []
+    for row in rows:
+        staff = ctx.staff[row["staff_email"]]
+        key = (row["date"], staff.pk, row["activity"], row["location"])
+        found = _match(existing, key)
+        entry = TimeEntry(
+            program=ctx.program,
+            staff=staff,
+            date=row["date"],
+            hours=row["hours"],
+            activity=row["activity"],
+            location=row["location"],
+        )
+        if found is None:
+            new.append(entry)
+        else:
+            entry.pk = found
+            changed.append(entry)
+    TimeEntry.objects.bulk_create(new, batch_size=BATCH)
+    TimeEntry.objects.bulk_update(changed, ["hours"], batch_size=BATCH)
+    return len(new), len(changed)
+
+
+_WRITERS = {
+    "staff": _write_staff,
+    "employers": _write_employers,
+    "seekers": _write_seekers,
+    "employer_contacts": _write_contacts,
+    "jobs": _write_jobs,
+    "support_contacts": _write_support,
+    "time_entries": _write_time,
+}
+
+
+def counts_total(result: ImportResult) -> Counter:
+    """Created and updated rows over all files."""
+    total: Counter = Counter()
+    for counts in result.counts.values():
+        total.update(counts)
+    return total

@@ -1,0 +1,135 @@
+"""The workspace import: uploaded files (or a zip of the folder) are checked as a dry run,
+shown as a preview, then imported on confirmation; large uploads run in a celery task."""
+
+from __future__ import annotations
+
+import base64
+import io
+import zipfile
+from pathlib import PurePosixPath
+
+from django.core.cache import cache
+from django.db import transaction
+
+from ips.fidelity.models import ImportUpload
+from ips.importer.readers import SUFFIXES, read_files
+from ips.importer.services import import_program
+from ips.models import Program
+
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_FILES = 20
+BACKGROUND_ROWS = 2000  # more data rows than this run in a celery task
+
+
+class UploadError(ValueError):
+    """The upload cannot be read at all (too big, wrong type, broken zip)."""
+
+
+def unpack(uploaded: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    """{file name: bytes} from uploaded .csv/.xlsx files or .zip archives of them."""
+    if sum(len(data) for _, data in uploaded) > MAX_UPLOAD_BYTES:
+        raise UploadError(f"The upload is larger than {MAX_UPLOAD_BYTES // 2**20} MB.")
+    files: dict[str, bytes] = {}
+    for name, data in uploaded:
+        suffix = PurePosixPath(name).suffix.lower()
+        if suffix == ".zip":
+            files.update(_unzip(name, data))
+        elif suffix in SUFFIXES:
+            files[PurePosixPath(name).name] = data
+        else:
+            raise UploadError(f"{name}: only .csv, .xlsx and .zip files can be imported.")
+    if not files:
+        raise UploadError("No .csv or .xlsx file was found in the upload.")
+    if len(files) > MAX_FILES:
+        raise UploadError(f"At most {MAX_FILES} files can be imported at once.")
+    return files
+
+
+def _unzip(name: str, data: bytes) -> dict[str, bytes]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise UploadError(f"{name} is not a readable zip file.") from None
+    members = [
+        m
+        for m in archive.infolist()
+        if not m.is_dir() and PurePosixPath(m.filename).suffix.lower() in SUFFIXES
+        and not PurePosixPath(m.filename).name.startswith((".", "~$"))
+        and "__MACOSX" not in m.filename
+    ]  # fmt: skip
+    if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+        raise UploadError(f"{name} unpacks to more than {MAX_UNZIPPED_BYTES // 2**20} MB.")
+    return {PurePosixPath(m.filename).name: archive.read(m) for m in members}
+
+
+def _progress_key(upload_id: int) -> str:
+    return f"import-upload-progress-{upload_id}"
+
+
+def progress_of(upload: ImportUpload) -> tuple[int, int]:
+    """(files done, files in all) of a running import, as last reported."""
+    return cache.get(_progress_key(upload.pk), (0, 0))
+
+
+@transaction.atomic
+def create_upload(*, program: Program, user, files: dict[str, bytes]) -> ImportUpload:
+    """Store the files, then check them now (small) or in a task (large)."""
+    tables, _, _ = read_files(files)
+    upload = ImportUpload.objects.create(
+        program=program,
+        uploaded_by=user,
+        files={name: base64.b64encode(data).decode() for name, data in files.items()},
+        rows=sum(len(t.rows) for t in tables),
+    )
+    _start(upload, write=False)
+    return upload
+
+
+@transaction.atomic
+def confirm_upload(*, upload: ImportUpload) -> ImportUpload:
+    """Import a previewed upload for real (rows are checked again: data may have changed)."""
+    if upload.status != ImportUpload.Status.PREVIEW:
+        raise UploadError("Only a checked upload without problems can be imported.")
+    upload.status = ImportUpload.Status.IMPORTING
+    upload.save(update_fields=["status", "updated_at"])
+    _start(upload, write=True)
+    return upload
+
+
+def _start(upload: ImportUpload, *, write: bool) -> None:
+    if upload.rows > BACKGROUND_ROWS:
+        from ips.fidelity.tasks import run_import_upload_task
+
+        transaction.on_commit(lambda: run_import_upload_task.delay(upload.pk, write))
+    else:
+        run_import_upload(upload_id=upload.pk, write=write)
+
+
+def run_import_upload(*, upload_id: int, write: bool) -> ImportUpload:
+    """Dry-run (write=False) or import (write=True) the stored files; record the outcome."""
+    upload = ImportUpload.objects.select_related("program").get(pk=upload_id)
+    files = {name: base64.b64decode(data) for name, data in upload.files.items()}
+    tables, read_errors, notes = read_files(files)
+
+    def progress(done: int, total: int) -> None:
+        cache.set(_progress_key(upload.pk), (done, total), 3600)
+
+    result = import_program(
+        program_name=upload.program.name,
+        tables=tables,
+        read_errors=read_errors,
+        dry_run=not write,
+        progress=progress,
+    )
+    upload.counts, upload.notes = result.counts, notes
+    upload.errors = [str(e) for e in result.errors]
+    if not result.ok:
+        upload.status = ImportUpload.Status.REJECTED
+    elif write:
+        upload.status, upload.files = ImportUpload.Status.DONE, {}
+    else:
+        upload.status = ImportUpload.Status.PREVIEW
+    upload.save()
+    cache.delete(_progress_key(upload.pk))
+    return upload

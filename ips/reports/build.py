@@ -1,0 +1,41 @@
+"""Build the program report of spec/interchange.md for one program and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ips.fidelity.anchors import band
+from ips.fidelity.compute import fidelity_items, outcomes
+from ips.fidelity.models import FidelityReview
+from ips.fidelity.selectors import program_facts
+from ips.models import Program
+
+
+def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:
+    """Total of the latest completed fidelity review dated in the period, if any."""
+    return (
+        FidelityReview.objects.filter(
+            program=program,
+            status=FidelityReview.Status.COMPLETED,
+            review_date__range=(start, end),
+        )
+        .order_by("-review_date", "-id")
+        .values_list("total", flat=True)
+        .first()
+    )
+
+
+def program_report(program: Program, start: dt.date, end: dt.date) -> dict[str, Any]:
+    """The report object: program, period, fidelity items and review, outcomes."""
+    facts = program_facts(program, start, end)
+    total = latest_review_total(program, start, end)
+    return {
+        "program": program.name,
+        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "fidelity": {
+            "items": {key: item.as_dict() for key, item in fidelity_items(facts).items()},
+            "review": {"total": total, "band": band(total)},
+        },
+        "outcomes": outcomes(facts),
+    }

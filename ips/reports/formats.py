@@ -1,0 +1,42 @@
+"""The program report as JSON text and as key,value CSV rows (spec/interchange.md). Pure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+
+def to_json(report: dict[str, Any]) -> str:
+    """Exactly one JSON object, keys in the contract's order."""
+    return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+def flatten(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
+    """Dotted keys for every figure: `fidelity.items.V6.per_specialist.ana@example.org`."""
+    rows: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            rows.extend(flatten(value, f"{name}."))
+        else:
+            rows.append((name, value))
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def to_csv(report: dict[str, Any]) -> str:
+    """One `key,value` row per figure, after a `key,value` header."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["key", "value"])
+    writer.writerows((key, _cell(value)) for key, value in flatten(report))
+    return out.getvalue()

@@ -1,0 +1,98 @@
+"""Printable PDF of the program report and of a fidelity review (fpdf2, pure Python).
+Pure: no django; takes the rows built for the HTML page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fpdf import FPDF
+
+_REPLACE = {"÷": "/", "—": "-", "–": "-", "’": "'", "“": '"', "”": '"', "≥": ">=", "≤": "<="}
+
+
+def _text(value: Any) -> str:
+    """Core PDF fonts are Latin-1: swap the few symbols we use, drop anything else."""
+    text = "" if value is None else str(value)
+    for old, new in _REPLACE.items():
+        text = text.replace(old, new)
+    return text.encode("latin-1", "replace").decode("latin-1")
+
+
+class _Doc(FPDF):
+    def __init__(self, title: str):
+        super().__init__(format="A4")
+        self.set_title(_text(title))
+        self.set_auto_page_break(auto=True, margin=15)
+        self.add_page()
+        self.set_font("Helvetica", "B", 15)
+        self.multi_cell(0, 8, _text(title), new_x="LMARGIN", new_y="NEXT")
+
+    def heading(self, text: str) -> None:
+        self.ln(3)
+        self.set_font("Helvetica", "B", 12)
+        self.multi_cell(0, 7, _text(text), new_x="LMARGIN", new_y="NEXT")
+
+    def para(self, text: str) -> None:
+        self.set_font("Helvetica", "", 10)
+        self.multi_cell(0, 5, _text(text), new_x="LMARGIN", new_y="NEXT")
+
+    def grid(self, header: list[str], rows: list[list[Any]], widths: list[int]) -> None:
+        self.set_font("Helvetica", "", 9)
+        with self.table(col_widths=widths, text_align="LEFT", line_height=5) as table:
+            table.row([_text(h) for h in header])
+            for row in rows:
+                table.row([_text(cell) for cell in row])
+
+
+def report_pdf(context: dict[str, Any]) -> bytes:
+    """The program report (outcomes, computed items, review) as PDF bytes."""
+    report = context["report"]
+    period = report["period"]
+    doc = _Doc(f"IPS program report: {report['program']}, {period['start']} to {period['end']}")
+    doc.heading("Outcomes")
+    rows = [[row["label"], row["shown"]] for row in context["outcomes"]]
+    rows.append(["US tier (31 / 41 / 50 %)", context["tier_label"]])
+    doc.grid(["Figure", "Value"], rows, [120, 60])
+    doc.heading("Computed fidelity items")
+    doc.grid(
+        ["Item", "Value", "Rating", "Per specialist"],
+        [
+            [
+                f"{item['key']} {item['title']}",
+                item["shown"],
+                f"{item['rating'] or '-'}{' (provisional)' if item['provisional'] else ''}",
+                ", ".join(f"{email}: {shown}" for email, shown in item["per_specialist"]),
+            ]
+            for item in context["items"]
+        ],
+        [55, 25, 30, 70],
+    )
+    review = report["fidelity"]["review"]
+    doc.heading("Fidelity review")
+    doc.para(
+        f"Latest completed review in the period: {review['total']} of 125, {context['band_label']}."
+        if review["total"] is not None
+        else "No completed fidelity review in this period."
+    )
+    return bytes(doc.output())
+
+
+def review_pdf(
+    title: str, rows: list[dict[str, Any]], summary: list[str], actions: list[list[str]]
+) -> bytes:
+    """A fidelity review: each item's rating, note and evidence; total, band; action plan."""
+    doc = _Doc(title)
+    for line in summary:
+        doc.para(line)
+    doc.heading("Ratings")
+    doc.grid(
+        ["Item", "Rating", "Computed", "Note and evidence"],
+        [[r["label"], r["rating"], r["computed"], r["note"]] for r in rows],
+        [60, 18, 30, 72],
+    )
+    doc.heading("Action plan")
+    if actions:
+        doc.grid(["Item", "Action", "Owner", "Due", "Status"], actions, [15, 80, 35, 25, 25])
+    else:
+        doc.para("No action items.")
+    return bytes(doc.output())

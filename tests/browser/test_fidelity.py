@@ -1,0 +1,48 @@
+"""Fidelity screens in Chromium: the dashboard is accessible, and an upload is previewed
+then imported."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.management import call_command
+
+from ips.models import Program, StaffMember
+from jobseekers.models import JobSeeker
+from tests.browser.conftest import axe_violations, log_in
+from tests.conftest import make_user
+from tests.importer.conftest import GOOD, write_folder
+from tests.reports.conftest import FOLDER
+
+
+def director_of(program):
+    user = make_user("dina_director")
+    StaffMember.objects.create(user=user, program=program, role="director")
+    return user
+
+
+def test_fidelity_dashboard_shows_figures_and_has_no_axe_violations(
+    browser_page, live_server, tmp_path
+):
+    folder = write_folder(tmp_path / "north", FOLDER)
+    call_command("import_program", str(folder), "--program", "North Team", stdout=io.StringIO())
+    program = Program.objects.get(name="North Team")
+    log_in(browser_page, director_of(program), live_server.url)
+    browser_page.goto(f"/admin/fidelity/?program={program.pk}&start=2026-07-06&end=2026-08-02")
+    assert (
+        browser_page.get_by_role("img", name="Employment rate against the benchmarks").count() == 1
+    )
+    assert "2.67" in browser_page.content()
+    assert axe_violations(browser_page) == []
+
+
+def test_upload_is_previewed_then_imported(browser_page, live_server, tmp_path):
+    program = Program.objects.create(name="Lakeside", slug="lakeside")
+    folder = write_folder(tmp_path / "lake", GOOD)
+    log_in(browser_page, director_of(program), live_server.url)
+    browser_page.goto("/admin/fidelity/import/")
+    browser_page.set_input_files("input[type=file]", sorted(str(p) for p in folder.iterdir()))
+    browser_page.get_by_role("button", name="Check the files").click()
+    browser_page.get_by_role("button", name="Import these rows into Lakeside").click()
+    assert browser_page.locator("#import-status").inner_text().startswith("Imported")
+    assert JobSeeker.objects.filter(program=program).count() == 3
