@@ -1,0 +1,49 @@
+"""Builders for the public site and portal tests."""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+import pytest
+
+from employers.models import Employer, JobOpening
+from ips.geo import zip_centroid
+
+_counter = itertools.count(1)
+
+
+def build_opening(program, *, employer=None, zip_code="48226", **fields) -> JobOpening:
+    """An open, shareable opening placed at its ZIP centre (override any field)."""
+    if employer is None:
+        employer = Employer.objects.create(program=program, name=f"Shop {next(_counter)}")
+    lat, lon = zip_centroid(zip_code) or (None, None)
+    values = {
+        "title": "Kitchen helper",
+        "hours_per_week": Decimal("20"),
+        "schedule": JobOpening.Schedule.DAYTIME,
+        "hourly_wage": Decimal("15.50"),
+        "status": JobOpening.Status.OPEN,
+        "shareable": True,
+        "zip": zip_code,
+        "latitude": lat,
+        "longitude": lon,
+        "geocode_source": "zip_centroid" if lat is not None else "",
+    }
+    values.update(fields)
+    return JobOpening.objects.create(program=program, employer=employer, **values)
+
+
+@pytest.fixture
+def make_opening(program):
+    def make(**fields):
+        return build_opening(program, **fields)
+
+    return make
+
+
+@pytest.fixture
+def openings_url(db):
+    from cms.models import OpeningsIndexPage
+
+    return OpeningsIndexPage.objects.get().url
