@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 import numpy as np
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from cms.filters import OpeningFilter
+from cms.models import PortalPreference
 from employers.models import JobOpening
 from ips.geo import bounding_box, haversine_miles_many
+from ips.models import Occupation
+from ips.roles import is_staff_member
 from jobseekers.models import CareerProfile, JobSeeker, Match, MatchOutcome
 
 PUBLIC_OPENING_RELATED = ("employer", "occupation")
@@ -64,25 +69,85 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
     )
 
 
+def is_portal_account(user) -> bool:
+    """A job seeker's own account: never staff, never a superuser, never a program role."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and not (user.is_staff or user.is_superuser or is_staff_member(user))
+    )
+
+
 def portal_seeker(user) -> JobSeeker | None:
     """The job seeker whose portal account `user` is, or None (staff are never seekers)."""
-    if user is None or not user.is_authenticated or user.is_staff or user.is_superuser:
+    if not is_portal_account(user):
         return None
-    return JobSeeker.objects.filter(portal_user=user).select_related("program").first()
+    return (
+        JobSeeker.objects.filter(portal_user=user)
+        .select_related("program", "specialist__user")
+        .first()
+    )
 
 
-def matches_for_seeker(seeker: JobSeeker, limit: int = 20) -> list[Match]:
+def portal_user_by_email(email: str):
+    """The active portal account with this email address, or None."""
+    user = (
+        get_user_model()
+        .objects.filter(email__iexact=email.strip(), is_active=True, job_seeker__isnull=False)
+        .first()
+    )
+    return user if is_portal_account(user) else None
+
+
+def preference_occupations(profile: CareerProfile | None) -> QuerySet[Occupation]:
+    """Kinds of work a seeker can pick: those they chose before and those openings list now."""
+    listed = JobOpening.objects.public().filter(occupation__isnull=False).values("occupation")
+    chosen = Q(pk__in=listed)
+    if profile is not None:
+        chosen |= Q(pk__in=profile.preferred_occupations.values("pk"))
+    return Occupation.objects.filter(chosen).order_by("title")
+
+
+def weekly_email_recipients(week_start: dt.date) -> list[int]:
+    """Seekers who opted in to the weekly email and were not sent one this week."""
+    return list(
+        PortalPreference.objects.filter(
+            weekly_email=True,
+            seeker__portal_user__is_active=True,
+            seeker__closed_date__isnull=True,
+        )
+        .exclude(seeker__portal_user__email="")
+        .filter(Q(last_weekly_week__isnull=True) | Q(last_weekly_week__lt=week_start))
+        .values_list("seeker_id", flat=True)
+    )
+
+
+def new_matches_since(seeker: JobSeeker, since: dt.datetime, limit: int = 10) -> list[Match]:
+    """The seeker's matches on public openings listed since `since`, not yet marked interested."""
+    return list(_seeker_matches(seeker, since).filter(interested=False)[:limit])
+
+
+def matches_for_seeker(
+    seeker: JobSeeker, limit: int = 20, listed_since: dt.datetime | None = None
+) -> list[Match]:
     """The seeker's own stored matches on public openings, best first, with interest marked."""
+    return list(_seeker_matches(seeker, listed_since)[:limit])
+
+
+def _seeker_matches(seeker: JobSeeker, listed_since: dt.datetime | None) -> QuerySet[Match]:
     interested = MatchOutcome.objects.filter(
         seeker=seeker, opening=OuterRef("opening"), kind=MatchOutcome.Kind.INTEREST
     )
-    return list(
-        Match.objects.filter(
-            seeker=seeker, opening__status=JobOpening.Status.OPEN, opening__shareable=True
-        )
-        .select_related("opening__employer", "opening__occupation")
+    matches = Match.objects.filter(
+        seeker=seeker, opening__status=JobOpening.Status.OPEN, opening__shareable=True
+    )
+    if listed_since is not None:
+        matches = matches.filter(opening__created_at__gte=listed_since)
+    return (
+        matches.select_related("opening__employer", "opening__occupation")
         .annotate(interested=Exists(interested))
-        .order_by("rank", "-score", "id")[:limit]
+        .order_by("rank", "-score", "id")
     )
 
 

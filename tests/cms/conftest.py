@@ -47,3 +47,32 @@ def openings_url(db):
     from cms.models import OpeningsIndexPage
 
     return OpeningsIndexPage.objects.get().url
+
+
+@pytest.fixture
+def anymail_backend(settings):
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+
+
+@pytest.fixture
+def make_match(seeker):
+    from jobseekers.models import Match
+
+    def make(opening, *, for_seeker=None, rank=1, reasons=("5 miles, by bus",), score=0.8):
+        who = for_seeker or seeker
+        return Match.objects.create(
+            program=who.program,
+            seeker=who,
+            opening=opening,
+            score=score,
+            rank=rank,
+            reasons=list(reasons),
+        )
+
+    return make
+
+
+@pytest.fixture
+def portal_client(client, seeker_user):
+    client.force_login(seeker_user)
+    return client
