@@ -95,6 +95,7 @@ class OpeningFilter(django_filters.FilterSet):
         choices=MILES,
         method="filter_nothing",
         empty_label=None,
+        initial=str(DEFAULT_MILES),
     )
 
     class Meta:

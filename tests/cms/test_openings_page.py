@@ -154,3 +154,8 @@ def test_sitemap_lists_public_openings_only(client, make_opening, openings_url):
     assert f"{openings_url}{shown.pk}/" in body
     assert f"{openings_url}{hidden.pk}/" not in body
     assert "/about-the-data/" in body
+
+
+def test_empty_form_shows_10_miles_as_the_distance(client, openings_url):
+    body = client.get(openings_url).content.decode()
+    assert '<option value="10" selected>10 miles</option>' in body
