@@ -1,6 +1,8 @@
 """Small template helpers for the public site and the portal."""
 
-from django import template
+from django import forms, template
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -22,4 +24,29 @@ def described_field(field):
     attrs = {"aria-describedby": " ".join(ids)} if ids else {}
     if field.errors:
         attrs["aria-invalid"] = "true"
+    widget = field.field.widget
+    if type(widget) is forms.Select and not widget.allow_multiple_selected:
+        return _select(field, attrs)
     return field.as_widget(attrs=attrs)
+
+
+def _select(field, attrs: dict) -> str:
+    """A plain <select>, built directly: Django's per-option templates cost ~1 ms a field."""
+    value = field.value()
+    current = "" if value is None else str(value)
+    extra = format_html_join("", ' {}="{}"', attrs.items())
+    options = format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (choice, mark_safe(" selected") if str(choice) == current else "", label)
+            for choice, label in field.field.choices
+        ),
+    )
+    return format_html(
+        '<select name="{}" id="{}"{}>{}</select>',
+        field.html_name,
+        field.id_for_label,
+        extra,
+        options,
+    )
