@@ -325,7 +325,7 @@ def send_weekly_matches_to(*, seeker_id: int, today: dt.date | None = None) -> b
     week = week_start(today or timezone.localdate())
     with transaction.atomic():
         preference = (
-            PortalPreference.objects.select_for_update()
+            PortalPreference.objects.select_for_update(of=("self",))
             .select_related("seeker__portal_user", "seeker__specialist__user")
             .filter(seeker_id=seeker_id, weekly_email=True)
             .first()
