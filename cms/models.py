@@ -23,6 +23,8 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.StandardPage", "cms.OpeningsIndexPage"]
 
     class Meta:
         verbose_name = "home page"
@@ -40,6 +42,7 @@ class StandardPage(Page):
     body = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    subpage_types = ["cms.StandardPage"]
 
     class Meta:
         verbose_name = "information page"
@@ -53,6 +56,8 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []  # openings are CRM records shown at sub-routes, not pages
 
     class Meta:
         verbose_name = "openings index page"

@@ -88,3 +88,9 @@ def test_portal_user_cannot_edit_pages(client, seeker_user):
     response = client.get(f"/admin/pages/{home.pk}/edit/")
     assert response.status_code == 302
     assert "/admin/login/" in response.url
+
+
+def test_page_tree_allows_only_the_site_shape():
+    assert HomePage.allowed_subpage_models() == [StandardPage, OpeningsIndexPage]
+    assert OpeningsIndexPage.allowed_subpage_models() == []
+    assert StandardPage.allowed_subpage_models() == [StandardPage]
