@@ -8,6 +8,7 @@ import importlib
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -213,9 +214,12 @@ def send_sign_in_link(*, user_id: int) -> None:
 
 
 def request_sign_in_link(*, email: str) -> None:
-    """Send a link when the address is a portal account; say nothing either way."""
+    """Send a link when the address is a portal account; say nothing either way.
+
+    At most one link a minute per account, so the form cannot flood someone's inbox.
+    """
     user = portal_user_by_email(email)
-    if user is not None:
+    if user is not None and cache.add(f"portal:sign-in-link:{user.pk}", True, timeout=60):
         from cms.tasks import send_sign_in_link_task
 
         send_sign_in_link_task.delay(user.pk)

@@ -34,6 +34,14 @@ def build_opening(program, *, employer=None, zip_code="48226", **fields) -> JobO
     return JobOpening.objects.create(program=program, employer=employer, **values)
 
 
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """The sign-in link throttle lives in the cache; each test starts without it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_opening(program):
     def make(**fields):

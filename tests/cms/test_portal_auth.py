@@ -258,3 +258,10 @@ def test_invitations_listing_query_count_is_constant(
         response = client.get("/admin/portal-invitations/")
     assert response.status_code == 200
     assert len(response.context["page_obj"]) == size
+
+
+def test_sign_in_links_are_limited_to_one_a_minute(client, seeker_user, anymail_backend):
+    for _ in range(3):
+        response = client.post("/portal/sign-in/link/", {"email": "alex_portal@example.org"})
+        assert response.status_code == 302
+    assert len(mail.outbox) == 1
