@@ -1,8 +1,10 @@
-"""Public site pages. Openings are CRM records shown through a routable page, not copies."""
+"""Public site pages and the job seeker portal's own records.
+
+Openings are CRM records shown through a routable page, not copies.
+"""
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.shortcuts import get_object_or_404
 from wagtail.admin.panels import FieldPanel
@@ -10,7 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from employers.models import JobOpening
+from jobseekers.models import JobSeeker
 
 
 class HomePage(Page):
@@ -21,9 +23,16 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.StandardPage", "cms.OpeningsIndexPage"]
 
     class Meta:
         verbose_name = "home page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["info_pages"] = self.get_children().live().in_menu().specific()
+        return context
 
 
 class StandardPage(Page):
@@ -33,6 +42,7 @@ class StandardPage(Page):
     body = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    subpage_types = ["cms.StandardPage"]
 
     class Meta:
         verbose_name = "information page"
@@ -46,25 +56,75 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     max_count = 1
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []  # openings are CRM records shown at sub-routes, not pages
 
     class Meta:
         verbose_name = "openings index page"
 
-    def public_openings(self):
-        return JobOpening.objects.public().select_related("employer", "occupation")
-
     @path("")
     def index(self, request):
-        page = Paginator(self.public_openings().order_by("-created_at"), self.per_page).get_page(
-            request.GET.get("page")
+        from cms.filters import OpeningFilter
+        from cms.selectors import openings_listing, public_openings
+
+        filterset = OpeningFilter(request.GET or None, queryset=public_openings())
+        listing = openings_listing(filterset, request.GET.get("page"), self.per_page)
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter": filterset,
+                "listing": listing,
+                "openings": listing.page,
+                "query_string": query.urlencode(),
+            },
         )
-        return self.render(request, context_overrides={"openings": page})
 
     @path("<int:opening_id>/")
     def detail(self, request, opening_id: int):
-        opening = get_object_or_404(self.public_openings(), pk=opening_id)
+        from cms.selectors import portal_seeker, public_openings
+
+        opening = get_object_or_404(public_openings(), pk=opening_id)
         return self.render(
             request,
-            context_overrides={"opening": opening},
+            context_overrides={"opening": opening, "seeker": portal_seeker(request.user)},
             template="cms/opening_detail.html",
         )
+
+    def get_sitemap_urls(self, request=None):
+        from cms.selectors import public_openings
+
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for opening_id, updated in public_openings().values_list("id", "updated_at"):
+            urls.append({"location": f"{base}{opening_id}/", "lastmod": updated})
+        return urls
+
+
+class PortalPreference(models.Model):
+    """A job seeker's portal settings: the opt-in weekly email and when it last went."""
+
+    seeker = models.OneToOneField(
+        JobSeeker, on_delete=models.CASCADE, related_name="portal_preference"
+    )
+    weekly_email = models.BooleanField("weekly email of new openings for me", default=False)
+    last_weekly_week = models.DateField(
+        null=True, blank=True, help_text="Monday of the last week a weekly email was sent."
+    )
+    last_weekly_sent_at = models.DateTimeField(null=True, blank=True)
+    invited_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "portal preference"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(last_weekly_week__isnull=True)
+                | models.Q(last_weekly_week__week_day=2),
+                name="weekly_marker_is_a_monday",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Portal preferences of {self.seeker}"

@@ -1,19 +1,43 @@
-"""Writes for the public site."""
+"""Writes for the public site and the job seeker portal."""
 
 from __future__ import annotations
 
+import datetime as dt
+import importlib
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.tokens import default_token_generator
+from django.core.cache import cache
 from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from wagtail.models import Locale, Page, Site
 
-from cms.models import HomePage
+from cms.content import HOME_BODY, HOME_INTRO, OPENINGS_INTRO, PAGES
+from cms.models import HomePage, OpeningsIndexPage, PortalPreference, StandardPage
+from cms.selectors import (
+    is_portal_account,
+    new_matches_since,
+    portal_user_by_email,
+    weekly_email_recipients,
+)
+from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
+from employers.models import JobOpening
+from ips.hooks import PROFILE_SAVED, run_hooks
+from ips.mail import send_templated_email
+from jobseekers.models import CareerProfile, JobSeeker, MatchOutcome
 
 
 @transaction.atomic
 def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
-    """Make sure the root page, default locale, home page and default site exist (idempotent).
+    """Make sure the root, locale, home page, standard pages, openings index and site exist.
 
-    Wagtail creates these in data migrations, but a flushed test database (live_server)
-    loses them; seed_demo and the browser tests call this.
+    Idempotent: an existing page (by slug under home) is left as editors made it. Wagtail
+    creates the root in data migrations, but a flushed test database (live_server) loses
+    it; seed_demo and the browser tests call this.
     """
     locale = Locale.objects.order_by("pk").first() or Locale.objects.create(language_code="en")
     root = Page.get_first_root_node()
@@ -26,9 +50,16 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
                 title="Find work you want",
                 slug="home",
                 locale=locale,
-                intro="We help people who use mental-health services find and keep ordinary jobs.",
+                intro=HOME_INTRO,
+                body=HOME_BODY,
             )
         )
+    elif not home.body:
+        home.body = HOME_BODY
+        home.intro = home.intro or HOME_INTRO
+        home.save_revision().publish()
+    _ensure_children(home, locale)
+    ensure_editor_group(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
@@ -36,3 +67,312 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         site.root_page = home
         site.save(update_fields=["root_page"])
     return home
+
+
+EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
+
+
+def ensure_editor_group(home: HomePage) -> None:
+    """Wagtail's Editors group may enter the workspace and edit and publish the site's pages."""
+    from django.contrib.auth.models import Group, Permission
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import GroupPagePermission
+
+    from ips.roles import EDITOR_GROUP
+
+    group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+    admin_type, _ = ContentType.objects.get_or_create(app_label="wagtailadmin", model="admin")
+    access, _ = Permission.objects.get_or_create(
+        content_type=admin_type,
+        codename="access_admin",
+        defaults={"name": "Can access Wagtail admin"},
+    )
+    group.permissions.add(access)
+    page_type = ContentType.objects.get_for_model(Page)
+    for action in EDITOR_PAGE_PERMISSIONS:
+        permission, _ = Permission.objects.get_or_create(
+            content_type=page_type,
+            codename=f"{action}_page",
+            defaults={"name": f"Can {action} page"},
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+
+
+def _ensure_children(home: HomePage, locale: Locale) -> None:
+    existing = set(home.get_children().values_list("slug", flat=True))
+    if "openings" not in existing and not OpeningsIndexPage.objects.exists():
+        home.add_child(
+            instance=OpeningsIndexPage(
+                title="Job openings",
+                slug="openings",
+                locale=locale,
+                show_in_menus=True,
+                intro=OPENINGS_INTRO,
+            )
+        )
+    for spec in PAGES:
+        if spec["slug"] not in existing:
+            home.add_child(instance=StandardPage(locale=locale, show_in_menus=True, **spec))
+
+
+# --- The job seeker portal ----------------------------------------------------
+
+
+class PortalError(ValueError):
+    """A portal action refused, with a message in plain words for the person asking."""
+
+
+def portal_url(path: str) -> str:
+    """An absolute link for an email (the site's base URL comes from the environment)."""
+    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def _link_path(name: str, user, token: str) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return reverse(name, kwargs={"uidb64": uid, "token": token})
+
+
+@transaction.atomic
+def invite_seeker_to_portal(*, seeker: JobSeeker, by) -> object:
+    """Give a job seeker a portal account (created if needed) and email a set-password link."""
+    email = (seeker.email or "").strip().lower()
+    if not email:
+        raise PortalError("Add an email address for this job seeker first.")
+    User = get_user_model()
+    user = seeker.portal_user
+    if user is None:
+        user = User.objects.filter(email__iexact=email).first()
+        if user is not None and not is_portal_account(user):
+            raise PortalError("This email address belongs to a staff account. Use another one.")
+        if user is not None and JobSeeker.objects.filter(portal_user=user).exists():
+            raise PortalError("This email address is already used by another job seeker.")
+        if user is None:
+            user = User.objects.create_user(
+                username=_free_username(email),
+                email=email,
+                first_name=(seeker.preferred_name or seeker.name.split()[0])[:150],
+            )
+        seeker.portal_user = user
+        seeker.save(update_fields=["portal_user", "updated_at"])
+    elif user.email.lower() != email:
+        user.email = email
+        user.save(update_fields=["email"])
+    preference, _ = PortalPreference.objects.get_or_create(seeker=seeker)
+    preference.invited_at = timezone.now()
+    preference.save(update_fields=["invited_at", "updated_at"])
+    from cms.tasks import send_portal_invite_task
+
+    transaction.on_commit(lambda: send_portal_invite_task.delay(seeker.pk))
+    return user
+
+
+def _free_username(email: str) -> str:
+    User = get_user_model()
+    base = email[:140]
+    name, n = base, 1
+    while User.objects.filter(username__iexact=name).exists():
+        n += 1
+        name = f"{base}-{n}"
+    return name
+
+
+def send_portal_invite(*, seeker_id: int) -> None:
+    """Email the invitation with a link to choose a password (valid PASSWORD_RESET_TIMEOUT)."""
+    seeker = JobSeeker.objects.select_related("portal_user", "specialist__user", "program").get(
+        pk=seeker_id
+    )
+    user = seeker.portal_user
+    if user is None or not user.email:
+        return
+    link = portal_url(_link_path("portal:welcome", user, default_token_generator.make_token(user)))
+    send_templated_email(
+        to=[user.email],
+        template="portal_invite",
+        context={
+            "name": seeker.preferred_name or seeker.name.split()[0],
+            "link": link,
+            "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+            "specialist": seeker.specialist.display_name if seeker.specialist else "",
+            "program": seeker.program.name,
+        },
+        tags=["portal-invite"],
+    )
+
+
+def send_sign_in_link(*, user_id: int) -> None:
+    """Email a one-time sign-in link that expires after SIGN_IN_LINK_MINUTES."""
+    user = get_user_model().objects.get(pk=user_id)
+    if not is_portal_account(user) or not user.email:
+        return
+    link = portal_url(_link_path("portal:link", user, sign_in_link_tokens.make_token(user)))
+    send_templated_email(
+        to=[user.email],
+        template="portal_sign_in_link",
+        context={"name": user.first_name, "link": link, "minutes": SIGN_IN_LINK_MINUTES},
+        tags=["portal-sign-in"],
+    )
+
+
+def request_sign_in_link(*, email: str) -> None:
+    """Send a link when the address is a portal account; say nothing either way.
+
+    At most one link a minute per account, so the form cannot flood someone's inbox.
+    """
+    user = portal_user_by_email(email)
+    if user is not None and cache.add(f"portal:sign-in-link:{user.pk}", True, timeout=60):
+        from cms.tasks import send_sign_in_link_task
+
+        send_sign_in_link_task.delay(user.pk)
+
+
+def notify_specialist_of_interest(outcome_id: int) -> bool:
+    """Enqueue the coaching app's email to the specialist; False when that app lacks it."""
+    try:
+        coaching_tasks = importlib.import_module("coaching.tasks")
+    except ImportError:
+        return False
+    task = getattr(coaching_tasks, "notify_specialist_of_interest_task", None)
+    if task is None:
+        return False
+    task.delay(outcome_id)
+    return True
+
+
+@transaction.atomic
+def record_interest(*, seeker: JobSeeker, opening: JobOpening) -> MatchOutcome:
+    """ "I'm interested": one outcome per seeker and opening; the specialist hears once."""
+    if not JobOpening.objects.public().filter(pk=opening.pk).exists():
+        raise PortalError("This opening is no longer listed.")
+    outcome, created = MatchOutcome.objects.get_or_create(
+        seeker=seeker,
+        opening=opening,
+        kind=MatchOutcome.Kind.INTEREST,
+        defaults={"program": seeker.program, "date": timezone.localdate(), "source": "portal"},
+    )
+    if created:
+        transaction.on_commit(lambda: notify_specialist_of_interest(outcome.pk))
+    return outcome
+
+
+PORTAL_PROFILE_FIELDS = frozenset(
+    {
+        "min_hours_per_week",
+        "max_hours_per_week",
+        "preferred_schedules",
+        "travel_mode",
+        "max_commute_miles",
+        "preferred_occupations",
+    }
+)
+
+
+@transaction.atomic
+def change_portal_preferences(
+    *, seeker: JobSeeker, changes: dict, weekly_email: bool
+) -> CareerProfile:
+    """Save the seeker's own changes: a new career-profile version, and the email opt-in."""
+    unknown = set(changes) - PORTAL_PROFILE_FIELDS
+    if unknown:
+        raise PortalError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
+    try:
+        from jobseekers.services import update_career_profile
+    except ImportError:
+        update_career_profile = new_profile_version
+    profile = update_career_profile(seeker=seeker, changes=changes, by=None)
+    PortalPreference.objects.update_or_create(
+        seeker=seeker, defaults={"weekly_email": weekly_email}
+    )
+    return profile
+
+
+_M2M_FIELDS = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
+
+
+@transaction.atomic
+def new_profile_version(*, seeker: JobSeeker, changes: dict, by=None) -> CareerProfile:
+    """The next career-profile version: the current one copied, `changes` applied, made current."""
+    current = (
+        CareerProfile.objects.select_for_update().filter(seeker=seeker, is_current=True).first()
+    )
+    m2m = {name: list(getattr(current, name).all()) if current else [] for name in _M2M_FIELDS}
+    if current is None:
+        profile = CareerProfile(program=seeker.program, seeker=seeker, version=1)
+    else:
+        profile = CareerProfile.objects.get(pk=current.pk)
+        current.is_current = False
+        current.save(update_fields=["is_current"])
+        profile.pk = profile.id = None
+        profile._state.adding = True
+        profile.version = current.version + 1
+    profile.is_current = True
+    profile.created_by = by
+    for name, value in changes.items():
+        if name in _M2M_FIELDS:
+            m2m[name] = value
+        else:
+            setattr(profile, name, value)
+    profile.full_clean(exclude=["seeker", "program", *(_M2M_FIELDS)], validate_unique=False)
+    profile.save()
+    for name, value in m2m.items():
+        getattr(profile, name).set(value)
+    run_hooks(PROFILE_SAVED, profile=profile)
+    return profile
+
+
+def week_start(day: dt.date) -> dt.date:
+    """Monday of the week `day` is in: the weekly email's marker."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def send_weekly_matches_to(*, seeker_id: int, today: dt.date | None = None) -> bool:
+    """Send one seeker this week's email of new matches; never twice in one week."""
+    week = week_start(today or timezone.localdate())
+    with transaction.atomic():
+        preference = (
+            PortalPreference.objects.select_for_update(of=("self",))
+            .select_related("seeker__portal_user", "seeker__specialist__user")
+            .filter(seeker_id=seeker_id, weekly_email=True)
+            .first()
+        )
+        if preference is None or (preference.last_weekly_week or dt.date.min) >= week:
+            return False
+        seeker, user = preference.seeker, preference.seeker.portal_user
+        if user is None or not is_portal_account(user) or not user.email:
+            return False
+        since = preference.last_weekly_sent_at or timezone.now() - dt.timedelta(days=7)
+        matches = new_matches_since(seeker, since)
+        if not matches:
+            return False
+        send_templated_email(
+            to=[user.email],
+            template="weekly_matches",
+            context={
+                "name": seeker.preferred_name or seeker.name.split()[0],
+                "matches": matches,
+                "portal_link": portal_url(reverse("portal:home")),
+                "preferences_link": portal_url(reverse("portal:preferences")),
+                "openings_base": portal_url(public_openings_path()),
+            },
+            tags=["weekly-matches"],
+        )
+        preference.last_weekly_week = week
+        preference.last_weekly_sent_at = timezone.now()
+        preference.save(update_fields=["last_weekly_week", "last_weekly_sent_at", "updated_at"])
+    return True
+
+
+def public_openings_path() -> str:
+    """The openings index page's path, e.g. /openings/."""
+    page = OpeningsIndexPage.objects.live().first()
+    return page.url if page is not None and page.url else "/openings/"
+
+
+def send_weekly_matches(*, today: dt.date | None = None) -> list[int]:
+    """Enqueue this week's email for every opted-in seeker not yet sent one."""
+    from cms.tasks import send_weekly_matches_to_task
+
+    week = week_start(today or timezone.localdate())
+    seeker_ids = weekly_email_recipients(week)
+    for seeker_id in seeker_ids:
+        send_weekly_matches_to_task.delay(seeker_id, week.isoformat())
+    return seeker_ids

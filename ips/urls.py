@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("portal/", include("cms.urls")),  # the job seeker portal
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,147 @@
+"""The public openings filter: keyword, kind of work, hours, schedule, distance from a ZIP."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from employers.models import JobOpening
+from ips.geo import is_known_zip, normalise_zip, zip_centroid
+
+# SOC 2018 major groups (the first two digits of an O*NET-SOC code), in plain words.
+KINDS_OF_WORK = (
+    ("11", "Managing a business or team"),
+    ("13", "Business and money"),
+    ("15", "Computers and maths"),
+    ("17", "Building design and engineering"),
+    ("19", "Science"),
+    ("21", "Helping people in the community"),
+    ("23", "Law"),
+    ("25", "Teaching and libraries"),
+    ("27", "Arts, design, media and sports"),
+    ("29", "Health care"),
+    ("31", "Health care support"),
+    ("33", "Security and safety"),
+    ("35", "Cooking and serving food"),
+    ("37", "Cleaning and grounds keeping"),
+    ("39", "Personal care and service"),
+    ("41", "Sales and shops"),
+    ("43", "Office and admin"),
+    ("45", "Farming, fishing and forestry"),
+    ("47", "Building and construction"),
+    ("49", "Fixing and maintaining things"),
+    ("51", "Making things (production)"),
+    ("53", "Driving and moving things"),
+)
+HOURS = (
+    ("under_20", "Fewer than 20 hours a week"),
+    ("20_to_29", "20 to 29 hours a week"),
+    ("30_plus", "30 hours a week or more"),
+)
+HOURS_RANGES = {"under_20": (None, 20), "20_to_29": (20, 30), "30_plus": (30, None)}
+MILES = (
+    ("2", "2 miles"),
+    ("5", "5 miles"),
+    ("10", "10 miles"),
+    ("25", "25 miles"),
+    ("50", "50 miles"),
+)
+DEFAULT_MILES = 10
+
+
+class OpeningFilterForm(forms.Form):
+    """Plain-language checks: a ZIP we cannot place is a clear message, never a crash."""
+
+    def clean_zip(self):
+        value = (self.cleaned_data.get("zip") or "").strip()
+        if not value:
+            return ""
+        code = normalise_zip(value)
+        if code is None:
+            raise forms.ValidationError("Please type a ZIP code of 5 numbers, like 48226.")
+        if not is_known_zip(code):
+            raise forms.ValidationError(
+                f"We could not find the ZIP code {code}. Please check it and try again."
+            )
+        return code
+
+
+class OpeningFilter(django_filters.FilterSet):
+    """One FilterSet for the openings listing; the page restricts it to `.public()`."""
+
+    q = django_filters.CharFilter(
+        label="Words to look for", method="filter_keyword", help_text="For example: kitchen, store"
+    )
+    kind = django_filters.ChoiceFilter(
+        label="Kind of work",
+        choices=KINDS_OF_WORK,
+        method="filter_kind",
+        empty_label="Any kind of work",
+    )
+    hours = django_filters.ChoiceFilter(
+        label="Hours", choices=HOURS, method="filter_hours", empty_label="Any hours"
+    )
+    schedule = django_filters.ChoiceFilter(
+        label="When the work is",
+        choices=JobOpening.Schedule.choices,
+        empty_label="Any time",
+    )
+    zip = django_filters.CharFilter(
+        label="Near this ZIP code", method="filter_nothing", help_text="Leave empty to see all."
+    )
+    miles = django_filters.ChoiceFilter(
+        label="How far from the ZIP code",
+        choices=MILES,
+        method="filter_nothing",
+        empty_label=None,
+        initial=str(DEFAULT_MILES),
+    )
+
+    class Meta:
+        model = JobOpening
+        fields = ["q", "kind", "hours", "schedule", "zip", "miles"]
+        form = OpeningFilterForm
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("miles"):
+            data = data.copy()
+            data["miles"] = str(DEFAULT_MILES)
+        super().__init__(data, *args, **kwargs)
+
+    def filter_keyword(self, queryset, name, value):
+        words = value.split()[:8]
+        for word in words:
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(description__icontains=word)
+                | Q(occupation__title__icontains=word)
+                | Q(employer__name__icontains=word)
+            )
+        return queryset
+
+    def filter_kind(self, queryset, name, value):
+        return queryset.filter(occupation__code__startswith=f"{value}-")
+
+    def filter_hours(self, queryset, name, value):
+        low, high = HOURS_RANGES[value]
+        if low is not None:
+            queryset = queryset.filter(hours_per_week__gte=low)
+        if high is not None:
+            queryset = queryset.filter(hours_per_week__lt=high)
+        return queryset
+
+    def filter_nothing(self, queryset, name, value):
+        # Distance is applied by cms.selectors.openings_listing (bounding box + haversine).
+        return queryset
+
+    def origin(self) -> tuple[float, float, float] | None:
+        """(latitude, longitude, miles) of a valid ZIP search, else None."""
+        if not self.is_bound or not self.is_valid():
+            return None
+        code = self.form.cleaned_data.get("zip")
+        point = zip_centroid(code) if code else None
+        if point is None:
+            return None
+        miles = float(self.form.cleaned_data.get("miles") or DEFAULT_MILES)
+        return point[0], point[1], miles

@@ -1,0 +1,123 @@
+"""Portal forms, in plain words: sign in, ask for a link, change preferences."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.contrib.auth import authenticate
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from employers.models import JobOpening
+from ips.models import Occupation
+from jobseekers.models import CareerProfile
+
+WRONG_SIGN_IN = "That email address and password do not match. Please try again."
+
+
+class SignInForm(forms.Form):
+    email = forms.EmailField(
+        label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request = request
+        self.user = None
+
+    def clean(self):
+        from cms.selectors import portal_user_by_email
+
+        data = super().clean()
+        if self.errors:
+            return data
+        user = portal_user_by_email(data["email"])
+        if user is not None:
+            user = authenticate(
+                self.request, username=user.get_username(), password=data["password"]
+            )
+        if user is None:
+            raise forms.ValidationError(WRONG_SIGN_IN)
+        self.user = user
+        return data
+
+
+class SignInLinkForm(forms.Form):
+    email = forms.EmailField(
+        label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+
+
+HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
+
+
+class PreferencesForm(forms.Form):
+    """The few career-profile choices a job seeker may change themselves."""
+
+    min_hours_per_week = forms.DecimalField(
+        label="Fewest hours a week I want",
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        validators=HOURS_VALIDATORS,
+    )
+    max_hours_per_week = forms.DecimalField(
+        label="Most hours a week I want",
+        required=False,
+        max_digits=4,
+        decimal_places=1,
+        validators=HOURS_VALIDATORS,
+    )
+    preferred_schedules = forms.MultipleChoiceField(
+        label="When I can work",
+        required=False,
+        choices=JobOpening.Schedule.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    travel_mode = forms.ChoiceField(
+        label="How I get to work",
+        required=False,
+        choices=[("", "Not decided"), *CareerProfile.TravelMode.choices],
+    )
+    max_commute_miles = forms.DecimalField(
+        label="Farthest I want to travel, in miles",
+        required=False,
+        max_digits=5,
+        decimal_places=1,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    preferred_occupations = forms.ModelMultipleChoiceField(
+        label="Kinds of work I want",
+        required=False,
+        queryset=Occupation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    weekly_email = forms.BooleanField(
+        label="Send me an email once a week when there are new openings for me", required=False
+    )
+
+    def __init__(self, *args, occupations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if occupations is not None:
+            self.fields["preferred_occupations"].queryset = occupations
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("min_hours_per_week"), data.get("max_hours_per_week")
+        if low is not None and high is not None and high < low:
+            self.add_error(
+                "max_hours_per_week", "The most hours must be the same as or more than the fewest."
+            )
+        return data
+
+    def profile_changes(self) -> dict:
+        """The career-profile fields to change (weekly_email is a portal setting)."""
+        data = dict(self.cleaned_data)
+        data.pop("weekly_email", None)
+        data["preferred_occupations"] = [o.pk for o in data["preferred_occupations"]]
+        return data

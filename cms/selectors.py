@@ -1,0 +1,160 @@
+"""Reads for the public site and the portal, each in a bounded number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.contrib.auth import get_user_model
+from django.core.paginator import Page, Paginator
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from cms.filters import OpeningFilter
+from cms.models import PortalPreference
+from employers.models import JobOpening
+from ips.geo import bounding_box, haversine_miles_many
+from ips.models import Occupation
+from ips.roles import is_staff_member
+from jobseekers.models import CareerProfile, JobSeeker, Match, MatchOutcome
+
+PUBLIC_OPENING_RELATED = ("employer", "occupation")
+LISTING_ORDER = ("-posted_on", "-created_at", "-id")
+
+
+def public_openings() -> QuerySet[JobOpening]:
+    """Open openings a specialist marked shareable, with what a public card shows."""
+    return JobOpening.objects.public().select_related(*PUBLIC_OPENING_RELATED)
+
+
+@dataclass(frozen=True)
+class OpeningsListing:
+    page: Page
+    distances: dict[int, float] = field(default_factory=dict)
+    near_zip: str = ""
+    miles: float | None = None
+
+
+def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> OpeningsListing:
+    """One page of filtered public openings; near a ZIP: nearest first, in two queries."""
+    queryset = filterset.qs
+    origin = filterset.origin()
+    if origin is None:
+        page = Paginator(queryset.order_by(*LISTING_ORDER), per_page).get_page(page_number)
+        return OpeningsListing(page=page)
+    lat, lon, miles = origin
+    min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, miles)
+    rows = list(
+        queryset.filter(
+            latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+        ).values_list("id", "latitude", "longitude")
+    )
+    distances: dict[int, float] = {}
+    if rows:
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        miles_away = haversine_miles_many(
+            lat, lon, np.array([r[1] for r in rows]), np.array([r[2] for r in rows])
+        )
+        inside = miles_away <= miles
+        order = np.lexsort((ids[inside], miles_away[inside]))
+        distances = {
+            int(i): round(float(d), 1)
+            for i, d in zip(ids[inside][order], miles_away[inside][order], strict=True)
+        }
+    page = Paginator(list(distances), per_page).get_page(page_number)
+    by_id = JobOpening.objects.select_related(*PUBLIC_OPENING_RELATED).in_bulk(page.object_list)
+    page.object_list = [by_id[i] for i in page.object_list if i in by_id]
+    return OpeningsListing(
+        page=page, distances=distances, near_zip=filterset.form.cleaned_data["zip"], miles=miles
+    )
+
+
+def is_portal_account(user) -> bool:
+    """A job seeker's own account: never staff, never a superuser, never a program role."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and not (user.is_staff or user.is_superuser or is_staff_member(user))
+    )
+
+
+def portal_seeker(user) -> JobSeeker | None:
+    """The job seeker whose portal account `user` is, or None (staff are never seekers)."""
+    if not is_portal_account(user):
+        return None
+    return (
+        JobSeeker.objects.filter(portal_user=user)
+        .select_related("program", "specialist__user")
+        .first()
+    )
+
+
+def portal_user_by_email(email: str):
+    """The active portal account with this email address, or None."""
+    user = (
+        get_user_model()
+        .objects.filter(email__iexact=email.strip(), is_active=True, job_seeker__isnull=False)
+        .first()
+    )
+    return user if is_portal_account(user) else None
+
+
+def preference_occupations(profile: CareerProfile | None) -> QuerySet[Occupation]:
+    """Kinds of work a seeker can pick: those they chose before and those openings list now."""
+    listed = JobOpening.objects.public().filter(occupation__isnull=False).values("occupation")
+    chosen = Q(pk__in=listed)
+    if profile is not None:
+        chosen |= Q(pk__in=profile.preferred_occupations.values("pk"))
+    return Occupation.objects.filter(chosen).order_by("title")
+
+
+def weekly_email_recipients(week_start: dt.date) -> list[int]:
+    """Seekers who opted in to the weekly email and were not sent one this week."""
+    return list(
+        PortalPreference.objects.filter(
+            weekly_email=True,
+            seeker__portal_user__is_active=True,
+            seeker__closed_date__isnull=True,
+        )
+        .exclude(seeker__portal_user__email="")
+        .filter(Q(last_weekly_week__isnull=True) | Q(last_weekly_week__lt=week_start))
+        .values_list("seeker_id", flat=True)
+    )
+
+
+def new_matches_since(seeker: JobSeeker, since: dt.datetime, limit: int = 10) -> list[Match]:
+    """The seeker's matches on public openings listed since `since`, not yet marked interested."""
+    return list(_seeker_matches(seeker, since).filter(interested=False)[:limit])
+
+
+def matches_for_seeker(
+    seeker: JobSeeker, limit: int = 20, listed_since: dt.datetime | None = None
+) -> list[Match]:
+    """The seeker's own stored matches on public openings, best first, with interest marked."""
+    return list(_seeker_matches(seeker, listed_since)[:limit])
+
+
+def _seeker_matches(seeker: JobSeeker, listed_since: dt.datetime | None) -> QuerySet[Match]:
+    interested = MatchOutcome.objects.filter(
+        seeker=seeker, opening=OuterRef("opening"), kind=MatchOutcome.Kind.INTEREST
+    )
+    matches = Match.objects.filter(
+        seeker=seeker, opening__status=JobOpening.Status.OPEN, opening__shareable=True
+    )
+    if listed_since is not None:
+        matches = matches.filter(opening__created_at__gte=listed_since)
+    return (
+        matches.select_related("opening__employer", "opening__occupation")
+        .annotate(interested=Exists(interested))
+        .order_by("rank", "-score", "id")
+    )
+
+
+def current_profile(seeker: JobSeeker) -> CareerProfile | None:
+    """The seeker's current career profile with its kinds of work, or None."""
+    return (
+        CareerProfile.objects.filter(seeker=seeker, is_current=True)
+        .prefetch_related("preferred_occupations", "ruled_out_occupations")
+        .first()
+    )

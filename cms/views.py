@@ -1,0 +1,245 @@
+"""The job seeker portal (under /portal/) and the workspace's portal invitations screen."""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth.forms import SetPasswordForm
+from django.contrib.auth.tokens import default_token_generator
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.views.decorators.http import require_POST
+
+from cms import selectors, services
+from cms.forms import PreferencesForm, SignInForm, SignInLinkForm
+from cms.models import PortalPreference
+from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
+from employers.models import JobOpening
+from ips.roles import has_role
+from jobseekers.models import CASEWORK_ROLES, JobSeeker
+
+BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def seeker_required(view):
+    """Signed-in job seekers only; anyone else is sent to sign in or told plainly."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('portal:sign_in')}?next={request.path}")
+        seeker = selectors.portal_seeker(request.user)
+        if seeker is None:
+            return render(request, "cms/portal/not_for_you.html", status=403)
+        request.seeker = seeker
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def sign_in(request):
+    if selectors.portal_seeker(request.user) is not None:
+        return redirect("portal:home")
+    form = SignInForm(_posted(request), request=request)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user, backend=BACKEND)
+        target = request.POST.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+            target = reverse("portal:home")
+        return redirect(target or "portal:home")
+    context = {"form": form, "link_form": SignInLinkForm(), "next": request.GET.get("next", "")}
+    return render(request, "cms/portal/sign_in.html", context, status=400 if form.errors else 200)
+
+
+@require_POST
+def send_link(request):
+    form = SignInLinkForm(request.POST)
+    if not form.is_valid():
+        context = {"form": SignInForm(request=request), "link_form": form}
+        return render(request, "cms/portal/sign_in.html", context, status=400)
+    services.request_sign_in_link(email=form.cleaned_data["email"])
+    messages.success(
+        request,
+        "If this email address has a page with us, we have sent it a sign-in link. "
+        f"The link works once, for {SIGN_IN_LINK_MINUTES} minutes.",
+    )
+    return redirect("portal:sign_in")
+
+
+def _user_from_link(uidb64: str, token: str, checker):
+    try:
+        user = get_user_model().objects.get(pk=urlsafe_base64_decode(uidb64).decode())
+    except (ValueError, TypeError, OverflowError, get_user_model().DoesNotExist):
+        return None
+    if not selectors.is_portal_account(user) or not checker.check_token(user, token):
+        return None
+    return user
+
+
+def link(request, uidb64: str, token: str):
+    """The emailed sign-in link: a button to press, so mail scanners cannot spend it."""
+    user = _user_from_link(uidb64, token, sign_in_link_tokens)
+    if user is None:
+        return render(request, "cms/portal/link_expired.html", status=400)
+    if request.method == "POST":
+        login(request, user, backend=BACKEND)
+        return redirect("portal:home")
+    return render(request, "cms/portal/link_confirm.html")
+
+
+def welcome(request, uidb64: str, token: str):
+    """The invitation link: choose a password, then you are signed in."""
+    user = _user_from_link(uidb64, token, default_token_generator)
+    if user is None:
+        return render(request, "cms/portal/link_expired.html", {"invite": True}, status=400)
+    form = SetPasswordForm(user, _posted(request))
+    form.fields["new_password1"].label = "Choose a password"
+    form.fields["new_password2"].label = "Type the same password again"
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        login(request, user, backend=BACKEND)
+        messages.success(request, "Your password is saved. Welcome!")
+        return redirect("portal:home")
+    status = 400 if form.errors else 200
+    return render(request, "cms/portal/welcome.html", {"form": form}, status=status)
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    messages.success(request, "You have signed out.")
+    return redirect("portal:sign_in")
+
+
+@seeker_required
+def home(request):
+    context = {
+        "seeker": request.seeker,
+        "matches": selectors.matches_for_seeker(request.seeker),
+        "openings_path": services.public_openings_path(),
+    }
+    return render(request, "cms/portal/home.html", context)
+
+
+@require_POST
+@seeker_required
+def interested(request, opening_id: int):
+    opening = get_object_or_404(JobOpening.objects.public(), pk=opening_id)
+    services.record_interest(seeker=request.seeker, opening=opening)
+    messages.success(
+        request,
+        f"Thank you. We told your specialist you are interested in “{opening.title}”. "
+        "They will get in touch.",
+    )
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = ""
+    return redirect(target or "portal:home")
+
+
+@seeker_required
+def profile(request):
+    current = selectors.current_profile(request.seeker)
+    labels = dict(JobOpening.Schedule.choices)
+    context = {
+        "seeker": request.seeker,
+        "profile": current,
+        "schedules": ", ".join(labels.get(s, s) for s in (current.preferred_schedules or []))
+        if current
+        else "",
+        "preference": PortalPreference.objects.filter(seeker=request.seeker).first(),
+    }
+    return render(request, "cms/portal/profile.html", context)
+
+
+@seeker_required
+def preferences(request):
+    seeker = request.seeker
+    current = selectors.current_profile(seeker)
+    preference = PortalPreference.objects.filter(seeker=seeker).first()
+    form = PreferencesForm(
+        _posted(request),
+        initial=_preference_initial(current, preference),
+        occupations=selectors.preference_occupations(current),
+    )
+    if request.method == "POST" and form.is_valid():
+        services.change_portal_preferences(
+            seeker=seeker,
+            changes=form.profile_changes(),
+            weekly_email=form.cleaned_data["weekly_email"],
+        )
+        messages.success(request, "Your choices are saved. Your specialist can see them too.")
+        return redirect("portal:profile")
+    status = 400 if form.errors else 200
+    return render(request, "cms/portal/preferences.html", {"form": form}, status=status)
+
+
+def _preference_initial(current, preference) -> dict:
+    initial = {"weekly_email": bool(preference and preference.weekly_email)}
+    if current is not None:
+        initial.update(
+            min_hours_per_week=current.min_hours_per_week,
+            max_hours_per_week=current.max_hours_per_week,
+            preferred_schedules=current.preferred_schedules,
+            travel_mode=current.travel_mode,
+            max_commute_miles=current.max_commute_miles,
+            preferred_occupations=list(current.preferred_occupations.all()),
+        )
+    return initial
+
+
+# --- Workspace: portal invitations (staff of the seeker's program) -------------
+
+
+def invitations(request):
+    """The caseload's portal status, with an invite button per job seeker."""
+    if not has_role(request.user, CASEWORK_ROLES):
+        raise PermissionDenied
+    seekers = (
+        JobSeeker.objects.for_user(request.user)
+        .filter(program_id__in=_casework_programs(request.user), closed_date__isnull=True)
+        .select_related("portal_user", "portal_preference")
+        .order_by("name")
+    )
+    mine = request.GET.get("mine", "1") == "1"
+    if mine and not request.user.is_superuser:
+        seekers = seekers.filter(specialist__user=request.user)
+    page = Paginator(seekers, 50).get_page(request.GET.get("p"))
+    return render(request, "cms/workspace/invitations.html", {"page_obj": page, "mine": mine})
+
+
+def invite(request, seeker_id: int):
+    """Confirm, then create the account if needed and email a set-password link."""
+    seeker = get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+    if not has_role(request.user, CASEWORK_ROLES, program_id=seeker.program_id):
+        raise Http404
+    if request.method == "POST":
+        try:
+            services.invite_seeker_to_portal(seeker=seeker, by=request.user)
+        except services.PortalError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"We emailed {seeker.name} a link to choose a password.")
+        return redirect("cms_portal_invitations")
+    days = settings.PASSWORD_RESET_TIMEOUT // 86400
+    return render(request, "cms/workspace/invite.html", {"seeker": seeker, "days": days})
+
+
+def _casework_programs(user) -> list[int] | object:
+    from ips.roles import program_ids
+
+    if user.is_superuser:
+        return JobSeeker.objects.values("program_id")
+    return program_ids(user, CASEWORK_ROLES)
+
+
+def _posted(request):
+    """The submitted data on a POST (even an empty one), else None: an unbound form."""
+    return request.POST if request.method == "POST" else None

@@ -1,0 +1,161 @@
+"""The public openings index and detail: filters, privacy, paging, query counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from employers.models import EmployerPerson, JobOpening
+from ips.models import Occupation
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response) -> list[str]:
+    return [o.title for o in response.context["openings"]]
+
+
+def test_openings_index_lists_only_open_shareable_openings(client, make_opening, openings_url):
+    make_opening(title="Dishwasher")
+    make_opening(title="Secret stock role", shareable=False)
+    make_opening(title="Filled cashier", status=JobOpening.Status.FILLED)
+    make_opening(title="Closed porter", status=JobOpening.Status.CLOSED)
+    response = client.get(openings_url)
+    assert response.status_code == 200
+    assert titles(response) == ["Dishwasher"]
+    body = response.content.decode()
+    for hidden in ("Secret stock role", "Filled cashier", "Closed porter"):
+        assert hidden not in body
+
+
+@pytest.mark.parametrize("status", ["filled", "closed"])
+def test_detail_of_closed_or_unshareable_opening_is_404(client, make_opening, openings_url, status):
+    closed = make_opening(status=status)
+    hidden = make_opening(shareable=False)
+    assert client.get(f"{openings_url}{closed.pk}/").status_code == 404
+    assert client.get(f"{openings_url}{hidden.pk}/").status_code == 404
+
+
+def test_detail_shows_no_employer_people_internal_notes_or_person_data(
+    client, make_opening, openings_url, seeker
+):
+    opening = make_opening(
+        title="Stock clerk",
+        description="Stacking shelves in the mornings.",
+        internal_notes="Manager said no to felony records",
+    )
+    EmployerPerson.objects.create(
+        program=opening.program,
+        employer=opening.employer,
+        name="Pat Hiring",
+        phone="313-555-0101",
+        email="pat@shop.example",
+    )
+    response = client.get(f"{openings_url}{opening.pk}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Stacking shelves" in body
+    for secret in ("felony", "Pat Hiring", "313-555-0101", "pat@shop.example", seeker.name):
+        assert secret not in body
+
+
+def test_keyword_filter_matches_title_description_and_occupation(
+    client, make_opening, openings_url
+):
+    cook = Occupation.objects.filter(code__startswith="35-2014").first()
+    make_opening(title="Prep cook", occupation=cook)
+    make_opening(title="Helper", description="Busy kitchen near downtown")
+    make_opening(title="Cashier")
+    response = client.get(openings_url, {"q": "kitchen"})
+    assert titles(response) == ["Helper"]
+    response = client.get(openings_url, {"q": "cook"})
+    assert titles(response) == ["Prep cook"]
+
+
+def test_kind_of_work_filter_uses_the_occupation_major_group(client, make_opening, openings_url):
+    food = Occupation.objects.filter(code__startswith="35-").first()
+    office = Occupation.objects.filter(code__startswith="43-").first()
+    make_opening(title="Server", occupation=food)
+    make_opening(title="Clerk", occupation=office)
+    assert titles(client.get(openings_url, {"kind": "35"})) == ["Server"]
+
+
+def test_hours_and_schedule_filters(client, make_opening, openings_url):
+    make_opening(title="Short", hours_per_week=Decimal("12"))
+    make_opening(title="Middle", hours_per_week=Decimal("25"), schedule="evenings")
+    make_opening(title="Long", hours_per_week=Decimal("38"))
+    assert titles(client.get(openings_url, {"hours": "under_20"})) == ["Short"]
+    assert titles(client.get(openings_url, {"hours": "30_plus"})) == ["Long"]
+    assert titles(client.get(openings_url, {"schedule": "evenings"})) == ["Middle"]
+
+
+def test_distance_filter_defaults_to_10_miles_and_sorts_nearest_first(
+    client, make_opening, openings_url
+):
+    make_opening(title="Downtown", zip_code="48226")  # Detroit
+    make_opening(title="Midtown", zip_code="48201")  # ~2 miles
+    make_opening(title="Westland", zip_code="48185")  # ~17 miles
+    response = client.get(openings_url, {"zip": "48201"})
+    assert titles(response) == ["Midtown", "Downtown"]
+    assert response.context["listing"].miles == 10
+    assert "within 10 miles of 48201" in response.content.decode()
+    assert "Westland" in titles(client.get(openings_url, {"zip": "48201", "miles": "25"}))
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("abc", "5 numbers"), ("00000", "could not find the ZIP code 00000")],
+)
+def test_invalid_zip_gives_a_clear_message_and_still_lists(
+    client, make_opening, openings_url, value, message
+):
+    make_opening(title="Downtown")
+    response = client.get(openings_url, {"zip": value})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert titles(response) == ["Downtown"]
+
+
+def test_unknown_filter_choice_is_a_message_not_a_crash(client, make_opening, openings_url):
+    make_opening(title="Downtown")
+    response = client.get(openings_url, {"hours": "lots", "page": "zzz", "miles": "9999"})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_listing_is_paginated_and_keeps_the_filters_in_page_links(
+    client, make_opening, openings_url
+):
+    for n in range(25):
+        make_opening(title=f"Porter {n}")
+    response = client.get(openings_url, {"q": "porter"})
+    assert len(response.context["openings"]) == 20
+    assert "q=porter&amp;page=2" in response.content.decode()
+    assert len(client.get(openings_url, {"q": "porter", "page": 2}).context["openings"]) == 5
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "porter", "zip": "48226"}])
+@pytest.mark.parametrize("size", [3, 30])
+def test_listing_query_count_is_constant(
+    client, make_opening, openings_url, django_assert_max_num_queries, params, size
+):
+    for n in range(size):
+        make_opening(title=f"Porter {n}")
+    with django_assert_max_num_queries(8):
+        response = client.get(openings_url, params)
+    assert len(response.context["openings"]) == min(size, 20)
+
+
+def test_sitemap_lists_public_openings_only(client, make_opening, openings_url):
+    shown = make_opening()
+    hidden = make_opening(shareable=False)
+    body = client.get("/sitemap.xml").content.decode()
+    assert f"{openings_url}{shown.pk}/" in body
+    assert f"{openings_url}{hidden.pk}/" not in body
+    assert "/about-the-data/" in body
+
+
+def test_empty_form_shows_10_miles_as_the_distance(client, openings_url):
+    body = client.get(openings_url).content.decode()
+    assert '<option value="10" selected>10 miles</option>' in body

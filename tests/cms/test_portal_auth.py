@@ -1,0 +1,267 @@
+"""Portal sign-in: password, one-time emailed link, invitation; staff are not portal users."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from unittest import mock
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from cms.models import PortalPreference
+from cms.tokens import SIGN_IN_LINK_MINUTES, SignInLinkTokenGenerator
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "correct horse battery staple"
+
+
+def signed_in_user_id(client):
+    return client.session.get("_auth_user_id")
+
+
+def link_in(message) -> str:
+    return re.search(r"http://testserver(/portal/\S+/)", message.body).group(1)
+
+
+def test_anonymous_visitor_is_sent_to_sign_in(client):
+    response = client.get("/portal/")
+    assert response.status_code == 302
+    assert response.url.startswith("/portal/sign-in/?next=/portal/")
+
+
+def test_seeker_signs_in_with_email_and_password(client, seeker_user):
+    response = client.post(
+        "/portal/sign-in/", {"email": "ALEX_PORTAL@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response.url == "/portal/"
+    assert signed_in_user_id(client) == str(seeker_user.pk)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"email": "alex_portal@example.org", "password": "wrong"},
+        {"email": "nobody@example.org", "password": PASSWORD},
+        {"email": "not an email", "password": PASSWORD},
+        {},
+    ],
+)
+def test_wrong_sign_in_gives_a_plain_message_and_no_session(client, seeker_user, data):
+    response = client.post("/portal/sign-in/", data)
+    assert response.status_code == 400
+    assert "Please check this" in response.content.decode()
+    assert signed_in_user_id(client) is None
+
+
+def test_sign_in_refuses_an_unsafe_next_address(client, seeker_user):
+    response = client.post(
+        "/portal/sign-in/",
+        {"email": "alex_portal@example.org", "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response.url == "/portal/"
+
+
+@pytest.mark.parametrize("role", ["specialist", "coach", "supervisor", "director"])
+def test_staff_cannot_sign_in_to_the_portal(client, users, role):
+    response = client.post("/portal/sign-in/", {"email": users[role].email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert signed_in_user_id(client) is None
+
+
+@pytest.mark.parametrize("role", ["specialist", "coach", "supervisor", "director"])
+def test_signed_in_staff_are_told_the_portal_is_for_job_seekers(client, users, role):
+    client.force_login(users[role])
+    for path in ("/portal/", "/portal/profile/", "/portal/preferences/"):
+        response = client.get(path)
+        assert response.status_code == 403
+        assert "This page is for job seekers" in response.content.decode()
+
+
+def test_superuser_linked_to_a_seeker_is_still_not_a_portal_user(client, superuser, seeker):
+    seeker.portal_user = superuser
+    seeker.save()
+    client.force_login(superuser)
+    assert client.get("/portal/").status_code == 403
+
+
+def test_sign_in_link_is_emailed_and_works_once(client, seeker_user, anymail_backend):
+    response = client.post("/portal/sign-in/link/", {"email": "alex_portal@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    path = link_in(mail.outbox[0])
+    assert client.get(path).status_code == 200  # a button to press; the GET spends nothing
+    assert signed_in_user_id(client) is None
+    assert client.post(path).status_code == 302
+    assert signed_in_user_id(client) == str(seeker_user.pk)
+    client.logout()
+    assert client.post(path).status_code == 400
+    assert signed_in_user_id(client) is None
+
+
+def test_sign_in_link_expires(client, seeker_user, anymail_backend):
+    client.post("/portal/sign-in/link/", {"email": "alex_portal@example.org"})
+    path = link_in(mail.outbox[0])
+    now = SignInLinkTokenGenerator()._now()
+    with mock.patch.object(
+        SignInLinkTokenGenerator,
+        "_now",
+        return_value=now + dt.timedelta(minutes=SIGN_IN_LINK_MINUTES + 1),
+    ):
+        response = client.post(path)
+    assert response.status_code == 400
+    assert "does not work any more" in response.content.decode()
+    assert signed_in_user_id(client) is None
+
+
+@pytest.mark.parametrize("email", ["nobody@example.org", "specialist_north@example.org"])
+def test_sign_in_link_is_not_sent_to_unknown_or_staff_addresses(client, users, email):
+    response = client.post("/portal/sign-in/link/", {"email": email}, follow=True)
+    assert "If this email address has a page with us" in response.content.decode()
+    assert mail.outbox == []
+
+
+def test_sign_in_link_with_bad_address_is_a_message(client):
+    response = client.post("/portal/sign-in/link/", {"email": "nope"})
+    assert response.status_code == 400
+    assert mail.outbox == []
+
+
+@pytest.mark.parametrize("path", ["/portal/link/zz/bad-token/", "/portal/welcome/MQ/1-abc/"])
+def test_broken_links_say_so_plainly(client, seeker_user, path):
+    response = client.post(path)
+    assert response.status_code == 400
+    assert signed_in_user_id(client) is None
+
+
+def test_invitation_link_sets_a_password_and_signs_in(
+    client, seeker, users, anymail_backend, django_capture_on_commit_callbacks
+):
+    seeker.email = "alex@example.org"
+    seeker.save()
+    client.force_login(users["specialist"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/portal-invitations/{seeker.pk}/invite/")
+    assert response.status_code == 302
+    seeker.refresh_from_db()
+    user = seeker.portal_user
+    assert user.email == "alex@example.org"
+    assert not user.has_usable_password()
+    assert PortalPreference.objects.get(seeker=seeker).invited_at is not None
+    assert len(mail.outbox) == 1
+    path = link_in(mail.outbox[0])
+    client.logout()
+    mismatch = client.post(path, {"new_password1": "a-long-pass-1", "new_password2": "other"})
+    assert mismatch.status_code == 400
+    assert signed_in_user_id(client) is None
+    new = "sunny meadow lantern 42"
+    assert client.post(path, {"new_password1": new, "new_password2": new}).status_code == 302
+    assert signed_in_user_id(client) == str(user.pk)
+    client.logout()
+    assert client.post(path, {"new_password1": new, "new_password2": new}).status_code == 400
+    assert (
+        client.post("/portal/sign-in/", {"email": "alex@example.org", "password": new}).status_code
+        == 302
+    )
+
+
+def test_invite_without_email_changes_nothing(client, seeker, users):
+    client.force_login(users["specialist"])
+    response = client.post(f"/admin/portal-invitations/{seeker.pk}/invite/", follow=True)
+    assert "Add an email address" in response.content.decode()
+    seeker.refresh_from_db()
+    assert seeker.portal_user is None
+    assert mail.outbox == []
+
+
+def test_invite_refuses_a_staff_members_email(client, seeker, users):
+    seeker.email = users["coach"].email
+    seeker.save()
+    client.force_login(users["specialist"])
+    response = client.post(f"/admin/portal-invitations/{seeker.pk}/invite/", follow=True)
+    assert "belongs to a staff account" in response.content.decode()
+    seeker.refresh_from_db()
+    assert seeker.portal_user is None
+    assert mail.outbox == []
+
+
+def test_invite_refuses_an_email_another_seeker_uses(client, seeker, other_seeker, users):
+    taken = make_user("taken_portal")
+    other_seeker.portal_user = taken
+    other_seeker.save()
+    seeker.email = taken.email
+    seeker.save()
+    client.force_login(users["specialist"])
+    response = client.post(f"/admin/portal-invitations/{seeker.pk}/invite/", follow=True)
+    assert "already used by another job seeker" in response.content.decode()
+    seeker.refresh_from_db()
+    assert seeker.portal_user is None
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("specialist", True),
+        ("supervisor", True),
+        ("director", True),
+        ("coach", False),
+        ("outsider", False),
+        ("seeker_user", False),
+    ],
+)
+def test_invite_permission_matrix(
+    client, seeker, users, outsider, seeker_user, who, allowed, django_capture_on_commit_callbacks
+):
+    seeker.email = "alex@example.org"
+    seeker.save()
+    user = {"outsider": outsider, "seeker_user": seeker_user}.get(who) or users[who]
+    before = get_user_model().objects.count()
+    linked_before = seeker.portal_user_id
+    client.force_login(user)
+    listing = client.get("/admin/portal-invitations/?mine=0")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/portal-invitations/{seeker.pk}/invite/")
+    seeker.refresh_from_db()
+    if allowed:
+        assert listing.status_code == 200
+        assert seeker.name in listing.content.decode()
+        assert response.status_code == 302
+        assert len(mail.outbox) == 1
+    else:
+        assert seeker.name not in listing.content.decode()
+        assert response.status_code in (302, 403, 404)
+        if response.status_code == 302:
+            assert "/admin/login/" in response.url
+        assert seeker.portal_user_id == linked_before
+        assert get_user_model().objects.count() == before
+        assert mail.outbox == []
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_invitations_listing_query_count_is_constant(
+    client, program, staff, users, django_assert_max_num_queries, size
+):
+    from jobseekers.models import JobSeeker
+
+    JobSeeker.objects.bulk_create(
+        [
+            JobSeeker(program=program, name=f"Person {n}", specialist=staff["specialist"])
+            for n in range(size)
+        ]
+    )
+    client.force_login(users["specialist"])
+    client.get("/admin/portal-invitations/")  # warm Wagtail's per-process caches
+    with django_assert_max_num_queries(20):
+        response = client.get("/admin/portal-invitations/")
+    assert response.status_code == 200
+    assert len(response.context["page_obj"]) == size
+
+
+def test_sign_in_links_are_limited_to_one_a_minute(client, seeker_user, anymail_backend):
+    for _ in range(3):
+        response = client.post("/portal/sign-in/link/", {"email": "alex_portal@example.org"})
+        assert response.status_code == 302
+    assert len(mail.outbox) == 1

@@ -1,0 +1,228 @@
+"""Portal pages: openings for you, "I'm interested", the profile, the seeker's own choices."""
+
+from __future__ import annotations
+
+import sys
+import types
+from decimal import Decimal
+
+import pytest
+
+from cms.models import PortalPreference
+from cms.services import notify_specialist_of_interest
+from ips.models import Occupation
+from jobseekers.models import CareerProfile, MatchOutcome
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def profile(seeker):
+    profile = CareerProfile.objects.create(
+        program=seeker.program,
+        seeker=seeker,
+        dream_job="Baker",
+        strengths="Friendly, on time",
+        min_hours_per_week=Decimal("10"),
+        max_hours_per_week=Decimal("20"),
+        preferred_schedules=["daytime"],
+        disclosure_preference=CareerProfile.Disclosure.NONE,
+        benefits_received=["SSDI 1234.00"],
+        family_contacts="Mum: 313-555-0199",
+    )
+    profile.preferred_occupations.set([Occupation.objects.filter(code__startswith="35-").first()])
+    return profile
+
+
+@pytest.fixture
+def fake_coaching_task(monkeypatch):
+    """Stands in for coaching.tasks until the coaching branch is merged; records calls."""
+    calls = []
+    module = types.ModuleType("coaching.tasks")
+    module.notify_specialist_of_interest_task = types.SimpleNamespace(delay=calls.append)
+    monkeypatch.setitem(sys.modules, "coaching.tasks", module)
+    return calls
+
+
+def test_openings_for_you_shows_own_public_matches_with_reasons(
+    portal_client, make_opening, make_match, other_seeker
+):
+    mine = make_opening(title="Baker's helper")
+    make_match(mine, reasons=["3 miles, by bus", "you said you like baking"])
+    make_match(make_opening(title="Hidden job", shareable=False))
+    make_match(make_opening(title="Gone job", status="closed"))
+    make_match(make_opening(title="Their job"), for_seeker=other_seeker)
+    body = portal_client.get("/portal/").content.decode()
+    assert "Baker&#x27;s helper" in body
+    assert "you said you like baking" in body
+    for hidden in ("Hidden job", "Gone job", "Their job", other_seeker.name):
+        assert hidden not in body
+
+
+@pytest.mark.parametrize("size", [2, 15])
+def test_openings_for_you_query_count_is_constant(
+    portal_client, make_opening, make_match, django_assert_max_num_queries, size
+):
+    for n in range(size):
+        make_match(make_opening(title=f"Job {n}"), rank=n)
+    with django_assert_max_num_queries(9):
+        response = portal_client.get("/portal/")
+    assert len(response.context["matches"]) == size
+
+
+def test_im_interested_records_one_outcome_and_tells_the_specialist_once(
+    portal_client,
+    seeker,
+    make_opening,
+    make_match,
+    fake_coaching_task,
+    django_capture_on_commit_callbacks,
+):
+    opening = make_opening()
+    make_match(opening)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = portal_client.post(f"/portal/interested/{opening.pk}/")
+    assert response.status_code == 302
+    outcome = MatchOutcome.objects.get(seeker=seeker, opening=opening)
+    assert (outcome.kind, outcome.source, outcome.program_id) == (
+        "interest",
+        "portal",
+        seeker.program_id,
+    )
+    assert len(callbacks) == 1
+    assert fake_coaching_task == [outcome.pk]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        portal_client.post(f"/portal/interested/{opening.pk}/")
+    assert MatchOutcome.objects.filter(seeker=seeker).count() == 1
+    assert callbacks == []
+    assert "You said you are interested" in portal_client.get("/portal/").content.decode()
+
+
+def test_notify_without_the_coaching_task_does_nothing(monkeypatch):
+    monkeypatch.setitem(sys.modules, "coaching.tasks", types.ModuleType("coaching.tasks"))
+    assert notify_specialist_of_interest(1) is False
+
+
+def test_interest_on_a_public_opening_without_a_match_is_allowed(
+    portal_client, seeker, make_opening, fake_coaching_task, django_capture_on_commit_callbacks
+):
+    opening = make_opening()
+    with django_capture_on_commit_callbacks(execute=True):
+        portal_client.post(f"/portal/interested/{opening.pk}/", {"next": "/openings/"})
+    assert MatchOutcome.objects.filter(seeker=seeker, opening=opening).exists()
+
+
+@pytest.mark.parametrize("fields", [{"shareable": False}, {"status": "filled"}])
+def test_interest_in_an_unlisted_opening_is_404_and_records_nothing(
+    portal_client, make_opening, fields
+):
+    opening = make_opening(**fields)
+    assert portal_client.post(f"/portal/interested/{opening.pk}/").status_code == 404
+    assert not MatchOutcome.objects.exists()
+
+
+def test_interest_needs_a_post_and_a_seeker(client, make_opening, users):
+    opening = make_opening()
+    assert client.post(f"/portal/interested/{opening.pk}/").status_code == 302
+    client.force_login(users["specialist"])
+    assert client.post(f"/portal/interested/{opening.pk}/").status_code == 403
+    assert not MatchOutcome.objects.exists()
+
+
+def test_profile_page_shows_the_profile_without_sensitive_fields(portal_client, profile):
+    body = portal_client.get("/portal/profile/").content.decode()
+    assert "Baker" in body
+    assert "Friendly, on time" in body
+    assert "Weekday daytime" in body
+    for secret in ("SSDI", "1234", "313-555-0199", "Mum", "Do not tell employers", "Disclos"):
+        assert secret not in body
+
+
+def test_profile_page_without_a_profile_is_calm(portal_client):
+    response = portal_client.get("/portal/profile/")
+    assert "has not written your career profile yet" in response.content.decode()
+
+
+def test_changing_choices_saves_a_new_profile_version(portal_client, seeker, profile):
+    kept = list(profile.preferred_occupations.all())
+    response = portal_client.post(
+        "/portal/preferences/",
+        {
+            "min_hours_per_week": "15",
+            "max_hours_per_week": "30",
+            "preferred_schedules": ["daytime", "weekends"],
+            "travel_mode": "bus",
+            "max_commute_miles": "8",
+            "preferred_occupations": [o.pk for o in kept],
+            "weekly_email": "on",
+        },
+    )
+    assert response.status_code == 302
+    versions = CareerProfile.objects.filter(seeker=seeker).order_by("version")
+    assert [(p.version, p.is_current) for p in versions] == [(1, False), (2, True)]
+    new = versions[1]
+    assert (new.min_hours_per_week, new.max_hours_per_week) == (Decimal("15"), Decimal("30"))
+    assert new.preferred_schedules == ["daytime", "weekends"]
+    assert (new.travel_mode, new.max_commute_miles) == ("bus", Decimal("8"))
+    assert list(new.preferred_occupations.all()) == kept
+    assert (new.dream_job, new.family_contacts) == ("Baker", "Mum: 313-555-0199")
+    assert PortalPreference.objects.get(seeker=seeker).weekly_email is True
+
+
+def test_first_choices_without_a_profile_start_version_1(portal_client, seeker):
+    response = portal_client.post("/portal/preferences/", {"max_hours_per_week": "25"})
+    assert response.status_code == 302
+    profile = CareerProfile.objects.get(seeker=seeker)
+    assert (profile.version, profile.is_current, profile.max_hours_per_week) == (
+        1,
+        True,
+        Decimal("25"),
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"min_hours_per_week": "30", "max_hours_per_week": "10"}, "same as or more than"),
+        ({"min_hours_per_week": "lots"}, "Enter a number"),
+        ({"max_hours_per_week": "200"}, "less than or equal to 80"),
+        ({"max_commute_miles": "-3"}, "greater than or equal to 0"),
+        ({"preferred_schedules": ["moon"]}, "Select a valid choice"),
+        ({"preferred_occupations": ["00-0000.00"]}, "Select a valid choice"),
+    ],
+)
+def test_bad_choices_get_a_message_and_change_nothing(
+    portal_client, seeker, profile, data, message
+):
+    response = portal_client.post("/portal/preferences/", data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert CareerProfile.objects.filter(seeker=seeker).count() == 1
+    assert not PortalPreference.objects.filter(seeker=seeker, weekly_email=True).exists()
+
+
+def test_seeker_cannot_reach_staff_pages(portal_client, seeker, other_seeker):
+    for path in (
+        "/admin/",
+        f"/admin/jobseekers/jobseeker/edit/{seeker.pk}/",
+        f"/admin/jobseekers/jobseeker/edit/{other_seeker.pk}/",
+        "/admin/portal-invitations/",
+        "/django-admin/",
+    ):
+        response = portal_client.get(path)
+        assert response.status_code == 302, path
+        assert "login" in response.url
+
+
+def test_seeker_pages_never_show_another_seekers_data(
+    portal_client, other_seeker, make_opening, make_match
+):
+    CareerProfile.objects.create(
+        program=other_seeker.program, seeker=other_seeker, dream_job="Astronaut"
+    )
+    make_match(make_opening(title="Rocket job"), for_seeker=other_seeker)
+    for path in ("/portal/", "/portal/profile/", "/portal/preferences/"):
+        body = portal_client.get(path).content.decode()
+        assert "Astronaut" not in body
+        assert "Rocket job" not in body
+        assert other_seeker.name not in body
