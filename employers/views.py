@@ -103,6 +103,7 @@ def employer_options(request):
 
 def my_week(request):
     """Face-to-face contacts this ISO week vs the goal, 8 weeks, next steps, lapsed employers."""
+    _require_casework(request.user)
     user, today = request.user, timezone.localdate()
     leading = user.is_superuser or bool(program_ids(user, LEADERSHIP))
     asked = request.GET.get("specialist")

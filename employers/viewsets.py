@@ -124,9 +124,9 @@ class EmployerContactViewSet(ScopedModelViewSet):
     search_fields = ["employer__name", "notes"]
     list_export = [
         "date",
-        "employer__name",
-        "employer__zip",
-        "specialist__user__email",
+        "employer.name",
+        "employer.zip",
+        "specialist.user.email",
         "mode",
         "client_present",
         "purpose",
@@ -134,6 +134,11 @@ class EmployerContactViewSet(ScopedModelViewSet):
         "next_step",
         "next_step_due",
     ]
+    export_headings = {
+        "employer.name": "Employer",
+        "employer.zip": "Employer ZIP",
+        "specialist.user.email": "Specialist email",
+    }
 
 
 def _staff_for(user, program_id):
@@ -206,7 +211,7 @@ class JobOpeningViewSet(ScopedModelViewSet):
     search_fields = ["title", "employer__name", "description"]
     list_export = [
         "title",
-        "employer__name",
+        "employer.name",
         "status",
         "shareable",
         "hours_per_week",
@@ -215,6 +220,7 @@ class JobOpeningViewSet(ScopedModelViewSet):
         "posted_on",
         "closed_on",
     ]
+    export_headings = {"employer.name": "Employer"}
 
 
 class EmployersGroup(ViewSetGroup):
