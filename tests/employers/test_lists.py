@@ -162,3 +162,17 @@ def test_employer_record_query_count_does_not_grow_with_history(
         employer.people.create(program=program, name=f"Person {n}")
     with django_assert_max_num_queries(21):
         assert as_supervisor.get(f"/admin/employers/inspect/{employer.pk}/").status_code == 200
+
+
+def test_radius_filter_keeps_points_inside_the_circle_not_the_box_corners(program):
+    from employers.filters import within
+    from employers.models import Employer
+    from ips.geo import haversine_miles
+
+    lat0, lon0 = 42.33, -83.05
+    inside = make_employer(program, name="In", latitude=lat0 + 0.14, longitude=lon0)  # ~9.7 mi
+    make_employer(program, name="Edge", latitude=lat0 + 0.15, longitude=lon0)  # ~10.4 mi
+    make_employer(program, name="Corner", latitude=lat0 + 0.13, longitude=lon0 + 0.18)  # box corner
+    assert haversine_miles(lat0, lon0, lat0 + 0.14, lon0) < 10
+    found = Employer.objects.filter(pk__in=within(Employer, (lat0, lon0), 10))
+    assert list(found) == [inside]
