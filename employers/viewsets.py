@@ -12,9 +12,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOpeningFilterSet
 from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from employers.selectors import employer_record
+from employers.selectors import CASEWORK, employer_record
 from employers.services import save_opening
 from ips.models import StaffMember
+from ips.roles import has_role
 from ips.workspace import ScopedEditView, ScopedIndexView, ScopedInspectView, ScopedModelViewSet
 
 
@@ -45,6 +46,7 @@ class EmployerRecordView(ScopedInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["record"] = employer_record(self.object, self.request.user, timezone.localdate())
+        context["casework"] = has_role(self.request.user, CASEWORK, self.object.program_id)
         context["today"] = timezone.localdate()
         return context
 

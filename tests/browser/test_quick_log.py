@@ -58,3 +58,9 @@ def test_quick_log_works_by_keyboard(phone_page, program, specialist_staff):
 @pytest.fixture
 def specialist_staff(staff):
     return staff[Role.SPECIALIST]
+
+
+def test_my_week_page_has_no_axe_violations_on_a_phone(phone_page):
+    phone_page.goto("/admin/crm/week/")
+    assert phone_page.get_by_role("heading", name="My week").is_visible()
+    assert axe_violations(phone_page) == []

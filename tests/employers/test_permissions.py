@@ -122,9 +122,11 @@ def test_employer_record(login, who, employer, staff):
     if who in CASEWORK:
         assert response.status_code == 200
         assert "Owner wants weekend cooks" in response.content.decode()
+        assert "Merge a duplicate" in response.content.decode()
     elif who == "coach":  # coaches may read the employer, not the job-development log
         assert response.status_code == 200
         assert "Owner wants weekend cooks" not in response.content.decode()
+        assert "Merge a duplicate" not in response.content.decode()
     else:
         assert refused(response, who)
 

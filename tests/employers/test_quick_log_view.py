@@ -135,3 +135,12 @@ def test_supervisor_may_log_a_contact_too(client, users, employer, staff, frozen
     client.force_login(users[Role.SUPERVISOR])
     post(client, employer=employer.pk)
     assert EmployerContact.objects.get().specialist == staff[Role.SUPERVISOR]
+
+
+def test_log_a_contact_from_the_employer_record_preselects_the_employer(as_specialist, employer):
+    page = as_specialist.get(f"{URL}?employer={employer.pk}").content.decode()
+    assert f'name="employer" value="{employer.pk}" checked' in page
+
+
+def test_a_malformed_employer_in_the_address_is_ignored(as_specialist, employer):
+    assert as_specialist.get(f"{URL}?employer=abc").status_code == 200
