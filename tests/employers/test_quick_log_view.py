@@ -144,3 +144,22 @@ def test_log_a_contact_from_the_employer_record_preselects_the_employer(as_speci
 
 def test_a_malformed_employer_in_the_address_is_ignored(as_specialist, employer):
     assert as_specialist.get(f"{URL}?employer=abc").status_code == 200
+
+
+def test_director_of_two_programs_picks_the_program_of_a_new_employer(
+    client, program, other_program, frozen_today
+):
+    from ips.models import StaffMember
+    from tests.conftest import make_staff
+
+    director = make_staff(program, Role.DIRECTOR, "both_director")
+    StaffMember.objects.create(user=director.user, program=other_program, role=Role.DIRECTOR)
+    client.force_login(director.user)
+    page = client.get(URL).content.decode()
+    assert page.count('name="program"') == 1
+    missing = post(client, new_employer_name="Deli", new_employer_zip="48502")
+    assert "Choose the program" in missing.content.decode()
+    post(client, new_employer_name="Deli", new_employer_zip="48502", program=other_program.pk)
+    contact = EmployerContact.objects.get()
+    assert contact.employer.program == other_program
+    assert contact.program == other_program
