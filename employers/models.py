@@ -142,6 +142,10 @@ class EmployerContact(models.Model):
             models.Index(fields=["program", "date"]),
             models.Index(fields=["specialist", "date"]),
             models.Index(fields=["employer", "date"]),
+            # Covers the face-to-face counts and filtered contact lists (mode + dates + ZIP).
+            models.Index(
+                fields=["program", "mode", "date", "employer"], name="contact_program_mode_date"
+            ),
         ]
 
     def __str__(self) -> str:

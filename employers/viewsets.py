@@ -1,9 +1,54 @@
 """Workspace screens for the employer CRM."""
 
+from __future__ import annotations
+
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.functional import cached_property
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOpeningFilterSet
+from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from ips.workspace import ScopedModelViewSet
+from employers.selectors import CASEWORK, employer_record
+from employers.services import save_opening
+from ips.models import StaffMember
+from ips.roles import has_role
+from ips.workspace import ScopedEditView, ScopedIndexView, ScopedInspectView, ScopedModelViewSet
+
+
+class DistanceIndexView(ScopedIndexView):
+    """A listing that shows "miles away" when filtered by ZIP and radius."""
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        if self.filters and self.filters.origin:
+            columns.append(
+                Column("distance", label="Miles away", accessor=self.filters.distance_to)
+            )
+        return columns
+
+
+class EmployerIndexView(DistanceIndexView):
+    def get_base_queryset(self):
+        last = EmployerContact.objects.filter(employer=OuterRef("pk")).order_by("-date")
+        return super().get_base_queryset().annotate(last_contact=Subquery(last.values("date")[:1]))
+
+
+class EmployerRecordView(ScopedInspectView):
+    """The employer record: details, people, every contact, openings, jobs, strength."""
+
+    template_name = "employers/record.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["record"] = employer_record(self.object, self.request.user, timezone.localdate())
+        context["casework"] = has_role(self.request.user, CASEWORK, self.object.program_id)
+        context["today"] = timezone.localdate()
+        return context
 
 
 class EmployerViewSet(ScopedModelViewSet):
@@ -21,10 +66,18 @@ class EmployerViewSet(ScopedModelViewSet):
         "website",
         "notes",
     ]
-    list_display = ["name", "industry", "zip"]
-    list_filter = ["program", "industry"]
+    index_view_class = EmployerIndexView
+    inspect_view_class = EmployerRecordView
+    base_form_class = EmployerForm
+    filterset_class = EmployerFilterSet
+    list_display = [
+        "name",
+        "industry",
+        "zip",
+        Column("last_contact", label="Last contact", sort_key="last_contact"),
+    ]
     search_fields = ["name", "industry", "zip", "ref"]
-    list_export = ["ref", "name", "industry", "address", "zip", "phone"]
+    list_export = ["ref", "name", "industry", "address", "zip", "phone", "last_contact"]
 
 
 class EmployerPersonViewSet(ScopedModelViewSet):
@@ -65,19 +118,67 @@ class EmployerContactViewSet(ScopedModelViewSet):
         "next_step_due",
         "next_step_done",
     ]
+    index_view_class = DistanceIndexView
+    base_form_class = EmployerContactForm
+    filterset_class = EmployerContactFilterSet
     list_display = ["date", "employer", "specialist", "mode", "purpose"]
-    list_filter = ["program", "mode", "purpose", "date", "specialist"]
     list_select_related = ("employer", "specialist__user", "specialist__program")
     search_fields = ["employer__name", "notes"]
     list_export = [
         "date",
-        "employer__name",
-        "specialist__user__email",
+        "employer.name",
+        "employer.zip",
+        "specialist.user.email",
         "mode",
         "client_present",
         "purpose",
         "notes",
+        "next_step",
+        "next_step_due",
     ]
+    export_headings = {
+        "employer.name": "Employer",
+        "employer.zip": "Employer ZIP",
+        "specialist.user.email": "Specialist email",
+    }
+
+
+def _staff_for(user, program_id):
+    return StaffMember.objects.filter(user=user, program_id=program_id, active=True).first()
+
+
+class OpeningSaveMixin:
+    """Every create/change of an opening goes through `save_opening` (geocoding, hooks)."""
+
+    def save_instance(self):
+        opening = self.form.save(commit=False)
+        save_opening(opening=opening, by=_staff_for(self.request.user, opening.program_id))
+        self.form.save_m2m()
+        return opening
+
+
+class OpeningCreateView(OpeningSaveMixin, generic.CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        contact_id, employer_id = self.request.GET.get("contact"), self.request.GET.get("employer")
+        user = self.request.user
+        if contact_id and contact_id.isdigit():
+            contact = EmployerContact.objects.for_user(user).filter(pk=contact_id).first()
+            if contact:
+                initial.update(
+                    source_contact=contact.pk,
+                    employer=contact.employer_id,
+                    program=contact.program_id,
+                )
+        elif employer_id and employer_id.isdigit():
+            employer = Employer.objects.for_user(user).filter(pk=employer_id).first()
+            if employer:
+                initial.update(employer=employer.pk, program=employer.program_id)
+        return initial
+
+
+class OpeningEditView(OpeningSaveMixin, ScopedEditView):
+    pass
 
 
 class JobOpeningViewSet(ScopedModelViewSet):
@@ -100,20 +201,28 @@ class JobOpeningViewSet(ScopedModelViewSet):
         "internal_notes",
         "posted_on",
         "closed_on",
+        "source_contact",
     ]
-    list_display = ["title", "employer", "status", "shareable"]
-    list_filter = ["program", "status", "shareable", "schedule"]
+    index_view_class = DistanceIndexView
+    add_view_class = OpeningCreateView
+    edit_view_class = OpeningEditView
+    base_form_class = JobOpeningForm
+    filterset_class = JobOpeningFilterSet
+    list_display = ["title", "employer", "status", "shareable", "zip"]
     list_select_related = ("employer",)
     search_fields = ["title", "employer__name", "description"]
     list_export = [
         "title",
-        "employer__name",
+        "employer.name",
         "status",
         "shareable",
         "hours_per_week",
         "hourly_wage",
         "zip",
+        "posted_on",
+        "closed_on",
     ]
+    export_headings = {"employer.name": "Employer"}
 
 
 class EmployersGroup(ViewSetGroup):

@@ -1,0 +1,175 @@
+"""Forms of the employer CRM: the quick log, employer create with duplicate check, merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from employers.models import Employer, EmployerContact
+from employers.selectors import casework_programs, find_duplicate_employers, seeker_model
+from employers.services import MAX_DAYS_AHEAD
+from ips.forms import ScopedAdminModelForm
+from ips.models import Program, StaffMember
+
+
+def check_not_future(value: dt.date | None) -> dt.date | None:
+    """A contact date may be today or earlier (tomorrow at most, for time zones)."""
+    if value and value > timezone.localdate() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise ValidationError("The date can be today or earlier (tomorrow at most).")
+    return value
+
+
+class QuickLogForm(forms.Form):
+    """One screen, one tap: who, how, for whom, why, and what next."""
+
+    employer = forms.ModelChoiceField(
+        queryset=Employer.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": "That employer is not in your program."},
+    )
+    new_employer_name = forms.CharField(label="New employer's name", max_length=200, required=False)
+    new_employer_zip = forms.CharField(label="Its ZIP code", max_length=10, required=False)
+    not_a_duplicate = forms.BooleanField(
+        label="It is a different business: add it anyway", required=False
+    )
+    program = forms.ModelChoiceField(queryset=Program.objects.none(), required=False)
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    mode = forms.ChoiceField(
+        choices=EmployerContact.Mode.choices,
+        initial=EmployerContact.Mode.FACE_TO_FACE,
+        widget=forms.RadioSelect,
+        label="How",
+    )
+    client_present = forms.BooleanField(label="The job seeker came along", required=False)
+    seekers = forms.ModelMultipleChoiceField(
+        queryset=EmployerContact.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="For which job seekers",
+        error_messages={"invalid_choice": "A job seeker you picked is not in your program."},
+    )
+    purpose = forms.ChoiceField(
+        choices=[("", "Choose…"), *EmployerContact.Purpose.choices], required=False
+    )
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    next_step = forms.CharField(max_length=300, required=False, label="Next step")
+    next_step_due = forms.DateField(
+        required=False, label="By", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.duplicates: list[Employer] = []
+        programs = casework_programs(user)
+        self.programs = Program.objects.filter(id__in=programs)
+        self.fields["employer"].queryset = Employer.objects.for_user(user).filter(
+            program_id__in=programs
+        )
+        self.fields["program"].queryset = self.programs
+        if len(programs) == 1:
+            self.fields["program"].initial = programs[0]
+            self.fields["program"].widget = forms.HiddenInput()
+        Seeker = seeker_model()
+        self.fields["seekers"].queryset = (
+            Seeker.objects.for_user(user)
+            .filter(program_id__in=programs, closed_date__isnull=True)
+            .order_by("name")
+        )
+        self.fields["date"].initial = timezone.localdate()
+
+    def clean_date(self):
+        return check_not_future(self.cleaned_data["date"])
+
+    def clean(self):
+        cleaned = super().clean()
+        employer = cleaned.get("employer")
+        name = (cleaned.get("new_employer_name") or "").strip()
+        if employer is None and not name and "employer" not in self.errors:
+            self.add_error("employer", "Pick an employer, or add a new one by name and ZIP.")
+        program = employer.program if employer else cleaned.get("program")
+        if employer is None and name:
+            program = program or (self.programs[0] if len(self.programs) == 1 else None)
+            if program is None:
+                self.add_error("program", "Choose the program this employer belongs to.")
+            elif not cleaned.get("not_a_duplicate"):
+                self.duplicates = find_duplicate_employers(
+                    program, name, cleaned.get("new_employer_zip", "")
+                )
+                if self.duplicates:
+                    self.add_error(
+                        "new_employer_name",
+                        "This employer is already here: pick it from the list, "
+                        "or tick “different business”.",
+                    )
+        cleaned["program"] = program
+        if program is not None:
+            cleaned["specialist"] = StaffMember.objects.filter(
+                user=self.user, program=program, active=True
+            ).first()
+            if cleaned["specialist"] is None:
+                self.add_error(None, "You are not staff of this employer's program.")
+            bad = [s for s in cleaned.get("seekers") or [] if s.program_id != program.pk]
+            if bad:
+                self.add_error("seekers", "A job seeker you picked is in another program.")
+        due = cleaned.get("next_step_due")
+        if due and cleaned.get("date") and due < cleaned["date"]:
+            self.add_error("next_step_due", "The next step cannot be due before the contact.")
+        return cleaned
+
+
+class EmployerForm(ScopedAdminModelForm):
+    """The workspace employer form: a new employer with a known name and ZIP is refused."""
+
+    not_a_duplicate = forms.BooleanField(
+        label="It is a different business with the same name and ZIP", required=False
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        program, name = cleaned.get("program"), cleaned.get("name")
+        if program and name and not cleaned.get("not_a_duplicate"):
+            found = [
+                e
+                for e in find_duplicate_employers(program, name, cleaned.get("zip", ""))
+                if e.pk != self.instance.pk
+            ]
+            if found:
+                names = "; ".join(str(e) for e in found)
+                self.add_error("name", f"This employer may already exist: {names}.")
+        return cleaned
+
+
+class EmployerContactForm(ScopedAdminModelForm):
+    def clean_date(self):
+        return check_not_future(self.cleaned_data.get("date"))
+
+
+class JobOpeningForm(ScopedAdminModelForm):
+    """Openings: the contact they were learned at is carried, never picked from a long list."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "source_contact" in self.fields:
+            self.fields["source_contact"].widget = forms.HiddenInput()
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        queryset=Employer.objects.none(),
+        widget=forms.HiddenInput,
+        error_messages={
+            "invalid_choice": "Pick another employer of the same program.",
+            "required": "Pick the employer to merge into this one.",
+        },
+    )
+
+    def __init__(self, *args, keep: Employer, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["duplicate"].queryset = (
+            Employer.objects.for_user(user).filter(program=keep.program).exclude(pk=keep.pk)
+        )

@@ -1,0 +1,275 @@
+"""Writes of the employer CRM: log a contact, add or merge employers, save openings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
+from employers.selectors import CASEWORK, find_duplicate_employers
+from ips.hooks import OPENING_SAVED, run_hooks
+from ips.models import Program, StaffMember
+
+MAX_DAYS_AHEAD = 1  # a contact may be logged for tomorrow (time zones), never later
+MERGE_ACTION = "employers.merge"
+
+
+class DuplicateEmployerError(ValidationError):
+    """Raised when a new employer has the name and ZIP of one already in the program."""
+
+    def __init__(self, duplicates: list[Employer]):
+        self.duplicates = duplicates
+        names = "; ".join(str(e) for e in duplicates)
+        super().__init__(f"This employer may already exist: {names}.", code="duplicate")
+
+
+def _enqueue_locate(kind: str, pk: int) -> None:
+    from employers import tasks
+
+    task = tasks.locate_employer_task if kind == "employer" else tasks.locate_opening_task
+    transaction.on_commit(lambda: task.delay(pk))
+
+
+@transaction.atomic
+def create_employer(
+    *,
+    program: Program,
+    name: str,
+    zip: str = "",
+    created_by: StaffMember | None = None,
+    allow_duplicate: bool = False,
+    **fields: str,
+) -> Employer:
+    """Add an employer; refuse a duplicate (same name and ZIP) unless confirmed as different."""
+    name, zip = name.strip(), zip.strip()
+    if not name:
+        raise ValidationError("An employer needs a name.", code="required")
+    if not allow_duplicate:
+        duplicates = find_duplicate_employers(program, name, zip)
+        if duplicates:
+            raise DuplicateEmployerError(duplicates)
+    employer = Employer.objects.create(
+        program=program, name=name, zip=zip, created_by=created_by, **fields
+    )
+    _enqueue_locate("employer", employer.pk)
+    return employer
+
+
+@transaction.atomic
+def save_employer(
+    *, program: Program, ref: str, name: str, industry: str = "", zip: str = "", address: str = ""
+) -> tuple[Employer, bool]:
+    """Create or update the employer with this agency `ref` (import); True when created."""
+    employer, created = Employer.objects.update_or_create(
+        program=program,
+        ref=ref,
+        defaults={"name": name, "industry": industry, "zip": zip, "address": address},
+    )
+    _enqueue_locate("employer", employer.pk)
+    return employer, created
+
+
+@transaction.atomic
+def save_employer_person(
+    *, employer: Employer, name: str, **fields: str
+) -> tuple[EmployerPerson, bool]:
+    """Create or update the person of this name at the employer; True when created."""
+    person, created = EmployerPerson.objects.update_or_create(
+        employer=employer, name=name.strip(), defaults={"program": employer.program, **fields}
+    )
+    return person, created
+
+
+def check_contact(
+    *,
+    specialist: StaffMember,
+    employer: Employer,
+    date: dt.date,
+    seekers: Iterable[models.Model] = (),
+    next_step_due: dt.date | None = None,
+    today: dt.date | None = None,
+) -> None:
+    """Refuse a contact dated beyond tomorrow, or naming rows of another program."""
+    today = today or timezone.localdate()
+    errors: dict[str, list[str]] = {}
+    if date > today + dt.timedelta(days=MAX_DAYS_AHEAD):
+        errors["date"] = ["The date can be today or earlier (tomorrow at most)."]
+    if specialist.role not in CASEWORK or not specialist.active:
+        errors["specialist"] = [
+            "Only specialists, supervisors and directors log employer contacts."
+        ]
+    if employer.program_id != specialist.program_id:
+        errors["employer"] = ["This employer belongs to another program."]
+    if any(s.program_id != specialist.program_id for s in seekers):
+        errors["seekers"] = ["A job seeker named here belongs to another program."]
+    if next_step_due and next_step_due < date:
+        errors["next_step_due"] = ["The next step cannot be due before the contact."]
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def log_employer_contact(
+    *,
+    specialist: StaffMember,
+    employer: Employer,
+    date: dt.date,
+    mode: str = EmployerContact.Mode.FACE_TO_FACE,
+    client_present: bool = False,
+    seekers: Iterable[models.Model] = (),
+    purpose: str = "",
+    notes: str = "",
+    next_step: str = "",
+    next_step_due: dt.date | None = None,
+    person: EmployerPerson | None = None,
+    today: dt.date | None = None,
+) -> EmployerContact:
+    """Record one entry of the job-development log, with the job seekers it was for."""
+    seekers = list(seekers)
+    check_contact(
+        specialist=specialist,
+        employer=employer,
+        date=date,
+        seekers=seekers,
+        next_step_due=next_step_due,
+        today=today,
+    )
+    if person is not None and person.employer_id != employer.pk:
+        raise ValidationError({"person": ["This person works at another employer."]})
+    contact = EmployerContact.objects.create(
+        program_id=specialist.program_id,
+        specialist=specialist,
+        employer=employer,
+        date=date,
+        mode=mode,
+        client_present=client_present,
+        purpose=purpose,
+        notes=notes,
+        next_step=next_step,
+        next_step_due=next_step_due,
+        person=person,
+    )
+    if seekers:
+        contact.seekers.set(seekers)
+    return contact
+
+
+def _status_dates(opening: JobOpening, today: dt.date) -> None:
+    if opening.status == JobOpening.Status.OPEN:
+        opening.closed_on = None
+        opening.posted_on = opening.posted_on or today
+    elif opening.closed_on is None:
+        opening.closed_on = max(today, opening.posted_on or today)
+
+
+@transaction.atomic
+def save_opening(
+    *, opening: JobOpening, by: StaffMember | None = None, relocate: bool = True
+) -> JobOpening:
+    """Create or change an opening: status dates, geocoding on commit, OPENING_SAVED hooks."""
+    if opening.employer.program_id != opening.program_id:
+        raise ValidationError({"employer": ["This employer belongs to another program."]})
+    if opening.source_contact and opening.source_contact.employer_id != opening.employer_id:
+        raise ValidationError({"source_contact": ["That contact was with another employer."]})
+    if opening.pk is None and by is not None:
+        opening.created_by = by
+    _status_dates(opening, timezone.localdate())
+    opening.full_clean(exclude=["latitude", "longitude", "geocode_source", "geocoded_at"])
+    opening.save()
+    if relocate:
+        _enqueue_locate("opening", opening.pk)
+    run_hooks(OPENING_SAVED, opening=opening)
+    return opening
+
+
+@transaction.atomic
+def create_opening(
+    *,
+    employer: Employer,
+    title: str,
+    by: StaffMember | None = None,
+    source_contact: EmployerContact | None = None,
+    **fields,
+) -> JobOpening:
+    """Add an opening at an employer (optionally learned at a logged contact)."""
+    opening = JobOpening(
+        program_id=employer.program_id,
+        employer=employer,
+        title=title,
+        source_contact=source_contact,
+        **fields,
+    )
+    return save_opening(opening=opening, by=by)
+
+
+@transaction.atomic
+def set_opening_status(*, opening: JobOpening, status: str) -> JobOpening:
+    """Mark an opening open, filled or closed (the closing date follows)."""
+    if status not in JobOpening.Status.values:
+        raise ValidationError({"status": ["Unknown status."]})
+    opening.status = status
+    return save_opening(opening=opening, relocate=False)
+
+
+_FILL_FROM_DUPLICATE = ("ref", "industry", "address", "zip", "phone", "website")
+
+
+def _employer_relations():
+    """Every relation pointing at Employer (FKs and M2Ms, hidden ones included); an M2M's
+    auto-created through table is reached through its M2M, not as a foreign key."""
+    return [
+        rel
+        for rel in Employer._meta.get_fields(include_hidden=True)
+        if rel.auto_created
+        and not rel.concrete
+        and (rel.many_to_many or (rel.one_to_many and not rel.related_model._meta.auto_created))
+    ]
+
+
+def _move_m2m(rel, keep: Employer, duplicate: Employer) -> int:
+    through = rel.through
+    ours = next(f for f in through._meta.fields if f.related_model is Employer)
+    other = next(
+        f for f in through._meta.fields if f.is_relation and f.name != ours.name and f.many_to_one
+    )
+    already = through.objects.filter(**{ours.name: keep}).values(other.attname)
+    through.objects.filter(**{ours.name: duplicate, f"{other.attname}__in": already}).delete()
+    return through.objects.filter(**{ours.name: duplicate}).update(**{ours.name: keep})
+
+
+@transaction.atomic
+def merge_employers(*, keep: Employer, duplicate: Employer, by) -> dict[str, int]:
+    """Move every row of `duplicate` onto `keep`, fill keep's blanks, delete the duplicate."""
+    if keep.pk == duplicate.pk:
+        raise ValidationError("Pick two different employers to merge.")
+    if keep.program_id != duplicate.program_id:
+        raise ValidationError("Only employers of the same program can be merged.")
+    keep = Employer.objects.select_for_update().get(pk=keep.pk)
+    duplicate = Employer.objects.select_for_update().get(pk=duplicate.pk)
+    moved_openings = list(duplicate.openings.values_list("id", flat=True))
+    moved: dict[str, int] = {}
+    for rel in _employer_relations():
+        label = rel.related_model._meta.label_lower
+        if rel.many_to_many:
+            moved[label] = _move_m2m(rel, keep, duplicate)
+        else:
+            moved[label] = rel.related_model._base_manager.filter(
+                **{rel.field.name: duplicate}
+            ).update(**{rel.field.name: keep})
+    for name in _FILL_FROM_DUPLICATE:
+        if not getattr(keep, name) and getattr(duplicate, name):
+            setattr(keep, name, getattr(duplicate, name))
+    if duplicate.notes:
+        keep.notes = f"{keep.notes}\n\n{duplicate.notes}".strip()
+    summary = {"name": duplicate.name, "zip": duplicate.zip, "id": duplicate.pk, "moved": moved}
+    duplicate.delete()
+    keep.save()
+    log(keep, MERGE_ACTION, user=by, data=summary)
+    for opening in JobOpening.objects.filter(id__in=moved_openings):
+        run_hooks(OPENING_SAVED, opening=opening)
+    return moved

@@ -1,0 +1,117 @@
+"""Workspace CRUD: duplicate employers caught on create; openings saved through the service."""
+
+import pytest
+from wagtail import hooks
+
+from employers.models import Employer, JobOpening
+from ips.hooks import OPENING_SAVED
+from ips.roles import Role
+from tests.employers.conftest import make_contact, make_opening
+
+
+@pytest.fixture
+def as_specialist(client, users):
+    client.force_login(users[Role.SPECIALIST])
+    return client
+
+
+def employer_data(program, **extra):
+    return {"program": program.pk, "name": "The Corner Cafe", "zip": "48226", **extra}
+
+
+def test_creating_a_duplicate_employer_is_refused_with_the_match_named(
+    as_specialist, program, employer
+):
+    response = as_specialist.post("/admin/employers/new/", employer_data(program))
+    assert response.status_code == 200
+    assert "may already exist: Corner Cafe (48226)" in response.content.decode()
+    assert Employer.objects.count() == 1
+
+
+def test_a_confirmed_different_business_is_created(as_specialist, program, employer):
+    response = as_specialist.post(
+        "/admin/employers/new/", employer_data(program, not_a_duplicate="on")
+    )
+    assert response.status_code == 302
+    assert Employer.objects.count() == 2
+
+
+def test_editing_an_employer_is_not_a_duplicate_of_itself(as_specialist, program, employer):
+    response = as_specialist.post(
+        f"/admin/employers/edit/{employer.pk}/", employer_data(program, name="Corner Cafe")
+    )
+    assert response.status_code == 302
+
+
+@pytest.fixture
+def saved_openings():
+    seen = []
+    with hooks.register_temporarily(OPENING_SAVED, lambda opening: seen.append(opening.status)):
+        yield seen
+
+
+def opening_data(employer, **extra):
+    return {
+        "program": employer.program_id,
+        "employer": employer.pk,
+        "title": "Prep cook",
+        "status": "open",
+        **extra,
+    }
+
+
+def test_opening_from_a_contact_carries_the_contact_and_employer(
+    as_specialist, employer, specialist, saved_openings
+):
+    contact = make_contact(specialist, employer)
+    page = as_specialist.get(f"/admin/openings/new/?contact={contact.pk}").content.decode()
+    assert f'name="source_contact" value="{contact.pk}"' in page
+    response = as_specialist.post(
+        f"/admin/openings/new/?contact={contact.pk}",
+        opening_data(employer, source_contact=contact.pk),
+    )
+    assert response.status_code == 302
+    opening = JobOpening.objects.get()
+    assert opening.source_contact == contact
+    assert opening.created_by == specialist
+    assert saved_openings == ["open"]
+
+
+def test_marking_an_opening_filled_in_the_workspace_runs_the_hook(
+    as_specialist, employer, saved_openings
+):
+    opening = make_opening(employer)
+    response = as_specialist.post(
+        f"/admin/openings/edit/{opening.pk}/", opening_data(employer, status="filled")
+    )
+    assert response.status_code == 302
+    opening.refresh_from_db()
+    assert opening.status == "filled"
+    assert opening.closed_on is not None
+    assert saved_openings == ["filled"]
+
+
+def test_openings_are_private_until_marked_shareable(as_specialist, employer):
+    as_specialist.post("/admin/openings/new/", opening_data(employer))
+    assert not JobOpening.objects.public().exists()
+    opening = JobOpening.objects.get()
+    as_specialist.post(
+        f"/admin/openings/edit/{opening.pk}/", opening_data(employer, shareable="on")
+    )
+    assert list(JobOpening.objects.public()) == [opening]
+
+
+def test_contact_dated_beyond_tomorrow_is_refused_in_the_workspace_form(
+    as_specialist, employer, specialist
+):
+    response = as_specialist.post(
+        "/admin/employer_contacts/new/",
+        {
+            "program": employer.program_id,
+            "date": "2099-01-01",
+            "specialist": specialist.pk,
+            "employer": employer.pk,
+            "mode": "face_to_face",
+        },
+    )
+    assert "today or earlier" in response.content.decode()
