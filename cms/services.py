@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -25,10 +24,11 @@ from cms.selectors import (
     weekly_email_recipients,
 )
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
+from coaching.tasks import notify_specialist_of_interest_task
 from employers.models import JobOpening
-from ips.hooks import PROFILE_SAVED, run_hooks
 from ips.mail import send_templated_email
 from jobseekers.models import CareerProfile, JobSeeker, MatchOutcome
+from jobseekers.services import update_career_profile
 
 
 @transaction.atomic
@@ -225,17 +225,9 @@ def request_sign_in_link(*, email: str) -> None:
         send_sign_in_link_task.delay(user.pk)
 
 
-def notify_specialist_of_interest(outcome_id: int) -> bool:
-    """Enqueue the coaching app's email to the specialist; False when that app lacks it."""
-    try:
-        coaching_tasks = importlib.import_module("coaching.tasks")
-    except ImportError:
-        return False
-    task = getattr(coaching_tasks, "notify_specialist_of_interest_task", None)
-    if task is None:
-        return False
-    task.delay(outcome_id)
-    return True
+def notify_specialist_of_interest(outcome_id: int) -> None:
+    """Enqueue the coaching app's email telling the specialist (once per outcome)."""
+    notify_specialist_of_interest_task.delay(outcome_id)
 
 
 @transaction.atomic
@@ -274,48 +266,10 @@ def change_portal_preferences(
     unknown = set(changes) - PORTAL_PROFILE_FIELDS
     if unknown:
         raise PortalError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
-    try:
-        from jobseekers.services import update_career_profile
-    except ImportError:
-        update_career_profile = new_profile_version
     profile = update_career_profile(seeker=seeker, changes=changes, by=None)
     PortalPreference.objects.update_or_create(
         seeker=seeker, defaults={"weekly_email": weekly_email}
     )
-    return profile
-
-
-_M2M_FIELDS = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
-
-
-@transaction.atomic
-def new_profile_version(*, seeker: JobSeeker, changes: dict, by=None) -> CareerProfile:
-    """The next career-profile version: the current one copied, `changes` applied, made current."""
-    current = (
-        CareerProfile.objects.select_for_update().filter(seeker=seeker, is_current=True).first()
-    )
-    m2m = {name: list(getattr(current, name).all()) if current else [] for name in _M2M_FIELDS}
-    if current is None:
-        profile = CareerProfile(program=seeker.program, seeker=seeker, version=1)
-    else:
-        profile = CareerProfile.objects.get(pk=current.pk)
-        current.is_current = False
-        current.save(update_fields=["is_current"])
-        profile.pk = profile.id = None
-        profile._state.adding = True
-        profile.version = current.version + 1
-    profile.is_current = True
-    profile.created_by = by
-    for name, value in changes.items():
-        if name in _M2M_FIELDS:
-            m2m[name] = value
-        else:
-            setattr(profile, name, value)
-    profile.full_clean(exclude=["seeker", "program", *(_M2M_FIELDS)], validate_unique=False)
-    profile.save()
-    for name, value in m2m.items():
-        getattr(profile, name).set(value)
-    run_hooks(PROFILE_SAVED, profile=profile)
     return profile
 
 

@@ -25,8 +25,9 @@ def scoped(model, user):
 
 
 def follow(item, path: str):
-    """The value at an ORM-style path ("specialist__user__email"), or "" past a missing link."""
-    for part in path.split("__"):
+    """The value at a path ("specialist__user__email" or Wagtail's "specialist.user.email"),
+    or "" past a missing link."""
+    for part in path.replace(".", "__").split("__"):
         if item is None:
             return ""
         item = getattr(item, part)

@@ -42,7 +42,7 @@ RULES: list[tuple[str, str]] = [
     (r"^django-admin/autocomplete/$", "diagnostic"),  # 403 without its query, by design
     (r"^django-admin/$", "superuser"),
     (r"^django-admin/", "django-admin"),
-    (r"^portal/(login|sign-in|signin|link|set-password|invite|password)", "signin"),
+    (r"^portal/(login|sign-in|signin|link|welcome|set-password|invite|password)", "signin"),
     (r"^portal/", "portal"),
     (r"^(documents|sitemap\.xml|_util|robots|static|media)", "public"),
     (r"^(\^|)", "public"),  # Wagtail's page serving: every other path is a public page
@@ -81,7 +81,7 @@ class Outcome:
 
     @property
     def to_login(self) -> bool:
-        return self.status == 302 and "login" in self.location
+        return self.status == 302 and ("login" in self.location or "sign-in" in self.location)
 
     @property
     def refused(self) -> bool:

@@ -8,7 +8,7 @@ from django.urls import include, path, reverse_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from ips.hooks import OPENING_SAVED, PROFILE_SAVED
+from ips.hooks import OPENING_SAVED, PERIODIC_TASKS, PROFILE_SAVED
 from jobseekers.matching import urls, views
 from jobseekers.matching.tasks import (
     locate_seeker_task,
@@ -55,3 +55,19 @@ def register_openings_and_matches_menu_item():
     return OpeningsAndMatchesMenuItem(
         "Openings and matches", reverse_lazy("matching:openings"), icon_name="link", order=210
     )
+
+
+@hooks.register(PERIODIC_TASKS)
+def matching_schedules():
+    """The nightly entries, so `manage.py setup_schedules` (run by `make beat`) makes them too."""
+    from jobseekers.matching.schedule import NIGHTLY
+
+    return [
+        {
+            "name": name,
+            "task": task,
+            "crontab": {"minute": minute, "hour": hour},
+            "description": "The recommender's nightly work.",
+        }
+        for name, task, hour, minute in NIGHTLY
+    ]

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-import types
 from decimal import Decimal
 
 import pytest
 
 from cms.models import PortalPreference
-from cms.services import notify_specialist_of_interest
 from ips.models import Occupation
 from jobseekers.models import CareerProfile, MatchOutcome
 
@@ -35,13 +32,13 @@ def profile(seeker):
 
 
 @pytest.fixture
-def fake_coaching_task(monkeypatch):
-    """Stands in for coaching.tasks until the coaching branch is merged; records calls."""
-    calls = []
-    module = types.ModuleType("coaching.tasks")
-    module.notify_specialist_of_interest_task = types.SimpleNamespace(delay=calls.append)
-    monkeypatch.setitem(sys.modules, "coaching.tasks", module)
-    return calls
+def sent_mail(settings):
+    """anymail's test backend: messages are recorded, nothing leaves the machine."""
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    from django.core import mail
+
+    mail.outbox = []
+    return mail.outbox
 
 
 def test_openings_for_you_shows_own_public_matches_with_reasons(
@@ -75,7 +72,7 @@ def test_im_interested_records_one_outcome_and_tells_the_specialist_once(
     seeker,
     make_opening,
     make_match,
-    fake_coaching_task,
+    sent_mail,
     django_capture_on_commit_callbacks,
 ):
     opening = make_opening()
@@ -90,7 +87,8 @@ def test_im_interested_records_one_outcome_and_tells_the_specialist_once(
         seeker.program_id,
     )
     assert len(callbacks) == 1
-    assert fake_coaching_task == [outcome.pk]
+    assert [message.to for message in sent_mail] == [[seeker.specialist.user.email]]
+    assert opening.title in sent_mail[0].body
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         portal_client.post(f"/portal/interested/{opening.pk}/")
     assert MatchOutcome.objects.filter(seeker=seeker).count() == 1
@@ -98,13 +96,8 @@ def test_im_interested_records_one_outcome_and_tells_the_specialist_once(
     assert "You said you are interested" in portal_client.get("/portal/").content.decode()
 
 
-def test_notify_without_the_coaching_task_does_nothing(monkeypatch):
-    monkeypatch.setitem(sys.modules, "coaching.tasks", types.ModuleType("coaching.tasks"))
-    assert notify_specialist_of_interest(1) is False
-
-
 def test_interest_on_a_public_opening_without_a_match_is_allowed(
-    portal_client, seeker, make_opening, fake_coaching_task, django_capture_on_commit_callbacks
+    portal_client, seeker, make_opening, sent_mail, django_capture_on_commit_callbacks
 ):
     opening = make_opening()
     with django_capture_on_commit_callbacks(execute=True):

@@ -75,7 +75,9 @@ def edited(form, data: dict) -> tuple[str, object, object]:
     """A field to change: (name, value to post, value the row should then hold).
     The first free-text field with room, else a yes/no, a date or a number."""
     model = form._meta.model
-    fields = [model._meta.get_field(name) for name in form.fields]
+    # Form-only fields (e.g. "it is a different business") are not the row's.
+    model_fields = {f.name for f in model._meta.get_fields()}
+    fields = [model._meta.get_field(name) for name in form.fields if name in model_fields]
     for f in fields:
         text = isinstance(f, models.CharField | models.TextField) and not f.choices
         current = data.get(f.name, "")

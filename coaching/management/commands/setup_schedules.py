@@ -41,7 +41,10 @@ class Command(BaseCommand):
             crontab = dict.fromkeys(CRONTAB_FIELDS, "*") | {
                 key: str(value) for key, value in spec["crontab"].items()
             }
-            schedule, _ = CrontabSchedule.objects.get_or_create(
+            # Any existing identical schedule will do (beat rows may share one).
+            schedule = CrontabSchedule.objects.filter(
+                **crontab, timezone=settings.CELERY_TIMEZONE
+            ).first() or CrontabSchedule.objects.create(
                 **crontab, timezone=settings.CELERY_TIMEZONE
             )
             _, created = PeriodicTask.objects.update_or_create(
