@@ -10,6 +10,7 @@ from ips.fidelity.compute import fidelity_items, outcomes
 from ips.fidelity.models import FidelityReview
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
+from jobseekers.checkins.selectors import psr_figures_for
 
 
 def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:
@@ -27,7 +28,7 @@ def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int |
 
 
 def program_report(program: Program, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The report object: program, period, fidelity items and review, outcomes."""
+    """The report object: program, period, fidelity items and review, outcomes, PSR."""
     facts = program_facts(program, start, end)
     total = latest_review_total(program, start, end)
     return {
@@ -38,4 +39,6 @@ def program_report(program: Program, start: dt.date, end: dt.date) -> dict[str, 
             "review": {"total": total, "band": band(total)},
         },
         "outcomes": outcomes(facts),
+        # Added key (interchange.md allows new keys): PSR outcomes from status check-ins.
+        "psr": psr_figures_for(program, start, end).as_dict(),
     }

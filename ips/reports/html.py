@@ -27,6 +27,21 @@ OUTCOME_LABELS = (
 )
 
 
+PSR_LABELS = (
+    ("people", "People with a check-in in the period", "count"),
+    ("stable_housing_share", "In stable housing (own, family or supported)", "rate"),
+    ("education_share", "Enrolled in or completing education", "rate"),
+    ("no_new_justice_share", "No new police, court or jail involvement", "rate"),
+    ("compared_people", "People with check-ins in this and the previous period", "count"),
+    ("inpatient_days", "Psychiatric hospital days (those people)", "count"),
+    ("inpatient_days_previous", "... in the previous period", "count"),
+    ("inpatient_days_change", "... change", "count"),
+    ("er_visits", "Emergency-room visits (those people)", "count"),
+    ("er_visits_previous", "... in the previous period", "count"),
+    ("er_visits_change", "... change", "count"),
+)
+
+
 def show(value: Any, unit: str) -> str:
     """A figure as text: 31.2 %, 20.5, 64 days, or 'no data'."""
     if value is None:
@@ -71,6 +86,31 @@ def outcome_rows(outcomes: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def education_row(psr: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """Education beside employment in the quarterly outcomes (from the PSR check-ins)."""
+    if not psr:
+        return []
+    share = psr.get("education_share")
+    return [
+        {
+            "key": "education_share",
+            "label": "Enrolled in or completing education (people asked at check-ins)",
+            "value": share,
+            "shown": show(share, "rate"),
+        }
+    ]
+
+
+def psr_rows(psr: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """One row per PSR figure, labelled (none when the report has no PSR section)."""
+    if not psr:
+        return []
+    return [
+        {"key": key, "label": label, "value": psr.get(key), "shown": show(psr.get(key), unit)}
+        for key, label, unit in PSR_LABELS
+    ]
+
+
 def report_context(report: dict[str, Any]) -> dict[str, Any]:
     """Template context for reports/program_report.html."""
     outcomes = report["outcomes"]
@@ -78,7 +118,8 @@ def report_context(report: dict[str, Any]) -> dict[str, Any]:
     return {
         "report": report,
         "items": item_rows(report["fidelity"]["items"]),
-        "outcomes": outcome_rows(outcomes),
+        "outcomes": outcome_rows(outcomes) + education_row(report.get("psr")),
+        "psr": psr_rows(report.get("psr")),
         "tier_label": TIER_LABELS[outcomes["tier"]],
         "band_label": BAND_LABELS.get(review["band"] or "", ""),
         "uk_below_benchmark": outcomes["employment_rate_uk"] < UK_EMPLOYMENT_BENCHMARK,

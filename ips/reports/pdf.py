@@ -53,6 +53,9 @@ def report_pdf(context: dict[str, Any]) -> bytes:
     rows = [[row["label"], row["shown"]] for row in context["outcomes"]]
     rows.append(["US tier (31 / 41 / 50 %)", context["tier_label"]])
     doc.grid(["Figure", "Value"], rows, [120, 60])
+    if context.get("psr"):
+        doc.heading("Life beyond the job")
+        doc.grid(["Figure", "Value"], [[r["label"], r["shown"]] for r in context["psr"]], [120, 60])
     doc.heading("Computed fidelity items")
     doc.grid(
         ["Item", "Value", "Rating", "Per specialist"],

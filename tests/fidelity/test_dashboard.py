@@ -37,7 +37,7 @@ def test_dashboard_query_count_is_constant(
     director.role = "director"
     director.save()
     client.force_login(director.user)
-    with django_assert_max_num_queries(60):
+    with django_assert_max_num_queries(70):
         response = client.get(dashboard_url(program))
     assert response.status_code == 200
     page = response.content.decode()

@@ -128,6 +128,20 @@ EXPECTED = {
         "employment_rate_uk": 0.25,
         "job_retention_share": 0.2,
     },
+    # No status check-ins in the imported folder (interchange.md has no file for them).
+    "psr": {
+        "people": 0,
+        "stable_housing_share": None,
+        "education_share": None,
+        "no_new_justice_share": None,
+        "compared_people": 0,
+        "inpatient_days": 0,
+        "inpatient_days_previous": 0,
+        "inpatient_days_change": 0,
+        "er_visits": 0,
+        "er_visits_previous": 0,
+        "er_visits_change": 0,
+    },
 }
 
 

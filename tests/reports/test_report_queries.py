@@ -9,7 +9,7 @@ from tests.reports.builders import YEAR, build_program
 
 pytestmark = pytest.mark.django_db
 
-REPORT_QUERIES = 8
+REPORT_QUERIES = 9  # 8 for fidelity and outcomes, 1 for the PSR check-ins
 
 
 @pytest.mark.parametrize(("specialists", "seekers", "contacts"), [(2, 20, 100), (10, 300, 3000)])
