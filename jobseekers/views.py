@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from wagtail import hooks
 
-from ips.models import StaffMember
+from ips.audit import record_event
+from ips.models import AuditEvent, StaffMember
 from ips.roles import Role, has_role, program_ids
 from jobseekers import benefits, forms, selectors, services, stages
 from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
@@ -45,6 +46,9 @@ def _form_view(request, *, seeker, form, title: str, save: Callable, template: s
         except ValidationError as error:
             forms.apply_service_errors(form, error)
         else:
+            record_event(
+                request=request, action=AuditEvent.Action.CHANGE, obj=seeker, summary=title
+            )
             messages.success(request, f"{title}: saved.")
             return redirect("jobseekers:record", seeker.pk)
     return render(
@@ -118,6 +122,7 @@ def refer(request):
 def record(request, pk: int):
     """The seeker record: profile, assessments, goals, jobs, contacts, benefits, panels."""
     seeker = _seeker(request, pk, casework=False)
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="record")
     data = selectors.seeker_record(seeker)
     panels = []
     for panel in hooks.get_hooks(SEEKER_RECORD_PANELS):

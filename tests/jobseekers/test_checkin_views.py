@@ -151,3 +151,23 @@ def test_bad_period_is_explained(client, users):
     response = client.get("/admin/life-outcomes/?start=2026-09-30&end=2026-07-01")
     assert response.status_code == 400
     assert b"the end not before the start" in response.content
+
+
+def test_the_record_shows_life_beyond_the_job_and_is_audited(client, users, seeker):
+    from ips.models import AuditEvent
+
+    StatusCheckIn.objects.create(
+        program=seeker.program, seeker=seeker, date=dt.date(2026, 3, 1), housing="supported"
+    )
+    client.force_login(users["specialist"])
+    page = client.get(f"/admin/jobseekers/record/{seeker.pk}/").content.decode()
+    assert "Life beyond the job" in page
+    assert "Last check-in: 1 March 2026 (supported housing)" in page
+    assert "Person's rights" not in page  # leadership only
+    assert AuditEvent.objects.filter(seeker_id=seeker.pk, action="view").count() == 1
+
+
+def test_leadership_finds_the_rights_page_from_the_record(client, users, seeker):
+    client.force_login(users["supervisor"])
+    page = client.get(f"/admin/jobseekers/record/{seeker.pk}/").content.decode()
+    assert f"/admin/privacy/seeker/{seeker.pk}/" in page
