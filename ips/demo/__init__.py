@@ -9,18 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from cms.services import ensure_site
+from employers.models import JobOpening
 from ips.demo import catalogue as cat
 from ips.demo.crm import build_contacts, build_employers, build_openings
 from ips.demo.people import Demo, build_programs, build_seekers, build_staff
-from ips.demo.work import build_assessments, build_jobs, build_time_entries
+from ips.demo.work import build_assessments, build_check_ins, build_jobs, build_time_entries
 from ips.hooks import PROFILE_SAVED, run_hooks
 from ips.models import Program
+from jobseekers.matching.services import refresh_matches
 from jobseekers.models import JobSeeker
 
 DEMO_PASSWORD = cat.DEMO_PASSWORD
@@ -88,8 +91,18 @@ def _link_portal_seeker(demo: Demo) -> None:
     seeker.name, seeker.preferred_name = "Jordan Ellis", "Jordan"
     seeker.email = user.email
     seeker.save(update_fields=["portal_user", "name", "preferred_name", "email"])
-    # Let the recommender (when installed) compute Jordan's matches now.
-    run_hooks(PROFILE_SAVED, profile=demo.profiles[seeker.pk])
+    # Jordan travels by bus and is open to most shifts, so the portal demo has matches.
+    profile = demo.profiles[seeker.pk]
+    profile.travel_mode, profile.max_commute_miles = "bus", Decimal("15")
+    profile.min_hours_per_week, profile.max_hours_per_week = Decimal("10"), Decimal("35")
+    profile.preferred_schedules = ["daytime", "evenings", "weekends", "flexible", "mixed"]
+    profile.interests = "Cooking, keeping things tidy, talking with customers"
+    profile.save()
+    open_kinds = JobOpening.objects.public().filter(program_id=seeker.program_id)
+    profile.preferred_occupations.add(
+        *{o.occupation_id for o in open_kinds.exclude(occupation=None)[:3]}
+    )
+    run_hooks(PROFILE_SAVED, profile=profile)
 
 
 @transaction.atomic
@@ -109,5 +122,8 @@ def seed_demo(*, today: dt.date | None = None, seed: int = cat.SEED) -> bool:
     build_jobs(demo)
     build_time_entries(demo)
     build_assessments(demo)
+    build_check_ins(demo)
     _link_portal_seeker(demo)
+    # Stored recommendations for everyone, so the portal and the records show them at once.
+    transaction.on_commit(lambda: refresh_matches())
     return True

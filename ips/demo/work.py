@@ -331,3 +331,37 @@ def _build_benefits_counselling(demo: Demo) -> None:
                 )
             )
     BenefitsCounselling.objects.bulk_create(rows)
+
+
+def build_check_ins(demo: Demo) -> None:
+    """Quarterly PSR status check-ins over the last year for about half of the active seekers."""
+    from jobseekers.models import StatusCheckIn
+
+    rng, today = demo.rng, demo.today
+    rows = []
+    active = [s for s in demo.seekers if s.entry_date and s.stage != "closed"][::2]
+    for seeker in active:
+        housing = rng.choice(("own_or_family",) * 5 + ("supported",) * 3 + ("shelter", "homeless"))
+        day = max(seeker.entry_date, today - 365 * DAY) + rng.randint(5, 40) * DAY
+        while day <= today:
+            if rng.random() < 0.25:  # people move, mostly towards stable homes
+                housing = rng.choice(("own_or_family", "supported", "supported", "shelter"))
+            rows.append(
+                StatusCheckIn(
+                    program_id=seeker.program_id,
+                    seeker=seeker,
+                    date=day,
+                    recorded_by=seeker.specialist,
+                    housing=housing,
+                    education_enrolled=rng.random() < 0.15,
+                    justice=rng.choice(("none",) * 12 + ("new_contact",)),
+                    inpatient_admissions=(admissions := int(rng.random() < 0.1)),
+                    inpatient_days=rng.randint(3, 14) if admissions else 0,
+                    er_visits=rng.choice((0, 0, 0, 0, 1, 2)),
+                    social_supports=rng.randint(0, 6),
+                    quality_of_life=rng.randint(2, 5),
+                    service_rating=rng.randint(3, 5),
+                )
+            )
+            day += 91 * DAY
+    StatusCheckIn.objects.bulk_create(rows)
