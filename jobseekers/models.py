@@ -613,6 +613,9 @@ class MatchQuerySet(ProgramScopedQuerySet):
 class Match(models.Model):
     """A stored recommendation: an opening for a seeker, its score and reasons."""
 
+    # Recomputed in bulk every night: keep these rows out of Wagtail's reference index.
+    wagtail_reference_index_ignore = True
+
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="matches")
     opening = models.ForeignKey(JobOpening, on_delete=models.CASCADE, related_name="matches")

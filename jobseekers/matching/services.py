@@ -72,9 +72,8 @@ def refresh_matches(*, seeker_ids: list[int] | None = None, top_n: int = TOP_N) 
         if seeker_ids is None
         else Match.objects.filter(seeker_id__in=list(seeker_ids))
     )
-    # No signals: once Wagtail's reference index watches Match (its workspace viewset),
-    # .delete() would cost one query per row; nothing references a Match row.
-    stale._raw_delete(stale.db)
+    # Match sets wagtail_reference_index_ignore, so this is one DELETE whatever the count.
+    stale.delete()
     if not profiles:
         return 0
     index = _index_for(profiles)
