@@ -42,10 +42,15 @@ def assert_accessible(page) -> None:
 
 
 def test_seeker_signs_in_sees_reasons_and_says_interested(
-    browser_page, seeker, seeker_user, matched
+    browser_page, seeker, seeker_user, matched, settings
 ):
+    from django.core import mail
+
     from jobseekers.models import MatchOutcome
 
+    # anymail's test backend: the live server (same process) records the specialist's email.
+    settings.EMAIL_BACKEND = "anymail.backends.test.EmailBackend"
+    mail.outbox = []
     page = browser_page
     page.goto("/")
     page.get_by_role("link", name="Sign in").click()
@@ -67,6 +72,8 @@ def test_seeker_signs_in_sees_reasons_and_says_interested(
     assert_accessible(page)
     outcome = MatchOutcome.objects.get(seeker=seeker, opening=matched)
     assert (outcome.kind, outcome.source) == ("interest", "portal")
+    assert [message.to for message in mail.outbox] == [[seeker.specialist.user.email]]
+    assert "Bakery assistant" in mail.outbox[0].body
 
 
 def test_wrong_password_message_is_accessible(browser_page, seeker_user):
