@@ -64,6 +64,8 @@ def celery_worker(
     env: dict[str, str] | None = None,
     ready_timeout: float = 60.0,
     app: str = "ips",
+    pool: str = "solo",
+    include: tuple[str, ...] = (),
 ) -> Iterator[Celery]:
     """Start `celery -A ips worker --pool solo` on `url` (broker and result backend),
     yield a client app for that broker, and stop the worker afterwards."""
@@ -79,8 +81,10 @@ def celery_worker(
     with tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False) as handle:
         log = Path(handle.name)
         process = subprocess.Popen(
-            [celery_bin, "-A", app, "worker", "--pool", "solo", "--loglevel", "INFO",
-             "--without-gossip", "--without-mingle", "--hostname", f"test-{os.getpid()}@%h"],
+            [celery_bin, "-A", app, "worker", "--pool", pool, "--concurrency", "1",
+             "--loglevel", "INFO", "--without-gossip", "--without-mingle",
+             "--hostname", f"test-{os.getpid()}@%h",
+             *(["--include", ",".join(include)] if include else [])],
             cwd=ROOT,
             env=worker_env,
             stdout=handle,
