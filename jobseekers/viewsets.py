@@ -27,7 +27,7 @@ from jobseekers.models import (
     JobSeeker,
     Match,
 )
-from jobseekers.services import check_competitive_wage
+from jobseekers.services import PROFILE_FIELDS, check_competitive_wage
 
 
 class JobSeekerViewSet(ScopedModelViewSet):
@@ -129,28 +129,8 @@ class CareerProfileViewSet(ScopedModelViewSet):
     form_fields = [
         "program",
         "seeker",
-        "dream_job",
-        "short_term_goal",
         "preferred_occupations",
-        "wanted_job_titles",
-        "min_hours_per_week",
-        "max_hours_per_week",
-        "preferred_schedules",
-        "wanted_hourly_wage",
-        "home_zip",
-        "travel_mode",
-        "max_commute_miles",
-        "strengths",
-        "interests",
-        "skills",
-        "education",
-        "licences",
-        "work_history",
-        "supports_that_help",
-        "disclosure_preference",
-        "benefits_received",
-        "information_sources",
-        "family_contacts",
+        *PROFILE_FIELDS,
     ]
     list_display = ["seeker", "version", "is_current", "created_at"]
     list_filter = ["program", "is_current"]
