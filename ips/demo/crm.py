@@ -134,7 +134,10 @@ def _contact(demo: Demo, specialist, day: dt.date, mode: str, territory: list) -
         notes=rng.choice(cat.CONTACT_NOTES[purpose]),
         next_step=rng.choice(cat.NEXT_STEPS) if has_next else "",
         next_step_due=due if has_next else None,
-        next_step_done=has_next and due < demo.today and rng.random() < 0.85,
+        # Specialists follow up: older steps are done; a few of the last weeks' are late.
+        next_step_done=has_next
+        and due < demo.today
+        and (due < demo.today - dt.timedelta(days=21) or rng.random() < 0.6),
     )
 
 
