@@ -39,3 +39,21 @@ def row_counts() -> dict[str, int]:
 def counts():
     """Call it to read the row counts; compare before and after."""
     return row_counts
+
+
+@pytest.fixture
+def make_opening(program):
+    """An open, shareable opening in the program (tests/cms builder)."""
+    from tests.cms.conftest import build_opening
+
+    def make(**fields):
+        return build_opening(program, **fields)
+
+    return make
+
+
+@pytest.fixture
+def openings_url(db):
+    from cms.models import OpeningsIndexPage
+
+    return OpeningsIndexPage.objects.get().url
