@@ -71,7 +71,10 @@ class OpeningFilter(django_filters.FilterSet):
     """One FilterSet for the openings listing; the page restricts it to `.public()`."""
 
     q = django_filters.CharFilter(
-        label="Words to look for", method="filter_keyword", help_text="For example: kitchen, store"
+        label="Words to look for",
+        method="filter_keyword",
+        help_text="For example: kitchen, store",
+        max_length=200,  # a search, not a document: longer is refused as a form error
     )
     kind = django_filters.ChoiceFilter(
         label="Kind of work",
@@ -88,7 +91,10 @@ class OpeningFilter(django_filters.FilterSet):
         empty_label="Any time",
     )
     zip = django_filters.CharFilter(
-        label="Near this ZIP code", method="filter_nothing", help_text="Leave empty to see all."
+        label="Near this ZIP code",
+        method="filter_nothing",
+        help_text="Leave empty to see all.",
+        max_length=10,
     )
     miles = django_filters.ChoiceFilter(
         label="How far from the ZIP code",

@@ -60,6 +60,15 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = programs
 
+    def clean_files(self):
+        """Refuse an oversized upload from its declared size, before reading it into memory."""
+        files = self.cleaned_data["files"]
+        if sum(f.size for f in files) > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The upload is larger than {MAX_UPLOAD_BYTES // 2**20} MB."
+            )
+        return files
+
 
 class ReviewForm(forms.ModelForm):
     class Meta:

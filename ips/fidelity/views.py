@@ -28,6 +28,7 @@ from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
 from ips.reports.periods import last_quarters, quarter_label
 from ips.roles import LEADERSHIP, program_ids
+from ips.spreadsheets import neutralise_formula
 
 US_TIER_LINES = (Line(31, "31"), Line(41, "41"), Line(50, "50"))
 
@@ -262,16 +263,9 @@ def review_export(request, pk: int, fmt: str):
         writer = csv.writer(out)
         writer.writerow(["item", "title", "rating", "computed", "note", "evidence"])
         for r in rows:
-            writer.writerow(
-                [
-                    r["key"],
-                    r["title"],
-                    r["rating"] or "",
-                    r["computed"],
-                    r["note_only"],
-                    r["evidence"],
-                ]
-            )
+            cells = [r["key"], r["title"], r["rating"] or "", r["computed"]]
+            cells += [r["note_only"], r["evidence"]]  # typed by staff: never run as formulas
+            writer.writerow([neutralise_formula(c) for c in cells])
         writer.writerow(["total", "", review.total or "", "", "", ""])
         return _download(out.getvalue(), "text/csv", f"{name}.csv")
     if fmt == "pdf":

@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import warnings
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ips.importer.schema import SPECS, RowError
 
 SUFFIXES = (".csv", ".xlsx")
+MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024  # a workbook that inflates past this is refused
+_UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass(frozen=True)
@@ -23,10 +27,16 @@ class RawTable:
 
 def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
     """A UTF-8 CSV (a byte-order mark is allowed); blank lines are skipped."""
+    if data.startswith(_UTF16_MARKS):
+        reason = "the file is UTF-16 text; save it as 'CSV UTF-8' and try again"
+        return None, [RowError(filename, 1, "-", reason)]
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, [RowError(filename, 1, "-", f"not UTF-8 text ({error.reason})")]
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start : error.start + 1].hex()
+        reason = f"not UTF-8 text (byte 0x{byte}); save the file as 'CSV UTF-8' and try again"
+        return None, [RowError(filename, line, "-", reason)]
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         lines = list(reader)
@@ -56,17 +66,43 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def read_xlsx(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
-    """The first sheet of an .xlsx workbook; dates typed as dates are accepted."""
+def _sheet_lines(data: bytes) -> list[list[str]] | None:
+    """The cells of the first sheet as text; None for a workbook without a sheet.
+
+    The members' declared sizes bound what zipfile inflates (a lie fails the CRC check);
+    openpyxl's warnings on odd cells (a date out of range becomes "#VALUE!") are quietened.
+    """
     from openpyxl import load_workbook  # late: only XLSX imports pay for it
 
-    try:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many types for a bad file
-        return None, [RowError(filename, 1, "-", f"not a readable .xlsx workbook ({error})")]
-    sheet = book.worksheets[0]
-    lines = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
+        try:
+            if not book.worksheets:
+                return None
+            rows = book.worksheets[0].iter_rows(values_only=True)
+            return [[_cell_text(v) for v in row] for row in rows]
+        finally:
+            book.close()
+
+
+def read_xlsx(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
+    """The first sheet of an .xlsx workbook; dates typed as dates are accepted."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, OSError, EOFError):
+        return None, [RowError(filename, 1, "-", "not a readable .xlsx workbook (not a zip)")]
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        reason = f"the workbook unpacks to more than {MAX_XLSX_UNPACKED_BYTES // 2**20} MB"
+        return None, [RowError(filename, 1, "-", reason)]
+    try:
+        lines = _sheet_lines(data)
+    except Exception as error:  # openpyxl, zipfile and XML parsers raise many types
+        reason = f"not a readable .xlsx workbook ({type(error).__name__}: {error})"[:300]
+        return None, [RowError(filename, 1, "-", reason)]
+    if lines is None:
+        return None, [RowError(filename, 1, "-", "the workbook has no sheet")]
     if not lines:
         return None, [RowError(filename, 1, "-", "the sheet is empty (a header row is needed)")]
     header = lines[0]

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 TRUE_WORDS = frozenset({"true", "yes", "1"})
@@ -15,6 +15,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ONET = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+MAX_REASON_CHARS = 300
+MAX_NUMBER_CHARS = 40  # longer text is not a number anyone typed
+MAX_NUMBER_DIGITS = 15  # digits before the point; 1e308 and 10**1000 stop here
 
 
 class CellError(ValueError):
@@ -47,13 +51,18 @@ def parse_bool(raw: str) -> bool:
 
 
 def parse_decimal(raw: str) -> Decimal:
-    """A plain number such as 12 or 12.50."""
+    """A plain number such as 12 or 12.50 (not NaN, not infinite, not absurdly large)."""
+    text = raw.strip().replace(",", "")
+    if len(text) > MAX_NUMBER_CHARS:
+        raise CellError(f"'{raw[:MAX_NUMBER_CHARS]}...' is too long to be a number")
     try:
-        value = Decimal(raw.strip().replace(",", ""))
+        value = Decimal(text)
     except InvalidOperation:
         raise CellError(f"'{raw}' is not a number") from None
     if not value.is_finite():
         raise CellError(f"'{raw}' is not a number")
+    if value and value.adjusted() >= MAX_NUMBER_DIGITS:
+        raise CellError(f"'{raw}' is too large a number")
     return value
 
 
@@ -117,17 +126,30 @@ def list_of(item: Callable[[str], str]) -> Callable[[str], list[str]]:
 
 
 def in_range(
-    parse: Callable[[str], Any], low: Decimal | None, high: Decimal | None, *, low_open=False
+    parse: Callable[[str], Any],
+    low: Decimal | None,
+    high: Decimal | None,
+    *,
+    low_open=False,
+    places: int | None = None,
 ) -> Callable[[str], Any]:
-    """`parse`, then a range check with a plain-words reason."""
+    """`parse`, then a range check with a plain-words reason, on the value as written and
+    as the database stores it (rounded to `places`): -0.004 hours and 9999.96 miles, which
+    rounds past the column's size, are both refused."""
 
-    def check(raw: str) -> Any:
-        value = parse(raw)
+    def within(value: Any, raw: str) -> None:
         if low is not None and (value <= low if low_open else value < low):
             word = "more than" if low_open else "at least"
             raise CellError(f"must be {word} {low} (got {raw.strip()})")
         if high is not None and value > high:
             raise CellError(f"must be at most {high} (got {raw.strip()})")
+
+    def check(raw: str) -> Any:
+        value = parse(raw)
+        within(value, raw)
+        if places is not None:
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            within(value, raw)
         return value
 
     return check
@@ -198,7 +220,9 @@ FILES: tuple[FileSpec, ...] = (
             Column("name", required=True, max_length=150),
             Column("role", choice("specialist", "coach", "supervisor", "director"), True),
             Column(
-                "fte", in_range(parse_decimal, ZERO, Decimal(1), low_open=True), default=Decimal(1)
+                "fte",
+                in_range(parse_decimal, ZERO, Decimal(1), low_open=True, places=2),
+                default=Decimal(1),
             ),
         ),
         key=("email",),
@@ -226,7 +250,7 @@ FILES: tuple[FileSpec, ...] = (
             Column("employed_at_referral", parse_bool, default=False),
             Column("zip", parse_zip, default=""),
             Column("preferred_occupations", list_of(parse_onet), default=None),
-            Column("max_commute_miles", in_range(parse_decimal, ZERO, Decimal("9999"))),
+            Column("max_commute_miles", in_range(parse_decimal, ZERO, Decimal("9999"), places=1)),
             Column("closed_date", parse_date),
             Column("close_reason", choice(*CLOSE_REASONS), default=""),
         ),
@@ -255,9 +279,11 @@ FILES: tuple[FileSpec, ...] = (
             Column("start_date", parse_date, required=True),
             Column("occupation_code", parse_onet),
             Column("end_date", parse_date),
-            Column("hours_per_week", in_range(parse_decimal, ZERO, Decimal(80))),
-            Column("hourly_wage", in_range(parse_decimal, ZERO, Decimal("99999"))),
-            Column("paid_hours_to_date", in_range(parse_decimal, ZERO, Decimal("999999"))),
+            Column("hours_per_week", in_range(parse_decimal, ZERO, Decimal(80), places=1)),
+            Column("hourly_wage", in_range(parse_decimal, ZERO, Decimal("99999"), places=2)),
+            Column(
+                "paid_hours_to_date", in_range(parse_decimal, ZERO, Decimal("999999"), places=2)
+            ),
             Column("competitive", parse_bool, default=True),
             Column("permanent", parse_bool, default=True),
             Column("end_reason", choice(*END_REASONS), default=""),
@@ -283,7 +309,7 @@ FILES: tuple[FileSpec, ...] = (
         (
             Column("date", parse_date, required=True),
             Column("staff_email", parse_email, required=True),
-            Column("hours", in_range(parse_decimal, ZERO, Decimal(24)), required=True),
+            Column("hours", in_range(parse_decimal, ZERO, Decimal(24), places=2), required=True),
             Column("activity", choice("employment_services", "other"), required=True),
             Column("location", choice("community", "office"), required=True),
         ),
@@ -302,7 +328,11 @@ class RowError:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.column}: {self.reason}"
+        # One line each, of a readable length, whatever a cell held (newlines, 100k chars).
+        reason = _CONTROL.sub(" ", self.reason)
+        if len(reason) > MAX_REASON_CHARS:
+            reason = reason[: MAX_REASON_CHARS - 3] + "..."
+        return f"{self.file}:{self.line}: {_CONTROL.sub(' ', self.column)}: {reason}"
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from django.core.cache import cache
@@ -49,7 +50,7 @@ def unpack(uploaded: list[tuple[str, bytes]]) -> dict[str, bytes]:
 def _unzip(name: str, data: bytes) -> dict[str, bytes]:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, OSError, EOFError):
         raise UploadError(f"{name} is not a readable zip file.") from None
     members = [
         m
@@ -58,9 +59,24 @@ def _unzip(name: str, data: bytes) -> dict[str, bytes]:
         and not PurePosixPath(m.filename).name.startswith((".", "~$"))
         and "__MACOSX" not in m.filename
     ]  # fmt: skip
+    if len(members) > MAX_FILES:
+        raise UploadError(f"At most {MAX_FILES} files can be imported at once.")
+    # zipfile never inflates a member past its declared size (a lie fails the CRC check),
+    # so the declared sizes bound the memory a zip bomb can take.
     if sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
         raise UploadError(f"{name} unpacks to more than {MAX_UNZIPPED_BYTES // 2**20} MB.")
-    return {PurePosixPath(m.filename).name: archive.read(m) for m in members}
+    files: dict[str, bytes] = {}
+    for member in members:
+        base = PurePosixPath(member.filename).name
+        if base in files:
+            raise UploadError(f"{name} holds two files named {base}; keep one.")
+        if member.flag_bits & 0x1:
+            raise UploadError(f"{name}: {base} is password-protected; zip it without one.")
+        try:
+            files[base] = archive.read(member)
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+            raise UploadError(f"{name}: {base} is damaged inside the zip file.") from None
+    return files
 
 
 def _progress_key(upload_id: int) -> str:

@@ -7,6 +7,8 @@ import io
 import json
 from typing import Any
 
+from ips.spreadsheets import neutralise_formula
+
 
 def to_json(report: dict[str, Any]) -> str:
     """Exactly one JSON object, keys in the contract's order."""
@@ -33,10 +35,16 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _safe(text: str) -> str:
+    # A lone carriage return is not quoted by a "\n" writer and would split the row.
+    return neutralise_formula(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def to_csv(report: dict[str, Any]) -> str:
-    """One `key,value` row per figure, after a `key,value` header."""
+    """One `key,value` row per figure, after a `key,value` header; a text cell a spreadsheet
+    would run as a formula (a program or staff name starting with =, +, -, @) is quoted."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["key", "value"])
-    writer.writerows((key, _cell(value)) for key, value in flatten(report))
+    writer.writerows((_safe(key), _safe(_cell(value))) for key, value in flatten(report))
     return out.getvalue()
