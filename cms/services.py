@@ -220,9 +220,9 @@ SIGN_IN_LINK_PER_EMAIL = {"limit": 1, "seconds": 60}
 SIGN_IN_LINK_PER_ADDRESS = {"limit": 20, "seconds": 60 * 60}
 
 
-def request_sign_in_link(*, email: str, address: str | None) -> None:
-    """Queue the sign-in-link task for any address within the limits, known or not: the
-    request does the same work (no query) either way, and the page says the same."""
+def request_sign_in_link(*, email: str, address: str | None) -> bool:
+    """Queue the sign-in-link task for any address within the limits, known or not (True
+    when queued): the request does the same work (no query) either way; the page says the same."""
     email = email.strip().lower()
     by_address = within_limit(
         "sign-in-link-address", address or "unknown", **SIGN_IN_LINK_PER_ADDRESS
@@ -231,6 +231,8 @@ def request_sign_in_link(*, email: str, address: str | None) -> None:
         from cms.tasks import send_sign_in_link_task
 
         transaction.on_commit(lambda: send_sign_in_link_task.delay(email))
+        return True
+    return False
 
 
 def notify_specialist_of_interest(outcome_id: int) -> None:
