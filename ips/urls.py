@@ -15,6 +15,7 @@ urlpatterns = [
     path(
         "admin/password_reset/confirm/<uidb64>/<token>/",
         signin.PasswordResetConfirmView.as_view(),
+        name="ips_password_reset_confirm",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

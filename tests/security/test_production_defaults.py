@@ -49,7 +49,7 @@ print(request_sign_in_link(email="alex_portal@example.org", address="198.51.100.
 
 
 def test_a_sign_in_link_asked_for_in_another_process_counts_here(
-    client, seeker_user, settings, monkeypatch, django_capture_on_commit_callbacks
+    client, seeker_user, settings, monkeypatch, tmp_path, django_capture_on_commit_callbacks
 ):
     url = redis_url(REDIS_DB)
     require_redis(url)
@@ -57,7 +57,8 @@ def test_a_sign_in_link_asked_for_in_another_process_counts_here(
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ips.settings",
         "REDIS_URL": url,
-        "CELERY_BROKER_URL": "memory://",  # queue the task, run nothing: no database needed
+        "CELERY_BROKER_URL": "memory://",  # queue the task, run nothing: no query
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'other.sqlite3'}",
     }
     other = subprocess.run(
         [sys.executable, "-c", ANOTHER_WORKER],
