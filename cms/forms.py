@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from hashlib import sha256
 
 from django import forms
 from django.contrib.auth import authenticate
@@ -49,8 +50,9 @@ class SignInForm(forms.Form):
 
 
 def unknown_username(data: dict) -> str:
-    """A name no account has (a colon is not allowed in usernames), one per email address."""
-    return f"portal:{data['email'].strip().lower()}"
+    """A name no account has (a colon is not allowed in usernames), one per email address,
+    hashed so the sign-in log keeps no address of someone who is not a client."""
+    return f"portal:{sha256(data['email'].strip().lower().encode()).hexdigest()[:32]}"
 
 
 class SignInLinkForm(forms.Form):

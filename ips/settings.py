@@ -189,6 +189,8 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+# The portal signs in by email: keep it out of the tries' logged form data, as the username.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "email"]
 AXES_LOCKOUT_TEMPLATE = "ips/locked_out.html"
 # The one definition of the caller's address (audit trail and lockout alike).
 AXES_CLIENT_IP_CALLABLE = "ips.audit.client_ip"

@@ -73,6 +73,19 @@ def test_portal_sign_in_does_the_same_work_for_a_clients_email_and_an_unknown_on
     assert known[2] == 400
 
 
+def test_the_sign_in_log_keeps_no_address_typed_by_someone_who_is_not_a_client(
+    client, seeker_user, axes_on
+):
+    from axes.models import AccessAttempt
+
+    portal_try(client, "not-a-client@example.org", "a wrong password")
+    portal_try(client, seeker_user.email, "a wrong password")
+    attempts = list(AccessAttempt.objects.all())
+    assert len(attempts) == 2
+    assert not any("@" in attempt.post_data for attempt in attempts)
+    assert not any("not-a-client" in attempt.username for attempt in attempts)
+
+
 def test_asking_for_a_sign_in_link_does_the_same_for_a_clients_email_and_an_unknown_one(
     client, seeker_user, settings, django_capture_on_commit_callbacks
 ):
