@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from hashlib import sha256
 
 from django import forms
 from django.contrib.auth import authenticate
@@ -36,15 +37,22 @@ class SignInForm(forms.Form):
         data = super().clean()
         if self.errors:
             return data
-        user = portal_user_by_email(data["email"])
-        if user is not None:
-            user = authenticate(
-                self.request, username=user.get_username(), password=data["password"]
-            )
-        if user is None:
+        account = portal_user_by_email(data["email"])
+        # Known or not, the same work: one authenticate() that hashes the password once
+        # (Django's ModelBackend hashes it for a name it does not know) and that django-axes
+        # counts under one name per address, so unknown addresses pause like known ones.
+        username = account.get_username() if account is not None else unknown_username(data)
+        user = authenticate(self.request, username=username, password=data["password"])
+        if user is None or account is None or user.pk != account.pk:
             raise forms.ValidationError(WRONG_SIGN_IN)
         self.user = user
         return data
+
+
+def unknown_username(data: dict) -> str:
+    """A name no account has (a colon is not allowed in usernames), one per email address,
+    hashed so the sign-in log keeps no address of someone who is not a client."""
+    return f"portal:{sha256(data['email'].strip().lower().encode()).hexdigest()[:32]}"
 
 
 class SignInLinkForm(forms.Form):

@@ -14,7 +14,7 @@ from cms.filters import OpeningFilter
 from cms.models import PortalPreference
 from employers.models import JobOpening
 from ips.geo import bounding_box, haversine_miles_many
-from ips.models import Occupation
+from ips.models import Occupation, StaffMember
 from ips.roles import is_staff_member
 from jobseekers.models import CareerProfile, JobSeeker, Match, MatchOutcome
 
@@ -91,13 +91,21 @@ def portal_seeker(user) -> JobSeeker | None:
 
 
 def portal_user_by_email(email: str):
-    """The active portal account with this email address, or None."""
-    user = (
+    """The active portal account with this email address, or None: one query either way, so
+    the time taken does not tell whether the address is a client's (is_portal_account's rule)."""
+    active_staff = StaffMember.objects.filter(user=OuterRef("pk"), active=True)
+    return (
         get_user_model()
-        .objects.filter(email__iexact=email.strip(), is_active=True, job_seeker__isnull=False)
+        .objects.filter(
+            email__iexact=email.strip(),
+            is_active=True,
+            is_staff=False,
+            is_superuser=False,
+            job_seeker__isnull=False,
+        )
+        .exclude(Exists(active_staff))
         .first()
     )
-    return user if is_portal_account(user) else None
 
 
 def preference_occupations(profile: CareerProfile | None) -> QuerySet[Occupation]:

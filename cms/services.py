@@ -7,7 +7,6 @@ import datetime as dt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
-from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,6 +26,7 @@ from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
 from coaching.tasks import notify_specialist_of_interest_task
 from employers.models import JobOpening
 from ips.mail import send_templated_email
+from ips.throttle import within_limit
 from jobseekers.models import CareerProfile, JobSeeker, MatchOutcome
 from jobseekers.services import update_career_profile
 
@@ -199,10 +199,11 @@ def send_portal_invite(*, seeker_id: int) -> None:
     )
 
 
-def send_sign_in_link(*, user_id: int) -> None:
-    """Email a one-time sign-in link that expires after SIGN_IN_LINK_MINUTES."""
-    user = get_user_model().objects.get(pk=user_id)
-    if not is_portal_account(user) or not user.email:
+def send_sign_in_link(*, email: str) -> None:
+    """Email a one-time sign-in link (valid SIGN_IN_LINK_MINUTES) if `email` is a portal
+    account's; nothing otherwise. Runs in a task, so the asker cannot time the difference."""
+    user = portal_user_by_email(email)
+    if user is None or not user.email:
         return
     link = portal_url(_link_path("portal:link", user, sign_in_link_tokens.make_token(user)))
     send_templated_email(
@@ -213,16 +214,25 @@ def send_sign_in_link(*, user_id: int) -> None:
     )
 
 
-def request_sign_in_link(*, email: str) -> None:
-    """Send a link when the address is a portal account; say nothing either way.
+# At most one link a minute to one address, so the form cannot flood someone's inbox, and a
+# bounded number from one caller.
+SIGN_IN_LINK_PER_EMAIL = {"limit": 1, "seconds": 60}
+SIGN_IN_LINK_PER_ADDRESS = {"limit": 20, "seconds": 60 * 60}
 
-    At most one link a minute per account, so the form cannot flood someone's inbox.
-    """
-    user = portal_user_by_email(email)
-    if user is not None and cache.add(f"portal:sign-in-link:{user.pk}", True, timeout=60):
+
+def request_sign_in_link(*, email: str, address: str | None) -> bool:
+    """Queue the sign-in-link task for any address within the limits, known or not (True
+    when queued): the request does the same work (no query) either way; the page says the same."""
+    email = email.strip().lower()
+    by_address = within_limit(
+        "sign-in-link-address", address or "unknown", **SIGN_IN_LINK_PER_ADDRESS
+    )
+    if by_address and within_limit("sign-in-link-email", email, **SIGN_IN_LINK_PER_EMAIL):
         from cms.tasks import send_sign_in_link_task
 
-        send_sign_in_link_task.delay(user.pk)
+        transaction.on_commit(lambda: send_sign_in_link_task.delay(email))
+        return True
+    return False
 
 
 def notify_specialist_of_interest(outcome_id: int) -> None:

@@ -23,8 +23,8 @@ def send_portal_invite_task(seeker_id: int) -> None:
 
 
 @shared_task(**EMAIL_RETRY)
-def send_sign_in_link_task(user_id: int) -> None:
-    services.send_sign_in_link(user_id=user_id)
+def send_sign_in_link_task(email: str) -> None:
+    services.send_sign_in_link(email=email)
 
 
 @shared_task

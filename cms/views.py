@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms import selectors, services
@@ -22,6 +23,7 @@ from cms.forms import PreferencesForm, SignInForm, SignInLinkForm
 from cms.models import PortalPreference
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
 from employers.models import JobOpening
+from ips.audit import client_ip
 from ips.roles import has_role
 from jobseekers.models import CASEWORK_ROLES, JobSeeker
 
@@ -29,8 +31,10 @@ BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def seeker_required(view):
-    """Signed-in job seekers only; anyone else is sent to sign in or told plainly."""
+    """Signed-in job seekers only; anyone else is sent to sign in or told plainly. Pages
+    about a person are never kept by a browser or proxy cache (never_cache)."""
 
+    @never_cache
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
@@ -44,6 +48,7 @@ def seeker_required(view):
     return wrapper
 
 
+@never_cache
 def sign_in(request):
     if selectors.portal_seeker(request.user) is not None:
         return redirect("portal:home")
@@ -54,17 +59,24 @@ def sign_in(request):
         if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
             target = reverse("portal:home")
         return redirect(target or "portal:home")
-    context = {"form": form, "link_form": SignInLinkForm(), "next": request.GET.get("next", "")}
+    context = {
+        "form": form,
+        "link_form": SignInLinkForm(),
+        "next": request.GET.get("next", ""),
+        "timed_out": request.GET.get("timeout") == "1",
+        "idle_minutes": settings.PORTAL_IDLE_TIMEOUT_MINUTES,
+    }
     return render(request, "cms/portal/sign_in.html", context, status=400 if form.errors else 200)
 
 
+@never_cache
 @require_POST
 def send_link(request):
     form = SignInLinkForm(request.POST)
     if not form.is_valid():
         context = {"form": SignInForm(request=request), "link_form": form}
         return render(request, "cms/portal/sign_in.html", context, status=400)
-    services.request_sign_in_link(email=form.cleaned_data["email"])
+    services.request_sign_in_link(email=form.cleaned_data["email"], address=client_ip(request))
     messages.success(
         request,
         "If this email address has a page with us, we have sent it a sign-in link. "
@@ -83,6 +95,7 @@ def _user_from_link(uidb64: str, token: str, checker):
     return user
 
 
+@never_cache
 def link(request, uidb64: str, token: str):
     """The emailed sign-in link: a button to press, so mail scanners cannot spend it."""
     user = _user_from_link(uidb64, token, sign_in_link_tokens)
@@ -94,6 +107,7 @@ def link(request, uidb64: str, token: str):
     return render(request, "cms/portal/link_confirm.html")
 
 
+@never_cache
 def welcome(request, uidb64: str, token: str):
     """The invitation link: choose a password, then you are signed in."""
     user = _user_from_link(uidb64, token, default_token_generator)
@@ -111,6 +125,7 @@ def welcome(request, uidb64: str, token: str):
     return render(request, "cms/portal/welcome.html", {"form": form}, status=status)
 
 
+@never_cache
 @require_POST
 def sign_out(request):
     logout(request)

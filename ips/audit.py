@@ -22,11 +22,14 @@ def seeker_id_of(obj: models.Model) -> int | None:
 
 
 def client_ip(request) -> str | None:
-    """The caller's address; X-Forwarded-For only behind a proxy we were told to trust."""
+    """The caller's address: REMOTE_ADDR, or behind our trusted proxy (TRUST_X_FORWARDED_FOR)
+    the last X-Forwarded-For entry; also django-axes' AXES_CLIENT_IP_CALLABLE."""
     if settings.TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip() or None
+        # The proxy appends the address it saw; entries before it are whatever the caller sent.
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
     return request.META.get("REMOTE_ADDR") or None
 
 

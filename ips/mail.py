@@ -15,10 +15,14 @@ RETRYABLE_EMAIL_ERRORS = (AnymailAPIError, AnymailRequestsAPIError, ConnectionEr
 def send_templated_email(
     *, to: list[str], template: str, context: dict, tags: list[str] | None = None
 ) -> EmailMultiAlternatives:
-    """Render templates/email/<template>_subject.txt, .txt and .html and send one message."""
-    subject = render_to_string(f"email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"email/{template}.txt", context)
-    html = render_to_string(f"email/{template}.html", context)
+    """Render templates/email/<template>_subject.txt, .txt and .html and send one message.
+
+    Subject and text go through the "text" template engine (no autoescape: plain text
+    shows O'Brien, not O&#x27;Brien); only the HTML part is escaped.
+    """
+    subject = render_to_string(f"email/{template}_subject.txt", context, using="text").strip()
+    body = render_to_string(f"email/{template}.txt", context, using="text")
+    html = render_to_string(f"email/{template}.html", context, using="django")
     message = EmailMultiAlternatives(
         subject=" ".join(subject.split()),
         body=body,

@@ -1,4 +1,4 @@
-"""Request-level protections: staff sessions expire when idle; the workspace's own
+"""Request-level protections: sessions expire when idle; the workspace's own
 content security policy; two-step verification for staff who turned it on."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import time
 from django.conf import settings
 from django.contrib.auth import logout
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
+from django.utils.http import urlencode
 
 from ips.roles import is_staff_member
 
@@ -32,8 +33,21 @@ WORKSPACE_POLICY = "; ".join(
 )
 
 
-class StaffIdleTimeoutMiddleware:
-    """Sign staff out after STAFF_IDLE_TIMEOUT_MINUTES without a request (shared computers)."""
+# Requests a page makes by itself, not the person: they must not keep an idle session open.
+BACKGROUND_URL_NAMES = frozenset(
+    {
+        "wagtailadmin_editing_sessions:ping",
+        "wagtailadmin_editing_sessions:release",
+        "fidelity:import_status",
+    }
+)
+PORTAL_PREFIX = "/portal/"
+
+
+class IdleTimeoutMiddleware:
+    """Sign people out after a stretch without requests of their own: staff after
+    STAFF_IDLE_TIMEOUT_MINUTES, everyone else (the portal) after PORTAL_IDLE_TIMEOUT_MINUTES.
+    Background requests (BACKGROUND_URL_NAMES) are signed out too, but never count as use."""
 
     session_key = "ips_last_seen"
 
@@ -42,17 +56,40 @@ class StaffIdleTimeoutMiddleware:
 
     def __call__(self, request):
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and is_staff_member(user):
+        if user is not None and user.is_authenticated:
+            staff = is_staff_member(user) or user.is_staff
+            minutes = (
+                settings.STAFF_IDLE_TIMEOUT_MINUTES
+                if staff
+                else settings.PORTAL_IDLE_TIMEOUT_MINUTES
+            )
             now = int(time.time())
             last_seen = request.session.get(self.session_key)
-            limit = settings.STAFF_IDLE_TIMEOUT_MINUTES * 60
-            if last_seen is not None and now - int(last_seen) > limit:
+            if last_seen is not None and now - int(last_seen) > minutes * 60:
                 logout(request)
-                return redirect(f"{settings.LOGIN_URL}?next={request.path}&timeout=1")
+                if request.path_info.startswith(WORKSPACE_PREFIXES):
+                    return redirect(_with_next(settings.LOGIN_URL, request))
+                if request.path_info.startswith(PORTAL_PREFIX):
+                    return redirect(_with_next(reverse("portal:sign_in"), request))
+                # A public page: shown as to anyone, now signed out.
+                return self.get_response(request)
             # Write at most once a minute: a session save on every request is wasted work.
-            if last_seen is None or now - int(last_seen) >= 60:
+            if (last_seen is None or now - int(last_seen) >= 60) and not _is_background(request):
                 request.session[self.session_key] = now
         return self.get_response(request)
+
+
+def _with_next(sign_in_url: str, request) -> str:
+    return f"{sign_in_url}?{urlencode({'next': request.path, 'timeout': 1})}"
+
+
+def _is_background(request) -> bool:
+    """Known by the URL it asks for (a header could lie; here a lie only signs out sooner)."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.view_name in BACKGROUND_URL_NAMES
 
 
 class WorkspaceContentSecurityPolicyMiddleware:
@@ -106,7 +143,7 @@ def remember_sign_in(sender, request, user, **kwargs) -> None:
     need no extra query (connected to Django's user_logged_in in IpsConfig.ready)."""
     if request is None or not hasattr(request, "session"):
         return
-    request.session[StaffIdleTimeoutMiddleware.session_key] = int(time.time())
+    request.session[IdleTimeoutMiddleware.session_key] = int(time.time())
     request.session[TWO_STEP_SESSION_KEY] = user_has_confirmed_device(user)
 
 

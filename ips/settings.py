@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "ips.middleware.StaffIdleTimeoutMiddleware",
+    "ips.middleware.IdleTimeoutMiddleware",
     "ips.middleware.StaffTwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "ips.middleware.SuperuserOnlySectionsMiddleware",
@@ -96,6 +96,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Plain-text emails (ips.mail): no HTML escaping, so "O'Brien & Sons" reads as typed.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {
@@ -103,7 +111,24 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
+# A kept connection the server dropped (restart, failover) is replaced before the request
+# uses it, instead of costing that request a 500.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# One cache shared by every web and worker process when REDIS_URL is set (import
+# progress, the sign-in-link and password-reset limits); `make run` keeps a local one.
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "ips",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -146,15 +171,35 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "/admin/login/"
 
 # --- Sign-in protection ------------------------------------------------------
-# Lock an account (per username and address) after 5 failed sign-ins for 30 minutes.
+# Wrong passwords pause signing in for AXES_COOLOFF_HOURS, counted three ways (ips.signin):
+# - one account from one address: AXES_FAILURE_LIMIT (5), the person at the keyboard;
+# - one account from any address: AXES_ACCOUNT_FAILURE_LIMIT (20), guessing spread over
+#   many addresses;
+# - one address at any account: AXES_ADDRESS_FAILURE_LIMIT (20), one caller trying many.
+# So that nobody can lock a colleague out at will: tries made while paused are not
+# counted, so one address adds at most 5 to an account and pausing an account takes 4
+# addresses; a paused person still gets in by the emailed sign-in link (portal) or by
+# resetting the password (workspace; a reset lifts the account's pause).
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+AXES_HANDLER = "ips.signin.TieredLockoutHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ACCOUNT_FAILURE_LIMIT = env.int("AXES_ACCOUNT_FAILURE_LIMIT", default=20)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
+# The portal signs in by email: keep it out of the tries' logged form data, as the username.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "email"]
 AXES_LOCKOUT_TEMPLATE = "ips/locked_out.html"
-# Staff are signed out after this many idle minutes (shared office computers).
+# The one definition of the caller's address (audit trail and lockout alike).
+AXES_CLIENT_IP_CALLABLE = "ips.audit.client_ip"
+# Workspace password resets: the same page either way, a limited number of emails.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "ips.signin.ThrottledPasswordResetForm"
+# Signed out after this many idle minutes (shared office computers, library computers);
+# background requests (Wagtail's editing-session ping, progress polling) do not count.
 STAFF_IDLE_TIMEOUT_MINUTES = env.int("STAFF_IDLE_TIMEOUT_MINUTES", default=30)
+PORTAL_IDLE_TIMEOUT_MINUTES = env.int("PORTAL_IDLE_TIMEOUT_MINUTES", default=30)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="IPS Job Development")
 
@@ -222,7 +267,8 @@ DEFAULT_MINIMUM_WAGE = env.str("DEFAULT_MINIMUM_WAGE", default="7.25")
 
 # --- Production hardening ----------------------------------------------------
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# Only behind a proxy that sets it: the audit trail then records the real caller address.
+# Only behind your own proxy, which appends the caller's address to X-Forwarded-For: the
+# audit trail and the sign-in lockout then use the last entry (the one the proxy wrote).
 TRUST_X_FORWARDED_FOR = env.bool("TRUST_X_FORWARDED_FOR", default=False)
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=False)

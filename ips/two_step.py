@@ -10,7 +10,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from ips.middleware import TWO_STEP_SESSION_KEY
 
@@ -33,20 +33,30 @@ def _safe_next(request, default: str = "/admin/") -> str:
     return target if allowed else default
 
 
+PENDING_KEY_SESSION_KEY = "ips_two_step_pending_key"
+
+
 @require_http_methods(["GET", "POST"])
 def setup(request):
-    """Show a QR code for a new TOTP device; confirm it with one code."""
+    """Show a QR code for a new TOTP key; confirm it with one code. The key waits in the
+    session until then: a GET writes no device (only the POST with a code saves one)."""
     confirmed = TOTPDevice.objects.filter(user=request.user, confirmed=True).first()
     if confirmed is not None:
         return render(request, "ips/two_step_on.html", {"form": CodeForm()})
-    device, _ = TOTPDevice.objects.get_or_create(
-        user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
-    )
+    key = request.session.get(PENDING_KEY_SESSION_KEY)
+    if not key:
+        key = default_key()
+        request.session[PENDING_KEY_SESSION_KEY] = key
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # One unconfirmed device per user, so wrong codes are throttled across attempts.
+        device, _ = TOTPDevice.objects.update_or_create(
+            user=request.user, confirmed=False, defaults={"key": key, "name": "Authenticator app"}
+        )
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
+            del request.session[PENDING_KEY_SESSION_KEY]
             request.session[TWO_STEP_SESSION_KEY] = True
             otp_login(request, device)
             messages.success(request, "Two-step sign-in is on.")
@@ -54,6 +64,7 @@ def setup(request):
         form.add_error(
             "code", "That code did not match. Check the time on your phone and try again."
         )
+    device = TOTPDevice(user=request.user, key=key, name="Authenticator app")
     qr_svg = segno.make(device.config_url, error="m").svg_inline(scale=5, title="QR code to scan")
     return render(
         request,

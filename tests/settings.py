@@ -27,3 +27,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 AXES_ENABLED = False  # the sign-in lockout tests turn it on themselves
+# Each test process its own cache, whatever REDIS_URL says (tests/security/test_shared_cache.py
+# checks the Redis one).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
