@@ -153,6 +153,9 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "ips/locked_out.html"
+# Sign-in logs keep the account name in its own column (erasure removes those rows); the
+# portal form's "email" is masked in the stored request data, like axes' default "username".
+AXES_SENSITIVE_PARAMETERS = ["username", "email", "ip_address"]
 # Staff are signed out after this many idle minutes (shared office computers).
 STAFF_IDLE_TIMEOUT_MINUTES = env.int("STAFF_IDLE_TIMEOUT_MINUTES", default=30)
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=60 * 60 * 12)
