@@ -15,7 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ips.audit import audit_object_access
+from ips.audit import audit_listing, audit_object_access
 from ips.forms import ScopedAdminModelForm, scope_choices
 from ips.spreadsheets import neutralise_formula
 
@@ -73,6 +73,11 @@ class ScopedIndexView(generic.IndexView):
             names.append(str(model_field.verbose_name))
             model = model_field.related_model
         return capfirst(f"{names[0]} {names[-1]}")
+
+    def render_to_response(self, context, **response_kwargs):
+        export_format = self.request.GET.get("export", "") if self.is_export else ""
+        audit_listing(self.request, self.model, context["object_list"], export_format=export_format)
+        return super().render_to_response(context, **response_kwargs)
 
     def get_base_queryset(self):
         queryset = scoped(self.model, self.request.user)
