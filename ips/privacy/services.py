@@ -215,7 +215,7 @@ def erase_seeker(*, seeker, request) -> None:
     higher layers keep, such as stored import files.
     """
     JobSeeker = apps.get_model("jobseekers", "JobSeeker")
-    seeker = JobSeeker.objects.select_for_update().select_related("portal_user").get(pk=seeker.pk)
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     identifiers = identifiers_of(seeker)
     portal_user = seeker.portal_user
     rows = [row for _, row in _rows_about(seeker)]
