@@ -23,7 +23,8 @@ from cms.forms import PreferencesForm, SignInForm, SignInLinkForm
 from cms.models import PortalPreference
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
 from employers.models import JobOpening
-from ips.audit import client_ip
+from ips.audit import client_ip, record_event, record_rows_shown, rows_by_program
+from ips.models import AuditEvent
 from ips.roles import has_role
 from jobseekers.models import CASEWORK_ROLES, JobSeeker
 
@@ -227,6 +228,8 @@ def invitations(request):
     if mine and not request.user.is_superuser:
         seekers = seekers.filter(specialist__user=request.user)
     page = Paginator(seekers, 50).get_page(request.GET.get("p"))
+    counts = rows_by_program(page.object_list)
+    record_rows_shown(request=request, what="portal invitations", counts=counts)
     return render(request, "cms/workspace/invitations.html", {"page_obj": page, "mine": mine})
 
 
@@ -243,6 +246,7 @@ def invite(request, seeker_id: int):
         else:
             messages.success(request, f"We emailed {seeker.name} a link to choose a password.")
         return redirect("cms_portal_invitations")
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="invite")
     days = settings.PASSWORD_RESET_TIMEOUT // 86400
     return render(request, "cms/workspace/invite.html", {"seeker": seeker, "days": days})
 

@@ -34,6 +34,7 @@ class DueItem:
     milestone_id: int | None = None
     follow_up_id: int | None = None
     note: str = ""
+    program_id: int | None = None
 
     @property
     def is_late(self) -> bool:
@@ -116,6 +117,7 @@ def _due_list(memberships: list[StaffMember], *, today: dt.date, show: str, ever
                 job_title=m.job.title,
                 employer_name=m.job.employer.name,
                 milestone_id=m.pk,
+                program_id=m.program_id,
             )
         )
     first, last = schedule.first_month_window(today)
@@ -139,6 +141,7 @@ def _due_list(memberships: list[StaffMember], *, today: dt.date, show: str, ever
                     job_id=job.pk,
                     job_title=job.title,
                     employer_name=job.employer.name,
+                    program_id=job.program_id,
                 )
             )
     tasks = (
@@ -163,6 +166,7 @@ def _due_list(memberships: list[StaffMember], *, today: dt.date, show: str, ever
                 employer_name=task.job.employer.name if task.job else "",
                 follow_up_id=task.pk,
                 note=task.note,
+                program_id=task.program_id,
             )
         )
     items.sort(key=lambda item: (item.due_date, item.seeker_name, item.kind))

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from coaching import schedule, selectors, services
 from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone
-from ips.models import StaffMember, TimeEntry
+from ips.audit import record_event, record_rows_shown, rows_by_program
+from ips.models import AuditEvent, StaffMember, TimeEntry
 from jobseekers.models import Job, JobSeeker
 
 
@@ -42,6 +43,7 @@ def due_list(request):
         return redirect("coaching:due")
     today = timezone.localdate()
     due = selectors.due_list_for_user(request.user, today=today, show=show)
+    record_rows_shown(request=request, what="due list", counts=rows_by_program(due.items))
     opted_in = StaffMember.objects.filter(user=request.user, active=True, digest_opt_in=True)
     context = {"due": due, "today": today, "show": show, "digest_on": opted_in.exists()}
     return TemplateResponse(request, "coaching/due_list.html", context)
@@ -121,6 +123,7 @@ def _plan_form(request, job: Job, data=None) -> JobSupportPlanForm | None:
 
 
 def _job_page(request, job: Job, plan_form, status: int = 200):
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=job, summary="follow-along")
     today = timezone.localdate()
     context = {
         "job": job,

@@ -14,6 +14,7 @@ from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.selectors import CASEWORK, employer_record
 from employers.services import save_opening
+from ips.audit import record_rows_shown, rows_by_program
 from ips.models import StaffMember
 from ips.roles import has_role
 from ips.workspace import ScopedEditView, ScopedIndexView, ScopedInspectView, ScopedModelViewSet
@@ -45,7 +46,14 @@ class EmployerRecordView(ScopedInspectView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["record"] = employer_record(self.object, self.request.user, timezone.localdate())
+        context["record"] = record = employer_record(
+            self.object, self.request.user, timezone.localdate()
+        )
+        # The jobs and contacts name job seekers: one event for the page, not one per person.
+        shown = {job.seeker for job in record.jobs}
+        shown |= {seeker for contact in record.contacts for seeker in contact.seekers.all()}
+        counts = rows_by_program(shown)
+        record_rows_shown(request=self.request, what="employer record", counts=counts)
         context["casework"] = has_role(self.request.user, CASEWORK, self.object.program_id)
         context["today"] = timezone.localdate()
         return context

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Count
 
 from ips.models import AuditEvent
 
 SEEKER_LABEL = "jobseekers.JobSeeker"
+# Query-string keys that do not filter which rows are shown.
+NOT_FILTERS = frozenset({"export", "p", "ordering"})
+SEARCH_KEY = "q"  # Wagtail's search box: the text may be a person's name, so it is withheld
+
+
+def is_about_seekers(model: type[models.Model]) -> bool:
+    """Whether each row of `model` is about one job seeker (the seeker, or a row with a
+    `seeker` or `job` link), as `seeker_id_of` reads it."""
+    if model._meta.label == SEEKER_LABEL:
+        return True
+    links = {f.name for f in model._meta.concrete_fields if f.is_relation}
+    return bool(links & {"seeker", "job"})
 
 
 def seeker_id_of(obj: models.Model) -> int | None:
@@ -73,3 +89,70 @@ def audit_object_access(request, obj: models.Model, *, view_name: str) -> None:
     else:
         action = AuditEvent.Action.VIEW
     record_event(request=request, action=action, obj=obj, summary=f"workspace {view_name}")
+
+
+def describe_filter(query) -> str:
+    """A listing's filter for the trail ("stage=job_search; specialist=4"); the text typed in
+    the search box is withheld, since it may be a person's name."""
+    parts = []
+    for key in sorted(set(query) - NOT_FILTERS):
+        values = [v for v in query.getlist(key) if v]
+        if values:
+            shown = "(search text)" if key == SEARCH_KEY else ",".join(values)
+            parts.append(f"{key}={shown}")
+    return "; ".join(parts) or "none"
+
+
+def rows_by_program(rows: Iterable) -> Counter:
+    """{program id: rows} of loaded rows (objects or dataclasses with a `program_id`)."""
+    return Counter(getattr(row, "program_id", None) for row in rows)
+
+
+def record_rows_shown(
+    *,
+    request,
+    what: str,
+    counts: Mapping[int | None, int],
+    object_type: str = SEEKER_LABEL,
+    action: str = AuditEvent.Action.VIEW,
+) -> None:
+    """One event per program for a listing or an export of rows about job seekers: which
+    screen, how many rows and the filter, never the rows themselves (one INSERT)."""
+    user = getattr(request, "user", None)
+    authenticated = user is not None and user.is_authenticated
+    described = describe_filter(request.GET)
+    AuditEvent.objects.bulk_create(
+        AuditEvent(
+            program_id=program_id,
+            user=user if authenticated else None,
+            user_label=user.get_username() if authenticated else "anonymous",
+            action=action,
+            object_type=object_type,
+            summary=f"{what}: {n} rows; filter: {described}"[:300],
+            ip_address=client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+        )
+        for program_id, n in sorted(counts.items(), key=lambda item: item[0] or 0)
+        if n
+    )
+
+
+def audit_listing(request, model: type[models.Model], rows, *, export_format: str = "") -> None:
+    """A workspace listing page (VIEW) or its CSV/XLSX export (EXPORT, one count query) of
+    rows about job seekers; listings of other rows are not audited."""
+    if not is_about_seekers(model):
+        return
+    name, label = str(model._meta.verbose_name_plural), model._meta.label
+    if not export_format:
+        counts = rows_by_program(rows)
+        record_rows_shown(request=request, what=f"{name} listing", counts=counts, object_type=label)
+        return
+    exported = model._default_manager.filter(pk__in=rows.values("pk"))
+    counts = dict(exported.order_by().values_list("program_id").annotate(n=Count("pk")))
+    record_rows_shown(
+        request=request,
+        what=f"{name} {export_format} export",
+        counts=counts,
+        object_type=label,
+        action=AuditEvent.Action.EXPORT,
+    )

@@ -15,7 +15,13 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from ips.audit import audit_object_access
+from ips.audit import (
+    audit_listing,
+    audit_object_access,
+    is_about_seekers,
+    record_rows_shown,
+    rows_by_program,
+)
 from ips.forms import ScopedAdminModelForm, scope_choices
 from ips.spreadsheets import neutralise_formula
 
@@ -73,6 +79,11 @@ class ScopedIndexView(generic.IndexView):
             names.append(str(model_field.verbose_name))
             model = model_field.related_model
         return capfirst(f"{names[0]} {names[-1]}")
+
+    def render_to_response(self, context, **response_kwargs):
+        export_format = self.request.GET.get("export", "") if self.is_export else ""
+        audit_listing(self.request, self.model, context["object_list"], export_format=export_format)
+        return super().render_to_response(context, **response_kwargs)
 
     def get_base_queryset(self):
         queryset = scoped(self.model, self.request.user)
@@ -161,6 +172,15 @@ class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
 
 class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
     audit_view_name = "usage"
+
+    def get_table(self, object_list, **kwargs):
+        # The rows using an employer or an opening may be jobs or matches naming people.
+        object_list = list(object_list)
+        if not is_about_seekers(self.model):
+            shown = [obj for obj, _ in object_list if is_about_seekers(type(obj))]
+            what = f"usage of a {self.model._meta.verbose_name}"
+            record_rows_shown(request=self.request, what=what, counts=rows_by_program(shown))
+        return super().get_table(object_list, **kwargs)
 
 
 class ScopedModelViewSet(ModelViewSet):

@@ -42,6 +42,7 @@ class CaseloadRow:
     rapid_search_missed: bool
     reassessment_due: dt.date | None
     profile_update_asked: bool
+    program_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
         and stages.rapid_search_missed(seeker.entry_date, seeker.first_f2f, today),
         reassessment_due=seeker.next_assessment,
         profile_update_asked=seeker.profile_update_requested_on is not None,
+        program_id=seeker.program_id,
     )
 
 

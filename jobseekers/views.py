@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.html import conditional_escape
 from wagtail import hooks
 
-from ips.audit import record_event
+from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent, StaffMember
 from ips.roles import Role, has_role, program_ids
 from jobseekers import benefits, forms, selectors, services, stages
@@ -51,6 +51,7 @@ def _form_view(request, *, seeker, form, title: str, save: Callable, template: s
             )
             messages.success(request, f"{title}: saved.")
             return redirect("jobseekers:record", seeker.pk)
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary=title)
     return render(
         request,
         template or "jobseekers/form.html",
@@ -79,6 +80,7 @@ def caseload(request):
     elif wanted:
         raise Http404("Unknown caseload.")
     data = selectors.caseload_for(user, today=timezone.localdate(), specialist=specialist)
+    record_rows_shown(request=request, what="caseload", counts=rows_by_program(data.rows))
     return render(
         request,
         "jobseekers/caseload.html",
@@ -292,6 +294,7 @@ def step_done(request, pk: int):
 def benefits_estimate(request, pk: int):
     """ "What if I work N hours at $W an hour": an estimate labelled with its year."""
     seeker = _seeker(request, pk, casework=False)
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="benefits")
     form = forms.BenefitsEstimateForm(
         request.GET or None, initial={"year": timezone.localdate().year}
     )

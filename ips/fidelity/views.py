@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
+from ips.audit import record_rows_shown
 from ips.fidelity.anchors import COMPUTED_ITEMS, UK_EMPLOYMENT_BENCHMARK, WEEKLY_CONTACT_GOAL
 from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadForm
 from ips.fidelity.models import FidelityReview, ImportUpload
@@ -20,7 +21,7 @@ from ips.fidelity.reviews import review_rows, review_summary
 from ips.fidelity.selectors import weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
-from ips.models import Program
+from ips.models import AuditEvent, Program
 from ips.reports.build import program_report
 from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
@@ -114,6 +115,12 @@ def report_export(request, fmt: str):
     if chosen is None:
         return HttpResponse("Choose a program you lead and a valid period.", status=400)
     report = program_report(*chosen)
+    record_rows_shown(
+        request=request,
+        what=f"program report {fmt} (people served)",
+        counts={chosen[0].pk: report["outcomes"]["served"]},
+        action=AuditEvent.Action.EXPORT,
+    )
     name = f"ips-report-{chosen[0].slug}-{chosen[1]}-{chosen[2]}"
     if fmt == "csv":
         return _download(to_csv(report), "text/csv", f"{name}.csv")

@@ -13,9 +13,10 @@ from django.core.cache import cache
 from django.db import transaction
 
 from ips.fidelity.models import ImportUpload
-from ips.importer.readers import SUFFIXES, read_files
+from ips.importer.readers import SUFFIXES, read_csv, read_files, read_xlsx
 from ips.importer.services import import_program
 from ips.models import Program
+from ips.privacy.identifiers import PersonIdentifiers
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -149,3 +150,47 @@ def run_import_upload(*, upload_id: int, write: bool) -> ImportUpload:
     upload.save()
     cache.delete(_progress_key(upload.pk))
     return upload
+
+
+ERASED_FILES = (
+    "The files were removed because a person named in them had their record erased at "
+    "their request. Upload the files again without that person."
+)
+
+
+def _cells(name: str, data: bytes):
+    """Every cell of a stored file (its raw text when it cannot be read as a table)."""
+    reader = read_xlsx if name.lower().endswith(".xlsx") else read_csv
+    table, _ = reader(name, data)
+    if table is None:
+        yield data.decode("utf-8", "replace")
+        return
+    yield from table.header
+    for _, cells in table.rows:
+        yield from cells
+
+
+def forget_person(*, program_id: int, identifiers: PersonIdentifiers) -> int:
+    """On a person's erasure: drop the program's stored files that name them (confirming
+    them would bring the person back) and redact them from the listed problems and notes.
+    Returns how many uploads changed; an unfinished one is rejected with the reason."""
+    changed = 0
+    for upload in ImportUpload.objects.select_for_update().filter(program_id=program_id):
+        named = any(
+            identifiers.mentioned_in(cell)
+            for name, data in upload.files.items()
+            for cell in _cells(name, base64.b64decode(data))
+        )
+        errors = [identifiers.redact(error) for error in upload.errors]
+        notes = [identifiers.redact(note) for note in upload.notes]
+        if not named and (errors, notes) == (upload.errors, upload.notes):
+            continue
+        if named:
+            upload.files = {}
+            if upload.status != ImportUpload.Status.DONE:
+                upload.status = ImportUpload.Status.REJECTED
+                errors.append(ERASED_FILES)
+        upload.errors, upload.notes = errors, notes
+        upload.save()
+        changed += 1
+    return changed

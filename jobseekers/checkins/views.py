@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ips.models import Program, StaffMember
+from ips.audit import record_event
+from ips.models import AuditEvent, Program, StaffMember
 from ips.roles import LEADERSHIP, program_ids
 from jobseekers.checkins.compute import next_check_in_due, quarter_of
 from jobseekers.checkins.forms import CheckInForm
@@ -34,6 +35,7 @@ def check_in(request, seeker_id: int):
         messages.success(request, "Check-in saved.")
         return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
     status = 400 if request.method == "POST" else 200
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="check-in")
     return render(
         request, "jobseekers/checkins/form.html", {"seeker": seeker, "form": form}, status=status
     )
@@ -43,6 +45,7 @@ def check_in(request, seeker_id: int):
 def timeline(request, seeker_id: int):
     """How life is going beyond the job, over time, to review with the person."""
     seeker = _visible_seeker(request, seeker_id)
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="life")
     entries = person_timeline(seeker)
     last = next((e.date for e in entries if e.kind == "check_in"), None)
     next_assessment = (

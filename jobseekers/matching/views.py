@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 
 from employers.models import JobOpening
+from ips.audit import record_rows_shown, rows_by_program
 from jobseekers.matching import selectors
 from jobseekers.models import CareerProfile
 
@@ -83,7 +84,9 @@ def opening_people(request, opening_id: int):
     opening = get_object_or_404(
         JobOpening.objects.for_user(request.user).select_related("employer"), pk=opening_id
     )
-    matches = selectors.people_for_opening(request.user, opening)
+    matches = list(selectors.people_for_opening(request.user, opening))
+    counts = rows_by_program(m.seeker for m in matches)
+    record_rows_shown(request=request, what="people this opening might suit", counts=counts)
     return render(
         request,
         "jobseekers/matching/opening_people.html",

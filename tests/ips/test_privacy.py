@@ -138,3 +138,50 @@ def test_erasure_removes_personal_data_and_keeps_the_counts(client, users, full_
     )
     assert AuditEvent.objects.filter(seeker_id=seeker.pk, action="erase").count() == 1
     assert AuditEvent.objects.filter(seeker_id=seeker.pk).count() >= 2
+
+
+def test_erasure_reaches_django_admin_log_of_the_portal_account(
+    client, users, superuser, full_record
+):
+    from django.contrib.admin.models import LogEntry
+
+    account = full_record.portal_user
+    client.force_login(superuser)
+    response = client.post(
+        f"/django-admin/auth/user/{account.pk}/change/",
+        {
+            "username": account.username,
+            "email": "alex.rivera@example.org",
+            "first_name": "Alex",
+            "last_name": "Rivera",
+            "is_active": "on",
+            "date_joined_0": "2026-01-05",
+            "date_joined_1": "09:00:00",
+        },
+    )
+    assert response.status_code == 302
+    entry = LogEntry.objects.get(object_id=str(account.pk))
+    assert entry.object_repr == account.username
+    client.force_login(users["supervisor"])
+    client.post(f"/admin/privacy/seeker/{full_record.pk}/erase/", {"confirm": "on"})
+
+    entry.refresh_from_db()
+    assert (entry.object_repr, entry.change_message, entry.user) == ("Erased record", "", superuser)
+
+
+def test_person_identifiers_find_and_redact_the_person_only():
+    from ips.privacy.identifiers import PersonIdentifiers
+
+    person = PersonIdentifiers.of(
+        name="Alex Rivera", emails=["Alex@Example.org", ""], phone="(313) 555-0142", ref="S-1"
+    )
+    assert person.mentioned_in("Called ALEX RIVERA back")
+    assert person.mentioned_in("alex@example.org")
+    assert person.mentioned_in("313 555 0142")
+    assert person.mentioned_in(" S-1 ")
+    assert not person.mentioned_in("Alex Riverside")  # another person
+    assert not person.mentioned_in("S-10")
+    assert not person.mentioned_in("Alex")  # a first name alone does not decide it
+    assert person.redact("Alex Rivera, 313-555-0142") == "[erased], [erased]"
+    assert person.redact("Introduced Alex") == "Introduced Alex"
+    assert person.redact("Introduced Alex", name_parts=True) == "Introduced [erased]"
