@@ -264,7 +264,7 @@ class AuditEventQuerySet(models.QuerySet):
         return self.filter(seeker_id=seeker_id)
 
 
-class AuditEvent(models.Model):
+class AuditEvent(Versioned):
     """Who viewed or changed a job seeker's record, when and from where.
 
     `seeker_id` is a plain number, not a foreign key, so the trail outlives an erasure;

@@ -57,9 +57,7 @@ def test_saving_again_after_seeing_the_conflict_keeps_your_changes(client, users
     fresh = re.search(r'name="version" value="([0-9]+)"', refused.content.decode())
     response = client.post(
         f"/admin/employers/edit/{employer.pk}/",
-        form_data(
-            employer, name="Corner Bakery Ltd", industry="Food", version=fresh.group(1)
-        ),
+        form_data(employer, name="Corner Bakery Ltd", industry="Food", version=fresh.group(1)),
     )
     assert response.status_code == 302
     employer.refresh_from_db()
