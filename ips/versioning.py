@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F
 
 CONFLICT_MESSAGE = (
@@ -87,7 +87,9 @@ def save_if_unchanged(
     if expected_version is not None:
         instance._expected_version = expected_version
     try:
-        instance.save(**save_kwargs)
+        # A savepoint: a refusal leaves the caller's transaction usable.
+        with transaction.atomic():
+            instance.save(**save_kwargs)
     finally:
         instance.__dict__.pop("_expected_version", None)
     return instance

@@ -25,7 +25,8 @@ class _FormReader(HTMLParser):
         elif tag == "input" and a.get("name") and "disabled" not in a:
             kind = (a.get("type") or "text").lower()
             if kind in TEXT_INPUTS or (kind in ("checkbox", "radio") and "checked" in a):
-                self._fields.append((a["name"], a.get("value", "on" if kind != "text" else "")))
+                default = "on" if kind in ("checkbox", "radio") else ""
+                self._fields.append((a["name"], a.get("value") or default))
         elif tag == "select" and a.get("name") and "disabled" not in a:
             self._select = (a["name"], "multiple" in a, [])
         elif tag == "option" and self._select is not None:
