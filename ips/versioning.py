@@ -29,6 +29,7 @@ MISSING_VERSION_MESSAGE = (
     "nothing was saved. Reload the page and make your changes again."
 )
 VERSION_FIELD = "version"
+BUMP_BATCH = 500
 
 
 class StaleCopyError(ValidationError):
@@ -110,6 +111,11 @@ def bumped(**values: Any) -> dict[str, Any]:
 def bump_versions(model: type[models.Model], pks: Iterable[Any]) -> int:
     """Raise the version of these rows by one (after a `bulk_update`); returns the count."""
     pks = list(pks)
-    if not pks or not issubclass(model, Versioned):
+    if not issubclass(model, Versioned):
         return 0
-    return model._base_manager.filter(pk__in=pks).update(**bumped())
+    rows = model._base_manager
+    # In batches: SQLite caps the number of parameters in one statement.
+    return sum(
+        rows.filter(pk__in=pks[i : i + BUMP_BATCH]).update(**bumped())
+        for i in range(0, len(pks), BUMP_BATCH)
+    )

@@ -20,7 +20,11 @@ from employers.models import Employer, JobOpening
 from employers.services import save_opening
 from ips.versioning import StaleCopyError
 from jobseekers.models import CareerProfile, JobSeeker
-from jobseekers.services import update_career_profile, update_seeker_details
+from jobseekers.services import (
+    add_work_history_entry,
+    update_career_profile,
+    update_seeker_details,
+)
 from tests import factories as f
 from tests.support.html_forms import form_data
 
@@ -185,3 +189,20 @@ def test_two_people_saving_one_edit_screen_at_once_never_both_hear_saved(postgre
             return CONFLICT
 
         assert race(save) == [CONFLICT, SAVED], f"round {round_}"
+
+
+def test_two_work_history_entries_added_at_once_are_both_kept(postgres):
+    seeker = f.JobSeekerFactory()
+    f.CareerProfileFactory(seeker=seeker)
+    for round_ in range(ROUNDS):
+
+        def add(n, barrier, round_=round_):
+            barrier.wait()
+            entry = {"employer": f"Employer {round_}-{n}", "title": "Cook"}
+            add_work_history_entry(seeker=seeker, entry=entry, by=None)
+            return SAVED
+
+        assert race(add) == [SAVED, SAVED]
+        history = CareerProfile.objects.get(seeker=seeker, is_current=True).work_history
+        added = {row["employer"] for row in history}
+        assert {f"Employer {round_}-0", f"Employer {round_}-1"} <= added, f"round {round_}"
