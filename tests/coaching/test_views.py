@@ -183,13 +183,13 @@ PLAN = {
 }
 
 
-@pytest.mark.parametrize("who", ALL)
 def plan_form(job, **changes) -> dict:
     """The plan form as posted from the job's page (with the plan version it showed)."""
     plan = JobSupportPlan.objects.filter(job=job).first()
     return {**PLAN, "version": str(plan.version if plan else 0), **changes}
 
 
+@pytest.mark.parametrize("who", ALL)
 def test_plan_edit_by_role(client, request, who, job):
     response = _login(client, request, who).post(
         f"/admin/coaching/jobs/{job.pk}/plan/", plan_form(job)
