@@ -10,6 +10,7 @@ from django.contrib.auth import authenticate
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from employers.models import JobOpening
+from ips.forms import VersionedFormMixin
 from ips.models import Occupation
 from jobseekers.models import CareerProfile
 
@@ -64,7 +65,7 @@ class SignInLinkForm(forms.Form):
 HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(VersionedFormMixin, forms.Form):
     """The few career-profile choices a job seeker may change themselves."""
 
     min_hours_per_week = forms.DecimalField(

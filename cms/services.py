@@ -270,13 +270,16 @@ PORTAL_PROFILE_FIELDS = frozenset(
 
 @transaction.atomic
 def change_portal_preferences(
-    *, seeker: JobSeeker, changes: dict, weekly_email: bool
+    *, seeker: JobSeeker, changes: dict, weekly_email: bool, expected_version: int | None = None
 ) -> CareerProfile:
-    """Save the seeker's own changes: a new career-profile version, and the email opt-in."""
+    """Save the seeker's own changes: a new career-profile version, and the email opt-in.
+    `expected_version` is the profile version the form showed (StaleCopyError if superseded)."""
     unknown = set(changes) - PORTAL_PROFILE_FIELDS
     if unknown:
         raise PortalError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
-    profile = update_career_profile(seeker=seeker, changes=changes, by=None)
+    profile = update_career_profile(
+        seeker=seeker, changes=changes, by=None, expected_version=expected_version
+    )
     PortalPreference.objects.update_or_create(
         seeker=seeker, defaults={"weekly_email": weekly_email}
     )

@@ -26,9 +26,15 @@ from employers.models import JobOpening
 from ips.audit import client_ip, record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent
 from ips.roles import has_role
+from ips.versioning import StaleCopyError
 from jobseekers.models import CASEWORK_ROLES, JobSeeker
+from jobseekers.selectors import current_profile_version
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+PORTAL_CONFLICT_MESSAGE = (
+    "Your profile was changed by your specialist while you were making your choices, so "
+    "your choices were not saved yet. Check them below, then save again."
+)
 
 
 def seeker_required(view):
@@ -184,13 +190,20 @@ def preferences(request):
         _posted(request),
         initial=_preference_initial(current, preference),
         occupations=selectors.preference_occupations(current),
+        version=current.version if current else 0,
     )
     if request.method == "POST" and form.is_valid():
-        services.change_portal_preferences(
-            seeker=seeker,
-            changes=form.profile_changes(),
-            weekly_email=form.cleaned_data["weekly_email"],
-        )
+        try:
+            services.change_portal_preferences(
+                seeker=seeker,
+                changes=form.profile_changes(),
+                weekly_email=form.cleaned_data["weekly_email"],
+                expected_version=form.expected_version,
+            )
+        except StaleCopyError:
+            latest = current_profile_version(seeker)
+            form.refuse_stale(StaleCopyError(PORTAL_CONFLICT_MESSAGE), latest)
+            return render(request, "cms/portal/preferences.html", {"form": form}, status=409)
         messages.success(request, "Your choices are saved. Your specialist can see them too.")
         return redirect("portal:profile")
     status = 400 if form.errors else 200

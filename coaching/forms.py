@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coaching import schedule
 from coaching.models import JobSupportPlan, RetentionMilestone, SupportContact
-from ips.forms import ScopedAdminModelForm
+from ips.forms import ScopedAdminModelForm, VersionedFormMixin
 from ips.models import StaffMember, TimeEntry
 from ips.roles import Role
 from jobseekers.models import CareerProfile, Job, JobSeeker
@@ -130,7 +130,7 @@ def check_employer_knows(job: Job | None, employer_knows: str) -> None:
         )
 
 
-class JobSupportPlanForm(forms.ModelForm):
+class JobSupportPlanForm(VersionedFormMixin, forms.ModelForm):
     """The support plan of one job, on the job's follow-along page."""
 
     class Meta:

@@ -8,10 +8,11 @@ from django.db.models import F, Q
 
 from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
+from ips.versioning import Versioned
 from jobseekers.models import Job, JobSeeker, MatchOutcome, SeekerRowQuerySet
 
 
-class SupportContact(models.Model):
+class SupportContact(Versioned):
     """One follow-along contact (the job coach's log; fidelity item V12)."""
 
     class Mode(models.TextChoices):
@@ -84,7 +85,7 @@ class SupportContact(models.Model):
         return f"{self.date} {self.get_mode_display()} support for {self.seeker}"
 
 
-class JobSupportPlan(models.Model):
+class JobSupportPlan(Versioned):
     """What helps the person keep this job, who helps, what the employer knows, the fading plan."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
@@ -114,7 +115,7 @@ class JobSupportPlan(models.Model):
         return f"Support plan for {self.job}"
 
 
-class RetentionMilestone(models.Model):
+class RetentionMilestone(Versioned):
     """A check that the person is still employed 30, 90, 180 or 365 days after a start."""
 
     DAYS = (30, 90, 180, 365)
@@ -148,7 +149,7 @@ class RetentionMilestone(models.Model):
         return f"{self.days}-day check for {self.job}"
 
 
-class FollowUpTask(models.Model):
+class FollowUpTask(Versioned):
     """A task such as re-engaging a person in the job search within 3 days of a job loss."""
 
     class Kind(models.TextChoices):

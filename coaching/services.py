@@ -30,6 +30,7 @@ from coaching.selectors import due_list_for_staff
 from ips.mail import send_templated_email
 from ips.models import StaffMember, TimeEntry
 from ips.roles import LEADERSHIP
+from ips.versioning import StaleCopyError, bumped, save_if_unchanged
 from jobseekers.models import Job, JobSeeker, MatchOutcome
 
 REENGAGE_WITHIN_DAYS = 3  # IPS: re-engage in the job search within days of a job loss
@@ -227,13 +228,32 @@ def confirm_milestone(
 
 
 @transaction.atomic
+def save_support_plan(*, plan: JobSupportPlan, expected_version: int | None) -> JobSupportPlan:
+    """Save a job's support plan as edited on a form loaded at `expected_version` (0: no
+    plan was saved yet); StaleCopyError, with nothing saved, when someone saved first."""
+    if plan.pk is None:
+        if expected_version:
+            raise StaleCopyError
+        try:
+            with transaction.atomic():
+                plan.save()
+        except IntegrityError as error:  # one plan per job: another first save won
+            raise StaleCopyError from error
+        return plan
+    return save_if_unchanged(plan, expected_version=expected_version)
+
+
+@transaction.atomic
 def complete_follow_up(*, task: FollowUpTask, on: dt.date, note: str = "") -> FollowUpTask:
-    """Mark a follow-up task done, keeping any note of what happened."""
+    """Mark a follow-up task done, keeping any note of what happened; StaleCopyError when
+    someone marked it done first (one conditional UPDATE: only an open task changes)."""
+    task = FollowUpTask.objects.select_for_update().get(pk=task.pk)
+    if task.done_on is not None:
+        raise StaleCopyError("Someone already marked this task done; nothing was changed.")
     task.done_on = on
     if note:
         task.note = f"{task.note}\n{on}: {note}".strip()
-    task.save(update_fields=["done_on", "note"])
-    return task
+    return save_if_unchanged(task, expected_version=task.version, update_fields=["done_on", "note"])
 
 
 def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]:
@@ -339,7 +359,8 @@ def workspace_url(name: str, *args: object) -> str:
 @transaction.atomic
 def set_digest_opt_in(*, user, opt_in: bool) -> int:
     """Turn a user's own morning email on or off in every program they work in."""
-    return StaffMember.objects.filter(user=user, active=True).update(digest_opt_in=opt_in)
+    rows = StaffMember.objects.filter(user=user, active=True)
+    return rows.update(**bumped(digest_opt_in=opt_in))
 
 
 def staff_for_morning_digest(*, day: dt.date) -> list[int]:

@@ -17,6 +17,7 @@ from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursFo
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent, StaffMember, TimeEntry
+from ips.versioning import StaleCopyError
 from jobseekers.models import Job, JobSeeker
 
 
@@ -119,7 +120,8 @@ def _plan_form(request, job: Job, data=None) -> JobSupportPlanForm | None:
     plan = JobSupportPlan.objects.filter(job=job).first() or JobSupportPlan(
         job=job, program_id=job.program_id
     )
-    return JobSupportPlanForm(data, instance=plan, job=job)
+    # A plan not saved yet is version 0: someone else's first save makes the form stale.
+    return JobSupportPlanForm(data, instance=plan, job=job, version=plan.version if plan.pk else 0)
 
 
 def _job_page(request, job: Job, plan_form, status: int = 200):
@@ -153,7 +155,14 @@ def edit_plan(request, job_id: int):
     form = _plan_form(request, job, request.POST)
     if not form.is_valid():
         return _job_page(request, job, form, status=400)
-    form.save()
+    try:
+        services.save_support_plan(
+            plan=form.save(commit=False), expected_version=form.expected_version
+        )
+    except StaleCopyError as error:
+        latest = JobSupportPlan.objects.filter(job=job).values_list("version", flat=True)
+        form.refuse_stale(error, latest.first() or 0)
+        return _job_page(request, job, form, status=409)
     messages.success(request, f"Support plan for {job.seeker.name} saved.")
     return redirect("coaching:job", job_id=job.pk)
 
@@ -163,9 +172,13 @@ def edit_plan(request, job_id: int):
 def complete_follow_up(request, task_id: int):
     tasks = FollowUpTask.objects.for_user(request.user).select_related("seeker")
     task = get_object_or_404(tasks, pk=task_id, done_on__isnull=True)
-    services.complete_follow_up(
-        task=task, on=timezone.localdate(), note=request.POST.get("note", "")[:1000]
-    )
+    try:
+        services.complete_follow_up(
+            task=task, on=timezone.localdate(), note=request.POST.get("note", "")[:1000]
+        )
+    except StaleCopyError as error:
+        messages.error(request, error.messages[0])
+        return redirect("coaching:due")
     messages.success(request, f"Marked done: {task.get_kind_display()} for {task.seeker.name}.")
     return redirect("coaching:due")
 

@@ -8,9 +8,10 @@ from django.db.models import Q
 from ips.models import GeoPoint, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import Role, program_ids
+from ips.versioning import Versioned
 
 
-class Employer(GeoPoint):
+class Employer(Versioned, GeoPoint):
     """A business the program develops jobs with."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="employers")
@@ -47,7 +48,7 @@ class Employer(GeoPoint):
         return f"{self.name} ({self.zip})" if self.zip else self.name
 
 
-class EmployerPerson(models.Model):
+class EmployerPerson(Versioned):
     """Someone at the business: a hiring manager, a supervisor, an owner."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
@@ -92,7 +93,7 @@ class EmployerContactQuerySet(ProgramScopedQuerySet):
         return self.filter(date__gte=start, date__lte=end)
 
 
-class EmployerContact(models.Model):
+class EmployerContact(Versioned):
     """One entry of the job-development log. Seekers named are on `seekers`
     (declared on JobSeeker.employer_contacts so this layer does not import job seekers)."""
 
@@ -161,7 +162,7 @@ class JobOpeningQuerySet(ProgramScopedQuerySet):
         return self.open().filter(shareable=True)
 
 
-class JobOpening(GeoPoint):
+class JobOpening(Versioned, GeoPoint):
     """A job an employer has or will have. Shown publicly only when marked shareable."""
 
     class Status(models.TextChoices):

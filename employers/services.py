@@ -14,6 +14,7 @@ from employers.models import Employer, EmployerContact, EmployerPerson, JobOpeni
 from employers.selectors import CASEWORK, find_duplicate_employers
 from ips.hooks import OPENING_SAVED, run_hooks
 from ips.models import Program, StaffMember
+from ips.versioning import Versioned, bumped, save_if_unchanged
 
 MAX_DAYS_AHEAD = 1  # a contact may be logged for tomorrow (time zones), never later
 MERGE_ACTION = "employers.merge"
@@ -169,9 +170,14 @@ def _status_dates(opening: JobOpening, today: dt.date) -> None:
 
 @transaction.atomic
 def save_opening(
-    *, opening: JobOpening, by: StaffMember | None = None, relocate: bool = True
+    *,
+    opening: JobOpening,
+    by: StaffMember | None = None,
+    relocate: bool = True,
+    expected_version: int | None = None,
 ) -> JobOpening:
-    """Create or change an opening: status dates, geocoding on commit, OPENING_SAVED hooks."""
+    """Create or change an opening: status dates, geocoding on commit, OPENING_SAVED hooks.
+    An edit passes the version it was loaded with: StaleCopyError if another save came first."""
     if opening.employer.program_id != opening.program_id:
         raise ValidationError({"employer": ["This employer belongs to another program."]})
     if opening.source_contact and opening.source_contact.employer_id != opening.employer_id:
@@ -180,7 +186,10 @@ def save_opening(
         opening.created_by = by
     _status_dates(opening, timezone.localdate())
     opening.full_clean(exclude=["latitude", "longitude", "geocode_source", "geocoded_at"])
-    opening.save()
+    if expected_version is None:
+        opening.save()
+    else:
+        save_if_unchanged(opening, expected_version=expected_version)
     if relocate:
         _enqueue_locate("opening", opening.pk)
     run_hooks(OPENING_SAVED, opening=opening)
@@ -258,9 +267,12 @@ def merge_employers(*, keep: Employer, duplicate: Employer, by) -> dict[str, int
         if rel.many_to_many:
             moved[label] = _move_m2m(rel, keep, duplicate)
         else:
+            values = {rel.field.name: keep}
+            if issubclass(rel.related_model, Versioned):
+                values = bumped(**values)  # forms open on a moved row are now stale
             moved[label] = rel.related_model._base_manager.filter(
                 **{rel.field.name: duplicate}
-            ).update(**{rel.field.name: keep})
+            ).update(**values)
     for name in _FILL_FROM_DUPLICATE:
         if not getattr(keep, name) and getattr(duplicate, name):
             setattr(keep, name, getattr(duplicate, name))

@@ -185,8 +185,16 @@ class OpeningCreateView(OpeningSaveMixin, generic.CreateView):
         return initial
 
 
-class OpeningEditView(OpeningSaveMixin, ScopedEditView):
-    pass
+class OpeningEditView(ScopedEditView):
+    def save_instance(self):
+        opening = self.form.save(commit=False)
+        save_opening(
+            opening=opening,
+            by=_staff_for(self.request.user, opening.program_id),
+            expected_version=self.expected_version,
+        )
+        self.form.save_m2m()
+        return opening
 
 
 class JobOpeningViewSet(ScopedModelViewSet):

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ips.models import Program
+from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, parse_version
 
 
 def scope_choices(form: forms.BaseForm, user) -> None:
@@ -56,3 +57,35 @@ class ScopedAdminModelForm(WagtailAdminModelForm):
 
 class ProgramAdminForm(WagtailAdminModelForm):
     """Programs themselves: no program field to scope."""
+
+
+class VersionField(forms.CharField):
+    """The hidden version a form was loaded with; never counts as a change."""
+
+    widget = forms.HiddenInput
+
+    def has_changed(self, initial, data) -> bool:
+        return False
+
+
+class VersionedFormMixin:
+    """A form about one saved row: carries the row's version (a hidden field) and gives it
+    back as `expected_version` for the service's stale-copy check (ips.versioning)."""
+
+    def __init__(self, *args, version: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[VERSION_FIELD] = VersionField(required=False, initial=version)
+        self.expected_version: int | None = None
+
+    def clean(self):
+        cleaned = super().clean()
+        self.expected_version = parse_version(cleaned.pop(VERSION_FIELD, ""))
+        if self.expected_version is None:
+            raise ValidationError(MISSING_VERSION_MESSAGE, code="version")
+        return cleaned
+
+    def refuse_stale(self, error: ValidationError, latest_version: int) -> None:
+        """Show the conflict and carry the latest version, so saving again builds on it."""
+        self.add_error(None, error)
+        self.data = self.data.copy()
+        self.data[self.add_prefix(VERSION_FIELD)] = str(latest_version)

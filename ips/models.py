@@ -10,6 +10,7 @@ from django.db.models import Q
 
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, Role, program_ids
+from ips.versioning import Versioned
 
 
 class ProgramQuerySet(models.QuerySet):
@@ -21,7 +22,7 @@ class ProgramQuerySet(models.QuerySet):
         return self.filter(id__in=program_ids(user))
 
 
-class Program(models.Model):
+class Program(Versioned):
     """One IPS team or site. Every operational record belongs to exactly one program."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -64,7 +65,7 @@ class StaffMemberQuerySet(ProgramScopedQuerySet):
         return super().for_user(user).select_related("user", "program")
 
 
-class StaffMember(models.Model):
+class StaffMember(Versioned):
     """A user's job in one program. A director of two programs has two rows."""
 
     user = models.ForeignKey(
@@ -114,7 +115,7 @@ class StaffMember(models.Model):
         return self.role in LEADERSHIP
 
 
-class MentalHealthTeam(models.Model):
+class MentalHealthTeam(Versioned):
     """A clinical team that IPS specialists are integrated with (fidelity item O1)."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="mh_teams")
@@ -146,7 +147,7 @@ class TimeEntryQuerySet(ProgramScopedQuerySet):
         )
 
 
-class TimeEntry(models.Model):
+class TimeEntry(Versioned):
     """Hours a staff member spent on one day, by activity and place (items S2, V13)."""
 
     class Activity(models.TextChoices):
@@ -193,7 +194,7 @@ class OccupationQuerySet(models.QuerySet):
         return self.filter(Q(title__icontains=text) | Q(code__startswith=text))
 
 
-class Occupation(models.Model):
+class Occupation(Versioned):
     """An O*NET-SOC occupation (O*NET 29.2, CC BY 4.0, USDOL/ETA). Reference data."""
 
     code = models.CharField("O*NET-SOC code", max_length=10, primary_key=True)
@@ -263,7 +264,7 @@ class AuditEventQuerySet(models.QuerySet):
         return self.filter(seeker_id=seeker_id)
 
 
-class AuditEvent(models.Model):
+class AuditEvent(Versioned):
     """Who viewed or changed a job seeker's record, when and from where.
 
     `seeker_id` is a plain number, not a foreign key, so the trail outlives an erasure;

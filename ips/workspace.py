@@ -3,8 +3,6 @@ programs' rows; any other row answers 404 on every object view."""
 
 from __future__ import annotations
 
-import hashlib
-
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
@@ -24,6 +22,7 @@ from ips.audit import (
 )
 from ips.forms import ScopedAdminModelForm, scope_choices
 from ips.spreadsheets import neutralise_formula
+from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
 
 
 def scoped(model, user):
@@ -116,42 +115,56 @@ class ScopedObjectMixin:
         return obj
 
 
-def record_version(obj) -> str:
-    """A fingerprint of the row's stored values: it changes whenever anyone saves it."""
-    values = [(f.attname, str(getattr(obj, f.attname))) for f in obj._meta.concrete_fields]
-    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+class VersionedEditMixin:
+    """Edit with the stale-copy check: the form carries the version it was loaded with and
+    the save is one conditional UPDATE (ips.versioning); when someone saved in between,
+    nothing is saved and the form shows the latest record with the user's changes on top."""
 
-
-CONFLICT_MESSAGE = (
-    "Someone else saved changes to this record while you were editing it, so your "
-    "changes were not saved. The form now shows the latest saved record with your "
-    "changes on top: check it, then save again."
-)
-
-
-class ScopedEditView(ScopedObjectMixin, generic.EditView):
-    """Edit with a conflict check: two people editing one record never overwrite silently."""
-
-    audit_view_name = "edit"
     template_name = "ips/workspace/edit.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["record_version"] = record_version(self.object)
+        context["record_version"] = self.object.version
         return context
 
-    def is_valid(self, form):
-        if not super().is_valid(form):
-            return False
-        submitted = self.request.POST.get("record_version")
-        current = self.model._default_manager.filter(pk=self.object.pk).first()
-        if submitted and current is not None and submitted != record_version(current):
-            form.add_error(None, CONFLICT_MESSAGE)
+    @property
+    def expected_version(self) -> int:
+        """The version the submitted form was loaded with; StaleCopyError when it is missing."""
+        expected = parse_version(self.request.POST.get(VERSION_FIELD))
+        if expected is None:
+            raise StaleCopyError(MISSING_VERSION_MESSAGE)
+        return expected
+
+    def save_instance(self):
+        # Wagtail's edit action saves through form.save(): the expectation rides on the row.
+        self.form.instance._expected_version = self.expected_version
+        try:
+            return super().save_instance()
+        finally:
+            self.form.instance.__dict__.pop("_expected_version", None)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except StaleCopyError as error:
+            message = error.messages[0]
+            form.add_error(None, message)
             self.produced_error_code = "conflict"
-            self.produced_error_message = CONFLICT_MESSAGE
-            self.object = current
-            return False
-        return True
+            self.produced_error_message = message
+            self.object = self.model._default_manager.filter(pk=self.object.pk).first()
+            if self.object is None:
+                raise Http404 from error
+            return self.form_invalid(form)
+
+
+class ScopedEditView(ScopedObjectMixin, VersionedEditMixin, generic.EditView):
+    """Edit a row of the user's programs, with the stale-copy check."""
+
+    audit_view_name = "edit"
+
+
+class ReferenceEditView(VersionedEditMixin, generic.EditView):
+    """Edit shared reference data, with the stale-copy check."""
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
@@ -229,6 +242,7 @@ class ScopedModelViewSet(ModelViewSet):
 
 
 class ReferenceViewSet(ModelViewSet):
+    edit_view_class = ReferenceEditView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_admin_menu = False

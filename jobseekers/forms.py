@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from employers.models import Employer, JobOpening
+from ips.forms import VersionedFormMixin
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
 from jobseekers import stages
@@ -86,7 +87,7 @@ def specialists_for(user):
     )
 
 
-class EntryForm(forms.Form):
+class EntryForm(VersionedFormMixin, forms.Form):
     entry_date = forms.DateField(widget=DATE, initial=today, label="Joined the caseload on")
     specialist = forms.ModelChoiceField(queryset=StaffMember.objects.none(), required=False)
 
@@ -102,7 +103,7 @@ class EntryForm(forms.Form):
         return value
 
 
-class StageForm(forms.Form):
+class StageForm(VersionedFormMixin, forms.Form):
     stage = forms.ChoiceField(choices=())
     on = forms.DateField(widget=DATE, initial=today, label="Since")
 
@@ -117,7 +118,7 @@ class StageForm(forms.Form):
         self.fields["stage"].choices = [(s, labels[s]) for s in moves]
 
 
-class CloseForm(forms.Form):
+class CloseForm(VersionedFormMixin, forms.Form):
     closed_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(
         choices=JobSeeker.CloseReason.choices, widget=forms.RadioSelect, label="Why"
@@ -125,7 +126,7 @@ class CloseForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class CareerProfileForm(forms.ModelForm):
+class CareerProfileForm(VersionedFormMixin, forms.ModelForm):
     """Edits a copy of the current profile; only the changed fields go to the service."""
 
     preferred_schedules = forms.MultipleChoiceField(
@@ -355,7 +356,7 @@ class GoalForm(forms.Form):
         ]
 
 
-class GoalStatusForm(forms.Form):
+class GoalStatusForm(VersionedFormMixin, forms.Form):
     status = forms.ChoiceField(choices=Goal.Status.choices)
 
 
@@ -426,7 +427,7 @@ class JobStartForm(forms.Form):
         return cleaned
 
 
-class JobEndForm(forms.Form):
+class JobEndForm(VersionedFormMixin, forms.Form):
     end_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(choices=Job.EndReason.choices)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

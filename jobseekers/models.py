@@ -14,6 +14,7 @@ from employers.models import Employer, EmployerContact, JobOpening
 from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import Role, program_ids
+from ips.versioning import Versioned
 
 CASEWORK_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR})
 
@@ -61,7 +62,7 @@ class JobSeekerQuerySet(SeekerRowQuerySet):
         )
 
 
-class JobSeeker(GeoPoint):
+class JobSeeker(Versioned, GeoPoint):
     """A person on (or referred to) the IPS caseload. No diagnosis is stored: IPS needs none."""
 
     class Stage(models.TextChoices):
@@ -293,7 +294,7 @@ class Domain(models.TextChoices):
     TRANSPORTATION = "transportation", "Transportation"
 
 
-class DomainAssessment(models.Model):
+class DomainAssessment(Versioned):
     """A strengths-first PSR assessment across the eleven domains, made with the person."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
@@ -368,7 +369,7 @@ class DomainRating(models.Model):
         return f"{self.get_domain_display()}: {self.rating or '-'}"
 
 
-class Goal(models.Model):
+class Goal(Versioned):
     """A goal in the person's own words, with steps and a target date."""
 
     class Status(models.TextChoices):
@@ -447,7 +448,7 @@ class GoalReview(models.Model):
         return f"{self.goal}: {self.get_attainment_display()}"
 
 
-class BenefitsParameters(models.Model):
+class BenefitsParameters(Versioned):
     """SSA work-incentive figures for one year (spec/metrics.md, Benefits). Reference data."""
 
     year = models.PositiveSmallIntegerField(unique=True)
@@ -469,7 +470,7 @@ class BenefitsParameters(models.Model):
         return f"Benefits parameters {self.year}"
 
 
-class BenefitsCounselling(models.Model):
+class BenefitsCounselling(Versioned):
     """That benefits (work-incentives) counselling happened, and when. Sensitive."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
@@ -504,7 +505,7 @@ class JobQuerySet(ProgramScopedQuerySet):
         return self.filter(end_date__isnull=True)
 
 
-class Job(models.Model):
+class Job(Versioned):
     """A job start (and its end). Competitive: open to anyone, at least minimum wage,
     the same pay as co-workers, not set aside for people with disabilities."""
 
@@ -610,7 +611,7 @@ class MatchQuerySet(ProgramScopedQuerySet):
         return self.filter(program_id__in=program_ids(user, CASEWORK_ROLES))
 
 
-class Match(models.Model):
+class Match(Versioned):
     """A stored recommendation: an opening for a seeker, its score and reasons."""
 
     # Recomputed in bulk every night: keep these rows out of Wagtail's reference index.

@@ -16,6 +16,7 @@ from jobseekers import benefits, stages
 from jobseekers.models import (
     CASEWORK_ROLES,
     BenefitsParameters,
+    CareerProfile,
     Domain,
     DomainAssessment,
     Goal,
@@ -300,3 +301,11 @@ def assessment_timeline(assessments: list) -> list[tuple[str, str, list[int | No
 def prefetch_goals(seeker: JobSeeker):
     """Active goals with steps (for the re-assessment form)."""
     return seeker.goals.filter(status=Goal.Status.ACTIVE).prefetch_related("steps")
+
+
+def current_profile_version(seeker: JobSeeker) -> int:
+    """The version number of the seeker's current career profile (0 when there is none)."""
+    versions = CareerProfile.objects.filter(seeker=seeker, is_current=True).values_list(
+        "version", flat=True
+    )
+    return versions.first() or 0

@@ -15,12 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
 from ips.hooks import JOB_ENDED, JOB_STARTED, PROFILE_SAVED, run_hooks
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
+from ips.versioning import StaleCopyError, check_version, save_if_unchanged
 from jobseekers import stages
 from jobseekers.models import (
     BenefitsCounselling,
@@ -166,9 +167,12 @@ def enter_caseload(
     entry_date: dt.date,
     specialist: StaffMember | None = None,
     by: Actor = None,
+    expected_version: int | None = None,
 ) -> JobSeeker:
-    """Accept a referred person onto the IPS caseload (stage "engaged")."""
+    """Accept a referred person onto the IPS caseload (stage "engaged"). Screens pass
+    the seeker's version they were loaded with (StaleCopyError when it moved on)."""
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    check_version(seeker, expected_version)
     _check_same_program(seeker.program, specialist=specialist)
     if seeker.referral_date and entry_date < seeker.referral_date:
         raise ValidationError({"entry_date": "Entry cannot be before the referral date."})
@@ -179,32 +183,51 @@ def enter_caseload(
     seeker.close_note = ""
     if specialist is not None:
         seeker.specialist = specialist
-    seeker.save()
+    save_if_unchanged(seeker, expected_version=expected_version)
     return seeker
 
 
 @transaction.atomic
 def move_seeker_stage(
-    *, seeker: JobSeeker, stage: str, on: dt.date, by: Actor = None, note: str = ""
+    *,
+    seeker: JobSeeker,
+    stage: str,
+    on: dt.date,
+    by: Actor = None,
+    note: str = "",
+    expected_version: int | None = None,
 ) -> JobSeeker:
-    """Move a person between engaged, job search, working and follow-along."""
+    """Move a person between engaged, job search, working and follow-along (StaleCopyError
+    when the seeker changed since `expected_version`)."""
     if stage in (stages.CLOSED, stages.REFERRED):
         raise ValidationError({"stage": "Use close or re-refer to close or re-open a record."})
     if stage == stages.WORKING:
         raise ValidationError({"stage": "Record a job start to move someone to working."})
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    check_version(seeker, expected_version)
     if seeker.stage == stages.REFERRED or seeker.entry_date is None:
         raise ValidationError({"stage": "Enter the person onto the caseload first."})
     _set_stage(seeker, stage, on, by, note)
-    seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
+    save_if_unchanged(
+        seeker,
+        expected_version=expected_version,
+        update_fields=["stage", "stage_changed_on", "updated_at"],
+    )
     return seeker
 
 
 @transaction.atomic
 def close_seeker(
-    *, seeker: JobSeeker, closed_date: dt.date, reason: str, note: str = "", by: Actor = None
+    *,
+    seeker: JobSeeker,
+    closed_date: dt.date,
+    reason: str,
+    note: str = "",
+    by: Actor = None,
+    expected_version: int | None = None,
 ) -> JobSeeker:
-    """Close a record with one of the IPS reasons (never "not ready")."""
+    """Close a record with one of the IPS reasons (never "not ready"); StaleCopyError when
+    the seeker changed since `expected_version`."""
     try:
         stages.check_close_reason(reason)
     except stages.StageError as error:
@@ -212,6 +235,7 @@ def close_seeker(
     if reason == JobSeeker.CloseReason.OTHER and not note.strip():
         raise ValidationError({"close_note": "Say what happened when the reason is other."})
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    check_version(seeker, expected_version)
     if seeker.entry_date and closed_date < seeker.entry_date:
         raise ValidationError({"closed_date": "Closing cannot be before the entry date."})
     if seeker.referral_date and closed_date < seeker.referral_date:
@@ -220,26 +244,32 @@ def close_seeker(
     seeker.closed_date = closed_date
     seeker.close_reason = reason
     seeker.close_note = note.strip()
-    seeker.save()
+    save_if_unchanged(seeker, expected_version=expected_version)
     return seeker
 
 
 @transaction.atomic
 def update_seeker_details(
-    *, seeker: JobSeeker, changes: Mapping[str, Any], by: Actor = None
+    *,
+    seeker: JobSeeker,
+    changes: Mapping[str, Any],
+    by: Actor = None,
+    expected_version: int | None = None,
 ) -> JobSeeker:
-    """Change a seeker's contact and referral details (not the stage: use the stage services)."""
+    """Change a seeker's contact and referral details (not the stage: use the stage
+    services); StaleCopyError when the seeker changed since `expected_version`."""
     unknown = set(changes) - set(SEEKER_DETAIL_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This detail cannot be changed here."))
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    check_version(seeker, expected_version)
     _check_same_program(
         seeker.program, specialist=changes.get("specialist"), mh_team=changes.get("mh_team")
     )
     for name, value in changes.items():
         setattr(seeker, name, value.strip() if isinstance(value, str) else value)
     _validate(seeker)
-    seeker.save()
+    save_if_unchanged(seeker, expected_version=expected_version)
     _log(seeker, "wagtail.edit", by, "Details changed: " + ", ".join(sorted(changes)))
     return seeker
 
@@ -280,14 +310,20 @@ def _resolve_m2m(name: str, values: Iterable[Any], program: Program) -> list:
 
 
 @transaction.atomic
-def update_career_profile(*, seeker: JobSeeker, changes: dict, by: Actor) -> CareerProfile:
+def update_career_profile(
+    *, seeker: JobSeeker, changes: dict, by: Actor, expected_version: int | None = None
+) -> CareerProfile:
     """Save a new current version of the career profile with `changes` applied; the
-    earlier version is kept. `by` is the acting user, or None for the person's own change."""
+    earlier version is kept. `by` is the acting user, or None for the person's own change.
+    A screen passes the profile version it showed (0: none yet): StaleCopyError when
+    that is no longer the current one."""
     unknown = set(changes) - set(PROFILE_FIELDS) - set(PROFILE_M2M_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This is not part of the career profile."))
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     current = seeker.profiles.filter(is_current=True).first()
+    if expected_version is not None and expected_version != (current.version if current else 0):
+        raise StaleCopyError
     profile = CareerProfile(program_id=seeker.program_id, seeker=seeker)
     if current is not None:
         for name in PROFILE_FIELDS:
@@ -311,10 +347,17 @@ def update_career_profile(*, seeker: JobSeeker, changes: dict, by: Actor) -> Car
             {"max_hours_per_week": "The most hours a week cannot be fewer than the least."}
         )
     _validate(profile, exclude=("seeker", "program", "is_current", "version"))
-    if current is not None:
-        CareerProfile.objects.filter(pk=current.pk).update(is_current=False)
+    # One conditional UPDATE: 0 rows means another save superseded this version first.
+    if current is not None and not (
+        CareerProfile.objects.filter(pk=current.pk, is_current=True).update(is_current=False)
+    ):
+        raise StaleCopyError
     profile.is_current = True
-    profile.save()
+    try:
+        with transaction.atomic():
+            profile.save()
+    except IntegrityError as error:  # a first or next version saved by someone else first
+        raise StaleCopyError from error
     for name, rows in m2m.items():
         getattr(profile, name).set(rows)
     if seeker.profile_update_requested_on is not None:
@@ -325,10 +368,13 @@ def update_career_profile(*, seeker: JobSeeker, changes: dict, by: Actor) -> Car
     return profile
 
 
+@transaction.atomic
 def add_work_history_entry(
     *, seeker: JobSeeker, entry: Mapping[str, Any], by: Actor
 ) -> CareerProfile:
     """Add one earlier job to the work history (a new profile version)."""
+    # Read the history under the seeker's lock: two additions at once both stay.
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     current = seeker.profiles.filter(is_current=True).first()
     history = list(current.work_history) if current is not None else []
     return update_career_profile(
@@ -439,12 +485,17 @@ def set_goal(
 
 
 @transaction.atomic
-def update_goal_status(*, goal: Goal, status: str, by: Actor) -> Goal:
-    """Mark a goal as being worked on, achieved, partly achieved or changed."""
+def update_goal_status(
+    *, goal: Goal, status: str, by: Actor, expected_version: int | None = None
+) -> Goal:
+    """Mark a goal as being worked on, achieved, partly achieved or changed;
+    StaleCopyError when the goal changed since `expected_version`."""
     if status not in Goal.Status.values:
         raise ValidationError({"status": f"Unknown goal status: {status!r}."})
     goal.status = status
-    goal.save(update_fields=["status", "updated_at"])
+    save_if_unchanged(
+        goal, expected_version=expected_version, update_fields=["status", "updated_at"]
+    )
     _log(goal.seeker, "wagtail.edit", by, f"Goal {goal.pk} now {status}")
     return goal
 
@@ -551,8 +602,11 @@ def record_job_start(
 
 
 @transaction.atomic
-def update_job(*, job: Job, changes: Mapping[str, Any], by: Actor = None) -> Job:
-    """Correct a job's details (hours, wage, competitive, title...) with the same rules."""
+def update_job(
+    *, job: Job, changes: Mapping[str, Any], by: Actor = None, expected_version: int | None = None
+) -> Job:
+    """Correct a job's details (hours, wage, competitive, title...) with the same rules;
+    StaleCopyError when the job changed since `expected_version`."""
     allowed = {
         "title",
         "occupation",
@@ -569,24 +623,33 @@ def update_job(*, job: Job, changes: Mapping[str, Any], by: Actor = None) -> Job
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This cannot be changed here."))
     job = Job.objects.select_for_update().select_related("program").get(pk=job.pk)
+    check_version(job, expected_version)
     for name, value in changes.items():
         setattr(job, name, value)
     check_competitive_wage(
         program=job.program, competitive=job.competitive, hourly_wage=job.hourly_wage
     )
     _validate(job)
-    job.save()
+    save_if_unchanged(job, expected_version=expected_version)
     _log(job.seeker, "wagtail.edit", by, f"Job {job.pk} changed: " + ", ".join(sorted(changes)))
     return job
 
 
 @transaction.atomic
 def record_job_end(
-    *, job: Job, end_date: dt.date, reason: str, note: str = "", by: Actor = None
+    *,
+    job: Job,
+    end_date: dt.date,
+    reason: str,
+    note: str = "",
+    by: Actor = None,
+    expected_version: int | None = None,
 ) -> Job:
     """Record that a job ended: the search restarts at once, a career-profile update is
-    asked for, and the JOB_ENDED hooks run (coaching adds a re-engage task)."""
+    asked for, and the JOB_ENDED hooks run (coaching adds a re-engage task).
+    StaleCopyError when the job changed since `expected_version`."""
     job = Job.objects.select_for_update().select_related("seeker").get(pk=job.pk)
+    check_version(job, expected_version)
     if job.end_date is not None:
         raise ValidationError({"end_date": "This job already has an end date."})
     if reason not in Job.EndReason.values:
@@ -596,7 +659,11 @@ def record_job_end(
     job.end_date = end_date
     job.end_reason = reason
     job.end_note = note.strip()
-    job.save(update_fields=["end_date", "end_reason", "end_note", "updated_at"])
+    save_if_unchanged(
+        job,
+        expected_version=expected_version,
+        update_fields=["end_date", "end_reason", "end_note", "updated_at"],
+    )
     seeker = JobSeeker.objects.select_for_update().get(pk=job.seeker_id)
     still_working = seeker.jobs.filter(end_date__isnull=True).exists()
     fields = ["profile_update_requested_on", "updated_at"]

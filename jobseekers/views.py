@@ -16,6 +16,7 @@ from wagtail import hooks
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent, StaffMember
 from ips.roles import Role, has_role, program_ids
+from ips.versioning import StaleCopyError
 from jobseekers import benefits, forms, selectors, services, stages
 from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
 
@@ -38,11 +39,25 @@ def _seeker(request, pk: int, *, casework: bool = True) -> JobSeeker:
     return seeker
 
 
-def _form_view(request, *, seeker, form, title: str, save: Callable, template: str = ""):
-    """Validate, call the service, show its errors on the form, or go back to the record."""
+def _form_view(
+    request,
+    *,
+    seeker,
+    form,
+    title: str,
+    save: Callable,
+    template: str = "",
+    latest_version: Callable[[], int] | None = None,
+):
+    """Validate, call the service, show its errors on the form, or go back to the record.
+    A stale copy (someone saved first) shows the conflict with the latest version."""
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             save(form)
+        except StaleCopyError as error:
+            form.refuse_stale(error, latest_version())
+            seeker, status = _seeker(request, seeker.pk, casework=False), 409  # the latest
         except ValidationError as error:
             forms.apply_service_errors(form, error)
         else:
@@ -56,7 +71,7 @@ def _form_view(request, *, seeker, form, title: str, save: Callable, template: s
         request,
         template or "jobseekers/form.html",
         {"form": form, "seeker": seeker, "title": title},
-        status=400 if form.is_bound and form.errors else 200,
+        status=400 if status == 200 and form.is_bound and form.errors else status,
     )
 
 
@@ -150,39 +165,52 @@ def record(request, pk: int):
     )
 
 
+def _seeker_version(seeker: JobSeeker) -> Callable[[], int]:
+    return lambda: JobSeeker.objects.get(pk=seeker.pk).version
+
+
 def enter(request, pk: int):
     seeker = _seeker(request, pk)
-    form = forms.EntryForm(_data(request), user=request.user, seeker=seeker)
+    form = forms.EntryForm(_data(request), user=request.user, seeker=seeker, version=seeker.version)
     return _form_view(
         request,
         seeker=seeker,
         form=form,
         title="Entry onto the caseload",
-        save=lambda f: services.enter_caseload(seeker=seeker, by=request.user, **f.cleaned_data),
+        save=lambda f: services.enter_caseload(
+            seeker=seeker, by=request.user, expected_version=f.expected_version, **f.cleaned_data
+        ),
+        latest_version=_seeker_version(seeker),
     )
 
 
 def move_stage(request, pk: int):
     seeker = _seeker(request, pk)
-    form = forms.StageForm(_data(request), seeker=seeker)
+    form = forms.StageForm(_data(request), seeker=seeker, version=seeker.version)
     return _form_view(
         request,
         seeker=seeker,
         form=form,
         title="Change of stage",
-        save=lambda f: services.move_seeker_stage(seeker=seeker, by=request.user, **f.cleaned_data),
+        save=lambda f: services.move_seeker_stage(
+            seeker=seeker, by=request.user, expected_version=f.expected_version, **f.cleaned_data
+        ),
+        latest_version=_seeker_version(seeker),
     )
 
 
 def close(request, pk: int):
     seeker = _seeker(request, pk)
-    form = forms.CloseForm(_data(request))
+    form = forms.CloseForm(_data(request), version=seeker.version)
     return _form_view(
         request,
         seeker=seeker,
         form=form,
         title="Close the record",
-        save=lambda f: services.close_seeker(seeker=seeker, by=request.user, **f.cleaned_data),
+        save=lambda f: services.close_seeker(
+            seeker=seeker, by=request.user, expected_version=f.expected_version, **f.cleaned_data
+        ),
+        latest_version=_seeker_version(seeker),
     )
 
 
@@ -198,6 +226,7 @@ def edit_profile(request, pk: int):
         user=request.user,
         seeker=seeker,
         occupation_widget=occupation_chooser_viewset.widget_class,
+        version=current.version if current else 0,  # the profile version it starts from
     )
     return _form_view(
         request,
@@ -205,8 +234,9 @@ def edit_profile(request, pk: int):
         form=form,
         title="Career profile",
         save=lambda f: services.update_career_profile(
-            seeker=seeker, changes=f.changes(), by=request.user
+            seeker=seeker, changes=f.changes(), by=request.user, expected_version=f.expected_version
         ),
+        latest_version=lambda: selectors.current_profile_version(seeker),
     )
 
 
@@ -270,13 +300,18 @@ def add_goal(request, pk: int):
 def goal_status(request, pk: int):
     goal = get_object_or_404(Goal.objects.for_user(request.user), pk=pk)
     seeker = _seeker(request, goal.seeker_id)
-    form = forms.GoalStatusForm(_data(request), initial={"status": goal.status})
+    form = forms.GoalStatusForm(
+        _data(request), initial={"status": goal.status}, version=goal.version
+    )
     return _form_view(
         request,
         seeker=seeker,
         form=form,
         title="Goal status",
-        save=lambda f: services.update_goal_status(goal=goal, by=request.user, **f.cleaned_data),
+        save=lambda f: services.update_goal_status(
+            goal=goal, by=request.user, expected_version=f.expected_version, **f.cleaned_data
+        ),
+        latest_version=lambda: Goal.objects.get(pk=goal.pk).version,
     )
 
 
@@ -359,7 +394,7 @@ def end_job(request, pk: int):
     seeker = _seeker(request, job.seeker_id, casework=False)
     if not has_role(request.user, JOB_END_ROLES, seeker.program_id):
         raise PermissionDenied
-    form = forms.JobEndForm(_data(request))
+    form = forms.JobEndForm(_data(request), version=job.version)
     return _form_view(
         request,
         seeker=seeker,
@@ -371,5 +406,7 @@ def end_job(request, pk: int):
             reason=f.cleaned_data["reason"],
             note=f.cleaned_data["note"],
             by=request.user,
+            expected_version=f.expected_version,
         ),
+        latest_version=lambda: Job.objects.get(pk=job.pk).version,
     )

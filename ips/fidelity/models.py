@@ -11,6 +11,7 @@ from ips.fidelity.rubric import ITEM_KEYS, SCALE_VERSION, review_total
 from ips.models import Program
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, program_ids
+from ips.versioning import Versioned
 
 ITEM_CHOICES = [(key, key) for key in ITEM_KEYS]
 
@@ -28,7 +29,7 @@ class LeadershipQuerySet(ProgramScopedQuerySet):
         return self.filter(status=FidelityReview.Status.COMPLETED)
 
 
-class FidelityReview(models.Model):
+class FidelityReview(Versioned):
     """One fidelity review of a program against one version of the 25-item scale."""
 
     class Status(models.TextChoices):

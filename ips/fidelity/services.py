@@ -13,6 +13,7 @@ from ips.fidelity.models import ActionItem, FidelityReview, ItemRating
 from ips.fidelity.rubric import ITEM_KEYS, review_total
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
+from ips.versioning import StaleCopyError, bumped, save_if_unchanged
 
 
 @transaction.atomic
@@ -74,11 +75,25 @@ def start_review(
 
 @transaction.atomic
 def rate_items(
-    *, review: FidelityReview, ratings: dict[str, tuple[int | None, str, str]]
+    *,
+    review: FidelityReview,
+    ratings: dict[str, tuple[int | None, str, str]],
+    expected_version: int | None = None,
 ) -> FidelityReview:
-    """Save the reviewer's rating, note and evidence per item (a draft can be saved half-done)."""
+    """Save the reviewer's rating, note and evidence per item (a draft can be saved
+    half-done). A screen passes the review version it showed: StaleCopyError, nothing
+    saved, when someone saved the review since."""
     if review.status == FidelityReview.Status.COMPLETED:
         raise ValidationError("A completed review cannot be changed.")
+    # One conditional UPDATE of the review row gates (and locks) the ratings written below.
+    drafts = FidelityReview.objects.filter(pk=review.pk, status=FidelityReview.Status.DRAFT)
+    if expected_version is None:
+        drafts.update(**bumped())
+        review.__dict__.pop("version", None)  # read again when next asked for
+    elif drafts.filter(version=expected_version).update(**bumped()):
+        review.version = expected_version + 1
+    else:
+        raise StaleCopyError
     rows = {r.item_key: r for r in review.ratings.all()}
     for key, (rating, note, evidence) in ratings.items():
         row = rows[key]
@@ -88,12 +103,17 @@ def rate_items(
 
 
 @transaction.atomic
-def complete_review(*, review: FidelityReview) -> FidelityReview:
-    """Close the review with its total; refused until all 25 items are rated."""
+def complete_review(
+    *, review: FidelityReview, expected_version: int | None = None
+) -> FidelityReview:
+    """Close the review with its total; refused until all 25 items are rated, and
+    (StaleCopyError) when the review changed since `expected_version`."""
     total = review_total(review.ratings_by_key())
     if total is None:
         missing = [k for k, v in review.ratings_by_key().items() if v is None]
         raise ValidationError(f"Rate every item first (not rated: {', '.join(missing)}).")
     review.total, review.status = total, FidelityReview.Status.COMPLETED
-    review.save(update_fields=["total", "status", "updated_at"])
+    save_if_unchanged(
+        review, expected_version=expected_version, update_fields=["total", "status", "updated_at"]
+    )
     return review

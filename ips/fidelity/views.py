@@ -30,6 +30,12 @@ from ips.reports.pdf import report_pdf, review_pdf
 from ips.reports.periods import last_quarters, quarter_label
 from ips.roles import LEADERSHIP, program_ids
 from ips.spreadsheets import neutralise_formula
+from ips.versioning import (
+    MISSING_VERSION_MESSAGE,
+    VERSION_FIELD,
+    StaleCopyError,
+    parse_version,
+)
 
 US_TIER_LINES = (Line(31, "31"), Line(41, "41"), Line(50, "50"))
 
@@ -213,11 +219,14 @@ def review_detail(request, pk: int):
                 return redirect("fidelity:review", pk=review.pk)
         else:
             return _save_ratings(request, review)
-    rows = review_rows(review)
+    return _review_page(request, review, action_form)
+
+
+def _review_page(request, review: FidelityReview, action_form, rows=None, status: int = 200):
     editable = review.status == FidelityReview.Status.DRAFT
-    context = {"review": review, "rows": rows, "action_form": action_form, "editable": editable}
-    context["summary"] = review_summary(review)
-    return render(request, "fidelity/review.html", context)
+    context = {"review": review, "rows": rows or review_rows(review), "editable": editable}
+    context.update(action_form=action_form, summary=review_summary(review))
+    return render(request, "fidelity/review.html", context, status=status)
 
 
 def _save_ratings(request, review: FidelityReview):
@@ -230,13 +239,34 @@ def _save_ratings(request, review: FidelityReview):
         note = request.POST.get(f"note_{row.item_key}", "")
         evidence = request.POST.get(f"evidence_{row.item_key}", "")
         ratings[row.item_key] = (int(raw) if raw else None, note, evidence)
-    rate_items(review=review, ratings=ratings)
+    expected = parse_version(request.POST.get(VERSION_FIELD))
+    if expected is None:
+        messages.error(request, MISSING_VERSION_MESSAGE)
+        return redirect("fidelity:review", pk=review.pk)
+    try:
+        rate_items(review=review, ratings=ratings, expected_version=expected)
+    except StaleCopyError as error:
+        return _stale_ratings(request, review, ratings, error)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("fidelity:review", pk=review.pk)
     if "complete" in request.POST:
         try:
-            complete_review(review=review)
+            complete_review(review=review, expected_version=review.version)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
     return redirect("fidelity:review", pk=review.pk)
+
+
+def _stale_ratings(request, review: FidelityReview, ratings: dict, error: StaleCopyError):
+    """The latest review with the reviewer's own ratings on top, nothing saved (409)."""
+    review = _review(request, review.pk)
+    messages.error(request, error.messages[0])
+    rows = review_rows(review)
+    for row in rows:
+        if row["key"] in ratings:
+            row["rating"], row["note_only"], row["evidence"] = ratings[row["key"]]
+    return _review_page(request, review, ActionItemForm(), rows=rows, status=409)
 
 
 def review_compare(request):

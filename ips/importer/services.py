@@ -21,6 +21,7 @@ from ips.geo import zip_centroid
 from ips.importer.readers import RawTable
 from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
+from ips.versioning import bump_versions
 from jobseekers.models import CareerProfile, Job, JobSeeker
 
 BATCH = 1000
@@ -345,6 +346,7 @@ def _upsert(model, ctx_map: dict, rows: list[Row], build, fields: list[str]) -> 
     model.objects.bulk_create(new, batch_size=BATCH)
     if old:
         model.objects.bulk_update(old, fields, batch_size=BATCH)
+        bump_versions(model, [obj.pk for obj in old])  # forms opened before are now stale
     return len(new), len(old)
 
 
@@ -627,6 +629,7 @@ def _write_time(ctx: _Context) -> tuple[int, int]:
             changed.append(entry)
     TimeEntry.objects.bulk_create(new, batch_size=BATCH)
     TimeEntry.objects.bulk_update(changed, ["hours"], batch_size=BATCH)
+    bump_versions(TimeEntry, [entry.pk for entry in changed])
     return len(new), len(changed)
 
 

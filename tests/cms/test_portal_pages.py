@@ -148,6 +148,7 @@ def test_changing_choices_saves_a_new_profile_version(portal_client, seeker, pro
             "max_commute_miles": "8",
             "preferred_occupations": [o.pk for o in kept],
             "weekly_email": "on",
+            "version": "1",  # the profile version the form was opened at
         },
     )
     assert response.status_code == 302
@@ -163,7 +164,9 @@ def test_changing_choices_saves_a_new_profile_version(portal_client, seeker, pro
 
 
 def test_first_choices_without_a_profile_start_version_1(portal_client, seeker):
-    response = portal_client.post("/portal/preferences/", {"max_hours_per_week": "25"})
+    response = portal_client.post(
+        "/portal/preferences/", {"max_hours_per_week": "25", "version": "0"}
+    )
     assert response.status_code == 302
     profile = CareerProfile.objects.get(seeker=seeker)
     assert (profile.version, profile.is_current, profile.max_hours_per_week) == (
@@ -187,7 +190,7 @@ def test_first_choices_without_a_profile_start_version_1(portal_client, seeker):
 def test_bad_choices_get_a_message_and_change_nothing(
     portal_client, seeker, profile, data, message
 ):
-    response = portal_client.post("/portal/preferences/", data)
+    response = portal_client.post("/portal/preferences/", {**data, "version": "1"})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert CareerProfile.objects.filter(seeker=seeker).count() == 1

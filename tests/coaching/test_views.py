@@ -183,9 +183,17 @@ PLAN = {
 }
 
 
+def plan_form(job, **changes) -> dict:
+    """The plan form as posted from the job's page (with the plan version it showed)."""
+    plan = JobSupportPlan.objects.filter(job=job).first()
+    return {**PLAN, "version": str(plan.version if plan else 0), **changes}
+
+
 @pytest.mark.parametrize("who", ALL)
 def test_plan_edit_by_role(client, request, who, job):
-    response = _login(client, request, who).post(f"/admin/coaching/jobs/{job.pk}/plan/", PLAN)
+    response = _login(client, request, who).post(
+        f"/admin/coaching/jobs/{job.pk}/plan/", plan_form(job)
+    )
     plan = JobSupportPlan.objects.get(job=job)
     if who in HOME_ROLES:
         assert response.status_code == 302
@@ -201,7 +209,7 @@ def test_plan_edit_by_role(client, request, who, job):
 def test_plan_refuses_employer_notes_when_the_person_chose_no_disclosure(client, users, job):
     Job.objects.filter(pk=job.pk).update(disclosure=Job.Disclosure.NONE)
     client.force_login(users["coach"])
-    data = dict(PLAN, employer_knows="Has schizophrenia")
+    data = plan_form(job, employer_knows="Has schizophrenia")
     response = client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data)
     assert response.status_code == 400
     assert "chose not to tell this employer" in response.content.decode()
@@ -215,7 +223,7 @@ def test_plan_follows_the_career_profile_choice_when_the_job_has_none(client, us
         program=seeker.program, seeker=seeker, disclosure_preference=CareerProfile.Disclosure.NONE
     )
     client.force_login(users["specialist"])
-    data = dict(PLAN, employer_knows="Gets support from us")
+    data = plan_form(job, employer_knows="Gets support from us")
     assert client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data).status_code == 400
     Job.objects.filter(pk=job.pk).update(disclosure=Job.Disclosure.FULL)
     assert client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data).status_code == 302

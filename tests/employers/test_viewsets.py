@@ -38,7 +38,8 @@ def test_a_confirmed_different_business_is_created(as_specialist, program, emplo
 
 def test_editing_an_employer_is_not_a_duplicate_of_itself(as_specialist, program, employer):
     response = as_specialist.post(
-        f"/admin/employers/edit/{employer.pk}/", employer_data(program, name="Corner Cafe")
+        f"/admin/employers/edit/{employer.pk}/",
+        employer_data(program, name="Corner Cafe", version=employer.version),
     )
     assert response.status_code == 302
 
@@ -82,7 +83,8 @@ def test_marking_an_opening_filled_in_the_workspace_runs_the_hook(
 ):
     opening = make_opening(employer)
     response = as_specialist.post(
-        f"/admin/openings/edit/{opening.pk}/", opening_data(employer, status="filled")
+        f"/admin/openings/edit/{opening.pk}/",
+        opening_data(employer, status="filled", version=opening.version),
     )
     assert response.status_code == 302
     opening.refresh_from_db()
@@ -96,7 +98,8 @@ def test_openings_are_private_until_marked_shareable(as_specialist, employer):
     assert not JobOpening.objects.public().exists()
     opening = JobOpening.objects.get()
     as_specialist.post(
-        f"/admin/openings/edit/{opening.pk}/", opening_data(employer, shareable="on")
+        f"/admin/openings/edit/{opening.pk}/",
+        opening_data(employer, shareable="on", version=opening.version),
     )
     assert list(JobOpening.objects.public()) == [opening]
 

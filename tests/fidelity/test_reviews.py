@@ -94,6 +94,7 @@ def test_open_actions_are_carried_into_the_next_review(review, program):
 def test_reviewer_rates_and_completes_through_the_screen(client, users, review):
     client.force_login(users["supervisor"])
     data = {f"rating_{key}": "5" for key in ITEM_KEYS} | {"note_S1": "small caseloads"}
+    data["version"] = str(review.version)  # the review as the screen showed it
     client.post(reverse("fidelity:review", args=[review.pk]), data | {"complete": "1"})
     review.refresh_from_db()
     assert review.total == 125

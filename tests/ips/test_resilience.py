@@ -19,19 +19,26 @@ def form_data(employer, **changes):
     return data
 
 
+def colleague_saves(employer, **changes) -> None:
+    row = Employer.objects.get(pk=employer.pk)
+    for name, value in changes.items():
+        setattr(row, name, value)
+    row.save()
+
+
 def opened_version(client, employer) -> str:
     page = client.get(f"/admin/employers/edit/{employer.pk}/").content.decode()
-    return re.search(r'name="record_version" value="([0-9a-f]+)"', page).group(1)
+    return re.search(r'name="version" value="([0-9]+)"', page).group(1)
 
 
 def test_a_save_based_on_a_stale_copy_is_refused_and_explained(client, users, employer):
     client.force_login(users["specialist"])
     version = opened_version(client, employer)
-    Employer.objects.filter(pk=employer.pk).update(industry="Food")  # a colleague saves first
+    colleague_saves(employer, industry="Food")
 
     response = client.post(
         f"/admin/employers/edit/{employer.pk}/",
-        form_data(employer, name="Corner Bakery Ltd", record_version=version),
+        form_data(employer, name="Corner Bakery Ltd", version=version),
     )
     assert response.status_code == 200
     assert b"Someone else saved changes to this record" in response.content
@@ -42,17 +49,15 @@ def test_a_save_based_on_a_stale_copy_is_refused_and_explained(client, users, em
 def test_saving_again_after_seeing_the_conflict_keeps_your_changes(client, users, employer):
     client.force_login(users["specialist"])
     stale = opened_version(client, employer)
-    Employer.objects.filter(pk=employer.pk).update(industry="Food")
+    colleague_saves(employer, industry="Food")
     refused = client.post(
         f"/admin/employers/edit/{employer.pk}/",
-        form_data(employer, name="Corner Bakery Ltd", industry="Food", record_version=stale),
+        form_data(employer, name="Corner Bakery Ltd", industry="Food", version=stale),
     )
-    fresh = re.search(r'name="record_version" value="([0-9a-f]+)"', refused.content.decode())
+    fresh = re.search(r'name="version" value="([0-9]+)"', refused.content.decode())
     response = client.post(
         f"/admin/employers/edit/{employer.pk}/",
-        form_data(
-            employer, name="Corner Bakery Ltd", industry="Food", record_version=fresh.group(1)
-        ),
+        form_data(employer, name="Corner Bakery Ltd", industry="Food", version=fresh.group(1)),
     )
     assert response.status_code == 302
     employer.refresh_from_db()
@@ -64,7 +69,7 @@ def test_an_edit_of_an_unchanged_record_saves(client, users, employer):
     version = opened_version(client, employer)
     response = client.post(
         f"/admin/employers/edit/{employer.pk}/",
-        form_data(employer, name="Corner Bakery Ltd", record_version=version),
+        form_data(employer, name="Corner Bakery Ltd", version=version),
     )
     assert response.status_code == 302
     employer.refresh_from_db()

@@ -68,6 +68,9 @@ def form_data(form) -> dict:
             data[name] = [str(v) for v in value]
         else:
             data[name] = str(value)
+    version = getattr(form.instance, "version", None)
+    if version is not None:
+        data["version"] = str(version)  # the edit page's hidden stale-copy field
     return data
 
 

@@ -10,6 +10,7 @@ from wagtail import hooks
 from jobseekers import services
 from jobseekers.models import CareerProfile, Goal, Job, JobSeeker
 from jobseekers.views import SEEKER_RECORD_PANELS
+from tests.support.html_forms import form_data
 
 D = dt.date
 SEEKER_VIEWS = (
@@ -249,7 +250,12 @@ def test_profile_form_saves_a_new_version_with_an_added_occupation(client, seeke
     client.force_login(users["specialist"])
     response = client.post(
         reverse("jobseekers:profile", args=[seeker.pk]),
-        {"dream_job": "Chef", "short_term_goal": "Kitchen job", "add_occupation": "35-2014.00"},
+        {
+            "dream_job": "Chef",
+            "short_term_goal": "Kitchen job",
+            "add_occupation": "35-2014.00",
+            "version": "1",  # the profile version the form was opened at
+        },
     )
     assert response.status_code == 302
     current = CareerProfile.objects.get(seeker=seeker, is_current=True)
@@ -436,12 +442,21 @@ def test_profile_form_rules_out_an_occupation_and_removes_a_wanted_one(client, s
     client.force_login(users["specialist"])
     response = client.post(
         reverse("jobseekers:profile", args=[seeker.pk]),
-        {"rule_out_occupation": "41-2011.00"},  # nothing ticked: the wanted one is removed
+        # Nothing ticked: the wanted one is removed (the form was opened at version 1).
+        {"rule_out_occupation": "41-2011.00", "version": "1"},
     )
     assert response.status_code == 302
     current = CareerProfile.objects.get(seeker=seeker, is_current=True)
     assert list(current.preferred_occupations.all()) == []
     assert [o.code for o in current.ruled_out_occupations.all()] == ["41-2011.00"]
+
+
+def with_opened_version(client, url: str, data: dict) -> dict:
+    """`data` plus the hidden version the form at `url` shows, as a browser posts it."""
+    page = client.get(url).content.decode()
+    if 'name="version"' not in page:
+        return data
+    return {**data, "version": form_data(page, having="version")["version"]}
 
 
 def _snapshot(seeker):
@@ -474,7 +489,8 @@ def _snapshot(seeker):
 def test_bad_input_gets_a_message_and_changes_nothing(client, seeker, users, view, data, message):
     before = _snapshot(seeker)
     client.force_login(users["specialist"])
-    response = client.post(reverse(f"jobseekers:{view}", args=[seeker.pk]), data)
+    url = reverse(f"jobseekers:{view}", args=[seeker.pk])
+    response = client.post(url, with_opened_version(client, url, data))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert _snapshot(seeker) == before
@@ -482,9 +498,9 @@ def test_bad_input_gets_a_message_and_changes_nothing(client, seeker, users, vie
 
 def test_job_end_before_start_from_the_form_changes_nothing(client, job, users):
     client.force_login(users["specialist"])
-    response = client.post(
-        reverse("jobseekers:job_end", args=[job.pk]), {"end_date": "2026-01-01", "reason": "quit"}
-    )
+    url = reverse("jobseekers:job_end", args=[job.pk])
+    data = with_opened_version(client, url, {"end_date": "2026-01-01", "reason": "quit"})
+    response = client.post(url, data)
     assert response.status_code == 400
     assert "before it started" in response.content.decode()
     job.refresh_from_db()
