@@ -163,8 +163,14 @@ def person_everywhere(client, users, staff, settings, django_capture_on_commit_c
     assert response.status_code == 302, response.content
     seeker = JobSeeker.objects.get(ref="S-4711")
     record = f"/admin/jobseekers/record/{seeker.pk}"
-    client.post(f"{record}/enter/", {"entry_date": start.isoformat()})
-    client.post(f"{record}/stage/", {"stage": "job_search", "on": start.isoformat()})
+    for step, data in (
+        ("enter", {"entry_date": start.isoformat()}),
+        ("stage", {"stage": "job_search", "on": start.isoformat()}),
+    ):
+        # Each form carries the version of the record it was loaded with (stale-copy check).
+        version = JobSeeker.objects.get(pk=seeker.pk).version
+        response = client.post(f"{record}/{step}/", {**data, "version": version})
+        assert response.status_code == 302, response.content
     client.post(
         f"/admin/seekers/{seeker.pk}/check-in/",
         {"date": today.isoformat(), "notes": f"{NAME} moved in with her sister"},
