@@ -10,12 +10,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 
 from employers.models import JobOpening
 from ips.models import Occupation
+from ips.validators import DomainForm
 from jobseekers.models import CareerProfile
 
 WRONG_SIGN_IN = "That email address and password do not match. Please try again."
 
 
-class SignInForm(forms.Form):
+class SignInForm(DomainForm):
     email = forms.EmailField(
         label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -47,7 +48,7 @@ class SignInForm(forms.Form):
         return data
 
 
-class SignInLinkForm(forms.Form):
+class SignInLinkForm(DomainForm):
     email = forms.EmailField(
         label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -56,7 +57,7 @@ class SignInLinkForm(forms.Form):
 HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(DomainForm):
     """The few career-profile choices a job seeker may change themselves."""
 
     min_hours_per_week = forms.DecimalField(

@@ -103,3 +103,11 @@ def query_text(value: str, *, max_length: int) -> str:
     if problem:
         raise ValueError(problem)
     return value[:max_length]
+
+
+def query_id(value: str | None) -> int | None:
+    """A row id from a query string: ASCII digits that fit a database integer, else None
+    ("²" passes str.isdigit() but not int(); 10**30 overflows the column)."""
+    if not value or not value.isascii() or not value.isdigit() or len(value) > 18:
+        return None
+    return int(value)

@@ -18,6 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from ips.audit import audit_object_access
 from ips.forms import ScopedAdminModelForm, scope_choices
 from ips.spreadsheets import neutralise_formula
+from ips.validators import apply_input_domain, with_input_domain
 
 
 def scoped(model, user):
@@ -57,6 +58,7 @@ class ScopedIndexView(generic.IndexView):
         filterset = super().filters
         if filterset is not None:
             scope_choices(filterset.form, self.request.user)
+            apply_input_domain(filterset.form)  # also the filters Wagtail makes from list_filter
         return filterset
 
     def to_row_dict(self, item):
@@ -213,3 +215,6 @@ class ReferenceViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_admin_menu = False
     search_backend_name = None
+
+    def get_form_class(self, for_update=False):
+        return with_input_domain(super().get_form_class(for_update))

@@ -12,6 +12,7 @@ from django.utils import timezone
 from employers.models import Employer, JobOpening
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
+from ips.validators import DomainForm, DomainModelForm
 from jobseekers import stages
 from jobseekers.models import CareerProfile, Domain, Goal, GoalReview, Job, JobSeeker
 
@@ -47,7 +48,7 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(DomainForm):
     program = forms.ModelChoiceField(queryset=Program.objects.none())
     name = forms.CharField(max_length=200)
     referral_date = forms.DateField(widget=DATE, initial=today)
@@ -86,7 +87,7 @@ def specialists_for(user):
     )
 
 
-class EntryForm(forms.Form):
+class EntryForm(DomainForm):
     entry_date = forms.DateField(widget=DATE, initial=today, label="Joined the caseload on")
     specialist = forms.ModelChoiceField(queryset=StaffMember.objects.none(), required=False)
 
@@ -102,7 +103,7 @@ class EntryForm(forms.Form):
         return value
 
 
-class StageForm(forms.Form):
+class StageForm(DomainForm):
     stage = forms.ChoiceField(choices=())
     on = forms.DateField(widget=DATE, initial=today, label="Since")
 
@@ -117,7 +118,7 @@ class StageForm(forms.Form):
         self.fields["stage"].choices = [(s, labels[s]) for s in moves]
 
 
-class CloseForm(forms.Form):
+class CloseForm(DomainForm):
     closed_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(
         choices=JobSeeker.CloseReason.choices, widget=forms.RadioSelect, label="Why"
@@ -125,7 +126,7 @@ class CloseForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class CareerProfileForm(forms.ModelForm):
+class CareerProfileForm(DomainModelForm):
     """Edits a copy of the current profile; only the changed fields go to the service."""
 
     preferred_schedules = forms.MultipleChoiceField(
@@ -243,7 +244,7 @@ class CareerProfileForm(forms.ModelForm):
         return data
 
 
-class WorkHistoryForm(forms.Form):
+class WorkHistoryForm(DomainForm):
     employer = forms.CharField(max_length=200, required=False)
     title = forms.CharField(max_length=200, required=False, label="Job title")
     start = forms.CharField(max_length=40, required=False, label="From (month and year)")
@@ -262,7 +263,7 @@ class WorkHistoryForm(forms.Form):
 RATING_CHOICES = [("", "Not rated"), *[(str(n), str(n)) for n in range(1, 6)]]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(DomainForm):
     """The eleven PSR domains (strengths first, then needs) and, at a re-assessment,
     how far each active goal was reached and the person's satisfaction."""
 
@@ -334,7 +335,7 @@ class AssessmentForm(forms.Form):
         }
 
 
-class GoalForm(forms.Form):
+class GoalForm(DomainForm):
     domain = forms.ChoiceField(choices=Domain.choices)
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label="The goal, in the person's words"
@@ -355,11 +356,11 @@ class GoalForm(forms.Form):
         ]
 
 
-class GoalStatusForm(forms.Form):
+class GoalStatusForm(DomainForm):
     status = forms.ChoiceField(choices=Goal.Status.choices)
 
 
-class BenefitsEstimateForm(forms.Form):
+class BenefitsEstimateForm(DomainForm):
     hours_per_week = forms.DecimalField(min_value=0, max_value=80, decimal_places=1)
     hourly_wage = forms.DecimalField(
         min_value=0, max_value=500, decimal_places=2, label="Hourly wage ($)"
@@ -376,13 +377,13 @@ class BenefitsEstimateForm(forms.Form):
     blind = forms.BooleanField(required=False, label="SSDI under the blind rules")
 
 
-class CounsellingForm(forms.Form):
+class CounsellingForm(DomainForm):
     date = forms.DateField(widget=DATE, initial=today)
     counsellor = forms.CharField(max_length=200, required=False, label="Who gave it")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class JobStartForm(forms.Form):
+class JobStartForm(DomainForm):
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(), label="Employer (from the CRM)"
     )
@@ -426,7 +427,7 @@ class JobStartForm(forms.Form):
         return cleaned
 
 
-class JobEndForm(forms.Form):
+class JobEndForm(DomainForm):
     end_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(choices=Job.EndReason.choices)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -156,8 +156,8 @@ def test_duplicate_employer_same_name_and_zip_is_reported(tmp_path, capsys):
     err = StringIO()
     with pytest.raises(CommandError):
         call_command(
-            "import_program", str(write_folder(tmp_path / "f", files)), "--program", "L", "--create",
-            stderr=err, stdout=StringIO(),
+            "import_program", str(write_folder(tmp_path / "f", files)), "--program", "L",
+            "--create", stderr=err, stdout=StringIO(),
         )  # fmt: skip
     assert err.getvalue().splitlines() == [
         "employers.csv:3: name: same name and ZIP as employer 'E1' (line 2): a duplicate employer"
@@ -171,8 +171,8 @@ def test_duplicate_ref_within_a_file_is_reported(tmp_path):
     err = StringIO()
     with pytest.raises(CommandError):
         call_command(
-            "import_program", str(write_folder(tmp_path / "f", files)), "--program", "L", "--create",
-            stderr=err, stdout=StringIO(),
+            "import_program", str(write_folder(tmp_path / "f", files)), "--program", "L",
+            "--create", stderr=err, stdout=StringIO(),
         )  # fmt: skip
     assert "employers.csv:3: ref: 'E1' is also on line 2" in err.getvalue()
 
