@@ -52,10 +52,13 @@ def staff_upload(client, program, *rows) -> ImportUpload:
     return upload(client, program, csv_file("staff", [STAFF_HEADER, *rows]))
 
 
+def text(response) -> str:
+    """A page as the user reads it (entities decoded)."""
+    return html.unescape(response.content.decode())
+
+
 def detail(client, item: ImportUpload) -> str:
-    """The upload's page as the user reads it (entities decoded)."""
-    page = client.get(reverse("fidelity:import_detail", args=[item.pk]))
-    return html.unescape(page.content.decode())
+    return text(client.get(reverse("fidelity:import_detail", args=[item.pk])))
 
 
 def confirm(client, item: ImportUpload) -> ImportUpload:
@@ -299,3 +302,17 @@ def test_an_upload_is_checked_again_against_the_uploaders_roles_at_confirmation(
     client.force_login(staff[Role.DIRECTOR].user)
     assert confirm(client, item).status == ImportUpload.Status.REJECTED
     assert not StaffMember.objects.filter(user__email="newhire@example.org").exists()
+
+
+@pytest.mark.parametrize(("whose", "role"), [("supervisor", "director"), ("director", "coach")])
+def test_the_staff_screen_gives_no_role_above_the_editors_own(client, staff, whose, role):
+    supervisor = staff[Role.SUPERVISOR].user
+    member = staff[whose]
+    viewset = next(vs for vs in workspace_viewsets() if vs.model is StaffMember)
+    data = form_data(edit_form(viewset, member, supervisor)) | {"role": role}
+    client.force_login(supervisor)
+    response = client.post(reverse(viewset.get_url_name("edit"), args=[member.pk]), data)
+    assert response.status_code == 200
+    assert "Only a director can give or change the role director." in text(response)
+    member.refresh_from_db()
+    assert member.role == whose
