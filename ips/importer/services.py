@@ -169,8 +169,9 @@ def _check_staff(ctx: _Context) -> None:
     agree), or when the row grants a role above the importer's own in this program, or
     changes the row of someone above them (a supervisor makes nobody director). An account
     that is nobody's staff may be taken: it reaches no program's data until this row gives
-    it this program's. The operator's command (`by` None) and superusers are bound only by
-    the first rule.
+    it this program's; so may one already on this program's staff (its other programs agreed
+    when it joined). The operator's command (`by` None) and superusers are bound only by the
+    first rule.
     """
     rows = _unique(ctx, "staff", "email")
     for email in rows:
@@ -184,13 +185,14 @@ def _check_staff(ctx: _Context) -> None:
             "portal_user_id", flat=True
         )
     )
+    here: dict[int, str] = {}  # user id -> role in this program
     elsewhere = defaultdict(set)
-    for user_id, program_id in (
-        StaffMember.objects.filter(user__in=accounts.values())
-        .exclude(program=ctx.program)
-        .values_list("user_id", "program_id")
-    ):
-        elsewhere[user_id].add(program_id)
+    memberships = StaffMember.objects.filter(user__in=accounts.values())
+    for user_id, program_id, role in memberships.values_list("user_id", "program_id", "role"):
+        if program_id == ctx.program.pk:
+            here[user_id] = role
+        else:
+            elsewhere[user_id].add(program_id)
     own_rank = _rank_of(ctx.by, ctx.program)
     led = {pid for pid, role in program_roles(ctx.by).items() if role in LEADERSHIP}
     operator = ctx.by is None or ctx.by.is_superuser
@@ -202,21 +204,20 @@ def _check_staff(ctx: _Context) -> None:
                 reason = f"{email} is a job seeker's portal account; staff need their own account"
                 ctx.error("staff", row.line, "email", reason)
             continue
-        if user is not None and (user.pk in portal or not elsewhere[user.pk] <= led):
+        joining = user is not None and user.pk not in here  # staff here already agreed
+        foreign = joining and not elsewhere[user.pk] <= led
+        if user is not None and (user.pk in portal or foreign):
             # One reason for both, so an upload cannot tell who is a client elsewhere.
             reason = (
                 f"{email} has an account this import cannot give a role (a job seeker's, or"
                 " staff of a program you do not lead); ask an administrator"
             )
             ctx.error("staff", row.line, "email", reason)
-        role, current = row["role"], ctx.staff.get(email)
+        role, current = row["role"], here.get(user.pk) if user else None
         if role and ROLE_RANK[role] > own_rank:
             ctx.error("staff", row.line, "role", f"only a {role} can make someone {role}")
-        elif current is not None and ROLE_RANK[current.role] > own_rank:
-            reason = (
-                f"{email} is this program's {current.role};"
-                f" only a {current.role} can change their row"
-            )
+        elif current and ROLE_RANK[current] > own_rank:
+            reason = f"{email} is this program's {current}; only a {current} can change their row"
             ctx.error("staff", row.line, "role", reason)
 
 

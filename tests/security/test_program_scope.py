@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -28,7 +29,7 @@ from tests.ips.workspace import edit_form, form_data, workspace_viewsets
 from tests.security.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
-STAFF_HEADER = ["email", "name", "role"]
+STAFF_HEADER = ["email", "name", "role", "fte"]
 SEEKERS = [
     ["ref", "name", "entry_date", "specialist_email"],
     ["S-77", "Pat Newcomer", "2026-02-02", "newhire@example.org"],
@@ -316,3 +317,15 @@ def test_the_staff_screen_gives_no_role_above_the_editors_own(client, staff, who
     assert "Only a director can give or change the role director." in text(response)
     member.refresh_from_db()
     assert member.role == whose
+
+
+def test_a_colleague_shared_with_another_program_can_still_be_updated_here(
+    client, program, other_program, staff
+):
+    shared = staff[Role.SPECIALIST].user
+    StaffMember.objects.create(user=shared, program=other_program, role=Role.COACH)
+    client.force_login(staff[Role.SUPERVISOR].user)
+    item = staff_upload(client, program, [shared.email, "Spec Tester", "specialist", "0.5"])
+    assert confirm(client, item).status == ImportUpload.Status.DONE, item.errors
+    assert StaffMember.objects.get(user=shared, program=program).fte == Decimal("0.5")
+    assert roles_of(shared) == {("North Team", Role.SPECIALIST), ("South Team", Role.COACH)}
