@@ -144,9 +144,12 @@ def test_a_wrong_header_is_reported_on_line_1_by_column(header):
 @settings(FAST, max_examples=15)
 @given(
     rows=st.lists(
-        st.lists(st.text(min_size=1, max_size=12).filter(str.strip), min_size=1, max_size=9).filter(
-            lambda r: len(r) != len(TIME_HEADER)
-        ),
+        # a bare CR would start a new CSV line (csv_bytes ends lines with LF, quotes no CR)
+        st.lists(
+            st.text(min_size=1, max_size=12).filter(lambda t: t.strip() and "\r" not in t),
+            min_size=1,
+            max_size=9,
+        ).filter(lambda r: len(r) != len(TIME_HEADER)),
         min_size=1,
         max_size=6,
     )
