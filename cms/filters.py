@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from employers.models import JobOpening
 from ips.geo import is_known_zip, normalise_zip, zip_centroid
+from ips.validators import DomainFilterSet
 
 # SOC 2018 major groups (the first two digits of an O*NET-SOC code), in plain words.
 KINDS_OF_WORK = (
@@ -67,7 +68,7 @@ class OpeningFilterForm(forms.Form):
         return code
 
 
-class OpeningFilter(django_filters.FilterSet):
+class OpeningFilter(DomainFilterSet):
     """One FilterSet for the openings listing; the page restricts it to `.public()`."""
 
     q = django_filters.CharFilter(

@@ -12,12 +12,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from employers.models import JobOpening
 from ips.forms import VersionedFormMixin
 from ips.models import Occupation
+from ips.validators import DomainForm
 from jobseekers.models import CareerProfile
 
 WRONG_SIGN_IN = "That email address and password do not match. Please try again."
 
 
-class SignInForm(forms.Form):
+class SignInForm(DomainForm):
     email = forms.EmailField(
         label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -56,7 +57,7 @@ def unknown_username(data: dict) -> str:
     return f"portal:{sha256(data['email'].strip().lower().encode()).hexdigest()[:32]}"
 
 
-class SignInLinkForm(forms.Form):
+class SignInLinkForm(DomainForm):
     email = forms.EmailField(
         label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -65,7 +66,7 @@ class SignInLinkForm(forms.Form):
 HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
 
 
-class PreferencesForm(VersionedFormMixin, forms.Form):
+class PreferencesForm(VersionedFormMixin, DomainForm):
     """The few career-profile choices a job seeker may change themselves."""
 
     min_hours_per_week = forms.DecimalField(

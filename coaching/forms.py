@@ -14,6 +14,7 @@ from coaching.models import JobSupportPlan, RetentionMilestone, SupportContact
 from ips.forms import ScopedAdminModelForm, VersionedFormMixin
 from ips.models import StaffMember, TimeEntry
 from ips.roles import Role
+from ips.validators import DomainForm, DomainModelForm
 from jobseekers.models import CareerProfile, Job, JobSeeker
 
 STILL_EMPLOYED_CHOICES = [
@@ -28,7 +29,7 @@ class JobChoiceField(forms.ModelChoiceField):
         return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {obj.start_date})"
 
 
-class SupportContactForm(forms.Form):
+class SupportContactForm(DomainForm):
     """The phone-friendly support log: a few taps, one screen."""
 
     seeker = forms.ModelChoiceField(queryset=JobSeeker.objects.none(), label="Who was supported")
@@ -130,7 +131,7 @@ def check_employer_knows(job: Job | None, employer_knows: str) -> None:
         )
 
 
-class JobSupportPlanForm(VersionedFormMixin, forms.ModelForm):
+class JobSupportPlanForm(VersionedFormMixin, DomainModelForm):
     """The support plan of one job, on the job's follow-along page."""
 
     class Meta:
@@ -220,7 +221,7 @@ HOUR_SLOTS = [
 ]
 
 
-class WeekOfHoursForm(forms.Form):
+class WeekOfHoursForm(DomainForm):
     """Hours by activity and place for each day of one week, on one screen."""
 
     def __init__(self, *args, monday: dt.date, **kwargs):

@@ -16,7 +16,9 @@ from coaching import schedule, selectors, services
 from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone
 from ips.audit import record_event, record_rows_shown, rows_by_program
+from ips.domain import text_problem
 from ips.models import AuditEvent, StaffMember, TimeEntry
+from ips.validators import parse_query_date, query_id
 from ips.versioning import StaleCopyError
 from jobseekers.models import Job, JobSeeker
 
@@ -63,21 +65,24 @@ def digest_setting(request):
     return redirect("coaching:due")
 
 
+PREFILLS = ("milestone", "job", "seeker")
+
+
 def _log_initial(request) -> dict:
     """Prefill the log from ?milestone=, ?job= or ?seeker= (only rows the user may see)."""
     user, initial = request.user, {}
-    if request.GET.get("milestone", "").isdigit():
+    milestone_id, job_id, seeker_id = (query_id(request.GET.get(k)) for k in PREFILLS)
+    if milestone_id is not None:
         milestone = get_object_or_404(
-            RetentionMilestone.objects.for_user(user).select_related("job"),
-            pk=request.GET["milestone"],
+            RetentionMilestone.objects.for_user(user).select_related("job"), pk=milestone_id
         )
         initial.update(milestone=milestone.pk, job=milestone.job_id)
         initial["seeker"] = milestone.job.seeker_id
-    elif request.GET.get("job", "").isdigit():
-        job = get_object_or_404(Job.objects.for_user(user), pk=request.GET["job"])
+    elif job_id is not None:
+        job = get_object_or_404(Job.objects.for_user(user), pk=job_id)
         initial.update(job=job.pk, seeker=job.seeker_id)
-    elif request.GET.get("seeker", "").isdigit():
-        seeker = get_object_or_404(JobSeeker.objects.for_user(user), pk=request.GET["seeker"])
+    elif seeker_id is not None:
+        seeker = get_object_or_404(JobSeeker.objects.for_user(user), pk=seeker_id)
         initial["seeker"] = seeker.pk
     return initial
 
@@ -172,10 +177,12 @@ def edit_plan(request, job_id: int):
 def complete_follow_up(request, task_id: int):
     tasks = FollowUpTask.objects.for_user(request.user).select_related("seeker")
     task = get_object_or_404(tasks, pk=task_id, done_on__isnull=True)
+    note = request.POST.get("note", "")[:1000]
+    if text_problem(note):
+        messages.error(request, f"The note {text_problem(note)}; remove it.")
+        return redirect("coaching:due")
     try:
-        services.complete_follow_up(
-            task=task, on=timezone.localdate(), note=request.POST.get("note", "")[:1000]
-        )
+        services.complete_follow_up(task=task, on=timezone.localdate(), note=note)
     except StaleCopyError as error:
         messages.error(request, error.messages[0])
         return redirect("coaching:due")
@@ -185,7 +192,7 @@ def complete_follow_up(request, task_id: int):
 
 def _week_from(value: str | None) -> dt.date:
     """The Monday of ?week= (any day of it), this week when empty; ValueError if bad."""
-    day = dt.date.fromisoformat(value) if value else timezone.localdate()
+    day = parse_query_date(value) if value else timezone.localdate()
     return schedule.week_monday(day)
 
 

@@ -13,6 +13,7 @@ from employers.models import Employer, EmployerContact, JobOpening
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles, zip_centroid
 from ips.models import Program, StaffMember
 from ips.roles import Role
+from ips.validators import InputDomainFilterMixin
 
 DEFAULT_RADIUS_MILES = 10
 MILES_PER_DEGREE_LAT = EARTH_RADIUS_MILES * math.pi / 180
@@ -69,7 +70,7 @@ def within(model, origin: tuple[float, float], radius: float):
     )
 
 
-class NearFilterSet(WagtailFilterSet):
+class NearFilterSet(InputDomainFilterMixin, WagtailFilterSet):
     """Adds "within N miles of ZIP" over the rows' cached coordinates."""
 
     near_zip = django_filters.CharFilter(label="Near ZIP code", method="_no_op")

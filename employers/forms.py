@@ -13,6 +13,7 @@ from employers.selectors import casework_programs, find_duplicate_employers, see
 from employers.services import MAX_DAYS_AHEAD
 from ips.forms import ScopedAdminModelForm
 from ips.models import Program, StaffMember
+from ips.validators import DomainForm
 
 
 def check_not_future(value: dt.date | None) -> dt.date | None:
@@ -22,7 +23,7 @@ def check_not_future(value: dt.date | None) -> dt.date | None:
     return value
 
 
-class QuickLogForm(forms.Form):
+class QuickLogForm(DomainForm):
     """One screen, one tap: who, how, for whom, why, and what next."""
 
     employer = forms.ModelChoiceField(
@@ -158,7 +159,7 @@ class JobOpeningForm(ScopedAdminModelForm):
             self.fields["source_contact"].widget = forms.HiddenInput()
 
 
-class MergeForm(forms.Form):
+class MergeForm(DomainForm):
     duplicate = forms.ModelChoiceField(
         queryset=Employer.objects.none(),
         widget=forms.HiddenInput,

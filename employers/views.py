@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -24,6 +25,7 @@ from employers.selectors import (
 from employers.services import create_employer, log_employer_contact, merge_employers
 from ips.models import StaffMember
 from ips.roles import LEADERSHIP, has_role, program_ids
+from ips.validators import query_id, query_text
 
 
 def _require_casework(user) -> None:
@@ -67,11 +69,12 @@ def quick_log(request):
             )
             return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
     picked = form["employer"].value() or request.GET.get("employer")
+    picked_id = query_id(str(picked or ""))
     options = []
-    if picked and str(picked).isdigit():
+    if picked_id is not None:
         options = list(
             Employer.objects.for_user(request.user).filter(
-                program_id__in=casework_programs(request.user), pk=picked
+                program_id__in=casework_programs(request.user), pk=picked_id
             )
         )
     options += [e for e in recent_employers(request.user) if e not in options]
@@ -91,7 +94,11 @@ def employer_options(request):
     """Search-as-you-type: the matching employers as radio options (an HTML fragment)."""
     _require_casework(request.user)
     field = "duplicate" if request.GET.get("field") == "duplicate" else "employer"
-    found = list(search_employers(request.user, request.GET.get("q", "")[:100]))
+    try:
+        text = query_text(request.GET.get("q", ""), max_length=100)
+    except ValueError as error:
+        return HttpResponseBadRequest(f"The search {error}.", content_type="text/plain")
+    found = list(search_employers(request.user, text))
     exclude = request.GET.get("exclude", "")
     found = [e for e in found if str(e.pk) != exclude]
     return TemplateResponse(
@@ -109,9 +116,9 @@ def my_week(request):
     asked = request.GET.get("specialist")
     own = StaffMember.objects.filter(user=user, active=True, role__in=CASEWORK)
     if asked:
-        if not asked.isdigit():
+        if query_id(asked) is None:
             raise PermissionDenied("Unknown specialist.")
-        visible = StaffMember.objects.filter(pk=asked, active=True)
+        visible = StaffMember.objects.filter(pk=query_id(asked), active=True)
         if not user.is_superuser:
             visible = visible.filter(program_id__in=program_ids(user, LEADERSHIP)) | own.filter(
                 pk=asked

@@ -17,6 +17,7 @@ from employers.services import save_opening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.models import StaffMember
 from ips.roles import has_role
+from ips.validators import query_id
 from ips.workspace import ScopedEditView, ScopedIndexView, ScopedInspectView, ScopedModelViewSet
 
 
@@ -168,9 +169,10 @@ class OpeningSaveMixin:
 class OpeningCreateView(OpeningSaveMixin, generic.CreateView):
     def get_initial(self):
         initial = super().get_initial()
-        contact_id, employer_id = self.request.GET.get("contact"), self.request.GET.get("employer")
+        contact_id = query_id(self.request.GET.get("contact"))
+        employer_id = query_id(self.request.GET.get("employer"))
         user = self.request.user
-        if contact_id and contact_id.isdigit():
+        if contact_id is not None:
             contact = EmployerContact.objects.for_user(user).filter(pk=contact_id).first()
             if contact:
                 initial.update(
@@ -178,7 +180,7 @@ class OpeningCreateView(OpeningSaveMixin, generic.CreateView):
                     employer=contact.employer_id,
                     program=contact.program_id,
                 )
-        elif employer_id and employer_id.isdigit():
+        elif employer_id is not None:
             employer = Employer.objects.for_user(user).filter(pk=employer_id).first()
             if employer:
                 initial.update(employer=employer.pk, program=employer.program_id)

@@ -6,7 +6,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ips.domain import tidy_program_name
 from ips.models import Program
+from ips.services import name_taken_message
+from ips.validators import InputDomainMixin
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, parse_version
 
 
@@ -20,7 +23,7 @@ def scope_choices(form: forms.BaseForm, user) -> None:
             field.queryset = queryset.for_user(user)
 
 
-class ScopedAdminModelForm(WagtailAdminModelForm):
+class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
     """A workspace form whose program and related rows come only from the user's programs,
     and whose related rows all belong to the row's own program."""
 
@@ -55,8 +58,15 @@ class ScopedAdminModelForm(WagtailAdminModelForm):
         return cleaned
 
 
-class ProgramAdminForm(WagtailAdminModelForm):
-    """Programs themselves: no program field to scope."""
+class ProgramAdminForm(InputDomainMixin, WagtailAdminModelForm):
+    """Programs themselves: no program field to scope; a name no other program has."""
+
+    def clean_name(self):
+        name = tidy_program_name(self.cleaned_data["name"])
+        problem = name_taken_message(name, exclude_pk=self.instance.pk)
+        if problem:
+            raise ValidationError(problem)
+        return name
 
 
 class VersionField(forms.CharField):

@@ -7,7 +7,9 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 
+from ips.domain import program_name_key
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, Role, program_ids
 from ips.versioning import Versioned
@@ -20,6 +22,12 @@ class ProgramQuerySet(models.QuerySet):
         if user.is_superuser:
             return self
         return self.filter(id__in=program_ids(user))
+
+    def named(self, name: str) -> list[Program]:
+        """Programs whose name is `name` ignoring case and spacing (more than one is an
+        ambiguity the caller must refuse). Loads every name: programs are few."""
+        key = program_name_key(name)
+        return [p for p in self.only("id", "name", "slug") if program_name_key(p.name) == key]
 
 
 class Program(Versioned):
@@ -44,6 +52,13 @@ class Program(Versioned):
         constraints = [
             models.CheckConstraint(
                 condition=Q(minimum_wage__gte=0), name="program_minimum_wage_not_negative"
+            ),
+            # "North Team" and "north team" are one name to the people who read it.
+            models.UniqueConstraint(
+                Lower("name"),
+                name="program_name_unique_ci",
+                violation_error_message="Another program already has this name "
+                "(names are compared ignoring capitals).",
             ),
         ]
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
+from ips.domain import tidy_program_name
 from ips.geo import Geocoder, default_geocoder
+from ips.models import Program
 
 
 def locate(
@@ -25,3 +29,31 @@ def locate(
     row.geocoded_at = timezone.now()
     row.save(update_fields=["latitude", "longitude", "geocode_source", "geocoded_at"])
     return True
+
+
+def name_taken_message(name: str, *, exclude_pk: int | None = None) -> str | None:
+    """The error for a program name another program has already (ignoring capitals and
+    spaces), naming that program; None when the name is free."""
+    others = Program.objects.exclude(pk=exclude_pk).named(name) if name else []
+    if not others:
+        return None
+    return (
+        f"The program \u201c{others[0].name}\u201d already has this name; program names must"
+        " differ by more than capitals and spaces."
+    )
+
+
+@transaction.atomic
+def create_program(*, name: str) -> Program:
+    """A new program named `name` (tidied) with a free slug; ValidationError on the name
+    when it is empty or another program has it already."""
+    name = tidy_program_name(name)
+    problem = "A program needs a name." if not name else name_taken_message(name)
+    if problem:
+        raise ValidationError({"name": problem})
+    base = slugify(name)[:70] or "program"
+    slug, n = base, 1
+    while Program.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Program.objects.create(name=name, slug=slug)

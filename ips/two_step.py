@@ -13,9 +13,10 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from ips.middleware import TWO_STEP_SESSION_KEY
+from ips.validators import DomainForm
 
 
-class CodeForm(forms.Form):
+class CodeForm(DomainForm):
     code = forms.RegexField(
         label="The 6-digit code from your authenticator app",
         regex=r"^\s*\d{6}\s*$",

@@ -13,7 +13,7 @@ from ips.models import (
     StaffMember,
     TimeEntry,
 )
-from ips.roles import LEADERSHIP, program_ids
+from ips.roles import LEADERSHIP, ROLE_RANK, Role, program_ids, program_roles
 from ips.workspace import ReferenceViewSet, ScopedModelViewSet
 
 
@@ -43,6 +43,21 @@ class StaffMemberForm(ScopedAdminModelForm):
                 .filter(job_seeker__isnull=True)
                 .distinct()
             )
+
+    def clean(self):
+        """Nobody gives a role above their own, or changes the row of someone above them."""
+        cleaned = super().clean()
+        user, program, role = self.for_user, cleaned.get("program"), cleaned.get("role")
+        if user is None or user.is_superuser or program is None:
+            return cleaned
+        own = ROLE_RANK.get(program_roles(user).get(program.pk), 0)
+        stored = self.instance.role if self.instance.pk else None  # not yet overwritten
+        for wanted in (role, stored):
+            if wanted and ROLE_RANK[wanted] > own:
+                label = Role(wanted).label.lower()
+                self.add_error("role", f"Only a {label} can give or change the role {label}.")
+                break
+        return cleaned
 
 
 class StaffMemberViewSet(ScopedModelViewSet):

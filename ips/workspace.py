@@ -22,6 +22,7 @@ from ips.audit import (
 )
 from ips.forms import ScopedAdminModelForm, scope_choices
 from ips.spreadsheets import neutralise_formula
+from ips.validators import apply_input_domain, with_input_domain
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
 
 
@@ -62,6 +63,7 @@ class ScopedIndexView(generic.IndexView):
         filterset = super().filters
         if filterset is not None:
             scope_choices(filterset.form, self.request.user)
+            apply_input_domain(filterset.form)  # also the filters Wagtail makes from list_filter
         return filterset
 
     def to_row_dict(self, item):
@@ -247,3 +249,6 @@ class ReferenceViewSet(ModelViewSet):
     copy_view_enabled = False
     add_to_admin_menu = False
     search_backend_name = None
+
+    def get_form_class(self, for_update=False):
+        return with_input_domain(super().get_form_class(for_update))

@@ -13,6 +13,7 @@ from employers.models import Employer, JobOpening
 from ips.forms import VersionedFormMixin
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
+from ips.validators import DomainForm, DomainModelForm
 from jobseekers import stages
 from jobseekers.models import CareerProfile, Domain, Goal, GoalReview, Job, JobSeeker
 
@@ -48,7 +49,7 @@ def today() -> dt.date:
     return timezone.localdate()
 
 
-class ReferralForm(forms.Form):
+class ReferralForm(DomainForm):
     program = forms.ModelChoiceField(queryset=Program.objects.none())
     name = forms.CharField(max_length=200)
     referral_date = forms.DateField(widget=DATE, initial=today)
@@ -87,7 +88,7 @@ def specialists_for(user):
     )
 
 
-class EntryForm(VersionedFormMixin, forms.Form):
+class EntryForm(VersionedFormMixin, DomainForm):
     entry_date = forms.DateField(widget=DATE, initial=today, label="Joined the caseload on")
     specialist = forms.ModelChoiceField(queryset=StaffMember.objects.none(), required=False)
 
@@ -103,7 +104,7 @@ class EntryForm(VersionedFormMixin, forms.Form):
         return value
 
 
-class StageForm(VersionedFormMixin, forms.Form):
+class StageForm(VersionedFormMixin, DomainForm):
     stage = forms.ChoiceField(choices=())
     on = forms.DateField(widget=DATE, initial=today, label="Since")
 
@@ -118,7 +119,7 @@ class StageForm(VersionedFormMixin, forms.Form):
         self.fields["stage"].choices = [(s, labels[s]) for s in moves]
 
 
-class CloseForm(VersionedFormMixin, forms.Form):
+class CloseForm(VersionedFormMixin, DomainForm):
     closed_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(
         choices=JobSeeker.CloseReason.choices, widget=forms.RadioSelect, label="Why"
@@ -126,7 +127,7 @@ class CloseForm(VersionedFormMixin, forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class CareerProfileForm(VersionedFormMixin, forms.ModelForm):
+class CareerProfileForm(VersionedFormMixin, DomainModelForm):
     """Edits a copy of the current profile; only the changed fields go to the service."""
 
     preferred_schedules = forms.MultipleChoiceField(
@@ -244,7 +245,7 @@ class CareerProfileForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class WorkHistoryForm(forms.Form):
+class WorkHistoryForm(DomainForm):
     employer = forms.CharField(max_length=200, required=False)
     title = forms.CharField(max_length=200, required=False, label="Job title")
     start = forms.CharField(max_length=40, required=False, label="From (month and year)")
@@ -263,7 +264,7 @@ class WorkHistoryForm(forms.Form):
 RATING_CHOICES = [("", "Not rated"), *[(str(n), str(n)) for n in range(1, 6)]]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(DomainForm):
     """The eleven PSR domains (strengths first, then needs) and, at a re-assessment,
     how far each active goal was reached and the person's satisfaction."""
 
@@ -335,7 +336,7 @@ class AssessmentForm(forms.Form):
         }
 
 
-class GoalForm(forms.Form):
+class GoalForm(DomainForm):
     domain = forms.ChoiceField(choices=Domain.choices)
     description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), label="The goal, in the person's words"
@@ -356,11 +357,11 @@ class GoalForm(forms.Form):
         ]
 
 
-class GoalStatusForm(VersionedFormMixin, forms.Form):
+class GoalStatusForm(VersionedFormMixin, DomainForm):
     status = forms.ChoiceField(choices=Goal.Status.choices)
 
 
-class BenefitsEstimateForm(forms.Form):
+class BenefitsEstimateForm(DomainForm):
     hours_per_week = forms.DecimalField(min_value=0, max_value=80, decimal_places=1)
     hourly_wage = forms.DecimalField(
         min_value=0, max_value=500, decimal_places=2, label="Hourly wage ($)"
@@ -377,13 +378,13 @@ class BenefitsEstimateForm(forms.Form):
     blind = forms.BooleanField(required=False, label="SSDI under the blind rules")
 
 
-class CounsellingForm(forms.Form):
+class CounsellingForm(DomainForm):
     date = forms.DateField(widget=DATE, initial=today)
     counsellor = forms.CharField(max_length=200, required=False, label="Who gave it")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class JobStartForm(forms.Form):
+class JobStartForm(DomainForm):
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(), label="Employer (from the CRM)"
     )
@@ -427,7 +428,7 @@ class JobStartForm(forms.Form):
         return cleaned
 
 
-class JobEndForm(VersionedFormMixin, forms.Form):
+class JobEndForm(VersionedFormMixin, DomainForm):
     end_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(choices=Job.EndReason.choices)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

@@ -16,6 +16,7 @@ from wagtail import hooks
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent, StaffMember
 from ips.roles import Role, has_role, program_ids
+from ips.validators import query_id
 from ips.versioning import StaleCopyError
 from jobseekers import benefits, forms, selectors, services, stages
 from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
@@ -90,8 +91,8 @@ def caseload(request):
     specialist = None
     if wanted == "mine":
         specialist = mine
-    elif wanted.isdigit():
-        specialist = get_object_or_404(StaffMember.objects.for_user(user), pk=int(wanted))
+    elif query_id(wanted) is not None:
+        specialist = get_object_or_404(StaffMember.objects.for_user(user), pk=query_id(wanted))
     elif wanted:
         raise Http404("Unknown caseload.")
     data = selectors.caseload_for(user, today=timezone.localdate(), specialist=specialist)

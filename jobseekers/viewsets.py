@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from employers.models import Employer
 from ips.forms import ScopedAdminModelForm
 from ips.models import Occupation
+from ips.validators import InputDomainMixin
 from ips.workspace import ReferenceViewSet, ScopedEditView, ScopedModelViewSet
 from jobseekers.models import (
     BenefitsCounselling,
@@ -263,7 +264,7 @@ class JobSeekersGroup(ViewSetGroup):
     )
 
 
-class OccupationSearchForm(BaseFilterForm):
+class OccupationSearchForm(InputDomainMixin, BaseFilterForm):
     """Search O*NET occupations by words of the title (or a code prefix)."""
 
     q = forms.CharField(
@@ -307,7 +308,7 @@ occupation_chooser_viewset = OccupationChooserViewSet(
 )
 
 
-class EmployerSearchForm(BaseFilterForm):
+class EmployerSearchForm(InputDomainMixin, BaseFilterForm):
     q = forms.CharField(
         label="Employer name",
         required=False,

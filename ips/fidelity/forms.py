@@ -9,6 +9,7 @@ from ips.fidelity.models import ActionItem, FidelityReview
 from ips.importer.uploads import MAX_UPLOAD_BYTES
 from ips.models import Program
 from ips.reports.periods import quarter_of
+from ips.validators import DomainForm, DomainModelForm
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -25,7 +26,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)]
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(DomainForm):
     """A program the user leads and a period (both days included); default: this quarter."""
 
     program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
@@ -45,7 +46,7 @@ class PeriodForm(forms.Form):
         return data
 
 
-class UploadForm(forms.Form):
+class UploadForm(DomainForm):
     program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
     files = MultipleFileField(
         help_text=(
@@ -70,7 +71,7 @@ class UploadForm(forms.Form):
         return files
 
 
-class ReviewForm(forms.ModelForm):
+class ReviewForm(DomainModelForm):
     class Meta:
         model = FidelityReview
         fields = ["review_date", "period_start", "period_end", "reviewers", "summary"]
@@ -89,7 +90,7 @@ class ReviewForm(forms.ModelForm):
         return data
 
 
-class ActionItemForm(forms.ModelForm):
+class ActionItemForm(DomainModelForm):
     class Meta:
         model = ActionItem
         fields = ["item_key", "action", "owner", "due_date", "status"]

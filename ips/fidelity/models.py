@@ -145,6 +145,7 @@ class ImportUpload(models.Model):
         REJECTED = "rejected", "Problems found; nothing imported"
         IMPORTING = "importing", "Importing"
         DONE = "done", "Imported"
+        FAILED = "failed", "Stopped by an error; nothing imported"
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     uploaded_by = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from ips.audit import record_rows_shown
+from ips.domain import text_problem
 from ips.fidelity.anchors import COMPUTED_ITEMS, UK_EMPLOYMENT_BENCHMARK, WEEKLY_CONTACT_GOAL
 from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadForm
 from ips.fidelity.models import FidelityReview, ImportUpload
@@ -30,6 +31,7 @@ from ips.reports.pdf import report_pdf, review_pdf
 from ips.reports.periods import last_quarters, quarter_label
 from ips.roles import LEADERSHIP, program_ids
 from ips.spreadsheets import neutralise_formula
+from ips.validators import query_id
 from ips.versioning import (
     MISSING_VERSION_MESSAGE,
     VERSION_FIELD,
@@ -194,7 +196,7 @@ def review_list(request):
     form = ReviewForm(request.POST or None)
     program_id = request.POST.get("program")
     if request.method == "POST" and form.is_valid():
-        program = get_object_or_404(programs, pk=program_id)
+        program = get_object_or_404(programs, pk=query_id(program_id))
         review = start_review(program=program, **form.cleaned_data)
         return redirect("fidelity:review", pk=review.pk)
     context = {"reviews": reviews, "form": form, "programs": programs}
@@ -238,6 +240,10 @@ def _save_ratings(request, review: FidelityReview):
             return redirect("fidelity:review", pk=review.pk)
         note = request.POST.get(f"note_{row.item_key}", "")
         evidence = request.POST.get(f"evidence_{row.item_key}", "")
+        problem = text_problem(note + evidence)
+        if problem:
+            messages.error(request, f"{row.item_key}: the note or evidence {problem}; remove it.")
+            return redirect("fidelity:review", pk=review.pk)
         ratings[row.item_key] = (int(raw) if raw else None, note, evidence)
     expected = parse_version(request.POST.get(VERSION_FIELD))
     if expected is None:
@@ -274,7 +280,7 @@ def review_compare(request):
     chosen = request.GET.getlist("review")[:4]
     reviews = list(
         FidelityReview.objects.for_user(request.user)
-        .filter(pk__in=[c for c in chosen if c.isdigit()])
+        .filter(pk__in=[pk for pk in map(query_id, chosen) if pk is not None])
         .select_related("program")
         .prefetch_related("ratings")
         .order_by("review_date")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from ips.domain import date_problem, text_problem
+
 TRUE_WORDS = frozenset({"true", "yes", "1"})
 FALSE_WORDS = frozenset({"false", "no", "0"})
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -31,13 +33,17 @@ def parse_text(raw: str) -> str:
 
 
 def parse_date(raw: str) -> dt.date:
-    """A date written YYYY-MM-DD (spec/interchange.md)."""
+    """A date written YYYY-MM-DD (spec/interchange.md), within the input domain (ips.domain)."""
     if not _DATE.match(raw):
         raise CellError(f"'{raw}' is not a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(raw)
+        day = dt.date.fromisoformat(raw)
     except ValueError:
         raise CellError(f"'{raw}' is not a real date") from None
+    problem = date_problem(day)
+    if problem:
+        raise CellError(problem)
+    return day
 
 
 def parse_bool(raw: str) -> bool:
@@ -399,6 +405,10 @@ def _cell(column: Column, raw: str, filename: str, line: int, errors: list[RowEr
     if raw == "":
         if column.required:
             errors.append(RowError(filename, line, column.name, "required, but empty"))
+        return column.default
+    problem = text_problem(raw)  # every cell: PostgreSQL refuses NUL in any text it compares
+    if problem:
+        errors.append(RowError(filename, line, column.name, problem))
         return column.default
     if column.max_length is not None and len(raw) > column.max_length:
         errors.append(

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
-from django.utils.text import slugify
 
 from coaching.models import SupportContact
 from employers.models import Employer, EmployerContact
@@ -21,6 +22,7 @@ from ips.geo import zip_centroid
 from ips.importer.readers import RawTable
 from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
+from ips.roles import LEADERSHIP, ROLE_RANK, program_roles
 from ips.versioning import bump_versions
 from jobseekers.models import CareerProfile, Job, JobSeeker
 
@@ -36,7 +38,6 @@ class ImportResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    program_created: bool = False
 
     @property
     def ok(self) -> bool:
@@ -65,6 +66,8 @@ class _Context:
     jobs: dict[str, Job | None] = field(default_factory=dict)
     job_seeker_ref: dict[str, str] = field(default_factory=dict)
     occupations: set[str] = field(default_factory=set)
+    by: AbstractBaseUser | None = None
+    accounts: dict[str, Any] = field(default_factory=dict)  # email -> existing user or None
 
     def rows(self, stem: str) -> list[Row]:
         parsed = self.files.get(stem)
@@ -76,18 +79,19 @@ class _Context:
 
 def import_program(
     *,
-    program_name: str,
+    program: Program,
     tables: list[RawTable],
+    by: AbstractBaseUser | None = None,
     read_errors: list[RowError] | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    """Validate every file, then write everything in one transaction (none on any error)."""
-    result = ImportResult(program=program_name.strip(), dry_run=dry_run)
+    """Validate every file, then write everything into `program` in one transaction (none on
+    any error). `program` is the authorised object itself (the upload's own program, never
+    one looked up by name); `by` is the importing user (None: the operator's command), whose
+    roles bound what staff.csv may grant (_check_staff)."""
+    result = ImportResult(program=program.name, dry_run=dry_run)
     result.errors.extend(read_errors or ())
-    if not result.program:
-        result.errors.append(RowError("-", 0, "program", "a program name is required"))
-        return result
     files: dict[str, ParsedFile] = {}
     for table in tables:
         parsed, errors = parse_table(SPECS[table.stem], table.filename, table.header, table.rows)
@@ -95,8 +99,7 @@ def import_program(
         result.errors.extend(errors)
     try:
         with transaction.atomic():
-            program, result.program_created = _program(result.program)
-            ctx = _Context(program=program, files=files, errors=result.errors)
+            ctx = _Context(program=program, files=files, errors=result.errors, by=by)
             _check(ctx)
             if result.errors:
                 raise _Rollback
@@ -117,18 +120,6 @@ def import_program(
 def _file_order(filename: str) -> int:
     stem = filename.rsplit(".", 1)[0]
     return [s.stem for s in FILES].index(stem) if stem in SPECS else -1
-
-
-def _program(name: str) -> tuple[Program, bool]:
-    existing = Program.objects.filter(name__iexact=name).first()
-    if existing:
-        return existing, False
-    base = slugify(name)[:70] or "program"
-    slug, n = base, 1
-    while Program.objects.filter(slug=slug).exists():
-        n += 1
-        slug = f"{base}-{n}"
-    return Program.objects.create(name=name, slug=slug), True
 
 
 # ---------------------------------------------------------------- checks
@@ -171,8 +162,72 @@ def _unique(ctx: _Context, stem: str, column: str) -> dict[Any, Row]:
 
 
 def _check_staff(ctx: _Context) -> None:
-    for email in _unique(ctx, "staff", "email"):
+    """Who a staff row may name, and in which role.
+
+    An email is matched to an existing account. The row is refused when that account
+    is a job seeker's portal account (never staff), is another program's staff and the
+    importing user does not lead each of its other programs (that program's people must
+    agree), or when the row grants a role above the importer's own in this program, or
+    changes the row of someone above them (a supervisor makes nobody director). An account
+    that is nobody's staff may be taken: it reaches no program's data until this row gives
+    it this program's; so may one already on this program's staff (its other programs agreed
+    when it joined). The operator's command (`by` None) and superusers are bound only by the
+    first rule.
+    """
+    rows = _unique(ctx, "staff", "email")
+    for email in rows:
         ctx.staff.setdefault(email, None)
+    accounts: dict[str, Any] = {}
+    found = get_user_model().objects.annotate(email_key=Lower("email"))
+    for user in found.filter(email_key__in=list(rows)).order_by("pk"):
+        accounts.setdefault(user.email_key, user)  # the oldest account of an email
+    portal = set(
+        JobSeeker.objects.filter(portal_user__in=accounts.values()).values_list(
+            "portal_user_id", flat=True
+        )
+    )
+    here: dict[int, str] = {}  # user id -> role in this program
+    elsewhere = defaultdict(set)
+    memberships = StaffMember.objects.filter(user__in=accounts.values())
+    for user_id, program_id, role in memberships.values_list("user_id", "program_id", "role"):
+        if program_id == ctx.program.pk:
+            here[user_id] = role
+        else:
+            elsewhere[user_id].add(program_id)
+    own_rank = _rank_of(ctx.by, ctx.program)
+    led = {pid for pid, role in program_roles(ctx.by).items() if role in LEADERSHIP}
+    operator = ctx.by is None or ctx.by.is_superuser
+    for email, row in rows.items():
+        user = accounts.get(email)
+        ctx.accounts[email] = user
+        if operator:
+            if user is not None and user.pk in portal:
+                reason = f"{email} is a job seeker's portal account; staff need their own account"
+                ctx.error("staff", row.line, "email", reason)
+            continue
+        joining = user is not None and user.pk not in here  # staff here already agreed
+        foreign = joining and not elsewhere[user.pk] <= led
+        if user is not None and (user.pk in portal or foreign):
+            # One reason for both, so an upload cannot tell who is a client elsewhere.
+            reason = (
+                f"{email} has an account this import cannot give a role (a job seeker's, or"
+                " staff of a program you do not lead); ask an administrator"
+            )
+            ctx.error("staff", row.line, "email", reason)
+        role, current = row["role"], here.get(user.pk) if user else None
+        if role and ROLE_RANK[role] > own_rank:
+            ctx.error("staff", row.line, "role", f"only a {role} can make someone {role}")
+        elif current and ROLE_RANK[current] > own_rank:
+            reason = f"{email} is this program's {current}; only a {current} can change their row"
+            ctx.error("staff", row.line, "role", reason)
+
+
+def _rank_of(user: AbstractBaseUser | None, program: Program) -> int:
+    """The importer's role rank in `program`: the operator and superusers rank above all."""
+    if user is None or user.is_superuser:
+        return max(ROLE_RANK.values())
+    role = program_roles(user).get(program.pk)
+    return ROLE_RANK[role] if role else 0
 
 
 def _check_employers(ctx: _Context) -> None:
@@ -300,7 +355,7 @@ def _write_staff(ctx: _Context) -> tuple[int, int]:
     created = updated = 0
     for row in ctx.rows("staff"):
         email = row["email"]
-        user = User.objects.filter(email__iexact=email).order_by("pk").first()
+        user = ctx.accounts.get(email)  # as _check_staff resolved and allowed it
         first, _, last = row["name"].partition(" ")
         if user is None:
             username, n = email[:150], 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
 import zipfile
 import zlib
 from pathlib import PurePosixPath
@@ -17,11 +18,14 @@ from ips.importer.readers import SUFFIXES, read_csv, read_files, read_xlsx
 from ips.importer.services import import_program
 from ips.models import Program
 from ips.privacy.identifiers import PersonIdentifiers
+from ips.roles import LEADERSHIP, program_ids
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_FILES = 20
 BACKGROUND_ROWS = 2000  # more data rows than this run in a celery task
+
+logger = logging.getLogger(__name__)
 
 
 class UploadError(ValueError):
@@ -124,16 +128,49 @@ def _start(upload: ImportUpload, *, write: bool) -> None:
 
 
 def run_import_upload(*, upload_id: int, write: bool) -> ImportUpload:
-    """Dry-run (write=False) or import (write=True) the stored files; record the outcome."""
-    upload = ImportUpload.objects.select_related("program").get(pk=upload_id)
-    files = {name: base64.b64decode(data) for name, data in upload.files.items()}
+    """Dry-run (write=False) or import (write=True) the stored files; record the outcome.
+    Whatever happens inside, the upload ends in a recorded state: an unexpected error
+    leaves it FAILED with the reason (and nothing written), never "checking" for ever."""
+    upload = ImportUpload.objects.select_related("program", "uploaded_by").get(pk=upload_id)
+    try:
+        with transaction.atomic():  # a savepoint: the failure below can still be recorded
+            _run(upload, write=write)
+    except Exception as error:
+        logger.exception("Import upload %s failed", upload.pk)
+        upload.status, upload.counts, upload.files = ImportUpload.Status.FAILED, {}, {}
+        upload.errors = [
+            f"The import stopped on an unexpected error ({type(error).__name__}) and nothing"
+            " was imported. Upload the files again; if it happens again, tell your"
+            " administrator (the details are in the server log)."
+        ]
+        upload.save(update_fields=["status", "counts", "files", "errors", "updated_at"])
+    finally:
+        cache.delete(_progress_key(upload.pk))
+    return upload
+
+
+def _may_import(user, program_id: int) -> bool:
+    """The uploader still leads the program (they are checked again at confirmation)."""
+    if user is None or not user.is_active:
+        return False
+    return user.is_superuser or program_id in program_ids(user, LEADERSHIP)
+
+
+def _run(upload: ImportUpload, *, write: bool) -> None:
+    if not _may_import(upload.uploaded_by, upload.program_id):
+        upload.status, upload.files = ImportUpload.Status.REJECTED, {}
+        upload.errors = ["Whoever uploaded these files no longer leads this program: upload again."]
+        upload.save()
+        return
+    files = {name: base64.b64decode(data, validate=True) for name, data in upload.files.items()}
     tables, read_errors, notes = read_files(files)
 
     def progress(done: int, total: int) -> None:
         cache.set(_progress_key(upload.pk), (done, total), 3600)
 
     result = import_program(
-        program_name=upload.program.name,
+        program=upload.program,
+        by=upload.uploaded_by,
         tables=tables,
         read_errors=read_errors,
         dry_run=not write,
@@ -148,8 +185,6 @@ def run_import_upload(*, upload_id: int, write: bool) -> ImportUpload:
     else:
         upload.status = ImportUpload.Status.PREVIEW
     upload.save()
-    cache.delete(_progress_key(upload.pk))
-    return upload
 
 
 ERASED_FILES = (

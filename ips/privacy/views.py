@@ -18,9 +18,10 @@ from ips.models import AuditEvent
 from ips.privacy.pdf import render_record_pdf
 from ips.privacy.services import erase_seeker, export_seeker_record
 from ips.roles import LEADERSHIP, has_role
+from ips.validators import DomainForm
 
 
-class EraseForm(forms.Form):
+class EraseForm(DomainForm):
     confirm = forms.BooleanField(
         label="I confirm the person asked for their record to be erased",
         error_messages={"required": "Tick the box to confirm the person asked for this."},

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from ips.validators import DomainModelForm
 from jobseekers.models import StatusCheckIn
 
 YES_NO = [("", "Not asked"), ("true", "Yes"), ("false", "No")]
 
 
-class CheckInForm(forms.ModelForm):
+class CheckInForm(DomainModelForm):
     class Meta:
         model = StatusCheckIn
         fields = [

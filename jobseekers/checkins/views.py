@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from ips.audit import record_event
 from ips.models import AuditEvent, Program, StaffMember
 from ips.roles import LEADERSHIP, program_ids
+from ips.validators import parse_query_date
 from jobseekers.checkins.compute import next_check_in_due, quarter_of
 from jobseekers.checkins.forms import CheckInForm
 from jobseekers.checkins.selectors import person_timeline, psr_figures_for, quarterly_psr
@@ -64,7 +65,7 @@ def timeline(request, seeker_id: int):
 
 
 def _parse_day(value: str | None, default: dt.date) -> dt.date:
-    return dt.date.fromisoformat(value) if value else default
+    return parse_query_date(value) if value else default
 
 
 @require_http_methods(["GET"])

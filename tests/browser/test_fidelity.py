@@ -25,7 +25,9 @@ def test_fidelity_dashboard_shows_figures_and_has_no_axe_violations(
     browser_page, live_server, tmp_path
 ):
     folder = write_folder(tmp_path / "north", FOLDER)
-    call_command("import_program", str(folder), "--program", "North Team", stdout=io.StringIO())
+    call_command(
+        "import_program", str(folder), "--program", "North Team", "--create", stdout=io.StringIO()
+    )
     program = Program.objects.get(name="North Team")
     log_in(browser_page, director_of(program), live_server.url)
     browser_page.goto(f"/admin/fidelity/?program={program.pk}&start=2026-07-06&end=2026-08-02")

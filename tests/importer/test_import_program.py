@@ -36,7 +36,7 @@ def snapshot():
 
 
 def test_good_folder_imports_every_file_and_prints_counts(good_folder):
-    out, _ = run(good_folder, "--program", "Lakeside")
+    out, _ = run(good_folder, "--program", "Lakeside", "--create")
     program = Program.objects.get(name="Lakeside")
     assert "staff.csv: 3 created, 0 updated" in out
     assert "employer_contacts.csv: 3 created, 0 updated" in out
@@ -63,9 +63,9 @@ def test_good_folder_imports_every_file_and_prints_counts(good_folder):
 
 
 def test_second_import_updates_and_creates_nothing(good_folder):
-    run(good_folder, "--program", "Lakeside")
+    run(good_folder, "--program", "Lakeside", "--create")
     before = snapshot()
-    out, _ = run(good_folder, "--program", "Lakeside")
+    out, _ = run(good_folder, "--program", "Lakeside", "--create")
     assert snapshot() == before
     assert "staff.csv: 0 created, 3 updated" in out
     assert "employer_contacts.csv: 0 created, 3 updated" in out
@@ -73,12 +73,12 @@ def test_second_import_updates_and_creates_nothing(good_folder):
 
 
 def test_reimport_with_changed_values_updates_rows_by_ref(tmp_path, good_folder):
-    run(good_folder, "--program", "Lakeside")
+    run(good_folder, "--program", "Lakeside", "--create")
     files = copy.deepcopy(GOOD)
     files["employers"][1][1] = "Corner Cafe & Bakery"
     files["seekers"][1][9] = "15"
     files["time_entries"][1][2] = "7"
-    run(write_folder(tmp_path / "again", files), "--program", "Lakeside")
+    run(write_folder(tmp_path / "again", files), "--program", "Lakeside", "--create")
     assert Employer.objects.get(ref="E1").name == "Corner Cafe & Bakery"
     assert TimeEntry.objects.get(activity="employment_services").hours == Decimal(7)
     versions = CareerProfile.objects.filter(seeker__ref="S1").order_by("version")
@@ -91,7 +91,7 @@ def test_reimport_with_changed_values_updates_rows_by_ref(tmp_path, good_folder)
 
 def test_dry_run_counts_but_writes_nothing(good_folder):
     before = snapshot()
-    out, _ = run(good_folder, "--program", "Lakeside", "--dry-run")
+    out, _ = run(good_folder, "--program", "Lakeside", "--create", "--dry-run")
     assert "seekers.csv: 3 created, 0 updated" in out
     assert snapshot() == before
 
@@ -108,7 +108,7 @@ def test_bad_folder_changes_nothing_and_lists_every_bad_row(tmp_path, program):
     folder = write_folder(tmp_path / "bad", files)
     before = snapshot()
     with pytest.raises(CommandError, match="7 problem"):
-        run(folder, "--program", "Lakeside")
+        run(folder, "--program", "Lakeside", "--create")
     assert snapshot() == before
     assert not Program.objects.filter(name="Lakeside").exists()
 
@@ -123,7 +123,9 @@ def test_every_error_is_printed_as_file_line_column_reason(tmp_path, capsys):
 
     err = StringIO()
     with pytest.raises(CommandError):
-        call_command("import_program", str(folder), "--program", "L", stderr=err, stdout=err)
+        call_command(
+            "import_program", str(folder), "--program", "L", "--create", stderr=err, stdout=err
+        )
     lines = err.getvalue().splitlines()
     assert lines == [
         "staff.csv:3: role: 'manager' is not one of specialist, coach, supervisor, director",
@@ -136,7 +138,7 @@ def test_every_error_is_printed_as_file_line_column_reason(tmp_path, capsys):
 def test_unknown_column_is_an_error_naming_it(tmp_path):
     files = {"employers": [["ref", "name", "colour"], ["E1", "Cafe", "blue"]]}
     with pytest.raises(CommandError):
-        _, err = run(write_folder(tmp_path / "f", files), "--program", "L")
+        _, err = run(write_folder(tmp_path / "f", files), "--program", "L", "--create")
     assert not Employer.objects.exists()
 
 
@@ -155,7 +157,7 @@ def test_duplicate_employer_same_name_and_zip_is_reported(tmp_path, capsys):
     with pytest.raises(CommandError):
         call_command(
             "import_program", str(write_folder(tmp_path / "f", files)), "--program", "L",
-            stderr=err, stdout=StringIO(),
+            "--create", stderr=err, stdout=StringIO(),
         )  # fmt: skip
     assert err.getvalue().splitlines() == [
         "employers.csv:3: name: same name and ZIP as employer 'E1' (line 2): a duplicate employer"
@@ -170,26 +172,26 @@ def test_duplicate_ref_within_a_file_is_reported(tmp_path):
     with pytest.raises(CommandError):
         call_command(
             "import_program", str(write_folder(tmp_path / "f", files)), "--program", "L",
-            stderr=err, stdout=StringIO(),
+            "--create", stderr=err, stdout=StringIO(),
         )  # fmt: skip
     assert "employers.csv:3: ref: 'E1' is also on line 2" in err.getvalue()
 
 
 def test_refs_resolve_against_rows_already_in_the_program(tmp_path, good_folder):
-    run(good_folder, "--program", "Lakeside")
+    run(good_folder, "--program", "Lakeside", "--create")
     files = {
         "jobs": [
             ["ref", "seeker_ref", "employer_ref", "title", "start_date"],
             ["J9", "S2", "E1", "Barista", "2026-04-01"],
         ]
     }
-    out, _ = run(write_folder(tmp_path / "more", files), "--program", "Lakeside")
+    out, _ = run(write_folder(tmp_path / "more", files), "--program", "Lakeside", "--create")
     assert "jobs.csv: 1 created, 0 updated" in out
     assert Job.objects.get(ref="J9").seeker.ref == "S2"
 
 
 def test_refs_of_another_program_do_not_resolve(tmp_path, good_folder):
-    run(good_folder, "--program", "Lakeside")
+    run(good_folder, "--program", "Lakeside", "--create")
     files = {
         "jobs": [
             ["ref", "seeker_ref", "employer_ref", "title", "start_date"],
@@ -197,14 +199,14 @@ def test_refs_of_another_program_do_not_resolve(tmp_path, good_folder):
         ]
     }
     with pytest.raises(CommandError):
-        run(write_folder(tmp_path / "more", files), "--program", "Hillside")
+        run(write_folder(tmp_path / "more", files), "--program", "Hillside", "--create")
     assert not Job.objects.filter(ref="J9").exists()
 
 
 def test_same_email_in_two_programs_is_one_person(tmp_path, good_folder):
-    run(good_folder, "--program", "Lakeside")
+    run(good_folder, "--program", "Lakeside", "--create")
     files = {"staff": [["email", "name", "role"], ["ANA@example.org", "Ana Lopez", "supervisor"]]}
-    run(write_folder(tmp_path / "other", files), "--program", "Hillside")
+    run(write_folder(tmp_path / "other", files), "--program", "Hillside", "--create")
     users = get_user_model().objects.filter(email__iexact="ana@example.org")
     assert users.count() == 1
     assert sorted(users.get().staff_memberships.values_list("program__name", "role")) == [
@@ -214,7 +216,7 @@ def test_same_email_in_two_programs_is_one_person(tmp_path, good_folder):
 
 
 def test_missing_program_is_created(good_folder):
-    run(good_folder, "--program", "Brand New Team")
+    run(good_folder, "--program", "Brand New Team", "--create")
     assert Program.objects.get(name="Brand New Team").slug == "brand-new-team"
 
 
@@ -230,7 +232,7 @@ def test_xlsx_file_is_read_like_csv(tmp_path):
     sheet.append([dt.date(2026, 3, 2), "ana@example.org", 7.5, "employment_services", "community"])
     folder = write_folder(tmp_path / "x", {"staff": GOOD["staff"]})
     book.save(folder / "time_entries.xlsx")
-    out, _ = run(folder, "--program", "L")
+    out, _ = run(folder, "--program", "L", "--create")
     assert "time_entries.xlsx: 1 created, 0 updated" in out
     assert TimeEntry.objects.get().hours == Decimal("7.5")
 
@@ -241,13 +243,13 @@ def test_same_stem_as_csv_and_xlsx_is_refused(tmp_path):
     book.active.append(["email", "name", "role"])
     book.save(folder / "staff.xlsx")
     with pytest.raises(CommandError):
-        run(folder, "--program", "L")
+        run(folder, "--program", "L", "--create")
     assert not StaffMember.objects.exists()
 
 
 def test_missing_folder_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="is not a folder"):
-        run(tmp_path / "nope", "--program", "L")
+        run(tmp_path / "nope", "--program", "L", "--create")
 
 
 def test_program_argument_is_required(good_folder):
@@ -259,7 +261,7 @@ def test_support_contact_job_must_belong_to_the_seeker(tmp_path):
     files = copy.deepcopy(GOOD)
     files["support_contacts"][1][2] = "S2"
     with pytest.raises(CommandError):
-        run(write_folder(tmp_path / "b", files), "--program", "L")
+        run(write_folder(tmp_path / "b", files), "--program", "L", "--create")
     assert not SupportContact.objects.exists()
 
 
@@ -267,12 +269,12 @@ def test_contact_dated_in_the_future_is_refused(tmp_path):
     files = copy.deepcopy(GOOD)
     files["employer_contacts"][1][0] = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
     with pytest.raises(CommandError):
-        run(write_folder(tmp_path / "b", files), "--program", "L")
+        run(write_folder(tmp_path / "b", files), "--program", "L", "--create")
     assert not EmployerContact.objects.exists()
 
 
 def test_staff_email_used_as_another_users_username_still_imports(good_folder):
     get_user_model().objects.create_user(username="ana@example.org", email="other@example.org")
-    run(good_folder, "--program", "Lakeside")
+    run(good_folder, "--program", "Lakeside", "--create")
     ana = StaffMember.objects.get(program__name="Lakeside", user__email="ana@example.org")
     assert ana.user.username == "ana@example.org-2"

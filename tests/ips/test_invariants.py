@@ -116,6 +116,11 @@ def blank_ref(values: dict) -> dict:
 # (constraint name, case id, arrange) -> arrange() returns the write that must FAIL.
 BAD = [
     ("program_minimum_wage_not_negative", "wage -0.01", row(ProgramFactory, minimum_wage="-0.01")),
+    (
+        "program_name_unique_ci",
+        "same name in other capitals",
+        second(ProgramFactory, lambda: {"name": "North Team"}, lambda v: {"name": "NORTH team"}),
+    ),
     ("staff_one_row_per_program", "same user twice", second(StaffMemberFactory, staff_row, same)),
     ("staff_fte_between_0_and_1", "fte 0", row(StaffMemberFactory, fte=Decimal("0"))),
     ("staff_fte_between_0_and_1", "fte 1.01", row(StaffMemberFactory, fte=Decimal("1.01"))),
@@ -293,6 +298,11 @@ BAD = [
 # The same rules' edge values that must SAVE (boundaries included, conditions not met).
 GOOD = [
     ("program_minimum_wage_not_negative", "wage 0", row(ProgramFactory, minimum_wage="0")),
+    (
+        "program_name_unique_ci",
+        "another name",
+        second(ProgramFactory, lambda: {"name": "North Team"}, lambda v: {"name": "North Team 2"}),
+    ),
     (
         "staff_one_row_per_program",
         "same user, other program",

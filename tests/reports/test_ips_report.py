@@ -60,7 +60,12 @@ def add_review(program, day, total, status=FidelityReview.Status.COMPLETED):
 
 def test_import_then_report_gives_the_hand_worked_json(report_folder):
     call_command(
-        "import_program", str(report_folder), "--program", "North Team", stdout=io.StringIO()
+        "import_program",
+        str(report_folder),
+        "--program",
+        "North Team",
+        "--create",
+        stdout=io.StringIO(),
     )
     program = Program.objects.get(name="North Team")
     add_review(program, dt.date(2026, 6, 30), 110)  # before the period
@@ -71,7 +76,12 @@ def test_import_then_report_gives_the_hand_worked_json(report_folder):
 
 def test_report_without_a_completed_review_has_null_total_and_band(report_folder):
     call_command(
-        "import_program", str(report_folder), "--program", "North Team", stdout=io.StringIO()
+        "import_program",
+        str(report_folder),
+        "--program",
+        "North Team",
+        "--create",
+        stdout=io.StringIO(),
     )
     assert json.loads(report())["fidelity"]["review"] == {"total": None, "band": None}
 
@@ -84,8 +94,8 @@ def test_a_bad_folder_changes_nothing_and_lists_every_bad_row(tmp_path):
     err = io.StringIO()
     with pytest.raises(CommandError, match="3 problem"):
         call_command(
-            "import_program", str(write_folder(tmp_path / "bad", files)), "--program", "North Team",
-            stdout=io.StringIO(), stderr=err,
+            "import_program", str(write_folder(tmp_path / "bad", files)), "--program",
+            "North Team", "--create", stdout=io.StringIO(), stderr=err,
         )  # fmt: skip
     assert err.getvalue().splitlines() == [
         "seekers.csv:4: entry_date: '10/01/2026' is not a date written YYYY-MM-DD",
@@ -107,7 +117,12 @@ def test_empty_program_reports_every_item_with_null_value_and_rating(program):
 
 def test_csv_is_one_key_value_row_per_figure(report_folder):
     call_command(
-        "import_program", str(report_folder), "--program", "North Team", stdout=io.StringIO()
+        "import_program",
+        str(report_folder),
+        "--program",
+        "North Team",
+        "--create",
+        stdout=io.StringIO(),
     )
     rows = list(csv.reader(io.StringIO(report(fmt="csv"))))
     assert rows[0] == ["key", "value"]
@@ -121,7 +136,12 @@ def test_csv_is_one_key_value_row_per_figure(report_folder):
 
 def test_html_is_the_printable_report(report_folder):
     call_command(
-        "import_program", str(report_folder), "--program", "North Team", stdout=io.StringIO()
+        "import_program",
+        str(report_folder),
+        "--program",
+        "North Team",
+        "--create",
+        stdout=io.StringIO(),
     )
     html = report(fmt="html")
     assert html.startswith("<!DOCTYPE html>")
@@ -160,5 +180,7 @@ def test_support_logged_without_a_job_counts_for_follow_along(report_folder):
         ["2026-08-17", "ana@example.org", "S1", "face_to_face"],
     ]
     folder = write_folder(report_folder.parent / "nojob", files)
-    call_command("import_program", str(folder), "--program", "North Team", stdout=io.StringIO())
+    call_command(
+        "import_program", str(folder), "--program", "North Team", "--create", stdout=io.StringIO()
+    )
     assert json.loads(report())["fidelity"]["items"]["V12"]["value"] == 50.0

@@ -91,7 +91,10 @@ def test_review_csv_quotes_notes_and_evidence_typed_by_staff(client, users, prog
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(name=FORMULA.filter(lambda t: t.strip()), notes=FORMULA)
+@given(  # rows as the input domain lets them be stored: PostgreSQL refuses NUL anyway
+    name=FORMULA.filter(lambda t: t.strip() and "\x00" not in t),
+    notes=FORMULA.filter(lambda t: "\x00" not in t),
+)
 def test_workspace_listing_exports_quote_formulas(client, users, program, name, notes):
     employer = Employer.objects.create(program=program, name=name[:200], zip="48226")
     EmployerContact.objects.create(
