@@ -14,6 +14,7 @@ from wagtail.admin.views import account
 
 from ips.audit import client_ip
 from ips.throttle import within_limit
+from ips.validators import InputDomainMixin
 
 # Reset emails: a person who got none may ask again; a flood of them is refused silently.
 RESET_PER_EMAIL = (3, 60 * 60)
@@ -56,7 +57,7 @@ class TieredLockoutHandler(AxesDatabaseHandler):
         return count
 
 
-class ThrottledPasswordResetForm(PasswordResetForm):
+class ThrottledPasswordResetForm(InputDomainMixin, PasswordResetForm):
     """Wagtail's reset form: the same answer always, at most RESET_PER_EMAIL emails to one
     address and RESET_PER_ADDRESS requests from one caller
     (WAGTAILADMIN_USER_PASSWORD_RESET_FORM)."""

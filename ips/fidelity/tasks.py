@@ -7,11 +7,8 @@ from celery import shared_task
 
 @shared_task
 def run_import_upload_task(upload_id: int, write: bool) -> None:
-    """Check or import a workspace upload (see ips.importer.uploads.run_import_upload)."""
-    from ips.fidelity.models import ImportUpload
+    """Check or import a workspace upload (see ips.importer.uploads.run_import_upload, which
+    does nothing for an upload no longer waiting for this step: a re-delivered task)."""
     from ips.importer.uploads import run_import_upload
 
-    status = ImportUpload.objects.filter(pk=upload_id).values_list("status", flat=True).first()
-    wanted = ImportUpload.Status.IMPORTING if write else ImportUpload.Status.CHECKING
-    if status == wanted:  # a re-delivered task does nothing once the work is recorded
-        run_import_upload(upload_id=upload_id, write=write)
+    run_import_upload(upload_id=upload_id, write=write)

@@ -109,7 +109,9 @@ def create_upload(*, program: Program, user, files: dict[str, bytes]) -> ImportU
 
 @transaction.atomic
 def confirm_upload(*, upload: ImportUpload) -> ImportUpload:
-    """Import a previewed upload for real (rows are checked again: data may have changed)."""
+    """Import a previewed upload for real (rows are checked again: data may have changed).
+    Raises UploadError unless it is still "ready to confirm" (a second tap imports nothing)."""
+    upload = ImportUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.status != ImportUpload.Status.PREVIEW:
         raise UploadError("Only a checked upload without problems can be imported.")
     upload.status = ImportUpload.Status.IMPORTING
@@ -132,8 +134,14 @@ def run_import_upload(*, upload_id: int, write: bool) -> ImportUpload:
     Whatever happens inside, the upload ends in a recorded state: an unexpected error
     leaves it FAILED with the reason (and nothing written), never "checking" for ever."""
     upload = ImportUpload.objects.select_related("program", "uploaded_by").get(pk=upload_id)
+    expected = ImportUpload.Status.IMPORTING if write else ImportUpload.Status.CHECKING
     try:
         with transaction.atomic():  # a savepoint: the failure below can still be recorded
+            # Held until the outcome is saved: an erasure (forget_person) waits for it and
+            # then removes the files, rather than this run writing them back afterwards.
+            locked = ImportUpload.objects.select_for_update().get(pk=upload_id)
+            if locked.status != expected:  # erased meanwhile, or a task delivered twice
+                return locked
             _run(upload, write=write)
     except Exception as error:
         logger.exception("Import upload %s failed", upload.pk)

@@ -243,7 +243,9 @@ def test_follow_up_marked_done_from_a_stale_copy_is_refused(seeker):
 
 def test_edit_form_opened_before_an_import_cannot_overwrite_the_import(client, db, tmp_path):
     admin = make_user("root_import", is_superuser=True)
-    call_command("import_program", str(write_folder(tmp_path / "a", GOOD)), "--program", "Lake")
+    call_command(
+        "import_program", str(write_folder(tmp_path / "a", GOOD)), "--program", "Lake", "--create"
+    )
     employer = Employer.objects.get(ref="E1")
     url = reverse("employers:edit", args=[employer.pk])
     opened = load(client, admin, url, "name")
@@ -262,7 +264,9 @@ def test_edit_form_opened_before_an_import_cannot_overwrite_the_import(client, d
 
 def test_profile_form_opened_before_an_import_changed_the_profile_is_refused(client, db, tmp_path):
     admin = make_user("root_import", is_superuser=True)
-    call_command("import_program", str(write_folder(tmp_path / "a", GOOD)), "--program", "Lake")
+    call_command(
+        "import_program", str(write_folder(tmp_path / "a", GOOD)), "--program", "Lake", "--create"
+    )
     seeker = JobSeeker.objects.get(ref="S1")
     url = reverse("jobseekers:profile", args=[seeker.pk])
     opened = load(client, admin, url, "dream_job")
