@@ -7,7 +7,8 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum
+from django.utils import timezone
 
 from coaching.models import SupportContact
 from employers.models import EmployerContact
@@ -20,9 +21,13 @@ from jobseekers.models import JobSeeker
 FACE_TO_FACE = "face_to_face"
 
 
-def program_facts(program: Program, start: dt.date, end: dt.date) -> ProgramFacts:
-    """Seekers, jobs, specialists and per-specialist aggregates of one program and period."""
-    period = Period(start, end)
+def program_facts(
+    program: Program, start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> ProgramFacts:
+    """Seekers, jobs, specialists and per-specialist aggregates of one program and period
+    (both days included), seen on `as_of` (default: today in the site's time zone), so a
+    period that has not ended is reported to date (spec/metrics.md, "Edge cases, settled")."""
+    period = Period(start, end, as_of or timezone.localdate())
     specialists = [
         Specialist(id=pk, email=(email or "").lower(), fte=fte)
         for pk, email, fte in StaffMember.objects.filter(
@@ -89,13 +94,16 @@ def _contacts_per_specialist(program: Program, ids: list[int], period: Period) -
 
 
 def _first_contact_naming(program: Program, period: Period) -> dict[int, dt.date]:
-    """First face-to-face employer contact naming each seeker who entered in the period."""
+    """First face-to-face employer contact naming each seeker who entered in the period,
+    dated on or after their entry date (V4; an earlier contact does not count, a later one
+    counts whenever it happened: spec/metrics.md, "Edge cases, settled")."""
     through = JobSeeker.employer_contacts.through
     rows = (
         through.objects.filter(
             jobseeker__program=program,
             jobseeker__entry_date__range=(period.start, period.end),
             employercontact__mode=FACE_TO_FACE,
+            employercontact__date__gte=F("jobseeker__entry_date"),
         )
         .values("jobseeker_id")
         .annotate(first=Min("employercontact__date"))
@@ -152,10 +160,16 @@ def _support_dates(program: Program, jobs: list[Job], period: Period) -> dict[in
 
 
 def weekly_face_to_face(
-    program: Program, end: dt.date, weeks: int = 8
+    program: Program, end: dt.date, weeks: int = 8, as_of: dt.date | None = None
 ) -> tuple[list[dt.date], list[tuple[str, list[int]]]]:
     """Face-to-face employer contacts per specialist in each of the last `weeks` ISO weeks
-    up to `end` (Monday dates, and one row of counts per specialist)."""
+    up to `end` (Monday dates, and one row of counts per specialist).
+
+    Only weeks that have begun by `as_of` (default today) are listed: a period that has
+    not ended never shows future weeks as zeros (spec/metrics.md, "Edge cases, settled");
+    the caller marks the week holding `as_of` as "so far"."""
+    as_of = as_of or timezone.localdate()
+    end = min(end, as_of)
     last_monday = end - dt.timedelta(days=end.weekday())
     mondays = [last_monday - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     specialists = list(

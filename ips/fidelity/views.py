@@ -4,13 +4,16 @@ spreadsheet import, fidelity reviews. Every read is limited to programs the user
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ips.audit import record_rows_shown
@@ -28,7 +31,7 @@ from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
-from ips.reports.periods import last_quarters, quarter_label
+from ips.reports.periods import last_quarters, quarter_choices, quarter_label
 from ips.roles import LEADERSHIP, program_ids
 from ips.spreadsheets import neutralise_formula
 from ips.validators import query_id
@@ -75,15 +78,40 @@ def dashboard(request):
     trends = []
     for q_start, q_end in last_quarters(end, 4):
         data = program_report(program, q_start, q_end)
-        trends.append((quarter_label(q_start), data))
+        label = quarter_label(q_start)
+        trends.append((f"{label} so far" if data["period"]["partial"] else label, data))
     trend_rows = [
         (item, [data["fidelity"]["items"][item.key] for _, data in trends])
         for item in COMPUTED_ITEMS
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
     context["charts"] = _charts(report, trends)
-    context["weeks"], context["weekly"] = weekly_face_to_face(program, end)
+    today = timezone.localdate()
+    mondays, weekly = weekly_face_to_face(program, end, as_of=today)
+    # (Monday, "so far"): the week holding today has not ended and is not judged.
+    context["weeks"] = [(monday, monday + dt.timedelta(days=6) >= today) for monday in mondays]
+    context["weekly"] = [
+        (
+            name,
+            [
+                {"n": n, "under": n < WEEKLY_CONTACT_GOAL and not so_far}
+                for n, (_, so_far) in zip(counts, context["weeks"], strict=True)
+            ],
+        )
+        for name, counts in weekly
+    ]
     context["goal"] = WEEKLY_CONTACT_GOAL
+    context["quarters"] = [
+        {
+            "label": label,
+            "query": urlencode(
+                {"program": program.pk, "start": q_start.isoformat(), "end": q_end.isoformat()}
+            ),
+            "current": (q_start, q_end) == (start, end),
+            "partial": partial,
+        }
+        for label, q_start, q_end, partial in quarter_choices(today)
+    ]
     return render(request, "fidelity/dashboard.html", context)
 
 

@@ -27,13 +27,20 @@ def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int |
     )
 
 
-def program_report(program: Program, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The report object: program, period, fidelity items and review, outcomes, PSR."""
-    facts = program_facts(program, start, end)
+def program_report(
+    program: Program, start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """The report object of interchange.md: program, period (with `partial`: true when the
+    period ends after `as_of`, default today), fidelity items and review, outcomes, PSR."""
+    facts = program_facts(program, start, end, as_of)
     total = latest_review_total(program, start, end)
     return {
         "program": program.name,
-        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "period": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "partial": facts.period.partial,
+        },
         "fidelity": {
             "items": {key: item.as_dict() for key, item in fidelity_items(facts).items()},
             "review": {"total": total, "band": band(total)},

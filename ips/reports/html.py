@@ -64,7 +64,8 @@ def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "title": spec.title,
                 "measures": spec.measures,
                 "value": item["value"],
-                "shown": show(item["value"], spec.unit),
+                # Two more decimals where the rounded figure would read as another rating.
+                "shown": show(item.get("value_shown", item["value"]), spec.unit),
                 "rating": item["rating"],
                 "provisional": item["provisional"],
                 "per_specialist": [
@@ -79,11 +80,18 @@ def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def outcome_rows(outcomes: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per outcome figure, labelled."""
-    return [
-        {"key": key, "label": label, "value": outcomes[key], "shown": show(outcomes[key], unit)}
-        for key, label, unit in OUTCOME_LABELS
-    ]
+    """One row per outcome figure, labelled; a rate whose rounded figure would read as
+    another tier is shown with two more decimals (`<key>_shown`)."""
+    rows = []
+    for key, label, unit in OUTCOME_LABELS:
+        value = outcomes[key]
+        precise = outcomes.get(f"{key}_shown")
+        if precise is not None and unit == "rate":
+            shown = f"{precise * 100:.3f} %"
+        else:
+            shown = show(value, unit)
+        rows.append({"key": key, "label": label, "value": value, "shown": shown})
+    return rows
 
 
 def education_row(psr: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -115,6 +123,7 @@ def report_context(report: dict[str, Any]) -> dict[str, Any]:
     """Template context for reports/program_report.html."""
     outcomes = report["outcomes"]
     review = report["fidelity"]["review"]
+    warnings = outcomes.get("warnings") or {}
     return {
         "report": report,
         "items": item_rows(report["fidelity"]["items"]),
@@ -122,6 +131,13 @@ def report_context(report: dict[str, Any]) -> dict[str, Any]:
         "psr": psr_rows(report.get("psr")),
         "tier_label": TIER_LABELS[outcomes["tier"]],
         "band_label": BAND_LABELS.get(review["band"] or "", ""),
-        "uk_below_benchmark": outcomes["employment_rate_uk"] < UK_EMPLOYMENT_BENCHMARK,
-        "retention_warning": outcomes["job_retention_share"] > UK_RETENTION_WARNING,
+        # Decided on the exact rates by the computation; older report objects without
+        # them fall back to the rounded figures.
+        "uk_below_benchmark": warnings.get(
+            "uk_below_benchmark", outcomes["employment_rate_uk"] < UK_EMPLOYMENT_BENCHMARK
+        ),
+        "retention_warning": warnings.get(
+            "in_work_referrals_high", outcomes["job_retention_share"] > UK_RETENTION_WARNING
+        ),
+        "partial": report["period"].get("partial", False),
     }

@@ -73,7 +73,7 @@ FOLDER = {
 # Worked by hand from FOLDER (see the comments in test_ips_report.py).
 EXPECTED = {
     "program": "North Team",
-    "period": {"start": "2026-07-06", "end": "2026-08-02"},
+    "period": {"start": "2026-07-06", "end": "2026-08-02", "partial": False},
     "fidelity": {
         "items": {
             "S1": {"value": 2.67, "rating": 5, "provisional": False},
@@ -127,6 +127,7 @@ EXPECTED = {
         "job_starts_uk": 1,
         "employment_rate_uk": 0.25,
         "job_retention_share": 0.2,
+        "warnings": {"uk_below_benchmark": True, "in_work_referrals_high": True},
     },
     # No status check-ins in the imported folder (interchange.md has no file for them).
     "psr": {
