@@ -22,6 +22,7 @@ from ips.fidelity.anchors import COMPUTED_ITEMS, UK_EMPLOYMENT_BENCHMARK, WEEKLY
 from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadForm
 from ips.fidelity.models import FidelityReview, ImportUpload
 from ips.fidelity.reviews import review_rows, review_summary
+from ips.fidelity.rubric import SOURCES
 from ips.fidelity.selectors import weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
@@ -346,6 +347,12 @@ def review_export(request, pk: int, fmt: str):
         )
     html = render_to_string(
         "fidelity/review_print.html",
-        {"review": review, "rows": rows, "summary": summary, "actions": review.actions.all()},
+        {
+            "review": review,
+            "rows": rows,
+            "summary": summary,
+            "actions": review.actions.all(),
+            "sources": SOURCES,
+        },
     )
     return HttpResponse(html)

@@ -29,8 +29,18 @@ def test_scale_is_25_items_in_three_sections_with_five_anchors_and_sources():
     assert {i.key for i in ITEMS if i.computed} == {
         "S1", "S2", "O1", "V4", "V6", "V8", "V9", "V10", "V12", "V13",
     }  # fmt: skip
-    assert SOURCES
     assert SCALE_VERSION
+
+
+def test_the_2008_scale_is_credited_to_its_own_authors_and_the_2019_manual_to_its():
+    scale, manual_2019 = SOURCES
+    assert "2008" in scale
+    assert "Merrens" in scale
+    assert "Reese" not in scale
+    assert "McLeman" not in scale
+    assert "4th edition" in manual_2019
+    assert "December 2019" in manual_2019
+    assert all(name in manual_2019 for name in ("Becker", "Swanson", "Reese", "Bond", "McLeman"))
 
 
 def test_a_new_review_stores_the_computed_figures_as_evidence_not_ratings(review, program):
@@ -156,3 +166,10 @@ def test_review_start_with_a_bad_period_is_refused(client, users, program):
     )  # fmt: skip
     assert response.status_code == 400
     assert not FidelityReview.objects.exists()
+
+
+def test_printed_review_names_both_sources(client, users, review):
+    client.force_login(users["director"])
+    page = client.get(reverse("fidelity:review_export", args=[review.pk, "html"])).content.decode()
+    assert "Becker, Swanson, Bond and Merrens" in page
+    assert "Becker, Swanson, Reese, Bond and McLeman" in page
