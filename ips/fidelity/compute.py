@@ -112,6 +112,8 @@ class Job:
     competitive: bool = True
     hours_per_week: Decimal | None = None
     paid_hours_to_date: Decimal | None = None
+    hourly_wage: Decimal | None = None  # dollars an hour
+    end_reason: str = ""
 
     def held_in(self, period: Period) -> bool:
         """start <= period end and (no end or end >= period start) (spec, Terms)."""

@@ -63,6 +63,8 @@ def program_facts(
             "competitive",
             "hours_per_week",
             "paid_hours_to_date",
+            "hourly_wage",
+            "end_reason",
         )
     ]
     return ProgramFacts(

@@ -8,9 +8,10 @@ from typing import Any
 from ips.fidelity.anchors import band
 from ips.fidelity.compute import fidelity_items, outcomes
 from ips.fidelity.models import FidelityReview
+from ips.fidelity.quarterly import closed_in_period, earnings, education, job_endings, retention
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
-from jobseekers.checkins.selectors import psr_figures_for
+from jobseekers.checkins.selectors import learning_people, psr_figures_for
 
 
 def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:
@@ -45,7 +46,11 @@ def program_report(
             "items": {key: item.as_dict() for key, item in fidelity_items(facts).items()},
             "review": {"total": total, "band": band(total)},
         },
-        "outcomes": outcomes(facts),
+        "outcomes": outcomes(facts) | {"closed": closed_in_period(facts)},
         # Added key (interchange.md allows new keys): PSR outcomes from status check-ins.
         "psr": psr_figures_for(program, start, end).as_dict(),
+        # Added keys (docs/figures.md): retention, job endings, earnings, education.
+        "retention": {"marks": retention(facts), "job_endings": job_endings(facts)},
+        "earnings": earnings(facts),
+        "education": education(facts, learning_people(program, start, end)),
     }

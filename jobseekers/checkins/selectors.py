@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from ips.models import Program
 from jobseekers.checkins.compute import (
     CheckInFacts,
@@ -25,6 +27,17 @@ def check_in_facts(program: Program, start: dt.date, end: dt.date) -> list[Check
     """Check-ins of the program dated in [start, end], as plain facts (one query)."""
     rows = StatusCheckIn.objects.filter(program=program, date__gte=start, date__lte=end)
     return [CheckInFacts(*values) for values in rows.values_list(*FACT_FIELDS)]
+
+
+def learning_people(program: Program, start: dt.date, end: dt.date) -> set[int]:
+    """Ids of the program's job seekers whom a status check-in dated in [start, end] records
+    as enrolled in or completing a course or credential (one query)."""
+    return set(
+        StatusCheckIn.objects.filter(program=program, date__gte=start, date__lte=end)
+        .filter(Q(education_enrolled=True) | Q(education_completed=True))
+        .values_list("seeker_id", flat=True)
+        .distinct()
+    )
 
 
 def psr_figures_for(program: Program, start: dt.date, end: dt.date) -> PsrFigures:
