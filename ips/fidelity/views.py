@@ -27,12 +27,13 @@ from ips.fidelity.selectors import weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
-from ips.reports.build import program_report
+from ips.reports.build import program_report, quarterly_reports
 from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
-from ips.reports.periods import last_quarters, quarter_choices, quarter_label
+from ips.reports.periods import quarter_choices
+from ips.reports.tables import quarterly_table, report_tables, table_csv, to_xlsx
 from ips.roles import LEADERSHIP, program_ids
 from ips.spreadsheets import neutralise_formula
 from ips.validators import query_id
@@ -76,11 +77,7 @@ def dashboard(request):
     program, start, end = chosen
     report = program_report(program, start, end)
     context = report_context(report)
-    trends = []
-    for q_start, q_end in last_quarters(end, 4):
-        data = program_report(program, q_start, q_end)
-        label = quarter_label(q_start)
-        trends.append((f"{label} so far" if data["period"]["partial"] else label, data))
+    trends = quarterly_reports(program, end, 4)
     trend_rows = [
         (item, [data["fidelity"]["items"][item.key] for _, data in trends])
         for item in COMPUTED_ITEMS
@@ -159,6 +156,9 @@ def report_export(request, fmt: str):
         action=AuditEvent.Action.EXPORT,
     )
     name = f"ips-report-{chosen[0].slug}-{chosen[1]}-{chosen[2]}"
+    if fmt == "xlsx":
+        tables = report_tables(report, quarterly_reports(chosen[0], chosen[2], 4))
+        return _download(to_xlsx(tables), XLSX, f"{name}.xlsx")
     if fmt == "csv":
         return _download(to_csv(report), "text/csv", f"{name}.csv")
     if fmt == "json":
@@ -166,6 +166,43 @@ def report_export(request, fmt: str):
     if fmt == "pdf":
         return _download(report_pdf(report_context(report)), "application/pdf", f"{name}.pdf")
     return render(request, "reports/program_report.html", report_context(report))
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+QUARTERLY_FORMATS = ("html", "csv", "xlsx")
+
+
+def quarterly_return(request):
+    """The quarterly return: one row per quarter (the last eight and this one so far) of
+    the figures IPS programs submit, as a page, a CSV or a workbook (`?format=`)."""
+    programs = _programs_or_403(request)
+    program_id = query_id(request.GET.get("program"))
+    fmt = request.GET.get("format") or "html"
+    if fmt not in QUARTERLY_FORMATS:
+        return HttpResponse("Choose a format: html, csv or xlsx.", status=400)
+    if request.GET.get("program") and program_id is None:
+        return HttpResponse("Choose a program you lead.", status=400)
+    program = (
+        get_object_or_404(programs, pk=program_id) if program_id is not None else programs.first()
+    )
+    quarters = quarterly_reports(program, timezone.localdate(), 9)
+    table = quarterly_table(quarters)
+    record_rows_shown(
+        request=request,
+        what=f"quarterly return {fmt} (people served)",
+        counts={program.pk: sum(r["outcomes"]["served"] for _, r in quarters)},
+        action=AuditEvent.Action.EXPORT if fmt != "html" else AuditEvent.Action.VIEW,
+    )
+    name = f"ips-quarterly-{program.slug}-{timezone.localdate()}"
+    if fmt == "csv":
+        return _download(table_csv(table), "text/csv", f"{name}.csv")
+    if fmt == "xlsx":
+        return _download(to_xlsx([table]), XLSX, f"{name}.xlsx")
+    return render(
+        request,
+        "fidelity/quarterly.html",
+        {"program": program, "programs": programs, "table": table},
+    )
 
 
 def _download(body, content_type: str, filename: str) -> HttpResponse:

@@ -11,7 +11,8 @@ from ips.fidelity.models import FidelityReview
 from ips.fidelity.quarterly import closed_in_period, earnings, education, job_endings, retention
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
-from jobseekers.checkins.selectors import learning_people, psr_figures_for
+from ips.reports.periods import last_quarters, quarter_label
+from jobseekers.checkins.selectors import psr_and_learning
 
 
 def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:
@@ -35,6 +36,7 @@ def program_report(
     period ends after `as_of`, default today), fidelity items and review, outcomes, PSR."""
     facts = program_facts(program, start, end, as_of)
     total = latest_review_total(program, start, end)
+    psr, learning = psr_and_learning(program, start, end)
     return {
         "program": program.name,
         "period": {
@@ -48,9 +50,23 @@ def program_report(
         },
         "outcomes": outcomes(facts) | {"closed": closed_in_period(facts)},
         # Added key (interchange.md allows new keys): PSR outcomes from status check-ins.
-        "psr": psr_figures_for(program, start, end).as_dict(),
+        "psr": psr.as_dict(),
         # Added keys (docs/figures.md): retention, job endings, earnings, education.
         "retention": {"marks": retention(facts), "job_endings": job_endings(facts)},
         "earnings": earnings(facts),
-        "education": education(facts, learning_people(program, start, end)),
+        "education": education(facts, learning),
     }
+
+
+def quarterly_reports(
+    program: Program, last_day: dt.date, count: int = 8, as_of: dt.date | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """The report of each of the `count` calendar quarters up to the one holding
+    `last_day`, oldest first, labelled "2026 Q3" ("2026 Q4 so far" while a quarter has
+    not ended). Each is `program_report` of that quarter: the quarterly return's rows."""
+    result = []
+    for start, end in last_quarters(last_day, count):
+        report = program_report(program, start, end, as_of)
+        label = quarter_label(start)
+        result.append((f"{label} so far" if report["period"]["partial"] else label, report))
+    return result

@@ -119,6 +119,57 @@ def psr_rows(psr: dict[str, Any] | None) -> list[dict[str, Any]]:
     ]
 
 
+END_REASON_LABELS = {
+    "quit": "Left by choice",
+    "better_job": "Left for a better job",
+    "fired": "Let go",
+    "laid_off": "Laid off",
+    "temporary_ended": "Temporary job ended",
+    "health": "Health reasons",
+    "other": "Other",
+    "": "No reason recorded",
+}
+
+
+def retention_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per retention mark (30/90/180/365 days), or none for an older report."""
+    marks = (report.get("retention") or {}).get("marks") or {}
+    return [
+        {
+            "days": days,
+            "reached": mark["reached"],
+            "still": mark["still_employed"],
+            "shown": show(mark["share"], "rate"),
+        }
+        for days, mark in marks.items()
+    ]
+
+
+def earnings_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Hours, wage, tenure and job endings as labelled rows (none for an older report)."""
+    earnings = report.get("earnings")
+    endings = (report.get("retention") or {}).get("job_endings")
+    if not earnings or not endings:
+        return []
+    wage = earnings["median_hourly_wage"]
+    rows = [
+        ("Jobs held", show(earnings["jobs_held"], "count")),
+        ("Median hours a week", show(earnings["median_hours_per_week"], "")),
+        ("Median hourly wage", "no data" if wage is None else f"${wage:,.2f}"),
+        ("Median days in the job", show(earnings["median_tenure_days"], "days")),
+        ("Jobs ended", show(endings["ended"], "count")),
+    ]
+    rows += [
+        (f"... {END_REASON_LABELS.get(reason, reason)}", show(n, "count"))
+        for reason, n in endings["by_reason"].items()
+    ]
+    rows += [
+        ("Found a next job by the period's end", show(endings["next_job_by_period_end"], "count")),
+        ("Median days to the next job", show(endings["median_days_to_next_job"], "days")),
+    ]
+    return [{"label": label, "shown": shown} for label, shown in rows]
+
+
 def report_context(report: dict[str, Any]) -> dict[str, Any]:
     """Template context for reports/program_report.html."""
     outcomes = report["outcomes"]
@@ -129,6 +180,8 @@ def report_context(report: dict[str, Any]) -> dict[str, Any]:
         "items": item_rows(report["fidelity"]["items"]),
         "outcomes": outcome_rows(outcomes) + education_row(report.get("psr")),
         "psr": psr_rows(report.get("psr")),
+        "retention": retention_rows(report),
+        "earnings": earnings_rows(report),
         "tier_label": TIER_LABELS[outcomes["tier"]],
         "band_label": BAND_LABELS.get(review["band"] or "", ""),
         # Decided on the exact rates by the computation; older report objects without

@@ -48,11 +48,28 @@ def report_pdf(context: dict[str, Any]) -> bytes:
     """The program report (outcomes, computed items, review) as PDF bytes."""
     report = context["report"]
     period = report["period"]
-    doc = _Doc(f"IPS program report: {report['program']}, {period['start']} to {period['end']}")
+    so_far = " (to date: the period has not ended)" if period.get("partial") else ""
+    doc = _Doc(
+        f"IPS program report: {report['program']}, {period['start']} to {period['end']}{so_far}"
+    )
     doc.heading("Outcomes")
     rows = [[row["label"], row["shown"]] for row in context["outcomes"]]
     rows.append(["US tier (31 / 41 / 50 %)", context["tier_label"]])
     doc.grid(["Figure", "Value"], rows, [120, 60])
+    if context.get("retention"):
+        doc.heading("Keeping the job")
+        doc.grid(
+            ["Days after the start", "Reached the mark", "Still in the job", "Share"],
+            [
+                [r["days"], str(r["reached"]), str(r["still"]), r["shown"]]
+                for r in context["retention"]
+            ],
+            [45, 45, 45, 45],
+        )
+    if context.get("earnings"):
+        doc.heading("Hours, pay and job endings")
+        rows = [[r["label"], r["shown"]] for r in context["earnings"]]
+        doc.grid(["Figure", "Value"], rows, [120, 60])
     if context.get("psr"):
         doc.heading("Life beyond the job")
         doc.grid(["Figure", "Value"], [[r["label"], r["shown"]] for r in context["psr"]], [120, 60])

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from ips.fidelity.compute import Job, Period, ProgramFacts, Seeker, Specialist
 from ips.fidelity.quarterly import closed_in_period, earnings, education, job_endings, retention
 
+pytestmark = pytest.mark.django_db(databases=["default"])
 D = dt.date
 Q3 = Period(D(2026, 7, 1), D(2026, 9, 30), as_of=D(2026, 11, 30))
 
@@ -84,3 +87,97 @@ def test_education_counts_people_served_and_those_also_working():
 
 def test_closed_counts_closing_dates_in_the_period():
     assert closed_in_period(facts(PEOPLE, JOBS)) == 1
+
+
+# --- The quarterly return screen and its downloads -------------------------------------
+
+QUARTERLY = "/admin/fidelity/quarterly/"
+
+
+@pytest.fixture
+def worked_quarter(program, staff):
+    """Last complete quarter: two people served, one started a job, one closed."""
+    from django.utils import timezone
+
+    from employers.models import Employer
+    from ips.reports.periods import last_complete_quarter
+    from jobseekers.models import Job as JobRow
+    from jobseekers.models import JobSeeker
+
+    start, end = last_complete_quarter(timezone.localdate())
+    employer = Employer.objects.create(program=program, name="Cafe")
+    working = JobSeeker.objects.create(
+        program=program, ref="Q1", name="Ann", entry_date=start, referral_date=start
+    )
+    JobSeeker.objects.create(
+        program=program,
+        ref="Q2",
+        name="Bo",
+        entry_date=start - dt.timedelta(days=40),
+        closed_date=start + dt.timedelta(days=10),
+    )
+    JobRow.objects.create(
+        program=program,
+        seeker=working,
+        employer=employer,
+        title="Cook",
+        start_date=start + dt.timedelta(days=5),
+        hours_per_week=Decimal(20),
+    )
+    return start
+
+
+def test_quarterly_return_has_a_row_per_quarter_in_page_csv_and_xlsx(
+    client, users, program, worked_quarter
+):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    from ips.reports.periods import quarter_label
+
+    client.force_login(users["director"])
+    page = client.get(QUARTERLY)
+    assert page.status_code == 200
+    table = page.context["table"]
+    assert len(table.rows) == 9
+    assert table.rows[-1][0].endswith("so far")
+    last_complete = next(r for r in table.rows if r[0] == quarter_label(worked_quarter))
+    header = table.header
+    row = dict(zip(header, last_complete, strict=True))
+    assert row["Served"] == 2
+    assert row["Worked in a competitive job"] == 1
+    assert row["Employment rate (%)"] == 50.0
+    assert row["Job starts"] == 1
+    assert row["New referrals"] == 1
+    assert row["Closed"] == 1
+
+    text = client.get(QUARTERLY + "?format=csv").content.decode()
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0] == header
+    assert len(rows) == 10
+
+    body = client.get(QUARTERLY + f"?program={program.pk}&format=xlsx").content
+    sheet = load_workbook(io.BytesIO(body))["Per quarter"]
+    assert [c.value for c in sheet[1]] == header
+    assert sheet.max_row == 10
+
+
+@pytest.mark.parametrize(
+    ("query", "status"),
+    [("?format=pdf", 400), ("?program=abc", 400), ("?program=99999999", 404)],
+)
+def test_quarterly_return_refuses_bad_input(client, users, program, query, status):
+    client.force_login(users["director"])
+    assert client.get(QUARTERLY + query).status_code == status
+
+
+def test_quarterly_return_is_for_leadership_of_the_program_only(
+    client, users, program, other_program, outsider
+):
+    client.force_login(users["specialist"])
+    refused = client.get(QUARTERLY)  # Wagtail turns "permission denied" into a redirect home
+    assert (refused.status_code, refused["Location"]) == (302, "/admin/")
+    client.force_login(users["director"])
+    assert client.get(QUARTERLY + f"?program={other_program.pk}").status_code == 404
