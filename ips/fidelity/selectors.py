@@ -193,3 +193,22 @@ def weekly_face_to_face(
         for pk, email in specialists
     ]
     return mondays, table
+
+
+def specialist_names(program: Program) -> dict[str, str]:
+    """Email (as the report keys it, lower case) -> the name a director reads: the
+    person's full name, with the email added only where two specialists share a name
+    (or alone when no name is recorded). One query."""
+    rows = [
+        ((email or "").lower(), f"{first} {last}".strip())
+        for email, first, last in StaffMember.objects.filter(
+            program=program, role=Role.SPECIALIST
+        ).values_list("user__email", "user__first_name", "user__last_name")
+    ]
+    seen: dict[str, int] = defaultdict(int)
+    for _, name in rows:
+        seen[name] += 1
+    return {
+        email: name if name and seen[name] == 1 else (f"{name} ({email})" if name else email)
+        for email, name in rows
+    }

@@ -23,7 +23,7 @@ from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadFor
 from ips.fidelity.models import FidelityReview, ImportUpload
 from ips.fidelity.reviews import review_rows, review_summary
 from ips.fidelity.rubric import SOURCES
-from ips.fidelity.selectors import weekly_face_to_face
+from ips.fidelity.selectors import specialist_names, weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
@@ -76,21 +76,22 @@ def dashboard(request):
         return render(request, "fidelity/dashboard.html", {"form": form}, status=400)
     program, start, end = chosen
     report = program_report(program, start, end)
-    context = report_context(report)
+    names = specialist_names(program)
+    context = report_context(report, names)
     trends = quarterly_reports(program, end, 4)
     trend_rows = [
         (item, [data["fidelity"]["items"][item.key] for _, data in trends])
         for item in COMPUTED_ITEMS
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
-    context["charts"] = _charts(report, trends)
+    context["charts"] = _charts(report, trends, names)
     today = timezone.localdate()
     mondays, weekly = weekly_face_to_face(program, end, as_of=today)
     # (Monday, "so far"): the week holding today has not ended and is not judged.
     context["weeks"] = [(monday, monday + dt.timedelta(days=6) >= today) for monday in mondays]
     context["weekly"] = [
         (
-            name,
+            names.get(name, name),
             [
                 {"n": n, "under": n < WEEKLY_CONTACT_GOAL and not so_far}
                 for n, (_, so_far) in zip(counts, context["weeks"], strict=True)
@@ -113,7 +114,7 @@ def dashboard(request):
     return render(request, "fidelity/dashboard.html", context)
 
 
-def _charts(report, trends) -> dict[str, str]:
+def _charts(report, trends, names: dict[str, str]) -> dict[str, str]:
     outcomes = report["outcomes"]
     v6 = report["fidelity"]["items"]["V6"]
     return {
@@ -129,7 +130,7 @@ def _charts(report, trends) -> dict[str, str]:
         ),
         "contacts": bar_chart(
             "Face-to-face employer contacts per week, per specialist (goal 6)",
-            list((v6.get("per_specialist") or {}).items()),
+            [(names.get(e, e), v) for e, v in (v6.get("per_specialist") or {}).items()],
             maximum=8,
             lines=(Line(WEEKLY_CONTACT_GOAL, "goal 6"),),
         ),
@@ -157,15 +158,20 @@ def report_export(request, fmt: str):
     )
     name = f"ips-report-{chosen[0].slug}-{chosen[1]}-{chosen[2]}"
     if fmt == "xlsx":
-        tables = report_tables(report, quarterly_reports(chosen[0], chosen[2], 4))
+        tables = report_tables(
+            report, quarterly_reports(chosen[0], chosen[2], 4), specialist_names(chosen[0])
+        )
         return _download(to_xlsx(tables), XLSX, f"{name}.xlsx")
     if fmt == "csv":
         return _download(to_csv(report), "text/csv", f"{name}.csv")
     if fmt == "json":
         return _download(to_json(report), "application/json", f"{name}.json")
     if fmt == "pdf":
-        return _download(report_pdf(report_context(report)), "application/pdf", f"{name}.pdf")
-    return render(request, "reports/program_report.html", report_context(report))
+        context = report_context(report, specialist_names(chosen[0]))
+        return _download(report_pdf(context), "application/pdf", f"{name}.pdf")
+    return render(
+        request, "reports/program_report.html", report_context(report, specialist_names(chosen[0]))
+    )
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -53,8 +53,12 @@ def show(value: Any, unit: str) -> str:
     return f"{value}{UNIT_SUFFIX.get(unit, '')}"
 
 
-def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per computed item with its title, shown value and flags."""
+def item_rows(
+    items: dict[str, dict[str, Any]], names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """One row per computed item with its title, shown value and flags; per-specialist
+    figures under the person's name (`names`: email -> name shown)."""
+    names = names or {}
     rows = []
     for spec in COMPUTED_ITEMS:
         item = items[spec.key]
@@ -69,7 +73,7 @@ def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "rating": item["rating"],
                 "provisional": item["provisional"],
                 "per_specialist": [
-                    (email, show(v, spec.unit))
+                    (names.get(email, email), show(v, spec.unit))
                     for email, v in (item.get("per_specialist") or {}).items()
                 ],
                 "warning": item.get("warning", False),
@@ -170,14 +174,15 @@ def earnings_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"label": label, "shown": shown} for label, shown in rows]
 
 
-def report_context(report: dict[str, Any]) -> dict[str, Any]:
-    """Template context for reports/program_report.html."""
+def report_context(report: dict[str, Any], names: dict[str, str] | None = None) -> dict[str, Any]:
+    """Template context for reports/program_report.html; `names` maps the report's
+    specialist emails to the names a director reads."""
     outcomes = report["outcomes"]
     review = report["fidelity"]["review"]
     warnings = outcomes.get("warnings") or {}
     return {
         "report": report,
-        "items": item_rows(report["fidelity"]["items"]),
+        "items": item_rows(report["fidelity"]["items"], names),
         "outcomes": outcome_rows(outcomes) + education_row(report.get("psr")),
         "psr": psr_rows(report.get("psr")),
         "retention": retention_rows(report),

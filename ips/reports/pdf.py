@@ -3,9 +3,17 @@ Pure: no django; takes the rows built for the HTML page."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
+
+# Debian's DejaVu (installed with Chromium and fonts-dejavu-core) covers names such as
+# "Nguyễn"; without it the core Latin-1 fonts are used and other letters become "?".
+UNICODE_FONTS = {
+    "": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "B": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+}
 
 _REPLACE = {"÷": "/", "—": "-", "–": "-", "’": "'", "“": '"', "”": '"', "≥": ">=", "≤": "<="}
 
@@ -21,27 +29,32 @@ def _text(value: Any) -> str:
 class _Doc(FPDF):
     def __init__(self, title: str):
         super().__init__(format="A4")
-        self.set_title(_text(title))
+        self.family, self.clean = "Helvetica", _text
+        if all(path.exists() for path in UNICODE_FONTS.values()):
+            for style, path in UNICODE_FONTS.items():
+                self.add_font("Body", style=style, fname=str(path))
+            self.family, self.clean = "Body", lambda value: "" if value is None else str(value)
+        self.set_title(self.clean(title))
         self.set_auto_page_break(auto=True, margin=15)
         self.add_page()
-        self.set_font("Helvetica", "B", 15)
-        self.multi_cell(0, 8, _text(title), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family, "B", 15)
+        self.multi_cell(0, 8, self.clean(title), new_x="LMARGIN", new_y="NEXT")
 
     def heading(self, text: str) -> None:
         self.ln(3)
-        self.set_font("Helvetica", "B", 12)
-        self.multi_cell(0, 7, _text(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family, "B", 12)
+        self.multi_cell(0, 7, self.clean(text), new_x="LMARGIN", new_y="NEXT")
 
     def para(self, text: str) -> None:
-        self.set_font("Helvetica", "", 10)
-        self.multi_cell(0, 5, _text(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family, "", 10)
+        self.multi_cell(0, 5, self.clean(text), new_x="LMARGIN", new_y="NEXT")
 
     def grid(self, header: list[str], rows: list[list[Any]], widths: list[int]) -> None:
-        self.set_font("Helvetica", "", 9)
+        self.set_font(self.family, "", 9)
         with self.table(col_widths=widths, text_align="LEFT", line_height=5) as table:
-            table.row([_text(h) for h in header])
+            table.row([self.clean(h) for h in header])
             for row in rows:
-                table.row([_text(cell) for cell in row])
+                table.row([self.clean(cell) for cell in row])
 
 
 def report_pdf(context: dict[str, Any]) -> bytes:

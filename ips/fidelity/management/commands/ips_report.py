@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
+from ips.fidelity.selectors import specialist_names
 from ips.models import Program
 from ips.reports.build import program_report, quarterly_reports
 from ips.reports.formats import to_csv, to_json
@@ -47,7 +48,9 @@ class Command(BaseCommand):
             raise CommandError(f"no program named {program!r} (programs: {names})")
         report = program_report(found, first, last)
         if format == "xlsx":
-            tables = report_tables(report, quarterly_reports(found, last, 4))
+            tables = report_tables(
+                report, quarterly_reports(found, last, 4), specialist_names(found)
+            )
             with open(output, "wb") as handle:
                 handle.write(to_xlsx(tables))
             self.stdout.write(f"Wrote {output} ({len(tables)} sheets).")
@@ -57,5 +60,5 @@ class Command(BaseCommand):
         elif format == "csv":
             self.stdout.write(to_csv(report), ending="")
         else:
-            context = report_context(report) | {"standalone": True}
+            context = report_context(report, specialist_names(found)) | {"standalone": True}
             self.stdout.write(render_to_string("reports/program_report.html", context))
