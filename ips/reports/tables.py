@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from ips.fidelity.anchors import COMPUTED_ITEMS, TIER_LABELS
+from ips.fidelity.anchors import COMPUTED_ITEMS, TIER_LABELS, TIER_SHORT_LABELS
 from ips.reports.html import OUTCOME_LABELS
 from ips.spreadsheets import neutralise_formula
 
@@ -82,7 +82,7 @@ QUARTERLY_COLUMNS = (
     ("Served", lambda r: r["outcomes"]["served"]),
     ("Worked in a competitive job", lambda r: r["outcomes"]["worked_competitive"]),
     ("Employment rate (%)", lambda r: _percent(r["outcomes"]["employment_rate"])),
-    ("Tier", lambda r: TIER_LABELS[r["outcomes"]["tier"]]),
+    ("Tier (31 / 41 / 50 %)", lambda r: TIER_SHORT_LABELS[r["outcomes"]["tier"]]),
     ("Job starts", lambda r: r["outcomes"]["job_starts"]),
     ("In education or training", lambda r: r["education"]["in_education"]),
     ("Working and in education", lambda r: r["education"]["working_and_in_education"]),
