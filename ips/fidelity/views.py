@@ -27,13 +27,19 @@ from ips.fidelity.selectors import specialist_names, weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
-from ips.reports.build import program_report, quarterly_reports
+from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
 from ips.reports.periods import quarter_choices
-from ips.reports.tables import quarterly_table, report_tables, table_csv, to_xlsx
+from ips.reports.tables import (
+    quarterly_table,
+    report_tables,
+    table_csv,
+    to_xlsx,
+    totals_table,
+)
 from ips.roles import LEADERSHIP, program_ids
 from ips.spreadsheets import neutralise_formula
 from ips.validators import query_id
@@ -100,6 +106,11 @@ def dashboard(request):
         for name, counts in weekly
     ]
     context["goal"] = WEEKLY_CONTACT_GOAL
+    led = list(form.fields["program"].queryset.order_by("name"))
+    if len(led) > 1:
+        # A director of several programs: each one and the total, side by side.
+        reports = [report if p == program else program_report(p, start, end) for p in led]
+        context["together"] = totals_table(reports, combined_report(led, start, end))
     context["quarters"] = [
         {
             "label": label,

@@ -70,3 +70,32 @@ def quarterly_reports(
         label = quarter_label(start)
         result.append((f"{label} so far" if report["period"]["partial"] else label, report))
     return result
+
+
+def combined_report(
+    programs: list[Program], start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """Several programs taken together for a period: the outcomes, retention, earnings and
+    education of the union of their records, so every count is the sum of the programs'
+    counts and every rate is recomputed from the summed counts, never an average of rates
+    (issue 18). Fidelity items are per program and are not totalled.
+
+    Shape: `{"programs": [names], "period": {...}, "outcomes": {...}, "retention": {...},
+    "earnings": {...}, "education": {...}}`, each as in `program_report`.
+    """
+    facts = program_facts(programs, start, end, as_of)
+    learning: set[int] = set()
+    for program in programs:
+        learning |= psr_and_learning(program, start, end)[1]
+    return {
+        "programs": [p.name for p in programs],
+        "period": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "partial": facts.period.partial,
+        },
+        "outcomes": outcomes(facts) | {"closed": closed_in_period(facts)},
+        "retention": {"marks": retention(facts), "job_endings": job_endings(facts)},
+        "earnings": earnings(facts),
+        "education": education(facts, learning),
+    }

@@ -101,6 +101,26 @@ def quarterly_table(quarters: list[tuple[str, dict[str, Any]]]) -> Table:
     )
 
 
+TOTAL_COLUMNS = (
+    ("Served", lambda r: r["outcomes"]["served"]),
+    ("Worked in a competitive job", lambda r: r["outcomes"]["worked_competitive"]),
+    ("Employment rate (%)", lambda r: _percent(r["outcomes"]["employment_rate"])),
+    ("Tier (31 / 41 / 50 %)", lambda r: TIER_SHORT_LABELS[r["outcomes"]["tier"]]),
+    ("Job starts", lambda r: r["outcomes"]["job_starts"]),
+    ("New referrals", lambda r: r["outcomes"]["referrals"]),
+    ("Closed", lambda r: r["outcomes"]["closed"]),
+    ("In education or training", lambda r: r["education"]["in_education"]),
+)
+
+
+def totals_table(reports: list[dict[str, Any]], total: dict[str, Any]) -> Table:
+    """One row per program and a last row "All programs" (the combined report: counts
+    summed, rates recomputed from the sums)."""
+    rows = [[r["program"], *(get(r) for _, get in TOTAL_COLUMNS)] for r in reports]
+    rows.append(["All programs", *(get(total) for _, get in TOTAL_COLUMNS)])
+    return Table("Programs and total", ["Program", *(n for n, _ in TOTAL_COLUMNS)], rows)
+
+
 def retention_table(report: dict[str, Any]) -> Table:
     """Retention at each mark: job starts that reached it, still in the job, share (%)."""
     marks = report["retention"]["marks"]

@@ -314,3 +314,101 @@ def test_v4_ignores_a_contact_naming_the_person_before_their_entry(program, staf
     data = program_facts(program, D(2026, 7, 1), D(2026, 9, 30), as_of=D(2026, 11, 30))
     assert data.first_face_to_face == {person.pk: D(2026, 7, 20)}
     assert fidelity_items(data)["V4"].value == 10.0
+
+
+# --- Several programs: counts summed, rates recomputed ---------------------------------
+
+
+@pytest.fixture
+def two_programs(db):
+    """Unequal programs in Q3 2026: North 1 of 2 served worked (50 %), South 1 of 8 (12.5 %).
+    The average of the rates would be 31.25 % ("minimal"); the true rate is 2 / 10."""
+    from employers.models import Employer
+    from ips.models import Program
+    from jobseekers.models import Job as JobRow
+    from jobseekers.models import JobSeeker
+
+    made = []
+    for name, served in (("North Team", 2), ("South Team", 8)):
+        program = Program.objects.create(name=name, slug=name.split()[0].lower())
+        employer = Employer.objects.create(program=program, name=f"{name} cafe")
+        people = [
+            JobSeeker.objects.create(
+                program=program, ref=f"{name[0]}{i}", name=f"P{i}", entry_date=D(2026, 1, 5)
+            )
+            for i in range(served)
+        ]
+        JobRow.objects.create(
+            program=program,
+            seeker=people[0],
+            employer=employer,
+            title="Cook",
+            start_date=D(2026, 8, 3),
+            hours_per_week=Decimal(20),
+        )
+        made.append(program)
+    return made
+
+
+def test_two_program_total_sums_counts_and_recomputes_the_rate(two_programs):
+    from ips.reports.build import combined_report, program_report
+
+    north, south = (program_report(p, Q3.start, Q3.end) for p in two_programs)
+    total = combined_report(two_programs, Q3.start, Q3.end)
+    for key in ("served", "worked_competitive", "job_starts", "job_starts_uk", "referrals"):
+        assert total["outcomes"][key] == north["outcomes"][key] + south["outcomes"][key]
+    assert (north["outcomes"]["employment_rate"], south["outcomes"]["employment_rate"]) == (
+        0.5,
+        0.125,
+    )
+    assert total["outcomes"]["employment_rate"] == 0.2  # 2 / 10, not (0.5 + 0.125) / 2
+    assert total["outcomes"]["tier"] == "below_minimal"
+    assert total["programs"] == ["North Team", "South Team"]
+
+
+def test_ips_report_with_two_programs_prints_each_and_the_total(two_programs):
+    out = io.StringIO()
+    call_command(
+        "ips_report", "--program", "North Team", "--program", "south team",
+        "--start", "2026-07-01", "--end", "2026-09-30", stdout=out,
+    )  # fmt: skip
+    data = json.loads(out.getvalue())
+    assert [r["program"] for r in data["programs"]] == ["North Team", "South Team"]
+    assert data["total"]["outcomes"]["served"] == 10
+    assert data["total"]["outcomes"]["employment_rate"] == 0.2
+
+
+def test_ips_report_refuses_the_same_program_twice(two_programs):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="once"):
+        call_command(
+            "ips_report", "--program", "North Team", "--program", "NORTH TEAM",
+            "--start", "2026-07-01", "--end", "2026-09-30", stdout=io.StringIO(),
+        )  # fmt: skip
+
+
+def test_director_of_two_programs_sees_each_and_the_total(client, two_programs):
+    from ips.models import StaffMember
+    from tests.conftest import make_user
+
+    director = make_user("two_program_director")
+    for program in two_programs:
+        StaffMember.objects.create(user=director, program=program, role="director")
+    client.force_login(director)
+    response = client.get(
+        reverse("fidelity:dashboard") + f"?program={two_programs[0].pk}&start=2026-07-01"
+        "&end=2026-09-30"
+    )
+    table = response.context["together"]
+    rows = {row[0]: dict(zip(table.header, row, strict=True)) for row in table.rows}
+    assert rows["All programs"]["Served"] == 10
+    assert rows["All programs"]["Employment rate (%)"] == 20.0
+    assert rows["South Team"]["Employment rate (%)"] == 12.5
+    assert "Your programs together" in response.content.decode()
+
+
+def test_a_director_of_one_program_sees_no_total(client, program, users):
+    client.force_login(users[Role.DIRECTOR])
+    response = client.get(reverse("fidelity:dashboard"))
+    assert "together" not in response.context
