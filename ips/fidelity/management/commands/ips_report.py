@@ -40,14 +40,15 @@ class Command(BaseCommand):
         parser.add_argument("--format", default="json", choices=["json", "csv", "html", "xlsx"])
         parser.add_argument("--output", help="file to write (required for xlsx)")
 
-    def handle(self, *args, program: list[str], start: str, end: str, format: str, **options):
+    def handle(self, *args, program: list[str] | str, start: str, end: str, format: str, **options):
         output = options.get("output")
         if format == "xlsx" and not output:
             raise CommandError("--format xlsx writes a workbook: give --output FILE.xlsx")
         first, last = _date(start, "start"), _date(end, "end")
         if last < first:
             raise CommandError(f"--end {end} is before --start {start}")
-        found_all = [self._program(name) for name in program]
+        names = [program] if isinstance(program, str) else program  # call_command(program=...)
+        found_all = [self._program(name) for name in names]
         if len({p.pk for p in found_all}) != len(found_all):
             raise CommandError("each --program may be given once")
         if len(found_all) > 1:
