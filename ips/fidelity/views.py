@@ -23,8 +23,9 @@ from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadFor
 from ips.fidelity.models import FidelityReview, ImportUpload
 from ips.fidelity.reviews import review_rows, review_summary
 from ips.fidelity.rubric import SOURCES
-from ips.fidelity.selectors import specialist_names, weekly_face_to_face
+from ips.fidelity.selectors import program_facts, specialist_names, weekly_face_to_face
 from ips.fidelity.services import complete_review, rate_items, start_review
+from ips.fidelity.supervision import supervision_rows
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
 from ips.reports.build import combined_report, program_report, quarterly_reports
@@ -36,6 +37,7 @@ from ips.reports.periods import quarter_choices
 from ips.reports.tables import (
     quarterly_table,
     report_tables,
+    supervision_table,
     table_csv,
     to_xlsx,
     totals_table,
@@ -49,6 +51,7 @@ from ips.versioning import (
     StaleCopyError,
     parse_version,
 )
+from jobseekers.checkins.selectors import psr_and_learning
 
 US_TIER_LINES = (Line(31, "31"), Line(41, "41"), Line(50, "50"))
 
@@ -219,6 +222,77 @@ def quarterly_return(request):
         request,
         "fidelity/quarterly.html",
         {"program": program, "programs": programs, "table": table},
+    )
+
+
+def _month(value: str | None, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the month written YYYY-MM (default: last month); None when
+    the text is not such a month in 1900-2100."""
+    if not value:
+        first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    else:
+        try:
+            if len(value) != 7 or value[4] != "-":
+                raise ValueError
+            first = dt.date(int(value[:4]), int(value[5:]), 1)
+        except ValueError:
+            return None
+        if not 1900 <= first.year <= 2100:
+            return None
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+def supervision_report(request):
+    """Outcome-based supervision: per employment specialist, one month's caseload, employer
+    contacts a week, job starts, people working and in education, 90-day retention, people
+    who left and job endings (docs/figures.md), as a page, CSV or XLSX (`?format=`)."""
+    programs = _programs_or_403(request)
+    fmt = request.GET.get("format") or "html"
+    if fmt not in QUARTERLY_FORMATS:
+        return HttpResponse("Choose a format: html, csv or xlsx.", status=400)
+    program_id = query_id(request.GET.get("program"))
+    if request.GET.get("program") and program_id is None:
+        return HttpResponse("Choose a program you lead.", status=400)
+    program = (
+        get_object_or_404(programs, pk=program_id) if program_id is not None else programs.first()
+    )
+    today = timezone.localdate()
+    month = _month(request.GET.get("month"), today)
+    if month is None:
+        return HttpResponse("Choose a month written YYYY-MM, for example 2026-10.", status=400)
+    start, end = month
+    facts = program_facts(program, start, end, today)
+    rows = supervision_rows(facts, psr_and_learning(program, start, end)[1])
+    names = specialist_names(program)
+    table = supervision_table(rows, names, f"Supervision {start:%Y-%m}")
+    record_rows_shown(
+        request=request,
+        what=f"supervision report {fmt} (people on caseloads)",
+        counts={program.pk: sum(r.caseload for r in rows)},
+        action=AuditEvent.Action.EXPORT if fmt != "html" else AuditEvent.Action.VIEW,
+    )
+    name = f"ips-supervision-{program.slug}-{start:%Y-%m}"
+    if fmt == "csv":
+        return _download(table_csv(table), "text/csv", f"{name}.csv")
+    if fmt == "xlsx":
+        return _download(to_xlsx([table]), XLSX, f"{name}.xlsx")
+    previous = (start - dt.timedelta(days=1)).strftime("%Y-%m")
+    following = (end + dt.timedelta(days=1)).strftime("%Y-%m")
+    return render(
+        request,
+        "fidelity/supervision.html",
+        {
+            "program": program,
+            "programs": programs,
+            "table": table,
+            "start": start,
+            "end": end,
+            "partial": facts.period.partial,
+            "month": f"{start:%Y-%m}",
+            "previous": previous,
+            "following": following if end < today else None,
+        },
     )
 
 

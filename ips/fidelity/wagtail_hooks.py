@@ -16,6 +16,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("report.<str:fmt>", views.report_export, name="report"),
     path("quarterly/", views.quarterly_return, name="quarterly"),
+    path("supervision/", views.supervision_report, name="supervision"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/status/", views.import_status, name="import_status"),

@@ -201,3 +201,30 @@ def to_xlsx(tables: list[Table]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+SUPERVISION_HEADER = [
+    "Specialist", "Caseload", "Employer contacts a week", "Job starts", "Working",
+    "Working (%)", "In education", "In education (%)", "Reached 90 days in a job",
+    "Kept the job 90 days", "Left the caseload", "Job endings",
+]  # fmt: skip
+
+
+def supervision_table(
+    rows, names: dict[str, str] | None = None, title: str = "Supervision"
+) -> Table:
+    """The supervision report (`ips.fidelity.supervision.SupervisionRow`s) as a table."""
+    names = names or {}
+    return Table(
+        title[:31],
+        SUPERVISION_HEADER,
+        [
+            [
+                names.get(r.email, r.email), r.caseload, r.contacts_per_week, r.job_starts,
+                r.working, _percent(r.working_share), r.in_education,
+                _percent(r.in_education_share), r.reached_90_days, r.kept_90_days,
+                r.left_caseload, r.job_endings,
+            ]
+            for r in rows
+        ],
+    )  # fmt: skip
