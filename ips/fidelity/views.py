@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -20,11 +21,17 @@ from ips.audit import record_rows_shown
 from ips.domain import text_problem
 from ips.fidelity.anchors import COMPUTED_ITEMS, UK_EMPLOYMENT_BENCHMARK, WEEKLY_CONTACT_GOAL
 from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadForm
-from ips.fidelity.models import FidelityReview, ImportUpload
+from ips.fidelity.models import ActionItem, FidelityReview, ImportUpload
 from ips.fidelity.reviews import review_rows, review_summary
 from ips.fidelity.rubric import SOURCES
 from ips.fidelity.selectors import program_facts, specialist_names, weekly_face_to_face
-from ips.fidelity.services import complete_review, rate_items, start_review
+from ips.fidelity.services import (
+    add_action_item,
+    complete_review,
+    rate_items,
+    set_action_status,
+    start_review,
+)
 from ips.fidelity.supervision import supervision_rows
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
@@ -366,58 +373,112 @@ def _review(request, pk: int) -> FidelityReview:
 
 
 def review_detail(request, pk: int):
-    """Rate each item 1-5 with a note and evidence; the computed figure is shown beside."""
+    """Rate each item 1-5 with a note and evidence; the computed figure is shown beside,
+    with a button to take its rating. Autosaves (a background POST with `autosave`,
+    answered in JSON); the action plan can be added to and closed after completion."""
     review = _review(request, pk)
     action_form = ActionItemForm()
-    if request.method == "POST" and review.status == FidelityReview.Status.DRAFT:
+    if request.method == "POST":
         if "add_action" in request.POST:
             action_form = ActionItemForm(request.POST)
             if action_form.is_valid():
-                action_form.instance.review, action_form.instance.program = review, review.program
-                action_form.save()
-                return redirect("fidelity:review", pk=review.pk)
-        else:
+                add_action_item(review=review, **action_form.cleaned_data)
+                messages.success(request, "Added to the action plan.")
+                return redirect(f"{reverse('fidelity:review', args=[review.pk])}#action-plan")
+            return _review_page(request, review, action_form, status=400)
+        if "action_status" in request.POST:
+            return _set_action_status(request, review)
+        if review.status == FidelityReview.Status.DRAFT:
             return _save_ratings(request, review)
+        messages.error(request, "This review is completed: its ratings can no longer change.")
+        return redirect("fidelity:review", pk=review.pk)
     return _review_page(request, review, action_form)
+
+
+def _set_action_status(request, review: FidelityReview):
+    action_id = query_id(request.POST.get("action_id"))
+    try:
+        if action_id is None:
+            raise ActionItem.DoesNotExist
+        item = set_action_status(
+            review=review, action_id=action_id, status=request.POST.get("action_status", "")
+        )
+    except ActionItem.DoesNotExist:
+        return HttpResponse("No such action item in this review.", status=404)
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400)
+    messages.success(request, f"Action item marked {item.get_status_display().lower()}.")
+    return redirect(f"{reverse('fidelity:review', args=[review.pk])}#action-plan")
+
+
+SECTION_ORDER = ("Staffing", "Organisation", "Services")
 
 
 def _review_page(request, review: FidelityReview, action_form, rows=None, status: int = 200):
     editable = review.status == FidelityReview.Status.DRAFT
-    context = {"review": review, "rows": rows or review_rows(review), "editable": editable}
+    rows = rows or review_rows(review)
+    sections = [(name, [r for r in rows if r["section"] == name]) for name in SECTION_ORDER]
+    context = {"review": review, "rows": rows, "sections": sections, "editable": editable}
     context.update(action_form=action_form, summary=review_summary(review))
+    context["action_statuses"] = ActionItem.Status.choices
     return render(request, "fidelity/review.html", context, status=status)
 
 
 def _save_ratings(request, review: FidelityReview):
+    autosave = "autosave" in request.POST
+
+    def refuse(message: str, status: int = 400):
+        if autosave:
+            return JsonResponse({"error": message}, status=status)
+        messages.error(request, message)
+        return redirect("fidelity:review", pk=review.pk)
+
     ratings = {}
+    computed = {r.item_key: r.computed_rating for r in review.ratings.all()}
+    use_computed = request.POST.get("use_computed")
     for row in review.ratings.all():
         raw = request.POST.get(f"rating_{row.item_key}", "")
         if raw not in ("", "1", "2", "3", "4", "5"):
-            messages.error(request, f"{row.item_key}: a rating is a whole number from 1 to 5.")
-            return redirect("fidelity:review", pk=review.pk)
+            return refuse(f"{row.item_key}: a rating is a whole number from 1 to 5.")
         note = request.POST.get(f"note_{row.item_key}", "")
         evidence = request.POST.get(f"evidence_{row.item_key}", "")
         problem = text_problem(note + evidence)
         if problem:
-            messages.error(request, f"{row.item_key}: the note or evidence {problem}; remove it.")
-            return redirect("fidelity:review", pk=review.pk)
-        ratings[row.item_key] = (int(raw) if raw else None, note, evidence)
+            return refuse(f"{row.item_key}: the note or evidence {problem}; remove it.")
+        rating = int(raw) if raw else None
+        if use_computed == row.item_key and computed.get(row.item_key):
+            rating = computed[row.item_key]
+        ratings[row.item_key] = (rating, note, evidence)
     expected = parse_version(request.POST.get(VERSION_FIELD))
     if expected is None:
-        messages.error(request, MISSING_VERSION_MESSAGE)
-        return redirect("fidelity:review", pk=review.pk)
+        return refuse(MISSING_VERSION_MESSAGE)
     try:
         rate_items(review=review, ratings=ratings, expected_version=expected)
     except StaleCopyError as error:
+        if autosave:
+            return JsonResponse({"error": error.messages[0]}, status=409)
         return _stale_ratings(request, review, ratings, error)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("fidelity:review", pk=review.pk)
+        return refuse(" ".join(error.messages))
+    if autosave:
+        saved = timezone.localtime().strftime("%H:%M")
+        return JsonResponse({"version": review.version, "saved": saved})
     if "complete" in request.POST:
         try:
             complete_review(review=review, expected_version=review.version)
-        except ValidationError as error:
+        except (ValidationError, StaleCopyError) as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                f"Review completed: {review.total} of 125. The ratings are now fixed; you can "
+                "still add to the action plan and mark its items done.",
+            )
+        return redirect("fidelity:review", pk=review.pk)
+    if use_computed:
+        messages.success(request, f"{use_computed}: the computed rating is used; saved.")
+        return redirect(f"{reverse('fidelity:review', args=[review.pk])}#item-{use_computed}")
+    messages.success(request, "Ratings saved.")
     return redirect("fidelity:review", pk=review.pk)
 
 

@@ -85,3 +85,35 @@ def test_this_quarter_to_date_and_the_quarterly_return_at_375_and_1280_px(
         page_width = browser_page.evaluate("document.documentElement.scrollWidth")
         assert page_width <= width + 1  # the table scrolls in its region, not the page
         browser_page.screenshot(path=str(tmp_path / f"quarterly-{width}.png"), full_page=True)
+
+
+def test_review_autosaves_each_change_and_passes_axe_on_a_phone(browser_page, live_server):
+    import datetime as dt
+
+    from ips.fidelity.services import start_review
+
+    program = Program.objects.create(name="Lakeside", slug="lakeside")
+    review = start_review(
+        program=program,
+        review_date=dt.date(2026, 9, 30),
+        period_start=dt.date(2026, 7, 1),
+        period_end=dt.date(2026, 9, 30),
+    )
+    log_in(browser_page, director_of(program), live_server.url)
+    browser_page.set_viewport_size({"width": 375, "height": 800})
+    browser_page.goto(f"/admin/fidelity/reviews/{review.pk}/")
+    assert axe_violations(browser_page) == []
+    browser_page.select_option("#rating_S1", "3")
+    browser_page.get_by_role("status").get_by_text("Saved at").wait_for()
+    browser_page.select_option("#rating_S2", "4")  # a second change after the first save
+    from playwright.sync_api import expect
+
+    # Both saves answered: the form now carries the version after two saves.
+    expect(browser_page.locator("input[name=version]")).to_have_value(str(review.version + 2))
+    ratings = {r.item_key: r.rating for r in review.ratings.filter(item_key__in=["S1", "S2"])}
+    assert ratings == {"S1": 3, "S2": 4}
+    # The Save button stays in view at the bottom of a phone screen while scrolling.
+    save = browser_page.get_by_role("button", name="Save ratings")
+    box = save.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= 800
