@@ -110,23 +110,18 @@ def test_new_employer_is_geocoded_after_commit(program, django_capture_on_commit
     assert employer.latitude == pytest.approx(42.33, abs=0.1)
 
 
-def test_save_employer_updates_by_ref_without_duplicates(program):
-    first, created = save_employer(program=program, ref="E-1", name="Bakery", zip="48226")
-    again, created_again = save_employer(program=program, ref="E-1", name="Bakery Two")
-    assert created
-    assert not created_again
-    assert first.pk == again.pk
-    assert Employer.objects.get().name == "Bakery Two"
-
-
-def test_save_employer_person_updates_the_same_person(employer):
-    save_employer_person(employer=employer, name="Dana", job_title="Owner")
-    person, created = save_employer_person(
-        employer=employer, name="Dana", consent_notes="Happy to hear about candidates"
-    )
-    assert not created
-    assert person.consent_notes.startswith("Happy")
-    assert EmployerPerson.objects.count() == 1
+def test_opening_moved_to_an_unknown_zip_forgets_its_old_coordinates(
+    employer, specialist, django_capture_on_commit_callbacks
+):
+    opening = JobOpening.objects.create(
+        program=employer.program, employer=employer, title="Barista", zip="48226",
+        latitude=42.33, longitude=-83.05,
+    )  # fmt: skip
+    opening.zip = "00000"
+    with django_capture_on_commit_callbacks(execute=True):
+        save_opening(opening=opening, by=specialist)
+    opening.refresh_from_db()
+    assert (opening.latitude, opening.longitude, opening.geocode_source) == (None, None, "")
 
 
 @pytest.fixture

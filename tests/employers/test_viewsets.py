@@ -44,6 +44,81 @@ def test_editing_an_employer_is_not_a_duplicate_of_itself(as_specialist, program
     assert response.status_code == 302
 
 
+DETROIT_48226 = (42.33, -83.05)
+FLINT_48502 = (43.01, -83.69)
+
+
+def located_at(row) -> tuple[float, float] | None:
+    row.refresh_from_db()
+    if row.latitude is None:
+        return None
+    return (round(row.latitude, 2), round(row.longitude, 2))
+
+
+def test_employer_added_on_the_employers_screen_is_located(
+    as_specialist, program, specialist, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_specialist.post("/admin/employers/new/", employer_data(program))
+    assert response.status_code == 302
+    employer = Employer.objects.get()
+    assert located_at(employer) == pytest.approx(DETROIT_48226, abs=0.05)
+    assert employer.geocode_source == "zip_centroid"
+    assert employer.created_by == specialist
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"zip": "48502"}, FLINT_48502),  # a ZIP change moves it
+        ({"zip": "00000"}, None),  # an unknown ZIP: the old coordinates are not kept
+        ({"address": "1 Main St"}, DETROIT_48226),  # an address change locates it again
+    ],
+)
+def test_place_change_on_the_employers_screen_locates_the_employer_again(
+    as_specialist, program, django_capture_on_commit_callbacks, changes, expected
+):
+    employer = Employer.objects.create(
+        program=program, name="Corner Cafe", zip="48226", latitude=10.0, longitude=10.0
+    )
+    data = employer_data(program, name="Corner Cafe", version=employer.version, **changes)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    assert response.status_code == 302
+    if expected is None:
+        assert located_at(employer) is None
+    else:
+        assert located_at(employer) == pytest.approx(expected, abs=0.05)
+
+
+def test_edit_that_keeps_the_place_keeps_the_coordinates(
+    as_specialist, program, django_capture_on_commit_callbacks
+):
+    employer = Employer.objects.create(
+        program=program, name="Corner Cafe", zip="48226", latitude=42.3, longitude=-83.0
+    )
+    data = employer_data(program, name="Corner Cafe", phone="313 555 0100", version=1)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    assert response.status_code == 302
+    assert callbacks == []  # nothing to locate
+    assert located_at(employer) == (42.3, -83.0)
+
+
+def test_stale_employer_edit_saves_nothing_and_locates_nothing(
+    as_specialist, program, django_capture_on_commit_callbacks
+):
+    employer = Employer.objects.create(program=program, name="Corner Cafe", zip="48226")
+    Employer.objects.get(pk=employer.pk).save()  # a colleague saved first: version 2
+    data = employer_data(program, name="Corner Cafe", zip="48502", version=1)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    assert response.status_code == 200
+    assert "Someone else saved changes" in response.content.decode()
+    assert callbacks == []
+    assert Employer.objects.get(pk=employer.pk).zip == "48226"
+
+
 @pytest.fixture
 def saved_openings():
     seen = []
