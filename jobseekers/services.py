@@ -136,9 +136,12 @@ def refer_seeker(
     zip_code: str = "",
     email: str = "",
     phone: str = "",
+    preferred_name: str = "",
     by: Actor = None,
 ) -> JobSeeker:
-    """Record a referral: a new job seeker at stage "referred"."""
+    """Record a referral: a new job seeker at stage "referred" (the referral screen and the
+    Job seekers "add" screen); a ZIP given is located after commit. ValidationError (nothing
+    saved) for a row of another program or an invalid field."""
     _check_same_program(program, mh_team=mh_team, specialist=specialist)
     seeker = JobSeeker(
         program=program,
@@ -152,11 +155,14 @@ def refer_seeker(
         zip=zip_code.strip(),
         email=email.strip(),
         phone=phone.strip(),
+        preferred_name=preferred_name.strip(),
         stage=JobSeeker.Stage.REFERRED,
         stage_changed_on=referral_date,
     )
     _validate(seeker)
     seeker.save()
+    if seeker.zip:
+        relocate_and_refresh_on_commit(seeker.pk)
     _log(seeker, "wagtail.create", by, f"Referred by {referral_source or 'unknown source'}")
     return seeker
 
@@ -257,8 +263,11 @@ def update_seeker_details(
     by: Actor = None,
     expected_version: int | None = None,
 ) -> JobSeeker:
-    """Change a seeker's contact and referral details (not the stage: use the stage
-    services); StaleCopyError when the seeker changed since `expected_version`."""
+    """Change a seeker's contact and referral details (the Job seekers edit screen; not the
+    stage: use the stage services). A changed ZIP forgets the old coordinates and, after
+    commit, locates the person again and refreshes their matches. ValidationError for a
+    field that cannot change here; StaleCopyError when the seeker changed since
+    `expected_version` (nothing saved either way)."""
     unknown = set(changes) - set(SEEKER_DETAIL_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This detail cannot be changed here."))
@@ -267,11 +276,17 @@ def update_seeker_details(
     _check_same_program(
         seeker.program, specialist=changes.get("specialist"), mh_team=changes.get("mh_team")
     )
+    moved = "zip" in changes and str(changes["zip"] or "").strip() != seeker.zip
     for name, value in changes.items():
         setattr(seeker, name, value.strip() if isinstance(value, str) else value)
+    if moved:  # the old coordinates are wrong even if the new ZIP cannot be located
+        seeker.latitude = seeker.longitude = seeker.geocoded_at = None
+        seeker.geocode_source = ""
     _validate(seeker)
     save_if_unchanged(seeker, expected_version=expected_version)
     _log(seeker, "wagtail.edit", by, "Details changed: " + ", ".join(sorted(changes)))
+    if moved:
+        relocate_and_refresh_on_commit(seeker.pk)
     return seeker
 
 
@@ -607,9 +622,14 @@ def record_job_start(
 def update_job(
     *, job: Job, changes: Mapping[str, Any], by: Actor = None, expected_version: int | None = None
 ) -> Job:
-    """Correct a job's details (hours, wage, competitive, title...) with the same rules;
+    """Correct a job's details (the Jobs edit screen: employer, hours, wage, competitive,
+    title, start date...) with the rules of a job start. ValidationError for a field that
+    cannot change here (the person, the program, the end: use record_job_end);
     StaleCopyError when the job changed since `expected_version`."""
     allowed = {
+        "employer",
+        "opening",
+        "end_note",
         "title",
         "occupation",
         "hours_per_week",
@@ -626,8 +646,13 @@ def update_job(
         raise ValidationError(dict.fromkeys(unknown, "This cannot be changed here."))
     job = Job.objects.select_for_update().select_related("program").get(pk=job.pk)
     check_version(job, expected_version)
+    _check_same_program(
+        job.program, employer=changes.get("employer"), opening=changes.get("opening")
+    )
     for name, value in changes.items():
         setattr(job, name, value)
+    if job.opening_id is not None and job.opening.employer_id != job.employer_id:
+        raise ValidationError({"opening": "This opening is at another employer."})
     check_competitive_wage(
         program=job.program, competitive=job.competitive, hourly_wage=job.hourly_wage
     )
