@@ -49,6 +49,8 @@ class ServiceErrorsMixin:
         except ValidationError as error:
             for name, messages_ in error.message_dict.items():
                 form.add_error(name if name in form.fields else None, messages_)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
             return self.form_invalid(form)
 
 
