@@ -1,4 +1,5 @@
-"""The recommender's workspace screens: URLs, menu item and the seeker-record panel.
+"""The recommender's workspace screens: URLs and menu item (its seeker-record panel is
+listed in jobseekers.panels).
 (Matches are refreshed by jobseekers.matching.receivers and the services, not here.)"""
 
 from __future__ import annotations
@@ -8,13 +9,6 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from jobseekers.matching import urls, views
-
-SEEKER_RECORD_PANELS = "ips_seeker_record_panels"  # fn(request, seeker) -> safe HTML | None
-
-
-@hooks.register(SEEKER_RECORD_PANELS)
-def openings_for_this_person_panel(request, seeker):
-    return views.seeker_panel(request, seeker)
 
 
 @hooks.register("register_admin_urls")
