@@ -273,7 +273,7 @@ def merge_employers(*, keep: Employer, duplicate: Employer, by) -> dict[str, int
         keep.notes = f"{keep.notes}\n\n{duplicate.notes}".strip()
     summary = {"name": duplicate.name, "zip": duplicate.zip, "id": duplicate.pk, "moved": moved}
     duplicate.delete()
-    keep.save()
+    save_employer(employer=keep)  # a ZIP or address filled from the duplicate is located
     log(keep, MERGE_ACTION, user=by, data=summary)
     for opening in JobOpening.objects.filter(id__in=moved_openings):
         opening_saved.send(sender=JobOpening, opening=opening)

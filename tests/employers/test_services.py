@@ -221,3 +221,14 @@ def test_an_employer_is_not_merged_into_itself(employer, users):
     with pytest.raises(ValidationError):
         merge_employers(keep=employer, duplicate=employer, by=users[Role.SUPERVISOR])
     assert Employer.objects.filter(pk=employer.pk).exists()
+
+
+def test_merge_locates_the_kept_employer_when_it_takes_the_duplicates_zip(
+    program, users, django_capture_on_commit_callbacks
+):
+    keep = make_employer(program, name="Corner Cafe", zip="")
+    dup = make_employer(program, name="Corner Café", zip="48226")
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_employers(keep=keep, duplicate=dup, by=users[Role.SUPERVISOR])
+    keep.refresh_from_db()
+    assert (keep.zip, keep.geocode_source) == ("48226", "zip_centroid")
