@@ -66,7 +66,8 @@ def save_employer(
     located again after commit (`employers.tasks.locate_employer_task`, which calls
     `ips.services.locate`). An edit passes the version it was loaded with: StaleCopyError
     (nothing saved) when another save came first. ValidationError for an invalid row."""
-    if employer.pk is None and by is not None and employer.created_by_id is None:
+    created = employer.pk is None
+    if created and by is not None and employer.created_by_id is None:
         employer.created_by = by
     moved = _place_changed(employer)
     if moved:
@@ -76,6 +77,8 @@ def save_employer(
         employer.save()
     else:
         save_if_unchanged(employer, expected_version=expected_version)
+    # The employer's history (Wagtail's log, as its own create/edit actions would write).
+    log(employer, "wagtail.create" if created else "wagtail.edit", user=by.user if by else None)
     if moved:
         _enqueue_locate("employer", employer.pk)
     return employer
@@ -202,7 +205,8 @@ def save_opening(
         raise ValidationError({"employer": ["This employer belongs to another program."]})
     if opening.source_contact and opening.source_contact.employer_id != opening.employer_id:
         raise ValidationError({"source_contact": ["That contact was with another employer."]})
-    if opening.pk is None and by is not None:
+    created = opening.pk is None
+    if created and by is not None:
         opening.created_by = by
     _status_dates(opening, timezone.localdate())
     if relocate and _place_changed(opening):
@@ -212,6 +216,7 @@ def save_opening(
         opening.save()
     else:
         save_if_unchanged(opening, expected_version=expected_version)
+    log(opening, "wagtail.create" if created else "wagtail.edit", user=by.user if by else None)
     if relocate:
         _enqueue_locate("opening", opening.pk)
     opening_saved.send(sender=JobOpening, opening=opening)

@@ -659,6 +659,7 @@ def update_job(
     _validate(job)
     save_if_unchanged(job, expected_version=expected_version)
     _log(job.seeker, "wagtail.edit", by, f"Job {job.pk} changed: " + ", ".join(sorted(changes)))
+    _log(job, "wagtail.edit", by, "Changed: " + ", ".join(sorted(changes)))
     return job
 
 

@@ -3,6 +3,7 @@ located on create and on a place change, status dates).  Matches refreshed after
 is saved here: tests/jobseekers/matching/test_refresh_triggers.py."""
 
 import pytest
+from wagtail.models import ModelLogEntry
 
 from employers.models import Employer, JobOpening
 from ips.roles import Role
@@ -182,3 +183,15 @@ def test_contact_dated_beyond_tomorrow_is_refused_in_the_workspace_form(
         },
     )
     assert "today or earlier" in response.content.decode()
+
+
+def test_employer_screens_keep_the_employers_history(as_specialist, program, users):
+    as_specialist.post("/admin/employers/new/", employer_data(program))
+    employer = Employer.objects.get()
+    data = employer_data(program, phone="313 555 0100", version=employer.version)
+    as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    actions = ModelLogEntry.objects.filter(object_id=str(employer.pk)).order_by("pk")
+    assert [(e.action, e.user_id) for e in actions] == [
+        ("wagtail.create", users[Role.SPECIALIST].pk),
+        ("wagtail.edit", users[Role.SPECIALIST].pk),
+    ]
