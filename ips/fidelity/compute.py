@@ -93,12 +93,13 @@ class Seeker:
         )
 
     def served_in(self, period: Period) -> bool:
-        """Active on at least one day of the period."""
-        return (
-            self.entry_date is not None
-            and self.entry_date <= period.end
-            and (self.closed_date is None or self.closed_date > period.start)
-        )
+        """Active on at least one day of the period: some day D in it has entry_date <= D <
+        closed_date. A record opened and closed on the same day, or closed on the period's
+        first day, was never active in it (spec/metrics.md, "Edge cases, settled": Served)."""
+        if self.entry_date is None or self.entry_date > period.end:
+            return False
+        first_active_day = max(self.entry_date, period.start)
+        return self.closed_date is None or self.closed_date > first_active_day
 
 
 @dataclass(frozen=True)
