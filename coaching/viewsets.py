@@ -65,10 +65,10 @@ class JobSupportPlanViewSet(ScopedModelViewSet):
 class RetentionMilestoneViewSet(ScopedModelViewSet):
     model = RetentionMilestone
     icon = "date"
-    menu_label = "Retention milestones"
-    form_fields = ["program", "job", "days", "due_date", "confirmed_on", "still_employed"]
-    list_display = ["job", "days", "due_date", "confirmed_on", "still_employed"]
-    list_filter = ["program", "days", "due_date"]
+    menu_label = "Retention check answers"
+    form_fields = ["program", "job", "days", "confirmed_on", "still_employed"]
+    list_display = ["job", "days", "confirmed_on", "still_employed"]
+    list_filter = ["program", "days", "confirmed_on"]
     list_select_related = ("job__employer", "job__seeker")
     search_fields = ["job__seeker__name"]
 

@@ -60,8 +60,9 @@ def register_hours_menu_item():
 
 
 @hooks.register(JOB_STARTED)
-def schedule_retention_checks(job):
-    services.schedule_retention_milestones(job=job)
+def open_support_plan(job):
+    # Retention checks need no scheduling (derived from the job); only the plan is made.
+    services.open_support_plan(job=job)
 
 
 @hooks.register(JOB_ENDED)

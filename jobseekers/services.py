@@ -566,7 +566,7 @@ def record_job_start(
     ref: str = "",
 ) -> Job:
     """Record a job start: moves the person to "working" and runs the JOB_STARTED hooks
-    (coaching schedules its retention milestones there)."""
+    (coaching opens the job's support plan there; its retention checks are derived)."""
     seeker = JobSeeker.objects.select_for_update().select_related("program").get(pk=seeker.pk)
     _check_same_program(seeker.program, employer=employer, opening=opening)
     if opening is not None and opening.employer_id != employer.pk:
