@@ -1,4 +1,4 @@
-"""Builders for follow-along tests: employers, jobs started through the hook."""
+"""Builders for follow-along tests: employers, jobs with the support plan a start opens."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from employers.models import Employer
-from ips.hooks import JOB_STARTED, run_hooks
+from coaching.services import open_support_plan
 from jobseekers.models import Job
 
 
@@ -29,7 +29,8 @@ def other_employer(other_program) -> Employer:
 
 @pytest.fixture
 def make_job(employer):
-    """A Job row for a seeker, started `days_ago` days ago, announced through JOB_STARTED."""
+    """A Job row for a seeker, started `days_ago` days ago, with its (empty) support plan;
+    its retention checks and first-month weeks are derived, nothing else to make."""
 
     def build(seeker, *, days_ago: int = 0, announce: bool = True, **fields) -> Job:
         fields.setdefault("title", "Baker's assistant")
@@ -44,7 +45,7 @@ def make_job(employer):
             **fields,
         )
         if announce:
-            run_hooks(JOB_STARTED, job=job)
+            open_support_plan(job=job)
         return job
 
     return build
