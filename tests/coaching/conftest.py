@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from employers.models import Employer
 from coaching.services import open_support_plan
+from employers.models import Employer
 from jobseekers.models import Job
 
 

@@ -1,4 +1,5 @@
-"""The support plan at a job start, retention-check answers, the job-loss follow-up, the support log, staff time."""
+"""The support plan at a job start, retention-check answers, the job-loss follow-up,
+the support log, staff time."""
 
 import datetime as dt
 from decimal import Decimal
