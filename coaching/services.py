@@ -124,7 +124,7 @@ def _check_support_contact(
         errors["minutes"] = "Minutes must be between 1 and 1440 (one day)."
     if check is not None:
         if check not in schedule.MILESTONE_DAYS:
-            errors["check"] = f"Unknown retention check: {check!r} days."
+            errors["still_employed"] = f"Unknown retention check: {check!r} days."
         elif job is None:
             errors["job"] = "Choose the job this check is about."
         if still_employed is None:
@@ -156,7 +156,7 @@ def _check_to_confirm(job: Job, date: dt.date, check: int | None) -> int | None:
     if wanted.state == "outside":
         raise ValidationError(
             {
-                "check": f"The {check}-day check is not followed for this job: it ended, "
+                "still_employed": f"The {check}-day check is not followed for this job: it ended, "
                 "or the record was closed, before the check fell due."
             }
         )

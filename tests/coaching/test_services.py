@@ -174,7 +174,7 @@ def test_a_check_after_the_jobs_end_cannot_be_answered(staff, seeker, make_job, 
     job = make_job(seeker, days_ago=100, end_date=today - dt.timedelta(days=20))
     with pytest.raises(ValidationError) as refused:
         _log(staff["coach"], seeker, job=job, check=90, still_employed=True)
-    assert "check" in refused.value.message_dict
+    assert "not followed" in refused.value.message_dict["still_employed"][0]
     assert not SupportContact.objects.exists()
     assert not RetentionMilestone.objects.exists()
 
