@@ -14,7 +14,7 @@ from coaching.models import RetentionMilestone, SupportContact
 from jobseekers.models import Job
 
 BEFORE = ("coaching", "0003_version_column")
-AFTER = ("coaching", "0004_retention_answers_only")
+AFTER = ("coaching", "0006_retention_answers_only")
 START = dt.date(2026, 3, 2)
 
 

@@ -1,13 +1,13 @@
-"""Retention checks become derived: keep every recorded answer, drop the rows that only
-held a due date (unconfirmed checks) and the due_date column itself.
+"""Retention checks become derived (step 2 of 3): keep every recorded answer, drop the
+rows that only held a due date (unconfirmed checks).
 
-Reverse: the column comes back, filled from each job's start date, and every job gets
-its unconfirmed checks again, as the old JOB_STARTED scheduling made them.
+Reverse: each kept row's due date is filled from its job's start date, and every job
+gets its unconfirmed checks again, as the old JOB_STARTED scheduling made them.
 """
 
 import datetime as dt
 
-from django.db import migrations, models
+from django.db import migrations
 
 DAYS = (30, 90, 180, 365)  # frozen here: a migration must not follow later code
 
@@ -42,34 +42,10 @@ def restore_due_dates(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("coaching", "0003_version_column"),
+        ("coaching", "0004_retention_due_date_optional"),
         ("jobseekers", "0001_initial"),
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name="retentionmilestone",
-            name="due_date",
-            field=models.DateField(null=True),
-        ),
         migrations.RunPython(drop_unconfirmed_checks, restore_due_dates),
-        migrations.RemoveField(model_name="retentionmilestone", name="due_date"),
-        migrations.RemoveConstraint(
-            model_name="retentionmilestone",
-            name="milestone_confirmation_records_outcome",
-        ),
-        migrations.AlterField(
-            model_name="retentionmilestone",
-            name="confirmed_on",
-            field=models.DateField(),
-        ),
-        migrations.AlterField(
-            model_name="retentionmilestone",
-            name="still_employed",
-            field=models.BooleanField(),
-        ),
-        migrations.AlterModelOptions(
-            name="retentionmilestone",
-            options={"ordering": ["job", "days"], "verbose_name": "retention check answer"},
-        ),
     ]
