@@ -415,3 +415,18 @@ def test_outsider_cannot_add_a_contact_for_the_home_program(client, outsider, st
     )
     assert response.status_code == 200
     assert not SupportContact.objects.exists()
+
+
+def test_a_bare_answer_cannot_be_added_on_the_listing_only_on_the_support_log(
+    client, users, program, make_job, seeker
+):
+    from django.urls import reverse
+
+    from coaching.models import RetentionMilestone
+
+    job = make_job(seeker, days_ago=31)
+    client.force_login(users["supervisor"])
+    data = {"program": program.pk, "job": job.pk, "days": 30, "confirmed_on": "2026-03-01"}
+    response = client.post(reverse("milestones:add"), {**data, "still_employed": "on"})
+    assert response.status_code == 302
+    assert not RetentionMilestone.objects.exists()
