@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from coaching import schedule
-from coaching.models import JobSupportPlan, RetentionMilestone, SupportContact
+from coaching.models import JobSupportPlan, SupportContact
 from ips.forms import ScopedAdminModelForm, VersionedFormMixin
 from ips.models import StaffMember, TimeEntry
 from ips.roles import Role
@@ -73,8 +73,12 @@ class SupportContactForm(DomainForm):
         label="Still in this job?",
         help_text="The answer confirms the job's next retention check.",
     )
-    milestone = forms.ModelChoiceField(
-        queryset=RetentionMilestone.objects.none(), required=False, widget=forms.HiddenInput
+    check = forms.TypedChoiceField(
+        choices=[("", "")] + [(days, days) for days in schedule.MILESTONE_DAYS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.HiddenInput,
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
@@ -88,7 +92,6 @@ class SupportContactForm(DomainForm):
         self.fields["job"].queryset = Job.objects.for_user(user).select_related(
             "seeker", "employer"
         )
-        self.fields["milestone"].queryset = RetentionMilestone.objects.for_user(user)
         self.fields["date"].initial = timezone.localdate()
 
     def clean_still_employed(self) -> bool | None:

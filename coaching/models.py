@@ -8,6 +8,7 @@ from django.db.models import F, Q
 
 from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
+from ips.retention import RETENTION_DAYS
 from ips.versioning import Versioned
 from jobseekers.models import Job, JobSeeker, MatchOutcome, SeekerRowQuerySet
 
@@ -116,16 +117,18 @@ class JobSupportPlan(Versioned):
 
 
 class RetentionMilestone(Versioned):
-    """A check that the person is still employed 30, 90, 180 or 365 days after a start."""
+    """What a person recorded at a 30/90/180/365-day retention check: still in the job or
+    not, on which day, at which support contact (whose staff member is who asked).
 
-    DAYS = (30, 90, 180, 365)
+    Only answers are stored. When a check falls due, and whether it is still a reminder,
+    is derived from the job and the record (coaching.schedule.retention_checks), so a
+    corrected start date, an ended job or a closed record never leaves a stale date."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     job = models.ForeignKey(Job, on_delete=models.CASCADE, related_name="milestones")
     days = models.PositiveSmallIntegerField()
-    due_date = models.DateField()
-    confirmed_on = models.DateField(null=True, blank=True)
-    still_employed = models.BooleanField(null=True, blank=True)
+    confirmed_on = models.DateField()
+    still_employed = models.BooleanField()
     confirmed_by = models.ForeignKey(
         SupportContact, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -133,15 +136,12 @@ class RetentionMilestone(Versioned):
     objects = ProgramScopedQuerySet.as_manager()
 
     class Meta:
-        ordering = ["due_date"]
+        ordering = ["job", "days"]
+        verbose_name = "retention check answer"
         constraints = [
             models.UniqueConstraint(fields=["job", "days"], name="one_milestone_per_job_and_day"),
             models.CheckConstraint(
-                condition=Q(days__in=[30, 90, 180, 365]), name="milestone_days_known"
-            ),
-            models.CheckConstraint(
-                condition=Q(confirmed_on__isnull=True) | Q(still_employed__isnull=False),
-                name="milestone_confirmation_records_outcome",
+                condition=Q(days__in=list(RETENTION_DAYS)), name="milestone_days_known"
             ),
         ]
 

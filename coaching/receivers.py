@@ -9,10 +9,10 @@ from coaching import services
 from jobseekers.signals import job_ended, job_started
 
 
-@receiver(job_started, dispatch_uid="coaching_schedule_after_job_start")
-def schedule_retention_checks(sender, *, job, **kwargs) -> None:
-    """A job start: its 30/90/180/365-day retention milestones."""
-    services.schedule_retention_milestones(job=job)
+@receiver(job_started, dispatch_uid="coaching_support_plan_after_job_start")
+def open_support_plan(sender, *, job, **kwargs) -> None:
+    """A job start: its support plan (retention checks are derived from the job)."""
+    services.open_support_plan(job=job)
 
 
 @receiver(job_ended, dispatch_uid="coaching_reengage_after_job_end")

@@ -1,18 +1,26 @@
-"""Follow-along calendar arithmetic: retention milestones, the first month's weekly
-contacts, due states and staff-time weeks. Plain values in and out (no Django)."""
+"""Follow-along calendar arithmetic: retention checks, the first month's weekly
+contacts, due states and staff-time weeks. Plain values in and out (no Django).
+
+What is due is derived, never stored: a job's checks and weeks follow from its start
+and end dates and the record's entry, closing and erasure (`Span`), plus what people
+recorded (confirmations, contact dates). Correcting a date moves every reminder with it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-MILESTONE_DAYS: tuple[int, ...] = (30, 90, 180, 365)
+from ips.retention import RETENTION_DAYS
+
+MILESTONE_DAYS: tuple[int, ...] = RETENTION_DAYS
 FIRST_MONTH_WEEKS = 4  # IPS: face-to-face at least weekly for the first month (item V12)
 LOOKAHEAD_DAYS = 7  # a check shows on the due list a week before its date
 MISSED_WEEK_SHOWN_DAYS = 7  # a missed first-month week stays on the due list this long
 MAX_HOURS_PER_DAY = Decimal(24)
+REMINDER_STATES = frozenset({"overdue", "due", "soon"})
 
 
 @dataclass(frozen=True)
@@ -33,9 +41,115 @@ class WeekCheck:
     contact_date: dt.date | None
 
 
+@dataclass(frozen=True)
+class Span:
+    """The days a program follows one job: from its start (or the record's latest entry,
+    when later: a held job, a re-opened record) through its end, before the record's
+    closing; none at all once the record is erased (ips/privacy)."""
+
+    start: dt.date
+    end: dt.date | None = None
+    entry: dt.date | None = None
+    closed: dt.date | None = None
+    erased: bool = False
+
+    @property
+    def first(self) -> dt.date:
+        return max(self.start, self.entry) if self.entry else self.start
+
+    def covers(self, day: dt.date) -> bool:
+        """True when `day` is a day the program follows the job on."""
+        if self.erased or day < self.first:
+            return False
+        if self.end is not None and day > self.end:
+            return False
+        return self.closed is None or day < self.closed
+
+    def live_on(self, today: dt.date) -> bool:
+        """True while reminders run: the job has not ended and the record is open on
+        `today` (spec/metrics.md, Terms: active on a day is closed_date > D)."""
+        if self.erased:
+            return False
+        if self.end is not None and self.end <= today:
+            return False
+        return self.closed is None or self.closed > today
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What a person recorded at a retention check."""
+
+    on: dt.date
+    still_employed: bool
+
+
+@dataclass(frozen=True)
+class RetentionCheck:
+    """One 30/90/180/365-day check of a job and its state on a day:
+    "confirmed"; "overdue", "due", "soon" or "later" while the job is followed;
+    "lapsed" when it fell due unconfirmed and the follow-along has since ended;
+    "outside" when it falls outside the span followed (the job ended first, the record
+    was closed, or the day is before the record's entry)."""
+
+    days: int
+    due_date: dt.date
+    state: str
+    confirmed_on: dt.date | None = None
+    still_employed: bool | None = None
+
+    @property
+    def is_reminder(self) -> bool:
+        return self.state in REMINDER_STATES
+
+    @property
+    def is_open(self) -> bool:
+        """Not confirmed and inside the span: an answer may still be recorded for it."""
+        return self.state not in ("confirmed", "outside")
+
+
 def milestone_due_dates(start: dt.date) -> list[tuple[int, dt.date]]:
     """The 30/90/180/365-day retention checks for a job starting on `start`."""
     return [(days, start + dt.timedelta(days=days)) for days in MILESTONE_DAYS]
+
+
+def retention_checks(
+    span: Span, confirmations: Mapping[int, Confirmation], today: dt.date
+) -> list[RetentionCheck]:
+    """Every retention check of a job on `today`, in order of days; `confirmations` maps
+    a check's days to what was recorded. Reminders are the checks in REMINDER_STATES."""
+    live = span.live_on(today)
+    checks = []
+    for days, due in milestone_due_dates(span.start):
+        recorded = confirmations.get(days)
+        if recorded is not None:
+            checks.append(
+                RetentionCheck(days, due, "confirmed", recorded.on, recorded.still_employed)
+            )
+            continue
+        if not span.covers(due):
+            state = "outside"
+        elif not live:
+            state = "lapsed"
+        else:
+            state = due_state(due, today)
+        checks.append(RetentionCheck(days, due, state))
+    return checks
+
+
+def open_check_for(
+    span: Span, confirmations: Mapping[int, Confirmation], on: dt.date
+) -> RetentionCheck | None:
+    """The check an answer given on `on` confirms: the earliest open one due by `on`
+    plus the look-ahead, or None."""
+    horizon = on + dt.timedelta(days=LOOKAHEAD_DAYS)
+    return next(
+        (
+            check
+            for check in retention_checks(span, confirmations, on)
+            if check.is_open and check.due_date <= horizon
+        ),
+        None,
+    )
 
 
 def first_month_weeks(start: dt.date) -> list[Week]:
@@ -76,6 +190,18 @@ def weeks_needing_attention(
         check
         for check in first_month_checks(start, contact_dates, today)
         if check.state == "due" or (check.state == "missed" and today - check.week.end <= grace)
+    ]
+
+
+def week_reminders(span: Span, contact_dates: Iterable[dt.date], today: dt.date) -> list[WeekCheck]:
+    """The first-month weeks on the due list: none once the follow-along has ended, and
+    none that ended before the span followed begins (a re-opened record)."""
+    if not span.live_on(today):
+        return []
+    return [
+        check
+        for check in weeks_needing_attention(span.start, contact_dates, today)
+        if check.week.end >= span.first
     ]
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from coaching import schedule
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
@@ -31,7 +32,7 @@ class DueItem:
     job_id: int | None = None
     job_title: str = ""
     employer_name: str = ""
-    milestone_id: int | None = None
+    check_days: int | None = None  # a retention check: 30, 90, 180 or 365
     follow_up_id: int | None = None
     note: str = ""
     program_id: int | None = None
@@ -82,13 +83,107 @@ def _mine_by_job(prefix: str):
     )
 
 
+def follow_along_span(job: Job) -> schedule.Span:
+    """The days a program follows `job`: its dates and its record's entry, closing and
+    erasure (reads `job.seeker`: select it with the job)."""
+    seeker = job.seeker
+    return schedule.Span(
+        start=job.start_date,
+        end=job.end_date,
+        entry=seeker.entry_date,
+        closed=seeker.closed_date,
+        erased=seeker.erased_at is not None,
+    )
+
+
+def _confirmations(job: Job) -> dict[int, schedule.Confirmation]:
+    """A job's recorded answers by check days (from the prefetched `milestones`)."""
+    return {
+        m.days: schedule.Confirmation(m.confirmed_on, m.still_employed)
+        for m in job.milestones.all()
+    }
+
+
+def _followed_jobs(scope: Q, today: dt.date):
+    """Jobs that may have something due on `today`: followed on that day (the same rule as
+    schedule.Span.live_on, in SQL), in their first month or past their first check with
+    a check unanswered. One query, answers prefetched (one more)."""
+    first, _last = schedule.first_month_window(today)
+    horizon = today + dt.timedelta(days=schedule.LOOKAHEAD_DAYS)
+    first_check = horizon - dt.timedelta(days=min(schedule.MILESTONE_DAYS))
+    answered = (
+        RetentionMilestone.objects.filter(job=OuterRef("pk"))
+        .order_by()
+        .values("job")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return (
+        Job.objects.filter(scope)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gt=today))
+        .filter(Q(seeker__closed_date__isnull=True) | Q(seeker__closed_date__gt=today))
+        .filter(seeker__erased_at__isnull=True, start_date__lte=today)
+        .annotate(answered=Coalesce(Subquery(answered, output_field=IntegerField()), 0))
+        .filter(
+            Q(start_date__gte=first)
+            | Q(start_date__lte=first_check, answered__lt=len(schedule.MILESTONE_DAYS))
+        )
+        .select_related("seeker", "employer")
+        .prefetch_related("milestones")
+        .distinct()
+    )
+
+
+def _job_item(job: Job, **fields) -> DueItem:
+    return DueItem(
+        seeker_id=job.seeker_id,
+        seeker_name=job.seeker.name,
+        job_id=job.pk,
+        job_title=job.title,
+        employer_name=job.employer.name,
+        program_id=job.program_id,
+        **fields,
+    )
+
+
+def _job_items(jobs: list[Job], today: dt.date) -> list[DueItem]:
+    """Retention checks and first-month weeks due on `today`, derived (coaching.schedule)."""
+    items = []
+    first, _last = schedule.first_month_window(today)
+    seen = _face_to_face_dates([job for job in jobs if job.start_date >= first], first, today)
+    for job in jobs:
+        span = follow_along_span(job)
+        for check in schedule.retention_checks(span, _confirmations(job), today):
+            if check.is_reminder:
+                items.append(
+                    _job_item(
+                        job,
+                        kind="milestone",
+                        label=f"{check.days}-day check: still in this job?",
+                        due_date=check.due_date,
+                        state=check.state,
+                        check_days=check.days,
+                    )
+                )
+        for week in schedule.week_reminders(span, seen.get(job.pk, ()), today):
+            items.append(
+                _job_item(
+                    job,
+                    kind="week",
+                    label=f"Week {week.week.number} face-to-face contact",
+                    due_date=week.week.end,
+                    state=week.state,
+                )
+            )
+    return items
+
+
 def _due_list(memberships: list[StaffMember], *, today: dt.date, show: str, everyone: bool):
     horizon = today + dt.timedelta(days=schedule.LOOKAHEAD_DAYS)
     if everyone:
-        job_scope = milestone_scope = task_scope = Q()
+        job_scope = task_scope = Q()
     else:
         job_scope = _scope(memberships, show, mine=_mine_by_job(""), coach_only_jobs="")
-        milestone_scope = _scope(memberships, show, mine=_mine_by_job("job__"), coach_only_jobs="")
         task_scope = _scope(
             memberships,
             show,
@@ -97,53 +192,7 @@ def _due_list(memberships: list[StaffMember], *, today: dt.date, show: str, ever
             ),
             coach_only_jobs="seeker_has_job",
         )
-    items: list[DueItem] = []
-    milestones = (
-        RetentionMilestone.objects.filter(milestone_scope)
-        .filter(confirmed_on__isnull=True, due_date__lte=horizon, job__end_date__isnull=True)
-        .select_related("job__seeker", "job__employer")
-        .distinct()
-    )
-    for m in milestones:
-        items.append(
-            DueItem(
-                kind="milestone",
-                label=f"{m.days}-day check: still in this job?",
-                due_date=m.due_date,
-                state=schedule.due_state(m.due_date, today),
-                seeker_id=m.job.seeker_id,
-                seeker_name=m.job.seeker.name,
-                job_id=m.job_id,
-                job_title=m.job.title,
-                employer_name=m.job.employer.name,
-                milestone_id=m.pk,
-                program_id=m.program_id,
-            )
-        )
-    first, last = schedule.first_month_window(today)
-    jobs = list(
-        Job.objects.filter(job_scope)
-        .filter(end_date__isnull=True, start_date__gte=first, start_date__lte=last)
-        .select_related("seeker", "employer")
-        .distinct()
-    )
-    seen = _face_to_face_dates(jobs, first, today)
-    for job in jobs:
-        for check in schedule.weeks_needing_attention(job.start_date, seen.get(job.pk, ()), today):
-            items.append(
-                DueItem(
-                    kind="week",
-                    label=f"Week {check.week.number} face-to-face contact",
-                    due_date=check.week.end,
-                    state=check.state,
-                    seeker_id=job.seeker_id,
-                    seeker_name=job.seeker.name,
-                    job_id=job.pk,
-                    job_title=job.title,
-                    employer_name=job.employer.name,
-                    program_id=job.program_id,
-                )
-            )
+    items = _job_items(list(_followed_jobs(job_scope, today)), today)
     tasks = (
         FollowUpTask.objects.annotate(
             seeker_has_job=Exists(Job.objects.filter(seeker_id=OuterRef("seeker_id")))
@@ -209,18 +258,22 @@ def due_list_for_user(user, *, today: dt.date, show: str = "auto") -> DueList:
 
 @dataclass(frozen=True)
 class JobFollowAlong:
-    """One job's follow-along: checks, first-month weeks, plan and recent contacts."""
+    """One job's follow-along: retention checks, first-month weeks, plan, recent contacts."""
 
     job: Job
-    milestones: list[RetentionMilestone]
+    checks: list[schedule.RetentionCheck]
     weeks: list[schedule.WeekCheck]
     plan: JobSupportPlan | None
     contacts: list[SupportContact]
 
 
 def job_follow_along(job: Job, *, today: dt.date, contact_limit: int = 20) -> JobFollowAlong:
-    """What the job page shows, in a fixed number of queries."""
-    milestones = list(job.milestones.order_by("days"))
+    """What the job page shows, in a fixed number of queries (`job.seeker` selected)."""
+    confirmed = {
+        m.days: schedule.Confirmation(m.confirmed_on, m.still_employed)
+        for m in RetentionMilestone.objects.filter(job=job)
+    }
+    checks = schedule.retention_checks(follow_along_span(job), confirmed, today)
     first = job.start_date
     seen = _face_to_face_dates([job], first, max(today, first)).get(job.pk, [])
     plan = JobSupportPlan.objects.filter(job=job).select_related("coach__user").first()
@@ -230,4 +283,4 @@ def job_follow_along(job: Job, *, today: dt.date, contact_limit: int = 20) -> Jo
         .order_by("-date", "-id")[:contact_limit]
     )
     weeks = schedule.first_month_checks(job.start_date, seen, today)
-    return JobFollowAlong(job, milestones, weeks, plan, contacts)
+    return JobFollowAlong(job, checks, weeks, plan, contacts)

@@ -1,5 +1,6 @@
-"""Follow-along writes: milestones at a job start, the re-engagement task at a job end,
-the support log, staff time, and the emails (digest, interest notice).
+"""Follow-along writes: the support plan at a job start, the re-engagement task at a job
+end, the support log and retention-check answers, staff time, and the emails (digest,
+interest notice). Due dates are never written: coaching.schedule derives them.
 
 The importer calls `log_support_contact(..., replace_existing=True)` and
 `record_time_entry(...)`: both validate like the forms and raise ValidationError.
@@ -26,7 +27,7 @@ from coaching.models import (
     RetentionMilestone,
     SupportContact,
 )
-from coaching.selectors import due_list_for_staff
+from coaching.selectors import due_list_for_staff, follow_along_span
 from ips.mail import send_templated_email
 from ips.models import StaffMember, TimeEntry
 from ips.roles import LEADERSHIP
@@ -39,24 +40,24 @@ CLAIM_TIMEOUT = dt.timedelta(minutes=15)
 
 
 @transaction.atomic
-def schedule_retention_milestones(*, job: Job) -> list[RetentionMilestone]:
-    """Create the 30/90/180/365-day checks for a job start (idempotent; follows a
-    corrected start date on checks not yet confirmed) and an empty support plan."""
-    wanted = dict(schedule.milestone_due_dates(job.start_date))
-    RetentionMilestone.objects.bulk_create(
-        [
-            RetentionMilestone(program_id=job.program_id, job=job, days=days, due_date=due)
-            for days, due in wanted.items()
-        ],
-        ignore_conflicts=True,
-    )
-    milestones = list(RetentionMilestone.objects.filter(job=job).order_by("days"))
-    for milestone in milestones:
-        if milestone.confirmed_on is None and milestone.due_date != wanted[milestone.days]:
-            milestone.due_date = wanted[milestone.days]
-            milestone.save(update_fields=["due_date"])
-    JobSupportPlan.objects.get_or_create(job=job, defaults={"program_id": job.program_id})
-    return milestones
+def open_support_plans(*, jobs: Iterable[Job]) -> int:
+    """Give each job without one an empty support plan: what every job start gets, from
+    any path (the job-start screen one job at a time, the import in bulk). Returns the
+    number of plans created; existing plans are left unchanged. Retention checks need
+    no scheduling: they are derived from the job (coaching.schedule)."""
+    jobs = list(jobs)
+    have = set(JobSupportPlan.objects.filter(job__in=jobs).values_list("job_id", flat=True))
+    plans = [
+        JobSupportPlan(program_id=job.program_id, job=job) for job in jobs if job.pk not in have
+    ]
+    JobSupportPlan.objects.bulk_create(plans, batch_size=1000, ignore_conflicts=True)
+    return len(plans)
+
+
+def open_support_plan(*, job: Job) -> JobSupportPlan:
+    """The job's support plan, created empty if it has none (open_support_plans)."""
+    open_support_plans(jobs=[job])
+    return JobSupportPlan.objects.get(job=job)
 
 
 @transaction.atomic
@@ -98,7 +99,7 @@ def _check_support_contact(
     location: str,
     minutes: int | None,
     support_types: Iterable[str],
-    milestone: RetentionMilestone | None,
+    check: int | None,
     still_employed: bool | None,
 ) -> None:
     """Raise ValidationError (by field) for anything the support log must refuse."""
@@ -121,25 +122,45 @@ def _check_support_contact(
         errors["support_types"] = f"Unknown support type: {', '.join(sorted(unknown))}."
     if minutes is not None and not 1 <= minutes <= 24 * 60:
         errors["minutes"] = "Minutes must be between 1 and 1440 (one day)."
-    if milestone is not None:
-        if job is None or milestone.job_id != job.pk:
-            errors["job"] = "This check belongs to another job."
-        elif milestone.confirmed_on is not None:
-            errors["still_employed"] = "This check was already confirmed."
+    if check is not None:
+        if check not in schedule.MILESTONE_DAYS:
+            errors["still_employed"] = f"Unknown retention check: {check!r} days."
+        elif job is None:
+            errors["job"] = "Choose the job this check is about."
         if still_employed is None:
             errors["still_employed"] = "Say whether the person is still in this job."
     if errors:
         raise ValidationError(errors)
 
 
-def _open_milestone(job: Job, date: dt.date) -> RetentionMilestone | None:
-    """The earliest unconfirmed check of a job that is due by `date` plus the look-ahead."""
-    horizon = date + dt.timedelta(days=schedule.LOOKAHEAD_DAYS)
-    return (
-        RetentionMilestone.objects.filter(job=job, confirmed_on__isnull=True, due_date__lte=horizon)
-        .order_by("due_date")
-        .first()
-    )
+def _confirmations(job: Job) -> dict[int, schedule.Confirmation]:
+    return {
+        days: schedule.Confirmation(on, still)
+        for days, on, still in RetentionMilestone.objects.filter(job=job).values_list(
+            "days", "confirmed_on", "still_employed"
+        )
+    }
+
+
+def _check_to_confirm(job: Job, date: dt.date, check: int | None) -> int | None:
+    """The days of the check an answer on `date` confirms: the one asked for (refused
+    when already answered or outside what is followed), else the earliest open one due
+    by `date` plus the look-ahead (None: the answer is kept on the contact only)."""
+    span, confirmed = follow_along_span(job), _confirmations(job)
+    if check is None:
+        found = schedule.open_check_for(span, confirmed, date)
+        return found.days if found else None
+    [wanted] = [c for c in schedule.retention_checks(span, confirmed, date) if c.days == check]
+    if wanted.state == "confirmed":
+        raise ValidationError({"still_employed": "This check was already confirmed."})
+    if wanted.state == "outside":
+        raise ValidationError(
+            {
+                "still_employed": f"The {check}-day check is not followed for this job: it ended, "
+                "or the record was closed, before the check fell due."
+            }
+        )
+    return check
 
 
 @transaction.atomic
@@ -155,12 +176,14 @@ def log_support_contact(
     minutes: int | None = None,
     support_types: Iterable[str] = (),
     notes: str = "",
-    milestone: RetentionMilestone | None = None,
+    check: int | None = None,
     still_employed: bool | None = None,
     replace_existing: bool = False,
 ) -> SupportContact:
     """Log one follow-along contact; an answer to "still in this job?" confirms the job's
-    due retention check. `replace_existing` (imports) updates the same day's row instead."""
+    retention check `check` (30/90/180/365 days), or else its earliest open check due
+    by `date` plus a week. `replace_existing` (imports) updates the same day's row
+    instead. ValidationError (by field), with nothing saved, for anything refused."""
     with_whom, support_types = list(with_whom), list(support_types)
     _check_support_contact(
         staff=staff,
@@ -172,9 +195,11 @@ def log_support_contact(
         location=location,
         minutes=minutes,
         support_types=support_types,
-        milestone=milestone,
+        check=check,
         still_employed=still_employed,
     )
+    if job is not None and still_employed is not None:
+        check = _check_to_confirm(job, date, check)
     fields = {
         "program_id": staff.program_id,
         "with_whom": with_whom,
@@ -189,24 +214,30 @@ def log_support_contact(
         contact, _ = SupportContact.objects.update_or_create(**key, defaults=fields)
     else:
         contact = SupportContact.objects.create(**key, **fields)
-    if milestone is None and still_employed is not None and job is not None:
-        milestone = _open_milestone(job, date)
-    if milestone is not None and still_employed is not None:
-        confirm_milestone(milestone=milestone, contact=contact, still_employed=still_employed)
+    if job is not None and check is not None and still_employed is not None:
+        confirm_retention_check(job=job, days=check, contact=contact, still_employed=still_employed)
     return contact
 
 
 @transaction.atomic
-def confirm_milestone(
-    *, milestone: RetentionMilestone, contact: SupportContact, still_employed: bool
+def confirm_retention_check(
+    *, job: Job, days: int, contact: SupportContact, still_employed: bool
 ) -> RetentionMilestone:
-    """Record the answer of a retention check; "no longer working" opens a task to
-    record the job's end and re-engage the person within 3 days."""
-    milestone.confirmed_on = contact.date
-    milestone.still_employed = still_employed
-    milestone.confirmed_by = contact
-    milestone.save(update_fields=["confirmed_on", "still_employed", "confirmed_by"])
-    job = milestone.job
+    """Store the answer to a job's `days`-day retention check, asked at `contact`;
+    "no longer working" opens a task to record the job's end and re-engage the person
+    within 3 days. ValidationError when that check was already answered."""
+    try:
+        with transaction.atomic():
+            milestone = RetentionMilestone.objects.create(
+                program_id=job.program_id,
+                job=job,
+                days=days,
+                confirmed_on=contact.date,
+                still_employed=still_employed,
+                confirmed_by=contact,
+            )
+    except IntegrityError as error:  # one answer per check: a second submission lost
+        raise ValidationError({"still_employed": "This check was already confirmed."}) from error
     if not still_employed and not FollowUpTask.objects.filter(
         job=job, kind=FollowUpTask.Kind.REENGAGE
     ):
@@ -220,7 +251,7 @@ def confirm_milestone(
             created_on=today,
             due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
             note=(
-                f"At the {milestone.days}-day check the person was no longer working at "
+                f"At the {days}-day check the person was no longer working at "
                 f"{job.employer.name}. Record the job's end and offer a new job search."
             ),
         )

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from coaching import schedule, selectors, services
 from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursForm
-from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone
+from coaching.models import FollowUpTask, JobSupportPlan
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.domain import text_problem
 from ips.models import AuditEvent, StaffMember, TimeEntry
@@ -65,22 +65,20 @@ def digest_setting(request):
     return redirect("coaching:due")
 
 
-PREFILLS = ("milestone", "job", "seeker")
+PREFILLS = ("job", "seeker")
 
 
 def _log_initial(request) -> dict:
-    """Prefill the log from ?milestone=, ?job= or ?seeker= (only rows the user may see)."""
+    """Prefill the log from ?job= (and ?check=, a retention check's days) or ?seeker=
+    (only rows the user may see)."""
     user, initial = request.user, {}
-    milestone_id, job_id, seeker_id = (query_id(request.GET.get(k)) for k in PREFILLS)
-    if milestone_id is not None:
-        milestone = get_object_or_404(
-            RetentionMilestone.objects.for_user(user).select_related("job"), pk=milestone_id
-        )
-        initial.update(milestone=milestone.pk, job=milestone.job_id)
-        initial["seeker"] = milestone.job.seeker_id
-    elif job_id is not None:
+    job_id, seeker_id = (query_id(request.GET.get(k)) for k in PREFILLS)
+    if job_id is not None:
         job = get_object_or_404(Job.objects.for_user(user), pk=job_id)
         initial.update(job=job.pk, seeker=job.seeker_id)
+        check = query_id(request.GET.get("check"))
+        if check in schedule.MILESTONE_DAYS:
+            initial["check"] = check
     elif seeker_id is not None:
         seeker = get_object_or_404(JobSeeker.objects.for_user(user), pk=seeker_id)
         initial["seeker"] = seeker.pk
@@ -105,7 +103,7 @@ def log_support(request):
                 minutes=data["minutes"],
                 support_types=data["support_types"],
                 notes=data["notes"],
-                milestone=data["milestone"],
+                check=data["check"],
                 still_employed=data["still_employed"],
             )
         except ValidationError as error:

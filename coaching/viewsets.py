@@ -1,10 +1,19 @@
 """Workspace screens for follow-along support."""
 
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from coaching.forms import JobSupportPlanAdminForm, SupportContactAdminForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
 from ips.workspace import ScopedModelViewSet
+from jobseekers.viewsets import ToRecordMixin
+
+
+class AnswerAddView(ToRecordMixin, CreateView):
+    """An answer is recorded with the support contact it was given at (the support log
+    confirms the check and opens the re-engage task), never as a bare row."""
+
+    message = "Record a retention check's answer on the support log: What's due, Record the check."
 
 
 class SupportContactViewSet(ScopedModelViewSet):
@@ -64,11 +73,12 @@ class JobSupportPlanViewSet(ScopedModelViewSet):
 
 class RetentionMilestoneViewSet(ScopedModelViewSet):
     model = RetentionMilestone
+    add_view_class = AnswerAddView
     icon = "date"
-    menu_label = "Retention milestones"
-    form_fields = ["program", "job", "days", "due_date", "confirmed_on", "still_employed"]
-    list_display = ["job", "days", "due_date", "confirmed_on", "still_employed"]
-    list_filter = ["program", "days", "due_date"]
+    menu_label = "Retention check answers"
+    form_fields = ["program", "job", "days", "confirmed_on", "still_employed"]
+    list_display = ["job", "days", "confirmed_on", "still_employed"]
+    list_filter = ["program", "days", "confirmed_on"]
     list_select_related = ("job__employer", "job__seeker")
     search_fields = ["job__seeker__name"]
 

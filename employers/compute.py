@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ips.retention import RETENTION_DAYS
+
 WEEKLY_GOAL = 6  # face-to-face employer contacts a week (IPS-25 item V6, rating 5)
 LAPSED_AFTER_DAYS = 60
 STRENGTH_WINDOW_DAYS = 90
@@ -101,6 +103,6 @@ def days_in_job(start: dt.date, end: dt.date | None, today: dt.date) -> int:
 
 def retention_label(days: int, ended: bool) -> str:
     """Which retention milestone (30/90/180/365 days) a job reached."""
-    reached = [m for m in (365, 180, 90, 30) if days >= m]
+    reached = [m for m in sorted(RETENTION_DAYS, reverse=True) if days >= m]
     text = f"{reached[0]}+ days" if reached else f"{days} days"
     return f"{text} (ended)" if ended else f"{text}, still working"

@@ -583,7 +583,8 @@ def record_job_start(
     ref: str = "",
 ) -> Job:
     """Record a job start: moves the person to "working" and sends
-    `jobseekers.signals.job_started` (coaching schedules its retention milestones)."""
+    `jobseekers.signals.job_started` (coaching opens the job's support plan; its retention
+    checks are derived from the job, nothing is scheduled)."""
     seeker = JobSeeker.objects.select_for_update().select_related("program").get(pk=seeker.pk)
     _check_same_program(seeker.program, employer=employer, opening=opening)
     if opening is not None and opening.employer_id != employer.pk:

@@ -390,7 +390,8 @@ class RetentionMilestoneFactory(ProgramOwnedFactory):
     _program_from = ("job",)
     job = factory.SubFactory(JobFactory, program=SAME_PROGRAM)
     days = 30
-    due_date = factory.LazyAttribute(lambda o: o.job.start_date + dt.timedelta(days=o.days))
+    confirmed_on = factory.LazyAttribute(lambda o: o.job.start_date + dt.timedelta(days=o.days))
+    still_employed = True
 
 
 class FollowUpTaskFactory(ProgramOwnedFactory):

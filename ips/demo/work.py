@@ -11,6 +11,7 @@ from ips.demo import catalogue as cat
 from ips.demo.crm import opening_for
 from ips.demo.people import Demo
 from ips.models import TimeEntry
+from ips.retention import RETENTION_DAYS
 from ips.roles import Role
 from jobseekers.models import (
     BenefitsCounselling,
@@ -161,10 +162,12 @@ def _build_follow_along(demo: Demo) -> None:
                 contacts.append(_support(demo, job, day, helper, early=True))
         while (day := day + rng.randint(10, 28) * DAY) <= last:
             contacts.append(_support(demo, job, day, helper, early=False))
-        for days in RetentionMilestone.DAYS:
+        for days in RETENTION_DAYS:
             due = job.start_date + days * DAY
             if job.seeker.closed_date is None or due <= job.seeker.closed_date:
-                milestones.append(_milestone(demo, job, days))
+                answer = _milestone(demo, job, days)
+                if answer is not None:
+                    milestones.append(answer)
         if job.end_date is None:
             plans.append(
                 JobSupportPlan(
@@ -199,19 +202,20 @@ def _build_follow_along(demo: Demo) -> None:
     FollowUpTask.objects.bulk_create(tasks)
 
 
-def _milestone(demo: Demo, job: Job, days: int) -> RetentionMilestone:
-    """A retention check; past ones confirmed, a few left overdue for the coach to chase."""
+def _milestone(demo: Demo, job: Job, days: int) -> RetentionMilestone | None:
+    """The answer to a retention check: most past ones answered, a few left unanswered
+    for the coach to chase (None: nothing recorded; the check itself is derived)."""
     due = job.start_date + days * DAY
-    confirmed, still = None, None
     if job.end_date and job.end_date < due <= demo.today:
         confirmed, still = job.end_date + DAY, False
     elif due <= demo.today - 3 * DAY and demo.rng.random() < 0.9:
         confirmed, still = min(due + demo.rng.randint(0, 3) * DAY, demo.today), True
+    else:
+        return None
     return RetentionMilestone(
         program_id=job.program_id,
         job=job,
         days=days,
-        due_date=due,
         confirmed_on=confirmed,
         still_employed=still,
     )

@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from coaching.models import SupportContact
+from coaching.services import open_support_plans
 from employers.models import Employer, EmployerContact
 from employers.names import duplicate_key
 from ips.geo import zip_centroid
@@ -542,7 +543,12 @@ def _write_jobs(ctx: _Context) -> tuple[int, int]:
         "seeker", "employer", "title", "start_date", "end_date", "occupation", "hours_per_week",
         "hourly_wage", "paid_hours_to_date", "competitive", "permanent", "end_reason",
     ]  # fmt: skip
-    return _upsert(Job, ctx.jobs, ctx.rows("jobs"), build, fields)
+    counts = _upsert(Job, ctx.jobs, ctx.rows("jobs"), build, fields)
+    # A current job gets what a job start on the screen gets: its support plan (retention
+    # checks and first-month weeks are derived from the job, nothing to schedule).
+    current = [ctx.jobs[row["ref"]] for row in ctx.rows("jobs") if row["end_date"] is None]
+    open_support_plans(jobs=current)
+    return counts
 
 
 def _match(existing: dict[tuple, list[int]], key: tuple) -> int | None:

@@ -30,7 +30,8 @@ def other_employer(other_program) -> Employer:
 @pytest.fixture
 def make_job(employer):
     """A job start `days_ago` days ago, recorded through jobseekers.services.record_job_start
-    (so coaching schedules it, as in production); `announce=False` writes the row only."""
+    (so coaching opens its support plan, as in production; its retention checks are
+    derived); `announce=False` writes the row only."""
 
     def build(seeker, *, days_ago: int = 0, announce: bool = True, **fields) -> Job:
         fields.setdefault("title", "Baker's assistant")

@@ -5,8 +5,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
 from coaching.selectors import due_list_for_staff, due_list_for_user, job_follow_along
+from coaching.services import log_support_contact
 from jobseekers.models import Job, JobSeeker
 from jobseekers.services import record_job_end
 
@@ -44,8 +45,14 @@ def test_confirmed_checks_and_ended_jobs_leave_the_list(make_job, seeker, users,
     ended = make_job(seeker, days_ago=35, title="Ended job")
     ended.end_date = today
     ended.save()
-    RetentionMilestone.objects.filter(job=job, days=30).update(
-        confirmed_on=today, still_employed=True
+    log_support_contact(
+        staff=staff["coach"],
+        seeker=seeker,
+        date=today,
+        mode="phone",
+        job=job,
+        check=30,
+        still_employed=True,
     )
     due = due_list_for_user(users["specialist"], today=today)
     assert not [i for i in due.items if i.kind == "milestone"]

@@ -1,10 +1,12 @@
-"""Milestones at a job start, the job-loss follow-up, the support log, staff time."""
+"""The support plan at a job start, retention-check answers, the job-loss follow-up,
+the support log, staff time."""
 
 import datetime as dt
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 
 from coaching import services
@@ -14,35 +16,30 @@ from jobseekers.models import Job
 from jobseekers.services import record_job_end
 
 
-def test_recorded_job_start_gets_the_four_retention_checks(job):
-    milestones = RetentionMilestone.objects.filter(job=job).order_by("days")
-    assert [(m.days, m.due_date) for m in milestones] == [
-        (days, job.start_date + dt.timedelta(days=days)) for days in (30, 90, 180, 365)
-    ]
-    assert all(m.program_id == job.program_id for m in milestones)
+def test_a_job_start_on_the_screen_opens_one_support_plan_and_stores_no_due_dates(
+    client, users, seeker, employer
+):
+    client.force_login(users["specialist"])
+    data = {"employer": employer.pk, "title": "Baker", "start_date": "2026-03-02"}
+    data |= {"competitive": "on", "permanent": "on"}
+    response = client.post(reverse("jobseekers:job_start", args=[seeker.pk]), data)
+    assert response.status_code == 302
+    job = Job.objects.get(seeker=seeker)
+    assert JobSupportPlan.objects.filter(job=job).count() == 1
+    assert not RetentionMilestone.objects.exists()  # checks are derived, nothing scheduled
+    services.open_support_plan(job=job)
     assert JobSupportPlan.objects.filter(job=job).count() == 1
 
 
-def test_scheduling_retention_checks_again_keeps_one_set(job):
-    services.schedule_retention_milestones(job=job)
-    services.schedule_retention_milestones(job=job)
-    assert RetentionMilestone.objects.filter(job=job).count() == 4
-    assert JobSupportPlan.objects.filter(job=job).count() == 1
-
-
-def test_corrected_start_date_moves_unconfirmed_checks_only(job, staff, seeker, today):
-    first = RetentionMilestone.objects.get(job=job, days=30)
-    contact = SupportContact.objects.create(
-        program=job.program, date=today, staff=staff["coach"], seeker=seeker, job=job
-    )
-    services.confirm_milestone(milestone=first, contact=contact, still_employed=True)
+def test_an_answer_stays_with_its_check_when_the_start_date_is_corrected(
+    make_job, staff, seeker, today
+):
+    job = make_job(seeker, days_ago=31)
+    _log(staff["coach"], seeker, job=job, check=30, still_employed=True)
     job.start_date -= dt.timedelta(days=2)
     job.save()
-    services.schedule_retention_milestones(job=job)
-    assert RetentionMilestone.objects.get(job=job, days=30).due_date == first.due_date
-    assert RetentionMilestone.objects.get(job=job, days=90).due_date == (
-        job.start_date + dt.timedelta(days=90)
-    )
+    [answer] = RetentionMilestone.objects.filter(job=job)
+    assert (answer.days, answer.confirmed_on, answer.still_employed) == (30, today, True)
 
 
 def _end(job, *, reason=Job.EndReason.FIRED):
@@ -140,19 +137,18 @@ def test_still_employed_answer_confirms_the_due_check(staff, seeker, make_job):
     assert milestone.confirmed_on == contact.date
     assert milestone.still_employed is True
     assert milestone.confirmed_by == contact
-    assert RetentionMilestone.objects.filter(job=job, confirmed_on__isnull=True).count() == 3
+    assert RetentionMilestone.objects.filter(job=job).count() == 1
 
 
 def test_answer_far_from_any_check_confirms_nothing(staff, seeker, job):
     _log(staff["coach"], seeker, job=job, still_employed=True)
-    assert not RetentionMilestone.objects.filter(confirmed_on__isnull=False).exists()
+    assert not RetentionMilestone.objects.exists()
 
 
 def test_not_employed_at_a_check_opens_a_reengage_task_once(staff, seeker, make_job):
     job = make_job(seeker, days_ago=92)
-    milestone = RetentionMilestone.objects.get(job=job, days=90)
-    _log(staff["coach"], seeker, job=job, milestone=milestone, still_employed=False)
-    assert RetentionMilestone.objects.get(pk=milestone.pk).still_employed is False
+    _log(staff["coach"], seeker, job=job, check=90, still_employed=False)
+    assert RetentionMilestone.objects.get(job=job, days=90).still_employed is False
     task = FollowUpTask.objects.get(job=job)
     assert task.assigned_to == staff["specialist"]
     _end(job)
@@ -161,15 +157,25 @@ def test_not_employed_at_a_check_opens_a_reengage_task_once(staff, seeker, make_
 
 def test_check_needs_an_answer_and_cannot_be_confirmed_twice(staff, seeker, make_job):
     job = make_job(seeker, days_ago=30)
-    milestone = RetentionMilestone.objects.get(job=job, days=30)
     with pytest.raises(ValidationError) as refused:
-        _log(staff["coach"], seeker, job=job, milestone=milestone)
+        _log(staff["coach"], seeker, job=job, check=30)
     assert "still_employed" in refused.value.message_dict
-    _log(staff["coach"], seeker, job=job, milestone=milestone, still_employed=True)
-    milestone.refresh_from_db()
+    _log(staff["coach"], seeker, job=job, check=30, still_employed=True)
     with pytest.raises(ValidationError):
-        _log(staff["coach"], seeker, job=job, milestone=milestone, still_employed=False)
+        _log(staff["coach"], seeker, job=job, check=30, still_employed=False)
     assert SupportContact.objects.count() == 1
+    assert RetentionMilestone.objects.get(job=job, days=30).still_employed is True
+
+
+def test_a_check_after_the_jobs_end_cannot_be_answered(staff, seeker, make_job, today):
+    job = make_job(seeker, days_ago=100)
+    record_job_end(job=job, end_date=today - dt.timedelta(days=20), reason=Job.EndReason.FIRED)
+    job.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        _log(staff["coach"], seeker, job=job, check=90, still_employed=True)
+    assert "not followed" in refused.value.message_dict["still_employed"][0]
+    assert not SupportContact.objects.exists()
+    assert not RetentionMilestone.objects.exists()
 
 
 def test_import_replaces_the_same_days_contact(staff, seeker, job):

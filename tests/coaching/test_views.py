@@ -109,13 +109,12 @@ def test_log_form_is_prefilled_from_a_check_and_hides_others_checks(
     client, users, outsider, make_job, seeker, other_seeker
 ):
     job = make_job(seeker, days_ago=30)
-    milestone = job.milestones.get(days=30)
     client.force_login(users["coach"])
-    page = client.get(f"{LOG}?milestone={milestone.pk}").content.decode()
-    assert f'value="{milestone.pk}"' in page
+    page = client.get(f"{LOG}?job={job.pk}&check=30").content.decode()
+    assert 'name="check" value="30"' in page
     assert "Still in this job?" in page
     client.force_login(outsider)
-    assert client.get(f"{LOG}?milestone={milestone.pk}").status_code == 404
+    assert client.get(f"{LOG}?job={job.pk}&check=30").status_code == 404
     assert client.get(f"{LOG}?job={job.pk}").status_code == 404
     assert client.get(f"{LOG}?seeker={seeker.pk}").status_code == 404
 
@@ -153,12 +152,11 @@ def test_log_refuses_a_job_of_another_person(client, users, seeker, program, mak
 
 def test_log_with_still_employed_confirms_the_check(client, users, seeker, make_job):
     job = make_job(seeker, days_ago=31)
-    milestone = job.milestones.get(days=30)
     client.force_login(users["coach"])
-    data = _log_data(seeker, job, milestone=milestone.pk, still_employed="yes")
+    data = _log_data(seeker, job, check="30", still_employed="yes")
     assert client.post(LOG, data).status_code == 302
-    milestone.refresh_from_db()
-    assert milestone.still_employed is True
+    answer = job.milestones.get(days=30)
+    assert (answer.still_employed, answer.confirmed_by) == (True, SupportContact.objects.get())
 
 
 @pytest.mark.parametrize("who", ALL)
@@ -415,3 +413,18 @@ def test_outsider_cannot_add_a_contact_for_the_home_program(client, outsider, st
     )
     assert response.status_code == 200
     assert not SupportContact.objects.exists()
+
+
+def test_a_bare_answer_cannot_be_added_on_the_listing_only_on_the_support_log(
+    client, users, program, make_job, seeker
+):
+    from django.urls import reverse
+
+    from coaching.models import RetentionMilestone
+
+    job = make_job(seeker, days_ago=31)
+    client.force_login(users["supervisor"])
+    data = {"program": program.pk, "job": job.pk, "days": 30, "confirmed_on": "2026-03-01"}
+    response = client.post(reverse("milestones:add"), {**data, "still_employed": "on"})
+    assert response.status_code == 302
+    assert not RetentionMilestone.objects.exists()

@@ -266,11 +266,6 @@ BAD = [
     ),
     ("milestone_days_known", "45 days", row(RetentionMilestoneFactory, days=45)),
     (
-        "milestone_confirmation_records_outcome",
-        "confirmed without outcome",
-        row(RetentionMilestoneFactory, confirmed_on=D, still_employed=None),
-    ),
-    (
         "follow_up_due_not_before_created",
         "due before created",
         row(FollowUpTaskFactory, created_on=D, due_date=D - dt.timedelta(days=1)),
@@ -457,11 +452,6 @@ GOOD = [
         second(RetentionMilestoneFactory, for_job(days=30), lambda v: {**v, "days": 90}),
     ),
     ("milestone_days_known", "365 days", row(RetentionMilestoneFactory, days=365)),
-    (
-        "milestone_confirmation_records_outcome",
-        "confirmed, still employed",
-        row(RetentionMilestoneFactory, confirmed_on=D, still_employed=True),
-    ),
     (
         "follow_up_due_not_before_created",
         "due the day created",

@@ -117,7 +117,7 @@ def person(program, staff, django_capture_on_commit_callbacks):
             f.MatchFactory(seeker=seeker),
             f.SupportContactFactory(seeker=seeker, job=job, staff=staff[Role.COACH]),
             f.JobSupportPlanFactory(job=job),
-            f.RetentionMilestoneFactory(job=job, due_date=timezone.localdate()),
+            f.RetentionMilestoneFactory(job=job, confirmed_on=timezone.localdate()),
             f.FollowUpTaskFactory(seeker=seeker, due_date=timezone.localdate()),
             StatusCheckIn.objects.create(program=program, seeker=seeker, date=dt.date(2026, 2, 1)),
         ]

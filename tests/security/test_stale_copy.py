@@ -73,7 +73,7 @@ SCREENS = [
     ("matches", "rank", "2", "3", _leaders),
     ("support_contacts", "notes", "Fine", "Tired", _leaders),
     ("support_plans", "what_helps", "Calm", "Music", _leaders),
-    ("milestones", "due_date", "2026-03-01", "2026-03-02", _leaders),
+    ("milestones", "confirmed_on", "2026-03-01", "2026-03-02", _leaders),
     ("follow_ups", "note", "Call", "Visit", _leaders),
     ("audit", "summary", "one", "two", _superusers),
     ("occupations", "title", "Baker", "Barista", _superusers),
