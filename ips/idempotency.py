@@ -145,9 +145,15 @@ def duplicate_message(error: LikelyDuplicate | AlreadyRecorded, url: str) -> str
     """The refusal as safe HTML linking to the first row (for a form error or a message)."""
     if isinstance(error, AlreadyRecorded):
         return format_html(
-            "Already saved: <a href=\"{}\">{}</a>. This form was sent before, so nothing new "
+            'Already saved: <a href="{}">{}</a>. This form was sent before, so nothing new '
             "was recorded. To record another, open a fresh form.",
             url,
             error.row,
         )
     return format_html('{} <a href="{}">Open the first one</a>.', error.messages[0], url)
+
+
+def first_recorded(queryset: models.QuerySet, key: uuid.UUID | None) -> models.Model | None:
+    """The row of `queryset` (already scoped to the user) stored with this key, or None:
+    a screen's early answer to a replay, before its form's own checks."""
+    return None if key is None else queryset.filter(**{KEY_FIELD: key}).first()

@@ -7,8 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('coaching', '0003_version_column'),
-        ('ips', '0007_idempotency_key'),
-        ('jobseekers', '0007_idempotency_key'),
     ]
 
     operations = [

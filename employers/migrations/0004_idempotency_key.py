@@ -7,7 +7,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('employers', '0003_version_column'),
-        ('ips', '0007_idempotency_key'),
     ]
 
     operations = [

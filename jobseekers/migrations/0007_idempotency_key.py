@@ -6,8 +6,6 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0004_idempotency_key'),
-        ('ips', '0007_idempotency_key'),
         ('jobseekers', '0006_version_column'),
     ]
 
