@@ -8,6 +8,7 @@ The importer calls `log_support_contact(..., replace_existing=True)` and
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ from coaching.models import (
     SupportContact,
 )
 from coaching.selectors import due_list_for_staff
+from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
 from ips.mail import send_templated_email
 from ips.models import StaffMember, TimeEntry
 from ips.roles import LEADERSHIP
@@ -158,9 +160,17 @@ def log_support_contact(
     milestone: RetentionMilestone | None = None,
     still_employed: bool | None = None,
     replace_existing: bool = False,
+    idempotency_key: uuid.UUID | None = None,
+    allow_duplicate: bool = False,
 ) -> SupportContact:
     """Log one follow-along contact; an answer to "still in this job?" confirms the job's
-    due retention check. `replace_existing` (imports) updates the same day's row instead."""
+    due retention check. `replace_existing` (imports) updates the same day's row instead.
+
+    Once per `idempotency_key` (ips.idempotency), checked before anything else (the first
+    sending may have confirmed the check this one names): AlreadyRecorded carrying the
+    first contact; LikelyDuplicate when the same staff member logged the same person, day
+    and way minutes ago, unless `allow_duplicate`."""
+    refuse_replay(SupportContact, program_id=staff.program_id, key=idempotency_key)
     with_whom, support_types = list(with_whom), list(support_types)
     _check_support_contact(
         staff=staff,
@@ -188,7 +198,8 @@ def log_support_contact(
     if replace_existing:
         contact, _ = SupportContact.objects.update_or_create(**key, defaults=fields)
     else:
-        contact = SupportContact.objects.create(**key, **fields)
+        contact = SupportContact(**key, **fields, idempotency_key=idempotency_key)
+        save_event(contact, allow_duplicate=allow_duplicate)
     if milestone is None and still_employed is not None and job is not None:
         milestone = _open_milestone(job, date)
     if milestone is not None and still_employed is not None:
@@ -267,12 +278,27 @@ def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]
     return errors
 
 
+def _entry_key(key: uuid.UUID | None, day: dt.date, activity: str, location: str):
+    """The key of one entry of a week saved with submission key `key` (one per cell)."""
+    return None if key is None else uuid.uuid5(key, f"{day}/{activity}/{location}")
+
+
 @transaction.atomic
 def record_week_of_time(
-    *, staff: StaffMember, monday: dt.date, hours: Mapping[tuple[dt.date, str, str], Decimal]
+    *,
+    staff: StaffMember,
+    monday: dt.date,
+    hours: Mapping[tuple[dt.date, str, str], Decimal],
+    idempotency_key: uuid.UUID | None = None,
 ) -> int:
     """Replace a staff member's hours for one ISO week (feeds S2 and V13); returns the
-    number of entries kept (zero hours are not stored)."""
+    number of entries kept (zero hours are not stored). Each entry's key derives from the
+    submission's `idempotency_key`: AlreadyRecorded (first entry) when this sending's
+    entries are stored already, so a replay does not overwrite a later correction."""
+    cells = [_entry_key(idempotency_key, *cell) for cell in hours if idempotency_key]
+    first = TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
+    if cells and first.exists():
+        raise AlreadyRecorded(first.order_by("date", "pk").first())
     days = set(schedule.week_days(monday))
     errors: list[str] = []
     if monday.weekday() != 0:
@@ -295,12 +321,50 @@ def record_week_of_time(
             hours=value,
             activity=activity,
             location=location,
+            idempotency_key=_entry_key(idempotency_key, day, activity, location),
         )
         for (day, activity, location), value in sorted(hours.items())
         if value > 0
     ]
-    TimeEntry.objects.bulk_create(entries)
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent same sending won the race
+            TimeEntry.objects.bulk_create(entries)
+    except IntegrityError:
+        if not cells or not first.exists():
+            raise
+        raise AlreadyRecorded(first.order_by("date", "pk").first()) from None
     return len(entries)
+
+
+@transaction.atomic
+def log_time_entry(
+    *,
+    staff: StaffMember,
+    date: dt.date,
+    hours: Decimal,
+    activity: str,
+    location: str,
+    idempotency_key: uuid.UUID | None = None,
+    allow_duplicate: bool = False,
+) -> TimeEntry:
+    """Add one time entry (the workspace's "add" form; items S2, V13). Once per
+    `idempotency_key`: AlreadyRecorded carrying the first entry; LikelyDuplicate for the
+    same hours, day, activity and place entered minutes ago, unless `allow_duplicate`;
+    ValidationError by field for hours outside 0-24 or an unknown activity or place."""
+    refuse_replay(TimeEntry, program_id=staff.program_id, key=idempotency_key)
+    errors = _check_hours(hours, activity, location)
+    if errors:
+        raise ValidationError(errors)
+    entry = TimeEntry(
+        program_id=staff.program_id,
+        staff=staff,
+        date=date,
+        hours=hours,
+        activity=activity,
+        location=location,
+        idempotency_key=idempotency_key,
+    )
+    return save_event(entry, allow_duplicate=allow_duplicate)
 
 
 @transaction.atomic

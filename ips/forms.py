@@ -134,12 +134,12 @@ class EventFormMixin:
         """The posted key (None when missing or damaged), read without validating."""
         return parse_key(self.data.get(self.add_prefix(KEY_FIELD))) if self.is_bound else None
 
-    @property
-    def allow_duplicate(self) -> bool:
-        return bool(getattr(self, "cleaned_data", {}).get(SAVE_ANYWAY_FIELD))
+    allow_duplicate = False  # the "save anyway" answer, once cleaned
 
     def clean(self):
+        # Both fields leave cleaned_data, which views pass on to services as it is.
         cleaned = super().clean()
+        self.allow_duplicate = bool(cleaned.pop(SAVE_ANYWAY_FIELD, False))
         raw = cleaned.pop(KEY_FIELD, "") or ""
         if raw.strip() and parse_key(raw) is None:
             raise ValidationError(DAMAGED_KEY_MESSAGE, code="key")
