@@ -32,6 +32,7 @@ from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
 from ips.mail import send_templated_email
 from ips.models import StaffMember, TimeEntry
 from ips.roles import LEADERSHIP
+from ips.services import check_hours
 from ips.versioning import StaleCopyError, bumped, save_if_unchanged
 from jobseekers.models import Job, JobSeeker, MatchOutcome
 
@@ -268,14 +269,7 @@ def complete_follow_up(*, task: FollowUpTask, on: dt.date, note: str = "") -> Fo
 
 
 def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]:
-    errors = {}
-    if not Decimal(0) <= hours <= schedule.MAX_HOURS_PER_DAY:
-        errors["hours"] = "Hours must be between 0 and 24."
-    if activity not in TimeEntry.Activity.values:
-        errors["activity"] = f"Unknown activity: {activity!r}."
-    if location not in TimeEntry.Location.values:
-        errors["location"] = f"Unknown place: {location!r}."
-    return errors
+    return check_hours(hours=hours, activity=activity, location=location)
 
 
 def _entry_key(key: uuid.UUID | None, day: dt.date, activity: str, location: str):
@@ -334,37 +328,6 @@ def record_week_of_time(
             raise
         raise AlreadyRecorded(first.order_by("date", "pk").first()) from None
     return len(entries)
-
-
-@transaction.atomic
-def log_time_entry(
-    *,
-    staff: StaffMember,
-    date: dt.date,
-    hours: Decimal,
-    activity: str,
-    location: str,
-    idempotency_key: uuid.UUID | None = None,
-    allow_duplicate: bool = False,
-) -> TimeEntry:
-    """Add one time entry (the workspace's "add" form; items S2, V13). Once per
-    `idempotency_key`: AlreadyRecorded carrying the first entry; LikelyDuplicate for the
-    same hours, day, activity and place entered minutes ago, unless `allow_duplicate`;
-    ValidationError by field for hours outside 0-24 or an unknown activity or place."""
-    refuse_replay(TimeEntry, program_id=staff.program_id, key=idempotency_key)
-    errors = _check_hours(hours, activity, location)
-    if errors:
-        raise ValidationError(errors)
-    entry = TimeEntry(
-        program_id=staff.program_id,
-        staff=staff,
-        date=date,
-        hours=hours,
-        activity=activity,
-        location=location,
-        idempotency_key=idempotency_key,
-    )
-    return save_event(entry, allow_duplicate=allow_duplicate)
 
 
 @transaction.atomic
