@@ -287,8 +287,8 @@ def record_week_of_time(
 ) -> int:
     """Replace a staff member's hours for one ISO week (feeds S2 and V13); returns the
     number of entries kept (zero hours are not stored). Each entry's key derives from the
-    submission's `idempotency_key`: AlreadyRecorded (first entry) when this sending's
-    entries are stored already, so a replay does not overwrite a later correction."""
+    submission's `idempotency_key`: AlreadyRecorded (first entry), nothing changed, when
+    this sending's entries are stored already."""
     cells = [_entry_key(idempotency_key, *cell) for cell in hours if idempotency_key]
     first = TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
     if cells and first.exists():
