@@ -226,6 +226,8 @@ class EventCreateView(generic.CreateView):
     Subclasses give `record(form) -> row`, calling the service with `form.submission_key`
     and `form.allow_duplicate`."""
 
+    inspect_url_name = None  # given by ScopedModelViewSet
+
     def record(self, form):
         raise NotImplementedError
 
@@ -296,6 +298,11 @@ class ScopedModelViewSet(ModelViewSet):
         return super().get_index_view_kwargs(
             list_select_related=self.list_select_related, list_export=list(export), **kwargs
         )
+
+    def get_add_view_kwargs(self, **kwargs):
+        if issubclass(self.add_view_class, EventCreateView):
+            kwargs["inspect_url_name"] = self.get_url_name("inspect")
+        return super().get_add_view_kwargs(**kwargs)
 
     def get_edit_handler(self):
         # Panels build their form from the model's base form: make it the scoped one.

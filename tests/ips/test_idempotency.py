@@ -1,0 +1,176 @@
+"""The rules of ips.idempotency on every event model: a key is unique per program (a
+database constraint, so no code path can store it twice) and may be reused by another
+program; rows made before the key existed have none. Under real concurrency
+(PostgreSQL, two threads) two sendings with one key record one row."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import uuid
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.utils import timezone
+
+from coaching.models import SupportContact
+from employers.models import Employer, EmployerContact
+from employers.services import log_employer_contact
+from ips.idempotency import DUPLICATE_WINDOW, AlreadyRecorded, near_duplicate
+from ips.models import TimeEntry
+from ips.roles import Role
+from jobseekers.models import Job, JobSeeker, StatusCheckIn
+from jobseekers.services import record_job_start
+
+DAY = dt.date(2026, 3, 2)
+
+
+def rows_for(program, staff, seeker, employer, key):
+    """One unsaved row of each event model in `program`, all with `key`."""
+    common = {"program": program, "idempotency_key": key}
+    specialist = staff[Role.SPECIALIST]
+    return [
+        EmployerContact(**common, specialist=specialist, employer=employer, date=DAY),
+        Job(**common, seeker=seeker, employer=employer, title="Cook", start_date=DAY),
+        SupportContact(**common, staff=staff[Role.COACH], seeker=seeker, date=DAY),
+        TimeEntry(
+            **common,
+            staff=specialist,
+            date=DAY,
+            hours=Decimal(1),
+            activity="other",
+            location="office",
+        ),
+        StatusCheckIn(**common, seeker=seeker, date=DAY),
+    ]
+
+
+@pytest.fixture
+def both_programs(program, other_program, staff, other_staff, seeker, other_seeker):
+    return [
+        (program, staff, seeker, Employer.objects.create(program=program, name="A")),
+        (
+            other_program,
+            other_staff,
+            other_seeker,
+            Employer.objects.create(program=other_program, name="B"),
+        ),
+    ]
+
+
+@pytest.mark.parametrize("index", range(5), ids=["contact", "job", "support", "time", "checkin"])
+def test_key_is_unique_per_program_in_the_database(both_programs, index):
+    key = uuid.uuid4()
+    home, other = both_programs
+    rows_for(*home, key)[index].save()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        rows_for(*home, key)[index].save()
+    rows_for(*other, key)[index].save()  # another program may carry the same UUID
+
+
+@pytest.mark.parametrize("index", range(5), ids=["contact", "job", "support", "time", "checkin"])
+def test_rows_without_a_key_are_allowed_side_by_side(both_programs, index):
+    home, _ = both_programs
+    rows_for(*home, None)[index].save()
+    rows_for(*home, None)[index].save()
+
+
+def test_a_near_duplicate_is_only_one_made_within_the_window(staff, program):
+    employer = Employer.objects.create(program=program, name="A")
+    specialist = staff[Role.SPECIALIST]
+    made = log_employer_contact(specialist=specialist, employer=employer, date=DAY)
+    again = EmployerContact(
+        program=program, specialist=specialist, employer=employer, date=DAY, mode=made.mode
+    )
+    assert near_duplicate(again) == made
+    later = made.created_at + DUPLICATE_WINDOW + dt.timedelta(seconds=1)
+    assert near_duplicate(again, now=later) is None
+
+
+# --- real concurrency (PostgreSQL) ----------------------------------------------------
+
+ROUNDS = 10
+
+
+@pytest.fixture
+def reference_data_kept(django_db_blocker):
+    """Requested before transactional_db: re-loads the reference data after its flush."""
+    yield
+    from tests.conftest import ensure_reference_data
+
+    with django_db_blocker.unblock():
+        ensure_reference_data()
+
+
+@pytest.fixture
+def postgres(reference_data_kept, transactional_db):
+    if connection.vendor != "postgresql":
+        pytest.skip("a real race needs PostgreSQL's concurrent writers: run with make test-pg")
+
+
+def race(record) -> list[str]:
+    """Run `record()` in two threads at once, each on its own connection and transaction:
+    "saved" or "already" for each."""
+    barrier = threading.Barrier(2, timeout=30)
+    outcomes: list[str] = [""] * 2
+    errors: list[BaseException] = []
+
+    def run(n: int) -> None:
+        close_old_connections()
+        try:
+            barrier.wait()
+            record()
+            outcomes[n] = "saved"
+        except AlreadyRecorded:
+            outcomes[n] = "already"
+        except BaseException as error:  # reported in the test's own thread
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return sorted(outcomes)
+
+
+def test_two_concurrent_contacts_with_one_key_record_one(postgres, staff, program):
+    employer = Employer.objects.create(program=program, name="A")
+    specialist = staff[Role.SPECIALIST]
+    for _ in range(ROUNDS):
+        key = uuid.uuid4()
+        outcomes = race(
+            lambda key=key: log_employer_contact(
+                specialist=specialist,
+                employer=employer,
+                date=timezone.localdate(),
+                idempotency_key=key,
+                allow_duplicate=True,  # only the key decides here
+            )
+        )
+        assert outcomes == ["already", "saved"]
+        assert EmployerContact.objects.filter(idempotency_key=key).count() == 1
+
+
+def test_two_concurrent_job_starts_with_one_key_record_one(postgres, program, staff):
+    employer = Employer.objects.create(program=program, name="A")
+    for n in range(ROUNDS):
+        seeker = JobSeeker.objects.create(
+            program=program,
+            name=f"Person {n}",
+            entry_date=DAY,
+            stage=JobSeeker.Stage.JOB_SEARCH,
+        )
+        key = uuid.uuid4()
+        outcomes = race(
+            lambda seeker=seeker, key=key: record_job_start(
+                seeker=seeker, employer=employer, title="Cook", start_date=DAY, idempotency_key=key
+            )
+        )
+        assert outcomes == ["already", "saved"]
+        assert Job.objects.filter(seeker=seeker).count() == 1
