@@ -174,3 +174,15 @@ def test_two_concurrent_job_starts_with_one_key_record_one(postgres, program, st
         )
         assert outcomes == ["already", "saved"]
         assert Job.objects.filter(seeker=seeker).count() == 1
+
+
+def test_copy_of_the_record_includes_events_recorded_with_a_key(client, users, seeker, program):
+    employer = Employer.objects.create(program=program, name="A")
+    key = uuid.uuid4()
+    record_job_start(
+        seeker=seeker, employer=employer, title="Cook", start_date=DAY, idempotency_key=key
+    )
+    client.force_login(users[Role.SUPERVISOR])
+    response = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.json")
+    assert response.status_code == 200
+    assert response.json()["sections"]["jobseekers.Job"][0]["idempotency_key"] == str(key)
