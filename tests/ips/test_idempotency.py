@@ -6,6 +6,7 @@ program; rows made before the key existed have none. Under real concurrency
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import uuid
 from decimal import Decimal
@@ -186,3 +187,49 @@ def test_copy_of_the_record_includes_events_recorded_with_a_key(client, users, s
     response = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.json")
     assert response.status_code == 200
     assert response.json()["sections"]["jobseekers.Job"][0]["idempotency_key"] == str(key)
+
+
+EVENT_FORMS = [
+    ("specialist", "/admin/crm/log/"),
+    ("coach", "/admin/coaching/log/"),
+    ("coach", "/admin/coaching/hours/"),
+    ("specialist", "/admin/seekers/{seeker}/check-in/"),
+    ("specialist", "/admin/jobseekers/record/{seeker}/job/"),
+    ("supervisor", "/admin/employer_contacts/new/"),
+    ("supervisor", "/admin/support_contacts/new/"),
+    ("supervisor", "/admin/time_entries/new/"),
+]
+
+
+@pytest.mark.parametrize(("role", "url"), EVENT_FORMS)
+def test_every_event_form_carries_a_fresh_key(client, users, seeker, role, url):
+    client.force_login(users[role])
+    url = url.format(seeker=seeker.pk)
+    keys = [
+        re.search(
+            r'name="idempotency_key" value="([0-9a-f-]{36})"', client.get(url).content.decode()
+        )
+        for _ in range(2)
+    ]
+    assert all(keys), url
+    assert keys[0].group(1) != keys[1].group(1)
+
+
+def test_every_event_model_has_a_key_unique_per_program():
+    from django.apps import apps
+
+    events = [m for m in apps.get_models() if hasattr(m, "DUPLICATE_FIELDS")]
+    assert {m._meta.label for m in events} == {
+        "employers.EmployerContact",
+        "jobseekers.Job",
+        "coaching.SupportContact",
+        "ips.TimeEntry",
+        "jobseekers.StatusCheckIn",
+    }
+    for model in events:
+        unique = [
+            c
+            for c in model._meta.constraints
+            if getattr(c, "fields", ()) == ("program", "idempotency_key")
+        ]
+        assert len(unique) == 1, model
