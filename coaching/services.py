@@ -272,7 +272,9 @@ def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]
     return check_hours(hours=hours, activity=activity, location=location)
 
 
-def _entry_key(key: uuid.UUID | None, day: dt.date, activity: str, location: str):
+def _entry_key(
+    key: uuid.UUID | None, day: dt.date, activity: str, location: str
+) -> uuid.UUID | None:
     """The key of one entry of a week saved with submission key `key` (one per cell)."""
     return None if key is None else uuid.uuid5(key, f"{day}/{activity}/{location}")
 
@@ -289,7 +291,7 @@ def record_week_of_time(
     number of entries kept (zero hours are not stored). Each entry's key derives from the
     submission's `idempotency_key`: AlreadyRecorded (first entry), nothing changed, when
     this sending's entries are stored already."""
-    cells = [_entry_key(idempotency_key, *cell) for cell in hours if idempotency_key]
+    cells = [_entry_key(idempotency_key, *cell) for cell in hours] if idempotency_key else []
     first = TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
     if cells and first.exists():
         raise AlreadyRecorded(first.order_by("date", "pk").first())
