@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from coaching import schedule
 from coaching.models import JobSupportPlan, SupportContact
-from ips.forms import ScopedAdminModelForm, VersionedFormMixin
+from ips.forms import EventFormMixin, ScopedAdminModelForm, VersionedFormMixin
 from ips.models import StaffMember, TimeEntry
 from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
@@ -29,7 +29,7 @@ class JobChoiceField(forms.ModelChoiceField):
         return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {obj.start_date})"
 
 
-class SupportContactForm(DomainForm):
+class SupportContactForm(EventFormMixin, DomainForm):
     """The phone-friendly support log: a few taps, one screen."""
 
     seeker = forms.ModelChoiceField(queryset=JobSeeker.objects.none(), label="Who was supported")
@@ -224,7 +224,7 @@ HOUR_SLOTS = [
 ]
 
 
-class WeekOfHoursForm(DomainForm):
+class WeekOfHoursForm(EventFormMixin, DomainForm):
     """Hours by activity and place for each day of one week, on one screen."""
 
     def __init__(self, *args, monday: dt.date, **kwargs):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 
+from ips.idempotency import key_constraint, key_field
 from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.retention import RETENTION_DAYS
@@ -65,6 +66,10 @@ class SupportContact(Versioned):
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    idempotency_key = key_field()
+
+    # The same coach, person, day and way minutes apart is a double submission.
+    DUPLICATE_FIELDS = ("staff", "seeker", "date", "mode")
 
     objects = SeekerRowQuerySet.as_manager()
 
@@ -79,6 +84,7 @@ class SupportContact(Versioned):
                 condition=Q(minutes__isnull=True) | Q(minutes__lte=24 * 60),
                 name="support_contact_minutes_at_most_a_day",
             ),
+            key_constraint("support_contact"),
         ]
         indexes = [models.Index(fields=["program", "date"]), models.Index(fields=["job", "date"])]
 

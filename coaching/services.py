@@ -9,6 +9,7 @@ The importer calls `log_support_contact(..., replace_existing=True)` and
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
@@ -28,9 +29,11 @@ from coaching.models import (
     SupportContact,
 )
 from coaching.selectors import due_list_for_staff, follow_along_span
+from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
 from ips.mail import send_templated_email
 from ips.models import StaffMember, TimeEntry
 from ips.roles import LEADERSHIP
+from ips.services import check_hours
 from ips.versioning import StaleCopyError, bumped, save_if_unchanged
 from jobseekers.models import Job, JobSeeker, MatchOutcome
 
@@ -179,11 +182,19 @@ def log_support_contact(
     check: int | None = None,
     still_employed: bool | None = None,
     replace_existing: bool = False,
+    idempotency_key: uuid.UUID | None = None,
+    allow_duplicate: bool = False,
 ) -> SupportContact:
     """Log one follow-along contact; an answer to "still in this job?" confirms the job's
     retention check `check` (30/90/180/365 days), or else its earliest open check due
     by `date` plus a week. `replace_existing` (imports) updates the same day's row
-    instead. ValidationError (by field), with nothing saved, for anything refused."""
+    instead. ValidationError (by field), with nothing saved, for anything refused.
+
+    Once per `idempotency_key` (ips.idempotency), checked before anything else (the first
+    sending may have confirmed the check this one names): AlreadyRecorded carrying the
+    first contact; LikelyDuplicate when the same staff member logged the same person, day
+    and way minutes ago, unless `allow_duplicate`."""
+    refuse_replay(SupportContact, program_id=staff.program_id, key=idempotency_key)
     with_whom, support_types = list(with_whom), list(support_types)
     _check_support_contact(
         staff=staff,
@@ -213,7 +224,8 @@ def log_support_contact(
     if replace_existing:
         contact, _ = SupportContact.objects.update_or_create(**key, defaults=fields)
     else:
-        contact = SupportContact.objects.create(**key, **fields)
+        contact = SupportContact(**key, **fields, idempotency_key=idempotency_key)
+        save_event(contact, allow_duplicate=allow_duplicate)
     if job is not None and check is not None and still_employed is not None:
         confirm_retention_check(job=job, days=check, contact=contact, still_employed=still_employed)
     return contact
@@ -288,22 +300,32 @@ def complete_follow_up(*, task: FollowUpTask, on: dt.date, note: str = "") -> Fo
 
 
 def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]:
-    errors = {}
-    if not Decimal(0) <= hours <= schedule.MAX_HOURS_PER_DAY:
-        errors["hours"] = "Hours must be between 0 and 24."
-    if activity not in TimeEntry.Activity.values:
-        errors["activity"] = f"Unknown activity: {activity!r}."
-    if location not in TimeEntry.Location.values:
-        errors["location"] = f"Unknown place: {location!r}."
-    return errors
+    return check_hours(hours=hours, activity=activity, location=location)
+
+
+def _entry_key(
+    key: uuid.UUID | None, day: dt.date, activity: str, location: str
+) -> uuid.UUID | None:
+    """The key of one entry of a week saved with submission key `key` (one per cell)."""
+    return None if key is None else uuid.uuid5(key, f"{day}/{activity}/{location}")
 
 
 @transaction.atomic
 def record_week_of_time(
-    *, staff: StaffMember, monday: dt.date, hours: Mapping[tuple[dt.date, str, str], Decimal]
+    *,
+    staff: StaffMember,
+    monday: dt.date,
+    hours: Mapping[tuple[dt.date, str, str], Decimal],
+    idempotency_key: uuid.UUID | None = None,
 ) -> int:
     """Replace a staff member's hours for one ISO week (feeds S2 and V13); returns the
-    number of entries kept (zero hours are not stored)."""
+    number of entries kept (zero hours are not stored). Each entry's key derives from the
+    submission's `idempotency_key`: AlreadyRecorded (first entry), nothing changed, when
+    this sending's entries are stored already."""
+    cells = [_entry_key(idempotency_key, *cell) for cell in hours] if idempotency_key else []
+    first = TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
+    if cells and first.exists():
+        raise AlreadyRecorded(first.order_by("date", "pk").first())
     days = set(schedule.week_days(monday))
     errors: list[str] = []
     if monday.weekday() != 0:
@@ -326,11 +348,18 @@ def record_week_of_time(
             hours=value,
             activity=activity,
             location=location,
+            idempotency_key=_entry_key(idempotency_key, day, activity, location),
         )
         for (day, activity, location), value in sorted(hours.items())
         if value > 0
     ]
-    TimeEntry.objects.bulk_create(entries)
+    try:
+        with transaction.atomic():  # a savepoint: a concurrent same sending won the race
+            TimeEntry.objects.bulk_create(entries)
+    except IntegrityError:
+        if not cells or not first.exists():
+            raise
+        raise AlreadyRecorded(first.order_by("date", "pk").first()) from None
     return len(entries)
 
 

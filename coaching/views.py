@@ -9,14 +9,16 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coaching import schedule, selectors, services
 from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursForm
-from coaching.models import FollowUpTask, JobSupportPlan
+from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.domain import text_problem
+from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import AuditEvent, StaffMember, TimeEntry
 from ips.validators import parse_query_date, query_id
 from ips.versioning import StaleCopyError
@@ -85,10 +87,26 @@ def _log_initial(request) -> dict:
     return initial
 
 
+def _after_log(contact: SupportContact):
+    if contact.job_id:
+        return redirect("coaching:job", job_id=contact.job_id)
+    return redirect("coaching:due")
+
+
+def _already_logged(request, contact: SupportContact):
+    """Answer a replayed sending with the contact its first sending saved."""
+    url = reverse("support_contacts:inspect", args=[contact.pk])
+    messages.info(request, duplicate_message(AlreadyRecorded(contact), url))
+    return _after_log(contact)
+
+
 @require_perm("coaching.add_supportcontact")
 def log_support(request):
     initial = {} if request.method == "POST" else _log_initial(request)
     form = SupportContactForm(request.POST or None, user=request.user, initial=initial)
+    first = first_recorded(SupportContact.objects.for_user(request.user), form.submission_key)
+    if first is not None:
+        return _already_logged(request, first)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -105,14 +123,18 @@ def log_support(request):
                 notes=data["notes"],
                 check=data["check"],
                 still_employed=data["still_employed"],
+                idempotency_key=form.submission_key,
+                allow_duplicate=form.allow_duplicate,
             )
+        except AlreadyRecorded as error:
+            return _already_logged(request, error.row)
+        except LikelyDuplicate as error:
+            form.refuse_duplicate(error, reverse("support_contacts:inspect", args=[error.row.pk]))
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, f"Support for {contact.seeker.name} logged.")
-            if contact.job_id:
-                return redirect("coaching:job", job_id=contact.job_id)
-            return redirect("coaching:due")
+            return _after_log(contact)
     status = 400 if form.errors else 200
     return TemplateResponse(request, "coaching/log_support.html", {"form": form}, status=status)
 
@@ -219,7 +241,12 @@ def week_of_hours(request):
     form = WeekOfHoursForm(request.POST or None, monday=monday, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            kept = services.record_week_of_time(staff=staff, monday=monday, hours=form.hours())
+            kept = services.record_week_of_time(
+                staff=staff, monday=monday, hours=form.hours(), idempotency_key=form.submission_key
+            )
+        except AlreadyRecorded:
+            messages.info(request, f"Already saved: the hours for the week of {monday:%d %B}.")
+            return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -5,7 +5,8 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from coaching.forms import JobSupportPlanAdminForm, SupportContactAdminForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
-from ips.workspace import ScopedModelViewSet
+from coaching.services import log_support_contact
+from ips.workspace import EventCreateView, ScopedModelViewSet
 from jobseekers.viewsets import ToRecordMixin
 
 
@@ -16,8 +17,37 @@ class AnswerAddView(ToRecordMixin, CreateView):
     message = "Record a retention check's answer on the support log: What's due, Record the check."
 
 
+class SupportContactCreateView(EventCreateView):
+    """A support contact added on the workspace screen goes through `log_support_contact`
+    (and, answering "still in this job?", confirms the due retention check)."""
+
+    def record(self, form):
+        data = form.cleaned_data
+        return log_support_contact(
+            **{name: data[name] for name in SUPPORT_FIELDS},
+            idempotency_key=form.submission_key,
+            allow_duplicate=form.allow_duplicate,
+        )
+
+
+SUPPORT_FIELDS = (
+    "staff",
+    "seeker",
+    "date",
+    "mode",
+    "job",
+    "with_whom",
+    "location",
+    "minutes",
+    "support_types",
+    "still_employed",
+    "notes",
+)
+
+
 class SupportContactViewSet(ScopedModelViewSet):
     model = SupportContact
+    add_view_class = SupportContactCreateView
     icon = "clipboard-list"
     menu_label = "Support contacts"
     base_form_class = SupportContactAdminForm

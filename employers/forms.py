@@ -11,7 +11,7 @@ from django.utils import timezone
 from employers.models import Employer, EmployerContact
 from employers.selectors import casework_programs, find_duplicate_employers, seeker_model
 from employers.services import MAX_DAYS_AHEAD
-from ips.forms import ScopedAdminModelForm
+from ips.forms import EventFormMixin, ScopedAdminModelForm
 from ips.models import Program, StaffMember
 from ips.validators import DomainForm
 
@@ -23,7 +23,7 @@ def check_not_future(value: dt.date | None) -> dt.date | None:
     return value
 
 
-class QuickLogForm(DomainForm):
+class QuickLogForm(EventFormMixin, DomainForm):
     """One screen, one tap: who, how, for whom, why, and what next."""
 
     employer = forms.ModelChoiceField(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Q
 
+from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import Role, program_ids
@@ -128,6 +129,10 @@ class EmployerContact(Versioned):
     next_step_due = models.DateField(null=True, blank=True)
     next_step_done = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    idempotency_key = key_field()
+
+    # The same specialist, employer, day and way minutes apart is a double submission.
+    DUPLICATE_FIELDS = ("specialist", "employer", "date", "mode")
 
     objects = EmployerContactQuerySet.as_manager()
 
@@ -138,6 +143,7 @@ class EmployerContact(Versioned):
                 condition=Q(mode__in=["face_to_face", "phone", "email", "video"]),
                 name="employer_contact_mode_known",
             ),
+            key_constraint("employer_contact"),
         ]
         indexes = [
             models.Index(fields=["program", "date"]),

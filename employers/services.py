@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
@@ -13,6 +14,7 @@ from wagtail.log_actions import log
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.selectors import CASEWORK, find_duplicate_employers
 from employers.signals import opening_saved
+from ips.idempotency import refuse_replay, save_event
 from ips.models import Program, StaffMember
 from ips.versioning import Versioned, bumped, save_if_unchanged
 
@@ -148,10 +150,19 @@ def log_employer_contact(
     notes: str = "",
     next_step: str = "",
     next_step_due: dt.date | None = None,
+    next_step_done: bool = False,
     person: EmployerPerson | None = None,
     today: dt.date | None = None,
+    idempotency_key: uuid.UUID | None = None,
+    allow_duplicate: bool = False,
 ) -> EmployerContact:
-    """Record one entry of the job-development log, with the job seekers it was for."""
+    """Record one entry of the job-development log, with the job seekers it was for.
+
+    Once per `idempotency_key` (the form's submission key): AlreadyRecorded carrying the
+    first contact when the key is stored; LikelyDuplicate when the specialist logged the
+    same employer, day and way minutes ago, unless `allow_duplicate` (ips.idempotency).
+    ValidationError by field for anything else refused; nothing is written then."""
+    refuse_replay(EmployerContact, program_id=specialist.program_id, key=idempotency_key)
     seekers = list(seekers)
     check_contact(
         specialist=specialist,
@@ -163,7 +174,7 @@ def log_employer_contact(
     )
     if person is not None and person.employer_id != employer.pk:
         raise ValidationError({"person": ["This person works at another employer."]})
-    contact = EmployerContact.objects.create(
+    contact = EmployerContact(
         program_id=specialist.program_id,
         specialist=specialist,
         employer=employer,
@@ -174,8 +185,11 @@ def log_employer_contact(
         notes=notes,
         next_step=next_step,
         next_step_due=next_step_due,
+        next_step_done=next_step_done,
         person=person,
+        idempotency_key=idempotency_key,
     )
+    save_event(contact, allow_duplicate=allow_duplicate)
     if seekers:
         contact.seekers.set(seekers)
     return contact

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from employers.forms import MergeForm, QuickLogForm
-from employers.models import Employer
+from employers.models import Employer, EmployerContact
 from employers.selectors import (
     CASEWORK,
     casework_programs,
@@ -23,6 +23,7 @@ from employers.selectors import (
     week_summary,
 )
 from employers.services import create_employer, log_employer_contact, merge_employers
+from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import StaffMember
 from ips.roles import LEADERSHIP, has_role, program_ids
 from ips.validators import query_id, query_text
@@ -33,7 +34,8 @@ def _require_casework(user) -> None:
         raise PermissionDenied("Only specialists, supervisors and directors use this screen.")
 
 
-def _save_quick_log(data: dict):
+def _save_quick_log(data: dict, *, key, allow_duplicate: bool):
+    # One transaction: a refused contact (replay, near duplicate) adds no new employer either.
     with transaction.atomic():
         employer = data["employer"] or create_employer(
             program=data["program"],
@@ -47,16 +49,39 @@ def _save_quick_log(data: dict):
             employer=employer,
             **{k: data[k] for k in ("date", "mode", "client_present", "seekers", "purpose")},
             **{k: data[k] for k in ("notes", "next_step", "next_step_due")},
+            idempotency_key=key,
+            allow_duplicate=allow_duplicate,
         )
+
+
+def _contact_url(contact) -> str:
+    return reverse("employer_contacts:inspect", args=[contact.pk])
+
+
+def _already_saved(request, contact):
+    """Answer a replayed submission with the contact its first sending saved."""
+    error = AlreadyRecorded(contact)
+    messages.info(request, duplicate_message(error, _contact_url(contact)))
+    return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
 
 
 def quick_log(request):
     """Log an employer contact in one tap (phone first)."""
     _require_casework(request.user)
     form = QuickLogForm(request.POST or None, user=request.user, initial=request.GET.dict())
+    # Before the form's checks: the first sending may have added the employer it names.
+    first = first_recorded(EmployerContact.objects.for_user(request.user), form.submission_key)
+    if first is not None:
+        return _already_saved(request, first)
     if request.method == "POST" and form.is_valid():
         try:
-            contact = _save_quick_log(form.cleaned_data)
+            contact = _save_quick_log(
+                form.cleaned_data, key=form.submission_key, allow_duplicate=form.allow_duplicate
+            )
+        except AlreadyRecorded as error:
+            return _already_saved(request, error.row)
+        except LikelyDuplicate as error:
+            form.refuse_duplicate(error, _contact_url(error.row))
         except ValidationError as error:
             form.add_error(None, error)
         else:

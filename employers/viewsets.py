@@ -13,12 +13,18 @@ from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOp
 from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.selectors import CASEWORK, employer_record
-from employers.services import save_employer, save_opening
+from employers.services import log_employer_contact, save_employer, save_opening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.models import StaffMember
 from ips.roles import has_role
 from ips.validators import query_id
-from ips.workspace import ScopedEditView, ScopedIndexView, ScopedInspectView, ScopedModelViewSet
+from ips.workspace import (
+    EventCreateView,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedInspectView,
+    ScopedModelViewSet,
+)
 
 
 def _staff_for(user, program_id):
@@ -137,8 +143,36 @@ class EmployerPersonViewSet(ScopedModelViewSet):
     search_fields = ["name", "employer__name"]
 
 
+class EmployerContactCreateView(EventCreateView):
+    """A contact added on the workspace screen goes through `log_employer_contact`."""
+
+    def record(self, form):
+        data = form.cleaned_data
+        return log_employer_contact(
+            **{name: data[name] for name in CONTACT_FIELDS},
+            idempotency_key=form.submission_key,
+            allow_duplicate=form.allow_duplicate,
+        )
+
+
+CONTACT_FIELDS = (
+    "specialist",
+    "employer",
+    "date",
+    "person",
+    "mode",
+    "client_present",
+    "purpose",
+    "notes",
+    "next_step",
+    "next_step_due",
+    "next_step_done",
+)
+
+
 class EmployerContactViewSet(ScopedModelViewSet):
     model = EmployerContact
+    add_view_class = EmployerContactCreateView
     icon = "clipboard-list"
     menu_label = "Employer contacts"
     form_fields = [

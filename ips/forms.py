@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ips.domain import tidy_program_name
+from ips.idempotency import KEY_FIELD, LikelyDuplicate, duplicate_message, parse_key
 from ips.models import Program
 from ips.services import name_taken_message
 from ips.validators import InputDomainMixin
@@ -99,3 +102,53 @@ class VersionedFormMixin:
         self.add_error(None, error)
         self.data = self.data.copy()
         self.data[self.add_prefix(VERSION_FIELD)] = str(latest_version)
+
+
+SAVE_ANYWAY_FIELD = "save_anyway"
+DAMAGED_KEY_MESSAGE = (
+    "This form's submission key is damaged, so nothing was saved. Reload the page."
+)
+
+
+class EventFormMixin:
+    """A form that records an event (ips.idempotency): it carries a submission key, a fresh
+    uuid4 rendered on every GET and posted back, and after a near-duplicate refusal shows a
+    "save anyway" box. `submission_key` is readable before validation (a replay is answered
+    before the form's own checks); `allow_duplicate` is the box's answer."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[KEY_FIELD] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=lambda: str(uuid.uuid4())
+        )
+        self.fields[SAVE_ANYWAY_FIELD] = forms.BooleanField(
+            required=False,
+            widget=forms.HiddenInput,
+            label="It really is a second one: save it anyway",
+        )
+        if self.is_bound and self.data.get(self.add_prefix(SAVE_ANYWAY_FIELD)) in ("on", "true"):
+            self.show_save_anyway()
+
+    @property
+    def submission_key(self) -> uuid.UUID | None:
+        """The posted key (None when missing or damaged), read without validating."""
+        return parse_key(self.data.get(self.add_prefix(KEY_FIELD))) if self.is_bound else None
+
+    allow_duplicate = False  # the "save anyway" answer, once cleaned
+
+    def clean(self):
+        # Both fields leave cleaned_data, which views pass on to services as it is.
+        cleaned = super().clean()
+        self.allow_duplicate = bool(cleaned.pop(SAVE_ANYWAY_FIELD, False))
+        raw = cleaned.pop(KEY_FIELD, "") or ""
+        if raw.strip() and parse_key(raw) is None:
+            raise ValidationError(DAMAGED_KEY_MESSAGE, code="key")
+        return cleaned
+
+    def show_save_anyway(self) -> None:
+        self.fields[SAVE_ANYWAY_FIELD].widget = forms.CheckboxInput()
+
+    def refuse_duplicate(self, error: LikelyDuplicate, url: str) -> None:
+        """Show the refusal with a link to the first row, and the "save anyway" box."""
+        self.add_error(None, duplicate_message(error, url))
+        self.show_save_anyway()

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from ips.domain import program_name_key
+from ips.idempotency import key_constraint, key_field
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, Role, program_ids
 from ips.versioning import Versioned
@@ -180,6 +181,10 @@ class TimeEntry(Versioned):
     activity = models.CharField(max_length=30, choices=Activity.choices)
     location = models.CharField(max_length=20, choices=Location.choices)
     created_at = models.DateTimeField(auto_now_add=True)
+    idempotency_key = key_field()
+
+    # An identical entry made minutes ago is a double submission (ips.idempotency).
+    DUPLICATE_FIELDS = ("staff", "date", "activity", "location", "hours")
 
     objects = TimeEntryQuerySet.as_manager()
 
@@ -198,6 +203,7 @@ class TimeEntry(Versioned):
                 condition=Q(location__in=["community", "office"]),
                 name="time_entry_location_known",
             ),
+            key_constraint("time_entry"),
         ]
 
     def __str__(self) -> str:

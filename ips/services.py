@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
@@ -9,7 +13,8 @@ from django.utils.text import slugify
 
 from ips.domain import tidy_program_name
 from ips.geo import Geocoder, default_geocoder
-from ips.models import Program
+from ips.idempotency import refuse_replay, save_event
+from ips.models import Program, StaffMember, TimeEntry
 
 
 def locate(
@@ -57,3 +62,50 @@ def create_program(*, name: str) -> Program:
         n += 1
         slug = f"{base}-{n}"
     return Program.objects.create(name=name, slug=slug)
+
+
+MAX_HOURS_PER_DAY = Decimal(24)
+
+
+def check_hours(*, hours: Decimal, activity: str, location: str) -> dict[str, str]:
+    """The refusals of one time entry by field: hours outside 0-24, an unknown activity
+    or place (items S2 and V13 of the fidelity scale count these hours)."""
+    errors = {}
+    if not Decimal(0) <= hours <= MAX_HOURS_PER_DAY:
+        errors["hours"] = "Hours must be between 0 and 24."
+    if activity not in TimeEntry.Activity.values:
+        errors["activity"] = f"Unknown activity: {activity!r}."
+    if location not in TimeEntry.Location.values:
+        errors["location"] = f"Unknown place: {location!r}."
+    return errors
+
+
+@transaction.atomic
+def log_time_entry(
+    *,
+    staff: StaffMember,
+    date: dt.date,
+    hours: Decimal,
+    activity: str,
+    location: str,
+    idempotency_key: uuid.UUID | None = None,
+    allow_duplicate: bool = False,
+) -> TimeEntry:
+    """Add one time entry (the workspace's "add" screen). Once per `idempotency_key`
+    (ips.idempotency): AlreadyRecorded carrying the first entry; LikelyDuplicate for the
+    same hours, day, activity and place entered minutes ago, unless `allow_duplicate`;
+    ValidationError by field for hours outside 0-24 or an unknown activity or place."""
+    refuse_replay(TimeEntry, program_id=staff.program_id, key=idempotency_key)
+    errors = check_hours(hours=hours, activity=activity, location=location)
+    if errors:
+        raise ValidationError(errors)
+    entry = TimeEntry(
+        program_id=staff.program_id,
+        staff=staff,
+        date=date,
+        hours=hours,
+        activity=activity,
+        location=location,
+        idempotency_key=idempotency_key,
+    )
+    return save_event(entry, allow_duplicate=allow_duplicate)

@@ -14,7 +14,8 @@ from ips.models import (
     TimeEntry,
 )
 from ips.roles import LEADERSHIP, ROLE_RANK, Role, program_ids, program_roles
-from ips.workspace import ReferenceViewSet, ScopedModelViewSet
+from ips.services import log_time_entry
+from ips.workspace import EventCreateView, ReferenceViewSet, ScopedModelViewSet
 
 
 class ProgramViewSet(ScopedModelViewSet):
@@ -96,8 +97,21 @@ class TimeEntryForm(ScopedAdminModelForm):
             )
 
 
+class TimeEntryCreateView(EventCreateView):
+    """A time entry added on the workspace screen goes through `log_time_entry`."""
+
+    def record(self, form):
+        data = form.cleaned_data
+        return log_time_entry(
+            **{name: data[name] for name in ("staff", "date", "hours", "activity", "location")},
+            idempotency_key=form.submission_key,
+            allow_duplicate=form.allow_duplicate,
+        )
+
+
 class TimeEntryViewSet(ScopedModelViewSet):
     model = TimeEntry
+    add_view_class = TimeEntryCreateView
     icon = "time"
     menu_label = "Time entries"
     form_fields = ["program", "staff", "date", "hours", "activity", "location"]

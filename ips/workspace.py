@@ -3,15 +3,22 @@ programs' rows; any other row answers 404 on every object view."""
 
 from __future__ import annotations
 
+import functools
+import types
+
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
 from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 
 from ips.audit import (
     audit_listing,
@@ -20,7 +27,15 @@ from ips.audit import (
     record_rows_shown,
     rows_by_program,
 )
-from ips.forms import ScopedAdminModelForm, scope_choices
+from ips.forms import EventFormMixin, ScopedAdminModelForm, scope_choices
+from ips.idempotency import (
+    KEY_FIELD,
+    AlreadyRecorded,
+    LikelyDuplicate,
+    duplicate_message,
+    first_recorded,
+    parse_key,
+)
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain, with_input_domain
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
@@ -198,6 +213,66 @@ class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
         return super().get_table(object_list, **kwargs)
 
 
+@functools.cache
+def _event_form_class(form_class: type) -> type:
+    return types.new_class(form_class.__name__, (EventFormMixin, form_class))
+
+
+class EventCreateView(generic.CreateView):
+    """The "add" screen of an event model (job start, contact, time entry...): the row is
+    made by its owning service, once per form (ips.idempotency). The form carries a
+    submission key; a replayed sending opens the first row saying "Already saved"; a near
+    duplicate asks for "save anyway"; a service's ValidationError shows on the form.
+    Subclasses give `record(form) -> row`, calling the service with `form.submission_key`
+    and `form.allow_duplicate`."""
+
+    inspect_url_name = None  # given by ScopedModelViewSet
+
+    def record(self, form):
+        raise NotImplementedError
+
+    def get_form_class(self):
+        return _event_form_class(super().get_form_class())
+
+    def row_url(self, row) -> str:
+        return reverse(self.inspect_url_name, args=[row.pk])
+
+    def already_saved(self, row):
+        messages.info(self.request, duplicate_message(AlreadyRecorded(row), self.row_url(row)))
+        return redirect(self.row_url(row))
+
+    def post(self, request, *args, **kwargs):
+        # Before the form's checks, which the first sending may have changed the answer of.
+        first = first_recorded(
+            scoped(self.model, request.user), parse_key(request.POST.get(KEY_FIELD))
+        )
+        if first is not None:
+            return self.already_saved(first)
+        return super().post(request, *args, **kwargs)
+
+    def save_instance(self):
+        row = self.record(self.form)
+        log(row, "wagtail.create", user=self.request.user)
+        return row
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except AlreadyRecorded as error:
+            return self.already_saved(error.row)
+        except ValidationError as error:
+            if isinstance(error, LikelyDuplicate):
+                form.refuse_duplicate(error, self.row_url(error.row))
+            elif hasattr(error, "error_dict"):
+                for name, errors in error.message_dict.items():
+                    form.add_error(name if name in form.fields else None, errors)
+            else:
+                form.add_error(None, error.messages)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
 class ScopedModelViewSet(ModelViewSet):
     """The base of every workspace listing: scoped reads, scoped choices, CSV/XLSX export."""
 
@@ -223,6 +298,11 @@ class ScopedModelViewSet(ModelViewSet):
         return super().get_index_view_kwargs(
             list_select_related=self.list_select_related, list_export=list(export), **kwargs
         )
+
+    def get_add_view_kwargs(self, **kwargs):
+        if issubclass(self.add_view_class, EventCreateView):
+            kwargs["inspect_url_name"] = self.get_url_name("inspect")
+        return super().get_add_view_kwargs(**kwargs)
 
     def get_edit_handler(self):
         # Panels build their form from the model's base form: make it the scoped one.

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from employers.models import Employer, JobOpening
-from ips.forms import VersionedFormMixin
+from ips.forms import EventFormMixin, VersionedFormMixin
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
@@ -384,7 +384,7 @@ class CounsellingForm(DomainForm):
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class JobStartForm(DomainForm):
+class JobStartForm(EventFormMixin, DomainForm):
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(), label="Employer (from the CRM)"
     )

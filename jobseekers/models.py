@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from employers.models import Employer, EmployerContact, JobOpening
+from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import Role, program_ids
@@ -549,6 +550,10 @@ class Job(Versioned):
     end_note = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    idempotency_key = key_field()
+
+    # The same person starting at the same employer on the same day, minutes apart.
+    DUPLICATE_FIELDS = ("seeker", "employer", "start_date")
 
     objects = JobQuerySet.as_manager()
 
@@ -575,6 +580,7 @@ class Job(Versioned):
                 condition=Q(paid_hours_to_date__isnull=True) | Q(paid_hours_to_date__gte=0),
                 name="job_paid_hours_not_negative",
             ),
+            key_constraint("job"),
         ]
         indexes = [models.Index(fields=["program", "start_date", "end_date"])]
 
@@ -739,6 +745,10 @@ class StatusCheckIn(models.Model):
     )
     notes = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    idempotency_key = key_field()
+
+    # One check-in per person and day, minutes apart, is a double submission.
+    DUPLICATE_FIELDS = ("seeker", "date")
 
     objects = SeekerRowQuerySet.as_manager()
 
@@ -777,6 +787,7 @@ class StatusCheckIn(models.Model):
                 condition=Q(justice__in=["", "none", "new_contact", "new_charge", "incarceration"]),
                 name="checkin_justice_known",
             ),
+            key_constraint("status_checkin"),
         ]
         indexes = [models.Index(fields=["program", "date"])]
 

@@ -10,6 +10,7 @@ form, a command or an importer can report it; nothing is written when it raises.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -19,6 +20,7 @@ from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
+from ips.idempotency import refuse_replay, save_event
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.versioning import StaleCopyError, check_version, save_if_unchanged
 from jobseekers import stages
@@ -581,11 +583,19 @@ def record_job_start(
     disclosure: str = "",
     paid_hours_to_date: Decimal | None = None,
     ref: str = "",
+    idempotency_key: uuid.UUID | None = None,
+    allow_duplicate: bool = False,
 ) -> Job:
     """Record a job start: moves the person to "working" and sends
     `jobseekers.signals.job_started` (coaching opens the job's support plan; its retention
-    checks are derived from the job, nothing is scheduled)."""
+    checks are derived from the job, nothing is scheduled).
+
+    Once per `idempotency_key` (ips.idempotency): AlreadyRecorded carrying the first job
+    when the key is stored; LikelyDuplicate when the same person's start at the same
+    employer on the same day was recorded minutes ago, unless `allow_duplicate`."""
     seeker = JobSeeker.objects.select_for_update().select_related("program").get(pk=seeker.pk)
+    # Under the person's lock: a concurrent sending of the same form has committed by now.
+    refuse_replay(Job, program_id=seeker.program_id, key=idempotency_key)
     _check_same_program(seeker.program, employer=employer, opening=opening)
     if opening is not None and opening.employer_id != employer.pk:
         raise ValidationError({"opening": "This opening is at another employer."})
@@ -609,9 +619,10 @@ def record_job_start(
         disclosure=disclosure,
         paid_hours_to_date=paid_hours_to_date,
         ref=ref.strip(),
+        idempotency_key=idempotency_key,
     )
     _validate(job, exclude=("seeker", "program"))
-    job.save()
+    save_event(job, allow_duplicate=allow_duplicate)
     if seeker.stage != stages.WORKING:
         _set_stage(seeker, stages.WORKING, start_date, by, f"Started {job.title}")
         seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])

@@ -4,14 +4,17 @@ Each view: parse -> selector/service -> render. Rows come from `for_user`."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from ips.audit import record_event, record_rows_shown, rows_by_program
+from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message
 from ips.models import AuditEvent, StaffMember
 from ips.roles import Role, has_role, program_ids
 from ips.validators import query_id
@@ -45,13 +48,21 @@ def _form_view(
     save: Callable,
     template: str = "",
     latest_version: Callable[[], int] | None = None,
+    event_url: Callable[[Any], str] | None = None,
 ):
     """Validate, call the service, show its errors on the form, or go back to the record.
-    A stale copy (someone saved first) shows the conflict with the latest version."""
+    A stale copy (someone saved first) shows the conflict with the latest version. A form
+    recording an event (`event_url` links to a row): a replayed sending goes back to the
+    record saying "Already saved"; a near duplicate asks for "save anyway"."""
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
             save(form)
+        except AlreadyRecorded as error:
+            messages.info(request, duplicate_message(error, event_url(error.row)))
+            return redirect("jobseekers:record", seeker.pk)
+        except LikelyDuplicate as error:
+            form.refuse_duplicate(error, event_url(error.row))
         except StaleCopyError as error:
             form.refuse_stale(error, latest_version())
             seeker, status = _seeker(request, seeker.pk, casework=False), 409  # the latest
@@ -378,7 +389,14 @@ def start_job(request, pk: int):
         seeker=seeker,
         form=form,
         title="Job start",
-        save=lambda f: services.record_job_start(seeker=seeker, by=request.user, **f.cleaned_data),
+        save=lambda f: services.record_job_start(
+            seeker=seeker,
+            by=request.user,
+            idempotency_key=f.submission_key,
+            allow_duplicate=f.allow_duplicate,
+            **f.cleaned_data,
+        ),
+        event_url=lambda job: reverse("jobs:inspect", args=[job.pk]),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import operator
+import uuid
 from decimal import Decimal
 from functools import reduce
 from importlib import import_module
@@ -45,7 +46,7 @@ ERASED_NAME = "Erased record"
 def _value(value):
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | uuid.UUID):  # UUID: an event's submission key
         return str(value)
     if isinstance(value, models.Model):
         return str(value)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from ips.forms import EventFormMixin
 from ips.validators import DomainModelForm
 from jobseekers.models import StatusCheckIn
 
 YES_NO = [("", "Not asked"), ("true", "Yes"), ("false", "No")]
 
 
-class CheckInForm(DomainModelForm):
+class CheckInForm(EventFormMixin, DomainModelForm):
     class Meta:
         model = StatusCheckIn
         fields = [

@@ -8,10 +8,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ips.audit import record_event
+from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message
 from ips.models import AuditEvent, Program, StaffMember
 from ips.roles import LEADERSHIP, has_role, program_ids
 from ips.validators import parse_query_date
@@ -20,6 +22,10 @@ from jobseekers.checkins.forms import CheckInForm
 from jobseekers.checkins.selectors import person_timeline, psr_figures_for, quarterly_psr
 from jobseekers.checkins.services import record_check_in
 from jobseekers.models import DomainAssessment, JobSeeker
+
+
+def _timeline_url(seeker: JobSeeker) -> str:
+    return reverse("jobseekers_checkin_timeline", kwargs={"seeker_id": seeker.pk})
 
 
 def _visible_seeker(request, seeker_id: int) -> JobSeeker:
@@ -33,9 +39,22 @@ def check_in(request, seeker_id: int):
     form = CheckInForm(request.POST or None, seeker=seeker)
     if request.method == "POST" and form.is_valid():
         by = StaffMember.objects.filter(user=request.user, program=seeker.program).first()
-        record_check_in(seeker=seeker, by=by, fields=form.cleaned_data)
-        messages.success(request, "Check-in saved.")
-        return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
+        try:
+            record_check_in(
+                seeker=seeker,
+                by=by,
+                fields=form.cleaned_data,
+                idempotency_key=form.submission_key,
+                allow_duplicate=form.allow_duplicate,
+            )
+        except AlreadyRecorded as error:
+            messages.info(request, duplicate_message(error, _timeline_url(seeker)))
+            return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
+        except LikelyDuplicate as error:
+            form.refuse_duplicate(error, _timeline_url(seeker))
+        else:
+            messages.success(request, "Check-in saved.")
+            return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
     status = 400 if request.method == "POST" else 200
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="check-in")
     return render(

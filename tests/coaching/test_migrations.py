@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from coaching.models import RetentionMilestone, SupportContact
+from coaching.models import RetentionMilestone
 from jobseekers.models import Job
 
 BEFORE = ("coaching", "0003_version_column")
@@ -35,12 +35,13 @@ def test_answers_are_kept_and_stored_due_dates_dropped_and_restored_backwards(
     try:
         old = MigrationExecutor(connection).loader.project_state(BEFORE).apps
         Old = old.get_model("coaching", "RetentionMilestone")
+        OldContact = old.get_model("coaching", "SupportContact")
         job = Job.objects.create(
             program=seeker.program, seeker=seeker, employer=employer, title="Cook", start_date=START
         )
-        asked = SupportContact.objects.create(
-            program=job.program, date=START + dt.timedelta(days=31), staff=staff["coach"],
-            seeker=seeker, job=job,
+        asked = OldContact.objects.create(
+            program_id=job.program_id, date=START + dt.timedelta(days=31),
+            staff_id=staff["coach"].pk, seeker_id=seeker.pk, job_id=job.pk,
         )  # fmt: skip
         for days in (30, 90, 180, 365):
             Old.objects.create(

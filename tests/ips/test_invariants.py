@@ -8,6 +8,7 @@ new constraint without a row here fails `test_every_constraint_has_bad_and_good_
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -475,6 +476,40 @@ GOOD = [
         ),
     ),
     ("checkin_justice_known", "incarceration", row(StatusCheckInFactory, justice="incarceration")),
+]
+
+# One submission key per program (ips.idempotency) on every event model.
+EVENT_FACTORIES = (
+    ("employer_contact", EmployerContactFactory),
+    ("job", JobFactory),
+    ("support_contact", SupportContactFactory),
+    ("time_entry", TimeEntryFactory),
+    ("status_checkin", StatusCheckInFactory),
+)
+KEY = uuid.UUID("8f7b3c1e-2d4a-4b6c-9e0f-123456789abc")
+BAD += [
+    (
+        f"{name}_idempotency_key_unique_per_program",
+        "same key twice",
+        second(f, in_program(idempotency_key=KEY), same),
+    )
+    for name, f in EVENT_FACTORIES
+]
+GOOD += [
+    case
+    for name, f in EVENT_FACTORIES
+    for case in (
+        (
+            f"{name}_idempotency_key_unique_per_program",
+            "same key, other program",
+            second(f, in_program(idempotency_key=KEY), other_program),
+        ),
+        (
+            f"{name}_idempotency_key_unique_per_program",
+            "no keys",
+            second(f, in_program(idempotency_key=None), same),
+        ),
+    )
 ]
 
 
