@@ -6,12 +6,14 @@ from __future__ import annotations
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic import chooser, history, usage
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import policy_registry
 
 from ips.audit import (
     audit_listing,
@@ -252,3 +254,84 @@ class ReferenceViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return with_input_domain(super().get_form_class(for_update))
+
+
+# Choosers ------------------------------------------------------------------------------
+# Wagtail's chooser views list and return `Model.objects.all()`; ours list, search and
+# return only the rows the model's permission policy lets the user choose
+# (ips.permissions: `for_user` and the role of each row's program). Choosers never
+# create rows: every write goes through the owning service.
+
+CHOOSE_ACTIONS = ("view",)
+
+
+def choosable(model, user):
+    """The rows of `model` the user may pick in a chooser (a queryset)."""
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, CHOOSE_ACTIONS)
+
+
+def parse_pk(model, value):
+    """`value` as the model's primary key, or None when it cannot be one (garbage,
+    out-of-range numbers)."""
+    try:
+        pk = model._meta.pk.to_python(unquote(str(value)))
+    except (ValueError, ValidationError, TypeError, OverflowError):
+        return None
+    if isinstance(pk, int) and not -(2**63) <= pk < 2**63:
+        return None
+    return pk
+
+
+class NoCreationMixin:
+    def can_create(self):
+        return False
+
+
+class ScopedChooseView(NoCreationMixin, chooser.ChooseView):
+    def get_object_list(self):
+        return choosable(self.model_class, self.request.user)
+
+
+class ScopedChooseResultsView(NoCreationMixin, chooser.ChooseResultsView):
+    def get_object_list(self):
+        return choosable(self.model_class, self.request.user)
+
+
+class ScopedChosenView(chooser.ChosenView):
+    """One chosen row: 404 for a row the user may not choose, the same as a missing id."""
+
+    def get_object(self, pk):
+        parsed = parse_pk(self.model_class, pk)
+        if parsed is None:
+            raise Http404("No such row.")
+        return choosable(self.model_class, self.request.user).get(pk=parsed)
+
+
+class ScopedChosenMultipleView(chooser.ChosenMultipleView):
+    """Several chosen rows (`?id=1&id=2`): rows the user may not choose are left out,
+    like missing ids; a malformed id is a 400 with a message."""
+
+    def get(self, request):
+        raw = request.GET.getlist("id")
+        pks = [parse_pk(self.model_class, value) for value in raw]
+        if None in pks:
+            return HttpResponseBadRequest(
+                "Each id must be the id of a row.", content_type="text/plain"
+            )
+        items = choosable(self.model_class, request.user).filter(pk__in=pks)
+        return self.get_multiple_chosen_response(items)
+
+
+class ScopedCreateView(NoCreationMixin, chooser.CreateView):
+    pass
+
+
+class ScopedChooserViewSet(ChooserViewSet):
+    """The base of every chooser our apps register (see ips.permissions)."""
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = ScopedCreateView
