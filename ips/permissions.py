@@ -33,6 +33,9 @@ from ips.roles import REFERENCE_MODELS, ROLE_PERMISSIONS, program_roles, role_al
 
 # Any staff role (and superusers): the permission Wagtail asks for to enter the workspace.
 WORKSPACE = "wagtailadmin.access_admin"
+# The program's figures (fidelity dashboard, report exports, life outcomes) go with the
+# fidelity reviews: supervisors and directors (ROLE_PERMISSIONS).
+PROGRAM_FIGURES = "fidelity.view_fidelityreview"
 
 
 def requires(permission: str) -> Callable:

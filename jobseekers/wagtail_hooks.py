@@ -85,9 +85,12 @@ def life_beyond_the_job_panel(request, seeker):
     from django.template.loader import render_to_string
     from django.utils import timezone
 
+    from ips.permissions import allowed_in_program
     from ips.roles import LEADERSHIP, has_role
     from jobseekers.checkins.compute import next_check_in_due
 
+    if not allowed_in_program(request.user, "jobseekers.view_statuscheckin", seeker.program_id):
+        return None  # housing, justice involvement: not for a job coach (issue 13, 6)
     latest = seeker.check_ins.order_by("-date", "-id").first()
     next_assessment = (
         seeker.assessments.order_by("-date").values_list("next_due", flat=True).first()

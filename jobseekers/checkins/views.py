@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from ips.audit import record_event
 from ips.models import AuditEvent, Program, StaffMember
+from ips.permissions import PROGRAM_FIGURES, require_in_program, requires
 from ips.roles import LEADERSHIP, program_ids
 from ips.validators import parse_query_date
 from jobseekers.checkins.compute import next_check_in_due, quarter_of
@@ -21,14 +22,19 @@ from jobseekers.checkins.services import record_check_in
 from jobseekers.models import DomainAssessment, JobSeeker
 
 
-def _visible_seeker(request, seeker_id: int) -> JobSeeker:
-    return get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+def _visible_seeker(request, seeker_id: int, permission: str) -> JobSeeker:
+    """The seeker if visible (404 otherwise), when the user's role in the seeker's program
+    grants `permission` (403 otherwise: a coach sees the person but not their check-ins)."""
+    seeker = get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+    require_in_program(request.user, permission, seeker.program_id)
+    return seeker
 
 
 @require_http_methods(["GET", "POST"])
+@requires("jobseekers.add_statuscheckin")
 def check_in(request, seeker_id: int):
     """Record a status check-in with the person."""
-    seeker = _visible_seeker(request, seeker_id)
+    seeker = _visible_seeker(request, seeker_id, "jobseekers.add_statuscheckin")
     form = CheckInForm(request.POST or None, seeker=seeker)
     if request.method == "POST" and form.is_valid():
         by = StaffMember.objects.filter(user=request.user, program=seeker.program).first()
@@ -43,9 +49,10 @@ def check_in(request, seeker_id: int):
 
 
 @require_http_methods(["GET"])
+@requires("jobseekers.view_statuscheckin")
 def timeline(request, seeker_id: int):
     """How life is going beyond the job, over time, to review with the person."""
-    seeker = _visible_seeker(request, seeker_id)
+    seeker = _visible_seeker(request, seeker_id, "jobseekers.view_statuscheckin")
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="life")
     entries = person_timeline(seeker)
     last = next((e.date for e in entries if e.kind == "check_in"), None)
@@ -69,6 +76,7 @@ def _parse_day(value: str | None, default: dt.date) -> dt.date:
 
 
 @require_http_methods(["GET"])
+@requires(PROGRAM_FIGURES)
 def program_outcomes(request):
     """Directors' view: housing, education, justice and hospital use for a period."""
     allowed = Program.objects.for_user(request.user)
