@@ -13,6 +13,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic import chooser, history, usage
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.permissions import policy_registry
 
 from ips.audit import (
@@ -23,6 +24,7 @@ from ips.audit import (
     rows_by_program,
 )
 from ips.forms import ScopedAdminModelForm, scope_choices
+from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain, with_input_domain
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
@@ -327,11 +329,54 @@ class ScopedCreateView(NoCreationMixin, chooser.CreateView):
     pass
 
 
+class ScopedChooserWidget(BaseChooser):
+    """Shows the chosen row only when the form field offers it: a redisplayed form with
+    another program's id (or garbage) shows an empty chooser, not that row's name."""
+
+    def get_instance(self, value):
+        if value is None or isinstance(value, self.model_class):
+            return value
+        pk = parse_pk(self.model_class, value)
+        if pk is None:
+            return None
+        # A ModelChoiceField gives its widget its (scoped) queryset as `choices`. Without
+        # it, only shared reference rows are shown (they are everyone's to see).
+        offered = getattr(getattr(self, "choices", None), "queryset", None)
+        if offered is None:
+            shared = isinstance(policy_registry.get_by_type(self.model_class), ReferencePolicy)
+            manager = self.model_class._default_manager
+            offered = manager.all() if shared else manager.none()
+        return offered.filter(pk=pk).first()
+
+
 class ScopedChooserViewSet(ChooserViewSet):
     """The base of every chooser our apps register (see ips.permissions)."""
+
+    base_widget_class = ScopedChooserWidget
 
     choose_view_class = ScopedChooseView
     choose_results_view_class = ScopedChooseResultsView
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
     create_view_class = ScopedCreateView
+
+
+# Editing sessions ------------------------------------------------------------------------
+
+
+def editing_session_ping(request, app_label, model_name, object_id, session_id):
+    """Wagtail's editing-session ping (POST; JSON of who else is editing the row), after the
+    id is checked: an unknown model or an id that cannot be the model's key is a 404, the
+    same answer as for a missing row (Wagtail's own view would fail with a 500). Whether
+    the row is the user's to edit is the model's permission policy's answer
+    (ips.permissions). Mounted over Wagtail's URL in ips/urls.py."""
+    from django.apps import apps
+    from wagtail.admin.views.editing_sessions import ping
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except (LookupError, ValueError) as error:
+        raise Http404 from error
+    if parse_pk(model, object_id) is None:
+        raise Http404
+    return ping(request, app_label, model_name, object_id, session_id)
