@@ -92,7 +92,7 @@ def quick_log(request):
     )
 
 
-@requires("employers.view_employer")
+@requires("employers.add_employercontact")
 def employer_options(request):
     """Search-as-you-type: the matching employers as radio options (an HTML fragment)."""
     _require_casework(request.user)
