@@ -31,8 +31,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from ips.permissions import WORKSPACE
 from ips.roles import REFERENCE_MODELS, ROLE_PERMISSIONS, program_roles
-from tests.ips.workspace import home_row
-from tests.test_access_matrix import MISSING_ID, Outcome, _walk
+from tests.test_access_matrix import MISSING_ID, Outcome
 
 OUR_APPS = ("ips", "employers", "jobseekers", "coaching", "cms")
 VISITORS = (
@@ -44,8 +43,7 @@ VISITORS = (
 VIEWSET_ACTIONS = {
     "edit": ("change",),
     "delete": ("delete",),
-    "history": ("add", "change", "delete"),
-    "history-results": ("add", "change", "delete"),
+    "history": ("add", "change", "delete"),  # (history-results/: the same view and rule)
     "inspect": ("add", "change", "delete", "view"),
     "usage": ("change",),
     "chosen": ("view",),
@@ -133,9 +131,11 @@ def object_routes():
         by_prefix[f"admin/{vs.url_prefix.strip('/')}/"] = vs
     rows = []
     for route, name, callback in callbacks():
-        if not route.startswith("admin/") or "<" not in route or not is_ours(callback):
+        if not route.startswith("admin/") or not is_ours(callback):
             continue
-        if name in POLICY_CHECKED:
+        if "<" not in route.replace("<str:fmt>", "") or name in POLICY_CHECKED:
+            continue
+        if callback.__module__ == "ips.signin":  # password pages: for everyone
             continue
         viewset = next((vs for p, vs in by_prefix.items() if route.startswith(p)), None)
         if viewset is not None and getattr(callback, "required_permission", None) is None:
@@ -148,6 +148,18 @@ def object_routes():
         assert label is not None, f"no row known for {route}: add it to CUSTOM_OBJECTS"
         rows.append((route, label, ("custom", callback.required_permission)))
     return rows
+
+
+def redirected_to_record() -> set[str]:
+    """Edit routes that send everyone who sees the row to the person's record, where the
+    record's own form (a custom view in this table) applies the role's rule."""
+    from jobseekers.viewsets import ToRecordMixin
+
+    return {
+        f"admin/{vs.url_prefix.strip('/')}/edit/<int:pk>/"
+        for vs in our_viewsets()
+        if isinstance(vs, ModelViewSet) and issubclass(vs.edit_view_class, ToRecordMixin)
+    }
 
 
 def fill(route: str, pk) -> str:
@@ -183,9 +195,14 @@ def allowed(user, label: str, how, obj) -> bool:
     return any(a in ROLE_PERMISSIONS.get(role, {}).get(table_label, ()) for a in actions)
 
 
+def where(response) -> str:
+    """Where a redirect goes, without its query (a sign-in page's ?next= names the id)."""
+    return response.get("Location", "").split("?")[0]
+
+
 def outcome(client, path: str) -> Outcome:
     response = client.get(path)
-    return Outcome(path, response.status_code, response.get("Location", ""))
+    return Outcome(path, response.status_code, where(response))
 
 
 def rows_for(program, labels):
@@ -237,6 +254,9 @@ def test_each_visitor_reaches_exactly_the_rows_and_actions_the_role_table_gives(
     routes = object_routes()
     labels = {label for _, label, _ in routes}
     rows = {"own": rows_for(program, labels), "other": rows_for(other_program, labels)}
+    if name == "superuser":
+        del rows["other"]  # the superuser's answers do not depend on the program
+    to_record = redirected_to_record()
     if visitor is not None:
         client.force_login(visitor)
     client.raise_request_exception = False
@@ -253,6 +273,8 @@ def test_each_visitor_reaches_exactly_the_rows_and_actions_the_role_table_gives(
             elif want == "enter" and not (got.entered and got.status != 404):
                 wrong.append(f"{name} {which} {got.path}: should enter, got {got.status}")
             elif want == "refused":
+                if route in to_record and got.status == 302 and "/record/" in got.location:
+                    continue  # the record's own form applies the rule (checked there)
                 if not got.refused:
                     wrong.append(f"{name} {which} {got.path}: should be refused, {got.status}")
                 visible = label in REFERENCE_MODELS or (
@@ -304,10 +326,7 @@ def test_editing_session_pings_and_bulk_actions_answer_by_the_role_table(
             answer = client.post(f"{base}/{obj.pk}/0/", {"is_editing": "1"})
             may_edit = allowed(visitor or _anon(), label, ("viewset", "edit"), obj)
             if visitor is None or not may_edit:
-                same = (answer.status_code, answer.get("Location")) == (
-                    gone.status_code,
-                    gone.get("Location"),
-                )
+                same = (answer.status_code, where(answer)) == (gone.status_code, where(gone))
                 if not same or answer.status_code == 200:
                     wrong.append(f"{name} ping {which} {label}: {answer.status_code}")
             elif answer.status_code != 200:

@@ -86,9 +86,7 @@ def refused(response) -> bool:
     )
 
 
-def test_coach_neither_reads_nor_records_check_ins_of_the_people_they_coach(
-    client, users, seeker
-):
+def test_coach_neither_reads_nor_records_check_ins_of_the_people_they_coach(client, users, seeker):
     """Issue 13, finding 6: a coach sees the person (they had a job) but their role holds
     no check-in permission, so the housing and justice answers stay out of reach."""
     from tests.factories import JobFactory

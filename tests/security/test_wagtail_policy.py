@@ -132,9 +132,7 @@ def test_the_editing_session_ping_tells_nothing_about_another_programs_seeker(
     assert not EditingSession.objects.filter(user=outsider).exists()
 
 
-def test_a_colleague_with_the_change_permission_sees_who_else_is_editing(
-    client, users, seeker
-):
+def test_a_colleague_with_the_change_permission_sees_who_else_is_editing(client, users, seeker):
     EditingSession.objects.create(
         user=users["supervisor"],
         content_type_id=_content_type(seeker),
@@ -227,7 +225,9 @@ def test_every_model_of_the_role_table_has_a_program_aware_policy():
     for table in ROLE_PERMISSIONS.values():
         for label in table:
             policy = policy_registry.get_by_type(apps.get_model(label), fallback=False)
-            wanted = ReferencePermissionPolicy if label in REFERENCE_MODELS else ProgramPermissionPolicy
+            wanted = (
+                ReferencePermissionPolicy if label in REFERENCE_MODELS else ProgramPermissionPolicy
+            )
             assert isinstance(policy, wanted), label
 
 
