@@ -2,9 +2,8 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from coaching import services, urls
+from coaching import urls
 from coaching.viewsets import CoachingGroup
-from ips.hooks import JOB_ENDED, JOB_STARTED, PERIODIC_TASKS
 
 
 @hooks.register("register_admin_viewset")
@@ -57,25 +56,3 @@ def register_hours_menu_item():
         order=292,
         permission="ips.add_timeentry",
     )
-
-
-@hooks.register(JOB_STARTED)
-def schedule_retention_checks(job):
-    services.schedule_retention_milestones(job=job)
-
-
-@hooks.register(JOB_ENDED)
-def reengage_after_job_end(job):
-    services.open_reengagement_task(job=job)
-
-
-@hooks.register(PERIODIC_TASKS)
-def coaching_schedules():
-    return [
-        {
-            "name": "Morning digest of what is due",
-            "task": "coaching.send_morning_digests",
-            "crontab": {"minute": 30, "hour": 6},
-            "description": "Emails each opted-in staff member what is due today (06:30).",
-        }
-    ]

@@ -12,7 +12,7 @@ from wagtail.log_actions import log
 
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.selectors import CASEWORK, find_duplicate_employers
-from ips.hooks import OPENING_SAVED, run_hooks
+from employers.signals import opening_saved
 from ips.models import Program, StaffMember
 from ips.versioning import Versioned, bumped, save_if_unchanged
 
@@ -36,6 +36,54 @@ def _enqueue_locate(kind: str, pk: int) -> None:
     transaction.on_commit(lambda: task.delay(pk))
 
 
+PLACE_FIELDS = ("address", "zip")
+
+
+def _place_changed(row: Employer | JobOpening) -> bool:
+    """True for a new row or one whose address or ZIP differs from the saved row (one query)."""
+    if row.pk is None:
+        return True
+    saved = type(row)._base_manager.filter(pk=row.pk).values(*PLACE_FIELDS).first()
+    return saved is None or any(saved[name] != getattr(row, name) for name in PLACE_FIELDS)
+
+
+def _forget_location(row: Employer | JobOpening) -> None:
+    """Moved: the old coordinates are wrong, even if the new place cannot be located."""
+    row.latitude = row.longitude = row.geocoded_at = None
+    row.geocode_source = ""
+
+
+@transaction.atomic
+def save_employer(
+    *,
+    employer: Employer,
+    by: StaffMember | None = None,
+    expected_version: int | None = None,
+) -> Employer:
+    """Create or change an employer (the Employers screen and the quick log's new employer).
+
+    A new employer, or one whose address or ZIP changed, loses any old coordinates and is
+    located again after commit (`employers.tasks.locate_employer_task`, which calls
+    `ips.services.locate`). An edit passes the version it was loaded with: StaleCopyError
+    (nothing saved) when another save came first. ValidationError for an invalid row."""
+    created = employer.pk is None
+    if created and by is not None and employer.created_by_id is None:
+        employer.created_by = by
+    moved = _place_changed(employer)
+    if moved:
+        _forget_location(employer)
+    employer.full_clean(exclude=["latitude", "longitude", "geocode_source", "geocoded_at"])
+    if expected_version is None:
+        employer.save()
+    else:
+        save_if_unchanged(employer, expected_version=expected_version)
+    # The employer's history (Wagtail's log, as its own create/edit actions would write).
+    log(employer, "wagtail.create" if created else "wagtail.edit", user=by.user if by else None)
+    if moved:
+        _enqueue_locate("employer", employer.pk)
+    return employer
+
+
 @transaction.atomic
 def create_employer(
     *,
@@ -46,7 +94,8 @@ def create_employer(
     allow_duplicate: bool = False,
     **fields: str,
 ) -> Employer:
-    """Add an employer; refuse a duplicate (same name and ZIP) unless confirmed as different."""
+    """Add an employer; refuse a duplicate (same name and ZIP) unless confirmed as different.
+    Raises DuplicateEmployerError naming the likely duplicates; located like `save_employer`."""
     name, zip = name.strip(), zip.strip()
     if not name:
         raise ValidationError("An employer needs a name.", code="required")
@@ -54,36 +103,8 @@ def create_employer(
         duplicates = find_duplicate_employers(program, name, zip)
         if duplicates:
             raise DuplicateEmployerError(duplicates)
-    employer = Employer.objects.create(
-        program=program, name=name, zip=zip, created_by=created_by, **fields
-    )
-    _enqueue_locate("employer", employer.pk)
-    return employer
-
-
-@transaction.atomic
-def save_employer(
-    *, program: Program, ref: str, name: str, industry: str = "", zip: str = "", address: str = ""
-) -> tuple[Employer, bool]:
-    """Create or update the employer with this agency `ref` (import); True when created."""
-    employer, created = Employer.objects.update_or_create(
-        program=program,
-        ref=ref,
-        defaults={"name": name, "industry": industry, "zip": zip, "address": address},
-    )
-    _enqueue_locate("employer", employer.pk)
-    return employer, created
-
-
-@transaction.atomic
-def save_employer_person(
-    *, employer: Employer, name: str, **fields: str
-) -> tuple[EmployerPerson, bool]:
-    """Create or update the person of this name at the employer; True when created."""
-    person, created = EmployerPerson.objects.update_or_create(
-        employer=employer, name=name.strip(), defaults={"program": employer.program, **fields}
-    )
-    return person, created
+    employer = Employer(program=program, name=name, zip=zip, **fields)
+    return save_employer(employer=employer, by=created_by)
 
 
 def check_contact(
@@ -176,53 +197,30 @@ def save_opening(
     relocate: bool = True,
     expected_version: int | None = None,
 ) -> JobOpening:
-    """Create or change an opening: status dates, geocoding on commit, OPENING_SAVED hooks.
-    An edit passes the version it was loaded with: StaleCopyError if another save came first."""
+    """Create or change an opening: status dates, geocoding on commit (old coordinates
+    forgotten when its address or ZIP changed), then `employers.signals.opening_saved`
+    (the recommender refreshes matches after commit). An edit passes the version it was
+    loaded with: StaleCopyError (nothing saved) if another save came first."""
     if opening.employer.program_id != opening.program_id:
         raise ValidationError({"employer": ["This employer belongs to another program."]})
     if opening.source_contact and opening.source_contact.employer_id != opening.employer_id:
         raise ValidationError({"source_contact": ["That contact was with another employer."]})
-    if opening.pk is None and by is not None:
+    created = opening.pk is None
+    if created and by is not None:
         opening.created_by = by
     _status_dates(opening, timezone.localdate())
+    if relocate and _place_changed(opening):
+        _forget_location(opening)
     opening.full_clean(exclude=["latitude", "longitude", "geocode_source", "geocoded_at"])
     if expected_version is None:
         opening.save()
     else:
         save_if_unchanged(opening, expected_version=expected_version)
+    log(opening, "wagtail.create" if created else "wagtail.edit", user=by.user if by else None)
     if relocate:
         _enqueue_locate("opening", opening.pk)
-    run_hooks(OPENING_SAVED, opening=opening)
+    opening_saved.send(sender=JobOpening, opening=opening)
     return opening
-
-
-@transaction.atomic
-def create_opening(
-    *,
-    employer: Employer,
-    title: str,
-    by: StaffMember | None = None,
-    source_contact: EmployerContact | None = None,
-    **fields,
-) -> JobOpening:
-    """Add an opening at an employer (optionally learned at a logged contact)."""
-    opening = JobOpening(
-        program_id=employer.program_id,
-        employer=employer,
-        title=title,
-        source_contact=source_contact,
-        **fields,
-    )
-    return save_opening(opening=opening, by=by)
-
-
-@transaction.atomic
-def set_opening_status(*, opening: JobOpening, status: str) -> JobOpening:
-    """Mark an opening open, filled or closed (the closing date follows)."""
-    if status not in JobOpening.Status.values:
-        raise ValidationError({"status": ["Unknown status."]})
-    opening.status = status
-    return save_opening(opening=opening, relocate=False)
 
 
 _FILL_FROM_DUPLICATE = ("ref", "industry", "address", "zip", "phone", "website")
@@ -280,8 +278,8 @@ def merge_employers(*, keep: Employer, duplicate: Employer, by) -> dict[str, int
         keep.notes = f"{keep.notes}\n\n{duplicate.notes}".strip()
     summary = {"name": duplicate.name, "zip": duplicate.zip, "id": duplicate.pk, "moved": moved}
     duplicate.delete()
-    keep.save()
+    save_employer(employer=keep)  # a ZIP or address filled from the duplicate is located
     log(keep, MERGE_ACTION, user=by, data=summary)
     for opening in JobOpening.objects.filter(id__in=moved_openings):
-        run_hooks(OPENING_SAVED, opening=opening)
+        opening_saved.send(sender=JobOpening, opening=opening)
     return moved

@@ -13,12 +13,16 @@ from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOp
 from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.selectors import CASEWORK, employer_record
-from employers.services import save_opening
+from employers.services import save_employer, save_opening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.models import StaffMember
 from ips.roles import has_role
 from ips.validators import query_id
 from ips.workspace import ScopedEditView, ScopedIndexView, ScopedInspectView, ScopedModelViewSet
+
+
+def _staff_for(user, program_id):
+    return StaffMember.objects.filter(user=user, program_id=program_id, active=True).first()
 
 
 class DistanceIndexView(ScopedIndexView):
@@ -60,7 +64,29 @@ class EmployerRecordView(ScopedInspectView):
         return context
 
 
+class EmployerCreateView(generic.CreateView):
+    def save_instance(self):
+        employer = self.form.save(commit=False)
+        save_employer(employer=employer, by=_staff_for(self.request.user, employer.program_id))
+        self.form.save_m2m()
+        return employer
+
+
+class EmployerEditView(ScopedEditView):
+    def save_instance(self):
+        employer = self.form.save(commit=False)
+        save_employer(
+            employer=employer,
+            by=_staff_for(self.request.user, employer.program_id),
+            expected_version=self.expected_version,
+        )
+        self.form.save_m2m()
+        return employer
+
+
 class EmployerViewSet(ScopedModelViewSet):
+    """Employers: every create and change goes through `save_employer` (locating)."""
+
     model = Employer
     icon = "site"
     menu_label = "Employers"
@@ -76,6 +102,8 @@ class EmployerViewSet(ScopedModelViewSet):
         "notes",
     ]
     index_view_class = EmployerIndexView
+    add_view_class = EmployerCreateView
+    edit_view_class = EmployerEditView
     inspect_view_class = EmployerRecordView
     base_form_class = EmployerForm
     filterset_class = EmployerFilterSet
@@ -150,10 +178,6 @@ class EmployerContactViewSet(ScopedModelViewSet):
         "employer.zip": "Employer ZIP",
         "specialist.user.email": "Specialist email",
     }
-
-
-def _staff_for(user, program_id):
-    return StaffMember.objects.filter(user=user, program_id=program_id, active=True).first()
 
 
 class OpeningSaveMixin:

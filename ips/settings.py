@@ -7,6 +7,7 @@ console email, offline geocoding); production sets the variables in .env.example
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -240,6 +241,31 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Every periodic job, declared once (times in TIME_ZONE). Beat's database scheduler writes
+# these rows into django-celery-beat's tables when it starts; `manage.py setup_schedules`
+# (run by `make beat`) writes them the same way beforehand. Keys are the rows' names.
+CELERY_BEAT_SCHEDULE = {
+    "Morning digest of what is due": {  # emails each opted-in staff member what is due
+        "task": "coaching.send_morning_digests",
+        "schedule": crontab(minute="30", hour="6"),
+    },
+    "locate_unlocated_seekers_task": {  # seekers given a ZIP since: located before the refresh
+        "task": "jobseekers.matching.tasks.locate_unlocated_seekers_task",
+        "schedule": crontab(minute="45", hour="1"),
+    },
+    "retrain_match_model_task": {  # learned weights, used only when they beat the defaults
+        "task": "jobseekers.matching.tasks.retrain_match_model_task",
+        "schedule": crontab(minute="0", hour="2"),
+    },
+    "refresh_all_matches_task": {  # every seeker's matches, whatever changed during the day
+        "task": "jobseekers.matching.tasks.refresh_all_matches_task",
+        "schedule": crontab(minute="30", hour="2"),
+    },
+    "Weekly email of new matches to job seekers": {  # Mondays 09:00
+        "task": "cms.tasks.send_weekly_matches_task",
+        "schedule": crontab(minute="0", hour="9", day_of_week="1"),
+    },
+}
 
 # --- Email -----------------------------------------------------------------
 # Any anymail provider: EMAIL_BACKEND=anymail.backends.<esp>.EmailBackend and

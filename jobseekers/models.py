@@ -56,9 +56,12 @@ class JobSeekerQuerySet(SeekerRowQuerySet):
         )
 
     def served_between(self, start, end):
-        """Active on at least one day of the period (spec/metrics.md, Terms)."""
+        """Active on at least one day from `start` to `end` (dates, both included): opened by
+        `end` and closed after both `start` and the entry date, so a record opened and
+        closed on the same day is never served (spec/metrics.md, "Edge cases, settled")."""
         return self.filter(entry_date__lte=end).filter(
-            Q(closed_date__isnull=True) | Q(closed_date__gt=start)
+            Q(closed_date__isnull=True)
+            | (Q(closed_date__gt=start) & Q(closed_date__gt=F("entry_date")))
         )
 
 

@@ -19,10 +19,10 @@ from django.db import IntegrityError, transaction
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
-from ips.hooks import JOB_ENDED, JOB_STARTED, PROFILE_SAVED, run_hooks
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.versioning import StaleCopyError, check_version, save_if_unchanged
 from jobseekers import stages
+from jobseekers.matching.tasks import relocate_and_refresh_on_commit
 from jobseekers.models import (
     BenefitsCounselling,
     CareerProfile,
@@ -35,6 +35,7 @@ from jobseekers.models import (
     Job,
     JobSeeker,
 )
+from jobseekers.signals import job_ended, job_started
 
 # The acting user: staff in a view, None for an import or the person's own portal change.
 Actor = Any
@@ -135,9 +136,12 @@ def refer_seeker(
     zip_code: str = "",
     email: str = "",
     phone: str = "",
+    preferred_name: str = "",
     by: Actor = None,
 ) -> JobSeeker:
-    """Record a referral: a new job seeker at stage "referred"."""
+    """Record a referral: a new job seeker at stage "referred" (the referral screen and the
+    Job seekers "add" screen); a ZIP given is located after commit. ValidationError (nothing
+    saved) for a row of another program or an invalid field."""
     _check_same_program(program, mh_team=mh_team, specialist=specialist)
     seeker = JobSeeker(
         program=program,
@@ -151,11 +155,14 @@ def refer_seeker(
         zip=zip_code.strip(),
         email=email.strip(),
         phone=phone.strip(),
+        preferred_name=preferred_name.strip(),
         stage=JobSeeker.Stage.REFERRED,
         stage_changed_on=referral_date,
     )
     _validate(seeker)
     seeker.save()
+    if seeker.zip:
+        relocate_and_refresh_on_commit(seeker.pk)
     _log(seeker, "wagtail.create", by, f"Referred by {referral_source or 'unknown source'}")
     return seeker
 
@@ -256,8 +263,11 @@ def update_seeker_details(
     by: Actor = None,
     expected_version: int | None = None,
 ) -> JobSeeker:
-    """Change a seeker's contact and referral details (not the stage: use the stage
-    services); StaleCopyError when the seeker changed since `expected_version`."""
+    """Change a seeker's contact and referral details (the Job seekers edit screen; not the
+    stage: use the stage services). A changed ZIP forgets the old coordinates and, after
+    commit, locates the person again and refreshes their matches. ValidationError for a
+    field that cannot change here; StaleCopyError when the seeker changed since
+    `expected_version` (nothing saved either way)."""
     unknown = set(changes) - set(SEEKER_DETAIL_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This detail cannot be changed here."))
@@ -266,11 +276,17 @@ def update_seeker_details(
     _check_same_program(
         seeker.program, specialist=changes.get("specialist"), mh_team=changes.get("mh_team")
     )
+    moved = "zip" in changes and str(changes["zip"] or "").strip() != seeker.zip
     for name, value in changes.items():
         setattr(seeker, name, value.strip() if isinstance(value, str) else value)
+    if moved:  # the old coordinates are wrong even if the new ZIP cannot be located
+        seeker.latitude = seeker.longitude = seeker.geocoded_at = None
+        seeker.geocode_source = ""
     _validate(seeker)
     save_if_unchanged(seeker, expected_version=expected_version)
     _log(seeker, "wagtail.edit", by, "Details changed: " + ", ".join(sorted(changes)))
+    if moved:
+        relocate_and_refresh_on_commit(seeker.pk)
     return seeker
 
 
@@ -316,7 +332,8 @@ def update_career_profile(
     """Save a new current version of the career profile with `changes` applied; the
     earlier version is kept. `by` is the acting user, or None for the person's own change.
     A screen passes the profile version it showed (0: none yet): StaleCopyError when
-    that is no longer the current one."""
+    that is no longer the current one. After commit the person's home is located again
+    and their matches refreshed (jobseekers.matching.tasks)."""
     unknown = set(changes) - set(PROFILE_FIELDS) - set(PROFILE_M2M_FIELDS)
     if unknown:
         raise ValidationError(dict.fromkeys(unknown, "This is not part of the career profile."))
@@ -364,7 +381,7 @@ def update_career_profile(
         seeker.profile_update_requested_on = None
         seeker.save(update_fields=["profile_update_requested_on", "updated_at"])
     _log(seeker, "wagtail.edit", by, f"Career profile version {profile.version}")
-    run_hooks(PROFILE_SAVED, profile=profile)
+    relocate_and_refresh_on_commit(seeker.pk)  # the home may have moved; matches follow
     return profile
 
 
@@ -565,8 +582,8 @@ def record_job_start(
     paid_hours_to_date: Decimal | None = None,
     ref: str = "",
 ) -> Job:
-    """Record a job start: moves the person to "working" and runs the JOB_STARTED hooks
-    (coaching schedules its retention milestones there)."""
+    """Record a job start: moves the person to "working" and sends
+    `jobseekers.signals.job_started` (coaching schedules its retention milestones)."""
     seeker = JobSeeker.objects.select_for_update().select_related("program").get(pk=seeker.pk)
     _check_same_program(seeker.program, employer=employer, opening=opening)
     if opening is not None and opening.employer_id != employer.pk:
@@ -597,7 +614,7 @@ def record_job_start(
     if seeker.stage != stages.WORKING:
         _set_stage(seeker, stages.WORKING, start_date, by, f"Started {job.title}")
         seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
-    run_hooks(JOB_STARTED, job=job)
+    job_started.send(sender=Job, job=job)
     return job
 
 
@@ -605,9 +622,14 @@ def record_job_start(
 def update_job(
     *, job: Job, changes: Mapping[str, Any], by: Actor = None, expected_version: int | None = None
 ) -> Job:
-    """Correct a job's details (hours, wage, competitive, title...) with the same rules;
+    """Correct a job's details (the Jobs edit screen: employer, hours, wage, competitive,
+    title, start date...) with the rules of a job start. ValidationError for a field that
+    cannot change here (the person, the program, the end: use record_job_end);
     StaleCopyError when the job changed since `expected_version`."""
     allowed = {
+        "employer",
+        "opening",
+        "end_note",
         "title",
         "occupation",
         "hours_per_week",
@@ -624,14 +646,20 @@ def update_job(
         raise ValidationError(dict.fromkeys(unknown, "This cannot be changed here."))
     job = Job.objects.select_for_update().select_related("program").get(pk=job.pk)
     check_version(job, expected_version)
+    _check_same_program(
+        job.program, employer=changes.get("employer"), opening=changes.get("opening")
+    )
     for name, value in changes.items():
         setattr(job, name, value)
+    if job.opening_id is not None and job.opening.employer_id != job.employer_id:
+        raise ValidationError({"opening": "This opening is at another employer."})
     check_competitive_wage(
         program=job.program, competitive=job.competitive, hourly_wage=job.hourly_wage
     )
     _validate(job)
     save_if_unchanged(job, expected_version=expected_version)
     _log(job.seeker, "wagtail.edit", by, f"Job {job.pk} changed: " + ", ".join(sorted(changes)))
+    _log(job, "wagtail.edit", by, "Changed: " + ", ".join(sorted(changes)))
     return job
 
 
@@ -646,7 +674,7 @@ def record_job_end(
     expected_version: int | None = None,
 ) -> Job:
     """Record that a job ended: the search restarts at once, a career-profile update is
-    asked for, and the JOB_ENDED hooks run (coaching adds a re-engage task).
+    asked for, and `jobseekers.signals.job_ended` is sent (coaching adds a re-engage task).
     StaleCopyError when the job changed since `expected_version`."""
     job = Job.objects.select_for_update().select_related("seeker").get(pk=job.pk)
     check_version(job, expected_version)
@@ -672,132 +700,5 @@ def record_job_end(
         fields += ["stage", "stage_changed_on"]
     seeker.profile_update_requested_on = end_date
     seeker.save(update_fields=fields)
-    run_hooks(JOB_ENDED, job=job)
+    job_ended.send(sender=Job, job=job)
     return job
-
-
-# --- imports (agency spreadsheets): create or update by the agency's `ref` -------------
-
-
-@transaction.atomic
-def upsert_seeker(
-    *,
-    program: Program,
-    ref: str,
-    name: str,
-    entry_date: dt.date,
-    referral_date: dt.date | None = None,
-    specialist: StaffMember | None = None,
-    mh_team: MentalHealthTeam | None = None,
-    employed_at_referral: bool = False,
-    zip_code: str = "",
-    closed_date: dt.date | None = None,
-    close_reason: str = "",
-    by: Actor = None,
-) -> tuple[JobSeeker, bool]:
-    """Create or update a seeker by agency `ref` (spec/interchange.md, seekers.csv);
-    returns (seeker, created). The stage follows the dates: closed when a closing date
-    is given, otherwise an existing active stage is kept (a new person is "engaged")."""
-    if not ref.strip():
-        raise ValidationError({"ref": "An agency reference is needed."})
-    if closed_date is not None:
-        if not close_reason:
-            raise ValidationError({"close_reason": "Give the reason the record was closed."})
-        try:
-            stages.check_close_reason(close_reason)
-        except stages.StageError as error:
-            raise ValidationError({"close_reason": str(error)}) from error
-    elif close_reason:
-        raise ValidationError({"closed_date": "A closing reason needs a closing date."})
-    _check_same_program(program, specialist=specialist, mh_team=mh_team)
-    seeker = JobSeeker.objects.select_for_update().filter(program=program, ref=ref.strip()).first()
-    created = seeker is None
-    if created:
-        seeker = JobSeeker(program=program, ref=ref.strip(), stage=stages.ENGAGED)
-    seeker.name = name.strip()
-    seeker.entry_date = entry_date
-    seeker.referral_date = referral_date or entry_date
-    seeker.specialist = specialist
-    seeker.mh_team = mh_team
-    seeker.employed_at_referral = employed_at_referral
-    seeker.zip = zip_code.strip()
-    seeker.closed_date = closed_date
-    seeker.close_reason = close_reason if closed_date else ""
-    if closed_date is not None:
-        seeker.stage = stages.CLOSED
-    elif seeker.stage in (stages.CLOSED, stages.REFERRED):
-        seeker.stage = stages.ENGAGED
-    seeker.stage_changed_on = seeker.stage_changed_on or closed_date or entry_date
-    _validate(seeker)
-    seeker.save()
-    _log(seeker, "wagtail.create" if created else "wagtail.edit", by, "Imported")
-    return seeker, created
-
-
-@transaction.atomic
-def upsert_job(
-    *,
-    seeker: JobSeeker,
-    employer: Employer,
-    ref: str,
-    title: str,
-    start_date: dt.date,
-    occupation: Occupation | None = None,
-    end_date: dt.date | None = None,
-    end_reason: str = "",
-    hours_per_week: Decimal | None = None,
-    hourly_wage: Decimal | None = None,
-    paid_hours_to_date: Decimal | None = None,
-    competitive: bool = True,
-    permanent: bool = True,
-    run_job_hooks: bool = True,
-    by: Actor = None,
-) -> tuple[Job, bool]:
-    """Create or update a job by agency `ref` (spec/interchange.md, jobs.csv), history
-    included; returns (job, created). Same rules as a job start; JOB_STARTED runs for a
-    new job and JOB_ENDED when an end is newly recorded. A current job moves an open
-    record to "working"; a closed record keeps its stage. `run_job_hooks=False` skips
-    the hooks for history that needs no milestones or re-engage tasks."""
-    if not ref.strip():
-        raise ValidationError({"ref": "An agency reference is needed."})
-    program = seeker.program
-    _check_same_program(program, employer=employer)
-    check_competitive_wage(program=program, competitive=competitive, hourly_wage=hourly_wage)
-    if end_reason and end_reason not in Job.EndReason.values:
-        raise ValidationError({"end_reason": f"Unknown reason: {end_reason!r}."})
-    if end_reason and end_date is None:
-        raise ValidationError({"end_date": "An end reason needs an end date."})
-    job = Job.objects.select_for_update().filter(program=program, ref=ref.strip()).first()
-    created = job is None
-    newly_ended = end_date is not None and (created or job.end_date is None)
-    if created:
-        job = Job(program=program, ref=ref.strip())
-    values = {
-        "seeker": seeker,
-        "employer": employer,
-        "title": title.strip(),
-        "start_date": start_date,
-        "occupation": occupation,
-        "end_date": end_date,
-        "end_reason": end_reason if end_date else "",
-        "hours_per_week": hours_per_week,
-        "hourly_wage": hourly_wage,
-        "paid_hours_to_date": paid_hours_to_date,
-        "competitive": competitive,
-        "permanent": permanent,
-    }
-    for name, value in values.items():
-        setattr(job, name, value)
-    _validate(job)
-    job.save()
-    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
-    if end_date is None and seeker.stage in (stages.ENGAGED, stages.JOB_SEARCH):
-        seeker.stage = stages.WORKING
-        seeker.stage_changed_on = start_date
-        seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
-    _log(seeker, "wagtail.edit", by, f"Imported job {job.ref}")
-    if run_job_hooks and created:
-        run_hooks(JOB_STARTED, job=job)
-    if run_job_hooks and newly_ended:
-        run_hooks(JOB_ENDED, job=job)
-    return job, created

@@ -10,8 +10,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.html import conditional_escape
-from wagtail import hooks
 
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent, StaffMember
@@ -21,10 +19,8 @@ from ips.validators import query_id
 from ips.versioning import StaleCopyError
 from jobseekers import benefits, forms, selectors, services, stages
 from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
+from jobseekers.panels import record_panels
 
-# Other apps add panels to the seeker record without editing it:
-# @hooks.register(SEEKER_RECORD_PANELS) def panel(request, seeker) -> safe HTML or None.
-SEEKER_RECORD_PANELS = "ips_seeker_record_panels"
 JOB_END_ROLES = CASEWORK_ROLES | {Role.COACH}
 _NOT_MOVES = (stages.CLOSED, stages.REFERRED, stages.WORKING)
 
@@ -146,11 +142,7 @@ def record(request, pk: int):
     seeker = _seeker(request, pk, casework=False)
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="record")
     data = selectors.seeker_record(seeker)
-    panels = []
-    for panel in hooks.get_hooks(SEEKER_RECORD_PANELS):
-        html = panel(request, seeker)
-        if html:
-            panels.append(conditional_escape(html))
+    panels = record_panels(request, seeker)
     return render(
         request,
         "jobseekers/record.html",

@@ -15,6 +15,7 @@ from employers.models import Employer
 from ips.forms import ScopedAdminModelForm
 from ips.models import Occupation
 from ips.validators import InputDomainMixin
+from ips.versioning import StaleCopyError
 from ips.workspace import (
     ReferenceViewSet,
     ScopedChooseResultsView,
@@ -33,7 +34,64 @@ from jobseekers.models import (
     JobSeeker,
     Match,
 )
-from jobseekers.services import PROFILE_FIELDS, check_competitive_wage
+from jobseekers.services import (
+    PROFILE_FIELDS,
+    check_competitive_wage,
+    refer_seeker,
+    update_job,
+    update_seeker_details,
+)
+
+
+class ServiceErrorsMixin:
+    """A service's ValidationError shows on the form (field by field) and nothing is saved."""
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except StaleCopyError:
+            raise
+        except ValidationError as error:
+            for name, messages_ in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, messages_)
+            self.produced_error_code = "validation_error"
+            self.produced_error_message = self.get_error_message()
+            return self.form_invalid(form)
+
+
+def _changes(form, names) -> dict:
+    return {name: form.cleaned_data[name] for name in form.changed_data if name in names}
+
+
+class SeekerCreateView(ServiceErrorsMixin, CreateView):
+    """A person added on the Job seekers screen is a referral (`refer_seeker`)."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return refer_seeker(
+            program=data["program"],
+            zip_code=data.get("zip") or "",
+            by=self.request.user,
+            **{name: data[name] for name in SEEKER_CREATE_FIELDS if name in data},
+        )
+
+
+SEEKER_CREATE_FIELDS = (
+    "ref", "name", "preferred_name", "email", "phone", "specialist", "mh_team",
+    "referral_date", "referral_source", "employed_at_referral",
+)  # fmt: skip
+
+
+class SeekerEditView(ServiceErrorsMixin, ScopedEditView):
+    """Details change through `update_seeker_details` (a moved person is located again)."""
+
+    def save_instance(self):
+        return update_seeker_details(
+            seeker=self.object,
+            changes=_changes(self.form, self.form.fields),
+            by=self.request.user,
+            expected_version=self.expected_version,
+        )
 
 
 class JobSeekerViewSet(ScopedModelViewSet):
@@ -55,6 +113,8 @@ class JobSeekerViewSet(ScopedModelViewSet):
         "zip",
     ]
     # Stage, entry and closing change only through the record page's services.
+    add_view_class = SeekerCreateView
+    edit_view_class = SeekerEditView
     list_display = [
         TitleColumn(
             "name",
@@ -126,6 +186,18 @@ class JobAdminForm(ScopedAdminModelForm):
         return cleaned
 
 
+class JobEditView(ServiceErrorsMixin, ScopedEditView):
+    """Corrections go through `update_job` (B: a changed start date moves its checks)."""
+
+    def save_instance(self):
+        return update_job(
+            job=self.object,
+            changes=_changes(self.form, self.form.fields),
+            by=self.request.user,
+            expected_version=self.expected_version,
+        )
+
+
 class CareerProfileViewSet(ScopedModelViewSet):
     model = CareerProfile
     add_view_class = ProfileAddView
@@ -177,6 +249,7 @@ class GoalViewSet(ScopedModelViewSet):
 class JobViewSet(ScopedModelViewSet):
     model = Job
     add_view_class = JobAddView
+    edit_view_class = JobEditView
     base_form_class = JobAdminForm
     icon = "pick"
     menu_label = "Jobs"

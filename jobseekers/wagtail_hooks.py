@@ -4,7 +4,6 @@ from wagtail.admin.menu import MenuItem
 
 from ips.roles import program_ids
 from jobseekers.models import CASEWORK_ROLES
-from jobseekers.views import SEEKER_RECORD_PANELS
 from jobseekers.viewsets import (
     JobSeekersGroup,
     employer_chooser_viewset,
@@ -76,37 +75,4 @@ def life_outcomes_menu_item():
     )
 
 
-import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender registers its hooks there)
-
-
-@hooks.register(SEEKER_RECORD_PANELS)
-def life_beyond_the_job_panel(request, seeker):
-    """Latest status check-in and when the next is due; the person's-rights page for leadership."""
-    from django.template.loader import render_to_string
-    from django.utils import timezone
-
-    from ips.permissions import allowed_in_program
-    from ips.roles import LEADERSHIP, has_role
-    from jobseekers.checkins.compute import next_check_in_due
-
-    if not allowed_in_program(request.user, "jobseekers.view_statuscheckin", seeker.program_id):
-        return None  # housing, justice involvement: not for a job coach (issue 13, 6)
-    latest = seeker.check_ins.order_by("-date", "-id").first()
-    next_assessment = (
-        seeker.assessments.order_by("-date").values_list("next_due", flat=True).first()
-    )
-    due = next_check_in_due(
-        last_check_in=latest.date if latest else None,
-        entry_date=seeker.entry_date,
-        next_assessment_due=next_assessment,
-    )
-    return render_to_string(
-        "jobseekers/checkins/_panel.html",
-        {
-            "seeker": seeker,
-            "latest": latest,
-            "next_due": due,
-            "today": timezone.localdate(),
-            "leadership": has_role(request.user, LEADERSHIP, seeker.program_id),
-        },
-    )
+import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender's screens)

@@ -21,9 +21,9 @@ from ips.demo import catalogue as cat
 from ips.demo.crm import build_contacts, build_employers, build_openings
 from ips.demo.people import Demo, build_programs, build_seekers, build_staff
 from ips.demo.work import build_assessments, build_check_ins, build_jobs, build_time_entries
-from ips.hooks import PROFILE_SAVED, run_hooks
 from ips.models import Program
 from jobseekers.matching.services import refresh_matches
+from jobseekers.matching.tasks import relocate_and_refresh_on_commit
 from jobseekers.models import JobSeeker
 
 DEMO_PASSWORD = cat.DEMO_PASSWORD
@@ -102,7 +102,7 @@ def _link_portal_seeker(demo: Demo) -> None:
     profile.preferred_occupations.add(
         *{o.occupation_id for o in open_kinds.exclude(occupation=None)[:3]}
     )
-    run_hooks(PROFILE_SAVED, profile=profile)
+    relocate_and_refresh_on_commit(profile.seeker_id)
 
 
 @transaction.atomic

@@ -141,6 +141,13 @@ TIER_LABELS = {
     "minimal": "Minimal (31 % or more)",
     "below_minimal": "Below the minimal standard (under 31 %)",
 }
+# The same tiers in a word or two, for table cells (the column heading gives the limits).
+TIER_SHORT_LABELS = {
+    "excellent": "Excellent",
+    "average": "Average",
+    "minimal": "Minimal",
+    "below_minimal": "Below minimal",
+}
 
 
 def tier(rate: float) -> str:

@@ -17,7 +17,9 @@ from fractions import Fraction
 from ips.fidelity.anchors import (
     ITEMS_BY_KEY,
     MAX_EMPLOYER_SHARE_WARNING,
+    UK_EMPLOYMENT_BENCHMARK,
     UK_PAID_HOURS,
+    UK_RETENTION_WARNING,
     tier,
 )
 
@@ -41,12 +43,32 @@ def percent(part: Number, whole: Number) -> Fraction | None:
 
 @dataclass(frozen=True)
 class Period:
+    """A reporting period, both days included, seen on `as_of` (today, for a live report).
+
+    A period whose end is after `as_of` has not ended: it is reported to date
+    (spec/metrics.md, "Edge cases, settled": a period that has not ended).
+    """
+
     start: dt.date
     end: dt.date
+    as_of: dt.date | None = None
 
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
+
+    @property
+    def partial(self) -> bool:
+        """True when the period ends after the day it is seen on."""
+        return self.as_of is not None and self.end > self.as_of
+
+    @property
+    def elapsed_days(self) -> int:
+        """Days of the period up to and including `as_of` (all its days once it has ended;
+        0 when it has not begun). Weekly averages divide by these."""
+        if not self.partial:
+            return self.days
+        return max(0, (self.as_of - self.start).days + 1)
 
     def holds(self, day: dt.date | None) -> bool:
         return day is not None and self.start <= day <= self.end
@@ -71,12 +93,13 @@ class Seeker:
         )
 
     def served_in(self, period: Period) -> bool:
-        """Active on at least one day of the period."""
-        return (
-            self.entry_date is not None
-            and self.entry_date <= period.end
-            and (self.closed_date is None or self.closed_date > period.start)
-        )
+        """Active on at least one day of the period: some day D in it has entry_date <= D <
+        closed_date. A record opened and closed on the same day, or closed on the period's
+        first day, was never active in it (spec/metrics.md, "Edge cases, settled": Served)."""
+        if self.entry_date is None or self.entry_date > period.end:
+            return False
+        first_active_day = max(self.entry_date, period.start)
+        return self.closed_date is None or self.closed_date > first_active_day
 
 
 @dataclass(frozen=True)
@@ -90,6 +113,8 @@ class Job:
     competitive: bool = True
     hours_per_week: Decimal | None = None
     paid_hours_to_date: Decimal | None = None
+    hourly_wage: Decimal | None = None  # dollars an hour
+    end_reason: str = ""
 
     def held_in(self, period: Period) -> bool:
         """start <= period end and (no end or end >= period start) (spec, Terms)."""
@@ -164,14 +189,26 @@ PLACES = {"ratio": 2, "percent": 1, "days": 1}
 
 
 def _item(key: str, raw: Number | None, rating: int | None = None, **more) -> ItemResult:
-    """Round by the item's unit, then rate the shown value so figure and rating agree."""
+    """Round the value by the item's unit and rate the exact, unrounded value
+    (spec/metrics.md, "Edge cases, settled": ratings use the exact value, so 95.96 %
+    employment services rates 4, not 5).
+
+    When the rounded value would read as another rating, the result also carries
+    `value_shown`: the value with two more decimals, for screens and the PDF, which
+    must never show a figure that contradicts its rating. The JSON `value` stays rounded
+    as interchange.md says.
+    """
     spec = ITEMS_BY_KEY[key]
-    value = round_half_up(raw, PLACES[spec.unit])
+    places = PLACES[spec.unit]
+    value = round_half_up(raw, places)
     if rating is None:
-        rating = spec.anchors.rate(value)
-    return ItemResult(
-        key, value, rating if value is not None else None, spec.anchors.provisional, **more
-    )
+        rating = spec.anchors.rate(raw)
+    if value is None:
+        return ItemResult(key, None, None, spec.anchors.provisional, **more)
+    if spec.anchors.rate(value) != rating:
+        more.setdefault("extra", {})
+        more["extra"] = {**more["extra"], "value_shown": round_half_up(raw, places + 2)}
+    return ItemResult(key, value, rating, spec.anchors.provisional, **more)
 
 
 def caseload_size(facts: ProgramFacts) -> ItemResult:
@@ -224,7 +261,7 @@ def team_integration(facts: ProgramFacts) -> ItemResult:
         return _item("O1", None)
     mean = sum(shares.values()) / len(shares)
     every_at_90 = all(share >= 90 for share in shares.values())
-    lower = ITEMS_BY_KEY["O1"].anchors.rate(round_half_up(mean, 1))
+    lower = ITEMS_BY_KEY["O1"].anchors.rate(mean)
     rating = 5 if all_within_two and every_at_90 else min(lower, 4)
     per = {email: round_half_up(share, 1) for email, share in shares.items()}
     return _item("O1", mean, rating, per_specialist=per)
@@ -242,8 +279,13 @@ def rapid_job_search(facts: ProgramFacts) -> ItemResult:
 
 
 def frequent_employer_contact(facts: ProgramFacts) -> ItemResult:
-    """V6: per specialist, face-to-face contacts ÷ (days in period ÷ 7); mean over specialists."""
-    weeks = Fraction(facts.period.days, 7)
+    """V6: per specialist, face-to-face contacts ÷ (days in period ÷ 7); the unweighted mean
+    over the program's specialists (a 0.5 FTE specialist counts as one). A period that
+    has not ended divides by the days elapsed (spec/metrics.md, "Edge cases, settled");
+    None before its first day."""
+    if not facts.period.elapsed_days:
+        return _item("V6", None)
+    weeks = Fraction(facts.period.elapsed_days, 7)
     rates = {s.email: facts.face_to_face_contacts.get(s.id, 0) / weeks for s in facts.specialists}
     if not rates:
         return _item("V6", None)
@@ -269,8 +311,12 @@ def employer_diversity(facts: ProgramFacts) -> ItemResult:
     if not held:
         return _item("V9", None, extra={"max_employer_share": None, "warning": False})
     counts = Counter(j.employer_id for j in held)
-    top = round_half_up(percent(max(counts.values()), len(held)), 1)
-    extra = {"max_employer_share": top, "warning": top > MAX_EMPLOYER_SHARE_WARNING}
+    share = percent(max(counts.values()), len(held))
+    # The warning is decided on the exact share ("Edge cases, settled").
+    extra = {
+        "max_employer_share": round_half_up(share, 1),
+        "warning": share > MAX_EMPLOYER_SHARE_WARNING,
+    }
     return _item("V9", percent(len(counts), len(held)), extra=extra)
 
 
@@ -317,49 +363,83 @@ def _median(values: list[int]) -> int | float | None:
     return int(middle) if float(middle).is_integer() else float(middle)
 
 
+def ips_job_start(job: Job, entry_date: dt.date | None) -> bool:
+    """True when the job is an IPS job start: it began on or after the person's entry
+    date. A job held at referral (begun before entry) is not a job start, though it is
+    still a job held (spec/metrics.md, "Edge cases, settled": job starts are IPS job
+    starts). Without an entry date nothing is a job start."""
+    return entry_date is not None and job.start_date >= entry_date
+
+
 def outcomes(facts: ProgramFacts) -> dict[str, object]:
-    """US and UK outcomes of spec/metrics.md, rates as fractions rounded to 4 decimals."""
+    """US and UK outcomes of spec/metrics.md, rates as fractions rounded to 4 decimals.
+
+    Job starts, UK job starts, supported into work and days to first job count only IPS
+    job starts (on or after entry); the UK first job start is the first one that counts
+    (on or after entry, with at least 4 paid hours by the period end), so
+    `supported_into_work` always agrees with `job_starts_uk` ("Edge cases, settled").
+    """
     period = facts.period
     served = [s for s in facts.seekers if s.served_in(period)]
     served_ids = {s.id for s in served}
-    jobs_by_seeker: dict[int, list[Job]] = defaultdict(list)
+    entry = {s.id: s.entry_date for s in facts.seekers}
+    starts_by_seeker: dict[int, list[Job]] = defaultdict(list)
     for job in sorted(facts.jobs, key=lambda j: (j.start_date, j.id)):
-        jobs_by_seeker[job.seeker_id].append(job)
+        if ips_job_start(job, entry.get(job.seeker_id)):
+            starts_by_seeker[job.seeker_id].append(job)
+    starts = [job for jobs in starts_by_seeker.values() for job in jobs]
     worked = {
         j.seeker_id
         for j in facts.jobs
         if j.competitive and j.held_in(period) and j.seeker_id in served_ids
     }
-    rate = round_half_up(Fraction(len(worked), len(served)) if served else 0, 4)
-    entry = {s.id: s.entry_date for s in facts.seekers}
+    exact_rate = Fraction(len(worked), len(served)) if served else Fraction(0)
+    rate = round_half_up(exact_rate, 4)
     to_first: list[int] = []
-    for seeker_id, jobs in jobs_by_seeker.items():
+    for seeker_id, jobs in starts_by_seeker.items():
         first = next((j for j in jobs if j.competitive), None)
-        if first and period.holds(first.start_date) and entry.get(seeker_id):
+        if first and period.holds(first.start_date):
             to_first.append((first.start_date - entry[seeker_id]).days)
 
-    def uk_start(job: Job) -> bool:
-        return period.holds(job.start_date) and job.paid_hours_by(period.end) >= UK_PAID_HOURS
+    def counts_uk(job: Job) -> bool:
+        return job.paid_hours_by(period.end) >= UK_PAID_HOURS
 
-    into_work = sum(1 for jobs in jobs_by_seeker.values() if uk_start(jobs[0]))
+    def uk_start(job: Job) -> bool:
+        return period.holds(job.start_date) and counts_uk(job)
+
+    into_work = 0
+    for jobs in starts_by_seeker.values():
+        first_uk = next((j for j in jobs if j.start_date <= period.end and counts_uk(j)), None)
+        into_work += first_uk is not None and period.holds(first_uk.start_date)
     out_of_work = [s for s in served if not s.employed_at_referral]
-    started_uk = {j.seeker_id for j in facts.jobs if uk_start(j)}
+    started_uk = {j.seeker_id for j in starts if uk_start(j)}
     in_work = sum(1 for s in served if s.employed_at_referral)
-    return {
+    exact_uk = (
+        Fraction(sum(1 for s in out_of_work if s.id in started_uk), len(out_of_work))
+        if out_of_work
+        else Fraction(0)
+    )
+    exact_share = Fraction(in_work, len(served)) if served else Fraction(0)
+    result: dict[str, object] = {
         "served": len(served),
         "worked_competitive": len(worked),
         "employment_rate": rate,
-        "tier": tier(rate),
-        "job_starts": sum(1 for j in facts.jobs if period.holds(j.start_date)),
+        "tier": tier(exact_rate),
+        "job_starts": sum(1 for j in starts if period.holds(j.start_date)),
         "days_to_first_job": _median(to_first),
         "referrals": sum(1 for s in facts.seekers if period.holds(s.referral_date)),
         "supported_into_work": into_work,
-        "job_starts_uk": sum(1 for j in facts.jobs if uk_start(j)),
-        "employment_rate_uk": round_half_up(
-            Fraction(sum(1 for s in out_of_work if s.id in started_uk), len(out_of_work))
-            if out_of_work
-            else 0,
-            4,
-        ),
-        "job_retention_share": round_half_up(Fraction(in_work, len(served)) if served else 0, 4),
+        "job_starts_uk": sum(1 for j in starts if uk_start(j)),
+        "employment_rate_uk": round_half_up(exact_uk, 4),
+        "job_retention_share": round_half_up(exact_share, 4),
+        # Added keys (interchange.md allows new keys): the warnings, decided on the
+        # exact rates, so a screen never has to re-decide them from rounded figures.
+        "warnings": {
+            "uk_below_benchmark": exact_uk < Fraction(str(UK_EMPLOYMENT_BENCHMARK)),
+            "in_work_referrals_high": exact_share > Fraction(str(UK_RETENTION_WARNING)),
+        },
     }
+    if tier(rate) != result["tier"]:
+        # The rounded rate reads as another tier: screens show two more decimals.
+        result["employment_rate_shown"] = round_half_up(exact_rate, 6)
+    return result

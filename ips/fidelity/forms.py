@@ -8,7 +8,7 @@ from django.utils import timezone
 from ips.fidelity.models import ActionItem, FidelityReview
 from ips.importer.uploads import MAX_UPLOAD_BYTES
 from ips.models import Program
-from ips.reports.periods import quarter_of
+from ips.reports.periods import last_complete_quarter
 from ips.validators import DomainForm, DomainModelForm
 
 
@@ -27,14 +27,16 @@ class MultipleFileField(forms.FileField):
 
 
 class PeriodForm(DomainForm):
-    """A program the user leads and a period (both days included); default: this quarter."""
+    """A program the user leads and a period (both days included); default: the last
+    complete quarter (issue 18: a director reads complete figures unless they choose
+    "this quarter to date")."""
 
     program = forms.ModelChoiceField(queryset=Program.objects.none(), empty_label=None)
     start = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, data, *, programs, **kwargs):
-        start, end = quarter_of(timezone.localdate())
+        start, end = last_complete_quarter(timezone.localdate())
         initial = {"program": programs.first(), "start": start, "end": end}
         super().__init__({**initial, **{k: v for k, v in data.items() if v}}, **kwargs)
         self.fields["program"].queryset = programs

@@ -38,6 +38,7 @@ def review_rows(review: FidelityReview | None = None) -> list[dict]:
                 "criterion": item.criterion,
                 "anchors": list(enumerate(item.anchors, start=1)),
                 "rating": rating.rating if rating else None,
+                "computed_rating": rating.computed_rating if rating else None,
                 "note_only": note,
                 "evidence": evidence,
                 "note": " / ".join(x for x in (note, evidence) if x),

@@ -1,10 +1,12 @@
 """The 25-item IPS fidelity scale as versioned data: item, section, criterion and
 anchors, paraphrased in our own words. Pure: no django.
 
-Sources: IPS Supported Employment Fidelity Scale (Becker, Swanson, Reese, Bond,
-McLeman; IPS Employment Center, Westat, 2008; revised 2019) and its manual
-(Becker, Swanson, Bond, Carlson, Flint, Smith, Lynde, 2008). The wording below is
-ours; reviewers should read the official scale and manual at ipsworks.org.
+Sources: the 25-item Supported Employment Fidelity Scale (2008) and its manual,
+Evidence-Based Supported Employment Fidelity Review Manual (Becker, Swanson, Bond and
+Merrens; Dartmouth Psychiatric Research Center, 2008); the same scale is explained in the
+IPS Supported Employment Fidelity Review Manual, 4th edition (Becker, Swanson, Reese,
+Bond and McLeman; IPS Employment Center, December 2019). The wording below is ours;
+reviewers should read the official scale and manual at ipsworks.org.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from dataclasses import dataclass
 
 SCALE_VERSION = "ips-25-2008.1"
 SOURCES = (
-    "IPS Supported Employment Fidelity Scale, IPS Employment Center / Westat (2008, rev. 2019)",
-    "IPS Supported Employment Fidelity Manual, Becker et al. (2008)",
+    "Supported Employment Fidelity Scale (25 items, 2008), in Evidence-Based Supported "
+    "Employment Fidelity Review Manual, Becker, Swanson, Bond and Merrens, Dartmouth "
+    "Psychiatric Research Center (2008)",
+    "IPS Supported Employment Fidelity Review Manual, 4th edition, Becker, Swanson, Reese, "
+    "Bond and McLeman, IPS Employment Center (December 2019)",
 )
 SECTIONS = {"S": "Staffing", "O": "Organisation", "V": "Services"}
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from decimal import Decimal
 
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, F, Min, Q, Sum
+from django.utils import timezone
 
 from coaching.models import SupportContact
 from employers.models import EmployerContact
@@ -20,13 +22,23 @@ from jobseekers.models import JobSeeker
 FACE_TO_FACE = "face_to_face"
 
 
-def program_facts(program: Program, start: dt.date, end: dt.date) -> ProgramFacts:
-    """Seekers, jobs, specialists and per-specialist aggregates of one program and period."""
-    period = Period(start, end)
+def program_facts(
+    program: Program | Sequence[Program],
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date | None = None,
+) -> ProgramFacts:
+    """Seekers, jobs, specialists and per-specialist aggregates of one program and period
+    (both days included), seen on `as_of` (default: today in the site's time zone), so a
+    period that has not ended is reported to date (spec/metrics.md, "Edge cases, settled")."""
+    period = Period(start, end, as_of or timezone.localdate())
+    # Several programs together: the union of their rows, so totals are counts over all
+    # of them and rates are recomputed from those counts, never averaged (issue 18).
+    programs = [program] if isinstance(program, Program) else list(program)
     specialists = [
         Specialist(id=pk, email=(email or "").lower(), fte=fte)
         for pk, email, fte in StaffMember.objects.filter(
-            program=program, role=Role.SPECIALIST, active=True
+            program__in=programs, role=Role.SPECIALIST, active=True
         )
         .order_by("user__email")
         .values_list("pk", "user__email", "fte")
@@ -34,7 +46,7 @@ def program_facts(program: Program, start: dt.date, end: dt.date) -> ProgramFact
     ids = [s.id for s in specialists]
     seekers = [
         Seeker(*row)
-        for row in JobSeeker.objects.filter(program=program)
+        for row in JobSeeker.objects.filter(program__in=programs)
         .filter(Q(entry_date__lte=end) | Q(referral_date__range=(start, end)))
         .values_list(
             "pk",
@@ -48,7 +60,7 @@ def program_facts(program: Program, start: dt.date, end: dt.date) -> ProgramFact
     ]
     jobs = [
         Job(*row)
-        for row in JobRow.objects.filter(program=program, start_date__lte=end).values_list(
+        for row in JobRow.objects.filter(program__in=programs, start_date__lte=end).values_list(
             "pk",
             "seeker_id",
             "start_date",
@@ -58,6 +70,8 @@ def program_facts(program: Program, start: dt.date, end: dt.date) -> ProgramFact
             "competitive",
             "hours_per_week",
             "paid_hours_to_date",
+            "hourly_wage",
+            "end_reason",
         )
     ]
     return ProgramFacts(
@@ -65,18 +79,20 @@ def program_facts(program: Program, start: dt.date, end: dt.date) -> ProgramFact
         specialists=specialists,
         seekers=seekers,
         jobs=jobs,
-        face_to_face_contacts=_contacts_per_specialist(program, ids, period),
-        first_face_to_face=_first_contact_naming(program, period),
-        hours=_hours_per_specialist(program, ids, period),
-        support_face_to_face=_support_dates(program, jobs, period),
+        face_to_face_contacts=_contacts_per_specialist(programs, ids, period),
+        first_face_to_face=_first_contact_naming(programs, period),
+        hours=_hours_per_specialist(programs, ids, period),
+        support_face_to_face=_support_dates(programs, jobs, period),
     )
 
 
-def _contacts_per_specialist(program: Program, ids: list[int], period: Period) -> dict[int, int]:
+def _contacts_per_specialist(
+    programs: list[Program], ids: list[int], period: Period
+) -> dict[int, int]:
     """Face-to-face employer contacts dated in the period, per specialist (each visit counts)."""
     rows = (
         EmployerContact.objects.filter(
-            program=program,
+            program__in=programs,
             specialist_id__in=ids,
             mode=FACE_TO_FACE,
             date__range=(period.start, period.end),
@@ -88,14 +104,17 @@ def _contacts_per_specialist(program: Program, ids: list[int], period: Period) -
     return {row["specialist_id"]: row["n"] for row in rows}
 
 
-def _first_contact_naming(program: Program, period: Period) -> dict[int, dt.date]:
-    """First face-to-face employer contact naming each seeker who entered in the period."""
+def _first_contact_naming(programs: list[Program], period: Period) -> dict[int, dt.date]:
+    """First face-to-face employer contact naming each seeker who entered in the period,
+    dated on or after their entry date (V4; an earlier contact does not count, a later one
+    counts whenever it happened: spec/metrics.md, "Edge cases, settled")."""
     through = JobSeeker.employer_contacts.through
     rows = (
         through.objects.filter(
-            jobseeker__program=program,
+            jobseeker__program__in=programs,
             jobseeker__entry_date__range=(period.start, period.end),
             employercontact__mode=FACE_TO_FACE,
+            employercontact__date__gte=F("jobseeker__entry_date"),
         )
         .values("jobseeker_id")
         .annotate(first=Min("employercontact__date"))
@@ -104,11 +123,13 @@ def _first_contact_naming(program: Program, period: Period) -> dict[int, dt.date
     return {row["jobseeker_id"]: row["first"] for row in rows}
 
 
-def _hours_per_specialist(program: Program, ids: list[int], period: Period) -> dict[int, Hours]:
+def _hours_per_specialist(
+    programs: list[Program], ids: list[int], period: Period
+) -> dict[int, Hours]:
     """Specialists' logged hours in the period: total, employment services, community."""
     rows = (
         TimeEntry.objects.filter(
-            program=program, staff_id__in=ids, date__range=(period.start, period.end)
+            program__in=programs, staff_id__in=ids, date__range=(period.start, period.end)
         )
         .values("staff_id")
         .annotate(
@@ -127,7 +148,9 @@ def _hours_per_specialist(program: Program, ids: list[int], period: Period) -> d
     }
 
 
-def _support_dates(program: Program, jobs: list[Job], period: Period) -> dict[int, set[dt.date]]:
+def _support_dates(
+    programs: list[Program], jobs: list[Job], period: Period
+) -> dict[int, set[dt.date]]:
     """Face-to-face support dates in the first 4 weeks of each job started in the period.
     A contact logged for the person without naming a job counts for their jobs started."""
     started = [j for j in jobs if period.holds(j.start_date)]
@@ -140,7 +163,7 @@ def _support_dates(program: Program, jobs: list[Job], period: Period) -> dict[in
         by_seeker[job.seeker_id].append(job.id)
     rows = SupportContact.objects.filter(
         Q(job_id__in=[j.id for j in started]) | Q(job__isnull=True, seeker_id__in=list(by_seeker)),
-        program=program,
+        program__in=programs,
         mode=FACE_TO_FACE,
         date__range=(first, last),
     ).values_list("job_id", "seeker_id", "date")
@@ -152,10 +175,16 @@ def _support_dates(program: Program, jobs: list[Job], period: Period) -> dict[in
 
 
 def weekly_face_to_face(
-    program: Program, end: dt.date, weeks: int = 8
+    program: Program, end: dt.date, weeks: int = 8, as_of: dt.date | None = None
 ) -> tuple[list[dt.date], list[tuple[str, list[int]]]]:
     """Face-to-face employer contacts per specialist in each of the last `weeks` ISO weeks
-    up to `end` (Monday dates, and one row of counts per specialist)."""
+    up to `end` (Monday dates, and one row of counts per specialist).
+
+    Only weeks that have begun by `as_of` (default today) are listed: a period that has
+    not ended never shows future weeks as zeros (spec/metrics.md, "Edge cases, settled");
+    the caller marks the week holding `as_of` as "so far"."""
+    as_of = as_of or timezone.localdate()
+    end = min(end, as_of)
     last_monday = end - dt.timedelta(days=end.weekday())
     mondays = [last_monday - dt.timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     specialists = list(
@@ -177,3 +206,22 @@ def weekly_face_to_face(
         for pk, email in specialists
     ]
     return mondays, table
+
+
+def specialist_names(program: Program) -> dict[str, str]:
+    """Email (as the report keys it, lower case) -> the name a director reads: the
+    person's full name, with the email added only where two specialists share a name
+    (or alone when no name is recorded). One query."""
+    rows = [
+        ((email or "").lower(), f"{first} {last}".strip())
+        for email, first, last in StaffMember.objects.filter(
+            program=program, role=Role.SPECIALIST
+        ).values_list("user__email", "user__first_name", "user__last_name")
+    ]
+    seen: dict[str, int] = defaultdict(int)
+    for _, name in rows:
+        seen[name] += 1
+    return {
+        email: name if name and seen[name] == 1 else (f"{name} ({email})" if name else email)
+        for email, name in rows
+    }

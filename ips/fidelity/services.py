@@ -117,3 +117,33 @@ def complete_review(
         review, expected_version=expected_version, update_fields=["total", "status", "updated_at"]
     )
     return review
+
+
+def add_action_item(
+    *,
+    review: FidelityReview,
+    item_key: str,
+    action: str,
+    owner: str,
+    due_date=None,
+    status: str = ActionItem.Status.OPEN,
+) -> ActionItem:
+    """Add an item to the review's action plan, before or after the review is completed
+    (the plan is worked on for months after the visit)."""
+    return ActionItem.objects.create(
+        program=review.program, review=review, item_key=item_key, action=action,
+        owner=owner, due_date=due_date, status=status,
+    )  # fmt: skip
+
+
+def set_action_status(*, review: FidelityReview, action_id: int, status: str) -> ActionItem:
+    """Mark one of the review's action items open, done or dropped.
+
+    Raises ActionItem.DoesNotExist for an item of another review, ValidationError for an
+    unknown status."""
+    if status not in ActionItem.Status.values:
+        raise ValidationError(f"{status!r} is not an action status.")
+    item = review.actions.get(pk=action_id)
+    item.status = status
+    item.save(update_fields=["status"])
+    return item

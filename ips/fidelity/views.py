@@ -4,32 +4,52 @@ spreadsheet import, fidelity reviews. Every read is limited to programs the user
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from ips.audit import record_rows_shown
 from ips.domain import text_problem
 from ips.fidelity.anchors import COMPUTED_ITEMS, UK_EMPLOYMENT_BENCHMARK, WEEKLY_CONTACT_GOAL
 from ips.fidelity.forms import ActionItemForm, PeriodForm, ReviewForm, UploadForm
-from ips.fidelity.models import FidelityReview, ImportUpload
+from ips.fidelity.models import ActionItem, FidelityReview, ImportUpload
 from ips.fidelity.reviews import review_rows, review_summary
-from ips.fidelity.selectors import weekly_face_to_face
-from ips.fidelity.services import complete_review, rate_items, start_review
+from ips.fidelity.rubric import SOURCES
+from ips.fidelity.selectors import program_facts, specialist_names, weekly_face_to_face
+from ips.fidelity.services import (
+    add_action_item,
+    complete_review,
+    rate_items,
+    set_action_status,
+    start_review,
+)
+from ips.fidelity.supervision import supervision_rows
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
 from ips.permissions import PROGRAM_FIGURES, requires
-from ips.reports.build import program_report
+from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
-from ips.reports.periods import last_quarters, quarter_label
+from ips.reports.periods import quarter_choices
+from ips.reports.tables import (
+    quarterly_table,
+    report_tables,
+    supervision_table,
+    table_csv,
+    to_xlsx,
+    totals_table,
+)
 from ips.roles import LEADERSHIP, program_ids
 from ips.spreadsheets import neutralise_formula
 from ips.validators import query_id
@@ -39,6 +59,7 @@ from ips.versioning import (
     StaleCopyError,
     parse_version,
 )
+from jobseekers.checkins.selectors import psr_and_learning
 
 US_TIER_LINES = (Line(31, "31"), Line(41, "41"), Line(50, "50"))
 
@@ -73,23 +94,50 @@ def dashboard(request):
         return render(request, "fidelity/dashboard.html", {"form": form}, status=400)
     program, start, end = chosen
     report = program_report(program, start, end)
-    context = report_context(report)
-    trends = []
-    for q_start, q_end in last_quarters(end, 4):
-        data = program_report(program, q_start, q_end)
-        trends.append((quarter_label(q_start), data))
+    names = specialist_names(program)
+    context = report_context(report, names)
+    trends = quarterly_reports(program, end, 4)
     trend_rows = [
         (item, [data["fidelity"]["items"][item.key] for _, data in trends])
         for item in COMPUTED_ITEMS
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
-    context["charts"] = _charts(report, trends)
-    context["weeks"], context["weekly"] = weekly_face_to_face(program, end)
+    context["charts"] = _charts(report, trends, names)
+    today = timezone.localdate()
+    mondays, weekly = weekly_face_to_face(program, end, as_of=today)
+    # (Monday, "so far"): the week holding today has not ended and is not judged.
+    context["weeks"] = [(monday, monday + dt.timedelta(days=6) >= today) for monday in mondays]
+    context["weekly"] = [
+        (
+            names.get(name, name),
+            [
+                {"n": n, "under": n < WEEKLY_CONTACT_GOAL and not so_far}
+                for n, (_, so_far) in zip(counts, context["weeks"], strict=True)
+            ],
+        )
+        for name, counts in weekly
+    ]
     context["goal"] = WEEKLY_CONTACT_GOAL
+    led = list(form.fields["program"].queryset.order_by("name"))
+    if len(led) > 1:
+        # A director of several programs: each one and the total, side by side.
+        reports = [report if p == program else program_report(p, start, end) for p in led]
+        context["together"] = totals_table(reports, combined_report(led, start, end))
+    context["quarters"] = [
+        {
+            "label": label,
+            "query": urlencode(
+                {"program": program.pk, "start": q_start.isoformat(), "end": q_end.isoformat()}
+            ),
+            "current": (q_start, q_end) == (start, end),
+            "partial": partial,
+        }
+        for label, q_start, q_end, partial in quarter_choices(today)
+    ]
     return render(request, "fidelity/dashboard.html", context)
 
 
-def _charts(report, trends) -> dict[str, str]:
+def _charts(report, trends, names: dict[str, str]) -> dict[str, str]:
     outcomes = report["outcomes"]
     v6 = report["fidelity"]["items"]["V6"]
     return {
@@ -105,7 +153,7 @@ def _charts(report, trends) -> dict[str, str]:
         ),
         "contacts": bar_chart(
             "Face-to-face employer contacts per week, per specialist (goal 6)",
-            list((v6.get("per_specialist") or {}).items()),
+            [(names.get(e, e), v) for e, v in (v6.get("per_specialist") or {}).items()],
             maximum=8,
             lines=(Line(WEEKLY_CONTACT_GOAL, "goal 6"),),
         ),
@@ -133,13 +181,131 @@ def report_export(request, fmt: str):
         action=AuditEvent.Action.EXPORT,
     )
     name = f"ips-report-{chosen[0].slug}-{chosen[1]}-{chosen[2]}"
+    if fmt == "xlsx":
+        tables = report_tables(
+            report, quarterly_reports(chosen[0], chosen[2], 4), specialist_names(chosen[0])
+        )
+        return _download(to_xlsx(tables), XLSX, f"{name}.xlsx")
     if fmt == "csv":
         return _download(to_csv(report), "text/csv", f"{name}.csv")
     if fmt == "json":
         return _download(to_json(report), "application/json", f"{name}.json")
     if fmt == "pdf":
-        return _download(report_pdf(report_context(report)), "application/pdf", f"{name}.pdf")
-    return render(request, "reports/program_report.html", report_context(report))
+        context = report_context(report, specialist_names(chosen[0]))
+        return _download(report_pdf(context), "application/pdf", f"{name}.pdf")
+    return render(
+        request, "reports/program_report.html", report_context(report, specialist_names(chosen[0]))
+    )
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+QUARTERLY_FORMATS = ("html", "csv", "xlsx")
+
+
+@requires(PROGRAM_FIGURES)
+def quarterly_return(request):
+    """The quarterly return: one row per quarter (the last eight and this one so far) of
+    the figures IPS programs submit, as a page, a CSV or a workbook (`?format=`)."""
+    programs = _programs_or_403(request)
+    program_id = query_id(request.GET.get("program"))
+    fmt = request.GET.get("format") or "html"
+    if fmt not in QUARTERLY_FORMATS:
+        return HttpResponse("Choose a format: html, csv or xlsx.", status=400)
+    if request.GET.get("program") and program_id is None:
+        return HttpResponse("Choose a program you lead.", status=400)
+    program = (
+        get_object_or_404(programs, pk=program_id) if program_id is not None else programs.first()
+    )
+    quarters = quarterly_reports(program, timezone.localdate(), 9)
+    table = quarterly_table(quarters)
+    record_rows_shown(
+        request=request,
+        what=f"quarterly return {fmt} (people served)",
+        counts={program.pk: sum(r["outcomes"]["served"] for _, r in quarters)},
+        action=AuditEvent.Action.EXPORT if fmt != "html" else AuditEvent.Action.VIEW,
+    )
+    name = f"ips-quarterly-{program.slug}-{timezone.localdate()}"
+    if fmt == "csv":
+        return _download(table_csv(table), "text/csv", f"{name}.csv")
+    if fmt == "xlsx":
+        return _download(to_xlsx([table]), XLSX, f"{name}.xlsx")
+    return render(
+        request,
+        "fidelity/quarterly.html",
+        {"program": program, "programs": programs, "table": table},
+    )
+
+
+def _month(value: str | None, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the month written YYYY-MM (default: last month); None when
+    the text is not such a month in 1900-2100."""
+    if not value:
+        first = (today.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    else:
+        try:
+            if len(value) != 7 or value[4] != "-":
+                raise ValueError
+            first = dt.date(int(value[:4]), int(value[5:]), 1)
+        except ValueError:
+            return None
+        if not 1900 <= first.year <= 2100:
+            return None
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, following - dt.timedelta(days=1)
+
+
+@requires(PROGRAM_FIGURES)
+def supervision_report(request):
+    """Outcome-based supervision: per employment specialist, one month's caseload, employer
+    contacts a week, job starts, people working and in education, 90-day retention, people
+    who left and job endings (docs/figures.md), as a page, CSV or XLSX (`?format=`)."""
+    programs = _programs_or_403(request)
+    fmt = request.GET.get("format") or "html"
+    if fmt not in QUARTERLY_FORMATS:
+        return HttpResponse("Choose a format: html, csv or xlsx.", status=400)
+    program_id = query_id(request.GET.get("program"))
+    if request.GET.get("program") and program_id is None:
+        return HttpResponse("Choose a program you lead.", status=400)
+    program = (
+        get_object_or_404(programs, pk=program_id) if program_id is not None else programs.first()
+    )
+    today = timezone.localdate()
+    month = _month(request.GET.get("month"), today)
+    if month is None:
+        return HttpResponse("Choose a month written YYYY-MM, for example 2026-10.", status=400)
+    start, end = month
+    facts = program_facts(program, start, end, today)
+    rows = supervision_rows(facts, psr_and_learning(program, start, end)[1])
+    names = specialist_names(program)
+    table = supervision_table(rows, names, f"Supervision {start:%Y-%m}")
+    record_rows_shown(
+        request=request,
+        what=f"supervision report {fmt} (people on caseloads)",
+        counts={program.pk: sum(r.caseload for r in rows)},
+        action=AuditEvent.Action.EXPORT if fmt != "html" else AuditEvent.Action.VIEW,
+    )
+    name = f"ips-supervision-{program.slug}-{start:%Y-%m}"
+    if fmt == "csv":
+        return _download(table_csv(table), "text/csv", f"{name}.csv")
+    if fmt == "xlsx":
+        return _download(to_xlsx([table]), XLSX, f"{name}.xlsx")
+    previous = (start - dt.timedelta(days=1)).strftime("%Y-%m")
+    following = (end + dt.timedelta(days=1)).strftime("%Y-%m")
+    return render(
+        request,
+        "fidelity/supervision.html",
+        {
+            "program": program,
+            "programs": programs,
+            "table": table,
+            "start": start,
+            "end": end,
+            "partial": facts.period.partial,
+            "month": f"{start:%Y-%m}",
+            "previous": previous,
+            "following": following if end < today else None,
+        },
+    )
 
 
 def _download(body, content_type: str, filename: str) -> HttpResponse:
@@ -218,58 +384,112 @@ def _review(request, pk: int) -> FidelityReview:
 
 @requires("fidelity.view_fidelityreview")
 def review_detail(request, pk: int):
-    """Rate each item 1-5 with a note and evidence; the computed figure is shown beside."""
+    """Rate each item 1-5 with a note and evidence; the computed figure is shown beside,
+    with a button to take its rating. Autosaves (a background POST with `autosave`,
+    answered in JSON); the action plan can be added to and closed after completion."""
     review = _review(request, pk)
     action_form = ActionItemForm()
-    if request.method == "POST" and review.status == FidelityReview.Status.DRAFT:
+    if request.method == "POST":
         if "add_action" in request.POST:
             action_form = ActionItemForm(request.POST)
             if action_form.is_valid():
-                action_form.instance.review, action_form.instance.program = review, review.program
-                action_form.save()
-                return redirect("fidelity:review", pk=review.pk)
-        else:
+                add_action_item(review=review, **action_form.cleaned_data)
+                messages.success(request, "Added to the action plan.")
+                return redirect(f"{reverse('fidelity:review', args=[review.pk])}#action-plan")
+            return _review_page(request, review, action_form, status=400)
+        if "action_status" in request.POST:
+            return _set_action_status(request, review)
+        if review.status == FidelityReview.Status.DRAFT:
             return _save_ratings(request, review)
+        messages.error(request, "This review is completed: its ratings can no longer change.")
+        return redirect("fidelity:review", pk=review.pk)
     return _review_page(request, review, action_form)
+
+
+def _set_action_status(request, review: FidelityReview):
+    action_id = query_id(request.POST.get("action_id"))
+    try:
+        if action_id is None:
+            raise ActionItem.DoesNotExist
+        item = set_action_status(
+            review=review, action_id=action_id, status=request.POST.get("action_status", "")
+        )
+    except ActionItem.DoesNotExist:
+        return HttpResponse("No such action item in this review.", status=404)
+    except ValidationError as error:
+        return HttpResponse(" ".join(error.messages), status=400)
+    messages.success(request, f"Action item marked {item.get_status_display().lower()}.")
+    return redirect(f"{reverse('fidelity:review', args=[review.pk])}#action-plan")
+
+
+SECTION_ORDER = ("Staffing", "Organisation", "Services")
 
 
 def _review_page(request, review: FidelityReview, action_form, rows=None, status: int = 200):
     editable = review.status == FidelityReview.Status.DRAFT
-    context = {"review": review, "rows": rows or review_rows(review), "editable": editable}
+    rows = rows or review_rows(review)
+    sections = [(name, [r for r in rows if r["section"] == name]) for name in SECTION_ORDER]
+    context = {"review": review, "rows": rows, "sections": sections, "editable": editable}
     context.update(action_form=action_form, summary=review_summary(review))
+    context["action_statuses"] = ActionItem.Status.choices
     return render(request, "fidelity/review.html", context, status=status)
 
 
 def _save_ratings(request, review: FidelityReview):
+    autosave = "autosave" in request.POST
+
+    def refuse(message: str, status: int = 400):
+        if autosave:
+            return JsonResponse({"error": message}, status=status)
+        messages.error(request, message)
+        return redirect("fidelity:review", pk=review.pk)
+
     ratings = {}
+    computed = {r.item_key: r.computed_rating for r in review.ratings.all()}
+    use_computed = request.POST.get("use_computed")
     for row in review.ratings.all():
         raw = request.POST.get(f"rating_{row.item_key}", "")
         if raw not in ("", "1", "2", "3", "4", "5"):
-            messages.error(request, f"{row.item_key}: a rating is a whole number from 1 to 5.")
-            return redirect("fidelity:review", pk=review.pk)
+            return refuse(f"{row.item_key}: a rating is a whole number from 1 to 5.")
         note = request.POST.get(f"note_{row.item_key}", "")
         evidence = request.POST.get(f"evidence_{row.item_key}", "")
         problem = text_problem(note + evidence)
         if problem:
-            messages.error(request, f"{row.item_key}: the note or evidence {problem}; remove it.")
-            return redirect("fidelity:review", pk=review.pk)
-        ratings[row.item_key] = (int(raw) if raw else None, note, evidence)
+            return refuse(f"{row.item_key}: the note or evidence {problem}; remove it.")
+        rating = int(raw) if raw else None
+        if use_computed == row.item_key and computed.get(row.item_key):
+            rating = computed[row.item_key]
+        ratings[row.item_key] = (rating, note, evidence)
     expected = parse_version(request.POST.get(VERSION_FIELD))
     if expected is None:
-        messages.error(request, MISSING_VERSION_MESSAGE)
-        return redirect("fidelity:review", pk=review.pk)
+        return refuse(MISSING_VERSION_MESSAGE)
     try:
         rate_items(review=review, ratings=ratings, expected_version=expected)
     except StaleCopyError as error:
+        if autosave:
+            return JsonResponse({"error": error.messages[0]}, status=409)
         return _stale_ratings(request, review, ratings, error)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("fidelity:review", pk=review.pk)
+        return refuse(" ".join(error.messages))
+    if autosave:
+        saved = timezone.localtime().strftime("%H:%M")
+        return JsonResponse({"version": review.version, "saved": saved})
     if "complete" in request.POST:
         try:
             complete_review(review=review, expected_version=review.version)
-        except ValidationError as error:
+        except (ValidationError, StaleCopyError) as error:
             messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                f"Review completed: {review.total} of 125. The ratings are now fixed; you can "
+                "still add to the action plan and mark its items done.",
+            )
+        return redirect("fidelity:review", pk=review.pk)
+    if use_computed:
+        messages.success(request, f"{use_computed}: the computed rating is used; saved.")
+        return redirect(f"{reverse('fidelity:review', args=[review.pk])}#item-{use_computed}")
+    messages.success(request, "Ratings saved.")
     return redirect("fidelity:review", pk=review.pk)
 
 
@@ -329,6 +549,12 @@ def review_export(request, pk: int, fmt: str):
         )
     html = render_to_string(
         "fidelity/review_print.html",
-        {"review": review, "rows": rows, "summary": summary, "actions": review.actions.all()},
+        {
+            "review": review,
+            "rows": rows,
+            "summary": summary,
+            "actions": review.actions.all(),
+            "sources": SOURCES,
+        },
     )
     return HttpResponse(html)

@@ -7,14 +7,14 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ips.fidelity import views
-from ips.hooks import SEEKER_ERASURE
-from ips.importer.uploads import forget_person
 from ips.roles import LEADERSHIP, has_role
 
 app_name = "fidelity"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("report.<str:fmt>", views.report_export, name="report"),
+    path("quarterly/", views.quarterly_return, name="quarterly"),
+    path("supervision/", views.supervision_report, name="supervision"),
     path("import/", views.import_upload, name="import"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/status/", views.import_status, name="import_status"),
@@ -48,9 +48,3 @@ def register_import_menu():
     return LeadershipMenuItem(
         "Import spreadsheets", reverse("fidelity:import"), icon_name="upload", order=910
     )
-
-
-@hooks.register(SEEKER_ERASURE)
-def forget_erased_person_in_uploads(seeker, identifiers):
-    """Stored import files of the person's program must not keep (or bring back) them."""
-    forget_person(program_id=seeker.program_id, identifiers=identifiers)

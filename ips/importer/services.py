@@ -4,7 +4,7 @@ transaction, or nothing (spec/interchange.md, Import)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -697,11 +697,3 @@ _WRITERS = {
     "support_contacts": _write_support,
     "time_entries": _write_time,
 }
-
-
-def counts_total(result: ImportResult) -> Counter:
-    """Created and updated rows over all files."""
-    total: Counter = Counter()
-    for counts in result.counts.values():
-        total.update(counts)
-    return total

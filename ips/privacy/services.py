@@ -27,9 +27,9 @@ from wagtail.admin.models import EditingSession, FormState
 from wagtail.models import ModelLogEntry, Revision
 
 from ips.audit import record_event
-from ips.hooks import SEEKER_ERASURE, run_hooks
 from ips.models import AuditEvent
 from ips.privacy.identifiers import PersonIdentifiers
+from ips.privacy.signals import seeker_erasing
 
 # Rows that fidelity items and outcomes count (jobs, follow-along contacts, PSR check-ins):
 # kept on erasure with their free text removed. Every other row about the person is deleted.
@@ -211,15 +211,15 @@ def erase_seeker(*, seeker, request) -> None:
     """Remove a person's personal data on request; keep the de-identified rows counts use.
 
     Reaches every row about them, the history and admin logs of those rows, the sign-in
-    logs and sessions of their portal account, and (through the SEEKER_ERASURE hook) what
-    higher layers keep, such as stored import files.
+    logs and sessions of their portal account, and (through `ips.privacy.signals.seeker_erasing`)
+    what higher layers keep, such as stored import files.
     """
     JobSeeker = apps.get_model("jobseekers", "JobSeeker")
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     identifiers = identifiers_of(seeker)
     portal_user = seeker.portal_user
     rows = [row for _, row in _rows_about(seeker)]
-    run_hooks(SEEKER_ERASURE, seeker=seeker, identifiers=identifiers)
+    seeker_erasing.send(sender=JobSeeker, seeker=seeker, identifiers=identifiers)
     _redact_linked_contacts(seeker, identifiers)
     for label, queryset in _children(seeker):
         if label == "ips.AuditEvent":

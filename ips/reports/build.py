@@ -8,9 +8,11 @@ from typing import Any
 from ips.fidelity.anchors import band
 from ips.fidelity.compute import fidelity_items, outcomes
 from ips.fidelity.models import FidelityReview
+from ips.fidelity.quarterly import closed_in_period, earnings, education, job_endings, retention
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
-from jobseekers.checkins.selectors import psr_figures_for
+from ips.reports.periods import last_quarters, quarter_label
+from jobseekers.checkins.selectors import psr_and_learning
 
 
 def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:
@@ -27,18 +29,73 @@ def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int |
     )
 
 
-def program_report(program: Program, start: dt.date, end: dt.date) -> dict[str, Any]:
-    """The report object: program, period, fidelity items and review, outcomes, PSR."""
-    facts = program_facts(program, start, end)
+def program_report(
+    program: Program, start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """The report object of interchange.md: program, period (with `partial`: true when the
+    period ends after `as_of`, default today), fidelity items and review, outcomes, PSR."""
+    facts = program_facts(program, start, end, as_of)
     total = latest_review_total(program, start, end)
+    psr, learning = psr_and_learning(program, start, end)
     return {
         "program": program.name,
-        "period": {"start": start.isoformat(), "end": end.isoformat()},
+        "period": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "partial": facts.period.partial,
+        },
         "fidelity": {
             "items": {key: item.as_dict() for key, item in fidelity_items(facts).items()},
             "review": {"total": total, "band": band(total)},
         },
-        "outcomes": outcomes(facts),
+        "outcomes": outcomes(facts) | {"closed": closed_in_period(facts)},
         # Added key (interchange.md allows new keys): PSR outcomes from status check-ins.
-        "psr": psr_figures_for(program, start, end).as_dict(),
+        "psr": psr.as_dict(),
+        # Added keys (docs/figures.md): retention, job endings, earnings, education.
+        "retention": {"marks": retention(facts), "job_endings": job_endings(facts)},
+        "earnings": earnings(facts),
+        "education": education(facts, learning),
+    }
+
+
+def quarterly_reports(
+    program: Program, last_day: dt.date, count: int = 8, as_of: dt.date | None = None
+) -> list[tuple[str, dict[str, Any]]]:
+    """The report of each of the `count` calendar quarters up to the one holding
+    `last_day`, oldest first, labelled "2026 Q3" ("2026 Q4 so far" while a quarter has
+    not ended). Each is `program_report` of that quarter: the quarterly return's rows."""
+    result = []
+    for start, end in last_quarters(last_day, count):
+        report = program_report(program, start, end, as_of)
+        label = quarter_label(start)
+        result.append((f"{label} so far" if report["period"]["partial"] else label, report))
+    return result
+
+
+def combined_report(
+    programs: list[Program], start: dt.date, end: dt.date, as_of: dt.date | None = None
+) -> dict[str, Any]:
+    """Several programs taken together for a period: the outcomes, retention, earnings and
+    education of the union of their records, so every count is the sum of the programs'
+    counts and every rate is recomputed from the summed counts, never an average of rates
+    (issue 18). Fidelity items are per program and are not totalled.
+
+    Shape: `{"programs": [names], "period": {...}, "outcomes": {...}, "retention": {...},
+    "earnings": {...}, "education": {...}}`, each as in `program_report`.
+    """
+    facts = program_facts(programs, start, end, as_of)
+    learning: set[int] = set()
+    for program in programs:
+        learning |= psr_and_learning(program, start, end)[1]
+    return {
+        "programs": [p.name for p in programs],
+        "period": {
+            "start": start.isoformat(),
+            "end": end.isoformat(),
+            "partial": facts.period.partial,
+        },
+        "outcomes": outcomes(facts) | {"closed": closed_in_period(facts)},
+        "retention": {"marks": retention(facts), "job_endings": job_endings(facts)},
+        "earnings": earnings(facts),
+        "education": education(facts, learning),
     }

@@ -53,8 +53,12 @@ def show(value: Any, unit: str) -> str:
     return f"{value}{UNIT_SUFFIX.get(unit, '')}"
 
 
-def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per computed item with its title, shown value and flags."""
+def item_rows(
+    items: dict[str, dict[str, Any]], names: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
+    """One row per computed item with its title, shown value and flags; per-specialist
+    figures under the person's name (`names`: email -> name shown)."""
+    names = names or {}
     rows = []
     for spec in COMPUTED_ITEMS:
         item = items[spec.key]
@@ -64,11 +68,12 @@ def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                 "title": spec.title,
                 "measures": spec.measures,
                 "value": item["value"],
-                "shown": show(item["value"], spec.unit),
+                # Two more decimals where the rounded figure would read as another rating.
+                "shown": show(item.get("value_shown", item["value"]), spec.unit),
                 "rating": item["rating"],
                 "provisional": item["provisional"],
                 "per_specialist": [
-                    (email, show(v, spec.unit))
+                    (names.get(email, email), show(v, spec.unit))
                     for email, v in (item.get("per_specialist") or {}).items()
                 ],
                 "warning": item.get("warning", False),
@@ -79,11 +84,18 @@ def item_rows(items: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def outcome_rows(outcomes: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per outcome figure, labelled."""
-    return [
-        {"key": key, "label": label, "value": outcomes[key], "shown": show(outcomes[key], unit)}
-        for key, label, unit in OUTCOME_LABELS
-    ]
+    """One row per outcome figure, labelled; a rate whose rounded figure would read as
+    another tier is shown with two more decimals (`<key>_shown`)."""
+    rows = []
+    for key, label, unit in OUTCOME_LABELS:
+        value = outcomes[key]
+        precise = outcomes.get(f"{key}_shown")
+        if precise is not None and unit == "rate":
+            shown = f"{precise * 100:.3f} %"
+        else:
+            shown = show(value, unit)
+        rows.append({"key": key, "label": label, "value": value, "shown": shown})
+    return rows
 
 
 def education_row(psr: dict[str, Any] | None) -> list[dict[str, Any]]:
@@ -111,17 +123,79 @@ def psr_rows(psr: dict[str, Any] | None) -> list[dict[str, Any]]:
     ]
 
 
-def report_context(report: dict[str, Any]) -> dict[str, Any]:
-    """Template context for reports/program_report.html."""
+END_REASON_LABELS = {
+    "quit": "Left by choice",
+    "better_job": "Left for a better job",
+    "fired": "Let go",
+    "laid_off": "Laid off",
+    "temporary_ended": "Temporary job ended",
+    "health": "Health reasons",
+    "other": "Other",
+    "": "No reason recorded",
+}
+
+
+def retention_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per retention mark (30/90/180/365 days), or none for an older report."""
+    marks = (report.get("retention") or {}).get("marks") or {}
+    return [
+        {
+            "days": days,
+            "reached": mark["reached"],
+            "still": mark["still_employed"],
+            "shown": show(mark["share"], "rate"),
+        }
+        for days, mark in marks.items()
+    ]
+
+
+def earnings_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Hours, wage, tenure and job endings as labelled rows (none for an older report)."""
+    earnings = report.get("earnings")
+    endings = (report.get("retention") or {}).get("job_endings")
+    if not earnings or not endings:
+        return []
+    wage = earnings["median_hourly_wage"]
+    rows = [
+        ("Jobs held", show(earnings["jobs_held"], "count")),
+        ("Median hours a week", show(earnings["median_hours_per_week"], "")),
+        ("Median hourly wage", "no data" if wage is None else f"${wage:,.2f}"),
+        ("Median days in the job", show(earnings["median_tenure_days"], "days")),
+        ("Jobs ended", show(endings["ended"], "count")),
+    ]
+    rows += [
+        (f"... {END_REASON_LABELS.get(reason, reason)}", show(n, "count"))
+        for reason, n in endings["by_reason"].items()
+    ]
+    rows += [
+        ("Found a next job by the period's end", show(endings["next_job_by_period_end"], "count")),
+        ("Median days to the next job", show(endings["median_days_to_next_job"], "days")),
+    ]
+    return [{"label": label, "shown": shown} for label, shown in rows]
+
+
+def report_context(report: dict[str, Any], names: dict[str, str] | None = None) -> dict[str, Any]:
+    """Template context for reports/program_report.html; `names` maps the report's
+    specialist emails to the names a director reads."""
     outcomes = report["outcomes"]
     review = report["fidelity"]["review"]
+    warnings = outcomes.get("warnings") or {}
     return {
         "report": report,
-        "items": item_rows(report["fidelity"]["items"]),
+        "items": item_rows(report["fidelity"]["items"], names),
         "outcomes": outcome_rows(outcomes) + education_row(report.get("psr")),
         "psr": psr_rows(report.get("psr")),
+        "retention": retention_rows(report),
+        "earnings": earnings_rows(report),
         "tier_label": TIER_LABELS[outcomes["tier"]],
         "band_label": BAND_LABELS.get(review["band"] or "", ""),
-        "uk_below_benchmark": outcomes["employment_rate_uk"] < UK_EMPLOYMENT_BENCHMARK,
-        "retention_warning": outcomes["job_retention_share"] > UK_RETENTION_WARNING,
+        # Decided on the exact rates by the computation; older report objects without
+        # them fall back to the rounded figures.
+        "uk_below_benchmark": warnings.get(
+            "uk_below_benchmark", outcomes["employment_rate_uk"] < UK_EMPLOYMENT_BENCHMARK
+        ),
+        "retention_warning": warnings.get(
+            "in_work_referrals_high", outcomes["job_retention_share"] > UK_RETENTION_WARNING
+        ),
+        "partial": report["period"].get("partial", False),
     }

@@ -3,9 +3,17 @@ Pure: no django; takes the rows built for the HTML page."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from fpdf import FPDF
+
+# Debian's DejaVu (installed with Chromium and fonts-dejavu-core) covers names such as
+# "Nguyễn"; without it the core Latin-1 fonts are used and other letters become "?".
+UNICODE_FONTS = {
+    "": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    "B": Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+}
 
 _REPLACE = {"÷": "/", "—": "-", "–": "-", "’": "'", "“": '"', "”": '"', "≥": ">=", "≤": "<="}
 
@@ -21,38 +29,60 @@ def _text(value: Any) -> str:
 class _Doc(FPDF):
     def __init__(self, title: str):
         super().__init__(format="A4")
-        self.set_title(_text(title))
+        self.family, self.clean = "Helvetica", _text
+        if all(path.exists() for path in UNICODE_FONTS.values()):
+            for style, path in UNICODE_FONTS.items():
+                self.add_font("Body", style=style, fname=str(path))
+            self.family, self.clean = "Body", lambda value: "" if value is None else str(value)
+        self.set_title(self.clean(title))
         self.set_auto_page_break(auto=True, margin=15)
         self.add_page()
-        self.set_font("Helvetica", "B", 15)
-        self.multi_cell(0, 8, _text(title), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family, "B", 15)
+        self.multi_cell(0, 8, self.clean(title), new_x="LMARGIN", new_y="NEXT")
 
     def heading(self, text: str) -> None:
         self.ln(3)
-        self.set_font("Helvetica", "B", 12)
-        self.multi_cell(0, 7, _text(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family, "B", 12)
+        self.multi_cell(0, 7, self.clean(text), new_x="LMARGIN", new_y="NEXT")
 
     def para(self, text: str) -> None:
-        self.set_font("Helvetica", "", 10)
-        self.multi_cell(0, 5, _text(text), new_x="LMARGIN", new_y="NEXT")
+        self.set_font(self.family, "", 10)
+        self.multi_cell(0, 5, self.clean(text), new_x="LMARGIN", new_y="NEXT")
 
     def grid(self, header: list[str], rows: list[list[Any]], widths: list[int]) -> None:
-        self.set_font("Helvetica", "", 9)
+        self.set_font(self.family, "", 9)
         with self.table(col_widths=widths, text_align="LEFT", line_height=5) as table:
-            table.row([_text(h) for h in header])
+            table.row([self.clean(h) for h in header])
             for row in rows:
-                table.row([_text(cell) for cell in row])
+                table.row([self.clean(cell) for cell in row])
 
 
 def report_pdf(context: dict[str, Any]) -> bytes:
     """The program report (outcomes, computed items, review) as PDF bytes."""
     report = context["report"]
     period = report["period"]
-    doc = _Doc(f"IPS program report: {report['program']}, {period['start']} to {period['end']}")
+    so_far = " (to date: the period has not ended)" if period.get("partial") else ""
+    doc = _Doc(
+        f"IPS program report: {report['program']}, {period['start']} to {period['end']}{so_far}"
+    )
     doc.heading("Outcomes")
     rows = [[row["label"], row["shown"]] for row in context["outcomes"]]
     rows.append(["US tier (31 / 41 / 50 %)", context["tier_label"]])
     doc.grid(["Figure", "Value"], rows, [120, 60])
+    if context.get("retention"):
+        doc.heading("Keeping the job")
+        doc.grid(
+            ["Days after the start", "Reached the mark", "Still in the job", "Share"],
+            [
+                [r["days"], str(r["reached"]), str(r["still"]), r["shown"]]
+                for r in context["retention"]
+            ],
+            [45, 45, 45, 45],
+        )
+    if context.get("earnings"):
+        doc.heading("Hours, pay and job endings")
+        rows = [[r["label"], r["shown"]] for r in context["earnings"]]
+        doc.grid(["Figure", "Value"], rows, [120, 60])
     if context.get("psr"):
         doc.heading("Life beyond the job")
         doc.grid(["Figure", "Value"], [[r["label"], r["shown"]] for r in context["psr"]], [120, 60])

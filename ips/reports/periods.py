@@ -25,3 +25,19 @@ def last_quarters(day: dt.date, count: int) -> list[tuple[dt.date, dt.date]]:
 def quarter_label(start: dt.date) -> str:
     """'2026 Q3'."""
     return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+
+
+def last_complete_quarter(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The latest calendar quarter that has ended by `today` (the reports' default period:
+    a director reads complete figures unless they ask for "this quarter to date")."""
+    return quarter_of(quarter_of(today)[0] - dt.timedelta(days=1))
+
+
+def quarter_choices(today: dt.date, count: int = 8) -> list[tuple[str, dt.date, dt.date, bool]]:
+    """(label, first day, last day, partial) for the quarter holding `today` ("2026 Q4 to
+    date", partial) and the `count` complete quarters before it, newest first."""
+    current = quarter_of(today)
+    choices = [(f"{quarter_label(current[0])} to date", current[0], current[1], True)]
+    for start, end in reversed(last_quarters(current[0] - dt.timedelta(days=1), count)):
+        choices.append((quarter_label(start), start, end, False))
+    return choices

@@ -27,13 +27,21 @@ def check_in_facts(program: Program, start: dt.date, end: dt.date) -> list[Check
     return [CheckInFacts(*values) for values in rows.values_list(*FACT_FIELDS)]
 
 
-def psr_figures_for(program: Program, start: dt.date, end: dt.date) -> PsrFigures:
-    """The period's figures, compared with the previous period of the same length (1 query)."""
+def psr_and_learning(program: Program, start: dt.date, end: dt.date) -> tuple[PsrFigures, set[int]]:
+    """The period's PSR figures (compared with the previous period of the same length) and
+    the ids of the people a check-in in the period records as enrolled in or completing a
+    course or credential (one query for both)."""
     before_start, before_end = previous_period(start, end)
     facts = check_in_facts(program, before_start, end)
-    return psr_figures(
-        [f for f in facts if f.date >= start], [f for f in facts if f.date <= before_end]
-    )
+    now = [f for f in facts if f.date >= start]
+    figures = psr_figures(now, [f for f in facts if f.date <= before_end])
+    learning = {f.seeker_id for f in now if f.education_enrolled or f.education_completed}
+    return figures, learning
+
+
+def psr_figures_for(program: Program, start: dt.date, end: dt.date) -> PsrFigures:
+    """The period's figures, compared with the previous period of the same length (1 query)."""
+    return psr_and_learning(program, start, end)[0]
 
 
 def quarterly_psr(

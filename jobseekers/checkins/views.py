@@ -7,13 +7,14 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ips.audit import record_event
 from ips.models import AuditEvent, Program, StaffMember
-from ips.permissions import PROGRAM_FIGURES, require_in_program, requires
-from ips.roles import LEADERSHIP, program_ids
+from ips.permissions import PROGRAM_FIGURES, allowed_in_program, require_in_program, requires
+from ips.roles import LEADERSHIP, has_role, program_ids
 from ips.validators import parse_query_date
 from jobseekers.checkins.compute import next_check_in_due, quarter_of
 from jobseekers.checkins.forms import CheckInForm
@@ -132,3 +133,30 @@ def _bars(quarters, height: int = 120, baseline: int = 135) -> list[dict]:
             )
         bars.append(bar)
     return bars
+
+
+def seeker_panel(request, seeker) -> str | None:
+    """ "Life beyond the job" on the seeker record: the latest status check-in, when the
+    next is due, and (leadership) the person's-rights page; nothing for a role without
+    the check-in permission in the person's program (a coach: issue 13, finding 6)."""
+    if not allowed_in_program(request.user, "jobseekers.view_statuscheckin", seeker.program_id):
+        return None
+    latest = seeker.check_ins.order_by("-date", "-id").first()
+    next_assessment = (
+        seeker.assessments.order_by("-date").values_list("next_due", flat=True).first()
+    )
+    due = next_check_in_due(
+        last_check_in=latest.date if latest else None,
+        entry_date=seeker.entry_date,
+        next_assessment_due=next_assessment,
+    )
+    return render_to_string(
+        "jobseekers/checkins/_panel.html",
+        {
+            "seeker": seeker,
+            "latest": latest,
+            "next_due": due,
+            "today": timezone.localdate(),
+            "leadership": has_role(request.user, LEADERSHIP, seeker.program_id),
+        },
+    )

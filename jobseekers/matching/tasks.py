@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from celery import shared_task
+from celery import chain, shared_task
+from django.db import transaction
 from geopy.exc import GeocoderServiceError
 
 from jobseekers.matching import services
@@ -53,3 +54,17 @@ def retrain_match_model_task() -> str:
     """Nightly: learn weights from outcomes; used only when they beat the defaults."""
     model, result = services.retrain_match_model()
     return f"{model.version if model else 'no model'}: {result.note}"
+
+
+def refresh_matches_for_opening_on_commit(opening_id: int) -> None:
+    """Enqueue `refresh_matches_for_opening_task` once the saving transaction commits."""
+    transaction.on_commit(lambda: refresh_matches_for_opening_task.delay(opening_id))
+
+
+def relocate_and_refresh_on_commit(seeker_id: int) -> None:
+    """After commit: locate the seeker's home again, then refresh their matches (in order)."""
+    transaction.on_commit(
+        lambda: chain(
+            locate_seeker_task.si(seeker_id), refresh_matches_task.si([seeker_id])
+        ).delay()
+    )

@@ -6,22 +6,18 @@ from django.utils import timezone
 
 from coaching.models import RetentionMilestone, SupportContact
 from employers.models import Employer
-from ips.hooks import JOB_STARTED, run_hooks
-from jobseekers.models import Job
+from jobseekers.services import record_job_start
 from tests.browser.conftest import axe_violations, log_in
 
 
 def _job(seeker, days_ago):
     employer = Employer.objects.create(program=seeker.program, name="Corner Bakery")
-    job = Job.objects.create(
-        program=seeker.program,
+    return record_job_start(
         seeker=seeker,
         employer=employer,
         title="Baker's assistant",
         start_date=timezone.localdate() - dt.timedelta(days=days_ago),
     )
-    run_hooks(JOB_STARTED, job=job)
-    return job
 
 
 def test_coach_confirms_a_30_day_check_from_the_due_list_on_a_phone(

@@ -48,3 +48,72 @@ def test_upload_is_previewed_then_imported(browser_page, live_server, tmp_path):
     browser_page.get_by_role("button", name="Import these rows into Lakeside").click()
     assert browser_page.locator("#import-status").inner_text().startswith("Imported")
     assert JobSeeker.objects.filter(program=program).count() == 3
+
+
+def test_this_quarter_to_date_and_the_quarterly_return_at_375_and_1280_px(
+    browser_page, live_server, tmp_path
+):
+    """A director opens "this quarter to date" from the quarter picker by keyboard, sees the
+    period marked as not ended, then the quarterly return; both pages pass axe at 375 and
+    1280 px and the table scrolls inside its own region on a phone."""
+    folder = write_folder(tmp_path / "north", FOLDER)
+    call_command(
+        "import_program", str(folder), "--program", "North Team", "--create", stdout=io.StringIO()
+    )
+    program = Program.objects.get(name="North Team")
+    log_in(browser_page, director_of(program), live_server.url)
+    for width in (375, 1280):
+        browser_page.set_viewport_size({"width": width, "height": 900})
+        browser_page.goto("/admin/fidelity/")
+        link = browser_page.get_by_role("navigation", name="Quarters").get_by_role("link").first
+        assert link.inner_text().endswith("to date")
+        link.focus()
+        with browser_page.expect_navigation():
+            browser_page.keyboard.press("Enter")
+        assert browser_page.get_by_text("This period has not ended.").count() == 1
+        assert browser_page.get_by_text("(so far)").count() >= 1
+        assert axe_violations(browser_page) == []
+        assert browser_page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        quarter_links = browser_page.get_by_role("navigation", name="Quarters").get_by_role("link")
+        assert all(box["height"] >= 44 for box in (a.bounding_box() for a in quarter_links.all()))
+        browser_page.screenshot(path=str(tmp_path / f"dashboard-{width}.png"), full_page=True)
+
+        browser_page.goto(f"/admin/fidelity/quarterly/?program={program.pk}")
+        rows = browser_page.locator("table.listing tbody tr")
+        assert rows.count() == 9
+        assert axe_violations(browser_page) == []
+        page_width = browser_page.evaluate("document.documentElement.scrollWidth")
+        assert page_width <= width + 1  # the table scrolls in its region, not the page
+        browser_page.screenshot(path=str(tmp_path / f"quarterly-{width}.png"), full_page=True)
+
+
+def test_review_autosaves_each_change_and_passes_axe_on_a_phone(browser_page, live_server):
+    import datetime as dt
+
+    from ips.fidelity.services import start_review
+
+    program = Program.objects.create(name="Lakeside", slug="lakeside")
+    review = start_review(
+        program=program,
+        review_date=dt.date(2026, 9, 30),
+        period_start=dt.date(2026, 7, 1),
+        period_end=dt.date(2026, 9, 30),
+    )
+    log_in(browser_page, director_of(program), live_server.url)
+    browser_page.set_viewport_size({"width": 375, "height": 800})
+    browser_page.goto(f"/admin/fidelity/reviews/{review.pk}/")
+    assert axe_violations(browser_page) == []
+    browser_page.select_option("#rating_S1", "3")
+    browser_page.get_by_role("status").get_by_text("Saved at").wait_for()
+    browser_page.select_option("#rating_S2", "4")  # a second change after the first save
+    from playwright.sync_api import expect
+
+    # Both saves answered: the form now carries the version after two saves.
+    expect(browser_page.locator("input[name=version]")).to_have_value(str(review.version + 2))
+    ratings = {r.item_key: r.rating for r in review.ratings.filter(item_key__in=["S1", "S2"])}
+    assert ratings == {"S1": 3, "S2": 4}
+    # The Save button stays in view at the bottom of a phone screen while scrolling.
+    save = browser_page.get_by_role("button", name="Save ratings")
+    box = save.bounding_box()
+    assert box is not None
+    assert box["y"] + box["height"] <= 800

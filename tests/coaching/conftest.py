@@ -1,4 +1,4 @@
-"""Builders for follow-along tests: employers, jobs started through the hook."""
+"""Builders for follow-along tests: employers, jobs started through record_job_start."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from employers.models import Employer
-from ips.hooks import JOB_STARTED, run_hooks
-from jobseekers.models import Job
+from jobseekers.models import Job, JobSeeker
+from jobseekers.services import record_job_start
 
 
 @pytest.fixture
@@ -29,7 +29,8 @@ def other_employer(other_program) -> Employer:
 
 @pytest.fixture
 def make_job(employer):
-    """A Job row for a seeker, started `days_ago` days ago, announced through JOB_STARTED."""
+    """A job start `days_ago` days ago, recorded through jobseekers.services.record_job_start
+    (so coaching schedules it, as in production); `announce=False` writes the row only."""
 
     def build(seeker, *, days_ago: int = 0, announce: bool = True, **fields) -> Job:
         fields.setdefault("title", "Baker's assistant")
@@ -37,15 +38,15 @@ def make_job(employer):
             "employer",
             employer if seeker.program_id == employer.program_id else _employer_for(seeker),
         )
-        job = Job.objects.create(
-            program=seeker.program,
-            seeker=seeker,
-            start_date=timezone.localdate() - dt.timedelta(days=days_ago),
-            **fields,
-        )
+        start_date = timezone.localdate() - dt.timedelta(days=days_ago)
         if announce:
-            run_hooks(JOB_STARTED, job=job)
-        return job
+            if seeker.entry_date is None:  # a bare row: on the caseload since the start
+                seeker.entry_date, seeker.stage = start_date, JobSeeker.Stage.JOB_SEARCH
+                seeker.save(update_fields=["entry_date", "stage"])
+            return record_job_start(seeker=seeker, start_date=start_date, **fields)
+        return Job.objects.create(
+            program=seeker.program, seeker=seeker, start_date=start_date, **fields
+        )
 
     return build
 

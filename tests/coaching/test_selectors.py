@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
 from coaching.selectors import due_list_for_staff, due_list_for_user, job_follow_along
-from ips.hooks import JOB_ENDED, run_hooks
-from jobseekers.models import JobSeeker
+from jobseekers.models import Job, JobSeeker
+from jobseekers.services import record_job_end
 
 
 def _kinds(due):
@@ -108,9 +108,7 @@ def test_missed_week_shows_as_late(make_job, seeker, users, today):
 
 
 def test_reengage_task_is_on_the_specialists_list_until_done(job, users, today):
-    job.end_date = today
-    job.save()
-    run_hooks(JOB_ENDED, job=job)
+    record_job_end(job=job, end_date=today, reason=Job.EndReason.FIRED)
     due = due_list_for_user(users["specialist"], today=today)
     assert [i.kind for i in due.items] == ["follow_up"]
     assert due_list_for_user(users["coach"], today=today).is_empty
@@ -141,9 +139,7 @@ def _caseload(program, specialist, make_job, n):
             program=program, date=job.start_date, staff=specialist, seeker=person, job=job
         )
         if i % 3 == 0:
-            job.end_date = timezone.localdate()
-            job.save()
-            run_hooks(JOB_ENDED, job=job)
+            record_job_end(job=job, end_date=timezone.localdate(), reason=Job.EndReason.FIRED)
 
 
 @pytest.mark.parametrize("size", [3, 30])

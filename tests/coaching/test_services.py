@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from coaching import services
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
-from ips.hooks import JOB_ENDED, JOB_STARTED, run_hooks
 from ips.models import TimeEntry
 from jobseekers.models import Job
+from jobseekers.services import record_job_end
 
 
-def test_job_start_hook_creates_the_four_retention_checks(job):
+def test_recorded_job_start_gets_the_four_retention_checks(job):
     milestones = RetentionMilestone.objects.filter(job=job).order_by("days")
     assert [(m.days, m.due_date) for m in milestones] == [
         (days, job.start_date + dt.timedelta(days=days)) for days in (30, 90, 180, 365)
@@ -23,9 +23,9 @@ def test_job_start_hook_creates_the_four_retention_checks(job):
     assert JobSupportPlan.objects.filter(job=job).count() == 1
 
 
-def test_job_start_hook_is_idempotent(job):
-    run_hooks(JOB_STARTED, job=job)
-    run_hooks(JOB_STARTED, job=job)
+def test_scheduling_retention_checks_again_keeps_one_set(job):
+    services.schedule_retention_milestones(job=job)
+    services.schedule_retention_milestones(job=job)
     assert RetentionMilestone.objects.filter(job=job).count() == 4
     assert JobSupportPlan.objects.filter(job=job).count() == 1
 
@@ -38,7 +38,7 @@ def test_corrected_start_date_moves_unconfirmed_checks_only(job, staff, seeker, 
     services.confirm_milestone(milestone=first, contact=contact, still_employed=True)
     job.start_date -= dt.timedelta(days=2)
     job.save()
-    run_hooks(JOB_STARTED, job=job)
+    services.schedule_retention_milestones(job=job)
     assert RetentionMilestone.objects.get(job=job, days=30).due_date == first.due_date
     assert RetentionMilestone.objects.get(job=job, days=90).due_date == (
         job.start_date + dt.timedelta(days=90)
@@ -46,10 +46,7 @@ def test_corrected_start_date_moves_unconfirmed_checks_only(job, staff, seeker, 
 
 
 def _end(job, *, reason=Job.EndReason.FIRED):
-    job.end_date = timezone.localdate()
-    job.end_reason = reason
-    job.save()
-    run_hooks(JOB_ENDED, job=job)
+    record_job_end(job=job, end_date=timezone.localdate(), reason=reason)
 
 
 def test_job_loss_creates_reengage_task_due_within_3_days_for_the_specialist(job, staff, today):
@@ -62,9 +59,9 @@ def test_job_loss_creates_reengage_task_due_within_3_days_for_the_specialist(job
     assert "Let go" in task.note
 
 
-def test_job_loss_hook_twice_creates_one_task(job):
+def test_reengage_task_opened_twice_is_one_task(job):
     _end(job)
-    run_hooks(JOB_ENDED, job=job)
+    services.open_reengagement_task(job=Job.objects.get(pk=job.pk))
     assert FollowUpTask.objects.filter(job=job).count() == 1
 
 
@@ -74,8 +71,8 @@ def test_leaving_for_a_job_already_held_opens_no_reengage_task(job, make_job, se
     assert not FollowUpTask.objects.filter(job=job).exists()
 
 
-def test_job_end_hook_ignores_a_job_without_end_date(job):
-    run_hooks(JOB_ENDED, job=job)
+def test_no_reengage_task_for_a_job_without_end_date(job):
+    services.open_reengagement_task(job=job)
     assert not FollowUpTask.objects.exists()
 
 

@@ -7,9 +7,9 @@ import pytest
 from django.utils import timezone
 
 from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
-from ips.hooks import JOB_ENDED, run_hooks
 from ips.models import TimeEntry
 from jobseekers.models import Job
+from jobseekers.services import record_job_end
 
 HOME_ROLES = ["specialist", "coach", "supervisor", "director"]
 DUE = "/admin/coaching/due/"
@@ -243,9 +243,7 @@ def test_workspace_plan_form_keeps_the_disclosure_rule(client, users, job):
 
 @pytest.mark.parametrize("who", ALL)
 def test_follow_up_done_by_role(client, request, who, job):
-    job.end_date = timezone.localdate()
-    job.save()
-    run_hooks(JOB_ENDED, job=job)
+    record_job_end(job=job, end_date=timezone.localdate(), reason=Job.EndReason.FIRED)
     task = FollowUpTask.objects.get()
     response = _login(client, request, who).post(f"/admin/coaching/follow-ups/{task.pk}/done/")
     task.refresh_from_db()

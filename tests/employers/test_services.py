@@ -4,21 +4,16 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.services import (
     DuplicateEmployerError,
     create_employer,
-    create_opening,
     log_employer_contact,
     merge_employers,
-    save_employer,
-    save_employer_person,
-    set_opening_status,
+    save_opening,
 )
-from ips.hooks import OPENING_SAVED
 from ips.roles import Role
 from tests.employers.conftest import TODAY, make_contact, make_employer, make_opening
 
@@ -110,59 +105,52 @@ def test_new_employer_is_geocoded_after_commit(program, django_capture_on_commit
     assert employer.latitude == pytest.approx(42.33, abs=0.1)
 
 
-def test_save_employer_updates_by_ref_without_duplicates(program):
-    first, created = save_employer(program=program, ref="E-1", name="Bakery", zip="48226")
-    again, created_again = save_employer(program=program, ref="E-1", name="Bakery Two")
-    assert created
-    assert not created_again
-    assert first.pk == again.pk
-    assert Employer.objects.get().name == "Bakery Two"
-
-
-def test_save_employer_person_updates_the_same_person(employer):
-    save_employer_person(employer=employer, name="Dana", job_title="Owner")
-    person, created = save_employer_person(
-        employer=employer, name="Dana", consent_notes="Happy to hear about candidates"
-    )
-    assert not created
-    assert person.consent_notes.startswith("Happy")
-    assert EmployerPerson.objects.count() == 1
-
-
-@pytest.fixture
-def saved_openings():
-    seen = []
-
-    def record(opening):
-        seen.append((opening.pk, opening.status))
-
-    with hooks.register_temporarily(OPENING_SAVED, record):
-        yield seen
-
-
-def test_creating_and_closing_an_opening_runs_the_opening_saved_hook(
-    employer, specialist, saved_openings
+def test_opening_moved_to_an_unknown_zip_forgets_its_old_coordinates(
+    employer, specialist, django_capture_on_commit_callbacks
 ):
-    opening = create_opening(employer=employer, title="Barista", by=specialist)
-    set_opening_status(opening=opening, status=JobOpening.Status.FILLED)
-    assert saved_openings == [(opening.pk, "open"), (opening.pk, "filled")]
+    opening = JobOpening.objects.create(
+        program=employer.program, employer=employer, title="Barista", zip="48226",
+        latitude=42.33, longitude=-83.05,
+    )  # fmt: skip
+    opening.zip = "00000"
+    with django_capture_on_commit_callbacks(execute=True):
+        save_opening(opening=opening, by=specialist)
     opening.refresh_from_db()
+    assert (opening.latitude, opening.longitude, opening.geocode_source) == (None, None, "")
+
+
+def test_a_new_opening_gets_its_posting_date_and_closing_fills_the_closing_date(
+    employer, specialist
+):
+    opening = save_opening(
+        opening=JobOpening(program=employer.program, employer=employer, title="Barista"),
+        by=specialist,
+    )
     assert opening.created_by == specialist
     assert opening.posted_on is not None
+    assert opening.closed_on is None
+    opening.status = JobOpening.Status.FILLED
+    save_opening(opening=opening, by=specialist)
+    opening.refresh_from_db()
     assert opening.closed_on is not None
 
 
 def test_opening_from_a_contact_must_be_at_that_contacts_employer(program, employer, specialist):
     contact = make_contact(specialist, make_employer(program, name="Elsewhere", zip="48201"))
     with pytest.raises(ValidationError):
-        create_opening(employer=employer, title="Cook", source_contact=contact)
+        save_opening(
+            opening=JobOpening(
+                program=program, employer=employer, title="Cook", source_contact=contact
+            )
+        )
     assert not JobOpening.objects.exists()
 
 
 def test_unknown_opening_status_is_refused(employer):
     opening = make_opening(employer)
+    opening.status = "maybe"
     with pytest.raises(ValidationError):
-        set_opening_status(opening=opening, status="maybe")
+        save_opening(opening=opening)
     opening.refresh_from_db()
     assert opening.status == "open"
 
@@ -171,7 +159,9 @@ def test_new_opening_is_geocoded_from_its_employer_zip(
     employer, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        opening = create_opening(employer=employer, title="Dishwasher")
+        opening = save_opening(
+            opening=JobOpening(program=employer.program, employer=employer, title="Dishwasher")
+        )
     opening.refresh_from_db()
     assert opening.has_location
     assert opening.geocode_source == "zip_centroid"
@@ -197,7 +187,7 @@ def duplicate_pair(program, specialist, seeker, users):
     return keep, dup
 
 
-def test_merge_moves_every_row_and_deletes_the_duplicate(duplicate_pair, users, saved_openings):
+def test_merge_moves_every_row_and_deletes_the_duplicate(duplicate_pair, users):
     from jobseekers.models import CareerProfile, Job
 
     keep, dup = duplicate_pair
@@ -210,7 +200,6 @@ def test_merge_moves_every_row_and_deletes_the_duplicate(duplicate_pair, users, 
     assert list(CareerProfile.objects.get().ruled_out_employers.all()) == [keep]
     keep.refresh_from_db()
     assert (keep.industry, keep.phone, keep.notes) == ("Food", "555", "Owner: Dana")
-    assert len(saved_openings) == 1
 
 
 def test_merge_is_written_in_wagtails_history(duplicate_pair, users):
@@ -232,3 +221,14 @@ def test_an_employer_is_not_merged_into_itself(employer, users):
     with pytest.raises(ValidationError):
         merge_employers(keep=employer, duplicate=employer, by=users[Role.SUPERVISOR])
     assert Employer.objects.filter(pk=employer.pk).exists()
+
+
+def test_merge_locates_the_kept_employer_when_it_takes_the_duplicates_zip(
+    program, users, django_capture_on_commit_callbacks
+):
+    keep = make_employer(program, name="Corner Cafe", zip="")
+    dup = make_employer(program, name="Corner Café", zip="48226")
+    with django_capture_on_commit_callbacks(execute=True):
+        merge_employers(keep=keep, duplicate=dup, by=users[Role.SUPERVISOR])
+    keep.refresh_from_db()
+    assert (keep.zip, keep.geocode_source) == ("48226", "zip_centroid")

@@ -1,10 +1,11 @@
-"""Workspace CRUD: duplicate employers caught on create; openings saved through the service."""
+"""Workspace CRUD: employers and openings saved through their services (duplicates caught,
+located on create and on a place change, status dates).  Matches refreshed after an opening
+is saved here: tests/jobseekers/matching/test_refresh_triggers.py."""
 
 import pytest
-from wagtail import hooks
+from wagtail.models import ModelLogEntry
 
 from employers.models import Employer, JobOpening
-from ips.hooks import OPENING_SAVED
 from ips.roles import Role
 from tests.employers.conftest import make_contact, make_opening
 
@@ -44,11 +45,79 @@ def test_editing_an_employer_is_not_a_duplicate_of_itself(as_specialist, program
     assert response.status_code == 302
 
 
-@pytest.fixture
-def saved_openings():
-    seen = []
-    with hooks.register_temporarily(OPENING_SAVED, lambda opening: seen.append(opening.status)):
-        yield seen
+DETROIT_48226 = (42.33, -83.05)
+FLINT_48502 = (43.01, -83.69)
+
+
+def located_at(row) -> tuple[float, float] | None:
+    row.refresh_from_db()
+    if row.latitude is None:
+        return None
+    return (round(row.latitude, 2), round(row.longitude, 2))
+
+
+def test_employer_added_on_the_employers_screen_is_located(
+    as_specialist, program, specialist, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_specialist.post("/admin/employers/new/", employer_data(program))
+    assert response.status_code == 302
+    employer = Employer.objects.get()
+    assert located_at(employer) == pytest.approx(DETROIT_48226, abs=0.05)
+    assert employer.geocode_source == "zip_centroid"
+    assert employer.created_by == specialist
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"zip": "48502"}, FLINT_48502),  # a ZIP change moves it
+        ({"zip": "00000"}, None),  # an unknown ZIP: the old coordinates are not kept
+        ({"address": "1 Main St"}, DETROIT_48226),  # an address change locates it again
+    ],
+)
+def test_place_change_on_the_employers_screen_locates_the_employer_again(
+    as_specialist, program, django_capture_on_commit_callbacks, changes, expected
+):
+    employer = Employer.objects.create(
+        program=program, name="Corner Cafe", zip="48226", latitude=10.0, longitude=10.0
+    )
+    data = employer_data(program, name="Corner Cafe", version=employer.version, **changes)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    assert response.status_code == 302
+    if expected is None:
+        assert located_at(employer) is None
+    else:
+        assert located_at(employer) == pytest.approx(expected, abs=0.05)
+
+
+def test_edit_that_keeps_the_place_keeps_the_coordinates(
+    as_specialist, program, django_capture_on_commit_callbacks
+):
+    employer = Employer.objects.create(
+        program=program, name="Corner Cafe", zip="48226", latitude=42.3, longitude=-83.0
+    )
+    data = employer_data(program, name="Corner Cafe", phone="313 555 0100", version=1)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    assert response.status_code == 302
+    assert callbacks == []  # nothing to locate
+    assert located_at(employer) == (42.3, -83.0)
+
+
+def test_stale_employer_edit_saves_nothing_and_locates_nothing(
+    as_specialist, program, django_capture_on_commit_callbacks
+):
+    employer = Employer.objects.create(program=program, name="Corner Cafe", zip="48226")
+    Employer.objects.get(pk=employer.pk).save()  # a colleague saved first: version 2
+    data = employer_data(program, name="Corner Cafe", zip="48502", version=1)
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    assert response.status_code == 200
+    assert "Someone else saved changes" in response.content.decode()
+    assert callbacks == []
+    assert Employer.objects.get(pk=employer.pk).zip == "48226"
 
 
 def opening_data(employer, **extra):
@@ -62,7 +131,7 @@ def opening_data(employer, **extra):
 
 
 def test_opening_from_a_contact_carries_the_contact_and_employer(
-    as_specialist, employer, specialist, saved_openings
+    as_specialist, employer, specialist
 ):
     contact = make_contact(specialist, employer)
     page = as_specialist.get(f"/admin/openings/new/?contact={contact.pk}").content.decode()
@@ -75,12 +144,9 @@ def test_opening_from_a_contact_carries_the_contact_and_employer(
     opening = JobOpening.objects.get()
     assert opening.source_contact == contact
     assert opening.created_by == specialist
-    assert saved_openings == ["open"]
 
 
-def test_marking_an_opening_filled_in_the_workspace_runs_the_hook(
-    as_specialist, employer, saved_openings
-):
+def test_marking_an_opening_filled_in_the_workspace_dates_its_closing(as_specialist, employer):
     opening = make_opening(employer)
     response = as_specialist.post(
         f"/admin/openings/edit/{opening.pk}/",
@@ -90,7 +156,6 @@ def test_marking_an_opening_filled_in_the_workspace_runs_the_hook(
     opening.refresh_from_db()
     assert opening.status == "filled"
     assert opening.closed_on is not None
-    assert saved_openings == ["filled"]
 
 
 def test_openings_are_private_until_marked_shareable(as_specialist, employer):
@@ -118,3 +183,15 @@ def test_contact_dated_beyond_tomorrow_is_refused_in_the_workspace_form(
         },
     )
     assert "today or earlier" in response.content.decode()
+
+
+def test_employer_screens_keep_the_employers_history(as_specialist, program, users):
+    as_specialist.post("/admin/employers/new/", employer_data(program))
+    employer = Employer.objects.get()
+    data = employer_data(program, phone="313 555 0100", version=employer.version)
+    as_specialist.post(f"/admin/employers/edit/{employer.pk}/", data)
+    actions = ModelLogEntry.objects.filter(object_id=str(employer.pk)).order_by("pk")
+    assert [(e.action, e.user_id) for e in actions] == [
+        ("wagtail.create", users[Role.SPECIALIST].pk),
+        ("wagtail.edit", users[Role.SPECIALIST].pk),
+    ]

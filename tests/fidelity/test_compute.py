@@ -289,6 +289,27 @@ def test_us_outcomes_served_worked_rate_tier_and_days_to_first_job():
     assert result["days_to_first_job"] == 91
 
 
+@pytest.mark.parametrize(
+    ("entry", "closed", "served"),
+    [
+        (D(2026, 7, 10), D(2026, 7, 10), False),  # opened and closed the same day: never active
+        (D(2026, 6, 30), D(2026, 6, 30), False),  # the same, before the period
+        (D(2026, 9, 30), D(2026, 9, 30), False),  # the same, on the period's last day
+        (D(2026, 7, 1), D(2026, 7, 1), False),  # the same, on the period's first day
+        (D(2026, 7, 10), D(2026, 7, 11), True),  # active on 10 July
+        (D(2026, 1, 1), D(2026, 7, 1), False),  # closed on the period's first day
+        (D(2026, 1, 1), D(2026, 7, 2), True),  # active on 1 July
+        (D(2026, 9, 30), None, True),  # entered on the last day
+        (D(2026, 10, 1), None, False),  # entered after the period
+        (D(2026, 1, 1), None, True),
+        (None, None, False),  # referred, never entered
+    ],
+)
+def test_served_means_active_on_at_least_one_day_of_the_period(entry, closed, served):
+    """spec/metrics.md, "Edge cases, settled": Served (period Q3 2026)."""
+    assert Seeker(1, entry, closed_date=closed).served_in(Q3) is served
+
+
 def test_days_to_first_job_is_the_median():
     seekers = [Seeker(1, D(2026, 6, 1)), Seeker(2, D(2026, 6, 1))]
     jobs = [Job(1, 1, D(2026, 7, 1)), Job(2, 2, D(2026, 7, 4))]

@@ -80,3 +80,65 @@ def test_weekly_contacts_per_specialist_count_each_face_to_face_visit(program, s
     assert mondays[-1] == dt.date(2026, 3, 23)
     assert len(mondays) == 8
     assert table == [(ana.user.email, [0, 0, 0, 0, 0, 0, 1, 3])]
+
+
+def _text_boxes(svg: str):
+    """(left, right, top, bottom) of every <text> in a chart, by the chart's own estimate."""
+    import re
+
+    from ips.reports.charts import text_width
+
+    boxes = []
+    for attrs, body in re.findall(r"<text ([^>]*)>(.*?)</text>", svg):
+        values = dict(re.findall(r'([\w-]+)="([^"]*)"', attrs))
+        text = re.sub(r"<title>.*?</title>", "", body)
+        size = float(values["font-size"])
+        x, y, width = float(values["x"]), float(values["y"]), text_width(text, size)
+        left = {"end": x - width, "middle": x - width / 2}.get(values.get("text-anchor"), x)
+        boxes.append((left, left + width, y - size, y, text))
+    return boxes
+
+
+def test_benchmark_labels_and_names_never_overlap_in_the_rates_chart():
+    svg = bar_chart(
+        "Employment rate against the benchmarks",
+        [("US rate", 44.0), ("A specialist with a very long name indeed", 40.0)],
+        maximum=100,
+        unit=" %",
+        lines=(Line(31, "31"), Line(41, "41"), Line(50, "50"), Line(40, "UK 40")),
+    )
+    boxes = _text_boxes(svg)
+    assert {"31", "41", "50", "UK 40"} <= {b[4] for b in boxes}
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+            assert apart, f"{a[4]!r} overlaps {b[4]!r}"
+    # Every box stays inside the picture, and a shortened name keeps its full text.
+    assert all(box[0] >= 0 for box in boxes)
+    assert "<title>A specialist with a very long name indeed</title>" in svg
+
+
+def test_dashboard_shows_specialists_by_name_with_the_email_only_where_names_collide(
+    client, program, users
+):
+    from tests.conftest import make_staff
+
+    def named(username, first, last):
+        member = make_staff(program, "specialist", username)
+        member.user.first_name, member.user.last_name = first, last
+        member.user.email = f"{username}@north.example.org"
+        member.user.save()
+        return member
+
+    named("thu", "Thu", "Nguyễn")
+    named("sam1", "Sam", "Lee")
+    named("sam2", "Sam", "Lee")
+    unnamed = named("nobody", "", "")
+    client.force_login(users["director"])
+    page = client.get(dashboard_url(program)).content.decode()
+    assert "Thu Nguyễn" in page
+    assert "thu@north.example.org" not in page
+    assert "Sam Lee (sam1@north.example.org)" in page
+    assert "Sam Lee (sam2@north.example.org)" in page
+    # A specialist with no name recorded is shown by email rather than not at all.
+    assert unnamed.user.email.lower() in page

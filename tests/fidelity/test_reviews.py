@@ -29,8 +29,18 @@ def test_scale_is_25_items_in_three_sections_with_five_anchors_and_sources():
     assert {i.key for i in ITEMS if i.computed} == {
         "S1", "S2", "O1", "V4", "V6", "V8", "V9", "V10", "V12", "V13",
     }  # fmt: skip
-    assert SOURCES
     assert SCALE_VERSION
+
+
+def test_the_2008_scale_is_credited_to_its_own_authors_and_the_2019_manual_to_its():
+    scale, manual_2019 = SOURCES
+    assert "2008" in scale
+    assert "Merrens" in scale
+    assert "Reese" not in scale
+    assert "McLeman" not in scale
+    assert "4th edition" in manual_2019
+    assert "December 2019" in manual_2019
+    assert all(name in manual_2019 for name in ("Becker", "Swanson", "Reese", "Bond", "McLeman"))
 
 
 def test_a_new_review_stores_the_computed_figures_as_evidence_not_ratings(review, program):
@@ -156,3 +166,99 @@ def test_review_start_with_a_bad_period_is_refused(client, users, program):
     )  # fmt: skip
     assert response.status_code == 400
     assert not FidelityReview.objects.exists()
+
+
+def test_printed_review_names_both_sources(client, users, review):
+    client.force_login(users["director"])
+    page = client.get(reverse("fidelity:review_export", args=[review.pk, "html"])).content.decode()
+    assert "Becker, Swanson, Bond and Merrens" in page
+    assert "Becker, Swanson, Reese, Bond and McLeman" in page
+
+
+def _review_form(review, **more):
+    data = {f"rating_{key}": "" for key in ITEM_KEYS} | {"version": str(review.version)}
+    return data | more
+
+
+def test_use_the_computed_rating_saves_it_and_keeps_the_rest(client, users, review):
+    s1 = review.ratings.get(item_key="S1")
+    s1.computed_rating = 4
+    s1.save()
+    client.force_login(users["supervisor"])
+    url = reverse("fidelity:review", args=[review.pk])
+    page = client.get(url).content.decode()
+    assert "Use the computed rating (4) for S1" in page
+    response = client.post(url, _review_form(review, note_S2="kept", use_computed="S1"))
+    assert response["Location"].endswith("#item-S1")
+    assert review.ratings.get(item_key="S1").rating == 4
+    assert review.ratings.get(item_key="S2").note == "kept"
+
+
+def test_autosave_answers_the_new_version_and_refuses_a_stale_copy(client, users, review):
+    client.force_login(users["supervisor"])
+    url = reverse("fidelity:review", args=[review.pk])
+    first = client.post(url, _review_form(review, rating_S1="3", autosave="1"))
+    assert first.status_code == 200
+    version = first.json()["version"]
+    assert version == review.version + 1
+    assert review.ratings.get(item_key="S1").rating == 3
+    # The next autosave sends the version it was given, and is saved.
+    data = _review_form(review, rating_S1="4", autosave="1") | {"version": str(version)}
+    assert client.post(url, data).status_code == 200
+    # An autosave from a copy opened before those saves changes nothing.
+    stale = client.post(url, _review_form(review, rating_S1="1", autosave="1"))
+    assert stale.status_code == 409
+    assert "error" in stale.json()
+    assert review.ratings.get(item_key="S1").rating == 4
+
+
+def test_completion_says_so_and_the_action_plan_stays_open(client, users, review):
+    client.force_login(users["director"])
+    url = reverse("fidelity:review", args=[review.pk])
+    data = {f"rating_{key}": "4" for key in ITEM_KEYS} | {"version": str(review.version)}
+    response = client.post(url, data | {"complete": "1"}, follow=True)
+    assert "Review completed: 100 of 125" in response.content.decode()
+    client.post(
+        url,
+        {"add_action": "1", "item_key": "V6", "action": "Weekly visits", "owner": "Ana",
+         "status": "open"},
+    )  # fmt: skip
+    action = review.actions.get()
+    client.post(url, {"action_id": str(action.pk), "action_status": "done"})
+    action.refresh_from_db()
+    assert action.status == "done"
+    # Ratings of a completed review do not change.
+    client.post(url, data | {"rating_S1": "1"})
+    assert review.ratings.get(item_key="S1").rating == 4
+
+
+@pytest.mark.parametrize(
+    ("data", "status"),
+    [({"action_id": "x", "action_status": "done"}, 404),
+     ({"action_id": "999999", "action_status": "done"}, 404)],
+)  # fmt: skip
+def test_action_status_refuses_a_missing_item(client, users, review, data, status):
+    client.force_login(users["director"])
+    assert client.post(reverse("fidelity:review", args=[review.pk]), data).status_code == status
+
+
+def test_action_status_refuses_an_unknown_status(client, users, review):
+    client.force_login(users["director"])
+    url = reverse("fidelity:review", args=[review.pk])
+    client.post(
+        url, {"add_action": "1", "item_key": "V6", "action": "A", "owner": "B", "status": "open"}
+    )
+    action = review.actions.get()
+    response = client.post(url, {"action_id": str(action.pk), "action_status": "burnt"})
+    assert response.status_code == 400
+    action.refresh_from_db()
+    assert action.status == "open"
+
+
+def test_review_page_is_in_three_sections_with_a_sticky_save(client, users, review):
+    client.force_login(users["director"])
+    page = client.get(reverse("fidelity:review", args=[review.pk])).content.decode()
+    for heading in ("Staffing", "Organisation", "Services"):
+        assert f">{heading}</h2>" in page
+    assert 'class="ips-sticky-save"' in page
+    assert 'id="autosave-status"' in page

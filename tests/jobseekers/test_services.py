@@ -5,9 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail import hooks
 
-from ips.hooks import JOB_ENDED, JOB_STARTED, PROFILE_SAVED
 from jobseekers import services
 from jobseekers.models import CareerProfile, DomainRating, Goal, GoalReview, Job, JobSeeker
 
@@ -110,13 +108,6 @@ def test_profile_update_keeps_the_earlier_version(seeker, users):
     assert first.created_by == users["specialist"].staff_memberships.get()
     assert second.created_by is None
     assert CareerProfile.objects.filter(seeker=seeker).count() == 2
-
-
-def test_profile_update_runs_the_profile_saved_hook(seeker):
-    seen = []
-    with hooks.register_temporarily(PROFILE_SAVED, lambda profile: seen.append(profile.version)):
-        services.update_career_profile(seeker=seeker, changes={"dream_job": "Chef"}, by=None)
-    assert seen == [1]
 
 
 @pytest.mark.parametrize(
@@ -222,20 +213,17 @@ def test_goal_status_changes(seeker):
         services.update_goal_status(goal=goal, status="failed", by=None)
 
 
-def test_job_start_moves_to_working_and_runs_the_hook(seeker, employer):
-    started = []
-    with hooks.register_temporarily(JOB_STARTED, lambda job: started.append(job.title)):
-        job = services.record_job_start(
-            seeker=seeker,
-            employer=employer,
-            title="Baker",
-            start_date=D(2026, 3, 2),
-            hours_per_week=Decimal("20"),
-            hourly_wage=Decimal("15.00"),
-        )
+def test_job_start_moves_to_working(seeker, employer):
+    job = services.record_job_start(
+        seeker=seeker,
+        employer=employer,
+        title="Baker",
+        start_date=D(2026, 3, 2),
+        hours_per_week=Decimal("20"),
+        hourly_wage=Decimal("15.00"),
+    )
     seeker.refresh_from_db()
     assert seeker.stage == "working"
-    assert started == ["Baker"]
     assert job.competitive
 
 
@@ -286,12 +274,9 @@ def test_job_end_restarts_the_search_and_asks_for_a_profile_update(seeker, emplo
     job = services.record_job_start(
         seeker=seeker, employer=employer, title="Baker", start_date=D(2026, 3, 2)
     )
-    ended = []
-    with hooks.register_temporarily(JOB_ENDED, lambda job: ended.append(job.pk)):
-        services.record_job_end(job=job, end_date=D(2026, 4, 1), reason="quit")
+    services.record_job_end(job=job, end_date=D(2026, 4, 1), reason="quit")
     seeker.refresh_from_db()
     assert (seeker.stage, seeker.profile_update_requested_on) == ("job_search", D(2026, 4, 1))
-    assert ended == [job.pk]
     services.update_career_profile(seeker=seeker, changes={"dream_job": "Pastry chef"}, by=None)
     seeker.refresh_from_db()
     assert seeker.profile_update_requested_on is None

@@ -5,11 +5,10 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils.html import format_html
-from wagtail import hooks
 
 from jobseekers import services
 from jobseekers.models import CareerProfile, Goal, Job, JobSeeker
-from jobseekers.views import SEEKER_RECORD_PANELS
+from jobseekers.panels import record_panels
 from tests.support.html_forms import form_data
 
 D = dt.date
@@ -350,7 +349,13 @@ def test_record_shows_sensitive_fields_to_program_staff_only(
         assert not any(secret in response.content.decode() for secret in secrets)
 
 
-def test_record_renders_panels_registered_by_other_apps(client, seeker, users):
+def test_record_shows_the_openings_and_life_beyond_the_job_panels(client, seeker, users):
+    client.force_login(users["specialist"])
+    page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
+    assert page.index("Openings for this person") < page.index("Life beyond the job")
+
+
+def test_a_panel_returning_a_plain_string_is_escaped(rf, seeker, users):
     def panel(request, seeker):
         return format_html("<section id='openings'>Openings for {}</section>", seeker.name)
 
@@ -360,11 +365,13 @@ def test_record_renders_panels_registered_by_other_apps(client, seeker, users):
     def nothing(request, seeker):
         return None
 
-    client.force_login(users["specialist"])
-    with hooks.register_temporarily([(SEEKER_RECORD_PANELS, f) for f in (panel, unsafe, nothing)]):
-        page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
-    assert "<section id='openings'>Openings for Alex Rivera</section>" in page
-    assert "<script>alert(1)</script>" not in page  # a plain string is escaped
+    request = rf.get("/")
+    request.user = users["specialist"]
+    shown = record_panels(request, seeker, panels=(panel, unsafe, nothing))
+    assert shown == [
+        "<section id='openings'>Openings for Alex Rivera</section>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+    ]
 
 
 def test_record_shows_the_profile_update_notice_after_a_job_ends(client, job, seeker, users):

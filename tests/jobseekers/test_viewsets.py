@@ -5,9 +5,10 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from wagtail.models import ModelLogEntry
 
 from jobseekers import services
-from jobseekers.models import CareerProfile, Job
+from jobseekers.models import CareerProfile, Job, JobSeeker
 
 
 @pytest.fixture
@@ -63,3 +64,81 @@ def test_seeker_listing_links_to_the_record(client, seeker, users):
     client.force_login(users["specialist"])
     page = client.get(reverse("seekers:index")).content.decode()
     assert reverse("jobseekers:record", args=[seeker.pk]) in page
+
+
+def job_form(job, **changes):
+    data = {
+        "program": job.program_id,
+        "seeker": job.seeker_id,
+        "employer": job.employer_id,
+        "title": job.title,
+        "start_date": job.start_date.isoformat(),
+        "competitive": "on",
+        "permanent": "on",
+        "version": job.version,
+    }
+    return {**data, **changes}
+
+
+def test_job_correction_on_the_jobs_screen_goes_through_update_job(client, job, users):
+    client.force_login(users["supervisor"])
+    data = job_form(job, hourly_wage="16.00", title="Head baker")
+    response = client.post(reverse("jobs:edit", args=[job.pk]), data)
+    assert response.status_code == 302
+    job.refresh_from_db()
+    assert (job.title, str(job.hourly_wage)) == ("Head baker", "16.00")
+    notes = ModelLogEntry.objects.filter(object_id=str(job.seeker_id)).values_list(
+        "data", flat=True
+    )
+    assert {"note": f"Job {job.pk} changed: hourly_wage, title"} in list(notes)
+
+
+def test_moving_a_job_to_another_person_on_the_jobs_screen_is_refused(client, job, users, program):
+    someone = JobSeeker.objects.create(program=program, name="Kim Else")
+    client.force_login(users["supervisor"])
+    response = client.post(reverse("jobs:edit", args=[job.pk]), job_form(job, seeker=someone.pk))
+    assert response.status_code == 200
+    assert "This cannot be changed here." in response.content.decode()
+    job.refresh_from_db()
+    assert job.seeker_id != someone.pk
+
+
+def seeker_form(seeker, **changes):
+    data = {
+        "program": seeker.program_id,
+        "ref": seeker.ref,
+        "name": seeker.name,
+        "specialist": seeker.specialist_id or "",
+        "referral_date": seeker.referral_date.isoformat(),
+        "zip": seeker.zip,
+        "version": seeker.version,
+    }
+    return {**data, **changes}
+
+
+def test_seeker_zip_change_on_the_job_seekers_screen_locates_them_again(
+    client, seeker, users, django_capture_on_commit_callbacks
+):
+    seeker.latitude, seeker.longitude = 42.33, -83.05  # 48226, Detroit
+    seeker.save()
+    client.force_login(users["specialist"])
+    seeker.refresh_from_db()
+    data = seeker_form(seeker, zip="48502")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("seekers:edit", args=[seeker.pk]), data)
+    assert response.status_code == 302
+    seeker.refresh_from_db()
+    assert (seeker.zip, round(seeker.latitude, 1)) == ("48502", 43.0)  # Flint
+
+
+def test_person_added_on_the_job_seekers_screen_is_a_located_referral(
+    client, program, users, django_capture_on_commit_callbacks
+):
+    client.force_login(users["specialist"])
+    data = {"program": program.pk, "name": "Robin Lee", "referral_date": "2026-03-02"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("seekers:add"), {**data, "zip": "48226"})
+    assert response.status_code == 302
+    person = JobSeeker.objects.get(name="Robin Lee")
+    assert (person.stage, person.stage_changed_on) == ("referred", dt.date(2026, 3, 2))
+    assert person.geocode_source == "zip_centroid"

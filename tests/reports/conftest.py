@@ -73,7 +73,7 @@ FOLDER = {
 # Worked by hand from FOLDER (see the comments in test_ips_report.py).
 EXPECTED = {
     "program": "North Team",
-    "period": {"start": "2026-07-06", "end": "2026-08-02"},
+    "period": {"start": "2026-07-06", "end": "2026-08-02", "partial": False},
     "fidelity": {
         "items": {
             "S1": {"value": 2.67, "rating": 5, "provisional": False},
@@ -127,6 +127,8 @@ EXPECTED = {
         "job_starts_uk": 1,
         "employment_rate_uk": 0.25,
         "job_retention_share": 0.2,
+        "warnings": {"uk_below_benchmark": True, "in_work_referrals_high": True},
+        "closed": 1,  # S4, closed on 20 July
     },
     # No status check-ins in the imported folder (interchange.md has no file for them).
     "psr": {
@@ -142,6 +144,31 @@ EXPECTED = {
         "er_visits_previous": 0,
         "er_visits_change": 0,
     },
+    # Worked by hand from FOLDER (docs/figures.md).
+    "retention": {
+        "marks": {
+            # J1 (15 June + 30 = 15 July, still in the job) and J4 (1 July + 30 = 31 July,
+            # ended 10 July) reached 30 days in the period; J2 and J3 reach it in August.
+            "30": {"reached": 2, "still_employed": 1, "share": 0.5},
+            "90": {"reached": 0, "still_employed": 0, "share": None},
+            "180": {"reached": 0, "still_employed": 0, "share": None},
+            "365": {"reached": 0, "still_employed": 0, "share": None},
+        },
+        # J4 ended on 10 July with no reason recorded; S4 has no next job.
+        "job_endings": {
+            "ended": 1,
+            "by_reason": {"": 1},
+            "next_job_by_period_end": 0,
+            "median_days_to_next_job": None,
+        },
+    },
+    "earnings": {
+        "jobs_held": 4,  # J1-J4
+        "median_hours_per_week": 17.5,  # 10, 15, 20, 21
+        "median_hourly_wage": 11.0,  # 8, 11, 12.50 (J3 has none)
+        "median_tenure_days": 14.5,  # 6 (J3), 9 (J4), 20 (J2), 48 (J1) to 2 August
+    },
+    "education": {"in_education": 0, "working_and_in_education": 0, "in_education_share": 0.0},
 }
 
 

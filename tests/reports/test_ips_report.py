@@ -184,3 +184,46 @@ def test_support_logged_without_a_job_counts_for_follow_along(report_folder):
         "import_program", str(folder), "--program", "North Team", "--create", stdout=io.StringIO()
     )
     assert json.loads(report())["fidelity"]["items"]["V12"]["value"] == 50.0
+
+
+def test_xlsx_report_has_one_sheet_per_table_with_the_hand_worked_figures(report_folder, tmp_path):
+    from openpyxl import load_workbook
+
+    call_command(
+        "import_program", str(report_folder), "--program", "North Team", "--create",
+        stdout=io.StringIO(),
+    )  # fmt: skip
+    target = tmp_path / "report.xlsx"
+    call_command(
+        "ips_report", "--program", "North Team", "--start", PERIOD[0], "--end", PERIOD[1],
+        "--format", "xlsx", "--output", str(target), stdout=io.StringIO(),
+    )  # fmt: skip
+    book = load_workbook(target)
+    assert book.sheetnames == [
+        "Fidelity items",
+        "Outcomes",
+        "Per specialist",
+        "Per quarter",
+        "Retention",
+        "Earnings and endings",
+    ]
+    items = {row[0]: row for row in book["Fidelity items"].iter_rows(min_row=2, values_only=True)}
+    assert items["S1"][2:4] == (2.67, 5)
+    outcomes = dict(book["Outcomes"].iter_rows(min_row=2, values_only=True))
+    assert outcomes["Job seekers served"] == 5
+    assert outcomes["Employment rate (US)"] == 60.0  # a percentage a chart can use
+    specialists = {r[0]: r for r in book["Per specialist"].iter_rows(min_row=2, values_only=True)}
+    assert set(specialists) == {"Ana Lopez", "Ben Okafor"}  # by name, not by email
+    retention = list(book["Retention"].iter_rows(min_row=2, values_only=True))
+    assert retention[0] == (30, 2, 1, 50.0)
+    quarters = list(book["Per quarter"].iter_rows(values_only=True))
+    assert quarters[0][0] == "Quarter"
+    assert [row[0] for row in quarters[1:]] == ["2025 Q4", "2026 Q1", "2026 Q2", "2026 Q3"]
+
+
+def test_xlsx_without_an_output_file_is_refused():
+    with pytest.raises(CommandError, match="--output"):
+        call_command(
+            "ips_report", "--program", "North Team", "--start", PERIOD[0], "--end", PERIOD[1],
+            "--format", "xlsx", stdout=io.StringIO(),
+        )  # fmt: skip

@@ -60,5 +60,8 @@ def test_report_csv_and_html_carry_the_psr_figures(seeker):
 
 def test_existing_report_keys_are_unchanged_by_the_psr_section(seeker):
     report = json.loads(run(seeker.program, "json"))
-    assert list(report) == ["program", "period", "fidelity", "outcomes", "psr"]
+    # The contract's keys come first, in order; added sections only follow them.
+    assert list(report) == [
+        "program", "period", "fidelity", "outcomes", "psr", "retention", "earnings", "education",
+    ]  # fmt: skip
     assert "education_share" not in report["outcomes"]

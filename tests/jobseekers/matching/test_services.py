@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from employers.models import JobOpening
-from ips.hooks import OPENING_SAVED, PROFILE_SAVED, run_hooks
 from jobseekers.matching.services import refresh_matches
 from jobseekers.models import JobSeeker, Match
 from tests.jobseekers.matching.conftest import FAR_ZIP
@@ -95,54 +94,3 @@ def test_refresh_writes_in_bulk_whatever_the_number_of_seekers(
     seekers(12, 2)
     with django_assert_max_num_queries(14):
         assert refresh_matches() == 14 * 3
-
-
-def test_saving_a_profile_locates_the_seeker_and_refreshes_their_matches(
-    seeker, make_profile, make_opening, django_capture_on_commit_callbacks
-):
-    make_opening()
-    profile = make_profile(seeker)
-    with django_capture_on_commit_callbacks(execute=True):
-        run_hooks(PROFILE_SAVED, profile=profile)
-    seeker.refresh_from_db()
-    assert seeker.geocode_source == "zip_centroid"
-    assert Match.objects.filter(seeker=seeker).count() == 1
-
-
-def test_saving_an_opening_refreshes_the_seekers_it_concerns(
-    seeker, make_profile, make_opening, django_capture_on_commit_callbacks
-):
-    make_profile(seeker)
-    opening = make_opening()
-    with django_capture_on_commit_callbacks(execute=True):
-        run_hooks(OPENING_SAVED, opening=opening)
-    assert Match.objects.filter(seeker=seeker, opening=opening).exists()
-
-    opening.status = JobOpening.Status.CLOSED
-    opening.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        run_hooks(OPENING_SAVED, opening=opening)
-    assert not Match.objects.filter(opening=opening).exists()
-
-
-def test_the_refresh_waits_for_the_commit(seeker, make_profile, make_opening):
-    make_profile(seeker)
-    opening = make_opening()
-    run_hooks(OPENING_SAVED, opening=opening)  # not committed yet: nothing runs
-    assert not Match.objects.exists()
-
-
-def test_nightly_schedule_is_created_once(db):
-    from django.core.management import call_command
-    from django_celery_beat.models import PeriodicTask
-
-    call_command("schedule_matching")
-    call_command("schedule_matching")
-    tasks = dict(
-        PeriodicTask.objects.filter(task__contains=".matching.").values_list("name", "task")
-    )
-    assert tasks == {
-        "locate_unlocated_seekers_task": "jobseekers.matching.tasks.locate_unlocated_seekers_task",
-        "refresh_all_matches_task": "jobseekers.matching.tasks.refresh_all_matches_task",
-        "retrain_match_model_task": "jobseekers.matching.tasks.retrain_match_model_task",
-    }

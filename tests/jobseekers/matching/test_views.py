@@ -3,9 +3,9 @@
 import pytest
 from django.test import RequestFactory
 from django.urls import reverse
-from wagtail import hooks
 
 from jobseekers.matching.services import refresh_matches
+from jobseekers.matching.views import seeker_panel
 from jobseekers.models import JobSeeker, Match
 
 pytestmark = pytest.mark.django_db
@@ -27,12 +27,7 @@ def _snapshot():
 def _panel(user, seeker):
     request = RequestFactory().get("/admin/")
     request.user = user
-    (fn,) = [
-        f
-        for f in hooks.get_hooks("ips_seeker_record_panels")
-        if f.__module__ == "jobseekers.matching.wagtail_hooks"
-    ]
-    return fn(request, seeker)
+    return seeker_panel(request, seeker)
 
 
 @pytest.mark.parametrize("role", CASEWORK)

@@ -1,4 +1,5 @@
-"""`manage.py ips_report --program NAME --start DATE --end DATE [--format json|csv|html]`."""
+"""`manage.py ips_report --program NAME --start DATE --end DATE [--format json|csv|html|xlsx]
+[--output FILE]` (xlsx needs --output: a workbook, one sheet per table)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import datetime as dt
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
 
+from ips.fidelity.selectors import specialist_names
 from ips.models import Program
-from ips.reports.build import program_report
+from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
+from ips.reports.tables import Table, report_tables, to_xlsx, totals_table
 
 
 def _date(value: str, name: str) -> dt.date:
@@ -26,24 +29,82 @@ class Command(BaseCommand):
     help = "Print the program report (fidelity items, review, outcomes) for a period."
 
     def add_arguments(self, parser):
-        parser.add_argument("--program", required=True, help="program name")
+        parser.add_argument(
+            "--program",
+            required=True,
+            action="append",
+            help="program name; give it again for several programs and their total",
+        )
         parser.add_argument("--start", required=True, help="first day, YYYY-MM-DD")
         parser.add_argument("--end", required=True, help="last day, YYYY-MM-DD (included)")
-        parser.add_argument("--format", default="json", choices=["json", "csv", "html"])
+        parser.add_argument("--format", default="json", choices=["json", "csv", "html", "xlsx"])
+        parser.add_argument("--output", help="file to write (required for xlsx)")
 
-    def handle(self, *args, program: str, start: str, end: str, format: str, **options):
+    def handle(self, *args, program: list[str] | str, start: str, end: str, format: str, **options):
+        output = options.get("output")
+        if format == "xlsx" and not output:
+            raise CommandError("--format xlsx writes a workbook: give --output FILE.xlsx")
         first, last = _date(start, "start"), _date(end, "end")
         if last < first:
             raise CommandError(f"--end {end} is before --start {start}")
-        found = Program.objects.filter(name__iexact=program.strip()).first()
-        if found is None:
-            names = ", ".join(Program.objects.values_list("name", flat=True)) or "none yet"
-            raise CommandError(f"no program named {program!r} (programs: {names})")
+        names = [program] if isinstance(program, str) else program  # call_command(program=...)
+        found_all = [self._program(name) for name in names]
+        if len({p.pk for p in found_all}) != len(found_all):
+            raise CommandError("each --program may be given once")
+        if len(found_all) > 1:
+            self._several(found_all, first, last, format, output)
+            return
+        found = found_all[0]
         report = program_report(found, first, last)
+        if format == "xlsx":
+            tables = report_tables(
+                report, quarterly_reports(found, last, 4), specialist_names(found)
+            )
+            with open(output, "wb") as handle:
+                handle.write(to_xlsx(tables))
+            self.stdout.write(f"Wrote {output} ({len(tables)} sheets).")
+            return
         if format == "json":
             self.stdout.write(to_json(report))
         elif format == "csv":
             self.stdout.write(to_csv(report), ending="")
         else:
-            context = report_context(report) | {"standalone": True}
+            context = report_context(report, specialist_names(found)) | {"standalone": True}
             self.stdout.write(render_to_string("reports/program_report.html", context))
+
+    def _program(self, name: str) -> Program:
+        found = Program.objects.filter(name__iexact=name.strip()).first()
+        if found is None:
+            names = ", ".join(Program.objects.values_list("name", flat=True)) or "none yet"
+            raise CommandError(f"no program named {name!r} (programs: {names})")
+        return found
+
+    def _several(self, programs, first, last, format: str, output: str | None) -> None:
+        """Each program's report and their total (added shape: `{"programs": [report,
+        ...], "total": combined}`; the one-program output is unchanged)."""
+        reports = [program_report(p, first, last) for p in programs]
+        total = combined_report(programs, first, last)
+        if format == "json":
+            self.stdout.write(to_json({"programs": reports, "total": total}))
+        elif format == "csv":
+            self.stdout.write(
+                to_csv({"programs": dict(enumerate(reports)), "total": total}), ending=""
+            )
+        elif format == "xlsx":
+            tables = [totals_table(reports, total)]
+            for report in reports:
+                tables += [
+                    Table(f"{report['program'][:20]} {t.title}"[:31], t.header, t.rows)
+                    for t in report_tables(report)
+                ]
+            with open(output, "wb") as handle:
+                handle.write(to_xlsx(tables))
+            self.stdout.write(f"Wrote {output} ({len(tables)} sheets).")
+        else:
+            parts = [
+                render_to_string(
+                    "reports/program_report.html", report_context(r) | {"standalone": True}
+                )
+                for r in reports
+            ]
+            self.stdout.write("\n".join(parts))
