@@ -25,6 +25,7 @@ from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
 from employers.models import JobOpening
 from ips.audit import client_ip, record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent
+from ips.permissions import requires
 from ips.roles import has_role
 from ips.versioning import StaleCopyError
 from jobseekers.models import CASEWORK_ROLES, JobSeeker
@@ -227,6 +228,7 @@ def _preference_initial(current, preference) -> dict:
 # --- Workspace: portal invitations (staff of the seeker's program) -------------
 
 
+@requires("jobseekers.change_jobseeker")
 def invitations(request):
     """The caseload's portal status, with an invite button per job seeker."""
     if not has_role(request.user, CASEWORK_ROLES):
@@ -246,6 +248,7 @@ def invitations(request):
     return render(request, "cms/workspace/invitations.html", {"page_obj": page, "mine": mine})
 
 
+@requires("jobseekers.change_jobseeker")
 def invite(request, seeker_id: int):
     """Confirm, then create the account if needed and email a set-password link."""
     seeker = get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)

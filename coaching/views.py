@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,27 +19,13 @@ from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.domain import text_problem
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import AuditEvent, StaffMember, TimeEntry
+from ips.permissions import requires
 from ips.validators import parse_query_date, query_id
 from ips.versioning import StaleCopyError
 from jobseekers.models import Job, JobSeeker
 
 
-def require_perm(permission: str):
-    """Refuse (Wagtail's "permission denied") users whose roles lack `permission`."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
-@require_perm("coaching.view_retentionmilestone")
+@requires("coaching.view_retentionmilestone")
 def due_list(request):
     show = request.GET.get("show", "auto")
     if show not in ("auto", selectors.SHOW_MINE, selectors.SHOW_PROGRAM):
@@ -55,7 +40,7 @@ def due_list(request):
 
 
 @require_POST
-@require_perm("coaching.view_retentionmilestone")
+@requires("coaching.view_retentionmilestone")
 def digest_setting(request):
     choice = request.POST.get("digest")
     if choice not in ("on", "off"):
@@ -100,7 +85,7 @@ def _already_logged(request, contact: SupportContact):
     return _after_log(contact)
 
 
-@require_perm("coaching.add_supportcontact")
+@requires("coaching.add_supportcontact")
 def log_support(request):
     initial = {} if request.method == "POST" else _log_initial(request)
     form = SupportContactForm(request.POST or None, user=request.user, initial=initial)
@@ -167,14 +152,14 @@ def _scoped_job(request, job_id: int) -> Job:
     return get_object_or_404(jobs, pk=job_id)
 
 
-@require_perm("jobseekers.view_job")
+@requires("jobseekers.view_job")
 def job_follow_along(request, job_id: int):
     job = _scoped_job(request, job_id)
     return _job_page(request, job, _plan_form(request, job))
 
 
 @require_POST
-@require_perm("coaching.change_jobsupportplan")
+@requires("coaching.change_jobsupportplan")
 def edit_plan(request, job_id: int):
     job = _scoped_job(request, job_id)
     form = _plan_form(request, job, request.POST)
@@ -193,7 +178,7 @@ def edit_plan(request, job_id: int):
 
 
 @require_POST
-@require_perm("coaching.change_followuptask")
+@requires("coaching.change_followuptask")
 def complete_follow_up(request, task_id: int):
     tasks = FollowUpTask.objects.for_user(request.user).select_related("seeker")
     task = get_object_or_404(tasks, pk=task_id, done_on__isnull=True)
@@ -216,7 +201,7 @@ def _week_from(value: str | None) -> dt.date:
     return schedule.week_monday(day)
 
 
-@require_perm("ips.add_timeentry")
+@requires("ips.add_timeentry")
 def week_of_hours(request):
     memberships = list(
         StaffMember.objects.filter(user=request.user, active=True).select_related("program")

@@ -25,6 +25,7 @@ from employers.selectors import (
 from employers.services import create_employer, log_employer_contact, merge_employers
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import StaffMember
+from ips.permissions import requires
 from ips.roles import LEADERSHIP, has_role, program_ids
 from ips.validators import query_id, query_text
 
@@ -65,6 +66,7 @@ def _already_saved(request, contact):
     return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
 
 
+@requires("employers.add_employercontact")
 def quick_log(request):
     """Log an employer contact in one tap (phone first)."""
     _require_casework(request.user)
@@ -115,6 +117,7 @@ def quick_log(request):
     )
 
 
+@requires("employers.add_employercontact")
 def employer_options(request):
     """Search-as-you-type: the matching employers as radio options (an HTML fragment)."""
     _require_casework(request.user)
@@ -133,6 +136,7 @@ def employer_options(request):
     )
 
 
+@requires("employers.view_employercontact")
 def my_week(request):
     """Face-to-face contacts this ISO week vs the goal, 8 weeks, next steps, lapsed employers."""
     _require_casework(request.user)
@@ -161,6 +165,7 @@ def my_week(request):
     return TemplateResponse(request, "employers/my_week.html", context)
 
 
+@requires("employers.change_employer")
 def merge(request, pk: int):
     """Merge a duplicate employer into this one: every contact, person, opening and job moves."""
     keep = get_object_or_404(Employer.objects.for_user(request.user), pk=pk)

@@ -8,7 +8,12 @@ class IpsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from ips.permissions import register_policies
         from ips.roles import sync_role_permissions
+
+        # Program-aware permission policies for Wagtail's own views (choosers, usage,
+        # history, editing sessions...): registered before any viewset asks for one.
+        register_policies()
 
         # Framework hook, not one of our models' signals: keeps the role groups'
         # permissions in step with ROLE_PERMISSIONS after every migrate.

@@ -119,14 +119,33 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "coaching.followuptask": _CASEWORK,
     },
 }
+# Shared by every program: staff read them, only superusers write them (issue 13, 5).
+REFERENCE_MODELS = frozenset({"ips.occupation", "jobseekers.benefitsparameters"})
 _LEADERSHIP_MODELS = {
-    label: _ALL for label in ROLE_PERMISSIONS[Role.SPECIALIST] if label != "ips.occupation"
+    label: _READ if label in REFERENCE_MODELS else _ALL
+    for label in ROLE_PERMISSIONS[Role.SPECIALIST]
 }
 _LEADERSHIP_MODELS.update(
-    {"ips.program": ("view", "change"), "ips.occupation": _READ, "ips.auditevent": _READ}
+    {
+        "ips.program": ("view", "change"),
+        "ips.auditevent": _READ,
+        # Fidelity reviews; their view permission also opens the program's figures
+        # (fidelity dashboard, report exports, life outcomes).
+        "fidelity.fidelityreview": _ALL,
+        "fidelity.importupload": ("view", "add"),
+    }
 )
 ROLE_PERMISSIONS[Role.SUPERVISOR] = _LEADERSHIP_MODELS
 ROLE_PERMISSIONS[Role.DIRECTOR] = _LEADERSHIP_MODELS
+
+
+def role_allows(role: str | None, permission: str) -> bool:
+    """True when ROLE_PERMISSIONS gives `role` the Django permission "app.action_model"."""
+    if role is None or "." not in permission or "_" not in permission:
+        return False
+    app_label, codename = permission.split(".", 1)
+    action, model = codename.split("_", 1)
+    return action in ROLE_PERMISSIONS.get(role, {}).get(f"{app_label}.{model}", ())
 
 
 def sync_role_permissions(**kwargs) -> None:
@@ -135,7 +154,7 @@ def sync_role_permissions(**kwargs) -> None:
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
-    for label in ("ips", "employers", "jobseekers", "coaching"):
+    for label in ("ips", "employers", "jobseekers", "coaching", "fidelity"):
         create_permissions(apps.get_app_config(label), verbosity=0)
     owned = {label.split(".")[0] for perms in ROLE_PERMISSIONS.values() for label in perms}
     for role, table in ROLE_PERMISSIONS.items():

@@ -13,6 +13,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
 from ips.middleware import TWO_STEP_SESSION_KEY
+from ips.permissions import WORKSPACE, requires
 from ips.validators import DomainForm
 
 
@@ -38,6 +39,7 @@ PENDING_KEY_SESSION_KEY = "ips_two_step_pending_key"
 
 
 @require_http_methods(["GET", "POST"])
+@requires(WORKSPACE)
 def setup(request):
     """Show a QR code for a new TOTP key; confirm it with one code. The key waits in the
     session until then: a GET writes no device (only the POST with a code saves one)."""
@@ -75,6 +77,7 @@ def setup(request):
 
 
 @require_http_methods(["POST"])
+@requires(WORKSPACE)
 def turn_off(request):
     """Remove the user's TOTP devices after a correct current code."""
     form = CodeForm(request.POST)
@@ -89,6 +92,7 @@ def turn_off(request):
 
 
 @require_http_methods(["GET", "POST"])
+@requires(WORKSPACE)
 def verify(request):
     """Ask for the current code before the workspace opens."""
     form = CodeForm(request.POST or None)

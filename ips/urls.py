@@ -1,12 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ips import signin
+from ips.workspace import editing_session_ping
 
 urlpatterns = [
     # Django's own admin stays for superusers; staff work in the Wagtail workspace.
@@ -16,6 +19,13 @@ urlpatterns = [
         "admin/password_reset/confirm/<uidb64>/<token>/",
         signin.PasswordResetConfirmView.as_view(),
         name="ips_password_reset_confirm",
+    ),
+    # Wagtail's own ping, but a malformed id is a 404 like a missing row, not a 500.
+    path(
+        "admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/"
+        "<int:session_id>/",
+        never_cache(require_admin_access(editing_session_ping)),
+        name="ips_editing_session_ping",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

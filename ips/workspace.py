@@ -10,15 +10,18 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.forms import modelform_factory
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from wagtail.admin.views import generic
-from wagtail.admin.views.generic import history, usage
+from wagtail.admin.views.generic import chooser, history, usage
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.log_actions import log
+from wagtail.permissions import policy_registry
 
 from ips.audit import (
     audit_listing,
@@ -36,6 +39,7 @@ from ips.idempotency import (
     first_recorded,
     parse_key,
 )
+from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain, with_input_domain
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
@@ -332,3 +336,127 @@ class ReferenceViewSet(ModelViewSet):
 
     def get_form_class(self, for_update=False):
         return with_input_domain(super().get_form_class(for_update))
+
+
+# Choosers ------------------------------------------------------------------------------
+# Wagtail's chooser views list and return `Model.objects.all()`; ours list, search and
+# return only the rows the model's permission policy lets the user choose
+# (ips.permissions: `for_user` and the role of each row's program). Choosers never
+# create rows: every write goes through the owning service.
+
+CHOOSE_ACTIONS = ("view",)
+
+
+def choosable(model, user):
+    """The rows of `model` the user may pick in a chooser (a queryset)."""
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, CHOOSE_ACTIONS)
+
+
+def parse_pk(model, value):
+    """`value` as the model's primary key, or None when it cannot be one (garbage,
+    out-of-range numbers)."""
+    try:
+        pk = model._meta.pk.to_python(unquote(str(value)))
+    except (ValueError, ValidationError, TypeError, OverflowError):
+        return None
+    if isinstance(pk, int) and not -(2**63) <= pk < 2**63:
+        return None
+    return pk
+
+
+class NoCreationMixin:
+    def can_create(self):
+        return False
+
+
+class ScopedChooseView(NoCreationMixin, chooser.ChooseView):
+    def get_object_list(self):
+        return choosable(self.model_class, self.request.user)
+
+
+class ScopedChooseResultsView(NoCreationMixin, chooser.ChooseResultsView):
+    def get_object_list(self):
+        return choosable(self.model_class, self.request.user)
+
+
+class ScopedChosenView(chooser.ChosenView):
+    """One chosen row: 404 for a row the user may not choose, the same as a missing id."""
+
+    def get_object(self, pk):
+        parsed = parse_pk(self.model_class, pk)
+        if parsed is None:
+            raise Http404("No such row.")
+        return choosable(self.model_class, self.request.user).get(pk=parsed)
+
+
+class ScopedChosenMultipleView(chooser.ChosenMultipleView):
+    """Several chosen rows (`?id=1&id=2`): rows the user may not choose are left out,
+    like missing ids; a malformed id is a 400 with a message."""
+
+    def get(self, request):
+        raw = request.GET.getlist("id")
+        pks = [parse_pk(self.model_class, value) for value in raw]
+        if None in pks:
+            return HttpResponseBadRequest(
+                "Each id must be the id of a row.", content_type="text/plain"
+            )
+        items = choosable(self.model_class, request.user).filter(pk__in=pks)
+        return self.get_multiple_chosen_response(items)
+
+
+class ScopedCreateView(NoCreationMixin, chooser.CreateView):
+    pass
+
+
+class ScopedChooserWidget(BaseChooser):
+    """Shows the chosen row only when the form field offers it: a redisplayed form with
+    another program's id (or garbage) shows an empty chooser, not that row's name."""
+
+    def get_instance(self, value):
+        if value is None or isinstance(value, self.model_class):
+            return value
+        pk = parse_pk(self.model_class, value)
+        if pk is None:
+            return None
+        # A ModelChoiceField gives its widget its (scoped) queryset as `choices`. Without
+        # it, only shared reference rows are shown (they are everyone's to see).
+        offered = getattr(getattr(self, "choices", None), "queryset", None)
+        if offered is None:
+            shared = isinstance(policy_registry.get_by_type(self.model_class), ReferencePolicy)
+            manager = self.model_class._default_manager
+            offered = manager.all() if shared else manager.none()
+        return offered.filter(pk=pk).first()
+
+
+class ScopedChooserViewSet(ChooserViewSet):
+    """The base of every chooser our apps register (see ips.permissions)."""
+
+    base_widget_class = ScopedChooserWidget
+
+    choose_view_class = ScopedChooseView
+    choose_results_view_class = ScopedChooseResultsView
+    chosen_view_class = ScopedChosenView
+    chosen_multiple_view_class = ScopedChosenMultipleView
+    create_view_class = ScopedCreateView
+
+
+# Editing sessions ------------------------------------------------------------------------
+
+
+def editing_session_ping(request, app_label, model_name, object_id, session_id):
+    """Wagtail's editing-session ping (POST; JSON of who else is editing the row), after the
+    id is checked: an unknown model or an id that cannot be the model's key is a 404, the
+    same answer as for a missing row (Wagtail's own view would fail with a 500). Whether
+    the row is the user's to edit is the model's permission policy's answer
+    (ips.permissions). Mounted over Wagtail's URL in ips/urls.py."""
+    from django.apps import apps
+    from wagtail.admin.views.editing_sessions import ping
+
+    try:
+        model = apps.get_model(app_label, model_name)
+    except (LookupError, ValueError) as error:
+        raise Http404 from error
+    if parse_pk(model, object_id) is None:
+        raise Http404
+    return ping(request, app_label, model_name, object_id, session_id)

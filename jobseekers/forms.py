@@ -408,13 +408,15 @@ class JobStartForm(EventFormMixin, DomainForm):
     ):
         super().__init__(*args, **kw)
         self.seeker = seeker
-        self.fields["employer"].queryset = Employer.objects.for_user(user).filter(
-            program=seeker.program
-        )
         if occupation_widget is not None:
             self.fields["occupation"].widget = occupation_widget
         if employer_widget is not None:
             self.fields["employer"].widget = employer_widget
+        # After the widget: setting the queryset hands it to the widget too, so a chooser
+        # redisplaying a posted id shows only an employer this form offers.
+        self.fields["employer"].queryset = Employer.objects.for_user(user).filter(
+            program=seeker.program
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message
 from ips.models import AuditEvent, StaffMember
+from ips.permissions import requires
 from ips.roles import Role, has_role, program_ids
 from ips.validators import query_id
 from ips.versioning import StaleCopyError
@@ -87,6 +88,7 @@ def _data(request):
     return request.POST if request.method == "POST" else None
 
 
+@requires("jobseekers.change_jobseeker")
 def caseload(request):
     """My caseload by stage; leadership see every specialist's caseload and the ratio."""
     user = request.user
@@ -118,6 +120,7 @@ def caseload(request):
     )
 
 
+@requires("jobseekers.add_jobseeker")
 def refer(request):
     """Record a referral (anyone is referred: IPS is zero-exclusion)."""
     if not (request.user.is_superuser or program_ids(request.user, CASEWORK_ROLES)):
@@ -144,6 +147,7 @@ def refer(request):
     )
 
 
+@requires("jobseekers.view_jobseeker")
 def record(request, pk: int):
     """The seeker record: profile, assessments, goals, jobs, contacts, benefits, panels."""
     seeker = _seeker(request, pk, casework=False)
@@ -173,6 +177,7 @@ def _seeker_version(seeker: JobSeeker) -> Callable[[], int]:
     return lambda: JobSeeker.objects.get(pk=seeker.pk).version
 
 
+@requires("jobseekers.change_jobseeker")
 def enter(request, pk: int):
     seeker = _seeker(request, pk)
     form = forms.EntryForm(_data(request), user=request.user, seeker=seeker, version=seeker.version)
@@ -188,6 +193,7 @@ def enter(request, pk: int):
     )
 
 
+@requires("jobseekers.change_jobseeker")
 def move_stage(request, pk: int):
     seeker = _seeker(request, pk)
     form = forms.StageForm(_data(request), seeker=seeker, version=seeker.version)
@@ -203,6 +209,7 @@ def move_stage(request, pk: int):
     )
 
 
+@requires("jobseekers.change_jobseeker")
 def close(request, pk: int):
     seeker = _seeker(request, pk)
     form = forms.CloseForm(_data(request), version=seeker.version)
@@ -218,6 +225,7 @@ def close(request, pk: int):
     )
 
 
+@requires("jobseekers.change_careerprofile")
 def edit_profile(request, pk: int):
     """A new version of the career profile (the earlier one is kept)."""
     from jobseekers.viewsets import occupation_chooser_viewset
@@ -244,6 +252,7 @@ def edit_profile(request, pk: int):
     )
 
 
+@requires("jobseekers.change_careerprofile")
 def add_work_history(request, pk: int):
     seeker = _seeker(request, pk)
     form = forms.WorkHistoryForm(_data(request))
@@ -258,6 +267,7 @@ def add_work_history(request, pk: int):
     )
 
 
+@requires("jobseekers.add_domainassessment")
 def assess(request, pk: int):
     """A PSR domain assessment or re-assessment."""
     seeker = _seeker(request, pk)
@@ -280,6 +290,7 @@ def assess(request, pk: int):
     )
 
 
+@requires("jobseekers.add_goal")
 def add_goal(request, pk: int):
     seeker = _seeker(request, pk)
     form = forms.GoalForm(_data(request))
@@ -301,6 +312,7 @@ def add_goal(request, pk: int):
     )
 
 
+@requires("jobseekers.change_goal")
 def goal_status(request, pk: int):
     goal = get_object_or_404(Goal.objects.for_user(request.user), pk=pk)
     seeker = _seeker(request, goal.seeker_id)
@@ -319,6 +331,7 @@ def goal_status(request, pk: int):
     )
 
 
+@requires("jobseekers.change_goalstep")
 def step_done(request, pk: int):
     """Mark a goal step done today (POST only)."""
     step = get_object_or_404(GoalStep.objects.for_user(request.user).select_related("goal"), pk=pk)
@@ -330,6 +343,7 @@ def step_done(request, pk: int):
     return redirect("jobseekers:record", seeker.pk)
 
 
+@requires("jobseekers.view_benefitsparameters")
 def benefits_estimate(request, pk: int):
     """ "What if I work N hours at $W an hour": an estimate labelled with its year."""
     seeker = _seeker(request, pk, casework=False)
@@ -359,6 +373,7 @@ def benefits_estimate(request, pk: int):
     )
 
 
+@requires("jobseekers.add_benefitscounselling")
 def log_counselling(request, pk: int):
     seeker = _seeker(request, pk)
     form = forms.CounsellingForm(_data(request))
@@ -373,6 +388,7 @@ def log_counselling(request, pk: int):
     )
 
 
+@requires("jobseekers.add_job")
 def start_job(request, pk: int):
     from jobseekers.viewsets import employer_chooser_viewset, occupation_chooser_viewset
 
@@ -400,6 +416,7 @@ def start_job(request, pk: int):
     )
 
 
+@requires("jobseekers.change_job")
 def end_job(request, pk: int):
     job = get_object_or_404(Job.objects.for_user(request.user), pk=pk)
     seeker = _seeker(request, job.seeker_id, casework=False)

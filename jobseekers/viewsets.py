@@ -9,16 +9,21 @@ from django.urls import reverse
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.views.generic import CreateView
-from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from employers.models import Employer
 from ips.forms import ScopedAdminModelForm
 from ips.models import Occupation
 from ips.validators import InputDomainMixin
 from ips.versioning import StaleCopyError
-from ips.workspace import ReferenceViewSet, ScopedEditView, ScopedModelViewSet
+from ips.workspace import (
+    ReferenceViewSet,
+    ScopedChooseResultsView,
+    ScopedChooserViewSet,
+    ScopedChooseView,
+    ScopedEditView,
+    ScopedModelViewSet,
+)
 from jobseekers.models import (
     BenefitsCounselling,
     BenefitsParameters,
@@ -356,15 +361,15 @@ class OccupationSearchForm(InputDomainMixin, BaseFilterForm):
         return objects
 
 
-class OccupationChooseView(chooser_views.ChooseView):
+class OccupationChooseView(ScopedChooseView):
     filter_form_class = OccupationSearchForm
 
 
-class OccupationChooseResultsView(chooser_views.ChooseResultsView):
+class OccupationChooseResultsView(ScopedChooseResultsView):
     filter_form_class = OccupationSearchForm
 
 
-class OccupationChooserViewSet(ChooserViewSet):
+class OccupationChooserViewSet(ScopedChooserViewSet):
     model = Occupation
     icon = "tag"
     choose_one_text = "Choose a kind of work"
@@ -401,23 +406,18 @@ class ScopedEmployerListMixin:
     filter_form_class = EmployerSearchForm
 
     def get_object_list(self):
-        return Employer.objects.for_user(self.request.user).order_by("name", "pk")
+        return super().get_object_list().order_by("name", "pk")
 
 
-class EmployerChooseView(ScopedEmployerListMixin, chooser_views.ChooseView):
+class EmployerChooseView(ScopedEmployerListMixin, ScopedChooseView):
     pass
 
 
-class EmployerChooseResultsView(ScopedEmployerListMixin, chooser_views.ChooseResultsView):
+class EmployerChooseResultsView(ScopedEmployerListMixin, ScopedChooseResultsView):
     pass
 
 
-class EmployerChosenView(chooser_views.ChosenView):
-    def get_object(self, pk):
-        return Employer.objects.for_user(self.request.user).get(pk=pk)
-
-
-class EmployerChooserViewSet(ChooserViewSet):
+class EmployerChooserViewSet(ScopedChooserViewSet):
     """Pick an employer from the CRM by name (only the user's programs' employers)."""
 
     model = Employer
@@ -427,7 +427,6 @@ class EmployerChooserViewSet(ChooserViewSet):
     per_page = 20
     choose_view_class = EmployerChooseView
     choose_results_view_class = EmployerChooseResultsView
-    chosen_view_class = EmployerChosenView
 
 
 employer_chooser_viewset = EmployerChooserViewSet(

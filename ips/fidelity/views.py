@@ -35,6 +35,7 @@ from ips.fidelity.services import (
 from ips.fidelity.supervision import supervision_rows
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
+from ips.permissions import PROGRAM_FIGURES, requires
 from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
@@ -85,6 +86,7 @@ def _period(request):
     return form, (data["program"], data["start"], data["end"])
 
 
+@requires(PROGRAM_FIGURES)
 def dashboard(request):
     """Computed items, outcomes against benchmarks, quarterly trends, weekly contacts."""
     form, chosen = _period(request)
@@ -165,6 +167,7 @@ def _charts(report, trends, names: dict[str, str]) -> dict[str, str]:
     }
 
 
+@requires(PROGRAM_FIGURES)
 def report_export(request, fmt: str):
     """The program report for a period as printable HTML, CSV, JSON or PDF."""
     form, chosen = _period(request)
@@ -199,6 +202,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 QUARTERLY_FORMATS = ("html", "csv", "xlsx")
 
 
+@requires(PROGRAM_FIGURES)
 def quarterly_return(request):
     """The quarterly return: one row per quarter (the last eight and this one so far) of
     the figures IPS programs submit, as a page, a CSV or a workbook (`?format=`)."""
@@ -250,6 +254,7 @@ def _month(value: str | None, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return first, following - dt.timedelta(days=1)
 
 
+@requires(PROGRAM_FIGURES)
 def supervision_report(request):
     """Outcome-based supervision: per employment specialist, one month's caseload, employer
     contacts a week, job starts, people working and in education, 90-day retention, people
@@ -309,6 +314,7 @@ def _download(body, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
+@requires("fidelity.add_importupload")
 def import_upload(request):
     """Upload files (or a zip) for one program; they are checked before anything is written."""
     programs = _programs_or_403(request)
@@ -328,6 +334,7 @@ def import_upload(request):
     return render(request, "importer/upload.html", {"form": form, "recent": recent}, status=status)
 
 
+@requires("fidelity.view_importupload")
 def import_detail(request, pk: int):
     """The preview (counts, every problem), the progress of a running job, or the outcome."""
     upload = get_object_or_404(ImportUpload.objects.for_user(request.user), pk=pk)
@@ -336,6 +343,7 @@ def import_detail(request, pk: int):
     return render(request, "importer/detail.html", context)
 
 
+@requires("fidelity.view_importupload")
 def import_status(request, pk: int):
     """Polled by the progress indicator while a large import runs."""
     upload = get_object_or_404(ImportUpload.objects.for_user(request.user), pk=pk)
@@ -345,6 +353,7 @@ def import_status(request, pk: int):
 
 
 @require_POST
+@requires("fidelity.add_importupload")
 def import_confirm(request, pk: int):
     upload = get_object_or_404(ImportUpload.objects.for_user(request.user), pk=pk)
     try:
@@ -354,6 +363,7 @@ def import_confirm(request, pk: int):
     return redirect("fidelity:import_detail", pk=upload.pk)
 
 
+@requires("fidelity.view_fidelityreview")
 def review_list(request):
     programs = _programs_or_403(request)
     reviews = FidelityReview.objects.for_user(request.user).select_related("program")
@@ -372,6 +382,7 @@ def _review(request, pk: int) -> FidelityReview:
     return get_object_or_404(queryset, pk=pk)
 
 
+@requires("fidelity.view_fidelityreview")
 def review_detail(request, pk: int):
     """Rate each item 1-5 with a note and evidence; the computed figure is shown beside,
     with a button to take its rating. Autosaves (a background POST with `autosave`,
@@ -493,6 +504,7 @@ def _stale_ratings(request, review: FidelityReview, ratings: dict, error: StaleC
     return _review_page(request, review, ActionItemForm(), rows=rows, status=409)
 
 
+@requires("fidelity.view_fidelityreview")
 def review_compare(request):
     """Reviews side by side: one column per chosen review, one row per item."""
     chosen = request.GET.getlist("review")[:4]
@@ -510,6 +522,7 @@ def review_compare(request):
     return render(request, "fidelity/compare.html", context)
 
 
+@requires("fidelity.view_fidelityreview")
 def review_export(request, pk: int, fmt: str):
     review = _review(request, pk)
     rows = review_rows(review)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ips.audit import record_event
 from ips.models import AuditEvent
+from ips.permissions import requires
 from ips.privacy.pdf import render_record_pdf
 from ips.privacy.services import erase_seeker, export_seeker_record
 from ips.roles import LEADERSHIP, has_role
@@ -37,6 +38,7 @@ def _seeker_for_leadership(request, seeker_id: int):
 
 
 @require_http_methods(["GET"])
+@requires("jobseekers.delete_jobseeker")
 def rights(request, seeker_id: int):
     """The person's-rights page: downloads and erasure."""
     seeker = _seeker_for_leadership(request, seeker_id)
@@ -45,6 +47,7 @@ def rights(request, seeker_id: int):
 
 
 @require_http_methods(["GET"])
+@requires("jobseekers.delete_jobseeker")
 def download(request, seeker_id: int, fmt: str):
     """The whole record as JSON or PDF (audited)."""
     if fmt not in ("json", "pdf"):
@@ -65,6 +68,7 @@ def download(request, seeker_id: int, fmt: str):
 
 
 @require_POST
+@requires("jobseekers.delete_jobseeker")
 def erase(request, seeker_id: int):
     """Erase the person's record on their request, after an explicit confirmation."""
     seeker = _seeker_for_leadership(request, seeker_id)

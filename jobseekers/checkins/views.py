@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from ips.audit import record_event
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message
 from ips.models import AuditEvent, Program, StaffMember
+from ips.permissions import PROGRAM_FIGURES, allowed_in_program, require_in_program, requires
 from ips.roles import LEADERSHIP, has_role, program_ids
 from ips.validators import parse_query_date
 from jobseekers.checkins.compute import next_check_in_due, quarter_of
@@ -28,14 +29,19 @@ def _timeline_url(seeker: JobSeeker) -> str:
     return reverse("jobseekers_checkin_timeline", kwargs={"seeker_id": seeker.pk})
 
 
-def _visible_seeker(request, seeker_id: int) -> JobSeeker:
-    return get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+def _visible_seeker(request, seeker_id: int, permission: str) -> JobSeeker:
+    """The seeker if visible (404 otherwise), when the user's role in the seeker's program
+    grants `permission` (403 otherwise: a coach sees the person but not their check-ins)."""
+    seeker = get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+    require_in_program(request.user, permission, seeker.program_id)
+    return seeker
 
 
 @require_http_methods(["GET", "POST"])
+@requires("jobseekers.add_statuscheckin")
 def check_in(request, seeker_id: int):
     """Record a status check-in with the person."""
-    seeker = _visible_seeker(request, seeker_id)
+    seeker = _visible_seeker(request, seeker_id, "jobseekers.add_statuscheckin")
     form = CheckInForm(request.POST or None, seeker=seeker)
     if request.method == "POST" and form.is_valid():
         by = StaffMember.objects.filter(user=request.user, program=seeker.program).first()
@@ -63,9 +69,10 @@ def check_in(request, seeker_id: int):
 
 
 @require_http_methods(["GET"])
+@requires("jobseekers.view_statuscheckin")
 def timeline(request, seeker_id: int):
     """How life is going beyond the job, over time, to review with the person."""
-    seeker = _visible_seeker(request, seeker_id)
+    seeker = _visible_seeker(request, seeker_id, "jobseekers.view_statuscheckin")
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="life")
     entries = person_timeline(seeker)
     last = next((e.date for e in entries if e.kind == "check_in"), None)
@@ -89,6 +96,7 @@ def _parse_day(value: str | None, default: dt.date) -> dt.date:
 
 
 @require_http_methods(["GET"])
+@requires(PROGRAM_FIGURES)
 def program_outcomes(request):
     """Directors' view: housing, education, justice and hospital use for a period."""
     allowed = Program.objects.for_user(request.user)
@@ -146,9 +154,12 @@ def _bars(quarters, height: int = 120, baseline: int = 135) -> list[dict]:
     return bars
 
 
-def seeker_panel(request, seeker) -> str:
+def seeker_panel(request, seeker) -> str | None:
     """ "Life beyond the job" on the seeker record: the latest status check-in, when the
-    next is due, and (leadership) the person's-rights page."""
+    next is due, and (leadership) the person's-rights page; nothing for a role without
+    the check-in permission in the person's program (a coach: issue 13, finding 6)."""
+    if not allowed_in_program(request.user, "jobseekers.view_statuscheckin", seeker.program_id):
+        return None
     latest = seeker.check_ins.order_by("-date", "-id").first()
     next_assessment = (
         seeker.assessments.order_by("-date").values_list("next_due", flat=True).first()

@@ -10,6 +10,7 @@ from django.urls import NoReverseMatch, reverse
 
 from employers.models import JobOpening
 from ips.audit import record_rows_shown, rows_by_program
+from ips.permissions import requires
 from jobseekers.matching import selectors
 from jobseekers.models import CareerProfile
 
@@ -51,6 +52,7 @@ def seeker_panel(request, seeker):
     )
 
 
+@requires(VIEW_MATCHES)
 def openings_board(request):
     """Open openings of the user's programs with how many people each might suit."""
     if not _can_view_matches(request.user):
@@ -77,6 +79,7 @@ def _program_ids(user):
     return Program.objects.for_user(user).values("id")
 
 
+@requires(VIEW_MATCHES)
 def opening_people(request, opening_id: int):
     """ "People this might suit": the seekers an opening was matched to, best first."""
     if not _can_view_matches(request.user):

@@ -79,9 +79,36 @@ def test_staff_of_another_program_cannot_reach_or_write_check_ins(client, outsid
     assert not StatusCheckIn.objects.exists()
 
 
-def test_coach_cannot_reach_a_seeker_who_never_had_a_job(client, users, seeker):
+def refused(response) -> bool:
+    """Wagtail's answer to a missing permission: back to the dashboard (or a plain 403)."""
+    return response.status_code == 403 or (
+        response.status_code == 302 and response["Location"] == "/admin/"
+    )
+
+
+def test_coach_neither_reads_nor_records_check_ins_of_the_people_they_coach(client, users, seeker):
+    """Issue 13, finding 6: a coach sees the person (they had a job) but their role holds
+    no check-in permission, so the housing and justice answers stay out of reach."""
+    from tests.factories import JobFactory
+
+    JobFactory(seeker=seeker)  # the coach now sees this person
+    StatusCheckIn.objects.create(
+        program=seeker.program, seeker=seeker, date=dt.date(2026, 2, 1), justice="new_charge"
+    )
     client.force_login(users["coach"])
-    assert client.post(url(seeker), {"date": "2026-03-01"}).status_code == 404
+    assert refused(client.get(url(seeker)))
+    assert refused(client.get(url(seeker, "life")))
+    assert refused(client.post(url(seeker), {"date": "2026-03-01", "justice": "incarceration"}))
+    assert StatusCheckIn.objects.count() == 1
+    record = client.get(f"/admin/jobseekers/record/{seeker.pk}/")
+    assert record.status_code == 200
+    assert b"Life beyond the job" not in record.content  # the panel with the latest answers
+
+
+def test_a_coach_is_refused_alike_whether_or_not_the_person_is_visible(client, users, seeker):
+    client.force_login(users["coach"])
+    assert refused(client.post(url(seeker), {"date": "2026-03-01"}))
+    assert refused(client.post("/admin/seekers/987654321/check-in/", {"date": "2026-03-01"}))
     assert not StatusCheckIn.objects.exists()
 
 
