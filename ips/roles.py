@@ -92,6 +92,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.goalreview": _CASEWORK,
         "jobseekers.benefitscounselling": _CASEWORK,
         "jobseekers.benefitsparameters": _READ,
+        "jobseekers.medicaid1619bthreshold": _READ,
         "jobseekers.job": _CASEWORK,
         "jobseekers.match": _READ,
         "jobseekers.matchoutcome": _CASEWORK,
@@ -113,18 +114,24 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.careerprofile": _READ,
         "jobseekers.job": ("view", "change"),
         "jobseekers.benefitsparameters": _READ,
+        "jobseekers.medicaid1619bthreshold": _READ,
         "coaching.supportcontact": _CASEWORK,
         "coaching.jobsupportplan": _CASEWORK,
         "coaching.retentionmilestone": _CASEWORK,
         "coaching.followuptask": _CASEWORK,
     },
 }
-_LEADERSHIP_MODELS = {
-    label: _ALL for label in ROLE_PERMISSIONS[Role.SPECIALIST] if label != "ips.occupation"
-}
-_LEADERSHIP_MODELS.update(
-    {"ips.program": ("view", "change"), "ips.occupation": _READ, "ips.auditevent": _READ}
+# Shared reference data (SSA's yearly figures, O*NET): every role reads, superusers edit.
+_REFERENCE = (
+    "ips.occupation",
+    "jobseekers.benefitsparameters",
+    "jobseekers.medicaid1619bthreshold",
 )
+_LEADERSHIP_MODELS = {
+    label: _ALL for label in ROLE_PERMISSIONS[Role.SPECIALIST] if label not in _REFERENCE
+}
+_LEADERSHIP_MODELS.update(dict.fromkeys(_REFERENCE, _READ))
+_LEADERSHIP_MODELS.update({"ips.program": ("view", "change"), "ips.auditevent": _READ})
 ROLE_PERMISSIONS[Role.SUPERVISOR] = _LEADERSHIP_MODELS
 ROLE_PERMISSIONS[Role.DIRECTOR] = _LEADERSHIP_MODELS
 

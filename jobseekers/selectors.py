@@ -196,7 +196,9 @@ def may_do_casework(user, seeker: JobSeeker) -> bool:
 
 
 def parameters_for(year: int) -> benefits.Parameters | None:
-    """The benefits figures of `year`, or of the latest earlier year stored."""
+    """The benefits figures of `year` (or of the latest earlier year stored, else the
+    earliest), with that year's 1619(b) thresholds by state; None when none are stored.
+    Two queries."""
     row = BenefitsParameters.objects.filter(year__lte=year).order_by("-year").first()
     if row is None:
         row = BenefitsParameters.objects.order_by("year").first()
@@ -211,6 +213,9 @@ def parameters_for(year: int) -> benefits.Parameters | None:
         ssi_fbr_couple=row.ssi_fbr_couple,
         general_exclusion=row.general_exclusion,
         earned_income_exclusion=row.earned_income_exclusion,
+        student_exclusion_monthly=row.student_exclusion_monthly,
+        student_exclusion_yearly=row.student_exclusion_yearly,
+        medicaid_1619b_thresholds={t.state: t.threshold for t in row.medicaid_thresholds.all()},
     )
 
 

@@ -27,6 +27,7 @@ from jobseekers.models import (
     Job,
     JobSeeker,
     Match,
+    Medicaid1619bThreshold,
 )
 from jobseekers.services import PROFILE_FIELDS, check_competitive_wage
 
@@ -244,8 +245,20 @@ class BenefitsParametersViewSet(ReferenceViewSet):
         "ssi_fbr_couple",
         "general_exclusion",
         "earned_income_exclusion",
+        "student_exclusion_monthly",
+        "student_exclusion_yearly",
+        "source",
     ]
     list_display = ["year", "sga_non_blind", "trial_work_month_above", "ssi_fbr_individual"]
+
+
+class Medicaid1619bThresholdViewSet(ReferenceViewSet):
+    model = Medicaid1619bThreshold
+    icon = "table"
+    menu_label = "1619(b) thresholds"
+    form_fields = ["parameters", "state", "threshold", "source"]
+    list_display = ["state", "parameters", "threshold"]
+    list_filter = ["parameters"]
 
 
 class JobSeekersGroup(ViewSetGroup):
@@ -261,6 +274,7 @@ class JobSeekersGroup(ViewSetGroup):
         BenefitsCounsellingViewSet("benefits_counselling"),
         MatchViewSet("matches"),
         BenefitsParametersViewSet("benefits_parameters"),
+        Medicaid1619bThresholdViewSet("medicaid_1619b_thresholds"),
     )
 
 
