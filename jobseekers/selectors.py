@@ -219,6 +219,16 @@ def parameters_for(year: int) -> benefits.Parameters | None:
     )
 
 
+def benefits_estimate(question: benefits.Question) -> benefits.Estimate:
+    """Answer a checked benefits question with its year's stored figures: the one path
+    of the benefits screen and `manage.py benefits_estimate`. Raises
+    `benefits.InputError` (field "year") when no figures are stored at all."""
+    params = parameters_for(question.year)
+    if params is None:
+        raise benefits.InputError("year", "no benefits figures are stored yet.")
+    return benefits.answer(question, params)
+
+
 @dataclass
 class SeekerRecord:
     seeker: JobSeeker

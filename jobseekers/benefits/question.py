@@ -51,7 +51,7 @@ class Question:
 
 
 def _money(value: object, field: str) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise InputError(field, "must be a number of dollars.")
     try:
         amount = Decimal(str(value))
