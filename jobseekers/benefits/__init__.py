@@ -4,6 +4,7 @@ Always an estimate, with the parameters' year; a benefits planner gives the real
 """
 
 from jobseekers.benefits.question import (
+    US_STATES,
     InputError,
     Question,
     answer,
@@ -34,6 +35,7 @@ __all__ = [
     "ZERO",
     "Estimate",
     "InputError",
+    "US_STATES",
     "Parameters",
     "Person",
     "PersonResult",
