@@ -162,9 +162,11 @@ def ssi(
     unearned = sum(
         (p.other_unearned + paid for p, paid in zip(people, ssdi_paid, strict=True)), ZERO
     )
-    steps.append(Step("Unearned income (SSDI paid and other income)", unearned, unearned))
     general = params.general_exclusion
-    countable_unearned = _take(steps, "$20 general income exclusion", unearned, general)
+    countable_unearned = unearned
+    if unearned:
+        steps.append(Step("Unearned income (SSDI paid and other income)", unearned, unearned))
+        countable_unearned = _take(steps, "$20 general income exclusion", unearned, general)
     general_left = general - (unearned - countable_unearned)
 
     gross = sum((p.gross_earnings for p in people), ZERO)
