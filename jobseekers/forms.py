@@ -15,7 +15,15 @@ from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
 from jobseekers import benefits, stages
-from jobseekers.models import CareerProfile, Domain, Goal, GoalReview, Job, JobSeeker
+from jobseekers.models import (
+    BenefitsCounselling,
+    CareerProfile,
+    Domain,
+    Goal,
+    GoalReview,
+    Job,
+    JobSeeker,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 PROFILE_M2M = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
@@ -496,8 +504,22 @@ class BenefitsEstimateForm(DomainForm):
 
 
 class CounsellingForm(DomainForm):
-    date = forms.DateField(widget=DATE, initial=today)
+    date = forms.DateField(widget=DATE, initial=today, label="Date of the referral or meeting")
+    planner = forms.ChoiceField(
+        choices=[("", "Not known"), *BenefitsCounselling.Planner.choices],
+        required=False,
+        label="Certified benefits planner",
+    )
     counsellor = forms.CharField(max_length=200, required=False, label="Who gave it")
+    outcome = forms.ChoiceField(
+        choices=[("", "Not known"), *BenefitsCounselling.Outcome.choices], required=False
+    )
+    bpqy_received_on = forms.DateField(
+        widget=DATE, required=False, label="BPQY (Benefits Planning Query) received on"
+    )
+    twp_months_used = forms.IntegerField(
+        min_value=0, max_value=9, required=False, label="SSDI trial work months used so far"
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 

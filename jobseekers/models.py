@@ -527,8 +527,33 @@ class BenefitsCounselling(Versioned):
     seeker = models.ForeignKey(
         JobSeeker, on_delete=models.CASCADE, related_name="benefits_counselling"
     )
-    date = models.DateField()
+
+    class Planner(models.TextChoices):
+        WIPA = "wipa", "WIPA (Work Incentives Planning and Assistance) project"
+        CWIC = "cwic", "CWIC (Community Work Incentives Coordinator)"
+        OTHER = "other", "Other certified benefits planner"
+
+    class Outcome(models.TextChoices):
+        REFERRED = "referred", "Referred, waiting"
+        SEEN = "seen", "Seen: a benefits plan was made"
+        DECLINED = "declined", "The person declined"
+        NOT_REACHED = "not_reached", "Could not be reached"
+
+    date = models.DateField(help_text="The day of the referral or the counselling.")
     counsellor = models.CharField(max_length=200, blank=True)
+    planner = models.CharField(
+        max_length=10, choices=Planner.choices, blank=True, help_text="Certified benefits planner"
+    )
+    outcome = models.CharField(max_length=12, choices=Outcome.choices, blank=True)
+    bpqy_received_on = models.DateField(
+        null=True, blank=True, help_text="When SSA's Benefits Planning Query (BPQY) came back."
+    )
+    twp_months_used = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(9)],
+        help_text="SSDI trial work months used so far (from the BPQY or the planner).",
+    )
     notes = models.TextField(blank=True)
 
     objects = SeekerRowQuerySet.as_manager()
@@ -536,6 +561,12 @@ class BenefitsCounselling(Versioned):
     class Meta:
         ordering = ["-date"]
         verbose_name_plural = "benefits counselling"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(twp_months_used__isnull=True) | Q(twp_months_used__lte=9),
+                name="counselling_twp_months_0_to_9",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Benefits counselling for {self.seeker} on {self.date}"

@@ -219,6 +219,17 @@ def parameters_for(year: int) -> benefits.Parameters | None:
     )
 
 
+def twp_months_recorded(seeker: JobSeeker) -> int | None:
+    """SSDI trial work months used, as last recorded with benefits counselling (the BPQY
+    or the planner's count), or None. One query."""
+    return (
+        seeker.benefits_counselling.filter(twp_months_used__isnull=False)
+        .order_by("-date", "-pk")
+        .values_list("twp_months_used", flat=True)
+        .first()
+    )
+
+
 def benefits_estimate(question: benefits.Question) -> benefits.Estimate:
     """Answer a checked benefits question with its year's stored figures: the one path
     of the benefits screen and `manage.py benefits_estimate`. Raises

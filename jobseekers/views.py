@@ -337,7 +337,10 @@ def benefits_estimate(request, pk: int):
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="benefits")
     form = forms.BenefitsEstimateForm(
         request.GET or None,
-        initial={"year": timezone.localdate().year},
+        initial={
+            "year": timezone.localdate().year,
+            "twp_months_used": selectors.twp_months_recorded(seeker),
+        },
         jobs=Job.objects.for_user(request.user).filter(seeker=seeker),
         openings=JobOpening.objects.for_user(request.user)
         .filter(program=seeker.program_id)

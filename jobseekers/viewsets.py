@@ -214,8 +214,18 @@ class BenefitsCounsellingViewSet(ScopedModelViewSet):
     model = BenefitsCounselling
     icon = "info-circle"
     menu_label = "Benefits counselling"
-    form_fields = ["program", "seeker", "date", "counsellor", "notes"]
-    list_display = ["seeker", "date", "counsellor"]
+    form_fields = [
+        "program",
+        "seeker",
+        "date",
+        "planner",
+        "counsellor",
+        "outcome",
+        "bpqy_received_on",
+        "twp_months_used",
+        "notes",
+    ]
+    list_display = ["seeker", "date", "planner", "outcome", "bpqy_received_on"]
     list_filter = ["program"]
     list_select_related = ("seeker",)
     search_fields = ["seeker__name"]

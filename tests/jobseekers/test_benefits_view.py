@@ -169,3 +169,44 @@ def test_outsider_gets_404(client, seeker, outsider):
     client.force_login(outsider)
     response = screen(client, seeker, hours_per_week="24", hourly_wage="10")
     assert response.status_code == 404
+
+
+# --- the planner's workflow ----------------------------------------------------------
+
+
+def test_referral_to_a_planner_with_bpqy_and_twp_months_prefills_the_estimate(
+    specialist_client, seeker
+):
+    response = specialist_client.post(
+        reverse("jobseekers:counselling", args=[seeker.pk]),
+        {
+            "date": "2026-02-03",
+            "planner": "wipa",
+            "counsellor": "Dana (CWIC)",
+            "outcome": "seen",
+            "bpqy_received_on": "2026-02-20",
+            "twp_months_used": "4",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302
+    row = seeker.benefits_counselling.get()
+    assert (row.planner, row.outcome, row.twp_months_used) == ("wipa", "seen", 4)
+    assert row.bpqy_received_on == dt.date(2026, 2, 20)
+    record = words(specialist_client.get(reverse("jobseekers:record", args=[seeker.pk])))
+    assert "Outcome: Seen: a benefits plan was made. BPQY received" in record
+    assert "Trial work months used: 4 of 9" in record
+    page = specialist_client.get(reverse("jobseekers:benefits", args=[seeker.pk]))
+    assert re.search(r'name="twp_months_used"[^>]*value="4"', page.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("twp_months_used", "10"), ("outcome", "won"), ("planner", "x")]
+)
+def test_planner_record_refuses_bad_values_and_saves_nothing(
+    specialist_client, seeker, field, value
+):
+    data = {"date": "2026-02-03", "counsellor": "", "notes": "", field: value}
+    response = specialist_client.post(reverse("jobseekers:counselling", args=[seeker.pk]), data)
+    assert response.status_code == 400
+    assert not seeker.benefits_counselling.exists()
