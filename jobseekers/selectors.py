@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 
 from employers.models import EmployerContact
 from ips.models import Program, StaffMember
@@ -228,6 +228,30 @@ def twp_months_recorded(seeker: JobSeeker) -> int | None:
         .values_list("twp_months_used", flat=True)
         .first()
     )
+
+
+WAGE_REPORTING_BENEFITS = frozenset({"ssi", "ssdi"})
+
+
+def wage_reporting_due(user) -> list[JobSeeker]:
+    """The user's own caseload (as specialist) who hold a job now and get SSI or SSDI
+    (current career profile): each reports last month's pay to SSA this month (SSA asks
+    SSI recipients to by the 6th; SSDI beneficiaries report work and pay changes).
+    Three queries (the user's programs, the people, their current profiles)."""
+    seekers = (
+        JobSeeker.objects.for_user(user)
+        .filter(specialist__user=user, erased_at__isnull=True)
+        .filter(Exists(Job.objects.filter(seeker=OuterRef("pk"), end_date__isnull=True)))
+        .order_by("name", "pk")
+        .prefetch_related(Prefetch("profiles", CareerProfile.objects.filter(is_current=True)))
+    )
+    return [
+        seeker
+        for seeker in seekers
+        if any(
+            WAGE_REPORTING_BENEFITS & set(p.benefits_received or ()) for p in seeker.profiles.all()
+        )
+    ]
 
 
 def benefits_estimate(question: benefits.Question) -> benefits.Estimate:

@@ -210,3 +210,50 @@ def test_planner_record_refuses_bad_values_and_saves_nothing(
     response = specialist_client.post(reverse("jobseekers:counselling", args=[seeker.pk]), data)
     assert response.status_code == 400
     assert not seeker.benefits_counselling.exists()
+
+
+def _working_on(seeker, employer, benefits_received):
+    services.update_career_profile(
+        seeker=seeker, changes={"benefits_received": benefits_received}, by=None
+    )
+    services.record_job_start(
+        seeker=seeker, employer=employer, title="Baker", start_date=dt.date(2026, 2, 1)
+    )
+
+
+def test_home_reminds_the_specialist_to_report_wages_for_working_people_on_ssi(
+    client, users, seeker, employer
+):
+    _working_on(seeker, employer, ["ssi", "medicaid"])
+    client.force_login(users["specialist"])
+    text = words(client.get(reverse("wagtailadmin_home")))
+    assert "Report wages to SSA" in text
+    assert seeker.name in text
+
+
+@pytest.mark.parametrize("benefits_received", [[], ["snap"]])
+def test_no_wage_reminder_without_ssi_or_ssdi(client, users, seeker, employer, benefits_received):
+    _working_on(seeker, employer, benefits_received)
+    client.force_login(users["specialist"])
+    assert "Report wages to SSA" not in words(client.get(reverse("wagtailadmin_home")))
+
+
+def test_no_wage_reminder_before_a_job_or_for_someone_elses_caseload(
+    client, users, seeker, employer
+):
+    services.update_career_profile(seeker=seeker, changes={"benefits_received": ["ssdi"]}, by=None)
+    client.force_login(users["specialist"])
+    assert "Report wages to SSA" not in words(client.get(reverse("wagtailadmin_home")))
+    services.record_job_start(
+        seeker=seeker, employer=employer, title="Baker", start_date=dt.date(2026, 2, 1)
+    )
+    client.force_login(users["supervisor"])  # not their own caseload
+    assert "Report wages to SSA" not in words(client.get(reverse("wagtailadmin_home")))
+
+
+def test_wage_reminder_reads_in_three_queries(users, seeker, employer, django_assert_num_queries):
+    from jobseekers import selectors
+
+    _working_on(seeker, employer, ["ssi"])
+    with django_assert_num_queries(3):
+        assert selectors.wage_reporting_due(users["specialist"]) == [seeker]
