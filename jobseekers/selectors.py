@@ -219,6 +219,27 @@ def parameters_for(year: int) -> benefits.Parameters | None:
     )
 
 
+def twp_months_from_jobs(seeker: JobSeeker, today: dt.date) -> int | None:
+    """SSDI trial work months suggested by the person's recorded jobs (hours x wage,
+    prorated by days held), or None when no job has both. Two queries."""
+    from jobseekers.benefits.history import twp_months_from_jobs as count
+
+    jobs = [
+        (
+            job.start_date,
+            job.end_date,
+            benefits.monthly_earnings(job.hours_per_week, job.hourly_wage),
+        )
+        for job in Job.objects.filter(seeker=seeker, hours_per_week__isnull=False)
+        .exclude(hourly_wage__isnull=True)
+        .only("start_date", "end_date", "hours_per_week", "hourly_wage")
+    ]
+    if not jobs:
+        return None
+    amounts = dict(BenefitsParameters.objects.values_list("year", "trial_work_month_above"))
+    return count(jobs, amounts, today)
+
+
 def twp_months_recorded(seeker: JobSeeker) -> int | None:
     """SSDI trial work months used, as last recorded with benefits counselling (the BPQY
     or the planner's count), or None. One query."""

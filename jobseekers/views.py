@@ -339,7 +339,7 @@ def benefits_estimate(request, pk: int):
         request.GET or None,
         initial={
             "year": timezone.localdate().year,
-            "twp_months_used": selectors.twp_months_recorded(seeker),
+            "twp_months_used": _twp_months(seeker),
         },
         jobs=Job.objects.for_user(request.user).filter(seeker=seeker),
         openings=JobOpening.objects.for_user(request.user)
@@ -382,6 +382,14 @@ def benefits_estimate(request, pk: int):
         context,
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _twp_months(seeker) -> int | None:
+    """Trial work months as the planner last recorded them, else counted from jobs."""
+    recorded = selectors.twp_months_recorded(seeker)
+    if recorded is not None:
+        return recorded
+    return selectors.twp_months_from_jobs(seeker, timezone.localdate())
 
 
 def log_counselling(request, pk: int):

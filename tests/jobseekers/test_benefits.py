@@ -1,6 +1,7 @@
 """The benefits rules against spec/metrics.md ("Benefits estimate: the rules"), the
 worked examples of issue 19 and SSA's own (POMS SI 00820.510). No database."""
 
+import datetime as dt
 from dataclasses import replace
 from decimal import Decimal as D
 
@@ -20,6 +21,7 @@ from jobseekers.benefits import (
     ssdi,
     ssi,
 )
+from jobseekers.benefits.history import twp_months_from_jobs
 
 P2025 = Parameters(
     year=2025,
@@ -355,3 +357,31 @@ def test_couple_ssi_never_rises_when_either_earns_more_and_never_below_zero(
     richer = replace(second, gross_earnings=second.gross_earnings + raise_by)
     after = estimate((first, richer), P2026).ssi_total
     assert D("0") <= after <= before <= P2026.ssi_fbr_couple
+
+
+# --- trial work months counted from jobs -------------------------------------------
+
+TWP_AMOUNTS = {2025: D("1160"), 2026: D("1210")}
+
+
+@pytest.mark.parametrize(
+    ("jobs", "today", "months"),
+    [
+        # held since Jan 2025 at $1,300: 14 whole months before March 2026, at most 9
+        ([(dt.date(2025, 1, 1), None, D("1300"))], dt.date(2026, 3, 15), 9),
+        # started 16 January: 16/31 of $1,300 = $670.97, not a TWP month; February is
+        ([(dt.date(2026, 1, 16), None, D("1300"))], dt.date(2026, 3, 10), 1),
+        # $1,200 is above 2025's $1,160 but not 2026's $1,210
+        ([(dt.date(2025, 10, 1), dt.date(2026, 2, 28), D("1200"))], dt.date(2026, 4, 1), 3),
+        # two part-time jobs together
+        (
+            [(dt.date(2026, 1, 1), None, D("700")), (dt.date(2026, 1, 1), None, D("600"))],
+            dt.date(2026, 3, 1),
+            2,
+        ),
+        # the current month is not counted yet
+        ([(dt.date(2026, 3, 1), None, D("5000"))], dt.date(2026, 3, 31), 0),
+    ],
+)
+def test_trial_work_months_counted_from_jobs(jobs, today, months):
+    assert twp_months_from_jobs(jobs, TWP_AMOUNTS, today) == months

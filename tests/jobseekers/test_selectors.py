@@ -63,3 +63,17 @@ def test_shipped_1619b_thresholds_carry_their_source(db):
 def test_parameters_for_a_year_take_two_queries(db, django_assert_num_queries):
     with django_assert_num_queries(2):
         selectors.parameters_for(2026)
+
+
+def test_trial_work_months_from_recorded_jobs(seeker, employer, django_assert_num_queries):
+    assert selectors.twp_months_from_jobs(seeker, dt.date(2026, 6, 1)) is None  # no job yet
+    services.record_job_start(
+        seeker=seeker,
+        employer=employer,
+        title="Baker",
+        start_date=dt.date(2026, 2, 1),
+        hours_per_week=Decimal("30"),
+        hourly_wage=Decimal("15"),  # $1,950 a month, above 2026's $1,210
+    )
+    with django_assert_num_queries(2):
+        assert selectors.twp_months_from_jobs(seeker, dt.date(2026, 6, 1)) == 4  # Feb-May
