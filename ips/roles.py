@@ -92,6 +92,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.goalreview": _CASEWORK,
         "jobseekers.benefitscounselling": _CASEWORK,
         "jobseekers.benefitsparameters": _READ,
+        "jobseekers.medicaid1619bthreshold": _READ,
         "jobseekers.job": _CASEWORK,
         "jobseekers.match": _READ,
         "jobseekers.matchoutcome": _CASEWORK,
@@ -113,14 +114,18 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.careerprofile": _READ,
         "jobseekers.job": ("view", "change"),
         "jobseekers.benefitsparameters": _READ,
+        "jobseekers.medicaid1619bthreshold": _READ,
         "coaching.supportcontact": _CASEWORK,
         "coaching.jobsupportplan": _CASEWORK,
         "coaching.retentionmilestone": _CASEWORK,
         "coaching.followuptask": _CASEWORK,
     },
 }
-# Shared by every program: staff read them, only superusers write them (issue 13, 5).
-REFERENCE_MODELS = frozenset({"ips.occupation", "jobseekers.benefitsparameters"})
+# Shared by every program (SSA's yearly figures, 1619(b) thresholds, O*NET): staff read
+# them, only superusers write them (issue 13, finding 5).
+REFERENCE_MODELS = frozenset(
+    {"ips.occupation", "jobseekers.benefitsparameters", "jobseekers.medicaid1619bthreshold"}
+)
 _LEADERSHIP_MODELS = {
     label: _READ if label in REFERENCE_MODELS else _ALL
     for label in ROLE_PERMISSIONS[Role.SPECIALIST]

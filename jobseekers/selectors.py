@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, F, Max, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 
 from employers.models import EmployerContact
 from ips.models import Program, StaffMember
@@ -196,7 +196,9 @@ def may_do_casework(user, seeker: JobSeeker) -> bool:
 
 
 def parameters_for(year: int) -> benefits.Parameters | None:
-    """The benefits figures of `year`, or of the latest earlier year stored."""
+    """The benefits figures of `year` (or of the latest earlier year stored, else the
+    earliest), with that year's 1619(b) thresholds by state; None when none are stored.
+    Two queries."""
     row = BenefitsParameters.objects.filter(year__lte=year).order_by("-year").first()
     if row is None:
         row = BenefitsParameters.objects.order_by("year").first()
@@ -211,7 +213,76 @@ def parameters_for(year: int) -> benefits.Parameters | None:
         ssi_fbr_couple=row.ssi_fbr_couple,
         general_exclusion=row.general_exclusion,
         earned_income_exclusion=row.earned_income_exclusion,
+        student_exclusion_monthly=row.student_exclusion_monthly,
+        student_exclusion_yearly=row.student_exclusion_yearly,
+        medicaid_1619b_thresholds={t.state: t.threshold for t in row.medicaid_thresholds.all()},
     )
+
+
+def twp_months_from_jobs(seeker: JobSeeker, today: dt.date) -> int | None:
+    """SSDI trial work months suggested by the person's recorded jobs (hours x wage,
+    prorated by days held), or None when no job has both. Two queries."""
+    from jobseekers.benefits.history import twp_months_from_jobs as count
+
+    jobs = [
+        (
+            job.start_date,
+            job.end_date,
+            benefits.monthly_earnings(job.hours_per_week, job.hourly_wage),
+        )
+        for job in Job.objects.filter(seeker=seeker, hours_per_week__isnull=False)
+        .exclude(hourly_wage__isnull=True)
+        .only("start_date", "end_date", "hours_per_week", "hourly_wage")
+    ]
+    if not jobs:
+        return None
+    amounts = dict(BenefitsParameters.objects.values_list("year", "trial_work_month_above"))
+    return count(jobs, amounts, today)
+
+
+def twp_months_recorded(seeker: JobSeeker) -> int | None:
+    """SSDI trial work months used, as last recorded with benefits counselling (the BPQY
+    or the planner's count), or None. One query."""
+    return (
+        seeker.benefits_counselling.filter(twp_months_used__isnull=False)
+        .order_by("-date", "-pk")
+        .values_list("twp_months_used", flat=True)
+        .first()
+    )
+
+
+WAGE_REPORTING_BENEFITS = frozenset({"ssi", "ssdi"})
+
+
+def wage_reporting_due(user) -> list[JobSeeker]:
+    """The user's own caseload (as specialist) who hold a job now and get SSI or SSDI
+    (current career profile): each reports last month's pay to SSA this month (SSA asks
+    SSI recipients to by the 6th; SSDI beneficiaries report work and pay changes).
+    Three queries (the user's programs, the people, their current profiles)."""
+    seekers = (
+        JobSeeker.objects.for_user(user)
+        .filter(specialist__user=user, erased_at__isnull=True)
+        .filter(Exists(Job.objects.filter(seeker=OuterRef("pk"), end_date__isnull=True)))
+        .order_by("name", "pk")
+        .prefetch_related(Prefetch("profiles", CareerProfile.objects.filter(is_current=True)))
+    )
+    return [
+        seeker
+        for seeker in seekers
+        if any(
+            WAGE_REPORTING_BENEFITS & set(p.benefits_received or ()) for p in seeker.profiles.all()
+        )
+    ]
+
+
+def benefits_estimate(question: benefits.Question) -> benefits.Estimate:
+    """Answer a checked benefits question with its year's stored figures: the one path
+    of the benefits screen and `manage.py benefits_estimate`. Raises
+    `benefits.InputError` (field "year") when no figures are stored at all."""
+    params = parameters_for(question.year)
+    if params is None:
+        raise benefits.InputError("year", "no benefits figures are stored yet.")
+    return benefits.answer(question, params)
 
 
 @dataclass

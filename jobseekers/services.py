@@ -532,15 +532,30 @@ def complete_goal_step(*, step: GoalStep, done_on: dt.date, by: Actor) -> GoalSt
 
 @transaction.atomic
 def log_benefits_counselling(
-    *, seeker: JobSeeker, date: dt.date, by: Actor, counsellor: str = "", notes: str = ""
+    *,
+    seeker: JobSeeker,
+    date: dt.date,
+    by: Actor,
+    counsellor: str = "",
+    notes: str = "",
+    planner: str = "",
+    outcome: str = "",
+    bpqy_received_on: dt.date | None = None,
+    twp_months_used: int | None = None,
 ) -> BenefitsCounselling:
-    """Record that benefits (work-incentives) counselling happened, and when."""
+    """Record a referral to a certified benefits planner (WIPA/CWIC) or counselling that
+    happened: its date, outcome, the BPQY's arrival and SSDI trial work months used so
+    far (0-9). Raises ValidationError naming the field on bad values; writes nothing then."""
     row = BenefitsCounselling(
         program_id=seeker.program_id,
         seeker=seeker,
         date=date,
         counsellor=counsellor.strip(),
         notes=notes.strip(),
+        planner=planner,
+        outcome=outcome,
+        bpqy_received_on=bpqy_received_on,
+        twp_months_used=twp_months_used,
     )
     _validate(row, exclude=("seeker", "program"))
     row.save()

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 
+from employers.models import JobOpening
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message
 from ips.models import AuditEvent, StaffMember
@@ -21,6 +22,7 @@ from ips.roles import Role, has_role, program_ids
 from ips.validators import query_id
 from ips.versioning import StaleCopyError
 from jobseekers import benefits, forms, selectors, services, stages
+from jobseekers.benefits import words
 from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
 from jobseekers.panels import record_panels
 
@@ -345,32 +347,66 @@ def step_done(request, pk: int):
 
 @requires("jobseekers.view_benefitsparameters")
 def benefits_estimate(request, pk: int):
-    """ "What if I work N hours at $W an hour": an estimate labelled with its year."""
+    """ "If you took this job": this month and the job's month side by side, in plain
+    words, each step one click away. The question and its answer are the ones
+    `manage.py benefits_estimate` uses (selectors.benefits_estimate). Reads only."""
     seeker = _seeker(request, pk, casework=False)
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="benefits")
     form = forms.BenefitsEstimateForm(
-        request.GET or None, initial={"year": timezone.localdate().year}
+        request.GET or None,
+        initial={
+            "year": timezone.localdate().year,
+            "twp_months_used": _twp_months(seeker),
+        },
+        jobs=Job.objects.for_user(request.user).filter(seeker=seeker),
+        openings=JobOpening.objects.for_user(request.user)
+        .filter(program=seeker.program_id)
+        .open()
+        .order_by("title", "pk")[:200],
     )
-    result = None
+    more = ("student_under_22", "irwe", "blind", "bwe", "subsidy", "twp_months_used", "epe")
+    context = {
+        "form": form,
+        "seeker": seeker,
+        "show_more": bool(form.errors) or any(request.GET.get(f) for f in (*more, "couple")),
+    }
     if form.is_valid():
-        params = selectors.parameters_for(form.cleaned_data["year"])
-        if params is None:
-            form.add_error("year", "No benefits figures are stored yet.")
+        try:
+            asked = {
+                "now": benefits.read_question(
+                    form.question(form.cleaned_data["earnings_now"] or 0)
+                ),
+                "then": benefits.read_question(form.question(form.job_monthly_earnings())),
+            }
+            answers = {key: selectors.benefits_estimate(q) for key, q in asked.items()}
+        except benefits.InputError as error:
+            form.refuse(error)
         else:
-            result = benefits.estimate(
-                hours_per_week=form.cleaned_data["hours_per_week"],
-                hourly_wage=form.cleaned_data["hourly_wage"],
-                unearned_income=form.cleaned_data["unearned_income"] or benefits.ZERO,
-                couple=form.cleaned_data["couple"],
-                blind=form.cleaned_data["blind"],
-                params=params,
+            person = asked["then"].people[0]
+            context.update(
+                now=answers["now"],
+                then=answers["then"],
+                earnings_now=asked["now"].people[0].gross_earnings,
+                earnings_then=person.gross_earnings,
+                sentences=words.summary(
+                    answers["now"], answers["then"], person, asked["then"].state
+                ),
+                gets_ssdi=person.ssdi > 0,
             )
     return render(
         request,
         "jobseekers/benefits.html",
-        {"form": form, "seeker": seeker, "result": result},
+        context,
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _twp_months(seeker) -> int | None:
+    """Trial work months as the planner last recorded them, else counted from jobs."""
+    recorded = selectors.twp_months_recorded(seeker)
+    if recorded is not None:
+        return recorded
+    return selectors.twp_months_from_jobs(seeker, timezone.localdate())
 
 
 @requires("jobseekers.add_benefitscounselling")

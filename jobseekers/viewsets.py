@@ -33,6 +33,7 @@ from jobseekers.models import (
     Job,
     JobSeeker,
     Match,
+    Medicaid1619bThreshold,
 )
 from jobseekers.services import (
     PROFILE_FIELDS,
@@ -291,8 +292,18 @@ class BenefitsCounsellingViewSet(ScopedModelViewSet):
     model = BenefitsCounselling
     icon = "info-circle"
     menu_label = "Benefits counselling"
-    form_fields = ["program", "seeker", "date", "counsellor", "notes"]
-    list_display = ["seeker", "date", "counsellor"]
+    form_fields = [
+        "program",
+        "seeker",
+        "date",
+        "planner",
+        "counsellor",
+        "outcome",
+        "bpqy_received_on",
+        "twp_months_used",
+        "notes",
+    ]
+    list_display = ["seeker", "date", "planner", "outcome", "bpqy_received_on"]
     list_filter = ["program"]
     list_select_related = ("seeker",)
     search_fields = ["seeker__name"]
@@ -322,8 +333,20 @@ class BenefitsParametersViewSet(ReferenceViewSet):
         "ssi_fbr_couple",
         "general_exclusion",
         "earned_income_exclusion",
+        "student_exclusion_monthly",
+        "student_exclusion_yearly",
+        "source",
     ]
     list_display = ["year", "sga_non_blind", "trial_work_month_above", "ssi_fbr_individual"]
+
+
+class Medicaid1619bThresholdViewSet(ReferenceViewSet):
+    model = Medicaid1619bThreshold
+    icon = "table"
+    menu_label = "1619(b) thresholds"
+    form_fields = ["parameters", "state", "threshold", "source"]
+    list_display = ["state", "parameters", "threshold"]
+    list_filter = ["parameters"]
 
 
 class JobSeekersGroup(ViewSetGroup):
@@ -339,6 +362,7 @@ class JobSeekersGroup(ViewSetGroup):
         BenefitsCounsellingViewSet("benefits_counselling"),
         MatchViewSet("matches"),
         BenefitsParametersViewSet("benefits_parameters"),
+        Medicaid1619bThresholdViewSet("medicaid_1619b_thresholds"),
     )
 
 

@@ -123,12 +123,12 @@ def ensure_reference_data() -> None:
     from ips.models import Occupation
     from ips.reference import ensure_role_groups, load_occupations
     from ips.roles import sync_role_permissions
-    from jobseekers.models import BenefitsParameters
+    from jobseekers.models import BenefitsParameters, Medicaid1619bThreshold
     from jobseekers.reference import load_benefits_parameters
 
     if Occupation.objects.count() < 1016:
         load_occupations(Occupation)
-    load_benefits_parameters(BenefitsParameters)
+    load_benefits_parameters(BenefitsParameters, Medicaid1619bThreshold)
     ensure_role_groups(Group, Permission, ContentType)
     sync_role_permissions()
     ensure_site()

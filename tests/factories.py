@@ -48,6 +48,7 @@ from jobseekers.models import (
     Match,
     MatchModel,
     MatchOutcome,
+    Medicaid1619bThreshold,
     StatusCheckIn,
 )
 
@@ -300,6 +301,16 @@ class BenefitsParametersFactory(DjangoModelFactory):
     ssi_fbr_couple = Decimal("1450.00")
 
 
+class Medicaid1619bThresholdFactory(DjangoModelFactory):
+    class Meta:
+        model = Medicaid1619bThreshold
+
+    parameters = factory.SubFactory(BenefitsParametersFactory)
+    state = "MI"
+    threshold = Decimal("45000.00")
+    source = "SSA 1619(b) table"
+
+
 class BenefitsCounsellingFactory(ProgramOwnedFactory):
     class Meta:
         model = BenefitsCounselling
@@ -481,6 +492,12 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
 }
 REFERENCE_FACTORIES: dict[type, type[DjangoModelFactory]] = {
     f._meta.model: f
-    for f in (ProgramFactory, OccupationFactory, BenefitsParametersFactory, MatchModelFactory)
+    for f in (
+        ProgramFactory,
+        OccupationFactory,
+        BenefitsParametersFactory,
+        Medicaid1619bThresholdFactory,
+        MatchModelFactory,
+    )
 }
 FACTORIES = {**PROGRAM_OWNED_FACTORIES, **REFERENCE_FACTORIES}

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from playwright.sync_api import expect
 
 from jobseekers import services
@@ -32,17 +33,37 @@ def test_caseload_and_record_are_accessible(browser_page, live_server, seeker, u
     assert seeker.assessments.count() == 2
 
 
-def test_benefits_estimate_in_the_browser(browser_page, live_server, seeker, users):
-    log_in(browser_page, users["specialist"], live_server.url)
-    browser_page.goto(f"/admin/jobseekers/record/{seeker.pk}/benefits/")
-    browser_page.get_by_label("Hours per week").fill("20")
-    browser_page.get_by_label("Hourly wage ($)").fill("15")
-    browser_page.get_by_label("Year").fill("2026")
-    browser_page.get_by_role("button", name="Estimate").click()
-    expect(browser_page.locator("#estimate-heading")).to_have_text(
+@pytest.mark.parametrize("width", [1280, 375])
+def test_benefits_estimate_in_the_browser(
+    browser_page, live_server, seeker, users, width, tmp_path
+):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto(f"/admin/jobseekers/record/{seeker.pk}/benefits/")
+    page.get_by_role("spinbutton", name="Year").first.fill("2026")
+    page.get_by_label("or hours per week").fill("24")
+    page.get_by_label("and hourly wage ($)").fill("10")
+    page.get_by_role("button", name="Estimate").click()
+    expect(page.locator("#estimate-heading")).to_have_text(
         "Estimate using 2026 Social Security figures"
     )
-    assert axe_violations(browser_page) == []
+    expect(page.locator("#estimate-words")).to_contain_text(
+        "Your SSI would go from $994 to $516.50; your total income would go from $994 to $1,556.50."
+    )
+    expect(page.locator("#not-advice")).to_contain_text(
+        "an estimate, not advice; talk to a benefits planner"
+    )
+    steps = page.locator("#steps-ssi-job")
+    expect(steps.get_by_text("One half of the rest")).to_be_hidden()
+    steps.get_by_text("How SSI was worked out, with this job").click()  # one click away
+    expect(steps.get_by_text("One half of the rest")).to_be_visible()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    assert axe_violations(page) == []
+    page.screenshot(path=tmp_path / f"benefits-{width}.png", full_page=True)
 
 
 def test_job_start_with_the_occupation_chooser(browser_page, live_server, seeker, users):

@@ -94,8 +94,10 @@ def test_pure_modules_import_no_django():
 
     import jobseekers
 
-    for name in ("benefits.py", "stages.py"):
-        tree = ast.parse((Path(jobseekers.__file__).parent / name).read_text())
+    here = Path(jobseekers.__file__).parent
+    for path in [*sorted((here / "benefits").glob("*.py")), here / "stages.py"]:
+        name = path.name
+        tree = ast.parse(path.read_text())
         imported = {
             (node.module or "") if isinstance(node, ast.ImportFrom) else alias.name
             for node in ast.walk(tree)

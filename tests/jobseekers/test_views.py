@@ -297,27 +297,6 @@ def test_empty_assessment_is_refused(client, seeker, users):
     assert not seeker.assessments.exists()
 
 
-def test_benefits_estimate_is_labelled_with_its_year(client, seeker, users):
-    client.force_login(users["specialist"])
-    response = client.get(
-        reverse("jobseekers:benefits", args=[seeker.pk]),
-        {"hours_per_week": "20", "hourly_wage": "15", "year": "2026", "unearned_income": "0"},
-    )
-    page = response.content.decode()
-    assert "Estimate using 2026 Social Security figures" in page
-    assert "$386.50" in page
-
-
-def test_benefits_estimate_refuses_bad_input(client, seeker, users):
-    client.force_login(users["specialist"])
-    response = client.get(
-        reverse("jobseekers:benefits", args=[seeker.pk]),
-        {"hours_per_week": "-5", "hourly_wage": "abc", "year": "2026"},
-    )
-    assert response.status_code == 400
-    assert "Estimate using" not in response.content.decode()
-
-
 def test_record_shows_sensitive_fields_to_program_staff_only(
     client, seeker, users, outsider, seeker_user
 ):

@@ -142,3 +142,44 @@ def test_person_added_on_the_job_seekers_screen_is_a_located_referral(
     person = JobSeeker.objects.get(name="Robin Lee")
     assert (person.stage, person.stage_changed_on) == ("referred", dt.date(2026, 3, 2))
     assert person.geocode_source == "zip_centroid"
+
+
+@pytest.mark.parametrize("role", ["specialist", "coach", "supervisor", "director"])
+@pytest.mark.parametrize("screen", ["benefits_parameters", "medicaid_1619b_thresholds"])
+def test_only_a_superuser_edits_the_yearly_benefits_figures(client, users, role, screen):
+    from jobseekers.models import BenefitsParameters, Medicaid1619bThreshold
+
+    row = (
+        BenefitsParameters.objects.get(year=2026)
+        if screen == "benefits_parameters"
+        else Medicaid1619bThreshold.objects.get(parameters__year=2026, state="MD")
+    )
+    before = {f.name: getattr(row, f.name) for f in row._meta.concrete_fields}
+    client.force_login(users[role])
+    url = reverse(f"{screen}:edit", args=[row.pk])
+    assert client.get(reverse(f"{screen}:index")).status_code == 200  # every role reads
+    response = client.post(url, {"threshold": "1", "sga_non_blind": "1", "year": "2026"})
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    row.refresh_from_db()
+    assert {f.name: getattr(row, f.name) for f in row._meta.concrete_fields} == before
+
+
+def test_a_superuser_edits_a_1619b_threshold(client, superuser):
+    from jobseekers.models import Medicaid1619bThreshold
+
+    row = Medicaid1619bThreshold.objects.get(parameters__year=2026, state="MD")
+    client.force_login(superuser)
+    response = client.post(
+        reverse("medicaid_1619b_thresholds:edit", args=[row.pk]),
+        {
+            "parameters": row.parameters_id,
+            "state": "MD",
+            "threshold": "63000.00",
+            "source": "SSA 1619(b) table",
+            "version": row.version,
+        },
+    )
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.threshold == 63000

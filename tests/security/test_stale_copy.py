@@ -55,6 +55,7 @@ BUILD = {
     "audit": lambda c: f.AuditEventFactory(program=c["program"]),
     "occupations": lambda c: f.OccupationFactory(),
     "benefits_parameters": lambda c: f.BenefitsParametersFactory(),
+    "medicaid_1619b_thresholds": lambda c: f.Medicaid1619bThresholdFactory(),
 }
 SCREENS = [
     ("programs", "zip", "48201", "48202", _leaders),
@@ -78,6 +79,7 @@ SCREENS = [
     ("audit", "summary", "one", "two", _superusers),
     ("occupations", "title", "Baker", "Barista", _superusers),
     ("benefits_parameters", "sga_non_blind", "1700.00", "1800.00", _superusers),
+    ("medicaid_1619b_thresholds", "threshold", "45000.00", "46000.00", _superusers),
 ]
 
 
