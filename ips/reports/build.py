@@ -12,7 +12,7 @@ from ips.fidelity.quarterly import closed_in_period, earnings, education, job_en
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
 from ips.reports.periods import last_quarters, quarter_label
-from jobseekers.checkins.selectors import psr_and_learning
+from jobseekers.checkins.selectors import psr_and_learning, psr_outcomes_for
 
 
 def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:
@@ -30,10 +30,17 @@ def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int |
 
 
 def program_report(
-    program: Program, start: dt.date, end: dt.date, as_of: dt.date | None = None
+    program: Program,
+    start: dt.date,
+    end: dt.date,
+    as_of: dt.date | None = None,
+    *,
+    with_psr_outcomes: bool = True,
 ) -> dict[str, Any]:
     """The report object of interchange.md: program, period (with `partial`: true when the
-    period ends after `as_of`, default today), fidelity items and review, outcomes, PSR."""
+    period ends after `as_of`, default today), fidelity items and review, outcomes, PSR.
+    `with_psr_outcomes=False` leaves out `psr_outcomes` (4 queries) where only the
+    outcomes are read, as in the quarterly trend and return."""
     facts = program_facts(program, start, end, as_of)
     total = latest_review_total(program, start, end)
     psr, learning = psr_and_learning(program, start, end)
@@ -55,6 +62,9 @@ def program_report(
         "retention": {"marks": retention(facts), "job_endings": job_endings(facts)},
         "earnings": earnings(facts),
         "education": education(facts, learning),
+        # Added key (docs/figures.md): goal attainment, satisfaction, quality of life,
+        # social supports and domain-rating change from the PSR assessments and check-ins.
+        **({"psr_outcomes": psr_outcomes_for(program, start, end)} if with_psr_outcomes else {}),
     }
 
 
@@ -66,7 +76,7 @@ def quarterly_reports(
     not ended). Each is `program_report` of that quarter: the quarterly return's rows."""
     result = []
     for start, end in last_quarters(last_day, count):
-        report = program_report(program, start, end, as_of)
+        report = program_report(program, start, end, as_of, with_psr_outcomes=False)
         label = quarter_label(start)
         result.append((f"{label} so far" if report["period"]["partial"] else label, report))
     return result

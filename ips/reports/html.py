@@ -174,6 +174,46 @@ def earnings_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"label": label, "shown": shown} for label, shown in rows]
 
 
+ATTAINMENT_LABELS = {
+    "-2": "Much less than expected",
+    "-1": "Somewhat less than expected",
+    "0": "As expected",
+    "1": "Somewhat more than expected",
+    "2": "Much more than expected",
+}
+
+
+def psr_outcome_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
+    """Goal attainment, satisfaction, quality of life, supports and domain change as
+    labelled rows (none for a report without them)."""
+    found = report.get("psr_outcomes")
+    if not found:
+        return []
+    goals = found["goal_attainment"]
+    rows = [("Goals reviewed at re-assessments", show(goals["reviewed"], "count"))]
+    rows += [
+        (f"... {ATTAINMENT_LABELS[level]}", show(n, "count"))
+        for level, n in goals["by_level"].items()
+    ]
+    rows.append(("... met or better than expected", show(goals["met_or_better"], "count")))
+    for key, label in (
+        ("satisfaction", "Satisfaction with services at assessment (1-5)"),
+        ("service_rating", "Rating of our services at check-ins (1-5)"),
+        ("quality_of_life", "Quality of life (1-5)"),
+        ("social_supports", "People they can count on"),
+    ):
+        figure = found[key]
+        rows.append((f"{label}: average", show(figure["mean"], "")))
+        rows.append((f"{label}: people", show(figure["people"], "count")))
+    change = found["domain_change"]
+    rows.append(("People compared with their previous assessment", show(change["people"], "count")))
+    rows += [
+        (f"... {domain.replace('_', ' ')}: average change", f"{d['mean_change']:+} ({d['people']})")
+        for domain, d in change["by_domain"].items()
+    ]
+    return [{"label": label, "shown": shown} for label, shown in rows]
+
+
 def report_context(report: dict[str, Any], names: dict[str, str] | None = None) -> dict[str, Any]:
     """Template context for reports/program_report.html; `names` maps the report's
     specialist emails to the names a director reads."""
@@ -186,6 +226,7 @@ def report_context(report: dict[str, Any], names: dict[str, str] | None = None) 
         "outcomes": outcome_rows(outcomes) + education_row(report.get("psr")),
         "psr": psr_rows(report.get("psr")),
         "retention": retention_rows(report),
+        "psr_outcomes": psr_outcome_rows(report),
         "earnings": earnings_rows(report),
         "tier_label": TIER_LABELS[outcomes["tier"]],
         "band_label": BAND_LABELS.get(review["band"] or "", ""),

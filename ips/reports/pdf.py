@@ -83,6 +83,10 @@ def report_pdf(context: dict[str, Any]) -> bytes:
         doc.heading("Hours, pay and job endings")
         rows = [[r["label"], r["shown"]] for r in context["earnings"]]
         doc.grid(["Figure", "Value"], rows, [120, 60])
+    if context.get("psr_outcomes"):
+        doc.heading("Recovery goals and how people are doing")
+        rows = [[r["label"], r["shown"]] for r in context["psr_outcomes"]]
+        doc.grid(["Figure", "Value"], rows, [120, 60])
     if context.get("psr"):
         doc.heading("Life beyond the job")
         doc.grid(["Figure", "Value"], [[r["label"], r["shown"]] for r in context["psr"]], [120, 60])

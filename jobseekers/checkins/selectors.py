@@ -13,7 +13,15 @@ from jobseekers.checkins.compute import (
     psr_figures,
     quarter_of,
 )
-from jobseekers.models import DomainAssessment, Goal, JobSeeker, StatusCheckIn
+from jobseekers.checkins.outcomes import AssessmentFacts, LifeFacts, psr_outcomes
+from jobseekers.models import (
+    DomainAssessment,
+    DomainRating,
+    Goal,
+    GoalReview,
+    JobSeeker,
+    StatusCheckIn,
+)
 
 FACT_FIELDS = (
     "seeker_id", "date", "housing", "education_enrolled", "education_completed", "justice",
@@ -37,6 +45,43 @@ def psr_and_learning(program: Program, start: dt.date, end: dt.date) -> tuple[Ps
     figures = psr_figures(now, [f for f in facts if f.date <= before_end])
     learning = {f.seeker_id for f in now if f.education_enrolled or f.education_completed}
     return figures, learning
+
+
+def psr_outcomes_for(program: Program, start: dt.date, end: dt.date) -> dict:
+    """PSR outcomes of the period (jobseekers.checkins.outcomes.psr_outcomes): goal
+    attainment at re-assessments in [start, end], satisfaction, quality of life, social
+    supports and domain-rating change for the people assessed in it (4 queries)."""
+    attainments = list(
+        GoalReview.objects.filter(
+            program=program, assessment__date__gte=start, assessment__date__lte=end
+        ).values_list("attainment", flat=True)
+    )
+    assessed = DomainAssessment.objects.filter(
+        program=program, date__gte=start, date__lte=end
+    ).values("seeker_id")
+    rows = list(
+        DomainAssessment.objects.filter(
+            program=program, date__lte=end, seeker_id__in=assessed
+        ).values_list("pk", "seeker_id", "date", "satisfaction")
+    )
+    ratings: dict[int, dict[str, int]] = {pk: {} for pk, *_ in rows}
+    for assessment_id, domain, rating in DomainRating.objects.filter(
+        assessment_id__in=list(ratings), rating__isnull=False
+    ).values_list("assessment_id", "domain", "rating"):
+        ratings[assessment_id][domain] = rating
+    facts = [AssessmentFacts(seeker, day, sat, ratings[pk]) for pk, seeker, day, sat in rows]
+    life = [
+        LifeFacts(*values)
+        for values in StatusCheckIn.objects.filter(
+            program=program, date__gte=start, date__lte=end
+        ).values_list("seeker_id", "date", "quality_of_life", "social_supports", "service_rating")
+    ]
+    return psr_outcomes(
+        attainments=attainments,
+        assessments=[f for f in facts if f.date >= start],
+        earlier_assessments=[f for f in facts if f.date < start],
+        life=life,
+    )
 
 
 def psr_figures_for(program: Program, start: dt.date, end: dt.date) -> PsrFigures:

@@ -169,6 +169,20 @@ EXPECTED = {
         "median_tenure_days": 14.5,  # 6 (J3), 9 (J4), 20 (J2), 48 (J1) to 2 August
     },
     "education": {"in_education": 0, "working_and_in_education": 0, "in_education_share": 0.0},
+    # No assessments or check-ins in the imported folder.
+    "psr_outcomes": {
+        "goal_attainment": {
+            "reviewed": 0,
+            "by_level": {"-2": 0, "-1": 0, "0": 0, "1": 0, "2": 0},
+            "met_or_better": 0,
+            "mean": None,
+        },
+        "satisfaction": {"people": 0, "mean": None},
+        "service_rating": {"people": 0, "mean": None},
+        "quality_of_life": {"people": 0, "mean": None},
+        "social_supports": {"people": 0, "mean": None},
+        "domain_change": {"people": 0, "by_domain": {}},
+    },
 }
 
 

@@ -63,5 +63,6 @@ def test_existing_report_keys_are_unchanged_by_the_psr_section(seeker):
     # The contract's keys come first, in order; added sections only follow them.
     assert list(report) == [
         "program", "period", "fidelity", "outcomes", "psr", "retention", "earnings", "education",
+        "psr_outcomes",
     ]  # fmt: skip
     assert "education_share" not in report["outcomes"]

@@ -9,7 +9,7 @@ from tests.reports.builders import YEAR, build_program
 
 pytestmark = pytest.mark.django_db
 
-REPORT_QUERIES = 9  # 8 for fidelity and outcomes, 1 for the PSR check-ins
+REPORT_QUERIES = 13  # 8 for fidelity and outcomes, 1 for the PSR check-ins, 4 PSR outcomes
 
 
 @pytest.mark.parametrize(("specialists", "seekers", "contacts"), [(2, 20, 100), (10, 300, 3000)])
