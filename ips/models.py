@@ -44,6 +44,17 @@ class Program(Versioned):
         help_text="Hourly minimum wage where the program works (state or local if higher).",
     )
     caseload_standard = models.PositiveSmallIntegerField(default=20)
+
+    class Country(models.TextChoices):
+        US = "US", "United States (IPS Learning Community outcomes lead)"
+        UK = "UK", "United Kingdom (IPS Grow outcomes lead)"
+
+    country = models.CharField(
+        max_length=2,
+        choices=Country.choices,
+        default=Country.US,
+        help_text="Chooses which outcome set the reports show first; the other is one click away.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = ProgramQuerySet.as_manager()

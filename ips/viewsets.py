@@ -22,7 +22,7 @@ class ProgramViewSet(ScopedModelViewSet):
     model = Program
     icon = "home"
     menu_label = "Programs"
-    form_fields = ["name", "slug", "zip", "minimum_wage", "caseload_standard"]
+    form_fields = ["name", "slug", "zip", "country", "minimum_wage", "caseload_standard"]
     list_display = ["name", "zip", "minimum_wage"]
     search_fields = ["name"]
     base_form_class = ProgramAdminForm

@@ -95,14 +95,14 @@ def dashboard(request):
     program, start, end = chosen
     report = program_report(program, start, end)
     names = specialist_names(program)
-    context = report_context(report, names)
+    context = report_context(report, names, program.country)
     trends = quarterly_reports(program, end, 4)
     trend_rows = [
         (item, [data["fidelity"]["items"][item.key] for _, data in trends])
         for item in COMPUTED_ITEMS
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
-    context["charts"] = _charts(report, trends, names)
+    context["charts"] = _charts(report, trends, names, program.country)
     today = timezone.localdate()
     mondays, weekly = weekly_face_to_face(program, end, as_of=today)
     # (Monday, "so far"): the week holding today has not ended and is not judged.
@@ -137,19 +137,23 @@ def dashboard(request):
     return render(request, "fidelity/dashboard.html", context)
 
 
-def _charts(report, trends, names: dict[str, str]) -> dict[str, str]:
+def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, str]:
+    """The dashboard's charts; the rates chart shows the program's own country's rate
+    against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark)."""
     outcomes = report["outcomes"]
     v6 = report["fidelity"]["items"]["V6"]
+    if country == "UK":
+        rate = ("UK rate", round(outcomes["employment_rate_uk"] * 100, 1))
+        lines = (Line(UK_EMPLOYMENT_BENCHMARK * 100, "UK 40"),)
+    else:
+        rate, lines = ("US rate", round(outcomes["employment_rate"] * 100, 1)), US_TIER_LINES
     return {
         "rates": bar_chart(
             "Employment rate against the benchmarks",
-            [
-                ("US rate", round(outcomes["employment_rate"] * 100, 1)),
-                ("UK rate", round(outcomes["employment_rate_uk"] * 100, 1)),
-            ],
+            [rate],
             maximum=100,
             unit=" %",
-            lines=(*US_TIER_LINES, Line(UK_EMPLOYMENT_BENCHMARK * 100, "UK 40")),
+            lines=lines,
         ),
         "contacts": bar_chart(
             "Face-to-face employer contacts per week, per specialist (goal 6)",
@@ -191,10 +195,12 @@ def report_export(request, fmt: str):
     if fmt == "json":
         return _download(to_json(report), "application/json", f"{name}.json")
     if fmt == "pdf":
-        context = report_context(report, specialist_names(chosen[0]))
+        context = report_context(report, specialist_names(chosen[0]), chosen[0].country)
         return _download(report_pdf(context), "application/pdf", f"{name}.pdf")
     return render(
-        request, "reports/program_report.html", report_context(report, specialist_names(chosen[0]))
+        request,
+        "reports/program_report.html",
+        report_context(report, specialist_names(chosen[0]), chosen[0].country),
     )
 
 

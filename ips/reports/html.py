@@ -83,11 +83,23 @@ def item_rows(
     return rows
 
 
-def outcome_rows(outcomes: dict[str, Any]) -> list[dict[str, Any]]:
-    """One row per outcome figure, labelled; a rate whose rounded figure would read as
-    another tier is shown with two more decimals (`<key>_shown`)."""
+US_OUTCOMES = ("served", "worked_competitive", "employment_rate", "job_starts",
+               "days_to_first_job")  # fmt: skip
+UK_OUTCOMES = ("referrals", "supported_into_work", "job_starts_uk", "employment_rate_uk",
+               "job_retention_share")  # fmt: skip
+OUTCOME_SETS = {"US": ("US (IPS Learning Community)", US_OUTCOMES),
+                "UK": ("UK (IPS Grow)", UK_OUTCOMES)}  # fmt: skip
+
+
+def outcome_rows(
+    outcomes: dict[str, Any], keys: tuple[str, ...] | None = None
+) -> list[dict[str, Any]]:
+    """One row per outcome figure (of `keys`, default all), labelled; a rate whose rounded
+    figure would read as another tier is shown with two more decimals (`<key>_shown`)."""
     rows = []
     for key, label, unit in OUTCOME_LABELS:
+        if keys is not None and key not in keys:
+            continue
         value = outcomes[key]
         precise = outcomes.get(f"{key}_shown")
         if precise is not None and unit == "rate":
@@ -214,16 +226,27 @@ def psr_outcome_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"label": label, "shown": shown} for label, shown in rows]
 
 
-def report_context(report: dict[str, Any], names: dict[str, str] | None = None) -> dict[str, Any]:
+def report_context(
+    report: dict[str, Any], names: dict[str, str] | None = None, country: str = "US"
+) -> dict[str, Any]:
     """Template context for reports/program_report.html; `names` maps the report's
-    specialist emails to the names a director reads."""
+    specialist emails to the names a director reads; the program's `country` ("US" or
+    "UK") chooses which outcome set leads (`outcomes`), the other one follows
+    (`other_outcomes`, shown one click away)."""
+    leading = "UK" if country == "UK" else "US"
+    other = "US" if leading == "UK" else "UK"
     outcomes = report["outcomes"]
     review = report["fidelity"]["review"]
     warnings = outcomes.get("warnings") or {}
     return {
         "report": report,
         "items": item_rows(report["fidelity"]["items"], names),
-        "outcomes": outcome_rows(outcomes) + education_row(report.get("psr")),
+        "outcomes": outcome_rows(outcomes, OUTCOME_SETS[leading][1])
+        + education_row(report.get("psr")),
+        "outcomes_label": OUTCOME_SETS[leading][0],
+        "other_outcomes": outcome_rows(outcomes, OUTCOME_SETS[other][1]),
+        "other_outcomes_label": OUTCOME_SETS[other][0],
+        "leads_uk": leading == "UK",
         "psr": psr_rows(report.get("psr")),
         "retention": retention_rows(report),
         "psr_outcomes": psr_outcome_rows(report),

@@ -65,10 +65,16 @@ def report_pdf(context: dict[str, Any]) -> bytes:
     doc = _Doc(
         f"IPS program report: {report['program']}, {period['start']} to {period['end']}{so_far}"
     )
-    doc.heading("Outcomes")
-    rows = [[row["label"], row["shown"]] for row in context["outcomes"]]
-    rows.append(["US tier (31 / 41 / 50 %)", context["tier_label"]])
-    doc.grid(["Figure", "Value"], rows, [120, 60])
+    # The program's own outcome set first (US or UK), then the other (on paper both show).
+    sets = [(context.get("outcomes_label", ""), context["outcomes"])]
+    if context.get("other_outcomes"):
+        sets.append((context["other_outcomes_label"], context["other_outcomes"]))
+    for label, outcome_rows in sets:
+        doc.heading(f"Outcomes: {label}" if label else "Outcomes")
+        rows = [[row["label"], row["shown"]] for row in outcome_rows]
+        if label.startswith("US") or not label:
+            rows.append(["US tier (31 / 41 / 50 %)", context["tier_label"]])
+        doc.grid(["Figure", "Value"], rows, [120, 60])
     if context.get("retention"):
         doc.heading("Keeping the job")
         doc.grid(

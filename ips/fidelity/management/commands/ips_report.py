@@ -69,7 +69,8 @@ class Command(BaseCommand):
         elif format == "csv":
             self.stdout.write(to_csv(report), ending="")
         else:
-            context = report_context(report, specialist_names(found)) | {"standalone": True}
+            context = report_context(report, specialist_names(found), found.country)
+            context |= {"standalone": True}
             self.stdout.write(render_to_string("reports/program_report.html", context))
 
     def _program(self, name: str) -> Program:
