@@ -137,6 +137,26 @@ def dashboard(request):
     return render(request, "fidelity/dashboard.html", context)
 
 
+CHARTS = ("rates", "contacts", "trend")
+
+
+@requires(PROGRAM_FIGURES)
+def chart_download(request, name: str):
+    """One dashboard chart as an SVG file a director can put in a slide or a report
+    (`?program=&start=&end=` as on the dashboard)."""
+    if name not in CHARTS:
+        return HttpResponse("Choose a chart: rates, contacts or trend.", status=404)
+    form, chosen = _period(request)
+    if chosen is None:
+        return HttpResponse("Choose a program you lead and a valid period.", status=400)
+    program, start, end = chosen
+    report = program_report(program, start, end, with_psr_outcomes=False)
+    trends = quarterly_reports(program, end, 4) if name == "trend" else []
+    svg = _charts(report, trends, specialist_names(program), program.country)[name]
+    filename = f"ips-{name}-{program.slug}-{start}-{end}.svg"
+    return _download(svg, "image/svg+xml", filename)
+
+
 def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, str]:
     """The dashboard's charts; the rates chart shows the program's own country's rate
     against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark)."""

@@ -13,6 +13,7 @@ app_name = "fidelity"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("report.<str:fmt>", views.report_export, name="report"),
+    path("chart/<str:name>.svg", views.chart_download, name="chart"),
     path("quarterly/", views.quarterly_return, name="quarterly"),
     path("supervision/", views.supervision_report, name="supervision"),
     path("import/", views.import_upload, name="import"),

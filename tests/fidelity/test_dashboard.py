@@ -142,3 +142,25 @@ def test_dashboard_shows_specialists_by_name_with_the_email_only_where_names_col
     assert "Sam Lee (sam2@north.example.org)" in page
     # A specialist with no name recorded is shown by email rather than not at all.
     assert unnamed.user.email.lower() in page
+
+
+@pytest.mark.parametrize("name", ["rates", "contacts", "trend"])
+def test_each_chart_downloads_as_an_svg_file(client, program, users, name):
+    client.force_login(users["director"])
+    query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
+    page = client.get(reverse("fidelity:dashboard") + query).content.decode()
+    link = reverse("fidelity:chart", args=[name])
+    assert link in page
+    response = client.get(link + query)
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response["Content-Disposition"].endswith('.svg"')
+    assert response.content.startswith(b"<svg")
+
+
+def test_unknown_chart_or_bad_period_is_refused(client, program, users):
+    client.force_login(users["director"])
+    assert client.get(reverse("fidelity:chart", args=["pie"])).status_code == 404
+    bad = f"?program={program.pk}&start=2026-09-30&end=2026-07-01"
+    assert client.get(reverse("fidelity:chart", args=["rates"]) + bad).status_code == 400
+    client.force_login(users["coach"])
+    assert client.get(reverse("fidelity:chart", args=["rates"])).status_code == 302
