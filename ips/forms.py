@@ -11,9 +11,25 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from ips.domain import tidy_program_name
 from ips.idempotency import KEY_FIELD, LikelyDuplicate, duplicate_message, parse_key
 from ips.models import Program
+from ips.roles import ROLE_PERMISSIONS, program_roles
 from ips.services import name_taken_message
 from ips.validators import InputDomainMixin
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, parse_version
+
+
+def programs_allowing(user, model, action: str):
+    """The programs (queryset) where the user's role allows `action` on `model`, after
+    ROLE_PERMISSIONS; every program the user sees for a superuser."""
+    programs = Program.objects.for_user(user)
+    if user.is_superuser:
+        return programs
+    label = model._meta.label_lower
+    allowed = [
+        program_id
+        for program_id, role in program_roles(user).items()
+        if action in ROLE_PERMISSIONS.get(role, {}).get(label, ())
+    ]
+    return programs.filter(pk__in=allowed)
 
 
 def scope_choices(form: forms.BaseForm, user) -> None:
@@ -37,7 +53,11 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
             scope_choices(self, user)
             program_field = self.fields.get("program")
             if program_field is not None:
-                programs = Program.objects.for_user(user)
+                # Only programs where the user's role there may add (a new row) or change
+                # (an existing one) this kind of row: a coach here who supervises elsewhere
+                # cannot put a row into this program.
+                action = "change" if self.instance.pk else "add"
+                programs = programs_allowing(user, self._meta.model, action)
                 program_field.queryset = programs
                 if not self.instance.pk and len(programs) == 1:
                     program_field.initial = programs[0].pk

@@ -15,6 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import chooser, history, usage
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -30,6 +31,7 @@ from ips.audit import (
     record_rows_shown,
     rows_by_program,
 )
+from ips.domain import text_problem
 from ips.forms import EventFormMixin, ScopedAdminModelForm, scope_choices
 from ips.idempotency import (
     KEY_FIELD,
@@ -128,6 +130,21 @@ class ScopedObjectMixin:
             raise Http404
         super().setup(request, *args, **kwargs)
 
+    # What the view does to the row; the user's role in the row's own program must allow it
+    # (a coach in one program who supervises another gets no supervisor powers here).
+    instance_action = "view"
+
+    def dispatch(self, request, *args, **kwargs):
+        obj = getattr(self, "object", None)
+        if obj is None:
+            obj = self.get_object()
+        policy = self.permission_policy
+        if policy is not None and not policy.user_has_permission_for_instance(
+            request.user, self.instance_action, obj
+        ):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
     def get_object(self, *args, **kwargs):
         obj = super().get_object(*args, **kwargs)
         if obj is not None and not getattr(self, "_audited", False):
@@ -182,14 +199,42 @@ class ScopedEditView(ScopedObjectMixin, VersionedEditMixin, generic.EditView):
     """Edit a row of the user's programs, with the stale-copy check."""
 
     audit_view_name = "edit"
+    instance_action = "change"
 
 
-class ReferenceEditView(VersionedEditMixin, generic.EditView):
+class WellFormedPkMixin:
+    """A URL id that cannot be the model's key answers 404, like a missing row (Wagtail's
+    own lookup would pass a NUL byte to PostgreSQL and fail with a 500)."""
+
+    def setup(self, request, *args, **kwargs):
+        if parse_pk(self.model, kwargs.get(self.pk_url_kwarg)) is None:
+            raise Http404
+        super().setup(request, *args, **kwargs)
+
+
+class ReferenceEditView(WellFormedPkMixin, VersionedEditMixin, generic.EditView):
     """Edit shared reference data, with the stale-copy check."""
+
+
+class ReferenceInspectView(WellFormedPkMixin, generic.InspectView):
+    pass
+
+
+class ReferenceDeleteView(WellFormedPkMixin, generic.DeleteView):
+    pass
+
+
+class ReferenceHistoryView(WellFormedPkMixin, history.HistoryView):
+    pass
+
+
+class ReferenceUsageView(WellFormedPkMixin, usage.UsageView):
+    pass
 
 
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
     audit_view_name = "delete"
+    instance_action = "delete"
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
@@ -198,6 +243,7 @@ class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
 
 class ScopedCopyView(ScopedObjectMixin, generic.CopyView):
     audit_view_name = "copy"
+    instance_action = "add"
 
 
 class ScopedHistoryView(ScopedObjectMixin, history.HistoryView):
@@ -329,6 +375,10 @@ class ScopedModelViewSet(ModelViewSet):
 
 class ReferenceViewSet(ModelViewSet):
     edit_view_class = ReferenceEditView
+    inspect_view_class = ReferenceInspectView
+    delete_view_class = ReferenceDeleteView
+    history_view_class = ReferenceHistoryView
+    usage_view_class = ReferenceUsageView
     inspect_view_enabled = True
     copy_view_enabled = False
     add_to_admin_menu = False
@@ -355,12 +405,15 @@ def choosable(model, user):
 
 def parse_pk(model, value):
     """`value` as the model's primary key, or None when it cannot be one (garbage,
-    out-of-range numbers)."""
+    out-of-range numbers, text keys with control characters such as NUL, which
+    PostgreSQL refuses with an error rather than a miss)."""
     try:
         pk = model._meta.pk.to_python(unquote(str(value)))
     except (ValueError, ValidationError, TypeError, OverflowError):
         return None
     if isinstance(pk, int) and not -(2**63) <= pk < 2**63:
+        return None
+    if isinstance(pk, str) and text_problem(pk):
         return None
     return pk
 

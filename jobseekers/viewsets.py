@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import TitleColumn
-from wagtail.admin.views.generic import CreateView
+from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from employers.models import Employer
@@ -340,8 +340,15 @@ class BenefitsParametersViewSet(ReferenceViewSet):
     list_display = ["year", "sga_non_blind", "trial_work_month_above", "ssi_fbr_individual"]
 
 
+class ThresholdIndexView(IndexView):
+    def get_base_queryset(self):
+        # Each row names its year (parameters.year): one query for the page, not one a row.
+        return super().get_base_queryset().select_related("parameters")
+
+
 class Medicaid1619bThresholdViewSet(ReferenceViewSet):
     model = Medicaid1619bThreshold
+    index_view_class = ThresholdIndexView
     icon = "table"
     menu_label = "1619(b) thresholds"
     form_fields = ["parameters", "state", "threshold", "source"]

@@ -17,6 +17,8 @@ from django.apps import apps
 from django.db import IntegrityError, models, transaction
 
 from tests.factories import (
+    BenefitsCounsellingFactory,
+    BenefitsParametersFactory,
     CareerProfileFactory,
     DigestLogFactory,
     DomainAssessmentFactory,
@@ -32,6 +34,7 @@ from tests.factories import (
     MatchFactory,
     MatchModelFactory,
     MatchOutcomeFactory,
+    Medicaid1619bThresholdFactory,
     MentalHealthTeamFactory,
     ProgramFactory,
     RetentionMilestoneFactory,
@@ -510,6 +513,53 @@ GOOD += [
             second(f, in_program(idempotency_key=None), same),
         ),
     )
+]
+
+
+def thresholds() -> dict:
+    return {"parameters": BenefitsParametersFactory(), "state": "MI"}
+
+
+def other_state(values: dict) -> dict:
+    return {**values, "state": "OH"}
+
+
+# The benefits reference data and the planner's record (issue 19).
+BAD += [
+    (
+        "student_exclusion_caps_ordered",
+        "yearly cap under the monthly",
+        row(BenefitsParametersFactory, student_exclusion_monthly=100, student_exclusion_yearly=50),
+    ),
+    (
+        "one_1619b_threshold_per_state_year",
+        "same state and year twice",
+        second(Medicaid1619bThresholdFactory, thresholds, same),
+    ),
+    ("threshold_1619b_positive", "threshold 0", row(Medicaid1619bThresholdFactory, threshold=0)),
+    (
+        "counselling_twp_months_0_to_9",
+        "10 months",
+        row(BenefitsCounsellingFactory, twp_months_used=10),
+    ),
+]
+GOOD += [
+    (
+        "student_exclusion_caps_ordered",
+        "yearly cap over the monthly",
+        row(BenefitsParametersFactory, student_exclusion_monthly=100, student_exclusion_yearly=400),
+    ),
+    (
+        "one_1619b_threshold_per_state_year",
+        "another state, same year",
+        second(Medicaid1619bThresholdFactory, thresholds, other_state),
+    ),
+    ("threshold_1619b_positive", "threshold 1", row(Medicaid1619bThresholdFactory, threshold=1)),
+    (
+        "counselling_twp_months_0_to_9",
+        "9 months",
+        row(BenefitsCounsellingFactory, twp_months_used=9),
+    ),
 ]
 
 
