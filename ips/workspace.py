@@ -9,6 +9,8 @@ import types
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
@@ -235,6 +237,21 @@ class ReferenceUsageView(WellFormedPkMixin, usage.UsageView):
 class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
     audit_view_name = "delete"
     instance_action = "delete"
+
+    def form_valid(self, form):
+        """A row other records depend on (an employer with jobs) is kept, with a message
+        saying why, instead of a server error; nothing is deleted."""
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError as error:
+            kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+            messages.error(
+                self.request,
+                f"{self.object} cannot be deleted: {', '.join(kinds)} still refer to it. "
+                "Keep it, or merge it into another record.",
+            )
+            return redirect(self.get_success_url())
 
 
 class ScopedInspectView(ScopedObjectMixin, generic.InspectView):

@@ -45,6 +45,11 @@ class PeriodForm(DomainForm):
         data = super().clean()
         if data.get("start") and data.get("end") and data["end"] < data["start"]:
             self.add_error("end", "The last day must not be before the first day.")
+        if data.get("start") and data["start"] > timezone.localdate():
+            # Nobody is active on a day that has not come: no figures, not made-up ones.
+            self.add_error(
+                "start", "This period has not begun yet: choose a first day up to today."
+            )
         return data
 
 

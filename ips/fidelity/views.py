@@ -191,9 +191,14 @@ def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[
     }
 
 
+REPORT_FORMATS = ("html", "csv", "json", "pdf", "xlsx")
+
+
 @requires(PROGRAM_FIGURES)
 def report_export(request, fmt: str):
-    """The program report for a period as printable HTML, CSV, JSON or PDF."""
+    """The program report for a period as printable HTML, CSV, JSON, PDF or XLSX."""
+    if fmt not in REPORT_FORMATS:
+        return HttpResponse("Choose a format: html, csv, json, pdf or xlsx.", status=404)
     form, chosen = _period(request)
     if chosen is None:
         return HttpResponse("Choose a program you lead and a valid period.", status=400)
@@ -300,6 +305,9 @@ def supervision_report(request):
     if month is None:
         return HttpResponse("Choose a month written YYYY-MM, for example 2026-10.", status=400)
     start, end = month
+    if start > today:
+        message = "That month has not begun yet: choose one up to this month."
+        return HttpResponse(message, status=400)
     facts = program_facts(program, start, end, today)
     rows = supervision_rows(facts, psr_and_learning(program, start, end)[1])
     names = specialist_names(program)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.utils import timezone
+
 from ips.fidelity.anchors import band
 from ips.fidelity.compute import fidelity_items, outcomes
 from ips.fidelity.models import FidelityReview
@@ -72,10 +74,12 @@ def quarterly_reports(
     program: Program, last_day: dt.date, count: int = 8, as_of: dt.date | None = None
 ) -> list[tuple[str, dict[str, Any]]]:
     """The report of each of the `count` calendar quarters up to the one holding
-    `last_day`, oldest first, labelled "2026 Q3" ("2026 Q4 so far" while a quarter has
+    `last_day` (or today, if sooner: a quarter not yet begun has no figures), oldest first,
+    labelled "2026 Q3" ("2026 Q4 so far" while a quarter has
     not ended). Each is `program_report` of that quarter: the quarterly return's rows."""
     result = []
-    for start, end in last_quarters(last_day, count):
+    today = as_of or timezone.localdate()
+    for start, end in last_quarters(min(last_day, today), count):
         report = program_report(program, start, end, as_of, with_psr_outcomes=False)
         label = quarter_label(start)
         result.append((f"{label} so far" if report["period"]["partial"] else label, report))

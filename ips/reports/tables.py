@@ -78,11 +78,22 @@ def per_specialist_table(report: dict[str, Any], names: dict[str, str] | None = 
     )
 
 
+def _rate(report: dict[str, Any]) -> float | None:
+    """The US employment rate in %, or None when nobody was served (no data, not 0 %)."""
+    outcomes = report["outcomes"]
+    return _percent(outcomes["employment_rate"]) if outcomes["served"] else None
+
+
+def _tier(report: dict[str, Any]) -> str | None:
+    outcomes = report["outcomes"]
+    return TIER_SHORT_LABELS[outcomes["tier"]] if outcomes["served"] else None
+
+
 QUARTERLY_COLUMNS = (
     ("Served", lambda r: r["outcomes"]["served"]),
     ("Worked in a competitive job", lambda r: r["outcomes"]["worked_competitive"]),
-    ("Employment rate (%)", lambda r: _percent(r["outcomes"]["employment_rate"])),
-    ("Tier (31 / 41 / 50 %)", lambda r: TIER_SHORT_LABELS[r["outcomes"]["tier"]]),
+    ("Employment rate (%)", _rate),
+    ("Tier (31 / 41 / 50 %)", _tier),
     ("Job starts", lambda r: r["outcomes"]["job_starts"]),
     ("In education or training", lambda r: r["education"]["in_education"]),
     ("Working and in education", lambda r: r["education"]["working_and_in_education"]),
@@ -104,8 +115,8 @@ def quarterly_table(quarters: list[tuple[str, dict[str, Any]]]) -> Table:
 TOTAL_COLUMNS = (
     ("Served", lambda r: r["outcomes"]["served"]),
     ("Worked in a competitive job", lambda r: r["outcomes"]["worked_competitive"]),
-    ("Employment rate (%)", lambda r: _percent(r["outcomes"]["employment_rate"])),
-    ("Tier (31 / 41 / 50 %)", lambda r: TIER_SHORT_LABELS[r["outcomes"]["tier"]]),
+    ("Employment rate (%)", _rate),
+    ("Tier (31 / 41 / 50 %)", _tier),
     ("Job starts", lambda r: r["outcomes"]["job_starts"]),
     ("New referrals", lambda r: r["outcomes"]["referrals"]),
     ("Closed", lambda r: r["outcomes"]["closed"]),

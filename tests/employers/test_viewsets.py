@@ -3,6 +3,7 @@ located on create and on a place change, status dates).  Matches refreshed after
 is saved here: tests/jobseekers/matching/test_refresh_triggers.py."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from employers.models import Employer, JobOpening
@@ -195,3 +196,19 @@ def test_employer_screens_keep_the_employers_history(as_specialist, program, use
         ("wagtail.create", users[Role.SPECIALIST].pk),
         ("wagtail.edit", users[Role.SPECIALIST].pk),
     ]
+
+
+def test_deleting_an_employer_with_jobs_keeps_it_with_a_message(client, program, users, seeker):
+    from employers.models import Employer
+    from jobseekers.models import Job
+
+    employer = Employer.objects.create(program=program, name="Corner Bakery")
+    Job.objects.create(
+        program=program, seeker=seeker, employer=employer, title="Baker",
+        start_date=seeker.entry_date,
+    )  # fmt: skip
+    client.force_login(users["supervisor"])
+    response = client.post(reverse("employers:delete", args=[employer.pk]), follow=True)
+    assert response.status_code == 200
+    assert "cannot be deleted" in response.content.decode()
+    assert Employer.objects.filter(pk=employer.pk).exists()

@@ -412,3 +412,50 @@ def test_a_director_of_one_program_sees_no_total(client, program, users):
     client.force_login(users[Role.DIRECTOR])
     response = client.get(reverse("fidelity:dashboard"))
     assert "together" not in response.context
+
+
+# --- Red-team follow-ups ---------------------------------------------------------------
+
+
+def test_a_period_not_yet_begun_is_refused_everywhere(client, program, users):
+    from django.core.management.base import CommandError
+
+    start = timezone.localdate() + dt.timedelta(days=40)
+    end = start + dt.timedelta(days=60)
+    client.force_login(users[Role.DIRECTOR])
+    query = f"?program={program.pk}&start={start}&end={end}"
+    response = client.get(reverse("fidelity:dashboard") + query)
+    assert response.status_code == 400
+    assert "has not begun" in response.content.decode()
+    month = f"{start:%Y-%m}"
+    assert client.get(f"/admin/fidelity/supervision/?month={month}").status_code == 400
+    with pytest.raises(CommandError, match="has not come yet"):
+        call_command(
+            "ips_report", "--program", program.name, "--start", start.isoformat(),
+            "--end", end.isoformat(), stdout=io.StringIO(),
+        )  # fmt: skip
+
+
+def test_unknown_report_format_is_a_404(client, program, users):
+    client.force_login(users[Role.DIRECTOR])
+    assert client.get(reverse("fidelity:report", args=["foo"])).status_code == 404
+
+
+def test_a_quarter_with_nobody_served_has_no_rate_or_tier(program):
+    from ips.reports.build import quarterly_reports
+    from ips.reports.tables import quarterly_table
+
+    table = quarterly_table(quarterly_reports(program, D(2026, 9, 30), 2))
+    row = dict(zip(table.header, table.rows[0], strict=True))
+    assert row["Served"] == 0
+    assert row["Employment rate (%)"] is None
+    assert row["Tier (31 / 41 / 50 %)"] is None
+
+
+def test_two_program_csv_names_the_programs_in_one_cell(two_programs):
+    out = io.StringIO()
+    call_command(
+        "ips_report", "--program", "North Team", "--program", "South Team",
+        "--start", "2026-07-01", "--end", "2026-09-30", "--format", "csv", stdout=out,
+    )  # fmt: skip
+    assert "total.programs,North Team; South Team" in out.getvalue()

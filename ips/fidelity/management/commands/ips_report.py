@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand, CommandError
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from ips.fidelity.selectors import specialist_names
 from ips.models import Program
@@ -47,6 +48,10 @@ class Command(BaseCommand):
         first, last = _date(start, "start"), _date(end, "end")
         if last < first:
             raise CommandError(f"--end {end} is before --start {start}")
+        if first > timezone.localdate():
+            raise CommandError(
+                f"--start {start} has not come yet: a report needs a day up to today"
+            )
         names = [program] if isinstance(program, str) else program  # call_command(program=...)
         found_all = [self._program(name) for name in names]
         if len({p.pk for p in found_all}) != len(found_all):
@@ -88,9 +93,9 @@ class Command(BaseCommand):
         if format == "json":
             self.stdout.write(to_json({"programs": reports, "total": total}))
         elif format == "csv":
-            self.stdout.write(
-                to_csv({"programs": dict(enumerate(reports)), "total": total}), ending=""
-            )
+            flat_total = total | {"programs": "; ".join(total["programs"])}  # one cell
+            rows = to_csv({"programs": dict(enumerate(reports)), "total": flat_total})
+            self.stdout.write(rows, ending="")
         elif format == "xlsx":
             tables = [totals_table(reports, total)]
             for report in reports:
