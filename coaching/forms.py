@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django import forms
@@ -217,6 +218,8 @@ class SupportContactAdminForm(ScopedAdminModelForm):
         return cleaned
 
 
+VERSION_FIELD = "week_version"
+
 HOUR_SLOTS = [
     (activity, location, f"{activity_label}, {location_label.lower()}")
     for activity, activity_label in TimeEntry.Activity.choices
@@ -227,10 +230,14 @@ HOUR_SLOTS = [
 class WeekOfHoursForm(EventFormMixin, DomainForm):
     """Hours by activity and place for each day of one week, on one screen."""
 
-    def __init__(self, *args, monday: dt.date, **kwargs):
+    def __init__(self, *args, monday: dt.date, version: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.monday = monday
         self.days = schedule.week_days(monday)
+        # The week's version this copy was made from (coaching.services.week_version).
+        self.fields[VERSION_FIELD] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=version
+        )
         for index, day in enumerate(self.days):
             for activity, location, label in HOUR_SLOTS:
                 self.fields[self.field_name(index, activity, location)] = forms.DecimalField(
@@ -260,6 +267,20 @@ class WeekOfHoursForm(EventFormMixin, DomainForm):
             for i, day in enumerate(self.days)
             for a, loc, _ in HOUR_SLOTS
         }
+
+    @property
+    def based_on(self) -> str | None:
+        """The posted week version (None when the copy carries none)."""
+        return self.cleaned_data.get(VERSION_FIELD) or None
+
+    def clean_week_version(self) -> str:
+        value = (self.cleaned_data.get(VERSION_FIELD) or "").strip()
+        if value and not re.fullmatch(r"[0-9a-f]{40}", value):
+            raise ValidationError(
+                "This page was damaged in sending (its week version is not readable). "
+                "Nothing was saved: open the week again and re-enter the hours."
+            )
+        return value
 
     def clean(self):
         cleaned = super().clean()

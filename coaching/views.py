@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -215,23 +216,37 @@ def week_of_hours(request):
     except ValueError:
         messages.error(request, "The week must be a date written like 2026-03-02.")
         return redirect("coaching:hours")
-    entries = TimeEntry.objects.filter(staff=staff, date__gte=monday).filter(
-        date__lt=monday + dt.timedelta(days=7)
+    saved = _saved_week(staff, monday)
+    initial = _week_initial(saved, monday)
+    form = WeekOfHoursForm(
+        request.POST or None,
+        monday=monday,
+        initial=initial,
+        version=services.week_version(staff, monday),
     )
-    saved = {(e.date, e.activity, e.location): e.hours for e in entries}
-    initial = {
-        WeekOfHoursForm.field_name((day - monday).days, activity, location): value
-        for (day, activity, location), value in saved.items()
-    }
-    form = WeekOfHoursForm(request.POST or None, monday=monday, initial=initial)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             kept = services.record_week_of_time(
-                staff=staff, monday=monday, hours=form.hours(), idempotency_key=form.submission_key
+                staff=staff,
+                monday=monday,
+                hours=form.hours(),
+                idempotency_key=form.submission_key,
+                based_on=form.based_on,
             )
         except AlreadyRecorded:
             messages.info(request, f"Already saved: the hours for the week of {monday:%d %B}.")
             return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
+        except services.StaleWeek as error:
+            # Show the week as saved now, in a fresh copy; the refused copy is not kept.
+            messages.error(request, error.messages[0])
+            saved = _saved_week(staff, monday)
+            form = WeekOfHoursForm(
+                monday=monday,
+                initial=_week_initial(saved, monday),
+                version=services.week_version(staff, monday),
+            )
+            status = 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -246,5 +261,21 @@ def week_of_hours(request):
         "previous": monday - dt.timedelta(days=7),
         "next": monday + dt.timedelta(days=7),
     }
-    status = 400 if form.errors else 200
+    if form.errors:
+        status = 400
     return TemplateResponse(request, "coaching/week_of_hours.html", context, status=status)
+
+
+def _saved_week(staff: StaffMember, monday: dt.date) -> dict[tuple[dt.date, str, str], Decimal]:
+    """The week's stored hours by (day, activity, location)."""
+    entries = TimeEntry.objects.filter(staff=staff, date__gte=monday).filter(
+        date__lt=monday + dt.timedelta(days=7)
+    )
+    return {(e.date, e.activity, e.location): e.hours for e in entries}
+
+
+def _week_initial(saved: dict, monday: dt.date) -> dict[str, Decimal]:
+    return {
+        WeekOfHoursForm.field_name((day - monday).days, activity, location): value
+        for (day, activity, location), value in saved.items()
+    }

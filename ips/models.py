@@ -221,6 +221,30 @@ class TimeEntry(Versioned):
         return f"{self.date} {self.staff.display_name}: {self.hours} h"
 
 
+class WeekOfHoursSave(models.Model):
+    """One saving of a staff member's week of hours (the "Week of hours" screen,
+    `coaching.services.record_week_of_time`). Its submission key answers a replayed
+    sending with "Already saved", even for a week of zeros (no entries are stored for
+    those); the latest saving of a week, with the week's entries, is the week's version
+    (`coaching.services.week_version`), so a copy of the screen opened before a later save
+    is refused instead of overwriting the correction (issue 14)."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    staff = models.ForeignKey(StaffMember, on_delete=models.CASCADE, related_name="week_saves")
+    monday = models.DateField(help_text="The Monday of the ISO week saved.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    idempotency_key = key_field()
+
+    objects = TimeEntryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [key_constraint("week_of_hours")]
+
+    def __str__(self) -> str:
+        return f"Week of {self.monday} for {self.staff.display_name}, saved {self.created_at:%H:%M}"
+
+
 class OccupationQuerySet(models.QuerySet):
     def search(self, text: str):
         return self.filter(Q(title__icontains=text) | Q(code__startswith=text))

@@ -31,6 +31,7 @@ from ips.models import (
     Program,
     StaffMember,
     TimeEntry,
+    WeekOfHoursSave,
 )
 from ips.roles import Role
 from jobseekers.models import (
@@ -133,6 +134,15 @@ class TimeEntryFactory(ProgramOwnedFactory):
     hours = Decimal("7.50")
     activity = TimeEntry.Activity.EMPLOYMENT_SERVICES
     location = TimeEntry.Location.COMMUNITY
+
+
+class WeekOfHoursSaveFactory(ProgramOwnedFactory):
+    class Meta:
+        model = WeekOfHoursSave
+
+    _program_from = ("staff",)
+    staff = factory.SubFactory(StaffMemberFactory, program=SAME_PROGRAM)
+    monday = dt.date(2026, 3, 2)
 
 
 class OccupationFactory(DjangoModelFactory):
@@ -465,6 +475,7 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         StaffMemberFactory,
         MentalHealthTeamFactory,
         TimeEntryFactory,
+        WeekOfHoursSaveFactory,
         EmployerFactory,
         EmployerPersonFactory,
         EmployerContactFactory,

@@ -200,3 +200,92 @@ def test_time_entry_service_replays_and_near_duplicates(staff):
         log_time_entry(**args)
     log_time_entry(**args, allow_duplicate=True)
     assert TimeEntry.objects.count() == 2
+
+
+def week_page(client) -> dict:
+    """The week screen's form as a browser would post it (hidden key and version)."""
+    page = client.get(f"{HOURS}?week={MONDAY}").content.decode()
+    return form_data(page, having="week_version")
+
+
+def saved_week() -> list[tuple]:
+    return sorted(TimeEntry.objects.values_list("date", "activity", "location", "hours"))
+
+
+def test_week_of_hours_replayed_after_a_correction_keeps_the_correction(client, users, staff):
+    # A phone sends the week (6 h), the coach corrects it to 4 h on another page, then the
+    # first sending is replayed (a retry, the back button): the correction stays.
+    client.force_login(users["coach"])
+    first = {**week_page(client), "d0_employment_services_community": "6"}
+    assert client.post(HOURS, first).status_code == 302
+    correction = {**week_page(client), "d0_employment_services_community": "4"}
+    assert client.post(HOURS, correction).status_code == 302
+    replay = client.post(HOURS, first, follow=True)
+    assert "Already saved" in replay.content.decode()
+    assert saved_week() == [(MONDAY, "employment_services", "community", Decimal("4.00"))]
+
+
+def test_a_copy_opened_before_a_later_save_is_refused_and_changes_nothing(client, users, staff):
+    # Two copies of the same week open (phone and desktop); the desktop saves first.
+    client.force_login(users["coach"])
+    phone = {**week_page(client), "d0_employment_services_community": "6"}
+    desktop = {**week_page(client), "d0_employment_services_community": "4"}
+    assert client.post(HOURS, desktop).status_code == 302
+    refused = client.post(HOURS, phone)
+    page = refused.content.decode()
+    assert refused.status_code == 409
+    assert "These hours were changed after this page was opened" in page
+    assert "Nothing was saved from this copy" in page
+    assert saved_week() == [(MONDAY, "employment_services", "community", Decimal("4.00"))]
+    # The page now shows the saved week in a fresh copy, which saves.
+    fresh = form_data(page, having="week_version")
+    assert fresh["d0_employment_services_community"] == "4.00"
+    fresh["d0_employment_services_community"] = "5"
+    assert client.post(HOURS, fresh).status_code == 302
+    assert saved_week() == [(MONDAY, "employment_services", "community", Decimal("5.00"))]
+
+
+def test_a_copy_opened_before_an_entry_was_edited_elsewhere_is_refused(client, users, staff):
+    client.force_login(users["coach"])
+    assert client.post(HOURS, {**week_page(client), "d1_other_office": "2"}).status_code == 302
+    stale = {**week_page(client), "d1_other_office": "3"}
+    entry = TimeEntry.objects.get()
+    entry.hours = Decimal("2.5")  # corrected on the time-entry screen (a new version)
+    entry.save()
+    assert client.post(HOURS, stale).status_code == 409
+    assert saved_week() == [(MONDAY + dt.timedelta(days=1), "other", "office", Decimal("2.50"))]
+
+
+def test_a_week_of_zeros_sent_twice_after_a_later_save_changes_nothing(client, users, staff):
+    # A cleared week stores no entries: the saving itself answers the replay.
+    client.force_login(users["coach"])
+    cleared = week_page(client)
+    assert client.post(HOURS, cleared).status_code == 302
+    assert client.post(HOURS, {**week_page(client), "d2_other_office": "1"}).status_code == 302
+    again = client.post(HOURS, cleared, follow=True)
+    assert "Already saved" in again.content.decode()
+    assert saved_week() == [(MONDAY + dt.timedelta(days=2), "other", "office", Decimal("1.00"))]
+
+
+def test_a_stale_copy_holding_what_is_saved_already_is_not_an_error(staff):
+    from coaching.services import week_version
+
+    coach = staff["coach"]
+    hours = {(MONDAY, "other", "office"): Decimal(2)}
+    before = week_version(coach, MONDAY)
+    record_week_of_time(staff=coach, monday=MONDAY, hours=hours, idempotency_key=uuid.uuid4())
+    version = week_version(coach, MONDAY)
+    kept = record_week_of_time(
+        staff=coach, monday=MONDAY, hours=hours, idempotency_key=uuid.uuid4(), based_on=before
+    )
+    assert kept == 1
+    assert week_version(coach, MONDAY) == version  # nothing was rewritten
+
+
+def test_a_damaged_week_version_is_refused_with_a_message(client, users, staff):
+    client.force_login(users["coach"])
+    data = {**week_page(client), "d0_other_office": "2", "week_version": "not-a-version"}
+    response = client.post(HOURS, data)
+    assert response.status_code == 400
+    assert "week version is not readable" in response.content.decode()
+    assert not TimeEntry.objects.exists()

@@ -19,7 +19,14 @@ from coaching.models import (
     SupportContact,
 )
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from ips.models import AuditEvent, MentalHealthTeam, Program, StaffMember, TimeEntry
+from ips.models import (
+    AuditEvent,
+    MentalHealthTeam,
+    Program,
+    StaffMember,
+    TimeEntry,
+    WeekOfHoursSave,
+)
 from ips.roles import LEADERSHIP, Role
 from jobseekers.models import (
     BenefitsCounselling,
@@ -41,7 +48,6 @@ from tests.factories import (
     GoalFactory,
     JobFactory,
     JobSeekerFactory,
-    TimeEntryFactory,
 )
 
 OUR_APPS = ("ips", "employers", "jobseekers", "coaching")
@@ -58,6 +64,7 @@ RULES: dict[type, str] = {
     StaffMember: PROGRAM,
     MentalHealthTeam: PROGRAM,
     TimeEntry: OWN_TIME,
+    WeekOfHoursSave: OWN_TIME,
     Employer: PROGRAM,
     EmployerPerson: PROGRAM,
     EmployerContact: CASEWORK,
@@ -153,9 +160,9 @@ def build_rows(model, programs: list[Program]) -> None:
         hired = JobSeekerFactory(program=program, name="Hired")
         JobFactory(seeker=hired)
         unhired = JobSeekerFactory(program=program, name="Not hired yet")
-        if model is TimeEntry:
+        if model in (TimeEntry, WeekOfHoursSave):
             for member in StaffMember.objects.filter(program=program):
-                TimeEntryFactory(staff=member)
+                factory(staff=member)
         elif model in (JobSeeker, Program, StaffMember):
             continue  # the fixtures and the seekers above are the rows
         elif RULES[model] == SEEKER:

@@ -43,6 +43,7 @@ from tests.factories import (
     SupportContactFactory,
     TimeEntryFactory,
     UserFactory,
+    WeekOfHoursSaveFactory,
 )
 
 OUR_APPS = ("ips", "employers", "jobseekers", "coaching")
@@ -488,6 +489,7 @@ EVENT_FACTORIES = (
     ("support_contact", SupportContactFactory),
     ("time_entry", TimeEntryFactory),
     ("status_checkin", StatusCheckInFactory),
+    ("week_of_hours", WeekOfHoursSaveFactory),
 )
 KEY = uuid.UUID("8f7b3c1e-2d4a-4b6c-9e0f-123456789abc")
 BAD += [
