@@ -251,24 +251,65 @@ def confirm_retention_check(
             )
     except IntegrityError as error:  # one answer per check: a second submission lost
         raise ValidationError({"still_employed": "This check was already confirmed."}) from error
-    if not still_employed and not FollowUpTask.objects.filter(
-        job=job, kind=FollowUpTask.Kind.REENGAGE
-    ):
-        today = timezone.localdate()
-        FollowUpTask.objects.create(
-            program_id=job.program_id,
-            seeker_id=job.seeker_id,
-            job=job,
-            kind=FollowUpTask.Kind.REENGAGE,
-            assigned_to=job.seeker.specialist,
-            created_on=today,
-            due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
-            note=(
-                f"At the {days}-day check the person was no longer working at "
-                f"{job.employer.name}. Record the job's end and offer a new job search."
-            ),
-        )
+    if not still_employed:
+        _open_reengage_task(job=job, days=days)
     return milestone
+
+
+def _open_reengage_task(*, job: Job, days: int) -> None:
+    """A task to record the job's end and re-engage the person within 3 days (IPS:
+    re-engage in the job search soon after a job loss), unless the job has one."""
+    if FollowUpTask.objects.filter(job=job, kind=FollowUpTask.Kind.REENGAGE).exists():
+        return
+    today = timezone.localdate()
+    FollowUpTask.objects.create(
+        program_id=job.program_id,
+        seeker_id=job.seeker_id,
+        job=job,
+        kind=FollowUpTask.Kind.REENGAGE,
+        assigned_to=job.seeker.specialist,
+        created_on=today,
+        due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
+        note=(
+            f"At the {days}-day check the person was no longer working at "
+            f"{job.employer.name}. Record the job's end and offer a new job search."
+        ),
+    )
+
+
+@transaction.atomic
+def correct_retention_answer(
+    *,
+    milestone: RetentionMilestone,
+    confirmed_on: dt.date,
+    still_employed: bool,
+    expected_version: int,
+) -> RetentionMilestone:
+    """Correct a recorded retention-check answer (the answers listing's edit screen): the
+    day it was confirmed and whether the person was still working. The check itself (job,
+    30/90/180/365 days) is not changed: a wrong check is a different answer. Corrected to
+    "no longer working", the re-engage task opens as when first answered
+    (`confirm_retention_check`); corrected back to "still working", an open task is left
+    for a person to close. ValidationError for a date in the future or before the job
+    started; StaleCopyError when someone saved the answer after `expected_version`."""
+    job = milestone.job
+    errors = {}
+    if confirmed_on > timezone.localdate():
+        errors["confirmed_on"] = "The date is in the future. Record the answer after it is given."
+    elif confirmed_on < job.start_date:
+        errors["confirmed_on"] = f"The date is before the job started ({job.start_date:%d %b %Y})."
+    if errors:
+        raise ValidationError(errors)
+    milestone.confirmed_on = confirmed_on
+    milestone.still_employed = still_employed
+    saved = save_if_unchanged(
+        milestone,
+        expected_version=expected_version,
+        update_fields=["confirmed_on", "still_employed"],
+    )
+    if not still_employed:
+        _open_reengage_task(job=job, days=milestone.days)
+    return saved
 
 
 @transaction.atomic

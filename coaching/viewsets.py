@@ -5,9 +5,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 
 from coaching.forms import JobSupportPlanAdminForm, SupportContactAdminForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
-from coaching.services import log_support_contact
-from ips.workspace import EventCreateView, ScopedModelViewSet
-from jobseekers.viewsets import ToRecordMixin
+from coaching.services import correct_retention_answer, log_support_contact
+from ips.workspace import EventCreateView, ScopedEditView, ScopedModelViewSet
+from jobseekers.viewsets import ServiceErrorsMixin, ToRecordMixin
 
 
 class AnswerAddView(ToRecordMixin, CreateView):
@@ -15,6 +15,20 @@ class AnswerAddView(ToRecordMixin, CreateView):
     confirms the check and opens the re-engage task), never as a bare row."""
 
     message = "Record a retention check's answer on the support log: What's due, Record the check."
+
+
+class AnswerEditView(ServiceErrorsMixin, ScopedEditView):
+    """A correction goes through `correct_retention_answer` (a "no" opens the re-engage
+    task); which check was answered is not editable."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        return correct_retention_answer(
+            milestone=self.object,
+            confirmed_on=data["confirmed_on"],
+            still_employed=data["still_employed"],
+            expected_version=self.expected_version,
+        )
 
 
 class SupportContactCreateView(EventCreateView):
@@ -104,9 +118,10 @@ class JobSupportPlanViewSet(ScopedModelViewSet):
 class RetentionMilestoneViewSet(ScopedModelViewSet):
     model = RetentionMilestone
     add_view_class = AnswerAddView
+    edit_view_class = AnswerEditView
     icon = "date"
     menu_label = "Retention check answers"
-    form_fields = ["program", "job", "days", "confirmed_on", "still_employed"]
+    form_fields = ["confirmed_on", "still_employed"]
     list_display = ["job", "days", "confirmed_on", "still_employed"]
     list_filter = ["program", "days", "confirmed_on"]
     list_select_related = ("job__employer", "job__seeker")

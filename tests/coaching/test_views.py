@@ -10,6 +10,7 @@ from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
 from ips.models import TimeEntry
 from jobseekers.models import Job
 from jobseekers.services import record_job_end
+from tests.support.html_forms import form_data
 
 HOME_ROLES = ["specialist", "coach", "supervisor", "director"]
 DUE = "/admin/coaching/due/"
@@ -428,3 +429,55 @@ def test_a_bare_answer_cannot_be_added_on_the_listing_only_on_the_support_log(
     response = client.post(reverse("milestones:add"), {**data, "still_employed": "on"})
     assert response.status_code == 302
     assert not RetentionMilestone.objects.exists()
+
+
+def _answer(job, *, still_employed: bool):
+    from coaching.models import RetentionMilestone
+
+    return RetentionMilestone.objects.create(
+        program=job.program,
+        job=job,
+        days=30,
+        confirmed_on=job.start_date + dt.timedelta(days=30),
+        still_employed=still_employed,
+    )
+
+
+def test_an_answer_corrected_to_not_working_opens_the_reengage_task(
+    client, users, make_job, seeker
+):
+    from django.urls import reverse
+
+    from coaching.models import FollowUpTask
+
+    job = make_job(seeker, days_ago=40)
+    answer = _answer(job, still_employed=True)
+    client.force_login(users["supervisor"])
+    url = reverse("milestones:edit", args=[answer.pk])
+    data = form_data(client.get(url).content.decode(), having="confirmed_on")
+    data.pop("still_employed", None)  # unticked: no longer working
+    response = client.post(url, data)
+    assert response.status_code == 302
+    answer.refresh_from_db()
+    assert answer.still_employed is False
+    task = FollowUpTask.objects.get(job=job)
+    assert task.kind == FollowUpTask.Kind.REENGAGE
+    assert "30-day check" in task.note
+
+
+def test_an_answer_cannot_be_moved_to_another_check_or_dated_in_the_future(
+    client, users, make_job, seeker
+):
+    from django.urls import reverse
+
+    job = make_job(seeker, days_ago=40)
+    answer = _answer(job, still_employed=True)
+    client.force_login(users["supervisor"])
+    url = reverse("milestones:edit", args=[answer.pk])
+    data = form_data(client.get(url).content.decode(), having="confirmed_on")
+    future = timezone.localdate() + dt.timedelta(days=2)
+    response = client.post(url, {**data, "days": 90, "confirmed_on": future.isoformat()})
+    assert response.status_code == 200
+    assert "The date is in the future" in response.content.decode()
+    answer.refresh_from_db()
+    assert (answer.days, answer.confirmed_on) == (30, job.start_date + dt.timedelta(days=30))
