@@ -23,6 +23,7 @@ from jobseekers.models import (
     GoalReview,
     Job,
     JobSeeker,
+    WageReport,
 )
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -521,6 +522,29 @@ class CounsellingForm(DomainForm):
         min_value=0, max_value=9, required=False, label="SSDI trial work months used so far"
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class WageReportForm(DomainForm):
+    """That one month's pay was reported to SSA (the choice: the last 12 whole months)."""
+
+    month = forms.ChoiceField(label="Month of pay")
+    reported_on = forms.DateField(widget=DATE, initial=today, label="Reported to SSA on")
+    how = forms.ChoiceField(
+        choices=[("", "Not known"), *WageReport.How.choices], required=False, label="How"
+    )
+
+    def __init__(self, *args, today: dt.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        months = []
+        first = today.replace(day=1)
+        for _ in range(12):
+            first = (first - dt.timedelta(days=1)).replace(day=1)
+            months.append((f"{first:%Y-%m}", f"{first:%B %Y}"))
+        self.fields["month"].choices = months
+
+    def clean_month(self) -> dt.date:
+        year, month = self.cleaned_data["month"].split("-")  # a choice: always YYYY-MM
+        return dt.date(int(year), int(month), 1)
 
 
 class JobStartForm(EventFormMixin, DomainForm):

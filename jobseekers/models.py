@@ -576,6 +576,42 @@ class BenefitsCounselling(Versioned):
         return f"Benefits counselling for {self.seeker} on {self.date}"
 
 
+class WageReport(models.Model):
+    """That a working person's pay for one month was reported to SSA. SSI: gross wages each
+    month, in the first days of the next month and by its 10th at the latest (POMS
+    SI 00820.143 monthly wage reporting, SI 02301.005 reporting responsibilities; 20 CFR
+    416.714); SSDI: work and pay changes (20 CFR 404.1588). One row per person and month of
+    pay; the specialist's home lists the months worked and not yet reported."""
+
+    class How(models.TextChoices):
+        APP = "app", "SSA Mobile Wage Reporting app"
+        ONLINE = "online", "my Social Security or myWageReport (online)"
+        PHONE = "phone", "SSI Telephone Wage Reporting"
+        OFFICE = "office", "At or to the local Social Security office"
+        PLANNER = "planner", "By the benefits planner or representative payee"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="wage_reports")
+    month = models.DateField(help_text="The first day of the month whose pay was reported.")
+    reported_on = models.DateField(help_text="The day the pay was reported to SSA.")
+    how = models.CharField(max_length=10, choices=How.choices, blank=True)
+    recorded_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SeekerRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month"]
+        constraints = [
+            models.UniqueConstraint(fields=["seeker", "month"], name="one_wage_report_per_month"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.month:%B %Y} pay reported to SSA on {self.reported_on}"
+
+
 class JobQuerySet(ProgramScopedQuerySet):
     def held_between(self, start, end):
         """Worked in a period: started by its end and not ended before its start."""

@@ -254,25 +254,103 @@ def twp_months_recorded(seeker: JobSeeker) -> int | None:
 WAGE_REPORTING_BENEFITS = frozenset({"ssi", "ssdi"})
 
 
-def wage_reporting_due(user) -> list[JobSeeker]:
-    """The user's own caseload (as specialist) who hold a job now and get SSI or SSDI
-    (current career profile): each reports last month's pay to SSA this month (SSA asks
-    SSI recipients to by the 6th; SSDI beneficiaries report work and pay changes).
-    Three queries (the user's programs, the people, their current profiles)."""
+# How many months back an unreported month of pay stays on the list (older ones are for
+# the benefits planner: SSA's own records show them).
+WAGE_REPORT_MONTHS_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class WageReportDue:
+    """One month of pay a person worked and has not reported to SSA yet."""
+
+    seeker: JobSeeker
+    month: dt.date  # the first day of the month of pay
+    benefits: tuple[str, ...]  # "SSI", "SSDI"
+    report_by: dt.date  # the 10th of the next month (20 CFR 416.714)
+    overdue: bool  # `report_by` has passed
+
+
+def _month_start(day: dt.date, back: int = 0) -> dt.date:
+    index = day.year * 12 + day.month - 1 - back
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return _month_start(first, -1) - dt.timedelta(days=1)
+
+
+def _ssa_benefits(seeker: JobSeeker) -> tuple[str, ...]:
+    received: set[str] = set()
+    for profile in seeker.profiles.all():
+        received |= WAGE_REPORTING_BENEFITS & set(profile.benefits_received or ())
+    return tuple(name.upper() for name in sorted(received))
+
+
+def wage_reporting_due(user, today: dt.date) -> list[WageReportDue]:
+    """Months of pay to report to SSA for the user's own caseload (as specialist): each
+    of the last WAGE_REPORT_MONTHS_SHOWN whole months before `today` in which the person
+    held a job, got SSI or SSDI (current career profile) and has no WageReport. SSI
+    recipients report gross wages monthly, by the 10th of the next month (POMS
+    SI 00820.143, SI 02301.005); SSDI beneficiaries report work and pay changes.
+    Oldest month first within a person. Five queries (programs, people, their current
+    profiles, their jobs, their reports), whatever the caseload."""
+    from jobseekers.models import WageReport
+
+    first = _month_start(today, WAGE_REPORT_MONTHS_SHOWN)
+    last_end = _month_start(today) - dt.timedelta(days=1)
+    seekers = [
+        seeker
+        for seeker in JobSeeker.objects.for_user(user)
+        .filter(specialist__user=user, erased_at__isnull=True)
+        .filter(Exists(Job.objects.held_between(first, last_end).filter(seeker=OuterRef("pk"))))
+        .order_by("name", "pk")
+        .prefetch_related(Prefetch("profiles", CareerProfile.objects.filter(is_current=True)))
+        if _ssa_benefits(seeker)
+    ]
+    ids = [seeker.pk for seeker in seekers]
+    jobs: dict[int, list[tuple[dt.date, dt.date | None]]] = {}
+    for seeker_id, start, end in Job.objects.filter(seeker_id__in=ids).values_list(
+        "seeker_id", "start_date", "end_date"
+    ):
+        jobs.setdefault(seeker_id, []).append((start, end))
+    reported = set(
+        WageReport.objects.filter(seeker_id__in=ids, month__gte=first).values_list(
+            "seeker_id", "month"
+        )
+    )
+    due = []
+    for seeker in seekers:
+        for back in range(WAGE_REPORT_MONTHS_SHOWN, 0, -1):
+            month = _month_start(today, back)
+            end = _month_end(month)
+            worked = any(
+                start <= end and (stop is None or stop >= month)
+                for start, stop in jobs.get(seeker.pk, [])
+            )
+            if worked and (seeker.pk, month) not in reported:
+                report_by = _month_start(month, -1) + dt.timedelta(days=9)
+                due.append(
+                    WageReportDue(
+                        seeker, month, _ssa_benefits(seeker), report_by, report_by < today
+                    )
+                )
+    return due
+
+
+def benefits_referral_due(user) -> list[JobSeeker]:
+    """The user's own open caseload (as specialist) who get SSI or SSDI (current career
+    profile) and have no benefits counselling or referral recorded: IPS offers every
+    such person work incentives planning before a job starts (IPS Fidelity Scale, item
+    "Work incentives planning"). Three queries."""
     seekers = (
         JobSeeker.objects.for_user(user)
         .filter(specialist__user=user, erased_at__isnull=True)
-        .filter(Exists(Job.objects.filter(seeker=OuterRef("pk"), end_date__isnull=True)))
+        .exclude(stage=JobSeeker.Stage.CLOSED)
+        .filter(benefits_counselling__isnull=True)
         .order_by("name", "pk")
         .prefetch_related(Prefetch("profiles", CareerProfile.objects.filter(is_current=True)))
     )
-    return [
-        seeker
-        for seeker in seekers
-        if any(
-            WAGE_REPORTING_BENEFITS & set(p.benefits_received or ()) for p in seeker.profiles.all()
-        )
-    ]
+    return [seeker for seeker in seekers if _ssa_benefits(seeker)]
 
 
 def benefits_estimate(question: benefits.Question) -> benefits.Estimate:
@@ -298,6 +376,7 @@ class SeekerRecord:
     first_job_start: dt.date | None
     counselling_timing: list[tuple[object, str]]
     timeline: list[tuple[str, str, list[int | None]]]
+    wage_reports: list = field(default_factory=list)  # the latest 12 months reported
 
 
 def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecord:
@@ -326,6 +405,7 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
         )[:contacts_shown]
     )
     counselling = list(seeker.benefits_counselling.all())
+    wage_reports = list(seeker.wage_reports.order_by("-month")[:12]) if jobs else []
     starts = [j.start_date for j in jobs]
     return SeekerRecord(
         seeker=seeker,
@@ -342,6 +422,7 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
             for row in counselling
         ],
         timeline=assessment_timeline(assessments),
+        wage_reports=wage_reports,
     )
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
@@ -36,6 +37,7 @@ from jobseekers.models import (
     GoalStep,
     Job,
     JobSeeker,
+    WageReport,
 )
 from jobseekers.signals import job_ended, job_started
 
@@ -561,6 +563,52 @@ def log_benefits_counselling(
     row.save()
     _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date}")
     return row
+
+
+@transaction.atomic
+def record_wage_report(
+    *,
+    seeker: JobSeeker,
+    month: dt.date,
+    reported_on: dt.date,
+    by: Actor,
+    how: str = "",
+    today: dt.date | None = None,
+) -> WageReport:
+    """Record that the pay of `month` (any day of it; stored as its first day) was
+    reported to SSA on `reported_on` (SSI monthly wage reporting, POMS SI 00820.143).
+    ValidationError naming the field, nothing written, when the month has not ended yet,
+    the report is dated before the month ended or in the future, the person held no job
+    that month, `how` is unknown, or the month is recorded already."""
+    today = today or timezone.localdate()
+    first = month.replace(day=1)
+    next_first = (first + dt.timedelta(days=32)).replace(day=1)
+    last_day = next_first - dt.timedelta(days=1)
+    errors: dict[str, str] = {}
+    if next_first > today:
+        errors["month"] = f"{first:%B %Y} has not ended yet: its pay is reported after it ends."
+    elif not Job.objects.filter(seeker=seeker).held_between(first, last_day).exists():
+        errors["month"] = f"{seeker.name} held no job in {first:%B %Y}: there is no pay to report."
+    if reported_on > today:
+        errors["reported_on"] = "The date is in the future. Record the report after it is made."
+    elif reported_on < last_day:
+        errors["reported_on"] = f"The report cannot be made before {first:%B %Y} ends."
+    if how and how not in WageReport.How.values:
+        errors["how"] = f"Unknown way of reporting {how!r}."
+    if errors:
+        raise ValidationError(errors)
+    if WageReport.objects.filter(seeker=seeker, month=first).exists():
+        raise ValidationError({"month": f"{first:%B %Y} is recorded as reported already."})
+    report = WageReport.objects.create(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        month=first,
+        reported_on=reported_on,
+        how=how,
+        recorded_by=_staff_of(by, seeker.program),
+    )
+    _log(seeker, "wagtail.edit", by, f"Pay for {first:%B %Y} reported to SSA on {reported_on}")
+    return report
 
 
 # --- job starts and ends ----------------------------------------------------------------

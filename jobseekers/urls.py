@@ -19,6 +19,7 @@ urlpatterns = [
     path("record/<int:pk>/goal/", views.add_goal, name="goal"),
     path("record/<int:pk>/benefits/", views.benefits_estimate, name="benefits"),
     path("record/<int:pk>/counselling/", views.log_counselling, name="counselling"),
+    path("record/<int:pk>/wage-report/", views.wage_report, name="wage_report"),
     path("record/<int:pk>/job/", views.start_job, name="job_start"),
     path("goal/<int:pk>/status/", views.goal_status, name="goal_status"),
     path("step/<int:pk>/done/", views.step_done, name="step_done"),

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 
 from employers.models import JobOpening
 from ips.audit import record_event, record_rows_shown, rows_by_program
@@ -52,6 +53,7 @@ def _form_view(
     template: str = "",
     latest_version: Callable[[], int] | None = None,
     event_url: Callable[[Any], str] | None = None,
+    success_url: str = "",
 ):
     """Validate, call the service, show its errors on the form, or go back to the record.
     A stale copy (someone saved first) shows the conflict with the latest version. A form
@@ -76,7 +78,7 @@ def _form_view(
                 request=request, action=AuditEvent.Action.CHANGE, obj=seeker, summary=title
             )
             messages.success(request, f"{title}: saved.")
-            return redirect("jobseekers:record", seeker.pk)
+            return redirect(success_url or reverse("jobseekers:record", args=[seeker.pk]))
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary=title)
     return render(
         request,
@@ -421,6 +423,28 @@ def log_counselling(request, pk: int):
         save=lambda f: services.log_benefits_counselling(
             seeker=seeker, by=request.user, **f.cleaned_data
         ),
+    )
+
+
+@requires("jobseekers.add_benefitscounselling")
+def wage_report(request, pk: int):
+    """Record that a month's pay was reported to SSA (`services.record_wage_report`).
+    From the home's reminder (`?month=YYYY-MM&next=/admin/`) it returns home."""
+    seeker = _seeker(request, pk)
+    today = timezone.localdate()
+    initial = {"month": request.GET.get("month", "")}
+    form = forms.WageReportForm(_data(request), initial=initial, today=today)
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Pay reported to SSA",
+        save=lambda f: services.record_wage_report(
+            seeker=seeker, by=request.user, today=today, **f.cleaned_data
+        ),
+        success_url=back if safe and back.startswith("/") else "",
     )
 
 

@@ -80,18 +80,27 @@ import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender's
 
 
 class WageReportingPanel(Component):
-    """On the specialist's home: this month's reminder to report wages to SSA."""
+    """On the specialist's home: months of pay not yet reported to SSA, each with a
+    "Reported today" button, and people on SSI or SSDI not yet offered a benefits planner."""
 
     name = "wage_reporting"
     order = 90
     template_name = "jobseekers/_wage_reporting_panel.html"
 
-    def __init__(self, seekers, month: str):
-        self.seekers = seekers
-        self.month = month
+    def __init__(self, due, referrals, today):
+        self.due = due
+        self.referrals = referrals
+        self.today = today
 
     def get_context_data(self, parent_context=None):
-        return {"seekers": self.seekers, "month": self.month}
+        request = (parent_context or {}).get("request")
+        return {
+            "due": self.due,
+            "referrals": self.referrals,
+            "today": self.today,
+            "request": request,
+            "csrf_token": (parent_context or {}).get("csrf_token"),
+        }
 
 
 @hooks.register("construct_homepage_panels")
@@ -99,11 +108,17 @@ def add_wage_reporting_panel(request, panels):
     from django.utils import timezone
 
     from ips.audit import record_rows_shown, rows_by_program
-    from jobseekers.selectors import wage_reporting_due
+    from jobseekers.selectors import benefits_referral_due, wage_reporting_due
 
-    seekers = wage_reporting_due(request.user)
-    if seekers:
+    today = timezone.localdate()
+    due = wage_reporting_due(request.user, today)
+    referrals = benefits_referral_due(request.user)
+    if due or referrals:
+        seekers = {row.seeker.pk: row.seeker for row in due}
+        seekers.update({seeker.pk: seeker for seeker in referrals})
         record_rows_shown(
-            request=request, what="wage reporting reminder", counts=rows_by_program(seekers)
+            request=request,
+            what="benefits reminders",
+            counts=rows_by_program(list(seekers.values())),
         )
-        panels.append(WageReportingPanel(seekers, timezone.localdate().strftime("%B %Y")))
+        panels.append(WageReportingPanel(due, referrals, today))

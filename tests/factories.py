@@ -51,6 +51,7 @@ from jobseekers.models import (
     MatchOutcome,
     Medicaid1619bThreshold,
     StatusCheckIn,
+    WageReport,
 )
 
 PASSWORD = "correct horse battery staple"
@@ -331,6 +332,16 @@ class BenefitsCounsellingFactory(ProgramOwnedFactory):
     counsellor = "Work incentives planner"
 
 
+class WageReportFactory(ProgramOwnedFactory):
+    class Meta:
+        model = WageReport
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    month = dt.date(2026, 2, 1)
+    reported_on = dt.date(2026, 3, 4)
+
+
 class JobFactory(ProgramOwnedFactory):
     class Meta:
         model = Job
@@ -488,6 +499,7 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         GoalStepFactory,
         GoalReviewFactory,
         BenefitsCounsellingFactory,
+        WageReportFactory,
         JobFactory,
         MatchFactory,
         MatchOutcomeFactory,

@@ -14,6 +14,7 @@ SECTION_TITLES = {
     "jobseekers.DomainAssessment": "Assessments",
     "jobseekers.Goal": "Goals",
     "jobseekers.BenefitsCounselling": "Benefits counselling",
+    "jobseekers.WageReport": "Pay reported to Social Security",
     "jobseekers.Match": "Openings suggested",
     "jobseekers.MatchOutcome": "Interest in openings",
     "coaching.SupportContact": "Support after starting work",

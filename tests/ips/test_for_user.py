@@ -41,6 +41,7 @@ from jobseekers.models import (
     Match,
     MatchOutcome,
     StatusCheckIn,
+    WageReport,
 )
 from tests.factories import (
     PROGRAM_OWNED_FACTORIES,
@@ -77,6 +78,7 @@ RULES: dict[type, str] = {
     GoalStep: SEEKER,
     GoalReview: SEEKER,
     BenefitsCounselling: SEEKER,
+    WageReport: SEEKER,
     Job: PROGRAM,
     Match: CASEWORK,
     MatchOutcome: CASEWORK,

@@ -43,6 +43,7 @@ from tests.factories import (
     SupportContactFactory,
     TimeEntryFactory,
     UserFactory,
+    WageReportFactory,
     WeekOfHoursSaveFactory,
 )
 
@@ -544,6 +545,11 @@ BAD += [
         "10 months",
         row(BenefitsCounsellingFactory, twp_months_used=10),
     ),
+    (
+        "one_wage_report_per_month",
+        "same month twice",
+        second(WageReportFactory, lambda: {"seeker": JobSeekerFactory(), "month": D}, same),
+    ),
 ]
 GOOD += [
     (
@@ -561,6 +567,15 @@ GOOD += [
         "counselling_twp_months_0_to_9",
         "9 months",
         row(BenefitsCounsellingFactory, twp_months_used=9),
+    ),
+    (
+        "one_wage_report_per_month",
+        "the next month",
+        second(
+            WageReportFactory,
+            lambda: {"seeker": JobSeekerFactory(), "month": D},
+            lambda v: {**v, "month": dt.date(2026, 4, 1)},
+        ),
     ),
 ]
 

@@ -8,9 +8,11 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from jobseekers import services
 from jobseekers.models import JobSeeker
+from tests.support.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
 NOT_ADVICE = "an estimate, not advice; talk to a benefits planner"
@@ -212,30 +214,121 @@ def test_planner_record_refuses_bad_values_and_saves_nothing(
     assert not seeker.benefits_counselling.exists()
 
 
-def _working_on(seeker, employer, benefits_received):
+TODAY = dt.date(2026, 11, 30)
+HEADING = "Pay to report to Social Security"
+
+
+def _month(today: dt.date, back: int) -> dt.date:
+    index = today.year * 12 + today.month - 1 - back
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _working_on(seeker, employer, benefits_received, *, start=None):
+    """On `benefits_received`, working since `start` (default: four months ago)."""
     services.update_career_profile(
         seeker=seeker, changes={"benefits_received": benefits_received}, by=None
     )
-    services.record_job_start(
-        seeker=seeker, employer=employer, title="Baker", start_date=dt.date(2026, 2, 1)
+    start = start or _month(timezone.localdate(), 4)
+    return services.record_job_start(
+        seeker=seeker, employer=employer, title="Baker", start_date=start
     )
 
 
-def test_home_reminds_the_specialist_to_report_wages_for_working_people_on_ssi(
+def test_home_lists_each_month_of_pay_not_yet_reported_for_people_on_ssi(
     client, users, seeker, employer
 ):
     _working_on(seeker, employer, ["ssi", "medicaid"])
     client.force_login(users["specialist"])
     text = words(client.get(reverse("wagtailadmin_home")))
-    assert "Report wages to SSA" in text
-    assert seeker.name in text
+    assert HEADING in text
+    last = _month(timezone.localdate(), 1)
+    assert f"{seeker.name} : pay for {last:%B %Y} (SSI)" in text
+    assert f"pay for {_month(timezone.localdate(), 3):%B %Y} (SSI), not reported, was due" in text
+
+
+def test_reported_today_on_the_home_records_the_month_and_returns_home(
+    client, users, seeker, employer
+):
+    from jobseekers.models import WageReport
+
+    _working_on(seeker, employer, ["ssi"])
+    client.force_login(users["specialist"])
+    home = reverse("wagtailadmin_home")
+    page = client.get(home).content.decode()
+    data = form_data(page, having="reported_on")  # the first month listed: the oldest
+    oldest = _month(timezone.localdate(), 3)
+    assert data["month"] == f"{oldest:%Y-%m}"
+    response = client.post(reverse("jobseekers:wage_report", args=[seeker.pk]), data)
+    assert response.status_code == 302
+    assert response["Location"] == home
+    report = WageReport.objects.get()
+    assert (report.month, report.reported_on) == (oldest, timezone.localdate())
+    assert report.recorded_by == seeker.specialist
+    text = words(client.get(home))
+    assert f"pay for {oldest:%B %Y}" not in text
+    assert f"pay for {_month(timezone.localdate(), 1):%B %Y}" in text
+    record = words(client.get(reverse("jobseekers:record", args=[seeker.pk])))
+    assert f"{oldest:%B %Y}: reported" in record
+
+
+def test_the_return_address_must_be_this_site(client, users, seeker, employer):
+    _working_on(seeker, employer, ["ssi"])
+    client.force_login(users["specialist"])
+    last = _month(timezone.localdate(), 1)
+    data = {
+        "month": f"{last:%Y-%m}",
+        "reported_on": timezone.localdate().isoformat(),
+        "next": "https://evil.example/",
+    }
+    response = client.post(reverse("jobseekers:wage_report", args=[seeker.pk]), data)
+    assert response["Location"] == reverse("jobseekers:record", args=[seeker.pk])
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"month": "current"}, "Select a valid choice"),
+        ({"month": "before the job"}, "held no job in"),
+        ({"reported_on": "future"}, "The date is in the future"),
+        ({"reported_on": "in the month"}, "cannot be made before"),
+        ({"how": "carrier pigeon"}, "Select a valid choice"),
+        ({"again": True}, "recorded as reported already"),
+    ],
+    ids=["month not ended", "no job", "future", "too early", "unknown way", "twice"],
+)
+def test_a_bad_wage_report_is_refused_with_a_message_and_saves_nothing(
+    client, users, seeker, employer, change, message
+):
+    from jobseekers.models import WageReport
+
+    today = timezone.localdate()
+    _working_on(seeker, employer, ["ssi"], start=_month(today, 2))
+    client.force_login(users["specialist"])
+    last = _month(today, 1)
+    data = {"month": f"{last:%Y-%m}", "reported_on": today.isoformat(), "how": "app"}
+    url = reverse("jobseekers:wage_report", args=[seeker.pk])
+    if change.get("again"):
+        assert client.post(url, data).status_code == 302
+    months = {"current": f"{today:%Y-%m}", "before the job": f"{_month(today, 5):%Y-%m}"}
+    days = {"future": today + dt.timedelta(days=1), "in the month": last + dt.timedelta(days=3)}
+    if "month" in change:
+        data["month"] = months[change["month"]]
+    if "reported_on" in change:
+        data["reported_on"] = days[change["reported_on"]].isoformat()
+    if "how" in change:
+        data["how"] = change["how"]
+    before = WageReport.objects.count()
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert message in words(response)
+    assert WageReport.objects.count() == before
 
 
 @pytest.mark.parametrize("benefits_received", [[], ["snap"]])
 def test_no_wage_reminder_without_ssi_or_ssdi(client, users, seeker, employer, benefits_received):
     _working_on(seeker, employer, benefits_received)
     client.force_login(users["specialist"])
-    assert "Report wages to SSA" not in words(client.get(reverse("wagtailadmin_home")))
+    assert HEADING not in words(client.get(reverse("wagtailadmin_home")))
 
 
 def test_no_wage_reminder_before_a_job_or_for_someone_elses_caseload(
@@ -243,17 +336,76 @@ def test_no_wage_reminder_before_a_job_or_for_someone_elses_caseload(
 ):
     services.update_career_profile(seeker=seeker, changes={"benefits_received": ["ssdi"]}, by=None)
     client.force_login(users["specialist"])
-    assert "Report wages to SSA" not in words(client.get(reverse("wagtailadmin_home")))
-    services.record_job_start(
-        seeker=seeker, employer=employer, title="Baker", start_date=dt.date(2026, 2, 1)
-    )
+    assert HEADING not in words(client.get(reverse("wagtailadmin_home")))
+    _working_on(seeker, employer, ["ssdi"])
     client.force_login(users["supervisor"])  # not their own caseload
-    assert "Report wages to SSA" not in words(client.get(reverse("wagtailadmin_home")))
+    assert HEADING not in words(client.get(reverse("wagtailadmin_home")))
 
 
-def test_wage_reminder_reads_in_three_queries(users, seeker, employer, django_assert_num_queries):
+def test_wage_reminders_read_in_five_queries_whatever_the_caseload(
+    users, seeker, employer, django_assert_num_queries
+):
+    from jobseekers import selectors
+    from tests.factories import JobSeekerFactory
+
+    _working_on(seeker, employer, ["ssi"], start=dt.date(2026, 9, 15))
+    second = JobSeekerFactory(program=seeker.program, specialist=seeker.specialist, name="Bo")
+    second.entry_date, second.stage = dt.date(2026, 1, 5), JobSeeker.Stage.JOB_SEARCH
+    second.save()
+    _working_on(second, employer, ["ssdi"], start=dt.date(2026, 8, 1))
+    with django_assert_num_queries(5):
+        due = selectors.wage_reporting_due(users["specialist"], TODAY)
+    assert [(row.seeker.name, f"{row.month:%Y-%m}", row.benefits) for row in due] == [
+        ("Alex Rivera", "2026-09", ("SSI",)),
+        ("Alex Rivera", "2026-10", ("SSI",)),
+        ("Bo", "2026-08", ("SSDI",)),
+        ("Bo", "2026-09", ("SSDI",)),
+        ("Bo", "2026-10", ("SSDI",)),
+    ]
+    assert [row.report_by for row in due][:2] == [dt.date(2026, 10, 10), dt.date(2026, 11, 10)]
+    assert all(row.overdue for row in due)
+
+
+def test_a_job_that_ended_leaves_only_the_months_worked(users, seeker, employer):
     from jobseekers import selectors
 
+    job = _working_on(seeker, employer, ["ssi"], start=dt.date(2026, 8, 20))
+    services.record_job_end(job=job, end_date=dt.date(2026, 9, 3), reason="quit", by=None)
+    due = selectors.wage_reporting_due(users["specialist"], TODAY)
+    assert [f"{row.month:%Y-%m}" for row in due] == ["2026-08", "2026-09"]  # not October
+
+
+def test_home_asks_to_offer_a_benefits_planner_until_a_referral_is_recorded(client, users, seeker):
+    services.update_career_profile(seeker=seeker, changes={"benefits_received": ["ssi"]}, by=None)
+    client.force_login(users["specialist"])
+    home = reverse("wagtailadmin_home")
+    text = words(client.get(home))
+    assert "Offer a benefits planner" in text
+    assert seeker.name in text
+    client.post(
+        reverse("jobseekers:counselling", args=[seeker.pk]),
+        {"date": timezone.localdate().isoformat(), "planner": "wipa", "outcome": "referred"},
+    )
+    assert "Offer a benefits planner" not in words(client.get(home))
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("coach", "refused"), ("supervisor", "saved"), ("outsider", 404)],
+)
+def test_recording_pay_reported_by_role(client, users, other_staff, seeker, employer, who, status):
+    from jobseekers.models import WageReport
+
     _working_on(seeker, employer, ["ssi"])
-    with django_assert_num_queries(3):
-        assert selectors.wage_reporting_due(users["specialist"]) == [seeker]
+    user = other_staff["specialist"].user if who == "outsider" else users[who]
+    client.force_login(user)
+    last = _month(timezone.localdate(), 1)
+    data = {"month": f"{last:%Y-%m}", "reported_on": timezone.localdate().isoformat()}
+    response = client.post(reverse("jobseekers:wage_report", args=[seeker.pk]), data)
+    if status == "refused":  # no benefits-planning permission: back to the home, with a message
+        assert (response.status_code, response["Location"]) == (302, "/admin/")
+    elif status == "saved":
+        assert response["Location"] == reverse("jobseekers:record", args=[seeker.pk])
+    else:
+        assert response.status_code == status
+    assert WageReport.objects.exists() is (status == "saved")
