@@ -16,7 +16,9 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.text import capfirst
+from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import chooser, history, usage
@@ -329,8 +331,18 @@ class EventCreateView(generic.CreateView):
             return self.already_saved(error.row)
         except ValidationError as error:
             if isinstance(error, LikelyDuplicate):
-                form.refuse_duplicate(error, self.row_url(error.row))
-            elif hasattr(error, "error_dict"):
+                # Wagtail's error banner joins errors as plain text, which would show the
+                # link as markup: the banner is made here, with the link as a link.
+                url = self.row_url(error.row)
+                form.refuse_duplicate(error, url)
+                self.produced_error_code = "validation_error"
+                self.produced_error_message = None
+                wagtail_messages.error(
+                    self.request,
+                    format_html("{} {}", self.get_error_message(), duplicate_message(error, url)),
+                )
+                return self.form_invalid(form)
+            if hasattr(error, "error_dict"):
                 for name, errors in error.message_dict.items():
                     form.add_error(name if name in form.fields else None, errors)
             else:

@@ -175,8 +175,12 @@ def test_identical_time_entry_is_refused_then_saved_anyway(client, users, staff)
     client.force_login(users["supervisor"])
     client.post(ADD_TIME, time_form(client, staff["coach"]))
     refused = client.post(ADD_TIME, time_form(client, staff["coach"]))
-    assert "An identical time entry was saved" in refused.content.decode()
-    assert TimeEntry.objects.count() == 1
+    page = refused.content.decode()
+    assert "An identical time entry was saved" in page
+    first = TimeEntry.objects.get()
+    # The banner links to the first entry (a link, not its markup shown as text).
+    assert f'<a href="/admin/time_entries/inspect/{first.pk}/">Open the first one</a>' in page
+    assert "&lt;a href" not in page
     confirmed = form_data(refused.content.decode(), having="idempotency_key")
     confirmed["save_anyway"] = "on"
     assert client.post(ADD_TIME, confirmed).status_code == 302
