@@ -41,3 +41,23 @@ def tidy_program_name(name: str) -> str:
 def program_name_key(name: str) -> str:
     """What makes two program names the same: case, spacing and Unicode forms ignored."""
     return unicodedata.normalize("NFKC", tidy_program_name(name)).casefold()
+
+
+_US_ZIP = re.compile(r"\d{5}(-\d{4})?")
+_UK_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", re.IGNORECASE)
+
+
+def postal_code_problem(value: str, country: str) -> str | None:
+    """Why `value` is not a postal code of `country` ("US": a ZIP code, 5 digits or ZIP+4;
+    "UK": a postcode such as SW1A 1AA), or None when it is one or is blank. A malformed
+    code cannot be located, so distances and radius searches would silently miss the row."""
+    value = value.strip()
+    if not value:
+        return None
+    if country == "UK":
+        if _UK_POSTCODE.fullmatch(value):
+            return None
+        return f"{value!r} is not a UK postcode (written like SW1A 1AA)."
+    if _US_ZIP.fullmatch(value):
+        return None
+    return f"{value!r} is not a US ZIP code (5 digits, or ZIP+4: 48226 or 48226-1234)."

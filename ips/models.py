@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from ips.domain import program_name_key
+from ips.domain import postal_code_problem, program_name_key
 from ips.idempotency import key_constraint, key_field
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, Role, program_ids
@@ -305,6 +306,19 @@ class GeoPoint(models.Model):
     @property
     def has_location(self) -> bool:
         return self.latitude is not None and self.longitude is not None
+
+    def clean(self):
+        """A ZIP code or postcode must be one of the program's country (`ips.domain.
+        postal_code_problem`): a malformed one could never be located."""
+        super().clean()
+        zip_code = getattr(self, "zip", "") or ""
+        program_id = getattr(self, "program_id", None)
+        if not zip_code.strip() or program_id is None:
+            return
+        country = Program.objects.filter(pk=program_id).values_list("country", flat=True).first()
+        problem = postal_code_problem(zip_code, country or Program.Country.US)
+        if problem:
+            raise ValidationError({"zip": problem})
 
 
 class AuditEventQuerySet(models.QuerySet):

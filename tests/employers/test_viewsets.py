@@ -2,6 +2,8 @@
 located on create and on a place change, status dates).  Matches refreshed after an opening
 is saved here: tests/jobseekers/matching/test_refresh_triggers.py."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
@@ -238,3 +240,37 @@ def test_an_employer_outside_the_reference_index_is_kept_with_a_message(
     assert response.status_code == 200
     assert "cannot be deleted: jobs still refer to it" in response.content.decode()
     assert Employer.objects.filter(pk=employer.pk).exists()
+
+
+@pytest.mark.parametrize("zip_code", ["4822", "48226-12", "ZIP 48226", "SW1A 1AA"])
+def test_a_malformed_zip_is_refused_on_the_employers_screen_and_nothing_is_saved(
+    as_specialist, program, zip_code
+):
+    response = as_specialist.post("/admin/employers/new/", employer_data(program, zip=zip_code))
+    assert response.status_code == 200
+    assert "is not a US ZIP code (5 digits, or ZIP+4" in response.content.decode()
+    assert not Employer.objects.exists()
+
+
+def test_a_uk_program_takes_postcodes_and_refuses_us_zips(as_specialist, program):
+    program.country = "UK"
+    program.save()
+    ok = as_specialist.post("/admin/employers/new/", employer_data(program, zip="SW1A 1AA"))
+    assert ok.status_code == 302
+    refused = as_specialist.post(
+        "/admin/employers/new/", employer_data(program, name="Other", zip="48226")
+    )
+    assert "is not a UK postcode" in refused.content.decode()
+    assert list(Employer.objects.values_list("zip", flat=True)) == ["SW1A 1AA"]
+
+
+def test_a_malformed_zip_is_refused_on_the_referral_service(program):
+    from django.core.exceptions import ValidationError
+
+    from jobseekers.models import JobSeeker
+    from jobseekers.services import refer_seeker
+
+    with pytest.raises(ValidationError) as refused:
+        refer_seeker(program=program, name="Ana", referral_date=dt.date(2026, 3, 2), zip_code="482")
+    assert "not a US ZIP code" in refused.value.message_dict["zip"][0]
+    assert not JobSeeker.objects.exists()
