@@ -40,7 +40,6 @@ from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.charts import Line, bar_chart
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
-from ips.reports.pdf import report_pdf, review_pdf
 from ips.reports.periods import quarter_choices
 from ips.reports.tables import (
     quarterly_table,
@@ -220,6 +219,8 @@ def report_export(request, fmt: str):
     if fmt == "json":
         return _download(to_json(report), "application/json", f"{name}.json")
     if fmt == "pdf":
+        from ips.reports.pdf import report_pdf  # fpdf2 loads for a PDF, not at start-up
+
         context = report_context(report, specialist_names(chosen[0]), chosen[0].country)
         return _download(report_pdf(context), "application/pdf", f"{name}.pdf")
     return render(
@@ -577,6 +578,8 @@ def review_export(request, pk: int, fmt: str):
         writer.writerow(["total", "", review.total or "", "", "", ""])
         return _download(out.getvalue(), "text/csv", f"{name}.csv")
     if fmt == "pdf":
+        from ips.reports.pdf import review_pdf  # fpdf2 loads for a PDF, not at start-up
+
         title = f"Fidelity review: {review.program}, {review.review_date}"
         return _download(
             review_pdf(title, rows, summary, actions), "application/pdf", f"{name}.pdf"

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ips.audit import record_event
 from ips.models import AuditEvent
 from ips.permissions import requires
-from ips.privacy.pdf import render_record_pdf
 from ips.privacy.services import erase_seeker, export_seeker_record
 from ips.roles import LEADERSHIP, has_role
 from ips.validators import DomainForm
@@ -56,6 +55,8 @@ def download(request, seeker_id: int, fmt: str):
     record = export_seeker_record(seeker=seeker, request=request, fmt=fmt)
     filename = f"record-{seeker.pk}-{slugify(seeker.name) or 'person'}"
     if fmt == "pdf":
+        from ips.privacy.pdf import render_record_pdf  # fpdf2 loads for a PDF only
+
         body = render_record_pdf(record, title=f"Record held about {seeker.name}")
         response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'

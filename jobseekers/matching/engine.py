@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.neighbors import BallTree
 
 from jobseekers.matching.features import (
     EARTH_RADIUS_MILES,
@@ -22,6 +20,11 @@ from jobseekers.matching.features import (
 from jobseekers.matching.filters import commute_limit, passes_hard_filters
 from jobseekers.matching.reasons import reasons_for
 from jobseekers.matching.score import Weights, score, top_k
+
+if TYPE_CHECKING:  # scipy and scikit-learn load where the engine runs, not at start-up
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.neighbors import BallTree
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class Recommendation:
 
 def build_index(openings: OpeningTable, vectorizer: TfidfVectorizer) -> OpeningIndex:
     """Index openings with a fitted vectorizer (see fit.fit_text_model)."""
+    from scipy import sparse
+    from sklearn.neighbors import BallTree
+
     if len(openings):
         matrix = sparse.csc_matrix(vectorizer.transform(openings.texts), dtype=np.float32)
     else:
@@ -140,6 +146,8 @@ def recommend(
     seekers: Sequence[SeekerProfile], index: OpeningIndex, weights: Weights, k: int = 10
 ) -> list[Recommendation]:
     """The top k openings for each seeker (a loop over seekers, never over pairs)."""
+    from scipy import sparse
+
     if not seekers:
         return []
     queries = sparse.csr_matrix(
@@ -177,6 +185,8 @@ def features_for_pairs(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Features and miles of given openings for one seeker, without the hard filters
     (for learning and evaluation on openings that were shown, applied for or filled)."""
+    from scipy import sparse
+
     rows = np.asarray(rows, dtype=np.int64)
     openings = index.openings
     if seeker.located:

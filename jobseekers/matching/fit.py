@@ -7,13 +7,15 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
 
 from jobseekers.matching.features import FEATURE_NAMES
 from jobseekers.matching.score import DEFAULT_WEIGHTS, Weights, score
+
+if TYPE_CHECKING:  # scikit-learn loads where a model is fitted, not at start-up
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
 # Relevance grades of labelled outcomes (higher = better evidence the match was right).
 GRADES = {"declined": 0, "interest": 1, "interview": 2, "hire": 3, "retained_90": 4}
@@ -24,6 +26,8 @@ TEST_FRACTION = 0.25
 
 def fit_text_model(texts: Sequence[str]) -> TfidfVectorizer:
     """A TF-IDF vocabulary over openings' and seekers' words (English stop words removed)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(
         stop_words="english",
         sublinear_tf=True,
@@ -126,6 +130,8 @@ def learn_weights(
     train = ~test
     if len(np.unique(grades[train] > 0)) < 2 or not np.any(grades[test] > 0):
         return LearningResult(None, trained_on=int(train.sum()), note="split left one class only")
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000)
     model.fit(features[train], grades[train] > 0)
     coefficients = dict(zip(FEATURE_NAMES, map(float, model.coef_[0]), strict=True))

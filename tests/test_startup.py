@@ -1,0 +1,39 @@
+"""Start-up stays light (issue 15, item 5; issue 21, item 3): loading the project and
+its URLs, as every command, worker and web process does, imports neither scikit-learn,
+scipy nor fpdf2. They load in the code that uses them (the recommender, PDF downloads)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY = ("sklearn", "scipy", "fpdf")
+PROBE = """
+import sys
+import django
+django.setup()
+from django.urls import get_resolver
+get_resolver().url_patterns  # every app's views and hooks, as a web worker loads them
+from django.core.management import call_command
+call_command("check", verbosity=0)
+print("HEAVY:", " ".join(sorted({m.split(".")[0] for m in sys.modules if m.startswith(%r)})))
+""" % (HEAVY,)
+
+
+def test_loading_the_project_and_its_urls_imports_no_heavy_library():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "ips.settings"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
+    assert loaded == ["HEAVY: "]
