@@ -37,7 +37,7 @@ from ips.importer.uploads import UploadError, confirm_upload, create_upload, pro
 from ips.models import AuditEvent, Program
 from ips.permissions import PROGRAM_FIGURES, requires
 from ips.reports.build import combined_report, program_report, quarterly_reports
-from ips.reports.charts import Line, bar_chart
+from ips.reports.charts import Chart, Line, bar_layout, to_png, to_svg
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
@@ -102,7 +102,8 @@ def dashboard(request):
         for item in COMPUTED_ITEMS
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
-    context["charts"] = _charts(report, trends, names, program.country)
+    charts = _charts(report, trends, names, program.country)
+    context["charts"] = {name: to_svg(chart) for name, chart in charts.items()}
     today = timezone.localdate()
     mondays, weekly = weekly_face_to_face(program, end, as_of=today)
     # (Monday, "so far"): the week holding today has not ended and is not judged.
@@ -141,8 +142,8 @@ CHARTS = ("rates", "contacts", "trend")
 
 
 @requires(PROGRAM_FIGURES)
-def chart_download(request, name: str):
-    """One dashboard chart as an SVG file a director can put in a slide or a report
+def chart_download(request, name: str, fmt: str = "svg"):
+    """One dashboard chart as an SVG or PNG file a director can put in a slide or a report
     (`?program=&start=&end=` as on the dashboard)."""
     if name not in CHARTS:
         return HttpResponse("Choose a chart: rates, contacts or trend.", status=404)
@@ -152,12 +153,14 @@ def chart_download(request, name: str):
     program, start, end = chosen
     report = program_report(program, start, end, with_psr_outcomes=False)
     trends = quarterly_reports(program, end, 4) if name == "trend" else []
-    svg = _charts(report, trends, specialist_names(program), program.country)[name]
-    filename = f"ips-{name}-{program.slug}-{start}-{end}.svg"
-    return _download(svg, "image/svg+xml", filename)
+    chart = _charts(report, trends, specialist_names(program), program.country)[name]
+    filename = f"ips-{name}-{program.slug}-{start}-{end}.{fmt}"
+    if fmt == "png":
+        return _download(to_png(chart), "image/png", filename)
+    return _download(to_svg(chart), "image/svg+xml", filename)
 
 
-def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, str]:
+def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, Chart]:
     """The dashboard's charts; the rates chart shows the program's own country's rate
     against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark)."""
     outcomes = report["outcomes"]
@@ -168,20 +171,20 @@ def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[
     else:
         rate, lines = ("US rate", round(outcomes["employment_rate"] * 100, 1)), US_TIER_LINES
     return {
-        "rates": bar_chart(
+        "rates": bar_layout(
             "Employment rate against the benchmarks",
             [rate],
             maximum=100,
             unit=" %",
             lines=lines,
         ),
-        "contacts": bar_chart(
+        "contacts": bar_layout(
             "Face-to-face employer contacts per week, per specialist (goal 6)",
             [(names.get(e, e), v) for e, v in (v6.get("per_specialist") or {}).items()],
             maximum=8,
             lines=(Line(WEEKLY_CONTACT_GOAL, "goal 6"),),
         ),
-        "trend": bar_chart(
+        "trend": bar_layout(
             "US employment rate by quarter",
             [(label, round(d["outcomes"]["employment_rate"] * 100, 1)) for label, d in trends],
             maximum=100,

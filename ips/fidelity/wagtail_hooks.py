@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("report.<str:fmt>", views.report_export, name="report"),
     path("chart/<str:name>.svg", views.chart_download, name="chart"),
+    path("chart/<str:name>.png", views.chart_download, {"fmt": "png"}, name="chart_png"),
     path("quarterly/", views.quarterly_return, name="quarterly"),
     path("supervision/", views.supervision_report, name="supervision"),
     path("import/", views.import_upload, name="import"),
