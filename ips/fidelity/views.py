@@ -43,6 +43,8 @@ from ips.reports.html import report_context
 from ips.reports.pdf import report_pdf, review_pdf
 from ips.reports.periods import quarter_choices
 from ips.reports.tables import (
+    CSV_TABLES,
+    named_table,
     quarterly_table,
     report_tables,
     supervision_table,
@@ -119,6 +121,7 @@ def dashboard(request):
         for name, counts in weekly
     ]
     context["goal"] = WEEKLY_CONTACT_GOAL
+    context["csv_tables"] = CSV_TABLE_LABELS
     led = list(form.fields["program"].queryset.order_by("name"))
     if len(led) > 1:
         # A director of several programs: each one and the total, side by side.
@@ -139,6 +142,14 @@ def dashboard(request):
 
 
 CHARTS = ("rates", "contacts", "trend")
+CSV_TABLE_LABELS = (
+    ("items", "Fidelity items"),
+    ("outcomes", "Outcomes"),
+    ("per-specialist", "Per specialist"),
+    ("per-quarter", "Per quarter (the last four)"),
+    ("retention", "Keeping the job"),
+    ("earnings", "Hours, pay and job endings"),
+)
 
 
 @requires(PROGRAM_FIGURES)
@@ -230,6 +241,31 @@ def report_export(request, fmt: str):
         "reports/program_report.html",
         report_context(report, specialist_names(chosen[0]), chosen[0].country),
     )
+
+
+@requires(PROGRAM_FIGURES)
+def report_table(request, table: str):
+    """One table of the program report as a CSV a spreadsheet opens and charts: a header
+    row, then one row per item, figure, specialist or quarter (the workbook's sheets, one
+    at a time). `?program=&start=&end=` as on the dashboard."""
+    if table not in CSV_TABLES:
+        choices = ", ".join(CSV_TABLES)
+        return HttpResponse(f"Choose a table: {choices}.", status=404)
+    form, chosen = _period(request)
+    if chosen is None:
+        return HttpResponse("Choose a program you lead and a valid period.", status=400)
+    program, start, end = chosen
+    report = program_report(program, start, end, with_psr_outcomes=False)
+    record_rows_shown(
+        request=request,
+        what=f"program report {table} table csv (people served)",
+        counts={program.pk: report["outcomes"]["served"]},
+        action=AuditEvent.Action.EXPORT,
+    )
+    quarters = quarterly_reports(program, end, 4) if table == "per-quarter" else None
+    found = named_table(table, report, quarters, specialist_names(program))
+    filename = f"ips-{table}-{program.slug}-{start}-{end}.csv"
+    return _download(table_csv(found), "text/csv", filename)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -13,6 +13,7 @@ app_name = "fidelity"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("report.<str:fmt>", views.report_export, name="report"),
+    path("tables/<str:table>.csv", views.report_table, name="report_table"),
     path("chart/<str:name>.svg", views.chart_download, name="chart"),
     path("chart/<str:name>.png", views.chart_download, {"fmt": "png"}, name="chart_png"),
     path("quarterly/", views.quarterly_return, name="quarterly"),
