@@ -244,11 +244,11 @@ def report_export(request, fmt: str):
 
 
 @requires(PROGRAM_FIGURES)
-def report_table(request, table: str):
+def report_table(request, name: str):
     """One table of the program report as a CSV a spreadsheet opens and charts: a header
     row, then one row per item, figure, specialist or quarter (the workbook's sheets, one
     at a time). `?program=&start=&end=` as on the dashboard."""
-    if table not in CSV_TABLES:
+    if name not in CSV_TABLES:
         choices = ", ".join(CSV_TABLES)
         return HttpResponse(f"Choose a table: {choices}.", status=404)
     form, chosen = _period(request)
@@ -258,13 +258,13 @@ def report_table(request, table: str):
     report = program_report(program, start, end, with_psr_outcomes=False)
     record_rows_shown(
         request=request,
-        what=f"program report {table} table csv (people served)",
+        what=f"program report {name} table csv (people served)",
         counts={program.pk: report["outcomes"]["served"]},
         action=AuditEvent.Action.EXPORT,
     )
-    quarters = quarterly_reports(program, end, 4) if table == "per-quarter" else None
-    found = named_table(table, report, quarters, specialist_names(program))
-    filename = f"ips-{table}-{program.slug}-{start}-{end}.csv"
+    quarters = quarterly_reports(program, end, 4) if name == "per-quarter" else None
+    found = named_table(name, report, quarters, specialist_names(program))
+    filename = f"ips-{name}-{program.slug}-{start}-{end}.csv"
     return _download(table_csv(found), "text/csv", filename)
 
 
