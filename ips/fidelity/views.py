@@ -197,12 +197,18 @@ def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[
         ),
         "trend": bar_layout(
             "US employment rate by quarter",
-            [(label, round(d["outcomes"]["employment_rate"] * 100, 1)) for label, d in trends],
+            # No rate for a quarter nobody was served: "no data", not 0 % (docs/figures.md).
+            [(label, _rate_or_none(d["outcomes"])) for label, d in trends],
             maximum=100,
             unit=" %",
             lines=US_TIER_LINES,
         ),
     }
+
+
+def _rate_or_none(outcomes) -> float | None:
+    """The US employment rate in % (1 decimal), None when nobody was served."""
+    return round(outcomes["employment_rate"] * 100, 1) if outcomes["served"] else None
 
 
 REPORT_FORMATS = ("html", "csv", "json", "pdf", "xlsx")

@@ -125,3 +125,25 @@ def test_review_rating_choices_read_in_full_on_a_phone(browser_page, live_server
     assert review.ratings.get(item_key="O1").rating == 2
     assert axe_violations(browser_page) == []
     o1.screenshot(path=str(tmp_path / "review-o1-375.png"))
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_dashboard_reads_well_on_a_phone_and_a_desktop(
+    browser_page, live_server, north, tmp_path, width
+):
+    """Charts keep a readable size (they scroll sideways in their region on a phone rather
+    than shrink), a week under the goal is bold with its words for screen readers only,
+    and the page passes axe without scrolling sideways."""
+    log_in(browser_page, director_of(north), live_server.url)
+    browser_page.set_viewport_size({"width": width, "height": 900})
+    browser_page.goto(f"/admin/fidelity/?program={north.pk}&start=2026-07-01&end=2026-09-30")
+    for chart in browser_page.locator("svg.ips-chart").all():
+        assert chart.bounding_box()["width"] >= 500  # 32rem: labels at about 12 px or more
+    hidden = browser_page.get_by_text("(under the goal)").first
+    box = hidden.bounding_box()
+    assert box is not None
+    assert box["width"] <= 1
+    assert box["height"] <= 1
+    assert axe_violations(browser_page) == []
+    assert no_sideways_scroll(browser_page, width)
+    browser_page.screenshot(path=str(tmp_path / f"dashboard-{width}.png"), full_page=True)

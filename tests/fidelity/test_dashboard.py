@@ -258,3 +258,16 @@ def test_unknown_chart_or_bad_period_is_refused(client, program, users):
     assert client.get(reverse("fidelity:chart", args=["rates"]) + bad).status_code == 400
     client.force_login(users["coach"])
     assert client.get(reverse("fidelity:chart", args=["rates"])).status_code == 302
+
+
+def test_a_quarter_nobody_was_served_shows_no_rate_in_the_trend(client, program, users):
+    """Nobody served: "no data" in the trend chart, never a 0 % bar; the items table says
+    the quarter had nobody served."""
+    client.force_login(users["director"])
+    query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
+    response = client.get(reverse("fidelity:dashboard") + query)
+    trend = response.context["charts"]["trend"]
+    assert "2026 Q3: no data" in trend
+    assert ": 0 %" not in trend
+    assert ">0 %<" not in trend
+    assert "2026 Q3 (nobody served)" in response.content.decode()
