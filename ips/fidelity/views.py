@@ -172,19 +172,17 @@ def chart_download(request, name: str, fmt: str = "svg"):
 
 
 def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, Chart]:
-    """The dashboard's charts; the rates chart shows the program's own country's rate
-    against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark)."""
-    outcomes = report["outcomes"]
+    """The dashboard's charts; the rates and trend charts show the program's own country's
+    rate against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark). A
+    period nobody was served in has no rate ("no data", never a 0 % bar)."""
     v6 = report["fidelity"]["items"]["V6"]
-    if country == "UK":
-        rate = ("UK rate", round(outcomes["employment_rate_uk"] * 100, 1))
-        lines = (Line(UK_EMPLOYMENT_BENCHMARK * 100, "UK 40"),)
-    else:
-        rate, lines = ("US rate", round(outcomes["employment_rate"] * 100, 1)), US_TIER_LINES
+    uk = country == "UK"
+    name = "UK" if uk else "US"
+    lines = (Line(UK_EMPLOYMENT_BENCHMARK * 100, "UK 40"),) if uk else US_TIER_LINES
     return {
         "rates": bar_layout(
             "Employment rate against the benchmarks",
-            [rate],
+            [(f"{name} rate", _rate_or_none(report["outcomes"], uk))],
             maximum=100,
             unit=" %",
             lines=lines,
@@ -196,19 +194,19 @@ def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[
             lines=(Line(WEEKLY_CONTACT_GOAL, "goal 6"),),
         ),
         "trend": bar_layout(
-            "US employment rate by quarter",
-            # No rate for a quarter nobody was served: "no data", not 0 % (docs/figures.md).
-            [(label, _rate_or_none(d["outcomes"])) for label, d in trends],
+            f"{name} employment rate by quarter",
+            [(label, _rate_or_none(d["outcomes"], uk)) for label, d in trends],
             maximum=100,
             unit=" %",
-            lines=US_TIER_LINES,
+            lines=lines,
         ),
     }
 
 
-def _rate_or_none(outcomes) -> float | None:
-    """The US employment rate in % (1 decimal), None when nobody was served."""
-    return round(outcomes["employment_rate"] * 100, 1) if outcomes["served"] else None
+def _rate_or_none(outcomes, uk: bool = False) -> float | None:
+    """The US (or UK) employment rate in % (1 decimal); None when nobody was served."""
+    rate = outcomes["employment_rate_uk" if uk else "employment_rate"]
+    return round(rate * 100, 1) if outcomes["served"] else None
 
 
 REPORT_FORMATS = ("html", "csv", "json", "pdf", "xlsx")
