@@ -37,11 +37,13 @@ from ips.importer.uploads import UploadError, confirm_upload, create_upload, pro
 from ips.models import AuditEvent, Program
 from ips.permissions import PROGRAM_FIGURES, requires
 from ips.reports.build import combined_report, program_report, quarterly_reports
-from ips.reports.charts import Line, bar_chart
+from ips.reports.charts import Chart, Line, bar_layout, to_png, to_svg
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
 from ips.reports.periods import quarter_choices
 from ips.reports.tables import (
+    CSV_TABLES,
+    named_table,
     quarterly_table,
     report_tables,
     supervision_table,
@@ -101,7 +103,8 @@ def dashboard(request):
         for item in COMPUTED_ITEMS
     ]
     context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
-    context["charts"] = _charts(report, trends, names, program.country)
+    charts = _charts(report, trends, names, program.country)
+    context["charts"] = {name: to_svg(chart) for name, chart in charts.items()}
     today = timezone.localdate()
     mondays, weekly = weekly_face_to_face(program, end, as_of=today)
     # (Monday, "so far"): the week holding today has not ended and is not judged.
@@ -117,6 +120,7 @@ def dashboard(request):
         for name, counts in weekly
     ]
     context["goal"] = WEEKLY_CONTACT_GOAL
+    context["csv_tables"] = CSV_TABLE_LABELS
     led = list(form.fields["program"].queryset.order_by("name"))
     if len(led) > 1:
         # A director of several programs: each one and the total, side by side.
@@ -137,11 +141,19 @@ def dashboard(request):
 
 
 CHARTS = ("rates", "contacts", "trend")
+CSV_TABLE_LABELS = (
+    ("items", "Fidelity items"),
+    ("outcomes", "Outcomes"),
+    ("per-specialist", "Per specialist"),
+    ("per-quarter", "Per quarter (the last four)"),
+    ("retention", "Keeping the job"),
+    ("earnings", "Hours, pay and job endings"),
+)
 
 
 @requires(PROGRAM_FIGURES)
-def chart_download(request, name: str):
-    """One dashboard chart as an SVG file a director can put in a slide or a report
+def chart_download(request, name: str, fmt: str = "svg"):
+    """One dashboard chart as an SVG or PNG file a director can put in a slide or a report
     (`?program=&start=&end=` as on the dashboard)."""
     if name not in CHARTS:
         return HttpResponse("Choose a chart: rates, contacts or trend.", status=404)
@@ -151,43 +163,49 @@ def chart_download(request, name: str):
     program, start, end = chosen
     report = program_report(program, start, end, with_psr_outcomes=False)
     trends = quarterly_reports(program, end, 4) if name == "trend" else []
-    svg = _charts(report, trends, specialist_names(program), program.country)[name]
-    filename = f"ips-{name}-{program.slug}-{start}-{end}.svg"
-    return _download(svg, "image/svg+xml", filename)
+    chart = _charts(report, trends, specialist_names(program), program.country)[name]
+    filename = f"ips-{name}-{program.slug}-{start}-{end}.{fmt}"
+    if fmt == "png":
+        return _download(to_png(chart), "image/png", filename)
+    return _download(to_svg(chart), "image/svg+xml", filename)
 
 
-def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, str]:
-    """The dashboard's charts; the rates chart shows the program's own country's rate
-    against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark)."""
-    outcomes = report["outcomes"]
+def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[str, Chart]:
+    """The dashboard's charts; the rates and trend charts show the program's own country's
+    rate against its own benchmarks (US tiers 31/41/50 %, or the UK 40 % benchmark). A
+    period nobody was served in has no rate ("no data", never a 0 % bar)."""
     v6 = report["fidelity"]["items"]["V6"]
-    if country == "UK":
-        rate = ("UK rate", round(outcomes["employment_rate_uk"] * 100, 1))
-        lines = (Line(UK_EMPLOYMENT_BENCHMARK * 100, "UK 40"),)
-    else:
-        rate, lines = ("US rate", round(outcomes["employment_rate"] * 100, 1)), US_TIER_LINES
+    uk = country == "UK"
+    name = "UK" if uk else "US"
+    lines = (Line(UK_EMPLOYMENT_BENCHMARK * 100, "UK 40"),) if uk else US_TIER_LINES
     return {
-        "rates": bar_chart(
+        "rates": bar_layout(
             "Employment rate against the benchmarks",
-            [rate],
+            [(f"{name} rate", _rate_or_none(report["outcomes"], uk))],
             maximum=100,
             unit=" %",
             lines=lines,
         ),
-        "contacts": bar_chart(
+        "contacts": bar_layout(
             "Face-to-face employer contacts per week, per specialist (goal 6)",
             [(names.get(e, e), v) for e, v in (v6.get("per_specialist") or {}).items()],
             maximum=8,
             lines=(Line(WEEKLY_CONTACT_GOAL, "goal 6"),),
         ),
-        "trend": bar_chart(
-            "US employment rate by quarter",
-            [(label, round(d["outcomes"]["employment_rate"] * 100, 1)) for label, d in trends],
+        "trend": bar_layout(
+            f"{name} employment rate by quarter",
+            [(label, _rate_or_none(d["outcomes"], uk)) for label, d in trends],
             maximum=100,
             unit=" %",
-            lines=US_TIER_LINES,
+            lines=lines,
         ),
     }
+
+
+def _rate_or_none(outcomes, uk: bool = False) -> float | None:
+    """The US (or UK) employment rate in % (1 decimal); None when nobody was served."""
+    rate = outcomes["employment_rate_uk" if uk else "employment_rate"]
+    return round(rate * 100, 1) if outcomes["served"] else None
 
 
 REPORT_FORMATS = ("html", "csv", "json", "pdf", "xlsx")
@@ -228,6 +246,31 @@ def report_export(request, fmt: str):
         "reports/program_report.html",
         report_context(report, specialist_names(chosen[0]), chosen[0].country),
     )
+
+
+@requires(PROGRAM_FIGURES)
+def report_table(request, name: str):
+    """One table of the program report as a CSV a spreadsheet opens and charts: a header
+    row, then one row per item, figure, specialist or quarter (the workbook's sheets, one
+    at a time). `?program=&start=&end=` as on the dashboard."""
+    if name not in CSV_TABLES:
+        choices = ", ".join(CSV_TABLES)
+        return HttpResponse(f"Choose a table: {choices}.", status=404)
+    form, chosen = _period(request)
+    if chosen is None:
+        return HttpResponse("Choose a program you lead and a valid period.", status=400)
+    program, start, end = chosen
+    report = program_report(program, start, end, with_psr_outcomes=False)
+    record_rows_shown(
+        request=request,
+        what=f"program report {name} table csv (people served)",
+        counts={program.pk: report["outcomes"]["served"]},
+        action=AuditEvent.Action.EXPORT,
+    )
+    quarters = quarterly_reports(program, end, 4) if name == "per-quarter" else None
+    found = named_table(name, report, quarters, specialist_names(program))
+    filename = f"ips-{name}-{program.slug}-{start}-{end}.csv"
+    return _download(table_csv(found), "text/csv", filename)
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -177,6 +177,30 @@ def report_tables(
     return tables
 
 
+# The tables a director downloads one at a time as CSV (the dashboard's CSV buttons), by
+# the name in the URL; the same tables as the workbook's sheets.
+CSV_TABLES = ("items", "outcomes", "per-specialist", "per-quarter", "retention", "earnings")
+
+
+def named_table(
+    name: str,
+    report: dict[str, Any],
+    quarters: list[tuple[str, dict[str, Any]]] | None = None,
+    names: dict[str, str] | None = None,
+) -> Table:
+    """The table `name` (one of CSV_TABLES) of one report; "per-quarter" needs `quarters`.
+    Raises KeyError for another name."""
+    builders = {
+        "items": lambda: items_table(report),
+        "outcomes": lambda: outcomes_table(report),
+        "per-specialist": lambda: per_specialist_table(report, names),
+        "per-quarter": lambda: quarterly_table(quarters or []),
+        "retention": lambda: retention_table(report),
+        "earnings": lambda: earnings_table(report),
+    }
+    return builders[name]()
+
+
 def _safe(cell: Cell) -> Cell:
     # Words typed by people (program and staff names) are never run as formulas.
     return neutralise_formula(cell) if isinstance(cell, str) else cell

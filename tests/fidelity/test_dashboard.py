@@ -114,7 +114,7 @@ def test_benchmark_labels_and_names_never_overlap_in_the_rates_chart():
             apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
             assert apart, f"{a[4]!r} overlaps {b[4]!r}"
     # Every box stays inside the picture, and a shortened name keeps its full text.
-    assert all(box[0] >= 0 for box in boxes)
+    assert all(box[0] >= 0 and box[1] <= _view_width(svg) for box in boxes)
     assert "<title>A specialist with a very long name indeed</title>" in svg
 
 
@@ -144,6 +144,100 @@ def test_dashboard_shows_specialists_by_name_with_the_email_only_where_names_col
     assert unnamed.user.email.lower() in page
 
 
+def _lines(svg: str) -> list[tuple[float, float, float]]:
+    """(x, top, bottom) of every reference line in a chart."""
+    import re
+
+    found = re.findall(r'<line x1="([\d.]+)" x2="[\d.]+" y1="([\d.]+)" y2="([\d.]+)"', svg)
+    return [(float(x), float(y1), float(y2)) for x, y1, y2 in found]
+
+
+def _view_width(svg: str) -> float:
+    import re
+
+    return float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+
+
+US_TIERS = (Line(31, "31"), Line(41, "41"), Line(50, "50"))
+
+
+@pytest.mark.parametrize(
+    ("bars", "maximum", "unit", "lines"),
+    [
+        # A rate just short of, on and past each tier line, and the whole scale.
+        ([("US rate", float(v))], 100, " %", US_TIERS)
+        for v in (0, 5, 26, 28, 30, 31, 33, 36, 40, 41, 44, 45.5, 48, 50, 55, 88.8, 97, 100)
+    ]
+    + [
+        ([("UK rate", 37.5)], 100, " %", (Line(40, "UK 40"),)),
+        ([("Q1", 29.9), ("Q2", 40.2), ("Q3", None), ("Q4", 100.0)], 100, " %", US_TIERS),
+        # Contacts a week around the goal line, and past the scale's maximum.
+        (
+            [(f"es{i}", v) for i, v in enumerate((5.2, 5.6, 5.75, 6, 6.3, 7.8, 8, 11.25))],
+            8,
+            "",
+            (Line(6, "goal 6"),),
+        ),
+    ],  # fmt: skip
+)
+def test_no_benchmark_line_crosses_a_value_label(bars, maximum, unit, lines):
+    svg = bar_chart("A chart", bars, maximum=maximum, unit=unit, lines=lines)
+    boxes, drawn = _text_boxes(svg), _lines(svg)
+    assert len(drawn) == len(lines)
+    for left, right, top, bottom, text in boxes:
+        for x, y1, y2 in drawn:
+            crosses = left - 1 <= x <= right + 1 and y1 < bottom and top < y2
+            assert not crosses, f"the line at x={x} crosses {text!r} ({left:.0f}-{right:.0f})"
+        assert left >= 0
+        assert right <= _view_width(svg), f"{text!r} runs off the picture"
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            apart = a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2]
+            assert apart, f"{a[4]!r} overlaps {b[4]!r}"
+    # Every value is still written in the chart.
+    shown = {b[4] for b in boxes}
+    assert all((f"{v:g}{unit}" if v is not None else "no data") in shown for _, v in bars)
+
+
+@pytest.mark.parametrize("name", ["rates", "contacts", "trend"])
+def test_each_chart_downloads_as_a_png_picture_of_the_same_chart(client, name):
+    import io
+    import re
+
+    from PIL import Image
+
+    from ips.models import StaffMember
+
+    program = build_program("Sized", specialists=3, seekers=30, contacts=300)
+    director = StaffMember.objects.filter(program=program).first()
+    director.role = "director"
+    director.save()
+    client.force_login(director.user)
+    query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
+    page = client.get(reverse("fidelity:dashboard") + query).content.decode()
+    link = reverse("fidelity:chart_png", args=[name])
+    assert link in page
+    response = client.get(link + query)
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].endswith('.png"')
+    picture = Image.open(io.BytesIO(response.content))
+    assert picture.format == "PNG"
+    svg = client.get(reverse("fidelity:chart", args=[name]) + query).content.decode()
+    width, height = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups()
+    # Twice the SVG's size (sharp on a slide), with each bar and line where the SVG has it.
+    assert picture.size == (round(float(width) * 2), round(float(height) * 2))
+    rgb = picture.convert("RGB")
+    bars = re.findall(r'<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"', svg)
+    wide = [tuple(map(float, bar)) for bar in bars if float(bar[2]) >= 4]
+    assert wide, "the chart has bars to find"
+    for x, y, _, _ in wide:
+        assert rgb.getpixel((round((x + 1) * 2), round((y + 2) * 2))) == (43, 108, 176)
+    for x, y1, _ in _lines(svg):
+        assert rgb.getpixel((round(x * 2), round((y1 + 2) * 2))) == (183, 65, 14)
+    # Dark text was drawn (the labels), not only shapes.
+    assert picture.convert("L").getextrema()[0] < 80
+
+
 @pytest.mark.parametrize("name", ["rates", "contacts", "trend"])
 def test_each_chart_downloads_as_an_svg_file(client, program, users, name):
     client.force_login(users["director"])
@@ -164,3 +258,16 @@ def test_unknown_chart_or_bad_period_is_refused(client, program, users):
     assert client.get(reverse("fidelity:chart", args=["rates"]) + bad).status_code == 400
     client.force_login(users["coach"])
     assert client.get(reverse("fidelity:chart", args=["rates"])).status_code == 302
+
+
+def test_a_quarter_nobody_was_served_shows_no_rate_in_the_trend(client, program, users):
+    """Nobody served: "no data" in the trend chart, never a 0 % bar; the items table says
+    the quarter had nobody served."""
+    client.force_login(users["director"])
+    query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
+    response = client.get(reverse("fidelity:dashboard") + query)
+    trend = response.context["charts"]["trend"]
+    assert "2026 Q3: no data" in trend
+    assert ": 0 %" not in trend
+    assert ">0 %<" not in trend
+    assert "2026 Q3 (nobody served)" in response.content.decode()

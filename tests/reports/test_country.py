@@ -29,6 +29,9 @@ def test_country_chooses_the_leading_outcome_set(
     charts = response.context["charts"]["rates"]
     assert chart_rate in charts
     assert ("UK rate" if country == "US" else "US rate") not in charts  # no side-by-side
+    trend = response.context["charts"]["trend"]
+    assert f"{chart_rate[:2]} employment rate by quarter" in trend  # the trend follows suit
+    assert ("UK 40" in trend) == (country == "UK")
     printable = client.get(
         reverse("fidelity:report", args=["html"]) + QUERY.format(pk=program.pk)
     ).content.decode()

@@ -26,7 +26,8 @@ class _FormReader(HTMLParser):
             kind = (a.get("type") or "text").lower()
             if kind in TEXT_INPUTS or (kind in ("checkbox", "radio") and "checked" in a):
                 default = "on" if kind in ("checkbox", "radio") else ""
-                self._fields.append((a["name"], a.get("value") or default))
+                value = a.get("value")  # value="" posts "" (a browser sends "on" only without one)
+                self._fields.append((a["name"], default if value is None else value))
         elif tag == "select" and a.get("name") and "disabled" not in a:
             self._select = (a["name"], "multiple" in a, [])
         elif tag == "option" and self._select is not None:
