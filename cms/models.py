@@ -92,15 +92,6 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
             template="cms/opening_detail.html",
         )
 
-    def get_sitemap_urls(self, request=None):
-        from cms.selectors import public_openings
-
-        urls = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        for opening_id, updated in public_openings().values_list("id", "updated_at"):
-            urls.append({"location": f"{base}{opening_id}/", "lastmod": updated})
-        return urls
-
 
 class PortalPreference(models.Model):
     """A job seeker's portal settings: the opt-in weekly email and when it last went."""

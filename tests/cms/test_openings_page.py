@@ -147,15 +147,6 @@ def test_listing_query_count_is_constant(
     assert len(response.context["openings"]) == min(size, 20)
 
 
-def test_sitemap_lists_public_openings_only(client, make_opening, openings_url):
-    shown = make_opening()
-    hidden = make_opening(shareable=False)
-    body = client.get("/sitemap.xml").content.decode()
-    assert f"{openings_url}{shown.pk}/" in body
-    assert f"{openings_url}{hidden.pk}/" not in body
-    assert "/about-the-data/" in body
-
-
 def test_empty_form_shows_10_miles_as_the_distance(client, openings_url):
     body = client.get(openings_url).content.decode()
     assert '<option value="10" selected>10 miles</option>' in body

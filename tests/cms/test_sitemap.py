@@ -1,0 +1,94 @@
+"""The sitemap at state scale (issue 21, item 2): an index of files of at most
+SITEMAP_OPENINGS_PER_PAGE openings each (3 here, so a few rows show the paging), each
+file cached under the public openings' version and rebuilt when one changes."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.test import override_settings
+
+from employers.services import save_opening
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def small_files():
+    cache.clear()
+    with override_settings(SITEMAP_OPENINGS_PER_PAGE=3):
+        yield
+    cache.clear()
+
+
+def locations(body: str) -> list[str]:
+    return re.findall(r"<loc>([^<]+)</loc>", body)
+
+
+def test_the_index_names_one_file_per_page_of_openings(client, make_opening):
+    for _ in range(7):
+        make_opening()
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    assert "<sitemapindex" in response.content.decode()
+    assert locations(response.content.decode()) == [
+        "http://testserver/sitemap-pages.xml",
+        "http://testserver/sitemap-openings.xml",
+        "http://testserver/sitemap-openings.xml?p=2",
+        "http://testserver/sitemap-openings.xml?p=3",
+    ]
+
+
+def test_each_public_opening_is_in_exactly_one_file_and_no_other_is(
+    client, make_opening, openings_url
+):
+    shown = [make_opening() for _ in range(5)]
+    hidden = make_opening(shareable=False)
+    found = []
+    for page in (1, 2):
+        body = client.get(f"/sitemap-openings.xml?p={page}").content.decode()
+        assert len(locations(body)) <= 3
+        found += locations(body)
+    paths = sorted(re.sub(r"^https?://[^/]+", "", url) for url in found)
+    assert paths == sorted(f"{openings_url}{o.pk}/" for o in shown)
+    assert not any(url.endswith(f"/{hidden.pk}/") for url in found)
+    pages = client.get("/sitemap-pages.xml").content.decode()
+    assert "/about-the-data/" in pages
+    assert not re.search(r"/openings/\d+/", pages)
+
+
+def test_a_cached_file_costs_one_query_and_a_changed_opening_shows_at_once(
+    client, make_opening, openings_url, django_assert_num_queries
+):
+    first, second = make_opening(), make_opening()
+    client.get("/sitemap-openings.xml")  # built and cached
+    with django_assert_num_queries(1):  # the version only
+        body = client.get("/sitemap-openings.xml").content.decode()
+    assert f"{openings_url}{second.pk}/" in body
+    second.shareable = False
+    save_opening(opening=second, relocate=False)
+    body = client.get("/sitemap-openings.xml").content.decode()
+    assert f"{openings_url}{first.pk}/" in body
+    assert f"{openings_url}{second.pk}/" not in body
+
+
+def test_building_a_file_takes_the_same_queries_whatever_the_number_of_openings(
+    client, make_opening, django_assert_max_num_queries, django_assert_num_queries
+):
+    make_opening()
+    cache.clear()
+    with django_assert_max_num_queries(20) as small:
+        client.get("/sitemap-openings.xml")
+    for _ in range(6):
+        make_opening()
+    cache.clear()
+    with django_assert_num_queries(len(small.captured_queries)):
+        client.get("/sitemap-openings.xml?p=2")
+
+
+@pytest.mark.parametrize("path", ["/sitemap-nothing.xml", "/sitemap-openings.xml?p=99"])
+def test_an_unknown_file_or_page_is_a_404(client, make_opening, path):
+    make_opening()
+    assert client.get(path).status_code == 404
