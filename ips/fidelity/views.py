@@ -360,7 +360,10 @@ def import_upload(request):
             form.add_error("files", str(error))
         else:
             upload = create_upload(
-                program=form.cleaned_data["program"], user=request.user, files=files
+                program=form.cleaned_data["program"],
+                user=request.user,
+                files=files,
+                dates=form.cleaned_data["dates"],
             )
             return redirect("fidelity:import_detail", pk=upload.pk)
     recent = ImportUpload.objects.for_user(request.user).select_related("program")[:10]

@@ -20,6 +20,7 @@ from coaching.services import open_support_plans
 from employers.models import Employer, EmployerContact
 from employers.names import duplicate_key
 from ips.geo import zip_centroid
+from ips.importer.cells import Reading
 from ips.importer.readers import RawTable
 from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
@@ -28,6 +29,7 @@ from ips.versioning import bump_versions
 from jobseekers.models import CareerProfile, Job, JobSeeker
 
 BATCH = 1000
+PREVIEW_ROWS = 5  # rows of each file shown, as read, before the user confirms
 
 
 @dataclass
@@ -39,10 +41,19 @@ class ImportResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # file name -> {"columns": [...], "rows": [[text, ...]], "count": data rows}: the first
+    # rows as read (a ZIP keeps its zero, a date-time shows its date), for the preview.
+    preview: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def totals(self) -> tuple[int, int]:
+        """(rows created, rows updated) over every file."""
+        counts = self.counts.values()
+        return sum(c["created"] for c in counts), sum(c["updated"] for c in counts)
 
     def summary_lines(self) -> list[str]:
         """One line per file: `seekers.csv: 12 created, 3 updated`."""
@@ -86,18 +97,26 @@ def import_program(
     read_errors: list[RowError] | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    dates: str | None = None,
 ) -> ImportResult:
     """Validate every file, then write everything into `program` in one transaction (none on
     any error). `program` is the authorised object itself (the upload's own program, never
     one looked up by name); `by` is the importing user (None: the operator's command), whose
-    roles bound what staff.csv may grant (_check_staff)."""
+    roles bound what staff.csv may grant (_check_staff). `dates` ("MDY", "DMY" or None)
+    is the order of dates written like 04/09/2026 (spec/interchange.md, "Reading the
+    cells"). Tables without a data row between them are refused: "nothing to import"."""
     result = ImportResult(program=program.name, dry_run=dry_run)
     result.errors.extend(read_errors or ())
     files: dict[str, ParsedFile] = {}
     for table in tables:
-        parsed, errors = parse_table(SPECS[table.stem], table.filename, table.header, table.rows)
+        reading = Reading(decimal_comma=table.decimal_comma, dates=dates)
+        spec = SPECS[table.stem]
+        parsed, errors = parse_table(spec, table.filename, table.header, table.rows, reading)
         files[table.stem] = parsed
         result.errors.extend(errors)
+        result.preview[table.filename] = _preview(parsed, len(table.rows))
+    if not result.errors and not any(table.rows for table in tables):
+        result.errors.append(_nothing_to_import(tables))
     try:
         with transaction.atomic():
             ctx = _Context(program=program, files=files, errors=result.errors, by=by)
@@ -116,6 +135,41 @@ def import_program(
         pass
     result.errors.sort(key=lambda e: (_file_order(e.file), e.line, e.column))
     return result
+
+
+def _nothing_to_import(tables: list[RawTable]) -> RowError:
+    if tables:
+        names = ", ".join(table.filename for table in tables)
+        reason = (
+            f"Nothing to import: {names} hold{'s' if len(tables) == 1 else ''} a header but"
+            " no data rows. Put the rows under the header row and upload again."
+        )
+    else:
+        reason = (
+            "Nothing to import: no file is named after what it holds ("
+            + ", ".join(f"{stem}.csv" for stem in SPECS)
+            + ", or .xlsx). Rename the files (or use the template) and try again."
+        )
+    return RowError("", 0, "", reason)
+
+
+def _shown(value: Any) -> str:
+    """A read value as the preview shows it: dates ISO, yes/no, lists joined by '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _preview(parsed: ParsedFile, count: int) -> dict[str, Any]:
+    columns = parsed.columns
+    rows = [[_shown(row.get(name)) for name in columns] for row in parsed.rows[:PREVIEW_ROWS]]
+    return {"columns": columns, "rows": rows, "count": count}
 
 
 def _file_order(filename: str) -> int:

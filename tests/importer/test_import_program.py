@@ -128,7 +128,8 @@ def test_every_error_is_printed_as_file_line_column_reason(tmp_path, capsys):
         )
     lines = err.getvalue().splitlines()
     assert lines == [
-        "staff.csv:3: role: 'manager' is not one of specialist, coach, supervisor, director",
+        "staff.csv:3: role: 'manager' is not one of specialist, coach, supervisor, director,"
+        " nor their labels or synonyms (docs/import-format.md)",
         "seekers.csv:4: specialist_email: no staff member nobody@example.org in staff.csv or"
         " the program",
         "jobs.csv:2: hourly_wage: 5.00 is under the program's minimum wage 7.25: not competitive",
