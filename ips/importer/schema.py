@@ -194,7 +194,7 @@ def in_range(
                 )
         return value
 
-    bounds = f"{'more than' if low_open else 'from'} {low} to {high}"
+    bounds = f"more than {low}, at most {high}" if low_open else f"from {low} to {high}"
     check.kind = parse.kind  # type: ignore[attr-defined]
     check.accepted = f"{parse.accepted}, {bounds}"  # type: ignore[attr-defined]
     if places is not None:
@@ -411,6 +411,33 @@ FILES: tuple[FileSpec, ...] = (
     ),
 )
 SPECS: dict[str, FileSpec] = {spec.stem: spec for spec in FILES}
+# What a column holds, by name (the template's notes and docs/import-format.md).
+COLUMN_HELP = {
+    "ref": "the agency's own identifier; importing again updates the row with this ref",
+    "email": "the staff member's email; the same email is the same person in every program",
+    "name": "the person's or business's name",
+    "fte": "share of a full-time post (0.5 is half time)",
+    "entry_date": "the day the person entered the program",
+    "specialist_email": "email of a staff row (staff file or already in the program)",
+    "staff_email": "email of a staff row (staff file or already in the program)",
+    "seeker_ref": "ref of a job seeker (seekers file or already in the program)",
+    "seeker_refs": "refs of job seekers the contact was about",
+    "employer_ref": "ref of an employer (employers file or already in the program)",
+    "job_ref": "ref of one of the job seeker's jobs",
+    "mh_team": "name of the mental-health team (created when new)",
+    "preferred_occupations": "O*NET-SOC codes of the jobs the person wants",
+    "max_commute_miles": "miles the person will travel to work",
+    "close_reason": "why the person left the program (needs closed_date)",
+    "hours_per_week": "hours a week",
+    "hourly_wage": "dollars an hour; a competitive job pays at least the program's minimum",
+    "paid_hours_to_date": "hours paid so far",
+    "end_reason": "why the job ended (needs end_date)",
+    "minutes": "length of the contact in minutes",
+    "hours": "hours worked that day in that activity and place",
+    "competitive": "open to anyone, at least minimum wage, not set aside for disability",
+    "client_present": "the job seeker was there",
+    "zip": "in Excel, format the column as Text or Zip Code so leading zeros stay",
+}
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ class ImportResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    # file name -> {"columns": [...], "rows": [[text, ...]], "count": data rows}: the first
+    # file name -> {"columns": [...], "rows": [[line, text, ...]], "count": data rows}: the first
     # rows as read (a ZIP keeps its zero, a date-time shows its date), for the preview.
     preview: dict[str, dict[str, Any]] = field(default_factory=dict)
 
@@ -168,7 +168,10 @@ def _shown(value: Any) -> str:
 
 def _preview(parsed: ParsedFile, count: int) -> dict[str, Any]:
     columns = parsed.columns
-    rows = [[_shown(row.get(name)) for name in columns] for row in parsed.rows[:PREVIEW_ROWS]]
+    rows = [
+        [row.line, *(_shown(row.get(name)) for name in columns)]
+        for row in parsed.rows[:PREVIEW_ROWS]
+    ]
     return {"columns": columns, "rows": rows, "count": count}
 
 

@@ -279,3 +279,58 @@ def test_staff_email_used_as_another_users_username_still_imports(good_folder):
     run(good_folder, "--program", "Lakeside", "--create")
     ana = StaffMember.objects.get(program__name="Lakeside", user__email="ana@example.org")
     assert ana.user.username == "ana@example.org-2"
+
+
+@pytest.mark.parametrize(("order", "expected"), [("MDY", dt.date(2026, 4, 9)),
+                                                 ("DMY", dt.date(2026, 9, 4))])  # fmt: skip
+def test_the_command_reads_slashed_dates_in_the_order_named(tmp_path, order, expected):
+    folder = write_folder(tmp_path / "f", {"seekers": [["ref", "name", "entry_date"],
+                                                       ["S1", "Sam", "04/09/2026"]]})  # fmt: skip
+    out, _ = run(folder, "--program", "Lakeside", "--create", "--dates", order)
+    assert "seekers.csv: 1 created, 0 updated" in out
+    assert "Imported into program 'Lakeside': 1 created, 0 updated." in out
+    assert JobSeeker.objects.get().entry_date == expected
+
+
+def test_the_command_refuses_a_slashed_date_without_an_order(tmp_path):
+    folder = write_folder(tmp_path / "f", {"seekers": [["ref", "name", "entry_date"],
+                                                       ["S1", "Sam", "04/09/2026"]]})  # fmt: skip
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(folder, "--program", "Lakeside", "--create")
+    assert not JobSeeker.objects.exists()
+    assert not Program.objects.exists()
+
+
+def test_the_command_refuses_an_unknown_date_order(tmp_path, good_folder):
+    with pytest.raises(CommandError, match="invalid choice"):
+        run(good_folder, "--program", "Lakeside", "--create", "--dates", "YMD")
+    assert snapshot()["Program"] == 0
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"caseload.xlsx": None}, "Nothing to import: no file is named after what it holds"),
+        ({"staff": [["email", "name", "role"]], "seekers": [["ref", "name", "entry_date"]]},
+         "Nothing to import: seekers.csv, staff.csv hold a header but no data rows"),
+    ],
+)  # fmt: skip
+def test_nothing_to_import_exits_non_zero_and_creates_nothing(tmp_path, files, message):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for name, rows in files.items():
+        if rows is None:
+            book = Workbook()
+            book.active.append(["Name"])
+            book.active.append(["Sam"])
+            book.save(folder / name)
+        else:
+            write_folder(folder, {name: rows})
+    from io import StringIO
+
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_program", str(folder), "--program", "Lakeside", "--create",
+                     stdout=StringIO(), stderr=err)  # fmt: skip
+    assert message in err.getvalue()
+    assert snapshot() == {m.__name__: 0 for m in MODELS} | {"Program": 0}
