@@ -27,6 +27,7 @@ from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, Sta
 from ips.roles import LEADERSHIP, ROLE_RANK, program_roles
 from ips.versioning import bump_versions
 from jobseekers.models import CareerProfile, Job, JobSeeker
+from jobseekers.services import job_start_problems
 
 BATCH = 1000
 PREVIEW_ROWS = 5  # rows of each file shown, as read, before the user confirms
@@ -355,6 +356,7 @@ def _check_jobs(ctx: _Context) -> None:
         ctx.jobs.setdefault(ref, None)
         ctx.job_seeker_ref[ref] = row["seeker_ref"]
     minimum = ctx.program.minimum_wage
+    seeker_rows = {r["ref"]: r for r in ctx.rows("seekers")}
     for row in ctx.rows("jobs"):
         _ref(ctx, "jobs", row, "seeker_ref", ctx.seekers, "job seeker")
         _ref(ctx, "jobs", row, "employer_ref", ctx.employers, "employer")
@@ -366,10 +368,48 @@ def _check_jobs(ctx: _Context) -> None:
             ctx.error("jobs", row.line, "end_date", "is before the start_date")
         if row["end_reason"] and not end:
             ctx.error("jobs", row.line, "end_reason", "given without an end_date")
+        _check_job_start(ctx, row, seeker_rows)
         wage = row["hourly_wage"]
         if row["competitive"] and wage is not None and wage < minimum:
             reason = f"{wage} is under the program's minimum wage {minimum}: not competitive"
             ctx.error("jobs", row.line, "hourly_wage", reason)
+
+
+def _check_job_start(ctx: _Context, row: Row, seeker_rows: dict[str, Row]) -> None:
+    """The job start rules of the screen (jobseekers.services.job_start_problems) for the
+    person as this import leaves them: their seekers row, else their stored record. A
+    closed record may hold a job that started before it closed (history)."""
+    ref, start = row["seeker_ref"], row["start_date"]
+    given = seeker_rows.get(ref)
+    stored = ctx.seekers.get(ref)
+    if start is None or (given is None and stored is None):
+        return  # a missing seeker is reported by _ref
+    if given is not None:
+        if given["entry_date"] is None:
+            return  # its unreadable entry_date is reported on its own line
+        entry, working = given["entry_date"], given["employed_at_referral"]
+        entered, closed = True, given["closed_date"]
+    else:
+        entry, working = stored.entry_date, stored.employed_at_referral
+        entered, closed = stored.stage != JobSeeker.Stage.REFERRED, stored.closed_date
+    problems = job_start_problems(
+        entered=entered, entry_date=entry, employed_at_referral=working, start_date=start
+    )
+    if "stage" in problems:
+        reason = (
+            f"job seeker '{ref}' was referred but never entered onto the caseload; give their"
+            " entry_date in seekers before a job start"
+        )
+        ctx.error("jobs", row.line, "seeker_ref", reason)
+    elif problems:
+        reason = (
+            f"{start} is before job seeker '{ref}' entered the caseload ({entry}); a job"
+            " start counts from entry (set employed_at_referral if they were already working)"
+        )
+        ctx.error("jobs", row.line, "start_date", reason)
+    elif closed and start > closed:
+        reason = f"{start} is after job seeker '{ref}' left the program ({closed})"
+        ctx.error("jobs", row.line, "start_date", reason)
 
 
 def _check_contacts(ctx: _Context) -> None:

@@ -334,3 +334,49 @@ def test_nothing_to_import_exits_non_zero_and_creates_nothing(tmp_path, files, m
                      stdout=StringIO(), stderr=err)  # fmt: skip
     assert message in err.getvalue()
     assert snapshot() == {m.__name__: 0 for m in MODELS} | {"Program": 0}
+
+
+def _job_rows(start: str) -> list[list[str]]:
+    return [["ref", "seeker_ref", "employer_ref", "title", "start_date"],
+            ["J9", "S9", "E1", "Cook", start]]  # fmt: skip
+
+
+def test_an_imported_job_for_someone_never_entered_is_refused_as_on_the_screen(tmp_path, program):
+    from jobseekers.services import refer_seeker
+
+    refer_seeker(program=program, name="Rae Ferd", referral_date=dt.date(2026, 1, 5), ref="S9")
+    before = snapshot()
+    folder = write_folder(tmp_path / "f", {"employers": GOOD["employers"],
+                                           "jobs": _job_rows("2026-03-02")})  # fmt: skip
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(folder, "--program", program.name)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("seeker", "start", "column"),
+    [
+        (["S9", "Sam", "2026-03-01", "no", ""], "2026-02-01", "start_date"),
+        (["S9", "Sam", "2026-01-01", "no", "2026-02-01"], "2026-03-01", "start_date"),
+    ],
+)
+def test_an_imported_job_before_entry_or_after_closing_is_refused(tmp_path, seeker, start, column):
+    header = ["ref", "name", "entry_date", "employed_at_referral", "closed_date"]
+    files = {"employers": GOOD["employers"], "seekers": [header, seeker], "jobs": _job_rows(start)}
+    folder = write_folder(tmp_path / "f", files)
+    from io import StringIO
+
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_program", str(folder), "--program", "L", "--create",
+                     stdout=StringIO(), stderr=err)  # fmt: skip
+    assert err.getvalue().startswith(f"jobs.csv:2: {column}: {start} is ")
+    assert snapshot() == {m.__name__: 0 for m in MODELS} | {"Program": 0}
+
+
+def test_a_job_before_entry_is_imported_when_the_person_was_working_at_referral(tmp_path):
+    header = ["ref", "name", "entry_date", "employed_at_referral"]
+    seekers = [header, ["S9", "Sam", "2026-03-01", "yes"]]
+    files = {"employers": GOOD["employers"], "seekers": seekers, "jobs": _job_rows("2026-02-01")}
+    out, _ = run(write_folder(tmp_path / "f", files), "--program", "L", "--create")
+    assert "jobs.csv: 1 created, 0 updated" in out
