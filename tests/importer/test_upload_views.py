@@ -246,3 +246,16 @@ def test_the_template_download_is_for_those_who_may_import(client, users, role):
     response = client.get(reverse("fidelity:import_template"))
     assert response.status_code in (302, 403)
     assert response.get("Content-Type") != "application/zip"
+
+
+def test_erasing_a_person_drops_the_preview_rows_that_name_them(client, program, users):
+    from ips.privacy.identifiers import PersonIdentifiers
+
+    client.force_login(users["director"])
+    upload(client, program, as_files(GOOD))
+    item = ImportUpload.objects.get()
+    assert any("Sam One" in row for row in item.preview["seekers.csv"]["rows"])
+    uploads.forget_person(program_id=program.pk, identifiers=PersonIdentifiers.of(name="Sam One"))
+    item.refresh_from_db()
+    assert (item.files, item.preview) == ({}, {})
+    assert item.status == ImportUpload.Status.REJECTED
