@@ -259,3 +259,20 @@ def test_erasing_a_person_drops_the_preview_rows_that_name_them(client, program,
     item.refresh_from_db()
     assert (item.files, item.preview) == ({}, {})
     assert item.status == ImportUpload.Status.REJECTED
+
+
+@pytest.mark.parametrize("seekers", [3, 60])
+def test_the_preview_page_takes_the_same_queries_whatever_the_upload_size(
+    client, program, users, seekers, django_assert_max_num_queries
+):
+    client.force_login(users["director"])
+    rows = [["ref", "name", "entry_date"]] + [
+        [f"S{n}", f"Person {n}", "2026-01-10"] for n in range(seekers)
+    ]
+    upload(client, program, as_files({"seekers": rows}))
+    item = ImportUpload.objects.get()
+    assert item.preview["seekers.csv"]["count"] == seekers
+    assert len(item.preview["seekers.csv"]["rows"]) == min(seekers, 5)
+    with django_assert_max_num_queries(11):
+        page = client.get(reverse("fidelity:import_detail", args=[item.pk]))
+    assert f"seekers.csv: {seekers} rows" in page.content.decode()
