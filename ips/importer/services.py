@@ -20,7 +20,7 @@ from coaching.services import open_support_plans
 from employers.models import Employer, EmployerContact
 from employers.names import duplicate_key
 from ips.geo import zip_centroid
-from ips.importer.cells import Reading
+from ips.importer.cells import DATE_ORDERS, Reading
 from ips.importer.readers import RawTable
 from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
@@ -105,7 +105,10 @@ def import_program(
     one looked up by name); `by` is the importing user (None: the operator's command), whose
     roles bound what staff.csv may grant (_check_staff). `dates` ("MDY", "DMY" or None)
     is the order of dates written like 04/09/2026 (spec/interchange.md, "Reading the
-    cells"). Tables without a data row between them are refused: "nothing to import"."""
+    cells"). Tables without a data row between them are refused: "nothing to import".
+    ValueError for any other `dates` (the command and the form offer only these)."""
+    if dates not in (None, *DATE_ORDERS):
+        raise ValueError(f"dates must be one of {', '.join(DATE_ORDERS)} or None, not {dates!r}")
     result = ImportResult(program=program.name, dry_run=dry_run)
     result.errors.extend(read_errors or ())
     files: dict[str, ParsedFile] = {}

@@ -141,6 +141,12 @@ def test_an_impossible_or_two_digit_year_date_is_refused_even_with_an_order(prog
     refused(program, table("csv", "seekers", rows), reason, dates="DMY")
 
 
+def test_the_service_refuses_a_date_order_it_does_not_know(program):
+    with pytest.raises(ValueError, match="dates must be one of MDY, DMY"):
+        run(program, table("csv", "seekers", SEEKERS), dates="YMD")
+    assert not JobSeeker.objects.exists()
+
+
 # ------------------------------------------------------------------ numbers
 
 
