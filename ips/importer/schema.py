@@ -507,7 +507,8 @@ def parse_table(
             column = columns[name]
             values[name] = _cell(column, cell, reading, filename, line, errors)
         if len(cells) > len(names) and any(str(c).strip() for c in cells[len(names) :]):
-            errors.append(RowError(filename, line, "-", "more cells than header columns"))
+            reason = "more cells than header columns; name the column or remove the extra cells"
+            errors.append(RowError(filename, line, "-", reason))
         for column in spec.columns:
             if column.name not in values:
                 values[column.name] = column.default
@@ -528,11 +529,12 @@ def _header_errors(spec: FileSpec, filename: str, header: list[str]) -> list[Row
     seen: set[str] = set()
     for name in names:
         if name in seen and name:
-            errors.append(RowError(filename, 1, name, "column given twice"))
+            errors.append(RowError(filename, 1, name, "column given twice; keep one of them"))
         seen.add(name)
     for name in spec.required:
         if name not in seen:
-            errors.append(RowError(filename, 1, name, "required column is missing"))
+            reason = "required column is missing; add it to the header row (line 1)"
+            errors.append(RowError(filename, 1, name, reason))
     return errors
 
 
@@ -555,7 +557,7 @@ def _cell(
     raw = cell_text(cell, column.kind)
     if raw == "":
         if column.required:
-            errors.append(RowError(filename, line, column.name, "required, but empty"))
+            errors.append(RowError(filename, line, column.name, "required, but empty; fill it in"))
         return column.default
     problem = text_problem(raw)  # every cell: PostgreSQL refuses NUL in any text it compares
     if problem:
@@ -563,7 +565,12 @@ def _cell(
         return column.default
     if column.max_length is not None and len(raw) > column.max_length:
         errors.append(
-            RowError(filename, line, column.name, f"longer than {column.max_length} characters")
+            RowError(
+                filename,
+                line,
+                column.name,
+                f"longer than {column.max_length} characters; shorten it",
+            )
         )
         return column.default
     try:

@@ -49,7 +49,9 @@ def test_unknown_column_is_reported_by_name_on_line_1():
 
 def test_missing_required_column_is_reported():
     _, errors = parse_table(SPECS["staff"], "staff.csv", ["email", "name"], [])
-    assert [str(e) for e in errors] == ["staff.csv:1: role: required column is missing"]
+    assert [str(e) for e in errors] == [
+        "staff.csv:1: role: required column is missing; add it to the header row (line 1)"
+    ]
 
 
 def test_every_bad_cell_of_every_row_is_reported_with_its_line():
@@ -60,7 +62,7 @@ def test_every_bad_cell_of_every_row_is_reported_with_its_line():
         "staff.csv:2: role: 'boss' is not one of specialist, coach, supervisor, director,"
         " nor their labels or synonyms (docs/import-format.md)",
         "staff.csv:3: email: 'nope' is not an email address (name@example.org)",
-        "staff.csv:3: name: required, but empty",
+        "staff.csv:3: name: required, but empty; fill it in",
         "staff.csv:3: fte: must be at most 1 (got 1.5)",
     ]
 

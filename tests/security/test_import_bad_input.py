@@ -134,9 +134,10 @@ def test_a_wrong_header_is_reported_on_line_1_by_column(header):
     )
     names = [c.strip().lower() for c in header]
     for name in set(TIME_HEADER) - set(names):
-        assert f"time_entries.csv:1: {name}: required column is missing" in lines
+        missing = "required column is missing; add it to the header row (line 1)"
+        assert f"time_entries.csv:1: {name}: {missing}" in lines
     for name in {n for n in names if n and names.count(n) > 1}:
-        assert f"time_entries.csv:1: {name}: column given twice" in lines
+        assert f"time_entries.csv:1: {name}: column given twice; keep one of them" in lines
     for name in {n for n in names if n and n not in TIME_HEADER}:
         prefix = f"time_entries.csv:1: {name}: unknown column (the columns of time_entries are"
         assert any(line.startswith(prefix) for line in lines), lines
@@ -339,7 +340,7 @@ def test_a_cell_longer_than_the_csv_limit_and_an_overlong_name_are_refused():
     )
     assert_refused(
         {"staff.csv": csv_bytes([STAFF[0], ["a@example.org", "x" * 10_000, "coach"]])},
-        "staff.csv:2: name: longer than 150 characters",
+        "staff.csv:2: name: longer than 150 characters; shorten it",
     )
 
 
