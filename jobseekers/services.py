@@ -629,6 +629,20 @@ def check_competitive_wage(
         )
 
 
+def job_start_problems(
+    *, entered: bool, entry_date: dt.date | None, employed_at_referral: bool, start_date: dt.date
+) -> dict[str, str]:
+    """Why a job cannot start, by field (empty when it may): the person must be on the
+    caseload (`entered`: has an entry date and is not only referred), and the job cannot
+    start before the entry date unless the person was working at referral (IPS counts job
+    starts from entry). Shared by record_job_start and the importer (ips.importer)."""
+    if not entered or entry_date is None:
+        return {"stage": "Enter the person onto the caseload before a job start."}
+    if start_date < entry_date and not employed_at_referral:
+        return {"start_date": "The job cannot start before the entry date."}
+    return {}
+
+
 @transaction.atomic
 def record_job_start(
     *,
@@ -663,10 +677,14 @@ def record_job_start(
     if opening is not None and opening.employer_id != employer.pk:
         raise ValidationError({"opening": "This opening is at another employer."})
     check_competitive_wage(program=seeker.program, competitive=competitive, hourly_wage=hourly_wage)
-    if seeker.entry_date is None or seeker.stage in (stages.REFERRED, stages.CLOSED):
-        raise ValidationError({"stage": "Enter the person onto the caseload before a job start."})
-    if start_date < seeker.entry_date and not seeker.employed_at_referral:
-        raise ValidationError({"start_date": "The job cannot start before the entry date."})
+    problems = job_start_problems(
+        entered=seeker.stage not in (stages.REFERRED, stages.CLOSED),
+        entry_date=seeker.entry_date,
+        employed_at_referral=seeker.employed_at_referral,
+        start_date=start_date,
+    )
+    if problems:
+        raise ValidationError(problems)
     job = Job(
         program_id=seeker.program_id,
         seeker=seeker,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
-from ips.fidelity.models import ActionItem, FidelityReview
+from ips.fidelity.models import ActionItem, FidelityReview, ImportUpload
 from ips.importer.uploads import MAX_UPLOAD_BYTES
 from ips.models import Program
 from ips.reports.periods import last_complete_quarter
@@ -62,6 +62,12 @@ class UploadForm(DomainForm):
             " MB)."
         ),
         widget=MultipleFileInput(attrs={"accept": ".csv,.xlsx,.zip"}),
+    )
+    dates = forms.ChoiceField(
+        label="Dates written",
+        choices=ImportUpload.DateOrder.choices,
+        required=False,
+        help_text="Only for dates written like 04/09/2026: which comes first, month or day.",
     )
 
     def __init__(self, *args, programs, **kwargs):

@@ -152,7 +152,24 @@ class ImportUpload(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     files = models.JSONField(default=dict, help_text="File name -> base64 content.")
+
+    class DateOrder(models.TextChoices):
+        ISO = "", "Only YYYY-MM-DD (2026-04-09)"
+        MDY = "MDY", "Month first (04/09/2026 is April 9)"
+        DMY = "DMY", "Day first (04/09/2026 is 4 September)"
+
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.CHECKING)
+    dates = models.CharField(
+        "Dates written",
+        max_length=3,
+        choices=DateOrder.choices,
+        blank=True,
+        default="",
+        help_text="How the files write dates other than YYYY-MM-DD.",
+    )
+    preview = models.JSONField(
+        default=dict, blank=True, help_text="File name -> the first rows as read, and counts."
+    )
     rows = models.PositiveIntegerField(default=0)
     progress_done = models.PositiveSmallIntegerField(default=0)
     progress_total = models.PositiveSmallIntegerField(default=0)

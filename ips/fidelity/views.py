@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -33,6 +34,8 @@ from ips.fidelity.services import (
     start_review,
 )
 from ips.fidelity.supervision import supervision_rows
+from ips.importer import schema as import_schema
+from ips.importer.template import template_files
 from ips.importer.uploads import UploadError, confirm_upload, create_upload, progress_of, unpack
 from ips.models import AuditEvent, Program
 from ips.permissions import PROGRAM_FIGURES, requires
@@ -404,12 +407,27 @@ def import_upload(request):
             form.add_error("files", str(error))
         else:
             upload = create_upload(
-                program=form.cleaned_data["program"], user=request.user, files=files
+                program=form.cleaned_data["program"],
+                user=request.user,
+                files=files,
+                dates=form.cleaned_data["dates"],
             )
             return redirect("fidelity:import_detail", pk=upload.pk)
     recent = ImportUpload.objects.for_user(request.user).select_related("program")[:10]
     status = 400 if request.method == "POST" else 200
-    return render(request, "importer/upload.html", {"form": form, "recent": recent}, status=status)
+    context = {"form": form, "recent": recent, "specs": import_schema.FILES}
+    return render(request, "importer/upload.html", context, status=status)
+
+
+@requires("fidelity.add_importupload")
+def import_template(request):
+    """The empty templates (a .csv and an .xlsx per import file, each column described) and
+    docs/import-format.md, as one zip, generated from the importer's schema."""
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for name, data in template_files().items():
+            out.writestr(f"import-template/{name}", data)
+    return _download(archive.getvalue(), "application/zip", "import-template.zip")
 
 
 @requires("fidelity.view_importupload")
@@ -417,7 +435,14 @@ def import_detail(request, pk: int):
     """The preview (counts, every problem), the progress of a running job, or the outcome."""
     upload = get_object_or_404(ImportUpload.objects.for_user(request.user), pk=pk)
     done, total = progress_of(upload)
-    context = {"upload": upload, "done": done, "total": total}
+    counts = upload.counts.values()
+    context = {
+        "upload": upload,
+        "done": done,
+        "total": total,
+        "created": sum(c["created"] for c in counts),
+        "updated": sum(c["updated"] for c in counts),
+    }
     return render(request, "importer/detail.html", context)
 
 

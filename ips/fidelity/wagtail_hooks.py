@@ -19,6 +19,7 @@ urlpatterns = [
     path("quarterly/", views.quarterly_return, name="quarterly"),
     path("supervision/", views.supervision_report, name="supervision"),
     path("import/", views.import_upload, name="import"),
+    path("import/template.zip", views.import_template, name="import_template"),
     path("import/<int:pk>/", views.import_detail, name="import_detail"),
     path("import/<int:pk>/status/", views.import_status, name="import_status"),
     path("import/<int:pk>/confirm/", views.import_confirm, name="import_confirm"),

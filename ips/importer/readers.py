@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ips.importer.cells import displayed_number
 from ips.importer.schema import SPECS, RowError
 
 SUFFIXES = (".csv", ".xlsx")
@@ -23,6 +24,25 @@ class RawTable:
     filename: str
     header: list[str]
     rows: list[tuple[int, list[str]]]  # (line number, cells), header = line 1
+    decimal_comma: bool = False  # a CSV separated by ';' (European Excel): 7,5 is 7.5
+
+
+class TypedCell(str):
+    """A workbook cell: the text Excel shows, and the typed `value` it holds (number,
+    date-time, bool), so that schema.cell_text reads it by its column's type."""
+
+    value: object
+
+    def __new__(cls, text: str, value: object) -> TypedCell:
+        cell = super().__new__(cls, text)
+        cell.value = value
+        return cell
+
+
+def _delimiter(text: str) -> str:
+    """';' when the header row is separated by ';' (more ';' than ',' in it), else ','."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
 
 
 def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
@@ -37,7 +57,8 @@ def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError
         byte = data[error.start : error.start + 1].hex()
         reason = f"not UTF-8 text (byte 0x{byte}); save the file as 'CSV UTF-8' and try again"
         return None, [RowError(filename, line, "-", reason)]
-    reader = csv.reader(io.StringIO(text, newline=""))
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         lines = list(reader)
     except csv.Error as error:
@@ -49,21 +70,27 @@ def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError
     rows = [
         (index + 2, cells) for index, cells in enumerate(lines[1:]) if any(c.strip() for c in cells)
     ]
-    return RawTable(Path(filename).stem, filename, lines[0], rows), []
+    table = RawTable(Path(filename).stem, filename, lines[0], rows, delimiter == ";")
+    return table, []
 
 
-def _cell_text(value) -> str:
+def _cell_text(value, number_format: str) -> str:
+    """A workbook cell as its text, typed when it holds more than text (TypedCell)."""
     if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+        shown = value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    elif isinstance(value, dt.date | dt.time):
+        shown = value.isoformat()
+    elif isinstance(value, bool):
+        shown = "true" if value else "false"
+    elif isinstance(value, int | float):
+        shown = displayed_number(value, number_format)
+    else:
+        shown = str(value)
+    return TypedCell(shown, value)
 
 
 def _sheet_lines(data: bytes) -> list[list[str]] | None:
@@ -80,8 +107,11 @@ def _sheet_lines(data: bytes) -> list[list[str]] | None:
         try:
             if not book.worksheets:
                 return None
-            rows = book.worksheets[0].iter_rows(values_only=True)
-            return [[_cell_text(v) for v in row] for row in rows]
+            rows = book.worksheets[0].iter_rows()
+            return [
+                [_cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
+                for row in rows
+            ]
         finally:
             book.close()
 
@@ -138,7 +168,7 @@ def read_files(files: dict[str, bytes]) -> tuple[list[RawTable], list[RowError],
         table, problems = reader(name, files[filename])
         errors.extend(problems)
         if table is not None:
-            tables.append(RawTable(stem, name, table.header, table.rows))
+            tables.append(RawTable(stem, name, table.header, table.rows, table.decimal_comma))
     return tables, errors, notes
 
 

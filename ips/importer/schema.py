@@ -6,142 +6,172 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ips.domain import date_problem, text_problem
+from ips.domain import text_problem
+from ips.importer.cells import (
+    PLAIN,
+    CellError,
+    Reading,
+    choice_key,
+    header_key,
+    number_text,
+    parse_iso_or_ordered_date,
+    parse_number,
+)
 
 TRUE_WORDS = frozenset({"true", "yes", "1"})
 FALSE_WORDS = frozenset({"false", "no", "0"})
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ONET = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
 _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-MAX_REASON_CHARS = 300
-MAX_NUMBER_CHARS = 40  # longer text is not a number anyone typed
-MAX_NUMBER_DIGITS = 15  # digits before the point; 1e308 and 10**1000 stop here
+MAX_REASON_CHARS = 400
+
+Parser = Callable[..., Any]  # (raw text, Reading) -> value; raises CellError
 
 
-class CellError(ValueError):
-    """A cell that cannot be read; the message is the reason shown to the user."""
+def _kind(kind: str, accepted: str) -> Callable[[Parser], Parser]:
+    """Label a parser with its type and accepted values (the template and docs read them)."""
+
+    def label(parse: Parser) -> Parser:
+        parse.kind, parse.accepted = kind, accepted  # type: ignore[attr-defined]
+        return parse
+
+    return label
 
 
-def parse_text(raw: str) -> str:
+@_kind("text", "any text")
+def parse_text(raw: str, reading: Reading = PLAIN) -> str:
     """Text as given, trimmed."""
     return raw.strip()
 
 
-def parse_date(raw: str) -> dt.date:
-    """A date written YYYY-MM-DD (spec/interchange.md), within the input domain (ips.domain)."""
-    if not _DATE.match(raw):
-        raise CellError(f"'{raw}' is not a date written YYYY-MM-DD")
-    try:
-        day = dt.date.fromisoformat(raw)
-    except ValueError:
-        raise CellError(f"'{raw}' is not a real date") from None
-    problem = date_problem(day)
-    if problem:
-        raise CellError(problem)
-    return day
+@_kind("date", "YYYY-MM-DD; M/D/YYYY or D/M/YYYY when the import names the order")
+def parse_date(raw: str, reading: Reading = PLAIN) -> dt.date:
+    """A date (cells.parse_iso_or_ordered_date), within the input domain (ips.domain)."""
+    return parse_iso_or_ordered_date(raw, reading)
 
 
-def parse_bool(raw: str) -> bool:
+@_kind("yes/no", "true, false, yes, no, 1, 0")
+def parse_bool(raw: str, reading: Reading = PLAIN) -> bool:
     """true/false/yes/no/1/0, any case."""
     word = raw.strip().lower()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
         return False
-    raise CellError(f"'{raw}' is not one of true, false, yes, no, 1, 0")
+    raise CellError(f"'{raw}' is not yes or no; write one of true, false, yes, no, 1, 0")
 
 
-def parse_decimal(raw: str) -> Decimal:
-    """A plain number such as 12 or 12.50 (not NaN, not infinite, not absurdly large)."""
-    text = raw.strip().replace(",", "")
-    if len(text) > MAX_NUMBER_CHARS:
-        raise CellError(f"'{raw[:MAX_NUMBER_CHARS]}...' is too long to be a number")
-    try:
-        value = Decimal(text)
-    except InvalidOperation:
-        raise CellError(f"'{raw}' is not a number") from None
-    if not value.is_finite():
-        raise CellError(f"'{raw}' is not a number")
-    if value and value.adjusted() >= MAX_NUMBER_DIGITS:
-        raise CellError(f"'{raw}' is too large a number")
-    return value
+@_kind("number", "a number such as 12.5 or 1,250.50")
+def parse_decimal(raw: str, reading: Reading = PLAIN) -> Decimal:
+    """A number read exactly, with the comma rule of cells.parse_number."""
+    return parse_number(raw, reading)
 
 
-def parse_int(raw: str) -> int:
+@_kind("whole number", "a whole number")
+def parse_int(raw: str, reading: Reading = PLAIN) -> int:
     """A whole number."""
-    value = parse_decimal(raw)
+    value = parse_number(raw, reading)
     if value != value.to_integral_value():
-        raise CellError(f"'{raw}' is not a whole number")
+        raise CellError(f"'{raw}' is not a whole number; write it without decimals")
     return int(value)
 
 
-def parse_email(raw: str) -> str:
+@_kind("email", "an email address")
+def parse_email(raw: str, reading: Reading = PLAIN) -> str:
     """An email address, lower-cased (the same email is the same person)."""
     email = raw.strip().lower()
     if not _EMAIL.match(email):
-        raise CellError(f"'{raw}' is not an email address")
+        raise CellError(f"'{raw}' is not an email address (name@example.org)")
     return email
 
 
-def parse_list(raw: str) -> list[str]:
+@_kind("list", "values separated by ';'")
+def parse_list(raw: str, reading: Reading = PLAIN) -> list[str]:
     """Values separated by ';' (empty items dropped, order kept, duplicates removed)."""
     items = [item.strip() for item in raw.split(";")]
     return list(dict.fromkeys(item for item in items if item))
 
 
-def parse_onet(raw: str) -> str:
+@_kind("O*NET-SOC code", "a code like 35-2014.00")
+def parse_onet(raw: str, reading: Reading = PLAIN) -> str:
     """An O*NET-SOC code shaped like 35-2014.00 (existence is checked against the database)."""
     code = raw.strip()
     if not _ONET.match(code):
-        raise CellError(f"'{raw}' is not an O*NET-SOC code like 35-2014.00")
+        raise CellError(f"'{raw}' is not an O*NET-SOC code; write it like 35-2014.00")
     return code
 
 
-def parse_zip(raw: str) -> str:
+@_kind("ZIP code", "5 digits, or ZIP+4 (12345-6789)")
+def parse_zip(raw: str, reading: Reading = PLAIN) -> str:
     """A US ZIP code: 5 digits, or ZIP+4."""
     code = raw.strip()
     if not _ZIP.match(code):
-        raise CellError(f"'{raw}' is not a ZIP code (5 digits)")
+        raise CellError(
+            f"'{raw}' is not a ZIP code; write 5 digits (keep leading zeros: format the"
+            " column as Text or Zip Code in Excel)"
+        )
     return code
 
 
-def choice(*allowed: str) -> Callable[[str], str]:
-    """A parser accepting exactly one of `allowed` (case-insensitive)."""
+@dataclass(frozen=True)
+class Option:
+    """One accepted value of a choice column, its label in the app and its synonyms."""
 
-    def parse(raw: str) -> str:
-        word = raw.strip().lower()
-        if word not in allowed:
-            raise CellError(f"'{raw}' is not one of {', '.join(allowed)}")
-        return word
+    value: str
+    label: str
+    synonyms: tuple[str, ...] = ()
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        return (self.value, self.label, *self.synonyms)
+
+
+def choice(*options: Option) -> Parser:
+    """A parser accepting an option's value, its label or a synonym, case-insensitively,
+    spaces, hyphens and underscores equal (spec/interchange.md); it returns the value."""
+    lookup = {choice_key(word): option.value for option in options for word in option.words}
+    values = ", ".join(option.value for option in options)
+
+    def parse(raw: str, reading: Reading = PLAIN) -> str:
+        found = lookup.get(choice_key(raw))
+        if found is None:
+            raise CellError(
+                f"'{raw}' is not one of {values}, nor their labels or synonyms"
+                " (docs/import-format.md)"
+            )
+        return found
+
+    parse.kind, parse.accepted, parse.options = "choice", values, options  # type: ignore[attr-defined]
     return parse
 
 
-def list_of(item: Callable[[str], str]) -> Callable[[str], list[str]]:
+def list_of(item: Parser) -> Parser:
     """A ';'-separated list whose items each pass `item`."""
 
-    def parse(raw: str) -> list[str]:
-        return [item(value) for value in parse_list(raw)]
+    def parse(raw: str, reading: Reading = PLAIN) -> list[str]:
+        return list(dict.fromkeys(item(value, reading) for value in parse_list(raw)))
 
+    parse.kind = "list"  # type: ignore[attr-defined]
+    parse.accepted = f"{item.accepted}, separated by ';'"  # type: ignore[attr-defined]
+    parse.options = getattr(item, "options", ())  # type: ignore[attr-defined]
     return parse
 
 
 def in_range(
-    parse: Callable[[str], Any],
+    parse: Parser,
     low: Decimal | None,
     high: Decimal | None,
     *,
     low_open=False,
     places: int | None = None,
-) -> Callable[[str], Any]:
-    """`parse`, then a range check with a plain-words reason, on the value as written and
-    as the database stores it (rounded to `places`): -0.004 hours and 9999.96 miles, which
-    rounds past the column's size, are both refused."""
+) -> Parser:
+    """`parse`, then a range check with a plain-words reason; a value with more decimal
+    places than the database keeps (`places`) is refused, never rounded: a number is
+    stored exactly as written or not at all (issue 16)."""
 
     def within(value: Any, raw: str) -> None:
         if low is not None and (value <= low if low_open else value < low):
@@ -150,24 +180,49 @@ def in_range(
         if high is not None and value > high:
             raise CellError(f"must be at most {high} (got {raw.strip()})")
 
-    def check(raw: str) -> Any:
-        value = parse(raw)
+    def check(raw: str, reading: Reading = PLAIN) -> Any:
+        value = parse(raw, reading)
         within(value, raw)
         if places is not None:
-            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-            within(value, raw)
+            kept = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+            within(kept, raw)  # 0.004 FTE would be nothing: say so, not "too many places"
+            if kept != value:
+                unit = "place" if places == 1 else "places"
+                raise CellError(
+                    f"'{raw.strip()}' has more than {places} decimal {unit}, which is all"
+                    f" this column keeps; round it in the file (to {kept}, say)"
+                )
         return value
 
+    bounds = f"more than {low}, at most {high}" if low_open else f"from {low} to {high}"
+    check.kind = parse.kind  # type: ignore[attr-defined]
+    check.accepted = f"{parse.accepted}, {bounds}"  # type: ignore[attr-defined]
+    if places is not None:
+        check.accepted += f", at most {places} decimal place{'s' if places > 1 else ''}"  # type: ignore[attr-defined]
     return check
 
 
 @dataclass(frozen=True)
 class Column:
     name: str
-    parse: Callable[[str], Any] = parse_text
+    parse: Parser = parse_text
     required: bool = False
     default: Any = None
     max_length: int | None = None
+    help: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The type named in the template and docs: text, date, number, choice, ..."""
+        return self.parse.kind
+
+    @property
+    def accepted(self) -> str:
+        """The accepted values in words (choices list their values)."""
+        accepted = self.parse.accepted
+        if self.max_length:
+            accepted += f", at most {self.max_length} characters"
+        return accepted
 
 
 @dataclass(frozen=True)
@@ -186,35 +241,69 @@ class FileSpec:
 
 
 ZERO = Decimal(0)
-CONTACT_MODES = ("face_to_face", "phone", "email", "video")
-SUPPORT_MODES = (*CONTACT_MODES, "text")
+# Values, the labels the app shows (tests/importer/test_choices.py keeps them equal to the
+# models' choices) and the synonyms agencies write, documented in docs/import-format.md.
+ROLES = (
+    Option("specialist", "Employment specialist", ("ES", "IPS specialist", "IPS worker")),
+    Option("coach", "Job coach"),
+    Option("supervisor", "Supervisor", ("team leader", "team lead")),
+    Option("director", "Director"),
+)
+_IN_PERSON = ("in person", "F2F", "visit")
+CONTACT_MODES = (
+    Option("face_to_face", "Face to face", _IN_PERSON),
+    Option("phone", "Phone", ("telephone", "phone call", "call")),
+    Option("email", "Email", ("e-mail",)),
+    Option("video", "Video call", ("virtual", "Zoom", "Teams")),
+)
+SUPPORT_MODES = (*CONTACT_MODES, Option("text", "Text message", ("SMS", "texted")))
+SUPPORT_LOCATIONS = (
+    Option("workplace", "At work", ("work", "job site")),
+    Option("community", "In the community"),
+    Option("office", "In the office"),
+    Option("home", "At home", ("home visit",)),
+)
 SUPPORT_TYPES = (
-    "coaching",
-    "schedule_transport",
-    "employer_meeting",
-    "benefits_reporting",
-    "accommodation",
-    "problem_solving",
-    "career_development",
-    "other",
+    Option("coaching", "On-the-job coaching", ("job coaching",)),
+    Option("schedule_transport", "Schedule or transport help", ("transport", "transportation")),
+    Option("employer_meeting", "Employer meeting"),
+    Option("benefits_reporting", "Benefits reporting", ("benefits",)),
+    Option("accommodation", "Accommodation"),
+    Option("problem_solving", "Problem-solving"),
+    Option("career_development", "Career development"),
+    Option("other", "Other"),
 )
 PURPOSES = (
-    "learn_needs",
-    "follow_up",
-    "introduce_seeker",
-    "ask_interview",
-    "drop_application",
-    "other",
+    Option("learn_needs", "Learn about the business's needs", ("learn needs",)),
+    Option("follow_up", "Follow up", ("follow-up", "followup")),
+    Option("introduce_seeker", "Introduce a job seeker", ("introduction",)),
+    Option("ask_interview", "Ask for an interview", ("interview",)),
+    Option("drop_application", "Drop in an application", ("application",)),
+    Option("other", "Other"),
 )
-CLOSE_REASONS = ("own_choice", "moved", "stepped_down", "lost_contact", "other")
+CLOSE_REASONS = (
+    Option("own_choice", "The person's own choice", ("own choice", "declined")),
+    Option("moved", "Moved away"),
+    Option("stepped_down", "Job stable, stepped down from support", ("stepped down",)),
+    Option("lost_contact", "Lost contact after documented outreach", ("lost contact",)),
+    Option("other", "Other"),
+)
 END_REASONS = (
-    "quit",
-    "better_job",
-    "fired",
-    "laid_off",
-    "temporary_ended",
-    "health",
-    "other",
+    Option("quit", "Left by choice", ("resigned",)),
+    Option("better_job", "Left for a better job", ("better job",)),
+    Option("fired", "Let go", ("dismissed", "terminated")),
+    Option("laid_off", "Laid off", ("redundant", "redundancy")),
+    Option("temporary_ended", "Temporary job ended", ("temporary", "contract ended")),
+    Option("health", "Health reasons", ("ill health",)),
+    Option("other", "Other"),
+)
+ACTIVITIES = (
+    Option("employment_services", "Employment services", ("employment",)),
+    Option("other", "Other work"),
+)
+TIME_LOCATIONS = (
+    Option("community", "In the community"),
+    Option("office", "In the office"),
 )
 
 # The order is the load order: later files refer to rows of earlier ones.
@@ -224,7 +313,7 @@ FILES: tuple[FileSpec, ...] = (
         (
             Column("email", parse_email, required=True, max_length=254),
             Column("name", required=True, max_length=150),
-            Column("role", choice("specialist", "coach", "supervisor", "director"), True),
+            Column("role", choice(*ROLES), True),
             Column(
                 "fte",
                 in_range(parse_decimal, ZERO, Decimal(1), low_open=True, places=2),
@@ -304,7 +393,7 @@ FILES: tuple[FileSpec, ...] = (
             Column("seeker_ref", required=True),
             Column("job_ref"),
             Column("mode", choice(*SUPPORT_MODES), required=True),
-            Column("location", choice("workplace", "community", "office", "home"), default=""),
+            Column("location", choice(*SUPPORT_LOCATIONS), default=""),
             Column("minutes", in_range(parse_int, ZERO, Decimal(24 * 60))),
             Column("support_types", list_of(choice(*SUPPORT_TYPES)), default=()),
             Column("notes", default=""),
@@ -316,12 +405,39 @@ FILES: tuple[FileSpec, ...] = (
             Column("date", parse_date, required=True),
             Column("staff_email", parse_email, required=True),
             Column("hours", in_range(parse_decimal, ZERO, Decimal(24), places=2), required=True),
-            Column("activity", choice("employment_services", "other"), required=True),
-            Column("location", choice("community", "office"), required=True),
+            Column("activity", choice(*ACTIVITIES), required=True),
+            Column("location", choice(*TIME_LOCATIONS), required=True),
         ),
     ),
 )
 SPECS: dict[str, FileSpec] = {spec.stem: spec for spec in FILES}
+# What a column holds, by name (the template's notes and docs/import-format.md).
+COLUMN_HELP = {
+    "ref": "the agency's own identifier; importing again updates the row with this ref",
+    "email": "the staff member's email; the same email is the same person in every program",
+    "name": "the person's or business's name",
+    "fte": "share of a full-time post (0.5 is half time)",
+    "entry_date": "the day the person entered the program",
+    "specialist_email": "email of a staff row (staff file or already in the program)",
+    "staff_email": "email of a staff row (staff file or already in the program)",
+    "seeker_ref": "ref of a job seeker (seekers file or already in the program)",
+    "seeker_refs": "refs of job seekers the contact was about",
+    "employer_ref": "ref of an employer (employers file or already in the program)",
+    "job_ref": "ref of one of the job seeker's jobs",
+    "mh_team": "name of the mental-health team (created when new)",
+    "preferred_occupations": "O*NET-SOC codes of the jobs the person wants",
+    "max_commute_miles": "miles the person will travel to work",
+    "close_reason": "why the person left the program (needs closed_date)",
+    "hours_per_week": "hours a week",
+    "hourly_wage": "dollars an hour; a competitive job pays at least the program's minimum",
+    "paid_hours_to_date": "hours paid so far",
+    "end_reason": "why the job ended (needs end_date)",
+    "minutes": "length of the contact in minutes",
+    "hours": "hours worked that day in that activity and place",
+    "competitive": "open to anyone, at least minimum wage, not set aside for disability",
+    "client_present": "the job seeker was there",
+    "zip": "in Excel, format the column as Text or Zip Code so leading zeros stay",
+}
 
 
 @dataclass(frozen=True)
@@ -338,6 +454,8 @@ class RowError:
         reason = _CONTROL.sub(" ", self.reason)
         if len(reason) > MAX_REASON_CHARS:
             reason = reason[: MAX_REASON_CHARS - 3] + "..."
+        if not self.file:  # about the whole import ("nothing to import")
+            return reason
         return f"{self.file}:{self.line}: {_CONTROL.sub(' ', self.column)}: {reason}"
 
 
@@ -360,28 +478,24 @@ class ParsedFile:
     spec: FileSpec
     filename: str
     rows: list[Row]
+    columns: list[str] = field(default_factory=list)  # the file's columns, in its order
 
 
 def parse_table(
-    spec: FileSpec, filename: str, header: list[str], raw_rows: list[tuple[int, list[str]]]
+    spec: FileSpec,
+    filename: str,
+    header: list[str],
+    raw_rows: list[tuple[int, list[str]]],
+    reading: Reading = PLAIN,
 ) -> tuple[ParsedFile, list[RowError]]:
-    """Check the header and type every cell; returns the good rows and every error."""
-    errors: list[RowError] = []
-    names = [h.strip().lower() for h in header]
-    known = set(spec.names)
-    for name in names:
-        if name and name not in known:
-            errors.append(RowError(filename, 1, name, "unknown column"))
-    seen: set[str] = set()
-    for name in names:
-        if name in seen and name:
-            errors.append(RowError(filename, 1, name, "column given twice"))
-        seen.add(name)
-    for name in spec.required:
-        if name not in seen:
-            errors.append(RowError(filename, 1, name, "required column is missing"))
+    """Check the header (matched by cells.header_key) and type every cell with `reading`;
+    returns the good rows and every error. A cell that carries its workbook value
+    (readers.TypedCell) is read by the column's type: a number in a number column by its
+    exact value, a date-time in a date column by its date, others as Excel shows them."""
+    errors = _header_errors(spec, filename, header)
+    names = [header_key(h) for h in header]
     if errors:
-        return ParsedFile(spec, filename, []), errors
+        return ParsedFile(spec, filename, [], names), errors
     columns = {c.name: c for c in spec.columns}
     rows: list[Row] = []
     for line, cells in raw_rows:
@@ -389,22 +503,61 @@ def parse_table(
         for position, name in enumerate(names):
             if not name:
                 continue
-            raw = cells[position].strip() if position < len(cells) else ""
+            cell = cells[position] if position < len(cells) else ""
             column = columns[name]
-            values[name] = _cell(column, raw, filename, line, errors)
-        if len(cells) > len(names) and any(c.strip() for c in cells[len(names) :]):
-            errors.append(RowError(filename, line, "-", "more cells than header columns"))
+            values[name] = _cell(column, cell, reading, filename, line, errors)
+        if len(cells) > len(names) and any(str(c).strip() for c in cells[len(names) :]):
+            reason = "more cells than header columns; name the column or remove the extra cells"
+            errors.append(RowError(filename, line, "-", reason))
         for column in spec.columns:
             if column.name not in values:
                 values[column.name] = column.default
         rows.append(Row(line, values))
-    return ParsedFile(spec, filename, rows), errors
+    return ParsedFile(spec, filename, rows, [n for n in names if n]), errors
 
 
-def _cell(column: Column, raw: str, filename: str, line: int, errors: list[RowError]) -> Any:
+def _header_errors(spec: FileSpec, filename: str, header: list[str]) -> list[RowError]:
+    errors: list[RowError] = []
+    names = [header_key(h) for h in header]
+    known = set(spec.names)
+    for written, name in zip(header, names, strict=True):
+        if name and name not in known:
+            reason = f"unknown column (the columns of {spec.stem} are {', '.join(spec.names)})"
+            if ";" in written or "\t" in written:
+                reason += "; save the file as CSV separated by ',' or ';'"
+            errors.append(RowError(filename, 1, name, reason))
+    seen: set[str] = set()
+    for name in names:
+        if name in seen and name:
+            errors.append(RowError(filename, 1, name, "column given twice; keep one of them"))
+        seen.add(name)
+    for name in spec.required:
+        if name not in seen:
+            reason = "required column is missing; add it to the header row (line 1)"
+            errors.append(RowError(filename, 1, name, reason))
+    return errors
+
+
+def cell_text(cell: str, kind: str) -> str:
+    """The text a cell is read from: a workbook cell (with `.value`) by the column's type."""
+    value = getattr(cell, "value", None)
+    if value is None or isinstance(value, str):
+        return str(cell).strip()
+    numeric = isinstance(value, int | float) and not isinstance(value, bool)
+    if kind in ("number", "whole number") and numeric:
+        return number_text(value)
+    if kind == "date" and isinstance(value, dt.datetime):
+        return value.date().isoformat()  # a date-time in a date column gives its date
+    return str(cell).strip()  # as Excel shows it: a ZIP formatted 00000 keeps its zero
+
+
+def _cell(
+    column: Column, cell: str, reading: Reading, filename: str, line: int, errors: list[RowError]
+) -> Any:
+    raw = cell_text(cell, column.kind)
     if raw == "":
         if column.required:
-            errors.append(RowError(filename, line, column.name, "required, but empty"))
+            errors.append(RowError(filename, line, column.name, "required, but empty; fill it in"))
         return column.default
     problem = text_problem(raw)  # every cell: PostgreSQL refuses NUL in any text it compares
     if problem:
@@ -412,11 +565,16 @@ def _cell(column: Column, raw: str, filename: str, line: int, errors: list[RowEr
         return column.default
     if column.max_length is not None and len(raw) > column.max_length:
         errors.append(
-            RowError(filename, line, column.name, f"longer than {column.max_length} characters")
+            RowError(
+                filename,
+                line,
+                column.name,
+                f"longer than {column.max_length} characters; shorten it",
+            )
         )
         return column.default
     try:
-        return column.parse(raw)
+        return column.parse(raw, reading)
     except CellError as error:
         errors.append(RowError(filename, line, column.name, str(error)))
         return column.default

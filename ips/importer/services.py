@@ -20,14 +20,17 @@ from coaching.services import open_support_plans
 from employers.models import Employer, EmployerContact
 from employers.names import duplicate_key
 from ips.geo import zip_centroid
+from ips.importer.cells import DATE_ORDERS, Reading
 from ips.importer.readers import RawTable
 from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
 from ips.roles import LEADERSHIP, ROLE_RANK, program_roles
 from ips.versioning import bump_versions
 from jobseekers.models import CareerProfile, Job, JobSeeker
+from jobseekers.services import job_start_problems
 
 BATCH = 1000
+PREVIEW_ROWS = 5  # rows of each file shown, as read, before the user confirms
 
 
 @dataclass
@@ -39,10 +42,19 @@ class ImportResult:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     errors: list[RowError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # file name -> {"columns": [...], "rows": [[line, text, ...]], "count": data rows}: the first
+    # rows as read (a ZIP keeps its zero, a date-time shows its date), for the preview.
+    preview: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def totals(self) -> tuple[int, int]:
+        """(rows created, rows updated) over every file."""
+        counts = self.counts.values()
+        return sum(c["created"] for c in counts), sum(c["updated"] for c in counts)
 
     def summary_lines(self) -> list[str]:
         """One line per file: `seekers.csv: 12 created, 3 updated`."""
@@ -86,18 +98,29 @@ def import_program(
     read_errors: list[RowError] | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    dates: str | None = None,
 ) -> ImportResult:
     """Validate every file, then write everything into `program` in one transaction (none on
     any error). `program` is the authorised object itself (the upload's own program, never
     one looked up by name); `by` is the importing user (None: the operator's command), whose
-    roles bound what staff.csv may grant (_check_staff)."""
+    roles bound what staff.csv may grant (_check_staff). `dates` ("MDY", "DMY" or None)
+    is the order of dates written like 04/09/2026 (spec/interchange.md, "Reading the
+    cells"). Tables without a data row between them are refused: "nothing to import".
+    ValueError for any other `dates` (the command and the form offer only these)."""
+    if dates not in (None, *DATE_ORDERS):
+        raise ValueError(f"dates must be one of {', '.join(DATE_ORDERS)} or None, not {dates!r}")
     result = ImportResult(program=program.name, dry_run=dry_run)
     result.errors.extend(read_errors or ())
     files: dict[str, ParsedFile] = {}
     for table in tables:
-        parsed, errors = parse_table(SPECS[table.stem], table.filename, table.header, table.rows)
+        reading = Reading(decimal_comma=table.decimal_comma, dates=dates)
+        spec = SPECS[table.stem]
+        parsed, errors = parse_table(spec, table.filename, table.header, table.rows, reading)
         files[table.stem] = parsed
         result.errors.extend(errors)
+        result.preview[table.filename] = _preview(parsed, len(table.rows))
+    if not result.errors and not any(table.rows for table in tables):
+        result.errors.append(_nothing_to_import(tables))
     try:
         with transaction.atomic():
             ctx = _Context(program=program, files=files, errors=result.errors, by=by)
@@ -116,6 +139,44 @@ def import_program(
         pass
     result.errors.sort(key=lambda e: (_file_order(e.file), e.line, e.column))
     return result
+
+
+def _nothing_to_import(tables: list[RawTable]) -> RowError:
+    if tables:
+        names = ", ".join(table.filename for table in tables)
+        reason = (
+            f"Nothing to import: {names} hold{'s' if len(tables) == 1 else ''} a header but"
+            " no data rows. Put the rows under the header row and upload again."
+        )
+    else:
+        reason = (
+            "Nothing to import: no file is named after what it holds ("
+            + ", ".join(f"{stem}.csv" for stem in SPECS)
+            + ", or .xlsx). Rename the files (or use the template) and try again."
+        )
+    return RowError("", 0, "", reason)
+
+
+def _shown(value: Any) -> str:
+    """A read value as the preview shows it: dates ISO, yes/no, lists joined by '; '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return "; ".join(str(item) for item in value)
+    return str(value)
+
+
+def _preview(parsed: ParsedFile, count: int) -> dict[str, Any]:
+    columns = parsed.columns
+    rows = [
+        [row.line, *(_shown(row.get(name)) for name in columns)]
+        for row in parsed.rows[:PREVIEW_ROWS]
+    ]
+    return {"columns": columns, "rows": rows, "count": count}
 
 
 def _file_order(filename: str) -> int:
@@ -298,6 +359,7 @@ def _check_jobs(ctx: _Context) -> None:
         ctx.jobs.setdefault(ref, None)
         ctx.job_seeker_ref[ref] = row["seeker_ref"]
     minimum = ctx.program.minimum_wage
+    seeker_rows = {r["ref"]: r for r in ctx.rows("seekers")}
     for row in ctx.rows("jobs"):
         _ref(ctx, "jobs", row, "seeker_ref", ctx.seekers, "job seeker")
         _ref(ctx, "jobs", row, "employer_ref", ctx.employers, "employer")
@@ -309,10 +371,48 @@ def _check_jobs(ctx: _Context) -> None:
             ctx.error("jobs", row.line, "end_date", "is before the start_date")
         if row["end_reason"] and not end:
             ctx.error("jobs", row.line, "end_reason", "given without an end_date")
+        _check_job_start(ctx, row, seeker_rows)
         wage = row["hourly_wage"]
         if row["competitive"] and wage is not None and wage < minimum:
             reason = f"{wage} is under the program's minimum wage {minimum}: not competitive"
             ctx.error("jobs", row.line, "hourly_wage", reason)
+
+
+def _check_job_start(ctx: _Context, row: Row, seeker_rows: dict[str, Row]) -> None:
+    """The job start rules of the screen (jobseekers.services.job_start_problems) for the
+    person as this import leaves them: their seekers row, else their stored record. A
+    closed record may hold a job that started before it closed (history)."""
+    ref, start = row["seeker_ref"], row["start_date"]
+    given = seeker_rows.get(ref)
+    stored = ctx.seekers.get(ref)
+    if start is None or (given is None and stored is None):
+        return  # a missing seeker is reported by _ref
+    if given is not None:
+        if given["entry_date"] is None:
+            return  # its unreadable entry_date is reported on its own line
+        entry, working = given["entry_date"], given["employed_at_referral"]
+        entered, closed = True, given["closed_date"]
+    else:
+        entry, working = stored.entry_date, stored.employed_at_referral
+        entered, closed = stored.stage != JobSeeker.Stage.REFERRED, stored.closed_date
+    problems = job_start_problems(
+        entered=entered, entry_date=entry, employed_at_referral=working, start_date=start
+    )
+    if "stage" in problems:
+        reason = (
+            f"job seeker '{ref}' was referred but never entered onto the caseload; give their"
+            " entry_date in seekers before a job start"
+        )
+        ctx.error("jobs", row.line, "seeker_ref", reason)
+    elif problems:
+        reason = (
+            f"{start} is before job seeker '{ref}' entered the caseload ({entry}); a job"
+            " start counts from entry (set employed_at_referral if they were already working)"
+        )
+        ctx.error("jobs", row.line, "start_date", reason)
+    elif closed and start > closed:
+        reason = f"{start} is after job seeker '{ref}' left the program ({closed})"
+        ctx.error("jobs", row.line, "start_date", reason)
 
 
 def _check_contacts(ctx: _Context) -> None:

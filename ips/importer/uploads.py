@@ -94,14 +94,18 @@ def progress_of(upload: ImportUpload) -> tuple[int, int]:
 
 
 @transaction.atomic
-def create_upload(*, program: Program, user, files: dict[str, bytes]) -> ImportUpload:
-    """Store the files, then check them now (small) or in a task (large)."""
+def create_upload(
+    *, program: Program, user, files: dict[str, bytes], dates: str = ""
+) -> ImportUpload:
+    """Store the files, then check them now (small) or in a task (large). `dates` is the
+    order of dates written like 04/09/2026: "MDY", "DMY" or "" (only YYYY-MM-DD)."""
     tables, _, _ = read_files(files)
     upload = ImportUpload.objects.create(
         program=program,
         uploaded_by=user,
         files={name: base64.b64encode(data).decode() for name, data in files.items()},
         rows=sum(len(t.rows) for t in tables),
+        dates=dates,
     )
     _start(upload, write=False)
     return upload
@@ -146,12 +150,13 @@ def run_import_upload(*, upload_id: int, write: bool) -> ImportUpload:
     except Exception as error:
         logger.exception("Import upload %s failed", upload.pk)
         upload.status, upload.counts, upload.files = ImportUpload.Status.FAILED, {}, {}
+        upload.preview = {}
         upload.errors = [
             f"The import stopped on an unexpected error ({type(error).__name__}) and nothing"
             " was imported. Upload the files again; if it happens again, tell your"
             " administrator (the details are in the server log)."
         ]
-        upload.save(update_fields=["status", "counts", "files", "errors", "updated_at"])
+        upload.save(update_fields=["status", "counts", "files", "preview", "errors", "updated_at"])
     finally:
         cache.delete(_progress_key(upload.pk))
     return upload
@@ -166,7 +171,7 @@ def _may_import(user, program_id: int) -> bool:
 
 def _run(upload: ImportUpload, *, write: bool) -> None:
     if not _may_import(upload.uploaded_by, upload.program_id):
-        upload.status, upload.files = ImportUpload.Status.REJECTED, {}
+        upload.status, upload.files, upload.preview = ImportUpload.Status.REJECTED, {}, {}
         upload.errors = ["Whoever uploaded these files no longer leads this program: upload again."]
         upload.save()
         return
@@ -183,13 +188,14 @@ def _run(upload: ImportUpload, *, write: bool) -> None:
         read_errors=read_errors,
         dry_run=not write,
         progress=progress,
+        dates=upload.dates or None,
     )
-    upload.counts, upload.notes = result.counts, notes
+    upload.counts, upload.notes, upload.preview = result.counts, notes, result.preview
     upload.errors = [str(e) for e in result.errors]
     if not result.ok:
         upload.status = ImportUpload.Status.REJECTED
     elif write:
-        upload.status, upload.files = ImportUpload.Status.DONE, {}
+        upload.status, upload.files, upload.preview = ImportUpload.Status.DONE, {}, {}
     else:
         upload.status = ImportUpload.Status.PREVIEW
     upload.save()
@@ -223,13 +229,18 @@ def forget_person(*, program_id: int, identifiers: PersonIdentifiers) -> int:
             identifiers.mentioned_in(cell)
             for name, data in upload.files.items()
             for cell in _cells(name, base64.b64decode(data))
+        ) or any(
+            identifiers.mentioned_in(cell)
+            for table in upload.preview.values()
+            for row in table.get("rows", ())
+            for cell in row
         )
         errors = [identifiers.redact(error) for error in upload.errors]
         notes = [identifiers.redact(note) for note in upload.notes]
         if not named and (errors, notes) == (upload.errors, upload.notes):
             continue
         if named:
-            upload.files = {}
+            upload.files, upload.preview = {}, {}
             if upload.status != ImportUpload.Status.DONE:
                 upload.status = ImportUpload.Status.REJECTED
                 errors.append(ERASED_FILES)

@@ -117,3 +117,33 @@ def test_review_autosaves_each_change_and_passes_axe_on_a_phone(browser_page, li
     box = save.bounding_box()
     assert box is not None
     assert box["y"] + box["height"] <= 800
+
+
+def test_upload_screen_and_preview_at_375_and_1280_px(browser_page, live_server, tmp_path):
+    """The upload screen (date order, template link, the files' columns) and the preview of
+    the rows as read pass axe on a phone and a desktop; the preview table scrolls inside its
+    own region, reachable by keyboard, and the page does not scroll sideways."""
+    program = Program.objects.create(name="Lakeside", slug="lakeside")
+    folder = write_folder(tmp_path / "lake", GOOD)
+    log_in(browser_page, director_of(program), live_server.url)
+    for width in (375, 1280):
+        browser_page.set_viewport_size({"width": width, "height": 900})
+        browser_page.goto("/admin/fidelity/import/")
+        browser_page.get_by_text("The files and their columns").click()
+        assert browser_page.get_by_role("link", name="Download the template").count() == 1
+        assert axe_violations(browser_page) == []
+        assert browser_page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        browser_page.screenshot(path=str(tmp_path / f"upload-{width}.png"), full_page=True)
+        browser_page.set_input_files("input[type=file]", sorted(str(p) for p in folder.iterdir()))
+        browser_page.get_by_label("Dates written").select_option("DMY")
+        browser_page.get_by_role("button", name="Check the files").click()
+        region = browser_page.get_by_role("region", name="seekers.csv, first rows")
+        assert "Sam One" in region.inner_text()
+        region.focus()
+        assert browser_page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+            "seekers.csv, first rows"
+        )
+        assert axe_violations(browser_page) == []
+        assert browser_page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        browser_page.screenshot(path=str(tmp_path / f"preview-{width}.png"), full_page=True)
+    assert not JobSeeker.objects.filter(program=program).exists()

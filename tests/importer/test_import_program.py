@@ -128,7 +128,8 @@ def test_every_error_is_printed_as_file_line_column_reason(tmp_path, capsys):
         )
     lines = err.getvalue().splitlines()
     assert lines == [
-        "staff.csv:3: role: 'manager' is not one of specialist, coach, supervisor, director",
+        "staff.csv:3: role: 'manager' is not one of specialist, coach, supervisor, director,"
+        " nor their labels or synonyms (docs/import-format.md)",
         "seekers.csv:4: specialist_email: no staff member nobody@example.org in staff.csv or"
         " the program",
         "jobs.csv:2: hourly_wage: 5.00 is under the program's minimum wage 7.25: not competitive",
@@ -278,3 +279,104 @@ def test_staff_email_used_as_another_users_username_still_imports(good_folder):
     run(good_folder, "--program", "Lakeside", "--create")
     ana = StaffMember.objects.get(program__name="Lakeside", user__email="ana@example.org")
     assert ana.user.username == "ana@example.org-2"
+
+
+@pytest.mark.parametrize(("order", "expected"), [("MDY", dt.date(2026, 4, 9)),
+                                                 ("DMY", dt.date(2026, 9, 4))])  # fmt: skip
+def test_the_command_reads_slashed_dates_in_the_order_named(tmp_path, order, expected):
+    folder = write_folder(tmp_path / "f", {"seekers": [["ref", "name", "entry_date"],
+                                                       ["S1", "Sam", "04/09/2026"]]})  # fmt: skip
+    out, _ = run(folder, "--program", "Lakeside", "--create", "--dates", order)
+    assert "seekers.csv: 1 created, 0 updated" in out
+    assert "Imported into program 'Lakeside': 1 created, 0 updated." in out
+    assert JobSeeker.objects.get().entry_date == expected
+
+
+def test_the_command_refuses_a_slashed_date_without_an_order(tmp_path):
+    folder = write_folder(tmp_path / "f", {"seekers": [["ref", "name", "entry_date"],
+                                                       ["S1", "Sam", "04/09/2026"]]})  # fmt: skip
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(folder, "--program", "Lakeside", "--create")
+    assert not JobSeeker.objects.exists()
+    assert not Program.objects.exists()
+
+
+def test_the_command_refuses_an_unknown_date_order(tmp_path, good_folder):
+    with pytest.raises(CommandError, match="invalid choice"):
+        run(good_folder, "--program", "Lakeside", "--create", "--dates", "YMD")
+    assert snapshot()["Program"] == 0
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({"caseload.xlsx": None}, "Nothing to import: no file is named after what it holds"),
+        ({"staff": [["email", "name", "role"]], "seekers": [["ref", "name", "entry_date"]]},
+         "Nothing to import: seekers.csv, staff.csv hold a header but no data rows"),
+    ],
+)  # fmt: skip
+def test_nothing_to_import_exits_non_zero_and_creates_nothing(tmp_path, files, message):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    for name, rows in files.items():
+        if rows is None:
+            book = Workbook()
+            book.active.append(["Name"])
+            book.active.append(["Sam"])
+            book.save(folder / name)
+        else:
+            write_folder(folder, {name: rows})
+    from io import StringIO
+
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_program", str(folder), "--program", "Lakeside", "--create",
+                     stdout=StringIO(), stderr=err)  # fmt: skip
+    assert message in err.getvalue()
+    assert snapshot() == {m.__name__: 0 for m in MODELS} | {"Program": 0}
+
+
+def _job_rows(start: str) -> list[list[str]]:
+    return [["ref", "seeker_ref", "employer_ref", "title", "start_date"],
+            ["J9", "S9", "E1", "Cook", start]]  # fmt: skip
+
+
+def test_an_imported_job_for_someone_never_entered_is_refused_as_on_the_screen(tmp_path, program):
+    from jobseekers.services import refer_seeker
+
+    refer_seeker(program=program, name="Rae Ferd", referral_date=dt.date(2026, 1, 5), ref="S9")
+    before = snapshot()
+    folder = write_folder(tmp_path / "f", {"employers": GOOD["employers"],
+                                           "jobs": _job_rows("2026-03-02")})  # fmt: skip
+    with pytest.raises(CommandError, match="nothing was imported"):
+        run(folder, "--program", program.name)
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("seeker", "start", "column"),
+    [
+        (["S9", "Sam", "2026-03-01", "no", ""], "2026-02-01", "start_date"),
+        (["S9", "Sam", "2026-01-01", "no", "2026-02-01"], "2026-03-01", "start_date"),
+    ],
+)
+def test_an_imported_job_before_entry_or_after_closing_is_refused(tmp_path, seeker, start, column):
+    header = ["ref", "name", "entry_date", "employed_at_referral", "closed_date"]
+    files = {"employers": GOOD["employers"], "seekers": [header, seeker], "jobs": _job_rows(start)}
+    folder = write_folder(tmp_path / "f", files)
+    from io import StringIO
+
+    err = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_program", str(folder), "--program", "L", "--create",
+                     stdout=StringIO(), stderr=err)  # fmt: skip
+    assert err.getvalue().startswith(f"jobs.csv:2: {column}: {start} is ")
+    assert snapshot() == {m.__name__: 0 for m in MODELS} | {"Program": 0}
+
+
+def test_a_job_before_entry_is_imported_when_the_person_was_working_at_referral(tmp_path):
+    header = ["ref", "name", "entry_date", "employed_at_referral"]
+    seekers = [header, ["S9", "Sam", "2026-03-01", "yes"]]
+    files = {"employers": GOOD["employers"], "seekers": seekers, "jobs": _job_rows("2026-02-01")}
+    out, _ = run(write_folder(tmp_path / "f", files), "--program", "L", "--create")
+    assert "jobs.csv: 1 created, 0 updated" in out

@@ -41,12 +41,17 @@ def test_lists_are_split_on_semicolons_and_trimmed():
 def test_unknown_column_is_reported_by_name_on_line_1():
     _, errors = parse_table(SPECS["time_entries"], "t.csv", ["date", "staff_email", "hours",
                             "activity", "location", "mood"], [])  # fmt: skip
-    assert [str(e) for e in errors] == ["t.csv:1: mood: unknown column"]
+    assert [str(e) for e in errors] == [
+        "t.csv:1: mood: unknown column (the columns of time_entries are date, staff_email,"
+        " hours, activity, location)"
+    ]
 
 
 def test_missing_required_column_is_reported():
     _, errors = parse_table(SPECS["staff"], "staff.csv", ["email", "name"], [])
-    assert [str(e) for e in errors] == ["staff.csv:1: role: required column is missing"]
+    assert [str(e) for e in errors] == [
+        "staff.csv:1: role: required column is missing; add it to the header row (line 1)"
+    ]
 
 
 def test_every_bad_cell_of_every_row_is_reported_with_its_line():
@@ -54,9 +59,10 @@ def test_every_bad_cell_of_every_row_is_reported_with_its_line():
     rows = [(2, ["a@example.org", "A", "boss", "1"]), (3, ["nope", "", "coach", "1.5"])]
     _, errors = parse_table(SPECS["staff"], "staff.csv", header, rows)
     assert [str(e) for e in errors] == [
-        "staff.csv:2: role: 'boss' is not one of specialist, coach, supervisor, director",
-        "staff.csv:3: email: 'nope' is not an email address",
-        "staff.csv:3: name: required, but empty",
+        "staff.csv:2: role: 'boss' is not one of specialist, coach, supervisor, director,"
+        " nor their labels or synonyms (docs/import-format.md)",
+        "staff.csv:3: email: 'nope' is not an email address (name@example.org)",
+        "staff.csv:3: name: required, but empty; fill it in",
         "staff.csv:3: fte: must be at most 1 (got 1.5)",
     ]
 

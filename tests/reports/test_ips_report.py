@@ -98,9 +98,12 @@ def test_a_bad_folder_changes_nothing_and_lists_every_bad_row(tmp_path):
             "North Team", "--create", stdout=io.StringIO(), stderr=err,
         )  # fmt: skip
     assert err.getvalue().splitlines() == [
-        "seekers.csv:4: entry_date: '10/01/2026' is not a date written YYYY-MM-DD",
+        "seekers.csv:4: entry_date: '10/01/2026' does not say which is the day and which the"
+        " month; write YYYY-MM-DD, or name the order (--dates MDY or --dates DMY on the"
+        " command, 'Dates written' on the upload screen)",
         "jobs.csv:5: seeker_ref: no job seeker 'S99' in the folder or the program",
-        "time_entries.csv:2: location: 'car' is not one of community, office",
+        "time_entries.csv:2: location: 'car' is not one of community, office, nor their"
+        " labels or synonyms (docs/import-format.md)",
     ]
     assert not Program.objects.filter(name="North Team").exists()
 

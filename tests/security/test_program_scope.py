@@ -156,7 +156,8 @@ def test_import_command_refuses_a_name_that_fits_two_programs(tmp_path, program)
 
 
 def test_import_command_creates_a_program_only_when_asked(tmp_path):
-    folder = write_folder(tmp_path / "f", {"staff": [STAFF_HEADER]})
+    rows = [STAFF_HEADER, ["newhire@example.org", "Nia Hire", "specialist"]]
+    folder = write_folder(tmp_path / "f", {"staff": rows})
     with pytest.raises(CommandError, match="add --create to make a new program"):
         call_command("import_program", str(folder), "--program", "Lakeside")
     assert not Program.objects.filter(name="Lakeside").exists()

@@ -1,4 +1,4 @@
-"""`manage.py import_program FOLDER --program NAME [--create] [--dry-run]`
+"""`manage.py import_program FOLDER --program NAME [--create] [--dry-run] [--dates MDY|DMY]`
 (spec/interchange.md). An operator's tool: the workspace upload names its program by id."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from ips.importer.cells import DATE_ORDERS
 from ips.importer.readers import read_folder
 from ips.importer.services import import_program
 from ips.models import Program
@@ -50,19 +51,27 @@ class Command(BaseCommand):
             "--create", action="store_true", help="create the program when none has this name"
         )
         parser.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+        parser.add_argument(
+            "--dates",
+            choices=DATE_ORDERS,
+            help="the order of dates written like 04/09/2026: MDY (US) or DMY (UK);"
+            " without it only YYYY-MM-DD is read",
+        )
 
     def handle(self, *args, folder: Path, program: str, create: bool, dry_run: bool, **options):
         if not folder.is_dir():
             raise CommandError(f"{folder} is not a folder")
         tables, errors, notes = read_folder(folder)
-        if not tables and not errors:
-            raise CommandError(f"{folder} holds no import file (staff.csv, seekers.csv, ...)")
         for note in notes:
             self.stderr.write(note)
         with transaction.atomic():  # a program created here goes if the import does
             target = program_named(program, create=create)
             result = import_program(
-                program=target, tables=tables, read_errors=errors, dry_run=dry_run
+                program=target,
+                tables=tables,
+                read_errors=errors,
+                dry_run=dry_run,
+                dates=options.get("dates"),
             )
             if dry_run or not result.ok:
                 transaction.set_rollback(True)
@@ -74,5 +83,10 @@ class Command(BaseCommand):
             )
         for line in result.summary_lines():
             self.stdout.write(line)
+        created, updated = result.totals
         verb = "Checked (dry run, nothing written)" if dry_run else "Imported"
-        self.stdout.write(self.style.SUCCESS(f"{verb} into program {result.program!r}."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} into program {result.program!r}: {created} created, {updated} updated."
+            )
+        )
