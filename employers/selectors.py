@@ -23,9 +23,9 @@ from employers.compute import (
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.names import duplicate_key
 from ips.models import Program, StaffMember
-from ips.roles import LEADERSHIP, Role, program_ids
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, Role, program_ids
 
-CASEWORK = frozenset({Role.SPECIALIST, *LEADERSHIP})
+CASEWORK = CASEWORK_ROLES  # the one casework role set (ips.roles)
 
 
 def seeker_model():

@@ -26,6 +26,8 @@ GROUP_FOR_ROLE = {
 EDITOR_GROUP = "Editors"  # Wagtail's own group for page editing
 
 LEADERSHIP = frozenset({Role.SUPERVISOR, Role.DIRECTOR})
+# Roles that do casework with job seekers and employers (coaches do follow-along only).
+CASEWORK_ROLES = frozenset({Role.SPECIALIST, *LEADERSHIP})
 # Nobody gives a role above their own (a supervisor makes nobody director).
 ROLE_RANK = {Role.SPECIALIST: 1, Role.COACH: 1, Role.SUPERVISOR: 2, Role.DIRECTOR: 3}
 

@@ -14,10 +14,8 @@ from employers.models import Employer, EmployerContact, JobOpening
 from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
-from ips.roles import Role, program_ids
+from ips.roles import CASEWORK_ROLES, Role, program_ids
 from ips.versioning import Versioned
-
-CASEWORK_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR})
 
 
 class SeekerRowQuerySet(ProgramScopedQuerySet):

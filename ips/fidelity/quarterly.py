@@ -15,8 +15,9 @@ from collections import Counter, defaultdict
 from fractions import Fraction
 
 from ips.fidelity.compute import Job, ProgramFacts, ips_job_start, round_half_up
+from ips.retention import RETENTION_DAYS
 
-RETENTION_MARKS = (30, 90, 180, 365)  # days after a job start (spec/metrics.md, follow-along)
+RETENTION_MARKS = RETENTION_DAYS  # days after a job start (spec/metrics.md, follow-along)
 
 
 def _share(part: int, whole: int) -> float | None:
