@@ -1,7 +1,6 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
 from ips.roles import program_ids
 from jobseekers.models import CASEWORK_ROLES
@@ -77,33 +76,3 @@ def life_outcomes_menu_item():
 
 
 import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender's screens)
-
-
-class WageReportingPanel(Component):
-    """On the specialist's home: this month's reminder to report wages to SSA."""
-
-    name = "wage_reporting"
-    order = 90
-    template_name = "jobseekers/_wage_reporting_panel.html"
-
-    def __init__(self, seekers, month: str):
-        self.seekers = seekers
-        self.month = month
-
-    def get_context_data(self, parent_context=None):
-        return {"seekers": self.seekers, "month": self.month}
-
-
-@hooks.register("construct_homepage_panels")
-def add_wage_reporting_panel(request, panels):
-    from django.utils import timezone
-
-    from ips.audit import record_rows_shown, rows_by_program
-    from jobseekers.selectors import wage_reporting_due
-
-    seekers = wage_reporting_due(request.user)
-    if seekers:
-        record_rows_shown(
-            request=request, what="wage reporting reminder", counts=rows_by_program(seekers)
-        )
-        panels.append(WageReportingPanel(seekers, timezone.localdate().strftime("%B %Y")))

@@ -166,3 +166,18 @@ def test_no_undo_offered_on_a_colleagues_contact(client, program, employer, user
     response = client.post(f"/admin/crm/contacts/{contact.pk}/undo/", follow=True)
     assert "Only the specialist who logged" in response.content.decode()
     assert EmployerContact.objects.filter(pk=contact.pk).exists()
+
+
+def test_my_week_ticks_off_an_overdue_next_step(client, specialist, employer, users):
+    day = timezone.localdate() - dt.timedelta(days=1)
+    step = make_contact(specialist, employer, date=day, next_step="Call back", next_step_due=day)
+    client.force_login(users[Role.SPECIALIST])
+    page = client.get("/admin/crm/week/").content.decode()
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" in page
+    done = client.post(
+        f"/admin/crm/contacts/{step.pk}/next-step-done/", {"next": "/admin/crm/week/"}
+    )
+    assert done["Location"] == "/admin/crm/week/"
+    after = client.get("/admin/crm/week/").content.decode()
+    assert "Done: Call back" in after
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" not in after
