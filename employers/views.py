@@ -28,6 +28,7 @@ from employers.selectors import (
     week_summary,
 )
 from employers.services import (
+    UNDO_MINUTES,
     complete_next_step,
     create_employer,
     log_employer_contact,
@@ -160,7 +161,11 @@ def _just_saved(request) -> dict:
     )
     if contact is None:
         return {"saved": None}
-    return {"saved": contact, "can_undo": may_undo(contact, request.user)}
+    return {
+        "saved": contact,
+        "can_undo": may_undo(contact, request.user),
+        "undo_minutes": UNDO_MINUTES,
+    }
 
 
 @requires("employers.add_employercontact")

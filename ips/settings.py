@@ -226,6 +226,10 @@ WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="IPS Job Development")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No external avatars (the workspace CSP blocks gravatar.com; people's emails stay here)
+# and no Wagtail release notes for staff (issue 17).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -277,3 +277,23 @@ def test_each_home_runs_a_fixed_number_of_queries(
     client.force_login(users[role])
     with django_assert_max_num_queries(BUDGETS[role]):
         assert client.get(HOME).status_code == 200
+
+
+# Branding (issue 17, item 5)
+
+
+def test_sign_in_page_names_the_product(client, db):
+    html = client.get("/admin/login/").content.decode()
+    assert "Sign in to IPS Job Development" in html
+    assert "Sign in to Wagtail" not in html
+    assert "<title>Sign in - IPS Job Development</title>" in html
+
+
+def test_staff_pages_show_no_external_avatar_nor_wagtail_release_notes(client, users):
+    for user in users.values():
+        html = page(client, user)
+        assert "gravatar" not in html
+        assert "What&#x27;s new in Wagtail" not in html
+        assert "What's new in Wagtail" not in html
+        assert "Editor Guide" not in html
+        assert "IPS Job Development" in html
