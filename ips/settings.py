@@ -230,6 +230,23 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # and no Wagtail release notes for staff (issue 17).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# The account page's time-zone choices: the zones US and UK programs work in (Wagtail
+# otherwise lists every IANA name, some of which the browser rejects with a console error).
+WAGTAIL_USER_TIME_ZONES = sorted(
+    {
+        TIME_ZONE,
+        "America/New_York",
+        "America/Detroit",
+        "America/Chicago",
+        "America/Denver",
+        "America/Phoenix",
+        "America/Los_Angeles",
+        "America/Anchorage",
+        "Pacific/Honolulu",
+        "America/Puerto_Rico",
+        "Europe/London",
+    }
+)
 WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -87,19 +87,23 @@ def test_sign_in_page_names_the_product_not_wagtail(browser_page, site_root):
     assert errors == []
 
 
-STAFF_PAGES = (
-    "/admin/",
-    "/admin/crm/log/",
-    "/admin/crm/week/",
-    "/admin/jobseekers/caseload/",
-    "/admin/coaching/due/",
-    "/admin/coaching/log/",
-    "/admin/employers/",
-)
+STAFF_PAGES = {
+    "specialist": (
+        "/admin/",
+        "/admin/crm/log/",
+        "/admin/crm/week/",
+        "/admin/jobseekers/caseload/",
+        "/admin/employers/",
+        "/admin/account/",
+    ),
+    "coach": ("/admin/", "/admin/coaching/due/", "/admin/coaching/log/", "/admin/coaching/hours/"),
+    "director": ("/admin/", "/admin/fidelity/", "/admin/crm/week/"),
+}
 
 
+@pytest.mark.parametrize("role", list(STAFF_PAGES))
 def test_staff_pages_load_no_external_avatar_and_log_no_console_errors(
-    browser_page, live_server, demo
+    browser_page, live_server, demo, role
 ):
     page = browser_page
     errors = watch_console(page)
@@ -108,12 +112,31 @@ def test_staff_pages_load_no_external_avatar_and_log_no_console_errors(
         "request",
         lambda r: external.append(r.url) if not r.url.startswith(live_server.url) else None,
     )
-    log_in(page, demo.get(username="specialist"), live_server.url)
-    for path in STAFF_PAGES:
+    log_in(page, demo.get(username=role), live_server.url)
+    for path in STAFF_PAGES[role]:
         page.goto(path)
         assert page.title().endswith("IPS Job Development"), path
     assert external == []
     assert errors == []
+
+
+def test_a_next_step_is_ticked_off_from_home_by_keyboard(browser_page, live_server, demo):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    log_in(page, demo.get(username="specialist"), live_server.url)
+    page.goto("/admin/")
+    done = page.locator("form[action*='next-step-done'] button").first
+    action = page.locator("form[action*='next-step-done']").first.get_attribute("action")
+    pk = int(action.rstrip("/").split("/")[-2])
+    for _ in range(80):  # Tab through the page until the first Done button has focus
+        page.keyboard.press("Tab")
+        if done.evaluate("b => b === document.activeElement"):
+            break
+    else:
+        pytest.fail("the Done button is not reachable by Tab")
+    page.keyboard.press("Enter")
+    page.get_by_text("Done:").first.wait_for()
+    assert EmployerContact.objects.get(pk=pk).next_step_done
 
 
 def test_help_menu_has_no_wagtail_release_notes(browser_page, live_server, demo):
