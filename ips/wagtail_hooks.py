@@ -67,3 +67,11 @@ def help_menu_without_new_badge(request, menu_items):
             menu_items[index] = SubmenuMenuItem(
                 item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order
             )
+
+
+@hooks.register("insert_global_admin_css")
+def workspace_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("ips/workspace.css"))

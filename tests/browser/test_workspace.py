@@ -200,6 +200,8 @@ def test_demo_specialist_logs_a_face_to_face_contact_in_8_taps_on_one_screen_and
     assert [s.pk for s in contact.seekers.all()] == [person]
     assert person in set(own.values_list("pk", flat=True))
     shoot(page, "quick-log-saved-phone")
+    found = axe_violations(page)
+    assert found == [], [(v["id"], [n["html"][:300] for n in v["nodes"]]) for v in found]
     assert face_to_face_count(page) == before + 1
 
     page.goto(f"/admin/crm/log/?saved={contact.pk}")
@@ -230,4 +232,7 @@ def test_quick_log_at_375_px_passes_axe_and_keeps_save_on_screen(browser_page, l
     )
     page.get_by_label("Someone else? Search by name").fill(other.name.split()[0])
     page.locator(f"#other-seekers input[value='{other.pk}']").wait_for()
+    page.set_viewport_size(DESKTOP)
+    shoot(page, "quick-log-desktop")
+    assert axe_violations(page) == []
     assert errors == []

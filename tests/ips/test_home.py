@@ -297,3 +297,25 @@ def test_staff_pages_show_no_external_avatar_nor_wagtail_release_notes(client, u
         assert "What's new in Wagtail" not in html
         assert "Editor Guide" not in html
         assert "IPS Job Development" in html
+
+
+def test_a_director_of_two_programs_costs_six_queries_more(
+    client, program, other_program, staff, employer, django_assert_max_num_queries
+):
+    from ips.models import StaffMember
+
+    director = staff[Role.DIRECTOR]
+    StaffMember.objects.create(user=director.user, program=other_program, role=Role.DIRECTOR)
+    _fill(program, staff, employer, 3)
+    client.force_login(director.user)
+    with django_assert_max_num_queries(BUDGETS[Role.DIRECTOR] + 6):
+        assert client.get(HOME).status_code == 200
+
+
+def test_a_superuser_without_a_program_role_sees_every_programs_figures(
+    client, superuser, program, other_program
+):
+    html = page(client, superuser)
+    figures = html.split("This quarter to date")[1].split("</table>")[0]
+    assert program.name in figures
+    assert other_program.name in figures
