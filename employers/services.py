@@ -240,13 +240,19 @@ def undo_employer_contact(*, contact: EmployerContact, by, now: dt.datetime | No
     UNDO_MINUTES of saving it. The row and its job-seeker links are deleted; the employer's
     history keeps who undid what (action `employers.undo_contact`, with the contact's
     date, way and job seekers). An employer added by that same quick log stays.
-    ValidationError (nothing deleted) for anyone else or after the time is up."""
+    ValidationError (nothing deleted) for anyone else, after the time is up, or once an
+    opening was recorded as learned at this contact (the contact is then built on)."""
     if contact.specialist.user_id != by.pk:
         raise ValidationError("Only the specialist who logged this contact can undo it.")
     if not may_undo(contact, by, now=now):
         raise ValidationError(
             f"A contact can be undone for {UNDO_MINUTES} minutes after saving it; "
             "this one is older. Ask your supervisor to correct it."
+        )
+    if contact.openings.exists():
+        raise ValidationError(
+            "An opening was recorded from this contact, so it cannot be undone; "
+            "correct the contact instead."
         )
     summary = {
         "contact": contact.pk,

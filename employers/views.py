@@ -137,7 +137,8 @@ def _employer_choices(user, picked) -> list[Employer]:
 
 def _seeker_choices(user, form) -> dict:
     """The user's own people (recent first) and any other person already ticked."""
-    ticked = {str(v) for v in form["seekers"].value() or []}
+    value = form["seekers"].value() or []
+    ticked = {str(v) for v in ([value] if isinstance(value, str | int) else value)}
     own = list(own_seekers_for_log(user))
     own_ids = {str(s.pk) for s in own}
     wanted = [query_id(v) for v in ticked - own_ids]

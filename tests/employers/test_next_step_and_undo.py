@@ -89,6 +89,16 @@ def test_undo_is_refused_once_the_time_is_up(specialist, employer, users):
     assert not ModelLogEntry.objects.filter(action=UNDO_ACTION).exists()
 
 
+def test_a_contact_an_opening_was_learned_at_is_not_undone(specialist, employer, users):
+    from tests.employers.conftest import make_opening
+
+    contact = make_contact(specialist, employer)
+    make_opening(employer, source_contact=contact)
+    with pytest.raises(ValidationError, match="An opening was recorded"):
+        undo_employer_contact(contact=contact, by=users[Role.SPECIALIST])
+    assert EmployerContact.objects.filter(pk=contact.pk).exists()
+
+
 # Through the screens
 
 

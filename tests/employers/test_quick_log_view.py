@@ -214,3 +214,17 @@ def test_seeker_search_with_a_control_character_is_a_clear_400(as_specialist):
     response = as_specialist.get(f"{URL}seekers/?q=a%00b")
     assert response.status_code == 400
     assert "search" in response.content.decode()
+
+
+def test_a_person_named_in_the_link_is_ticked(as_specialist, program, staff):
+    from jobseekers.models import JobSeeker
+
+    others = JobSeeker.objects.create(
+        program=program,
+        ref="S-13",
+        name="Olu Otherperson",
+        stage="job_search",
+        specialist=staff[Role.SUPERVISOR],
+    )
+    page = as_specialist.get(f"{URL}?seekers={others.pk}").content.decode()
+    assert f'value="{others.pk}" checked' in page
