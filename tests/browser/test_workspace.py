@@ -236,3 +236,23 @@ def test_quick_log_at_375_px_passes_axe_and_keeps_save_on_screen(browser_page, l
     shoot(page, "quick-log-desktop")
     assert axe_violations(page) == []
     assert errors == []
+
+
+def test_quick_log_save_is_a_few_tab_presses_from_the_first_employer(
+    browser_page, live_server, demo
+):
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    log_in(page, demo.get(username="specialist"), live_server.url)
+    page.goto("/admin/crm/log/")
+    page.locator("#employer-option-list input[type=radio]").first.focus()
+    page.keyboard.press("Space")  # picks the employer
+    save = page.get_by_role("button", name="Save contact")
+    presses = 0
+    while not save.evaluate("b => b === document.activeElement"):
+        page.keyboard.press("Tab")
+        presses += 1
+        assert presses <= 30, "Save is more than 30 Tab presses away"
+    page.keyboard.press("Enter")
+    page.get_by_text("Face to face this week").first.wait_for()
+    assert EmployerContact.objects.filter(specialist__user__username="specialist").exists()
