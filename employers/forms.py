@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from employers.models import Employer, EmployerContact
-from employers.selectors import casework_programs, find_duplicate_employers, seeker_model
+from employers.selectors import casework_programs, find_duplicate_employers, loggable_seekers
 from employers.services import MAX_DAYS_AHEAD
 from ips.forms import EventFormMixin, ScopedAdminModelForm
 from ips.models import Program, StaffMember
@@ -75,12 +75,7 @@ class QuickLogForm(EventFormMixin, DomainForm):
         if len(programs) == 1:
             self.fields["program"].initial = programs[0]
             self.fields["program"].widget = forms.HiddenInput()
-        Seeker = seeker_model()
-        self.fields["seekers"].queryset = (
-            Seeker.objects.for_user(user)
-            .filter(program_id__in=programs, closed_date__isnull=True)
-            .order_by("name")
-        )
+        self.fields["seekers"].queryset = loggable_seekers(user).order_by("name")
         self.fields["date"].initial = timezone.localdate()
 
     def clean_date(self):

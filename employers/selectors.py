@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet
 
 from employers.compute import (
     LAPSED_AFTER_DAYS,
@@ -75,6 +75,40 @@ def recent_employers(user, limit: int = 5) -> list[Employer]:
     ids = [row["employer_id"] for row in latest]
     by_id = Employer.objects.for_user(user).in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def loggable_seekers(user) -> QuerySet:
+    """Open job seekers of the user's casework programs: whom a quick log may name."""
+    return (
+        seeker_model()
+        .objects.for_user(user)
+        .filter(program_id__in=casework_programs(user), closed_date__isnull=True)
+    )
+
+
+def own_seekers_for_log(user) -> QuerySet:
+    """The quick log's first choices: the user's own caseload (as specialist), the people
+    last named in an employer contact first, then by name (one query)."""
+    return (
+        loggable_seekers(user)
+        .filter(specialist__user=user)
+        .annotate(last_named=Max("employer_contacts__date"))
+        .order_by(F("last_named").desc(nulls_last=True), "name", "pk")
+    )
+
+
+def search_seekers_for_log(user, text: str, limit: int = 8) -> QuerySet:
+    """Other people of the user's programs whose name holds `text`: the quick log's
+    "someone else" search (the user's own caseload is listed already)."""
+    text = text.strip()
+    if not text:
+        return loggable_seekers(user).none()
+    return (
+        loggable_seekers(user)
+        .exclude(specialist__user=user)
+        .filter(Q(name__icontains=text) | Q(preferred_name__icontains=text))
+        .order_by("name", "pk")[:limit]
+    )
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,16 @@ from employers.selectors import CASEWORK, find_duplicate_employers
 from employers.signals import opening_saved
 from ips.idempotency import refuse_replay, save_event
 from ips.models import Program, StaffMember
+from ips.roles import LEADERSHIP, has_role
 from ips.versioning import Versioned, bumped, save_if_unchanged
 
 MAX_DAYS_AHEAD = 1  # a contact may be logged for tomorrow (time zones), never later
 MERGE_ACTION = "employers.merge"
+NEXT_STEP_DONE_ACTION = "employers.next_step_done"
+UNDO_ACTION = "employers.undo_contact"
+# How long the quick log offers "Undo" after a save: long enough to notice a wrong tap,
+# short enough that nobody has built on the contact yet (issue 17, item 3).
+UNDO_MINUTES = 10
 
 
 class DuplicateEmployerError(ValidationError):
@@ -193,6 +199,69 @@ def log_employer_contact(
     if seekers:
         contact.seekers.set(seekers)
     return contact
+
+
+@transaction.atomic
+def complete_next_step(*, contact: EmployerContact, by) -> EmployerContact:
+    """Tick off a contact's next step ("Done" on the home and My week).
+
+    `by` is the user: the contact's own specialist, or a supervisor or director of its
+    program. ValidationError (nothing written) when the contact has no next step, it is
+    already done, or `by` may not; the row's version is raised (open edit forms go stale)
+    and the employer contact's history records who ticked it."""
+    if not (contact.specialist.user_id == by.pk or has_role(by, LEADERSHIP, contact.program_id)):
+        raise ValidationError(
+            "Only the specialist who logged this contact, or their "
+            "supervisor or director, can tick off its next step."
+        )
+    if not contact.next_step:
+        raise ValidationError("This contact has no next step to tick off.")
+    updated = EmployerContact.objects.filter(pk=contact.pk, next_step_done=False).update(
+        **bumped(next_step_done=True)
+    )
+    if not updated:
+        raise ValidationError("This next step is already done.")
+    contact.refresh_from_db()
+    log(contact, NEXT_STEP_DONE_ACTION, user=by)
+    return contact
+
+
+def may_undo(contact: EmployerContact, user, *, now: dt.datetime | None = None) -> bool:
+    """True while `user`, who logged `contact`, may still take it back (UNDO_MINUTES)."""
+    now = now or timezone.now()
+    return contact.specialist.user_id == user.pk and now - contact.created_at <= dt.timedelta(
+        minutes=UNDO_MINUTES
+    )
+
+
+@transaction.atomic
+def undo_employer_contact(*, contact: EmployerContact, by, now: dt.datetime | None = None) -> None:
+    """Take back a contact just logged by mistake: its own specialist only, within
+    UNDO_MINUTES of saving it. The row and its job-seeker links are deleted; the employer's
+    history keeps who undid what (action `employers.undo_contact`, with the contact's
+    date, way and job seekers). An employer added by that same quick log stays.
+    ValidationError (nothing deleted) for anyone else, after the time is up, or once an
+    opening was recorded as learned at this contact (the contact is then built on)."""
+    if contact.specialist.user_id != by.pk:
+        raise ValidationError("Only the specialist who logged this contact can undo it.")
+    if not may_undo(contact, by, now=now):
+        raise ValidationError(
+            f"A contact can be undone for {UNDO_MINUTES} minutes after saving it; "
+            "this one is older. Ask your supervisor to correct it."
+        )
+    if contact.openings.exists():
+        raise ValidationError(
+            "An opening was recorded from this contact, so it cannot be undone; "
+            "correct the contact instead."
+        )
+    summary = {
+        "contact": contact.pk,
+        "date": contact.date.isoformat(),
+        "mode": contact.mode,
+        "seekers": sorted(contact.seekers.values_list("pk", flat=True)),
+    }
+    log(contact.employer, UNDO_ACTION, user=by, data=summary)
+    contact.delete()
 
 
 def _status_dates(opening: JobOpening, today: dt.date) -> None:

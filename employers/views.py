@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
 
 from employers.forms import MergeForm, QuickLogForm
 from employers.models import Employer, EmployerContact
@@ -17,12 +19,23 @@ from employers.selectors import (
     CASEWORK,
     casework_programs,
     find_duplicate_employers,
+    loggable_seekers,
+    own_seekers_for_log,
     program_week,
     recent_employers,
     search_employers,
+    search_seekers_for_log,
     week_summary,
 )
-from employers.services import create_employer, log_employer_contact, merge_employers
+from employers.services import (
+    UNDO_MINUTES,
+    complete_next_step,
+    create_employer,
+    log_employer_contact,
+    may_undo,
+    merge_employers,
+    undo_employer_contact,
+)
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import StaffMember
 from ips.permissions import requires
@@ -96,24 +109,78 @@ def quick_log(request):
             )
             return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
     picked = form["employer"].value() or request.GET.get("employer")
-    picked_id = query_id(str(picked or ""))
-    options = []
-    if picked_id is not None:
-        options = list(
-            Employer.objects.for_user(request.user).filter(
-                program_id__in=casework_programs(request.user), pk=picked_id
-            )
-        )
-    options += [e for e in recent_employers(request.user) if e not in options]
     return TemplateResponse(
         request,
         "employers/quick_log.html",
         {
             "form": form,
-            "options": options,
+            "options": _employer_choices(request.user, picked),
             "picked": str(picked or ""),
-            "saved": request.GET.get("saved"),
+            **_seeker_choices(request.user, form),
+            **_just_saved(request),
         },
+    )
+
+
+def _employer_choices(user, picked) -> list[Employer]:
+    """The employer picked (if any), then the user's recent employers."""
+    picked_id = query_id(str(picked or ""))
+    options = []
+    if picked_id is not None:
+        options = list(
+            Employer.objects.for_user(user).filter(
+                program_id__in=casework_programs(user), pk=picked_id
+            )
+        )
+    return options + [e for e in recent_employers(user) if e not in options]
+
+
+def _seeker_choices(user, form) -> dict:
+    """The user's own people (recent first) and any other person already ticked."""
+    value = form["seekers"].value() or []
+    ticked = {str(v) for v in ([value] if isinstance(value, str | int) else value)}
+    own = list(own_seekers_for_log(user))
+    own_ids = {str(s.pk) for s in own}
+    wanted = [query_id(v) for v in ticked - own_ids]
+    others = list(
+        loggable_seekers(user).filter(pk__in=[v for v in wanted if v is not None]).order_by("name")
+    )
+    return {"own_seekers": own, "other_seekers": others, "ticked": ticked}
+
+
+def _just_saved(request) -> dict:
+    """The contact named by `?saved=`: its employer for "Log another at this employer",
+    and whether "Undo" is still offered (its own specialist, for UNDO_MINUTES)."""
+    saved_id = query_id(request.GET.get("saved", ""))
+    if saved_id is None:
+        return {"saved": None}
+    contact = (
+        EmployerContact.objects.for_user(request.user)
+        .select_related("employer", "specialist")
+        .filter(pk=saved_id)
+        .first()
+    )
+    if contact is None:
+        return {"saved": None}
+    return {
+        "saved": contact,
+        "can_undo": may_undo(contact, request.user),
+        "undo_minutes": UNDO_MINUTES,
+    }
+
+
+@requires("employers.add_employercontact")
+def seeker_options(request):
+    """Search-as-you-type for other people of the user's programs (checkboxes, a fragment)."""
+    _require_casework(request.user)
+    try:
+        text = query_text(request.GET.get("q", ""), max_length=100)
+    except ValueError as error:
+        return HttpResponseBadRequest(f"The search {error}.", content_type="text/plain")
+    return TemplateResponse(
+        request,
+        "employers/_seeker_options.html",
+        {"seekers": list(search_seekers_for_log(request.user, text)), "ticked": set(), "q": text},
     )
 
 
@@ -187,3 +254,47 @@ def merge(request, pk: int):
     return TemplateResponse(
         request, "employers/merge.html", {"form": form, "keep": keep, "candidates": candidates}
     )
+
+
+def _back(request, default: str) -> str:
+    """Where to go after a one-button action: the submitted `next` when it is one of our
+    own paths, else `default`."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+@require_POST
+@requires("employers.change_employercontact")
+def next_step_done(request, pk: int):
+    """The "Done" button of a next step (home, My week): through `complete_next_step`."""
+    contact = get_object_or_404(
+        EmployerContact.objects.for_user(request.user).select_related("specialist", "employer"),
+        pk=pk,
+    )
+    try:
+        complete_next_step(contact=contact, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"Done: {contact.next_step} ({contact.employer.name}).")
+    return redirect(_back(request, reverse("wagtailadmin_home")))
+
+
+@require_POST
+@requires("employers.add_employercontact")
+def undo_contact(request, pk: int):
+    """The quick log's "Undo": the contact just saved is deleted (its specialist only,
+    for `UNDO_MINUTES`), through `undo_employer_contact`."""
+    contact = get_object_or_404(
+        EmployerContact.objects.for_user(request.user).select_related("specialist", "employer"),
+        pk=pk,
+    )
+    try:
+        undo_employer_contact(contact=contact, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+        return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
+    messages.success(request, f"Undone: the contact with {contact.employer.name} was removed.")
+    return redirect(f"{reverse('crm:quick_log')}?employer={contact.employer_id}")

@@ -226,6 +226,27 @@ WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="IPS Job Development")
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No external avatars (the workspace CSP blocks gravatar.com; people's emails stay here)
+# and no Wagtail release notes for staff (issue 17).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# The account page's time-zone choices: the zones US and UK programs work in (Wagtail
+# otherwise lists every IANA name, some of which the browser rejects with a console error).
+WAGTAIL_USER_TIME_ZONES = sorted(
+    {
+        TIME_ZONE,
+        "America/New_York",
+        "America/Detroit",
+        "America/Chicago",
+        "America/Denver",
+        "America/Phoenix",
+        "America/Los_Angeles",
+        "America/Anchorage",
+        "Pacific/Honolulu",
+        "America/Puerto_Rico",
+        "Europe/London",
+    }
+)
 WAGTAILADMIN_COMMENTS_ENABLED = False
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

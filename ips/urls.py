@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import sitemaps
 from ips import signin
+from ips.home.views import home
 from ips.workspace import editing_session_ping
 
 urlpatterns = [
@@ -27,6 +28,8 @@ urlpatterns = [
         never_cache(require_admin_access(editing_session_ping)),
         name="ips_editing_session_ping",
     ),
+    # Our home in place of Wagtail's dashboard: what each role has to do now (issue 17).
+    path("admin/", home, name="ips_home"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemaps.index, name="sitemap"),

@@ -45,3 +45,33 @@ def reports_for_superusers_only(request, menu_items):
     # The reports are not scoped by program (see ips.middleware.SUPERUSER_ONLY_PREFIXES).
     if not request.user.is_superuser:
         menu_items[:] = []
+
+
+# Wagtail's own help links (release notes, its editor guide) open wagtail.org: not for
+# the staff of an employment program. The keyboard shortcuts stay.
+WAGTAIL_HELP_LINKS = ("whats-new-in-wagtail-", "editor-guide")
+
+
+@hooks.register("construct_help_menu")
+def without_wagtail_release_notes(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(WAGTAIL_HELP_LINKS)]
+
+
+@hooks.register("construct_main_menu")
+def help_menu_without_new_badge(request, menu_items):
+    """Wagtail's Help menu wears a "new" badge until dismissed; ours is plain."""
+    from wagtail.admin.menu import DismissibleSubmenuMenuItem, SubmenuMenuItem
+
+    for index, item in enumerate(menu_items):
+        if isinstance(item, DismissibleSubmenuMenuItem) and item.name == "help":
+            menu_items[index] = SubmenuMenuItem(
+                item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order
+            )
+
+
+@hooks.register("insert_global_admin_css")
+def workspace_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("ips/workspace.css"))

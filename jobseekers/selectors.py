@@ -44,6 +44,13 @@ class CaseloadRow:
     reassessment_due: dt.date | None
     profile_update_asked: bool
     program_id: int | None = None
+    first_face_to_face: dt.date | None = None  # first employer contact naming them since entry
+
+    @property
+    def waiting_for_first_contact(self) -> bool:
+        """Looking for work with no face-to-face employer contact on their behalf yet
+        (fidelity item V4, rapid job search: spec/metrics.md)."""
+        return self.stage in stages.SEARCHING_STAGES and self.first_face_to_face is None
 
 
 @dataclass(frozen=True)
@@ -153,6 +160,7 @@ def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
         reassessment_due=seeker.next_assessment,
         profile_update_asked=seeker.profile_update_requested_on is not None,
         program_id=seeker.program_id,
+        first_face_to_face=seeker.first_f2f,
     )
 
 

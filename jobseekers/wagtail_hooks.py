@@ -1,7 +1,6 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 
 from ips.roles import program_ids
 from jobseekers.models import CASEWORK_ROLES
@@ -77,48 +76,3 @@ def life_outcomes_menu_item():
 
 
 import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender's screens)
-
-
-class WageReportingPanel(Component):
-    """On the specialist's home: months of pay not yet reported to SSA, each with a
-    "Reported today" button, and people on SSI or SSDI not yet offered a benefits planner."""
-
-    name = "wage_reporting"
-    order = 90
-    template_name = "jobseekers/_wage_reporting_panel.html"
-
-    def __init__(self, due, referrals, today):
-        self.due = due
-        self.referrals = referrals
-        self.today = today
-
-    def get_context_data(self, parent_context=None):
-        request = (parent_context or {}).get("request")
-        return {
-            "due": self.due,
-            "referrals": self.referrals,
-            "today": self.today,
-            "request": request,
-            "csrf_token": (parent_context or {}).get("csrf_token"),
-        }
-
-
-@hooks.register("construct_homepage_panels")
-def add_wage_reporting_panel(request, panels):
-    from django.utils import timezone
-
-    from ips.audit import record_rows_shown, rows_by_program
-    from jobseekers.selectors import benefits_referral_due, wage_reporting_due
-
-    today = timezone.localdate()
-    due = wage_reporting_due(request.user, today)
-    referrals = benefits_referral_due(request.user)
-    if due or referrals:
-        seekers = {row.seeker.pk: row.seeker for row in due}
-        seekers.update({seeker.pk: seeker for seeker in referrals})
-        record_rows_shown(
-            request=request,
-            what="benefits reminders",
-            counts=rows_by_program(list(seekers.values())),
-        )
-        panels.append(WageReportingPanel(due, referrals, today))

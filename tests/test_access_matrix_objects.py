@@ -53,6 +53,7 @@ CUSTOM_OBJECTS = [
     (r"^admin/coaching/jobs/", "jobseekers.job"),
     (r"^admin/coaching/follow-ups/", "coaching.followuptask"),
     (r"^admin/crm/employers/", "employers.employer"),
+    (r"^admin/crm/contacts/", "employers.employercontact"),
     (r"^admin/fidelity/import/", "fidelity.importupload"),
     (r"^admin/fidelity/reviews/", "fidelity.fidelityreview"),
     (r"^admin/jobseekers/goal/", "jobseekers.goal"),

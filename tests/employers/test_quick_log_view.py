@@ -163,3 +163,68 @@ def test_director_of_two_programs_picks_the_program_of_a_new_employer(
     contact = EmployerContact.objects.get()
     assert contact.employer.program == other_program
     assert contact.program == other_program
+
+
+def test_own_caseload_is_listed_recent_first_and_others_only_by_search(
+    as_specialist, program, staff, specialist, employer, seeker
+):
+    from jobseekers.models import JobSeeker
+
+    recent = JobSeeker.objects.create(
+        program=program, ref="S-2", name="Zoe Recent", specialist=specialist, stage="job_search"
+    )
+    others = JobSeeker.objects.create(
+        program=program,
+        ref="S-3",
+        name="Olu Otherperson",
+        stage="job_search",
+        specialist=staff[Role.SUPERVISOR],
+    )
+    contact = post(as_specialist, employer=employer.pk, seekers=[recent.pk])
+    assert contact.status_code == 302
+    page = as_specialist.get(URL).content.decode()
+    listed = re.findall(r'name="seekers" value="(\d+)"', page)
+    assert listed == [str(recent.pk), str(seeker.pk)]  # named most recently first
+    assert others.name not in page
+    found = as_specialist.get(f"{URL}seekers/?q=otherp").content.decode()
+    assert f'value="{others.pk}"' in found
+    assert seeker.name not in found  # already listed as one of theirs
+
+
+def test_a_ticked_colleagues_person_stays_listed_when_the_form_is_refused(
+    as_specialist, program, staff, seeker
+):
+    from jobseekers.models import JobSeeker
+
+    others = JobSeeker.objects.create(
+        program=program,
+        ref="S-3",
+        name="Olu Otherperson",
+        stage="job_search",
+        specialist=staff[Role.SUPERVISOR],
+    )
+    response = post(as_specialist, seekers=[others.pk])  # no employer picked
+    page = response.content.decode()
+    assert "Pick an employer" in page
+    assert f'value="{others.pk}" checked' in page
+    assert not EmployerContact.objects.exists()
+
+
+def test_seeker_search_with_a_control_character_is_a_clear_400(as_specialist):
+    response = as_specialist.get(f"{URL}seekers/?q=a%00b")
+    assert response.status_code == 400
+    assert "search" in response.content.decode()
+
+
+def test_a_person_named_in_the_link_is_ticked(as_specialist, program, staff):
+    from jobseekers.models import JobSeeker
+
+    others = JobSeeker.objects.create(
+        program=program,
+        ref="S-13",
+        name="Olu Otherperson",
+        stage="job_search",
+        specialist=staff[Role.SUPERVISOR],
+    )
+    page = as_specialist.get(f"{URL}?seekers={others.pk}").content.decode()
+    assert f'value="{others.pk}" checked' in page

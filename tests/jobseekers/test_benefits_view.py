@@ -243,7 +243,7 @@ def test_home_lists_each_month_of_pay_not_yet_reported_for_people_on_ssi(
     assert HEADING in text
     last = _month(timezone.localdate(), 1)
     assert f"{seeker.name} : pay for {last:%B %Y} (SSI)" in text
-    assert f"pay for {_month(timezone.localdate(), 3):%B %Y} (SSI), not reported, was due" in text
+    assert f"pay for {_month(timezone.localdate(), 3):%B %Y} (SSI) Not reported, was due" in text
 
 
 def test_reported_today_on_the_home_records_the_month_and_returns_home(

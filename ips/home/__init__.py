@@ -1,0 +1,1 @@
+"""The workspace home at /admin/: one part per role the user holds (issue 17, item 1)."""

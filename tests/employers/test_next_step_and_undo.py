@@ -1,0 +1,193 @@
+"""Ticking off a next step and undoing a contact just logged: through the services, by
+the right people only; a refusal says why and changes nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from employers.models import EmployerContact
+from employers.services import (
+    NEXT_STEP_DONE_ACTION,
+    UNDO_ACTION,
+    UNDO_MINUTES,
+    complete_next_step,
+    undo_employer_contact,
+)
+from ips.roles import Role
+from tests.conftest import make_staff
+from tests.employers.conftest import make_contact
+
+
+@pytest.fixture
+def with_step(specialist, employer):
+    return make_contact(specialist, employer, next_step="Send the CV")
+
+
+def test_specialist_ticks_off_own_next_step_and_history_says_who(with_step, users):
+    before = with_step.version
+    done = complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    assert done.next_step_done
+    assert EmployerContact.objects.get().version == before + 1
+    entry = ModelLogEntry.objects.get(action=NEXT_STEP_DONE_ACTION)
+    assert entry.user == users[Role.SPECIALIST]
+
+
+def test_supervisor_may_tick_off_a_specialists_next_step(with_step, users):
+    assert complete_next_step(contact=with_step, by=users[Role.SUPERVISOR]).next_step_done
+
+
+@pytest.mark.parametrize("role", [Role.COACH])
+def test_coach_may_not_tick_off_a_next_step(with_step, users, role):
+    with pytest.raises(ValidationError, match="Only the specialist"):
+        complete_next_step(contact=with_step, by=users[role])
+    assert not EmployerContact.objects.get().next_step_done
+
+
+def test_a_next_step_is_ticked_off_once(with_step, users):
+    complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    with pytest.raises(ValidationError, match="already done"):
+        complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    assert ModelLogEntry.objects.filter(action=NEXT_STEP_DONE_ACTION).count() == 1
+
+
+def test_contact_without_next_step_cannot_be_ticked_off(specialist, employer, users):
+    contact = make_contact(specialist, employer)
+    with pytest.raises(ValidationError, match="no next step"):
+        complete_next_step(contact=contact, by=users[Role.SPECIALIST])
+
+
+def test_undo_deletes_the_contact_and_keeps_who_undid_it(specialist, employer, seeker, users):
+    contact = make_contact(specialist, employer)
+    contact.seekers.set([seeker])
+    undo_employer_contact(contact=contact, by=users[Role.SPECIALIST])
+    assert not EmployerContact.objects.exists()
+    entry = ModelLogEntry.objects.get(action=UNDO_ACTION)
+    assert entry.user == users[Role.SPECIALIST]
+    assert entry.data["seekers"] == [seeker.pk]
+    assert entry.object_id == str(employer.pk)
+
+
+def test_another_specialist_of_the_program_cannot_undo(specialist, employer, program):
+    colleague = make_staff(program, Role.SPECIALIST, "colleague_north")
+    contact = make_contact(specialist, employer)
+    with pytest.raises(ValidationError, match="Only the specialist who logged"):
+        undo_employer_contact(contact=contact, by=colleague.user)
+    assert EmployerContact.objects.filter(pk=contact.pk).exists()
+
+
+def test_undo_is_refused_once_the_time_is_up(specialist, employer, users):
+    contact = make_contact(specialist, employer)
+    later = contact.created_at + dt.timedelta(minutes=UNDO_MINUTES, seconds=1)
+    with pytest.raises(ValidationError, match=f"{UNDO_MINUTES} minutes"):
+        undo_employer_contact(contact=contact, by=users[Role.SPECIALIST], now=later)
+    assert EmployerContact.objects.filter(pk=contact.pk).exists()
+    assert not ModelLogEntry.objects.filter(action=UNDO_ACTION).exists()
+
+
+def test_a_contact_an_opening_was_learned_at_is_not_undone(specialist, employer, users):
+    from tests.employers.conftest import make_opening
+
+    contact = make_contact(specialist, employer)
+    make_opening(employer, source_contact=contact)
+    with pytest.raises(ValidationError, match="An opening was recorded"):
+        undo_employer_contact(contact=contact, by=users[Role.SPECIALIST])
+    assert EmployerContact.objects.filter(pk=contact.pk).exists()
+
+
+# Through the screens
+
+
+def test_done_button_ticks_off_and_returns_home(client, with_step, users):
+    client.force_login(users[Role.SPECIALIST])
+    response = client.post(
+        f"/admin/crm/contacts/{with_step.pk}/next-step-done/", {"next": "/admin/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert EmployerContact.objects.get().next_step_done
+
+
+def test_done_button_never_redirects_off_site(client, with_step, users):
+    client.force_login(users[Role.SPECIALIST])
+    response = client.post(
+        f"/admin/crm/contacts/{with_step.pk}/next-step-done/", {"next": "https://evil.example/"}
+    )
+    assert response["Location"] == "/admin/"
+
+
+def test_done_button_by_get_changes_nothing(client, with_step, users):
+    client.force_login(users[Role.SPECIALIST])
+    response = client.get(f"/admin/crm/contacts/{with_step.pk}/next-step-done/")
+    assert response.status_code == 405
+    assert not EmployerContact.objects.get().next_step_done
+
+
+def test_outsider_gets_404_for_done_and_undo(client, with_step, outsider):
+    client.force_login(outsider)
+    for action in ("next-step-done", "undo"):
+        response = client.post(f"/admin/crm/contacts/{with_step.pk}/{action}/")
+        assert response.status_code == 404
+    contact = EmployerContact.objects.get()
+    assert not contact.next_step_done
+
+
+def test_coach_is_refused_the_done_button(client, with_step, users):
+    client.force_login(users[Role.COACH])
+    response = client.post(f"/admin/crm/contacts/{with_step.pk}/next-step-done/", follow=True)
+    assert "Done:" not in response.content.decode()
+    assert not EmployerContact.objects.get().next_step_done
+
+
+def test_undo_button_after_saving_then_log_another_at_this_employer(
+    client, users, employer, seeker, specialist
+):
+    client.force_login(users[Role.SPECIALIST])
+    saved = client.post(
+        "/admin/crm/log/",
+        {
+            "employer": employer.pk,
+            "mode": "face_to_face",
+            "date": timezone.localdate(),
+            "seekers": [seeker.pk],
+        },
+    )
+    contact = EmployerContact.objects.get()
+    page = client.get(saved["Location"]).content.decode()
+    assert f"/admin/crm/contacts/{contact.pk}/undo/" in page
+    assert f"/admin/crm/log/?employer={employer.pk}" in page
+    undone = client.post(f"/admin/crm/contacts/{contact.pk}/undo/")
+    assert not EmployerContact.objects.exists()
+    again = client.get(undone["Location"]).content.decode()
+    assert "Undone" in again
+    assert f'value="{employer.pk}" checked' in again  # ready to log it again, corrected
+
+
+def test_no_undo_offered_on_a_colleagues_contact(client, program, employer, users, specialist):
+    colleague = make_staff(program, Role.SPECIALIST, "colleague_north")
+    contact = make_contact(colleague, employer)
+    client.force_login(users[Role.SPECIALIST])
+    page = client.get(f"/admin/crm/log/?saved={contact.pk}").content.decode()
+    assert "/undo/" not in page
+    response = client.post(f"/admin/crm/contacts/{contact.pk}/undo/", follow=True)
+    assert "Only the specialist who logged" in response.content.decode()
+    assert EmployerContact.objects.filter(pk=contact.pk).exists()
+
+
+def test_my_week_ticks_off_an_overdue_next_step(client, specialist, employer, users):
+    day = timezone.localdate() - dt.timedelta(days=1)
+    step = make_contact(specialist, employer, date=day, next_step="Call back", next_step_due=day)
+    client.force_login(users[Role.SPECIALIST])
+    page = client.get("/admin/crm/week/").content.decode()
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" in page
+    done = client.post(
+        f"/admin/crm/contacts/{step.pk}/next-step-done/", {"next": "/admin/crm/week/"}
+    )
+    assert done["Location"] == "/admin/crm/week/"
+    after = client.get("/admin/crm/week/").content.decode()
+    assert "Done: Call back" in after
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" not in after

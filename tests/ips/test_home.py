@@ -1,0 +1,326 @@
+"""The workspace home at /admin/: what each role has to do now, from the owning selectors,
+in a fixed number of queries; nobody sees another program's people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from coaching.models import JobSupportPlan
+from employers.models import Employer, EmployerContact, JobOpening
+from ips.models import AuditEvent
+from ips.roles import Role
+from jobseekers.models import Job, JobSeeker, Match, MatchOutcome
+from jobseekers.services import record_job_start
+from tests.conftest import make_staff
+
+HOME = "/admin/"
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+@pytest.fixture
+def employer(program) -> Employer:
+    return Employer.objects.create(program=program, name="Corner Bakery", zip="48226")
+
+
+def contact(staff, employer, day, **extra) -> EmployerContact:
+    return EmployerContact.objects.create(
+        program=staff.program, specialist=staff, employer=employer, date=day, **extra
+    )
+
+
+def person(program, specialist, name: str, **extra) -> JobSeeker:
+    fields = {"stage": JobSeeker.Stage.JOB_SEARCH, "entry_date": timezone.localdate()}
+    return JobSeeker.objects.create(
+        program=program, name=name, specialist=specialist, **(fields | extra)
+    )
+
+
+def job(seeker, employer, *, days_ago: int) -> Job:
+    """A job start through the owning service (coaching opens its support plan)."""
+    start = timezone.localdate() - dt.timedelta(days=days_ago)
+    if seeker.entry_date is None or seeker.entry_date > start:
+        seeker.entry_date = start
+        seeker.save(update_fields=["entry_date"])
+    return record_job_start(seeker=seeker, start_date=start, employer=employer, title="Baker")
+
+
+def page(client, user) -> str:
+    client.force_login(user)
+    response = client.get(HOME)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+# The specialist
+
+
+def test_specialist_sees_this_weeks_face_to_face_count_against_6(
+    client, users, staff, employer, today
+):
+    specialist = staff[Role.SPECIALIST]
+    contact(specialist, employer, today)
+    contact(specialist, employer, today, mode="phone")  # not face to face
+    contact(specialist, employer, today - dt.timedelta(days=7))  # last week
+    html = page(client, users[Role.SPECIALIST])
+    assert re.search(r"data-count>1</span> of 6", html)
+    assert "5 more to reach the goal" in html
+
+
+def test_specialist_ticks_off_a_next_step_from_home(client, users, staff, employer, today):
+    step = contact(
+        staff[Role.SPECIALIST],
+        employer,
+        today - dt.timedelta(days=1),
+        next_step="Drop off the CV",
+        next_step_due=today - dt.timedelta(days=1),
+    )
+    html = page(client, users[Role.SPECIALIST])
+    assert "Drop off the CV" in html
+    assert "Overdue since" in html
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" in html
+    done = client.post(f"/admin/crm/contacts/{step.pk}/next-step-done/", {"next": HOME})
+    assert done["Location"] == HOME
+    after = client.get(HOME).content.decode()
+    assert "Done: Drop off the CV" in after
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" not in after
+
+
+def test_specialist_sees_own_people_waiting_for_a_first_employer_contact(
+    client, program, users, staff, employer, today
+):
+    specialist = staff[Role.SPECIALIST]
+    waiting = person(program, specialist, "Wendy Waiting", entry_date=today - dt.timedelta(40))
+    met = person(program, specialist, "Mel Met", entry_date=today - dt.timedelta(10))
+    contact(specialist, employer, today).seekers.set([met])
+    person(program, staff[Role.SUPERVISOR], "Nora Notmine")
+    html = page(client, users[Role.SPECIALIST])
+    section = html.split("Waiting for a first employer contact")[1].split("</ul>")[0]
+    assert waiting.name in section
+    assert "40 days since entry" in section
+    assert met.name not in section
+    assert "Nora Notmine" not in html
+
+
+def test_specialist_sees_interest_and_matches_new_this_week(
+    client, program, users, staff, employer, seeker, today
+):
+    fresh = JobOpening.objects.create(program=program, employer=employer, title="Line cook")
+    old = JobOpening.objects.create(program=program, employer=employer, title="Dishwasher")
+    JobOpening.objects.filter(pk=old.pk).update(created_at=timezone.now() - dt.timedelta(days=14))
+    for opening in (fresh, old):
+        Match.objects.create(program=program, seeker=seeker, opening=opening, score=0.8)
+    MatchOutcome.objects.create(
+        program=program, seeker=seeker, opening=old, kind="interest", date=today, source="portal"
+    )
+    MatchOutcome.objects.create(
+        program=program,
+        seeker=seeker,
+        opening=fresh,
+        kind="interest",
+        date=today - dt.timedelta(days=30),
+    )
+    html = page(client, users[Role.SPECIALIST])
+    interest = html.split("Said “I’m interested”")[1].split("</div>")[0]
+    assert "Dishwasher at Corner Bakery" in interest
+    assert "Line cook" not in interest  # a month ago: no longer new
+    matches = html.split("New matches this week")[1].split("</div>")[0]
+    assert "Line cook at Corner Bakery" in matches
+    assert "Dishwasher" not in matches
+
+
+def test_specialist_sees_who_reports_wages_to_ssa_this_month(
+    client, program, users, staff, employer, seeker
+):
+    from jobseekers.models import CareerProfile
+
+    CareerProfile.objects.create(
+        program=program, seeker=seeker, is_current=True, benefits_received=["ssi"]
+    )
+    job(seeker, employer, days_ago=45)  # worked last month: its pay is to report
+    html = page(client, users[Role.SPECIALIST])
+    assert "Pay to report to Social Security" in html
+    last = (timezone.localdate().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    part = html.split("Pay to report to Social Security")[1]
+    assert seeker.name in part
+    assert f"pay for {last:%B %Y} (SSI)" in part
+    assert "Reported today" in part
+
+
+# The coach
+
+
+def test_coach_sees_week_one_visit_late_check_and_people_without_a_coach(
+    client, program, users, staff, employer
+):
+    coach = staff[Role.COACH]
+    fresh = job(person(program, staff[Role.SPECIALIST], "Fay Fresh"), employer, days_ago=2)
+    JobSupportPlan.objects.filter(job=fresh).update(coach=coach)
+    late = job(person(program, staff[Role.SPECIALIST], "Lou Late"), employer, days_ago=40)
+    JobSupportPlan.objects.filter(job=late).update(coach=coach)
+    job(person(program, staff[Role.SPECIALIST], "Nico Nocoach"), employer, days_ago=5)
+    html = page(client, users[Role.COACH])
+    this_week = html.split("Later this week")[1].split("Late checks and visits")[0]
+    assert "Fay Fresh" in this_week
+    assert "Week 1 face-to-face contact" in this_week
+    lates = html.split("Late checks and visits")[1].split("In a job, without a coach")[0]
+    assert "Lou Late" in lates
+    assert "30-day check" in lates
+    without = html.split("In a job, without a coach")[1]
+    assert "Nico Nocoach" in without
+    assert "Fay Fresh" not in without
+
+
+# Supervisor and director
+
+
+def test_leadership_sees_quarter_figures_specialists_under_goal_and_late_checks(
+    client, program, users, staff, employer
+):
+    specialist = staff[Role.SPECIALIST]
+    late = job(person(program, specialist, "Lou Late"), employer, days_ago=40)
+    JobSupportPlan.objects.filter(job=late).update(coach=staff[Role.COACH])
+    for role in (Role.SUPERVISOR, Role.DIRECTOR):
+        html = page(client, users[role])
+        assert "This quarter to date" in html
+        assert f"/admin/fidelity/?program={program.pk}&amp;start=" in html
+        under = html.split("face to face so far this week")[1].split("</div>")[0]
+        assert specialist.display_name in under
+        checks = html.split("Late retention checks")[1]
+        assert "Lou Late" in checks
+        assert "30-day check" in checks
+
+
+def test_a_director_of_two_programs_sees_both(client, program, other_program, staff):
+    director = staff[Role.DIRECTOR]
+    from ips.models import StaffMember
+
+    StaffMember.objects.create(user=director.user, program=other_program, role=Role.DIRECTOR)
+    html = page(client, director.user)
+    figures = html.split("This quarter to date")[1].split("</table>")[0]
+    assert program.name in figures
+    assert other_program.name in figures
+
+
+# Scope and access
+
+
+def test_outsider_sees_none_of_the_home_programs_people(
+    client, program, outsider, staff, employer, seeker
+):
+    late = job(person(program, staff[Role.SPECIALIST], "Lou Late"), employer, days_ago=40)
+    JobSupportPlan.objects.filter(job=late).update(coach=staff[Role.COACH])
+    html = page(client, outsider)
+    assert seeker.name not in html
+    assert "Lou Late" not in html
+    assert program.name not in html
+
+
+def test_home_replaces_wagtails_page_search_for_every_role(client, users):
+    for user in users.values():
+        html = page(client, user)
+        assert "Search all pages" not in html
+        assert "Sorry, you do not have permission" not in html
+
+
+def test_anonymous_is_sent_to_sign_in_and_a_seeker_is_refused(client, seeker_user):
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    client.force_login(seeker_user)
+    response = client.get(HOME)
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_people_shown_are_in_the_audit_trail(client, users, seeker):
+    page(client, users[Role.SPECIALIST])
+    event = AuditEvent.objects.get(summary__contains="workspace home")
+    assert event.program_id == seeker.program_id
+
+
+# Query budgets: the same count whatever the number of rows
+
+
+def _fill(program, staff, employer, size: int) -> None:
+    specialist, coach = staff[Role.SPECIALIST], staff[Role.COACH]
+    today = timezone.localdate()
+    for n in range(size):
+        seeker = person(program, specialist, f"Person {n}", entry_date=today - dt.timedelta(50))
+        contact(
+            specialist, employer, today, next_step=f"Step {n}", next_step_due=today
+        ).seekers.set([seeker])
+        started = job(person(program, specialist, f"Worker {n}"), employer, days_ago=35 + n)
+        JobSupportPlan.objects.filter(job=started).update(coach=coach if n % 2 else None)
+        opening = JobOpening.objects.create(program=program, employer=employer, title=f"Job {n}")
+        Match.objects.create(program=program, seeker=seeker, opening=opening, score=0.5)
+        MatchOutcome.objects.create(
+            program=program, seeker=seeker, opening=opening, kind="interest", date=today
+        )
+        make_staff(program, Role.SPECIALIST, f"extra_{size}_{n}")
+
+
+# Measured: session, user, roles and Wagtail's menu take 9 of each; the specialist's
+# benefits lists (wage reports, planner referrals) eight; the leadership home
+# adds six per program led (ips.fidelity.selectors.program_facts), here one program.
+BUDGETS = {Role.SPECIALIST: 24, Role.COACH: 16, Role.SUPERVISOR: 25, Role.DIRECTOR: 25}
+
+
+@pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize("role", list(BUDGETS))
+def test_each_home_runs_a_fixed_number_of_queries(
+    client, program, staff, users, employer, size, role, django_assert_max_num_queries
+):
+    _fill(program, staff, employer, size)
+    client.force_login(users[role])
+    with django_assert_max_num_queries(BUDGETS[role]):
+        assert client.get(HOME).status_code == 200
+
+
+# Branding (issue 17, item 5)
+
+
+def test_sign_in_page_names_the_product(client, db):
+    html = client.get("/admin/login/").content.decode()
+    assert "Sign in to IPS Job Development" in html
+    assert "Sign in to Wagtail" not in html
+    assert "<title>Sign in - IPS Job Development</title>" in html
+
+
+def test_staff_pages_show_no_external_avatar_nor_wagtail_release_notes(client, users):
+    for user in users.values():
+        html = page(client, user)
+        assert "gravatar" not in html
+        assert "What&#x27;s new in Wagtail" not in html
+        assert "What's new in Wagtail" not in html
+        assert "Editor Guide" not in html
+        assert "IPS Job Development" in html
+
+
+def test_a_director_of_two_programs_costs_six_queries_more(
+    client, program, other_program, staff, employer, django_assert_max_num_queries
+):
+    from ips.models import StaffMember
+
+    director = staff[Role.DIRECTOR]
+    StaffMember.objects.create(user=director.user, program=other_program, role=Role.DIRECTOR)
+    _fill(program, staff, employer, 3)
+    client.force_login(director.user)
+    with django_assert_max_num_queries(BUDGETS[Role.DIRECTOR] + 6):
+        assert client.get(HOME).status_code == 200
+
+
+def test_a_superuser_without_a_program_role_sees_every_programs_figures(
+    client, superuser, program, other_program
+):
+    html = page(client, superuser)
+    figures = html.split("This quarter to date")[1].split("</table>")[0]
+    assert program.name in figures
+    assert other_program.name in figures
