@@ -273,7 +273,7 @@ def _profile_for(demo: Demo, seeker: JobSeeker, version: int, current: bool) -> 
         else [],
         supports_that_help=rng.choice(cat.SUPPORTS),
         disclosure_preference=rng.choice(("", "none", "specialist_may", "self")),
-        benefits_received=rng.choice(([], ["SSI"], ["SSDI"], ["SSI", "Medicaid"], ["SSDI"])),
+        benefits_received=rng.choice(([], ["ssi"], ["ssdi"], ["ssi", "medicaid"], ["ssdi"])),
         information_sources=["person", "team"],
         created_by=seeker.specialist,
     )
