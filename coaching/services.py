@@ -290,14 +290,21 @@ def correct_retention_answer(
     30/90/180/365 days) is not changed: a wrong check is a different answer. Corrected to
     "no longer working", the re-engage task opens as when first answered
     (`confirm_retention_check`); corrected back to "still working", an open task is left
-    for a person to close. ValidationError for a date in the future or before the job
-    started; StaleCopyError when someone saved the answer after `expected_version`."""
+    for a person to close. ValidationError for a date in the future or earlier than the
+    support log would take the answer (a week before the check falls due,
+    schedule.LOOKAHEAD_DAYS); StaleCopyError when someone saved after `expected_version`."""
     job = milestone.job
     errors = {}
+    # As on the support log: a check can be answered from a week before it falls due.
+    earliest = job.start_date + dt.timedelta(days=milestone.days - schedule.LOOKAHEAD_DAYS)
     if confirmed_on > timezone.localdate():
         errors["confirmed_on"] = "The date is in the future. Record the answer after it is given."
-    elif confirmed_on < job.start_date:
-        errors["confirmed_on"] = f"The date is before the job started ({job.start_date:%d %b %Y})."
+    elif confirmed_on < earliest:
+        errors["confirmed_on"] = (
+            f"A {milestone.days}-day check is answered from {earliest:%d %b %Y} (a week "
+            f"before it falls due, {milestone.days} days after the start on "
+            f"{job.start_date:%d %b %Y})."
+        )
     if errors:
         raise ValidationError(errors)
     milestone.confirmed_on = confirmed_on

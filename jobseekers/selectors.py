@@ -297,7 +297,8 @@ def _ssa_benefits(seeker: JobSeeker) -> tuple[str, ...]:
 def wage_reporting_due(user, today: dt.date) -> list[WageReportDue]:
     """Months of pay to report to SSA for the user's own caseload (as specialist): each
     of the last WAGE_REPORT_MONTHS_SHOWN whole months before `today` in which the person
-    held a job, got SSI or SSDI (current career profile) and has no WageReport. SSI
+    held a job, got SSI or SSDI (current career profile) and has no WageReport, while
+    their record is open (a closed record ends its reminders, as its checks). SSI
     recipients report gross wages monthly, by the 10th of the next month (POMS
     SI 00820.143, SI 02301.005); SSDI beneficiaries report work and pay changes.
     Oldest month first within a person. Five queries (programs, people, their current
@@ -309,7 +310,7 @@ def wage_reporting_due(user, today: dt.date) -> list[WageReportDue]:
     seekers = [
         seeker
         for seeker in JobSeeker.objects.for_user(user)
-        .filter(specialist__user=user, erased_at__isnull=True)
+        .filter(specialist__user=user, erased_at__isnull=True, closed_date__isnull=True)
         .filter(Exists(Job.objects.held_between(first, last_end).filter(seeker=OuterRef("pk"))))
         .order_by("name", "pk")
         .prefetch_related(Prefetch("profiles", CareerProfile.objects.filter(is_current=True)))

@@ -46,16 +46,26 @@ def twp_months_from_jobs(
     jobs: Iterable[tuple[dt.date, dt.date | None, Decimal]],
     twp_amount_by_year: Mapping[int, Decimal],
     today: dt.date,
-) -> int:
+) -> int | None:
     """Trial work months in the 60 whole months before `today`'s month (at most 9): months
     whose prorated pay is above that year's amount (the latest earlier year's when a
-    year is missing; a month before any stored year is not counted)."""
+    year is missing). A month before every stored year counts when its pay is above the
+    earliest stored amount (the amounts never fall from one year to the next, so it was
+    above its own year's too); when its pay is lower but not nothing, the count cannot be
+    known from the stored years and None is returned (the planner enters it from the BPQY)
+    rather than a count that may be short."""
     jobs = list(jobs)
+    if not twp_amount_by_year:
+        return None
+    earliest = twp_amount_by_year[min(twp_amount_by_year)]
     count = 0
     for year, month in _months_before(today, ROLLING_MONTHS):
+        pay = month_earnings(jobs, year, month)
         known = [y for y in twp_amount_by_year if y <= year]
-        if not known:
-            continue
-        if month_earnings(jobs, year, month) > twp_amount_by_year[max(known)]:
+        if known:
+            count += pay > twp_amount_by_year[max(known)]
+        elif pay > earliest:
             count += 1
+        elif pay > 0:
+            return None
     return min(count, TWP_MONTHS)

@@ -10,7 +10,7 @@ from the benefit rate, so SSI and totals are exact to the cent.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 CENT = Decimal("0.01")
@@ -224,12 +224,24 @@ def ssdi(person: Person, params: Parameters) -> SsdiResult:
 
 
 def medicaid_1619b(
-    person: Person, params: Parameters, *, state: str | None, ssi_paid: Decimal
+    person: Person,
+    params: Parameters,
+    *,
+    state: str | None,
+    ssi_paid: Decimal,
+    ssi_without_earnings: Decimal | None = None,
 ) -> bool | None:
-    """Whether Medicaid continues under 1619(b) when SSI cash is $0: the person's yearly
-    gross earnings (month x 12) are under the state's threshold. None when it does not
-    apply (no state, not SSI-eligible, SSI still paid) or no threshold is stored."""
+    """Whether Medicaid continues under 1619(b) when earnings have ended SSI cash: the
+    person's yearly gross earnings (month x 12) are under the state's threshold (POMS
+    SI 02302.010: SSI cash would be paid but for the earnings). None when it does not
+    apply: no state, not SSI-eligible, SSI still paid, no earnings, or SSI would be $0
+    even without work (`ssi_without_earnings`: unearned income such as SSDI ends it, and
+    1619(b) does not continue Medicaid for that); None too when no threshold is stored."""
     if state is None or not person.ssi_eligible or ssi_paid > 0:
+        return None
+    if person.gross_earnings <= 0:
+        return None
+    if ssi_without_earnings is not None and ssi_without_earnings <= 0:
         return None
     threshold = params.medicaid_1619b_thresholds.get(state)
     if threshold is None:
@@ -252,13 +264,18 @@ def estimate(
     eligible = tuple(p for p in people if p.ssi_eligible)
     unit = ssi(people, params, ssdi_paid=paid) if eligible else None
     ssi_total = unit.payment if unit else ZERO
+    idle = tuple(replace(p, gross_earnings=ZERO, subsidy=ZERO) for p in people)
+    idle_paid = tuple(ssdi(p, params).paid for p in idle)
+    without_work = ssi(idle, params, ssdi_paid=idle_paid).payment if eligible else ZERO
     results = tuple(
         PersonResult(
             ssi=ssi_total if i == 0 else ZERO,
             ssdi=ssdis[i],
             countable_earned=unit.countable_earned if unit and i == 0 else ZERO,
             countable_unearned=unit.countable_unearned if unit and i == 0 else ZERO,
-            medicaid_1619b=medicaid_1619b(p, params, state=state, ssi_paid=ssi_total),
+            medicaid_1619b=medicaid_1619b(
+                p, params, state=state, ssi_paid=ssi_total, ssi_without_earnings=without_work
+            ),
         )
         for i, p in enumerate(people)
     )

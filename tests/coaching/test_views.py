@@ -481,3 +481,8 @@ def test_an_answer_cannot_be_moved_to_another_check_or_dated_in_the_future(
     assert "The date is in the future" in response.content.decode()
     answer.refresh_from_db()
     assert (answer.days, answer.confirmed_on) == (30, job.start_date + dt.timedelta(days=30))
+    early = job.start_date + dt.timedelta(days=1)  # a 30-day check answered on day 1
+    response = client.post(url, {**data, "confirmed_on": early.isoformat()})
+    assert "A 30-day check is answered from" in response.content.decode()
+    answer.refresh_from_db()
+    assert answer.confirmed_on == job.start_date + dt.timedelta(days=30)

@@ -283,6 +283,22 @@ def test_medicaid_1619b_when_ssi_cash_is_zero(state, gross, expected):
     assert out["people"][0]["medicaid_1619b"] is expected
 
 
+@pytest.mark.parametrize(
+    "person",
+    [
+        {"gross_earnings": 0, "ssdi": 1500},  # SSDI, not work, ends SSI cash
+        {"gross_earnings": 100, "other_unearned": 1500},  # so would other unearned income
+        {"gross_earnings": 0, "other_unearned": 2000},
+    ],
+)
+def test_no_1619b_answer_when_ssi_would_be_zero_without_work(person):
+    """1619(b) continues Medicaid when earnings end SSI cash (POMS SI 02302.010), not when
+    unearned income does (red-team finding, issue 19)."""
+    out = run({"state": "MD", "people": [person]})
+    assert out["ssi_total"] == 0.0
+    assert out["people"][0]["medicaid_1619b"] is None
+
+
 def test_no_1619b_answer_while_ssi_is_paid():
     out = run({"state": "MD", "people": [{"gross_earnings": 1040}]})
     assert out["people"][0]["medicaid_1619b"] is None
@@ -381,6 +397,11 @@ TWP_AMOUNTS = {2025: D("1160"), 2026: D("1210")}
         ),
         # the current month is not counted yet
         ([(dt.date(2026, 3, 1), None, D("5000"))], dt.date(2026, 3, 31), 0),
+        # 2023-2024 at $2,600, before every stored year: above 2025's amount, so above its
+        # own year's too (red-team finding: these months were not counted at all)
+        ([(dt.date(2023, 1, 1), dt.date(2024, 12, 31), D("2600"))], dt.date(2026, 11, 30), 9),
+        # before every stored year and under 2025's amount: unknown, not 0
+        ([(dt.date(2024, 6, 1), dt.date(2024, 8, 31), D("1000"))], dt.date(2026, 11, 30), None),
     ],
 )
 def test_trial_work_months_counted_from_jobs(jobs, today, months):

@@ -409,3 +409,13 @@ def test_recording_pay_reported_by_role(client, users, other_staff, seeker, empl
     else:
         assert response.status_code == status
     assert WageReport.objects.exists() is (status == "saved")
+
+
+def test_closing_the_record_ends_the_pay_reminders(client, users, seeker, employer):
+    _working_on(seeker, employer, ["ssi"])
+    client.force_login(users["specialist"])
+    assert HEADING in words(client.get(reverse("wagtailadmin_home")))
+    services.close_seeker(
+        seeker=seeker, closed_date=timezone.localdate(), reason="moved", by=users["specialist"]
+    )
+    assert HEADING not in words(client.get(reverse("wagtailadmin_home")))
