@@ -547,7 +547,9 @@ def log_benefits_counselling(
 ) -> BenefitsCounselling:
     """Record a referral to a certified benefits planner (WIPA/CWIC) or counselling that
     happened: its date, outcome, the BPQY's arrival and SSDI trial work months used so
-    far (0-9). Raises ValidationError naming the field on bad values; writes nothing then."""
+    far (0-9). Raises ValidationError naming the field on bad values (a date or BPQY
+    arrival after today), or when the same record is stored already (a form sent twice);
+    writes nothing then."""
     row = BenefitsCounselling(
         program_id=seeker.program_id,
         seeker=seeker,
@@ -560,6 +562,28 @@ def log_benefits_counselling(
         twp_months_used=twp_months_used,
     )
     _validate(row, exclude=("seeker", "program"))
+    today = timezone.localdate()
+    errors = {}
+    if date > today:
+        errors["date"] = "The date is in the future. Record a referral or meeting once made."
+    if bpqy_received_on is not None and bpqy_received_on > today:
+        errors["bpqy_received_on"] = "The BPQY cannot have come back after today."
+    if errors:
+        raise ValidationError(errors)
+    same = {
+        "date": date,
+        "planner": planner,
+        "outcome": outcome,
+        "counsellor": row.counsellor,
+        "bpqy_received_on": bpqy_received_on,
+        "twp_months_used": twp_months_used,
+        "notes": row.notes,
+    }
+    if seeker.benefits_counselling.filter(**same).exists():  # a form sent twice
+        raise ValidationError(
+            "This benefits counselling is recorded already (same date, planner, outcome and "
+            "notes): nothing new was saved."
+        )
     row.save()
     _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date}")
     return row

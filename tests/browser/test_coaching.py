@@ -43,3 +43,35 @@ def test_coach_confirms_a_30_day_check_from_the_due_list_on_a_phone(
     milestone = RetentionMilestone.objects.get(job=job, days=30)
     assert milestone.still_employed is True
     assert "still working there" in page.content()
+
+
+OFF_SCREEN = """() => [...document.querySelectorAll('main select, main input, main textarea')]
+  .filter(e => e.type !== 'hidden' && !e.closest('.coaching-scroll'))
+  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(e => e.name)"""
+
+
+def test_forms_keep_every_field_on_a_phone_screen(browser_page, live_server, users, seeker):
+    """Red-team finding: selects and number fields ran past a 375 px screen (the week of
+    hours' last columns could not be reached at all); the hours table now scrolls."""
+    _job(seeker, days_ago=40)
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, users["specialist"], live_server.url)
+    for path in (
+        "/admin/coaching/hours/",
+        "/admin/coaching/log/",
+        f"/admin/jobseekers/record/{seeker.pk}/benefits/",
+        f"/admin/jobseekers/record/{seeker.pk}/counselling/",
+        f"/admin/jobseekers/record/{seeker.pk}/wage-report/",
+    ):
+        page.goto(path)
+        assert page.evaluate(OFF_SCREEN) == [], path
+    page.goto("/admin/coaching/hours/")
+    scroller = page.locator(".coaching-scroll")
+    scroller.focus()  # the table scrolls by keyboard
+    page.keyboard.press("End")
+    last = page.locator("input[name$='_other_office']").first
+    last.scroll_into_view_if_needed()
+    assert last.bounding_box()["x"] + last.bounding_box()["width"] <= 376
+    assert axe_violations(page) == []

@@ -419,3 +419,24 @@ def test_closing_the_record_ends_the_pay_reminders(client, users, seeker, employ
         seeker=seeker, closed_date=timezone.localdate(), reason="moved", by=users["specialist"]
     )
     assert HEADING not in words(client.get(reverse("wagtailadmin_home")))
+
+
+def test_counselling_sent_twice_is_saved_once(client, users, seeker):
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:counselling", args=[seeker.pk])
+    data = {"date": timezone.localdate().isoformat(), "planner": "cwic", "outcome": "referred"}
+    assert client.post(url, data).status_code == 302
+    again = client.post(url, data)
+    assert again.status_code == 400
+    assert "recorded already" in words(again)
+    assert seeker.benefits_counselling.count() == 1
+
+
+@pytest.mark.parametrize("field", ["date", "bpqy_received_on"])
+def test_counselling_dated_after_today_is_refused(client, users, seeker, field):
+    client.force_login(users["specialist"])
+    data = {"date": timezone.localdate().isoformat(), "planner": "wipa"}
+    data[field] = (timezone.localdate() + dt.timedelta(days=30)).isoformat()
+    response = client.post(reverse("jobseekers:counselling", args=[seeker.pk]), data)
+    assert response.status_code == 400
+    assert not seeker.benefits_counselling.exists()
