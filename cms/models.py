@@ -6,7 +6,7 @@ Openings are CRM records shown through a routable page, not copies.
 from __future__ import annotations
 
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -85,12 +85,30 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
     def detail(self, request, opening_id: int):
         from cms.selectors import portal_seeker, public_openings
 
-        opening = get_object_or_404(public_openings(), pk=opening_id)
+        opening = public_openings().filter(pk=opening_id).first()
+        if opening is None:
+            return self._gone(request, opening_id)
         return self.render(
             request,
             context_overrides={"opening": opening, "seeker": portal_seeker(request.user)},
             template="cms/opening_detail.html",
         )
+
+    def _gone(self, request, opening_id: int):
+        """410 for an opening once shown publicly and now filled or closed, with three
+        similar open jobs; 404 for one never shown (its existence stays private)."""
+        from cms.selectors import gone_opening, similar_open_openings
+
+        opening = gone_opening(opening_id)
+        if opening is None:
+            raise Http404
+        response = self.render(
+            request,
+            context_overrides={"opening": opening, "similar": similar_open_openings(opening)},
+            template="cms/opening_gone.html",
+        )
+        response.status_code = 410
+        return response
 
     def get_sitemap_urls(self, request=None):
         from cms.selectors import public_openings

@@ -166,3 +166,36 @@ def current_profile(seeker: JobSeeker) -> CareerProfile | None:
         .prefetch_related("preferred_occupations", "ruled_out_occupations")
         .first()
     )
+
+
+def gone_opening(opening_id: int) -> JobOpening | None:
+    """An opening the public once saw (shareable) that is now filled or closed, or None."""
+    return (
+        JobOpening.objects.filter(pk=opening_id, shareable=True)
+        .exclude(status=JobOpening.Status.OPEN)
+        .select_related("employer")
+        .first()
+    )
+
+
+def similar_open_openings(opening: JobOpening, limit: int = 3) -> list[JobOpening]:
+    """Up to `limit` public openings like `opening`: same occupation first, then the same
+    SOC major group (the code's first two digits), then the newest; two queries at most."""
+    candidates = public_openings().exclude(pk=opening.pk)
+    code = opening.occupation_id or ""
+    found: list[JobOpening] = []
+    if code:
+        found = list(
+            candidates.filter(occupation__code__startswith=code[:2]).order_by(*LISTING_ORDER)[
+                : limit * 4
+            ]
+        )
+        found.sort(key=lambda o: o.occupation_id != code)  # stable: same occupation first
+        found = found[:limit]
+    if len(found) < limit:
+        found += list(
+            candidates.exclude(pk__in=[o.pk for o in found]).order_by(*LISTING_ORDER)[
+                : limit - len(found)
+            ]
+        )
+    return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -46,7 +47,8 @@ def seeker_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('portal:sign_in')}?next={request.path}")
+            target = quote(request.get_full_path(), safe="/")
+            return redirect(f"{reverse('portal:sign_in')}?next={target}")
         seeker = selectors.portal_seeker(request.user)
         if seeker is None:
             return render(request, "cms/portal/not_for_you.html", status=403)
@@ -56,21 +58,31 @@ def seeker_required(view):
     return wrapper
 
 
+def safe_next(request, value: str | None) -> str:
+    """`value` if it is a path on this site (same host and scheme), else "": sign-in and
+    "I'm interested" return there, never to another site (an open redirect)."""
+    value = (value or "").strip()
+    if not value or not url_has_allowed_host_and_scheme(
+        value, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    return value
+
+
 @never_cache
 def sign_in(request):
+    """Email and password; afterwards back to the page the person came from (safe `next`)."""
+    target = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if selectors.portal_seeker(request.user) is not None:
-        return redirect("portal:home")
+        return redirect(target or "portal:home")
     form = SignInForm(_posted(request), request=request)
     if request.method == "POST" and form.is_valid():
         login(request, form.user, backend=BACKEND)
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = reverse("portal:home")
         return redirect(target or "portal:home")
     context = {
         "form": form,
         "link_form": SignInLinkForm(),
-        "next": request.GET.get("next", ""),
+        "next": target,
         "timed_out": request.GET.get("timeout") == "1",
         "idle_minutes": settings.PORTAL_IDLE_TIMEOUT_MINUTES,
     }
@@ -161,10 +173,7 @@ def interested(request, opening_id: int):
         f"Thank you. We told your specialist you are interested in “{opening.title}”. "
         "They will get in touch.",
     )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        target = ""
-    return redirect(target or "portal:home")
+    return redirect(safe_next(request, request.POST.get("next")) or "portal:home")
 
 
 @seeker_required
