@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from employers.models import JobOpening
 from ips.geo import is_known_zip, normalise_zip, zip_centroid
+from ips.reference import plain_titles
 from ips.validators import DomainFilterSet
 
 # SOC 2018 major groups (the first two digits of an O*NET-SOC code), in plain words.
@@ -49,6 +50,17 @@ MILES = (
     ("50", "50 miles"),
 )
 DEFAULT_MILES = 10
+
+
+def plain_title_codes(word: str) -> list[str]:
+    """O*NET codes whose plain title, in English or Spanish, contains `word` (any case):
+    a search for "housekeeper" finds "Maids and Housekeeping Cleaners" openings."""
+    word = word.casefold()
+    return [
+        code
+        for code, titles in plain_titles().items()
+        if any(word in title.casefold() for title in titles.values())
+    ]
 
 
 class OpeningFilterForm(forms.Form):
@@ -123,6 +135,7 @@ class OpeningFilter(DomainFilterSet):
                 Q(title__icontains=word)
                 | Q(description__icontains=word)
                 | Q(occupation__title__icontains=word)
+                | Q(occupation__in=plain_title_codes(word))
                 | Q(employer__name__icontains=word)
             )
         return queryset

@@ -8,6 +8,7 @@ from hashlib import sha256
 from django import forms
 from django.contrib.auth import authenticate
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms.models import ModelChoiceIterator
 
 from employers.models import JobOpening
 from ips.forms import VersionedFormMixin
@@ -66,6 +67,21 @@ class SignInLinkForm(DomainForm):
 HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
 
 
+class _ByLabel(ModelChoiceIterator):
+    def __iter__(self):
+        yield from sorted(super().__iter__(), key=lambda choice: str(choice[1]).casefold())
+
+
+class PlainOccupationChoices(forms.ModelMultipleChoiceField):
+    """Kinds of work by their plain titles ("Housekeeper"), in that alphabetical order;
+    never the O*NET code or title (issue 20, item 1). The value is still the O*NET code."""
+
+    iterator = _ByLabel
+
+    def label_from_instance(self, obj) -> str:
+        return obj.plain_title
+
+
 class PreferencesForm(VersionedFormMixin, DomainForm):
     """The few career-profile choices a job seeker may change themselves."""
 
@@ -101,7 +117,7 @@ class PreferencesForm(VersionedFormMixin, DomainForm):
         decimal_places=1,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
-    preferred_occupations = forms.ModelMultipleChoiceField(
+    preferred_occupations = PlainOccupationChoices(
         label="Kinds of work I want",
         required=False,
         queryset=Occupation.objects.none(),
