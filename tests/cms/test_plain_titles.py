@@ -42,7 +42,7 @@ def test_choices_show_plain_titles_in_their_own_order_and_keep_the_code_as_value
     make_opening(occupation=occupation("51-9111.00"))  # Packaging and Filling Machine ...
     make_opening(occupation=occupation("37-2012.00"))  # Maids and Housekeeping Cleaners
     html = portal_client.get("/portal/preferences/").content.decode()
-    labels = re.findall(r'<label for="id_preferred_occupations_\d+">([^<]+)</label>', html)
+    labels = re.findall(r'for="id_preferred_occupations_\d+">[^\n]*?<span>([^<]+)</span>', html)
     assert labels == ["Animal care worker", "Housekeeper", "Packer"]
     assert 'value="39-2021.00"' in html
     assert "(39-2021.00)" not in html
