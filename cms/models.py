@@ -132,6 +132,19 @@ class PortalPreference(models.Model):
     )
     last_weekly_sent_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
+    suggestions_paused = models.BooleanField(
+        "job suggestions paused",
+        default=False,
+        help_text="The seeker paused openings picked for them (for example after starting a job).",
+    )
+    answered_job = models.ForeignKey(
+        "jobseekers.Job",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The job start the seeker last answered 'keep or pause suggestions' about.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -17,6 +17,7 @@ from wagtail.models import Locale, Page, Site
 from cms.content import HOME_BODY, HOME_INTRO, OPENINGS_INTRO, PAGES
 from cms.models import HomePage, OpeningsIndexPage, PortalPreference, StandardPage
 from cms.selectors import (
+    current_job,
     is_portal_account,
     new_matches_since,
     portal_user_by_email,
@@ -254,6 +255,35 @@ def record_interest(*, seeker: JobSeeker, opening: JobOpening) -> MatchOutcome:
     if created:
         transaction.on_commit(lambda: notify_specialist_of_interest(outcome.pk))
     return outcome
+
+
+@transaction.atomic
+def withdraw_interest(*, seeker: JobSeeker, opening: JobOpening) -> bool:
+    """Take back "I'm interested": removes the seeker's own portal interest in `opening`.
+    True if there was one. An interest the specialist wrote down (source "staff") stays:
+    PortalError, so the person is told to speak to them. Opening status does not matter:
+    a person may take back interest in a job that has since closed."""
+    outcomes = MatchOutcome.objects.filter(
+        seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST
+    )
+    if outcomes.exclude(source="portal").exists():
+        raise PortalError(
+            "Your specialist wrote this down with you. Please tell them you changed your mind."
+        )
+    deleted, _ = outcomes.delete()
+    return deleted > 0
+
+
+@transaction.atomic
+def choose_job_suggestions(*, seeker: JobSeeker, keep: bool) -> PortalPreference:
+    """Keep (`keep=True`) or pause the openings picked for the seeker, e.g. after a job start;
+    remembers the current job start as answered so the question is not asked again for it.
+    Paused: no matches on the portal page and no weekly email until they choose again."""
+    preference, _ = PortalPreference.objects.select_for_update().get_or_create(seeker=seeker)
+    preference.suggestions_paused = not keep
+    preference.answered_job = current_job(seeker)
+    preference.save(update_fields=["suggestions_paused", "answered_job", "updated_at"])
+    return preference
 
 
 PORTAL_PROFILE_FIELDS = frozenset(

@@ -153,14 +153,68 @@ def sign_out(request):
     return redirect("portal:sign_in")
 
 
+FIRST_CARDS = 5  # issue 20, item 3: five cards, then "show more"
+
+
 @seeker_required
 def home(request):
+    """Openings for you: a count, five cards (all with ?more=1), three reasons each; after a
+    job start, the question whether to keep or pause suggestions."""
+    seeker = request.seeker
+    preference = PortalPreference.objects.filter(seeker=seeker).first()
+    paused = bool(preference and preference.suggestions_paused)
+    job = selectors.current_job(seeker)
+    ask_about_job = job is not None and not (preference and preference.answered_job_id == job.pk)
+    cards = (
+        [] if paused else [selectors.match_card(m) for m in selectors.matches_for_seeker(seeker)]
+    )
+    show_all = request.GET.get("more") == "1"
     context = {
-        "seeker": request.seeker,
-        "matches": selectors.matches_for_seeker(request.seeker),
+        "seeker": seeker,
+        "cards": cards if show_all else cards[:FIRST_CARDS],
+        "count": len(cards),
+        "hidden": 0 if show_all else max(len(cards) - FIRST_CARDS, 0),
+        "paused": paused,
+        "job": job,
+        "ask_about_job": ask_about_job and not paused,
         "openings_path": services.public_openings_path(),
     }
     return render(request, "cms/portal/home.html", context)
+
+
+@require_POST
+@seeker_required
+def withdraw_interest(request, opening_id: int):
+    """Take back "I'm interested" (services.withdraw_interest)."""
+    opening = get_object_or_404(JobOpening, pk=opening_id)
+    try:
+        withdrawn = services.withdraw_interest(seeker=request.seeker, opening=opening)
+    except services.PortalError as error:
+        messages.error(request, str(error))
+    else:
+        if withdrawn:
+            messages.success(
+                request, f"Done. You are no longer marked interested in “{opening.title}”."
+            )
+    return redirect(safe_next(request, request.POST.get("next")) or "portal:home")
+
+
+@require_POST
+@seeker_required
+def suggestions(request):
+    """Keep or pause job suggestions (services.choose_job_suggestions)."""
+    choice = request.POST.get("choice")
+    if choice not in ("keep", "pause"):
+        messages.error(request, "Please choose to keep or pause job suggestions.")
+        return redirect("portal:home")
+    services.choose_job_suggestions(seeker=request.seeker, keep=choice == "keep")
+    if choice == "keep":
+        messages.success(request, "We will keep showing you jobs that may suit you.")
+    else:
+        messages.success(
+            request, "Job suggestions are paused. You can start them again here any time."
+        )
+    return redirect("portal:home")
 
 
 @require_POST

@@ -70,7 +70,13 @@ def world(program, seeker, seeker_user):
             opening=opening,
             score=0.9,
             rank=rank,
-            reasons=["the kind of work you asked for", "2 miles away, by bus"],
+            reasons=[
+                "the kind of work you asked for",
+                "2 miles away, by bus",
+                "you said you like cleaning",
+                "20 hours a week, about what you want",
+                "weekday daytime hours, as you wanted",
+            ],
             distance_miles=2.1,
         )
     return {"opening": openings[0], "gone": gone}
@@ -111,6 +117,13 @@ def test_every_public_and_portal_control_is_at_least_44_px_at_375(
     check(page, "/portal/sign-in/", "sign-in")
     log_in(page, seeker_user, live_server.url)
     check(page, "/portal/", "portal-home")
+    page.get_by_role("button", name="I'm interested in Room attendant 0").click()
+    page.locator("summary").first.click()  # "more reasons" open: its list is measured too
+    assert page.locator("details[open] .reasons li").count() == 1
+    assert small_targets(page) == []
+    page.set_viewport_size({"width": 375, "height": 800})
+    assert small_targets(page) == []
+    assert axe_violations(page) == []
     check(page, "/portal/profile/", "portal-profile")
     check(page, "/portal/preferences/", "portal-preferences")
 
