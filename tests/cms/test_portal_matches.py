@@ -196,3 +196,16 @@ def test_taking_back_touches_only_ones_own_interest(
     client.force_login(users["specialist"])
     assert client.post(f"/portal/interested/{opening.pk}/take-back/").status_code == 403
     assert MatchOutcome.objects.filter(pk=theirs.pk).exists()
+
+
+def test_openings_for_you_with_cards_and_a_job_start_reads_at_grade_8_or_below(
+    portal_client, seeker, make_opening, make_match
+):
+    from tests.cms.readability import main_text, reading_grade
+
+    for n in range(7):
+        make_match(make_opening(title=f"Kitchen helper {n}"), rank=n, reasons=REASONS)
+    JobFactory(seeker=seeker, start_date=timezone.localdate())
+    html = portal_client.get("/portal/").content.decode()
+    assert "You started work at" in html
+    assert reading_grade(main_text(html)) <= 8

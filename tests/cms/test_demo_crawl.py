@@ -1,6 +1,7 @@
-"""Plain job words over the whole demo (issue 20, item 1): no public or portal page shows
-an O*NET code, nor an O*NET title where a plain title is written in
-data/onet_plain_titles.tsv. The demo seeker signs in with the email the README gives."""
+"""A crawl of the demo's public and portal pages (issue 20): no page shows an O*NET code,
+nor an O*NET title where a plain title is written in data/onet_plain_titles.tsv (item 1);
+every page's main text reads at US grade 8 or below (item 6). The demo seeker signs in
+with the email the README gives (item 4)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ from employers.models import JobOpening
 from ips.demo import DEMO_PASSWORD
 from ips.models import Occupation
 from ips.reference import PLAIN_TITLES_TSV, plain_titles, read_occupations
+from tests.cms.readability import main_text, reading_grade
 
 TODAY = dt.date(2026, 11, 20)
 ONET_CODE = re.compile(r"\b\d{2}-\d{4}\.\d{2}\b")
 README = Path(__file__).resolve().parents[2] / "README.md"
+MAX_GRADE = 8  # issue 20, item 6: Flesch-Kincaid grade of each page's main text
 
 
 @pytest.fixture(scope="module")
@@ -116,3 +119,40 @@ def test_no_public_or_portal_page_of_the_demo_shows_an_onet_code_or_title(demo, 
                 shown_plain.add(plain)
     assert len(shown_plain) >= 10  # the plain words are really there, not just no codes
     assert len(paths) > 30
+
+
+def signed_in_demo_seeker() -> Client:
+    client = Client()
+    email = re.search(r"email `([^`]+@demo\.example\.org)`", README.read_text()).group(1)
+    client.post("/portal/sign-in/", {"email": email, "password": DEMO_PASSWORD})
+    return client
+
+
+def test_every_public_and_portal_page_reads_at_grade_8_or_below(demo, db):
+    anonymous = Client()
+    pages = [(anonymous, path) for path in demo_pages(anonymous)]
+    pages += [(anonymous, "/portal/sign-in/"), (anonymous, "/no-such-page/")]
+    filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
+    index = OpeningsIndexPage.objects.get().url
+    pages += [(anonymous, f"{index}{filled.values_list('pk', flat=True)[0]}/")]
+    seeker = signed_in_demo_seeker()
+    pages += [(seeker, p) for p in ("/portal/", "/portal/profile/", "/portal/preferences/")]
+    grades = {}
+    for client, path in pages:
+        text = main_text(client.get(path).content.decode())
+        assert len(text.split()) >= 10, path  # the page has words to judge
+        grades[path] = reading_grade(text)
+    too_hard = {path: round(grade, 1) for path, grade in grades.items() if grade > MAX_GRADE}
+    assert too_hard == {}
+
+
+def test_the_readability_check_tells_hard_text_from_plain():
+    hard = (
+        "<main><p>Individual Placement and Support constitutes an evidence-based "
+        "vocational rehabilitation intervention facilitating competitive integrated "
+        "employment for individuals experiencing serious mental illness.</p></main>"
+    )
+    plain = "<main><h1>Find a job</h1><p>We help you find a job you want. It is free.</p></main>"
+    assert reading_grade(main_text(hard)) > MAX_GRADE
+    assert reading_grade(main_text(plain)) <= MAX_GRADE
+    assert main_text(plain) == "Find a job. We help you find a job you want. It is free."
