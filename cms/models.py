@@ -132,6 +132,12 @@ class PortalPreference(models.Model):
     )
     last_weekly_sent_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(
+        "language for the portal and emails",
+        max_length=8,
+        choices=[("en", "English"), ("es", "Español")],
+        default="en",
+    )
     suggestions_paused = models.BooleanField(
         "job suggestions paused",
         default=False,

@@ -11,9 +11,11 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from cms.filters import OpeningFilter
 from cms.models import PortalPreference
+from cms.words import reason_words
 from employers.models import JobOpening
 from ips.geo import bounding_box, haversine_miles_many
 from ips.models import Occupation, StaffMember
@@ -225,11 +227,13 @@ def match_card(match: Match) -> MatchCard:
     miles), never again among the reasons."""
     reasons = [str(r) for r in (match.reasons or [])]
     distance_reasons = [r for r in reasons if _DISTANCE_REASON.search(r)]
-    others = [r for r in reasons if r not in distance_reasons]
+    others = [reason_words(r) for r in reasons if r not in distance_reasons]
     if distance_reasons:
-        distance = distance_reasons[0][:1].upper() + distance_reasons[0][1:]
+        said = reason_words(distance_reasons[0])
+        distance = said[:1].upper() + said[1:]
     elif match.distance_miles is not None:
-        distance = f"About {match.distance_miles:.1f}".removesuffix(".0") + " miles away"
+        miles = f"{match.distance_miles:.1f}".removesuffix(".0")
+        distance = gettext("About %(distance)s miles away") % {"distance": miles}
     else:
         distance = ""
     return MatchCard(

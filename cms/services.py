@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from cms.content import HOME_BODY, HOME_INTRO, OPENINGS_INTRO, PAGES
@@ -268,7 +269,9 @@ def withdraw_interest(*, seeker: JobSeeker, opening: JobOpening) -> bool:
     )
     if outcomes.exclude(source="portal").exists():
         raise PortalError(
-            "Your specialist wrote this down with you. Please tell them you changed your mind."
+            gettext(
+                "Your specialist wrote this down with you. Please tell them you changed your mind."
+            )
         )
     deleted, _ = outcomes.delete()
     return deleted > 0
@@ -283,6 +286,22 @@ def choose_job_suggestions(*, seeker: JobSeeker, keep: bool) -> PortalPreference
     preference.suggestions_paused = not keep
     preference.answered_job = current_job(seeker)
     preference.save(update_fields=["suggestions_paused", "answered_job", "updated_at"])
+    return preference
+
+
+PORTAL_LANGUAGES = ("en", "es")
+
+
+@transaction.atomic
+def choose_portal_language(*, seeker: JobSeeker, language: str) -> PortalPreference:
+    """Keep the seeker's language ("en" or "es") in their portal settings: the portal and
+    the public site use it from their next sign-in. PortalError for any other code."""
+    if language not in PORTAL_LANGUAGES:
+        raise PortalError(gettext("Please choose English or Spanish."))
+    preference, _ = PortalPreference.objects.get_or_create(seeker=seeker)
+    if preference.language != language:
+        preference.language = language
+        preference.save(update_fields=["language", "updated_at"])
     return preference
 
 

@@ -155,3 +155,23 @@ def test_the_portal_navigation_is_in_the_header_without_bullets(
     assert nav.locator("li").first.evaluate("li => getComputedStyle(li).listStyleType") == "none"
     assert nav.get_by_role("link", name="Openings for you").get_attribute("aria-current") == "page"
     assert nav.get_by_role("button", name="Sign out").is_visible()
+
+
+def test_the_spanish_pages_pass_the_same_checks(browser_page, world, seeker_user, live_server):
+    from cms.models import OpeningsIndexPage
+
+    SHOTS.mkdir(exist_ok=True)
+    page = browser_page
+    index = OpeningsIndexPage.objects.get().url
+    page.goto("/")
+    page.get_by_role("button", name="Español").click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "es"
+    check(page, "/", "es-home")
+    check(page, index, "es-openings")
+    check(page, f"{index}{world['gone'].pk}/", "es-gone", status=410)
+    check(page, "/portal/sign-in/", "es-sign-in")
+    log_in(page, seeker_user, live_server.url)
+    check(page, "/portal/", "es-portal-home")
+    check(page, "/portal/preferences/", "es-portal-preferences")
+    assert page.get_by_role("button", name="English").is_visible()
