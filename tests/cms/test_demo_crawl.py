@@ -33,8 +33,11 @@ MAX_GRADE = 8  # issue 20, item 6: Flesch-Kincaid grade of each page's main text
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo built once for this module, rolled back at its end."""
+    from jobseekers.matching.services import refresh_matches
+
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", today=TODAY, stdout=StringIO())
+        refresh_matches()  # seed_demo does this on commit, which never comes here
         yield
         transaction.set_rollback(True)
 
@@ -118,6 +121,7 @@ def test_no_public_or_portal_page_of_the_demo_shows_an_onet_code_or_title(demo, 
             if plain in text:
                 shown_plain.add(plain)
     assert len(shown_plain) >= 10  # the plain words are really there, not just no codes
+    assert "Why this one" in client.get("/portal/").content.decode()  # the demo has matches
     assert len(paths) > 30
 
 
@@ -156,3 +160,15 @@ def test_the_readability_check_tells_hard_text_from_plain():
     assert reading_grade(main_text(hard)) > MAX_GRADE
     assert reading_grade(main_text(plain)) <= MAX_GRADE
     assert main_text(plain) == "Find a job. We help you find a job you want. It is free."
+
+
+def test_the_demo_seeker_sees_matches_with_reasons_in_spanish(demo, db):
+    client = signed_in_demo_seeker()
+    client.post("/portal/language/", {"language": "es", "next": "/portal/"})
+    html = client.get("/portal/").content.decode()
+    assert '<html lang="es">' in html
+    assert "Por qué este" in html
+    text = main_text(html)
+    assert "Me interesa" in html
+    for english in ("miles away", "as you wanted", "you asked for", "hours a week"):
+        assert english not in text
