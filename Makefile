@@ -56,7 +56,8 @@ lint: install
 MESSAGES_IGNORE = .venv/* ips/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
 	static/* staticfiles/* templates/fidelity/* templates/reports/* templates/employers/* \
 	templates/coaching/* templates/importer/* templates/ips/* templates/jobseekers/* \
-	templates/email/* templates/cms/workspace/*
+	templates/email/digest* templates/email/interest_notice* templates/email/portal_* \
+	templates/cms/workspace/*
 messages: install
 	$(PY) manage.py makemessages -l es --no-obsolete --no-location $(foreach p,$(MESSAGES_IGNORE),--ignore='$(p)')
 	$(PY) manage.py compilemessages -l es --ignore='.venv/*'

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext
@@ -359,22 +359,27 @@ def send_weekly_matches_to(*, seeker_id: int, today: dt.date | None = None) -> b
         matches = new_matches_since(seeker, since)
         if not matches:
             return False
-        send_templated_email(
-            to=[user.email],
-            template="weekly_matches",
-            context={
-                "name": seeker.preferred_name or seeker.name.split()[0],
-                "matches": matches,
-                "portal_link": portal_url(reverse("portal:home")),
-                "preferences_link": portal_url(reverse("portal:preferences")),
-                "openings_base": portal_url(public_openings_path()),
-            },
-            tags=["weekly-matches"],
-        )
+        with translation.override(preference.language):  # the seeker's own language
+            _send_weekly(user, seeker, matches)
         preference.last_weekly_week = week
         preference.last_weekly_sent_at = timezone.now()
         preference.save(update_fields=["last_weekly_week", "last_weekly_sent_at", "updated_at"])
     return True
+
+
+def _send_weekly(user, seeker: JobSeeker, matches: list) -> None:
+    send_templated_email(
+        to=[user.email],
+        template="weekly_matches",
+        context={
+            "name": seeker.preferred_name or seeker.name.split()[0],
+            "matches": matches,
+            "portal_link": portal_url(reverse("portal:home")),
+            "preferences_link": portal_url(reverse("portal:preferences")),
+            "openings_base": portal_url(public_openings_path()),
+        },
+        tags=["weekly-matches"],
+    )
 
 
 def public_openings_path() -> str:
