@@ -49,16 +49,18 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     if home is None:
         home = root.add_child(
             instance=HomePage(
-                title="Find work you want",
+                title=HOME_TITLE,
                 slug="home",
                 locale=locale,
                 intro=HOME_INTRO,
                 body=HOME_BODY,
             )
         )
-    elif not home.body:
-        home.body = HOME_BODY
+    elif not home.body or _placeholder_title(home):
+        home.body = home.body or HOME_BODY
         home.intro = home.intro or HOME_INTRO
+        if _placeholder_title(home):
+            home.title = home.draft_title = HOME_TITLE
         home.save_revision().publish()
     _ensure_children(home, locale)
     ensure_editor_group(home)
@@ -69,6 +71,15 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         site.root_page = home
         site.save(update_fields=["root_page"])
     return home
+
+
+HOME_TITLE = "Find work you want"
+
+
+def _placeholder_title(home: HomePage) -> bool:
+    """The "Home" that migration cms.0002 gave the page, which no person has saved since: a
+    heading that says nothing to a visitor (issue 20). An editor's own title is kept."""
+    return home.title == "Home" and not home.revisions.exclude(user=None).exists()
 
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
