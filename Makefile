@@ -56,7 +56,7 @@ lint: install
 MESSAGES_IGNORE = .venv/* ips/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
 	static/* staticfiles/* templates/fidelity/* templates/reports/* templates/employers/* \
 	templates/coaching/* templates/importer/* templates/ips/* templates/jobseekers/* \
-	templates/email/digest* templates/email/interest_notice* templates/email/portal_* \
+	templates/email/digest* templates/email/interest_notice* \
 	templates/cms/workspace/*
 messages: install
 	$(PY) manage.py makemessages -l es --no-obsolete --no-location $(foreach p,$(MESSAGES_IGNORE),--ignore='$(p)')

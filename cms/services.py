@@ -198,6 +198,11 @@ def send_portal_invite(*, seeker_id: int) -> None:
     if user is None or not user.email:
         return
     link = portal_url(_link_path("portal:welcome", user, default_token_generator.make_token(user)))
+    with translation.override(seeker_language(seeker)):
+        _send_invite(seeker, user, link)
+
+
+def _send_invite(seeker: JobSeeker, user, link: str) -> None:
     send_templated_email(
         to=[user.email],
         template="portal_invite",
@@ -219,12 +224,23 @@ def send_sign_in_link(*, email: str) -> None:
     if user is None or not user.email:
         return
     link = portal_url(_link_path("portal:link", user, sign_in_link_tokens.make_token(user)))
-    send_templated_email(
-        to=[user.email],
-        template="portal_sign_in_link",
-        context={"name": user.first_name, "link": link, "minutes": SIGN_IN_LINK_MINUTES},
-        tags=["portal-sign-in"],
+    with translation.override(seeker_language(getattr(user, "job_seeker", None))):
+        send_templated_email(
+            to=[user.email],
+            template="portal_sign_in_link",
+            context={"name": user.first_name, "link": link, "minutes": SIGN_IN_LINK_MINUTES},
+            tags=["portal-sign-in"],
+        )
+
+
+def seeker_language(seeker: JobSeeker | None) -> str:
+    """The language kept in the seeker's portal settings ("en" or "es"); "en" if none."""
+    if seeker is None:
+        return "en"
+    language = (
+        PortalPreference.objects.filter(seeker=seeker).values_list("language", flat=True).first()
     )
+    return language or "en"
 
 
 # At most one link a minute to one address, so the form cannot flood someone's inbox, and a

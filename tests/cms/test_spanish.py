@@ -34,6 +34,7 @@ TRANSLATED_TEMPLATES = [
     "templates/email/weekly_matches.html",
     "templates/email/weekly_matches.txt",
     "templates/email/weekly_matches_subject.txt",
+    *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "templates/email").glob("portal_*")),
 ]
 OWN_LANGUAGE_NAMES = {"English", "Español"}  # the switch names each language in itself
 
@@ -203,3 +204,29 @@ def test_every_spanish_message_is_written_and_compiled():
         for msgid, msgstr in entries:
             assert msgstr, msgid
             assert translation.gettext(msgid) == msgstr, msgid
+
+
+def test_the_sign_in_link_and_invitation_emails_go_in_the_seekers_language(
+    seeker, seeker_user, mailoutbox
+):
+    from cms.services import send_portal_invite, send_sign_in_link
+
+    seeker_user.email = "alex_portal@example.org"
+    seeker_user.first_name = "Alex"
+    seeker_user.save()
+    PortalPreference.objects.create(seeker=seeker, language="es")
+    send_sign_in_link(email="alex_portal@example.org")
+    send_portal_invite(seeker_id=seeker.pk)
+    link, invite = mailoutbox
+    assert link.subject == "Su enlace para entrar"
+    assert "Use este enlace para entrar a su página" in link.body
+    assert '<html lang="es">' in link.alternatives[0][0]
+    assert invite.subject.startswith("Su propia página para buscar trabajo")
+    assert "su especialista de empleo, le hizo una página" in invite.body
+
+
+def test_without_a_kept_language_the_emails_are_english(seeker, seeker_user, mailoutbox):
+    from cms.services import send_sign_in_link
+
+    send_sign_in_link(email="alex_portal@example.org")
+    assert mailoutbox[0].subject == "Your sign-in link"
