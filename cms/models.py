@@ -83,14 +83,19 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
 
     @path("<int:opening_id>/")
     def detail(self, request, opening_id: int):
-        from cms.selectors import portal_seeker, public_openings
+        from cms.selectors import portal_seeker, public_openings, said_interested
 
         opening = public_openings().filter(pk=opening_id).first()
         if opening is None:
             return self._gone(request, opening_id)
+        seeker = portal_seeker(request.user)
         return self.render(
             request,
-            context_overrides={"opening": opening, "seeker": portal_seeker(request.user)},
+            context_overrides={
+                "opening": opening,
+                "seeker": seeker,
+                "interested": said_interested(seeker, opening),
+            },
             template="cms/opening_detail.html",
         )
 

@@ -253,3 +253,13 @@ def current_job(seeker: JobSeeker, today: dt.date | None = None) -> Job | None:
         .order_by("-start_date", "-id")
         .first()
     )
+
+
+def said_interested(seeker: JobSeeker | None, opening: JobOpening) -> bool:
+    """Whether the seeker has said "I'm interested" in `opening` (one query; False for
+    anyone who is not a signed-in seeker)."""
+    if seeker is None:
+        return False
+    return MatchOutcome.objects.filter(
+        seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST
+    ).exists()

@@ -209,3 +209,21 @@ def test_openings_for_you_with_cards_and_a_job_start_reads_at_grade_8_or_below(
     html = portal_client.get("/portal/").content.decode()
     assert "You started work at" in html
     assert reading_grade(main_text(html)) <= 8
+
+
+def test_the_opening_page_offers_to_take_interest_back(
+    portal_client, seeker, openings_url, make_opening
+):
+    opening = make_opening(title="Line cook")
+    detail = f"{openings_url}{opening.pk}/"
+    portal_client.post(f"/portal/interested/{opening.pk}/", {"next": detail})
+    html = portal_client.get(detail).content.decode()
+    assert "You said you are interested" in html
+    assert f'action="/portal/interested/{opening.pk}/take-back/"' in html
+    response = portal_client.post(f"/portal/interested/{opening.pk}/take-back/", {"next": detail})
+    assert response.url == detail
+    assert not MatchOutcome.objects.filter(seeker=seeker, opening=opening).exists()
+    assert (
+        '<button type="submit">I\'m interested</button>'
+        in portal_client.get(detail).content.decode()
+    )
