@@ -7,7 +7,7 @@ PORT ?= 8000
 # No DJANGO_SETTINGS_MODULE here: manage.py and ips/celery.py default to ips.settings, and
 # pytest must use tests.settings (pyproject), which an exported variable would override.
 
-.PHONY: run test test-pg test-browser lint bench install seed serve worker beat browsers clean services
+.PHONY: run test test-pg test-browser lint bench install seed serve worker beat browsers clean services messages
 
 # The locked environment; re-synced whenever the lock file changes.
 .venv/.synced: uv.lock pyproject.toml
@@ -52,6 +52,17 @@ lint: install
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/lint-imports
+
+# Spanish for the public site and the portal: refresh the .po after changing a template
+# string (staff screens are not translated), write the new msgstr, then compile.
+MESSAGES_IGNORE = .venv/* ips/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
+	static/* staticfiles/* templates/fidelity/* templates/reports/* templates/employers/* \
+	templates/coaching/* templates/importer/* templates/ips/* templates/jobseekers/* \
+	templates/email/digest* templates/email/interest_notice* \
+	templates/cms/workspace/*
+messages: install
+	$(PY) manage.py makemessages -l es --no-obsolete --no-location $(foreach p,$(MESSAGES_IGNORE),--ignore='$(p)')
+	$(PY) manage.py compilemessages -l es --ignore='.venv/*'
 
 bench: install
 	$(PY) -m pytest -q -m perf tests/perf -s -p no:randomly

@@ -5,50 +5,64 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from employers.models import JobOpening
 from ips.geo import is_known_zip, normalise_zip, zip_centroid
+from ips.reference import plain_titles
 from ips.validators import DomainFilterSet
 
 # SOC 2018 major groups (the first two digits of an O*NET-SOC code), in plain words.
 KINDS_OF_WORK = (
-    ("11", "Managing a business or team"),
-    ("13", "Business and money"),
-    ("15", "Computers and maths"),
-    ("17", "Building design and engineering"),
-    ("19", "Science"),
-    ("21", "Helping people in the community"),
-    ("23", "Law"),
-    ("25", "Teaching and libraries"),
-    ("27", "Arts, design, media and sports"),
-    ("29", "Health care"),
-    ("31", "Health care support"),
-    ("33", "Security and safety"),
-    ("35", "Cooking and serving food"),
-    ("37", "Cleaning and grounds keeping"),
-    ("39", "Personal care and service"),
-    ("41", "Sales and shops"),
-    ("43", "Office and admin"),
-    ("45", "Farming, fishing and forestry"),
-    ("47", "Building and construction"),
-    ("49", "Fixing and maintaining things"),
-    ("51", "Making things (production)"),
-    ("53", "Driving and moving things"),
+    ("11", _("Managing a business or team")),
+    ("13", _("Business and money")),
+    ("15", _("Computers and maths")),
+    ("17", _("Building design and engineering")),
+    ("19", _("Science")),
+    ("21", _("Helping people in the community")),
+    ("23", _("Law")),
+    ("25", _("Teaching and libraries")),
+    ("27", _("Arts, design, media and sports")),
+    ("29", _("Health care")),
+    ("31", _("Health care support")),
+    ("33", _("Security and safety")),
+    ("35", _("Cooking and serving food")),
+    ("37", _("Cleaning and grounds keeping")),
+    ("39", _("Personal care and service")),
+    ("41", _("Sales and shops")),
+    ("43", _("Office and admin")),
+    ("45", _("Farming, fishing and forestry")),
+    ("47", _("Building and construction")),
+    ("49", _("Fixing and maintaining things")),
+    ("51", _("Making things (production)")),
+    ("53", _("Driving and moving things")),
 )
 HOURS = (
-    ("under_20", "Fewer than 20 hours a week"),
-    ("20_to_29", "20 to 29 hours a week"),
-    ("30_plus", "30 hours a week or more"),
+    ("under_20", _("Fewer than 20 hours a week")),
+    ("20_to_29", _("20 to 29 hours a week")),
+    ("30_plus", _("30 hours a week or more")),
 )
 HOURS_RANGES = {"under_20": (None, 20), "20_to_29": (20, 30), "30_plus": (30, None)}
 MILES = (
-    ("2", "2 miles"),
-    ("5", "5 miles"),
-    ("10", "10 miles"),
-    ("25", "25 miles"),
-    ("50", "50 miles"),
+    ("2", _("2 miles")),
+    ("5", _("5 miles")),
+    ("10", _("10 miles")),
+    ("25", _("25 miles")),
+    ("50", _("50 miles")),
 )
 DEFAULT_MILES = 10
+
+
+def plain_title_codes(word: str) -> list[str]:
+    """O*NET codes whose plain title, in English or Spanish, contains `word` (any case):
+    a search for "housekeeper" finds "Maids and Housekeeping Cleaners" openings."""
+    word = word.casefold()
+    return [
+        code
+        for code, titles in plain_titles().items()
+        if any(word in title.casefold() for title in titles.values())
+    ]
 
 
 class OpeningFilterForm(forms.Form):
@@ -60,10 +74,11 @@ class OpeningFilterForm(forms.Form):
             return ""
         code = normalise_zip(value)
         if code is None:
-            raise forms.ValidationError("Please type a ZIP code of 5 numbers, like 48226.")
+            raise forms.ValidationError(gettext("Please type a ZIP code of 5 numbers, like 48226."))
         if not is_known_zip(code):
             raise forms.ValidationError(
-                f"We could not find the ZIP code {code}. Please check it and try again."
+                gettext("We could not find the ZIP code %(code)s. Please check it and try again.")
+                % {"code": code}
             )
         return code
 
@@ -72,33 +87,33 @@ class OpeningFilter(DomainFilterSet):
     """One FilterSet for the openings listing; the page restricts it to `.public()`."""
 
     q = django_filters.CharFilter(
-        label="Words to look for",
+        label=_("Words to look for"),
         method="filter_keyword",
-        help_text="For example: kitchen, store",
+        help_text=_("For example: kitchen, store"),
         max_length=200,  # a search, not a document: longer is refused as a form error
     )
     kind = django_filters.ChoiceFilter(
-        label="Kind of work",
+        label=_("Kind of work"),
         choices=KINDS_OF_WORK,
         method="filter_kind",
-        empty_label="Any kind of work",
+        empty_label=_("Any kind of work"),
     )
     hours = django_filters.ChoiceFilter(
-        label="Hours", choices=HOURS, method="filter_hours", empty_label="Any hours"
+        label=_("Hours"), choices=HOURS, method="filter_hours", empty_label=_("Any hours")
     )
     schedule = django_filters.ChoiceFilter(
-        label="When the work is",
-        choices=JobOpening.Schedule.choices,
-        empty_label="Any time",
+        label=_("When the work is"),
+        choices=[(value, _(label)) for value, label in JobOpening.Schedule.choices],
+        empty_label=_("Any time"),
     )
     zip = django_filters.CharFilter(
-        label="Near this ZIP code",
+        label=_("Near this ZIP code"),
         method="filter_nothing",
-        help_text="Leave empty to see all.",
+        help_text=_("Leave empty to see all."),
         max_length=10,
     )
     miles = django_filters.ChoiceFilter(
-        label="How far from the ZIP code",
+        label=_("How far from the ZIP code"),
         choices=MILES,
         method="filter_nothing",
         empty_label=None,
@@ -123,6 +138,7 @@ class OpeningFilter(DomainFilterSet):
                 Q(title__icontains=word)
                 | Q(description__icontains=word)
                 | Q(occupation__title__icontains=word)
+                | Q(occupation__in=plain_title_codes(word))
                 | Q(employer__name__icontains=word)
             )
         return queryset

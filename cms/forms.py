@@ -8,6 +8,9 @@ from hashlib import sha256
 from django import forms
 from django.contrib.auth import authenticate
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms.models import ModelChoiceIterator
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from employers.models import JobOpening
 from ips.forms import VersionedFormMixin
@@ -15,15 +18,15 @@ from ips.models import Occupation
 from ips.validators import DomainForm
 from jobseekers.models import CareerProfile
 
-WRONG_SIGN_IN = "That email address and password do not match. Please try again."
+WRONG_SIGN_IN = _("That email address and password do not match. Please try again.")
 
 
 class SignInForm(DomainForm):
     email = forms.EmailField(
-        label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Your email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -59,56 +62,72 @@ def unknown_username(data: dict) -> str:
 
 class SignInLinkForm(DomainForm):
     email = forms.EmailField(
-        label="Your email address", widget=forms.EmailInput(attrs={"autocomplete": "email"})
+        label=_("Your email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
 
 
 HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
 
 
+class _ByLabel(ModelChoiceIterator):
+    def __iter__(self):
+        yield from sorted(super().__iter__(), key=lambda choice: str(choice[1]).casefold())
+
+
+class PlainOccupationChoices(forms.ModelMultipleChoiceField):
+    """Kinds of work by their plain titles ("Housekeeper"), in that alphabetical order;
+    never the O*NET code or title (issue 20, item 1). The value is still the O*NET code."""
+
+    iterator = _ByLabel
+
+    def label_from_instance(self, obj) -> str:
+        return obj.plain_title
+
+
 class PreferencesForm(VersionedFormMixin, DomainForm):
     """The few career-profile choices a job seeker may change themselves."""
 
     min_hours_per_week = forms.DecimalField(
-        label="Fewest hours a week I want",
+        label=_("Fewest hours a week I want"),
         required=False,
         max_digits=4,
         decimal_places=1,
         validators=HOURS_VALIDATORS,
     )
     max_hours_per_week = forms.DecimalField(
-        label="Most hours a week I want",
+        label=_("Most hours a week I want"),
         required=False,
         max_digits=4,
         decimal_places=1,
         validators=HOURS_VALIDATORS,
     )
     preferred_schedules = forms.MultipleChoiceField(
-        label="When I can work",
+        label=_("When I can work"),
         required=False,
-        choices=JobOpening.Schedule.choices,
+        choices=[(value, _(label)) for value, label in JobOpening.Schedule.choices],
         widget=forms.CheckboxSelectMultiple,
     )
     travel_mode = forms.ChoiceField(
-        label="How I get to work",
+        label=_("How I get to work"),
         required=False,
-        choices=[("", "Not decided"), *CareerProfile.TravelMode.choices],
+        choices=[("", _("Not decided"))]
+        + [(value, _(label)) for value, label in CareerProfile.TravelMode.choices if value],
     )
     max_commute_miles = forms.DecimalField(
-        label="Farthest I want to travel, in miles",
+        label=_("Farthest I want to travel, in miles"),
         required=False,
         max_digits=5,
         decimal_places=1,
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
     )
-    preferred_occupations = forms.ModelMultipleChoiceField(
-        label="Kinds of work I want",
+    preferred_occupations = PlainOccupationChoices(
+        label=_("Kinds of work I want"),
         required=False,
         queryset=Occupation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
     )
     weekly_email = forms.BooleanField(
-        label="Send me an email once a week when there are new openings for me", required=False
+        label=_("Send me an email once a week when there are new openings for me"), required=False
     )
 
     def __init__(self, *args, occupations=None, **kwargs):
@@ -121,7 +140,8 @@ class PreferencesForm(VersionedFormMixin, DomainForm):
         low, high = data.get("min_hours_per_week"), data.get("max_hours_per_week")
         if low is not None and high is not None and high < low:
             self.add_error(
-                "max_hours_per_week", "The most hours must be the same as or more than the fewest."
+                "max_hours_per_week",
+                gettext("The most hours must be the same as or more than the fewest."),
             )
         return data
 

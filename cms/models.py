@@ -6,7 +6,7 @@ Openings are CRM records shown through a routable page, not copies.
 from __future__ import annotations
 
 from django.db import models
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -83,14 +83,37 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
 
     @path("<int:opening_id>/")
     def detail(self, request, opening_id: int):
-        from cms.selectors import portal_seeker, public_openings
+        from cms.selectors import portal_seeker, public_openings, said_interested
 
-        opening = get_object_or_404(public_openings(), pk=opening_id)
+        opening = public_openings().filter(pk=opening_id).first()
+        if opening is None:
+            return self._gone(request, opening_id)
+        seeker = portal_seeker(request.user)
         return self.render(
             request,
-            context_overrides={"opening": opening, "seeker": portal_seeker(request.user)},
+            context_overrides={
+                "opening": opening,
+                "seeker": seeker,
+                "interested": said_interested(seeker, opening),
+            },
             template="cms/opening_detail.html",
         )
+
+    def _gone(self, request, opening_id: int):
+        """410 for an opening once shown publicly and now filled or closed, with three
+        similar open jobs; 404 for one never shown (its existence stays private)."""
+        from cms.selectors import gone_opening, similar_open_openings
+
+        opening = gone_opening(opening_id)
+        if opening is None:
+            raise Http404
+        response = self.render(
+            request,
+            context_overrides={"opening": opening, "similar": similar_open_openings(opening)},
+            template="cms/opening_gone.html",
+        )
+        response.status_code = 410
+        return response
 
 
 class PortalPreference(models.Model):
@@ -105,6 +128,25 @@ class PortalPreference(models.Model):
     )
     last_weekly_sent_at = models.DateTimeField(null=True, blank=True)
     invited_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(
+        "language for the portal and emails",
+        max_length=8,
+        choices=[("en", "English"), ("es", "Español")],
+        default="en",
+    )
+    suggestions_paused = models.BooleanField(
+        "job suggestions paused",
+        default=False,
+        help_text="The seeker paused openings picked for them (for example after starting a job).",
+    )
+    answered_job = models.ForeignKey(
+        "jobseekers.Job",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The job start the seeker last answered 'keep or pause suggestions' about.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext
 
 from cms.filters import OpeningFilter
 from cms.models import PortalPreference
+from cms.words import reason_words
 from employers.models import JobOpening
 from ips.geo import bounding_box, haversine_miles_many
 from ips.models import Occupation, StaffMember
 from ips.roles import is_staff_member
-from jobseekers.models import CareerProfile, JobSeeker, Match, MatchOutcome
+from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
 
 PUBLIC_OPENING_RELATED = ("employer", "occupation")
 LISTING_ORDER = ("-posted_on", "-created_at", "-id")
@@ -122,6 +126,7 @@ def weekly_email_recipients(week_start: dt.date) -> list[int]:
     return list(
         PortalPreference.objects.filter(
             weekly_email=True,
+            suggestions_paused=False,
             seeker__portal_user__is_active=True,
             seeker__closed_date__isnull=True,
         )
@@ -166,3 +171,95 @@ def current_profile(seeker: JobSeeker) -> CareerProfile | None:
         .prefetch_related("preferred_occupations", "ruled_out_occupations")
         .first()
     )
+
+
+def gone_opening(opening_id: int) -> JobOpening | None:
+    """An opening the public once saw (shareable) that is now filled or closed, or None."""
+    return (
+        JobOpening.objects.filter(pk=opening_id, shareable=True)
+        .exclude(status=JobOpening.Status.OPEN)
+        .select_related("employer")
+        .first()
+    )
+
+
+def similar_open_openings(opening: JobOpening, limit: int = 3) -> list[JobOpening]:
+    """Up to `limit` public openings like `opening`: same occupation first, then the same
+    SOC major group (the code's first two digits), then the newest; two queries at most."""
+    candidates = public_openings().exclude(pk=opening.pk)
+    code = opening.occupation_id or ""
+    found: list[JobOpening] = []
+    if code:
+        found = list(
+            candidates.filter(occupation__code__startswith=code[:2]).order_by(*LISTING_ORDER)[
+                : limit * 4
+            ]
+        )
+        found.sort(key=lambda o: o.occupation_id != code)  # stable: same occupation first
+        found = found[:limit]
+    if len(found) < limit:
+        found += list(
+            candidates.exclude(pk__in=[o.pk for o in found]).order_by(*LISTING_ORDER)[
+                : limit - len(found)
+            ]
+        )
+    return found
+
+
+TOP_REASONS = 3  # issue 20, item 3: three reasons per card, the rest behind "more reasons"
+_DISTANCE_REASON = re.compile(r"\bmiles? away\b|\bless than a mile\b")
+
+
+@dataclass(frozen=True)
+class MatchCard:
+    """One card of "Openings for you": the match, one distance figure, and its reasons
+    split into the first three and the rest."""
+
+    match: Match
+    distance: str
+    top_reasons: list[str]
+    more_reasons: list[str]
+
+
+def match_card(match: Match) -> MatchCard:
+    """The card for `match`: the distance said once (the reason's words, which name the way
+    of travel, e.g. "17 miles away, by bus"; else "About 17.3 miles away" from the stored
+    miles), never again among the reasons."""
+    reasons = [str(r) for r in (match.reasons or [])]
+    distance_reasons = [r for r in reasons if _DISTANCE_REASON.search(r)]
+    others = [reason_words(r) for r in reasons if r not in distance_reasons]
+    if distance_reasons:
+        said = reason_words(distance_reasons[0])
+        distance = said[:1].upper() + said[1:]
+    elif match.distance_miles is not None:
+        miles = f"{match.distance_miles:.1f}".removesuffix(".0")
+        distance = gettext("About %(distance)s miles away") % {"distance": miles}
+    else:
+        distance = ""
+    return MatchCard(
+        match=match,
+        distance=distance,
+        top_reasons=others[:TOP_REASONS],
+        more_reasons=others[TOP_REASONS:],
+    )
+
+
+def current_job(seeker: JobSeeker, today: dt.date | None = None) -> Job | None:
+    """The seeker's latest job start that has begun and not ended, with its employer."""
+    return (
+        Job.objects.filter(seeker=seeker, end_date__isnull=True)
+        .filter(start_date__lte=today or timezone.localdate())
+        .select_related("employer")
+        .order_by("-start_date", "-id")
+        .first()
+    )
+
+
+def said_interested(seeker: JobSeeker | None, opening: JobOpening) -> bool:
+    """Whether the seeker has said "I'm interested" in `opening` (one query; False for
+    anyone who is not a signed-in seeker)."""
+    if seeker is None:
+        return False
+    return MatchOutcome.objects.filter(
+        seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST
+    ).exists()

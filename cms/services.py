@@ -9,14 +9,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from cms.content import HOME_BODY, HOME_INTRO, OPENINGS_INTRO, PAGES
 from cms.models import HomePage, OpeningsIndexPage, PortalPreference, StandardPage
 from cms.selectors import (
+    current_job,
     is_portal_account,
     new_matches_since,
     portal_user_by_email,
@@ -47,16 +49,18 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
     if home is None:
         home = root.add_child(
             instance=HomePage(
-                title="Find work you want",
+                title=HOME_TITLE,
                 slug="home",
                 locale=locale,
                 intro=HOME_INTRO,
                 body=HOME_BODY,
             )
         )
-    elif not home.body:
-        home.body = HOME_BODY
+    elif not home.body or _placeholder_title(home):
+        home.body = home.body or HOME_BODY
         home.intro = home.intro or HOME_INTRO
+        if _placeholder_title(home):
+            home.title = home.draft_title = HOME_TITLE
         home.save_revision().publish()
     _ensure_children(home, locale)
     ensure_editor_group(home)
@@ -67,6 +71,15 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         site.root_page = home
         site.save(update_fields=["root_page"])
     return home
+
+
+HOME_TITLE = "Find work you want"
+
+
+def _placeholder_title(home: HomePage) -> bool:
+    """The "Home" that migration cms.0002 gave the page, which no person has saved since: a
+    heading that says nothing to a visitor (issue 20). An editor's own title is kept."""
+    return home.title == "Home" and not home.revisions.exclude(user=None).exists()
 
 
 EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
@@ -185,6 +198,11 @@ def send_portal_invite(*, seeker_id: int) -> None:
     if user is None or not user.email:
         return
     link = portal_url(_link_path("portal:welcome", user, default_token_generator.make_token(user)))
+    with translation.override(seeker_language(seeker)):
+        _send_invite(seeker, user, link)
+
+
+def _send_invite(seeker: JobSeeker, user, link: str) -> None:
     send_templated_email(
         to=[user.email],
         template="portal_invite",
@@ -206,12 +224,23 @@ def send_sign_in_link(*, email: str) -> None:
     if user is None or not user.email:
         return
     link = portal_url(_link_path("portal:link", user, sign_in_link_tokens.make_token(user)))
-    send_templated_email(
-        to=[user.email],
-        template="portal_sign_in_link",
-        context={"name": user.first_name, "link": link, "minutes": SIGN_IN_LINK_MINUTES},
-        tags=["portal-sign-in"],
+    with translation.override(seeker_language(getattr(user, "job_seeker", None))):
+        send_templated_email(
+            to=[user.email],
+            template="portal_sign_in_link",
+            context={"name": user.first_name, "link": link, "minutes": SIGN_IN_LINK_MINUTES},
+            tags=["portal-sign-in"],
+        )
+
+
+def seeker_language(seeker: JobSeeker | None) -> str:
+    """The language kept in the seeker's portal settings ("en" or "es"); "en" if none."""
+    if seeker is None:
+        return "en"
+    language = (
+        PortalPreference.objects.filter(seeker=seeker).values_list("language", flat=True).first()
     )
+    return language or "en"
 
 
 # At most one link a minute to one address, so the form cannot flood someone's inbox, and a
@@ -254,6 +283,53 @@ def record_interest(*, seeker: JobSeeker, opening: JobOpening) -> MatchOutcome:
     if created:
         transaction.on_commit(lambda: notify_specialist_of_interest(outcome.pk))
     return outcome
+
+
+@transaction.atomic
+def withdraw_interest(*, seeker: JobSeeker, opening: JobOpening) -> bool:
+    """Take back "I'm interested": removes the seeker's own portal interest in `opening`.
+    True if there was one. An interest the specialist wrote down (source "staff") stays:
+    PortalError, so the person is told to speak to them. Opening status does not matter:
+    a person may take back interest in a job that has since closed."""
+    outcomes = MatchOutcome.objects.filter(
+        seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST
+    )
+    if outcomes.exclude(source="portal").exists():
+        raise PortalError(
+            gettext(
+                "Your specialist wrote this down with you. Please tell them you changed your mind."
+            )
+        )
+    deleted, _ = outcomes.delete()
+    return deleted > 0
+
+
+@transaction.atomic
+def choose_job_suggestions(*, seeker: JobSeeker, keep: bool) -> PortalPreference:
+    """Keep (`keep=True`) or pause the openings picked for the seeker, e.g. after a job start;
+    remembers the current job start as answered so the question is not asked again for it.
+    Paused: no matches on the portal page and no weekly email until they choose again."""
+    preference, _ = PortalPreference.objects.select_for_update().get_or_create(seeker=seeker)
+    preference.suggestions_paused = not keep
+    preference.answered_job = current_job(seeker)
+    preference.save(update_fields=["suggestions_paused", "answered_job", "updated_at"])
+    return preference
+
+
+PORTAL_LANGUAGES = ("en", "es")
+
+
+@transaction.atomic
+def choose_portal_language(*, seeker: JobSeeker, language: str) -> PortalPreference:
+    """Keep the seeker's language ("en" or "es") in their portal settings: the portal and
+    the public site use it from their next sign-in. PortalError for any other code."""
+    if language not in PORTAL_LANGUAGES:
+        raise PortalError(gettext("Please choose English or Spanish."))
+    preference, _ = PortalPreference.objects.get_or_create(seeker=seeker)
+    if preference.language != language:
+        preference.language = language
+        preference.save(update_fields=["language", "updated_at"])
+    return preference
 
 
 PORTAL_PROFILE_FIELDS = frozenset(
@@ -310,22 +386,27 @@ def send_weekly_matches_to(*, seeker_id: int, today: dt.date | None = None) -> b
         matches = new_matches_since(seeker, since)
         if not matches:
             return False
-        send_templated_email(
-            to=[user.email],
-            template="weekly_matches",
-            context={
-                "name": seeker.preferred_name or seeker.name.split()[0],
-                "matches": matches,
-                "portal_link": portal_url(reverse("portal:home")),
-                "preferences_link": portal_url(reverse("portal:preferences")),
-                "openings_base": portal_url(public_openings_path()),
-            },
-            tags=["weekly-matches"],
-        )
+        with translation.override(preference.language):  # the seeker's own language
+            _send_weekly(user, seeker, matches)
         preference.last_weekly_week = week
         preference.last_weekly_sent_at = timezone.now()
         preference.save(update_fields=["last_weekly_week", "last_weekly_sent_at", "updated_at"])
     return True
+
+
+def _send_weekly(user, seeker: JobSeeker, matches: list) -> None:
+    send_templated_email(
+        to=[user.email],
+        template="weekly_matches",
+        context={
+            "name": seeker.preferred_name or seeker.name.split()[0],
+            "matches": matches,
+            "portal_link": portal_url(reverse("portal:home")),
+            "preferences_link": portal_url(reverse("portal:preferences")),
+            "openings_base": portal_url(public_openings_path()),
+        },
+        tags=["weekly-matches"],
+    )
 
 
 def public_openings_path() -> str:

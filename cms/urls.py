@@ -13,7 +13,14 @@ urlpatterns = [
     path("link/<uidb64>/<token>/", views.link, name="link"),
     path("welcome/<uidb64>/<token>/", views.welcome, name="welcome"),
     path("sign-out/", views.sign_out, name="sign_out"),
+    path("language/", views.choose_language, name="language"),
     path("interested/<int:opening_id>/", views.interested, name="interested"),
+    path(
+        "interested/<int:opening_id>/take-back/",
+        views.withdraw_interest,
+        name="withdraw_interest",
+    ),
+    path("suggestions/", views.suggestions, name="suggestions"),
     path("profile/", views.profile, name="profile"),
     path("preferences/", views.preferences, name="preferences"),
 ]

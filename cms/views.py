@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -15,11 +16,14 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_decode
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from cms import selectors, services
 from cms.forms import PreferencesForm, SignInForm, SignInLinkForm
+from cms.middleware import supported_language
 from cms.models import PortalPreference
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
 from employers.models import JobOpening
@@ -32,7 +36,7 @@ from jobseekers.models import CASEWORK_ROLES, JobSeeker
 from jobseekers.selectors import current_profile_version
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
-PORTAL_CONFLICT_MESSAGE = (
+PORTAL_CONFLICT_MESSAGE = _(
     "Your profile was changed by your specialist while you were making your choices, so "
     "your choices were not saved yet. Check them below, then save again."
 )
@@ -46,7 +50,8 @@ def seeker_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect(f"{reverse('portal:sign_in')}?next={request.path}")
+            target = quote(request.get_full_path(), safe="/")
+            return redirect(f"{reverse('portal:sign_in')}?next={target}")
         seeker = selectors.portal_seeker(request.user)
         if seeker is None:
             return render(request, "cms/portal/not_for_you.html", status=403)
@@ -56,25 +61,77 @@ def seeker_required(view):
     return wrapper
 
 
+def safe_next(request, value: str | None) -> str:
+    """`value` if it is a path on this site (same host and scheme), else "": sign-in and
+    "I'm interested" return there, never to another site (an open redirect)."""
+    value = (value or "").strip()
+    if not value or not url_has_allowed_host_and_scheme(
+        value, {request.get_host()}, require_https=request.is_secure()
+    ):
+        return ""
+    return value
+
+
 @never_cache
 def sign_in(request):
+    """Email and password; afterwards back to the page the person came from (safe `next`)."""
+    target = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if selectors.portal_seeker(request.user) is not None:
-        return redirect("portal:home")
+        return redirect(target or "portal:home")
     form = SignInForm(_posted(request), request=request)
     if request.method == "POST" and form.is_valid():
-        login(request, form.user, backend=BACKEND)
-        target = request.POST.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-            target = reverse("portal:home")
-        return redirect(target or "portal:home")
+        return _signed_in(request, form.user, target or "portal:home")
     context = {
         "form": form,
         "link_form": SignInLinkForm(),
-        "next": request.GET.get("next", ""),
+        "next": target,
         "timed_out": request.GET.get("timeout") == "1",
         "idle_minutes": settings.PORTAL_IDLE_TIMEOUT_MINUTES,
     }
     return render(request, "cms/portal/sign_in.html", context, status=400 if form.errors else 200)
+
+
+@never_cache
+@require_POST
+def choose_language(request):
+    """The language switch on every public and portal page: English or Spanish, kept in a
+    cookie, and in the seeker's portal settings when a seeker is signed in."""
+    target = safe_next(request, request.POST.get("next")) or "/"
+    language = supported_language(request.POST.get("language"))
+    if language is None:
+        messages.error(request, gettext("Please choose English or Spanish."))
+        return redirect(target)
+    seeker = selectors.portal_seeker(request.user)
+    if seeker is not None:
+        services.choose_portal_language(seeker=seeker, language=language)
+    response = redirect(target)
+    _set_language_cookie(response, language)
+    return response
+
+
+def _set_language_cookie(response, language: str) -> None:
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+
+
+def _signed_in(request, user, target):
+    """Sign `user` in and send them to `target`, in the language kept in their portal
+    settings (or, with none kept yet, keep the one they chose before signing in)."""
+    login(request, user, backend=BACKEND)
+    response = redirect(target)
+    seeker = selectors.portal_seeker(user)
+    preference = PortalPreference.objects.filter(seeker=seeker).first() if seeker else None
+    if preference is not None:
+        _set_language_cookie(response, preference.language)
+    elif seeker is not None and getattr(request, "LANGUAGE_CODE", "en") != "en":
+        services.choose_portal_language(seeker=seeker, language=request.LANGUAGE_CODE)
+    return response
 
 
 @never_cache
@@ -87,8 +144,11 @@ def send_link(request):
     services.request_sign_in_link(email=form.cleaned_data["email"], address=client_ip(request))
     messages.success(
         request,
-        "If this email address has a page with us, we have sent it a sign-in link. "
-        f"The link works once, for {SIGN_IN_LINK_MINUTES} minutes.",
+        gettext(
+            "If this email address has a page with us, we have sent it a sign-in link. "
+            "The link works once, for %(minutes)s minutes."
+        )
+        % {"minutes": SIGN_IN_LINK_MINUTES},
     )
     return redirect("portal:sign_in")
 
@@ -110,8 +170,7 @@ def link(request, uidb64: str, token: str):
     if user is None:
         return render(request, "cms/portal/link_expired.html", status=400)
     if request.method == "POST":
-        login(request, user, backend=BACKEND)
-        return redirect("portal:home")
+        return _signed_in(request, user, "portal:home")
     return render(request, "cms/portal/link_confirm.html")
 
 
@@ -122,12 +181,12 @@ def welcome(request, uidb64: str, token: str):
     if user is None:
         return render(request, "cms/portal/link_expired.html", {"invite": True}, status=400)
     form = SetPasswordForm(user, _posted(request))
-    form.fields["new_password1"].label = "Choose a password"
-    form.fields["new_password2"].label = "Type the same password again"
+    form.fields["new_password1"].label = gettext("Choose a password")
+    form.fields["new_password2"].label = gettext("Type the same password again")
     if request.method == "POST" and form.is_valid():
         form.save()
         login(request, user, backend=BACKEND)
-        messages.success(request, "Your password is saved. Welcome!")
+        messages.success(request, gettext("Your password is saved. Welcome!"))
         return redirect("portal:home")
     status = 400 if form.errors else 200
     return render(request, "cms/portal/welcome.html", {"form": form}, status=status)
@@ -137,18 +196,75 @@ def welcome(request, uidb64: str, token: str):
 @require_POST
 def sign_out(request):
     logout(request)
-    messages.success(request, "You have signed out.")
+    messages.success(request, gettext("You have signed out."))
     return redirect("portal:sign_in")
+
+
+FIRST_CARDS = 5  # issue 20, item 3: five cards, then "show more"
 
 
 @seeker_required
 def home(request):
+    """Openings for you: a count, five cards (all with ?more=1), three reasons each; after a
+    job start, the question whether to keep or pause suggestions."""
+    seeker = request.seeker
+    preference = PortalPreference.objects.filter(seeker=seeker).first()
+    paused = bool(preference and preference.suggestions_paused)
+    job = selectors.current_job(seeker)
+    ask_about_job = job is not None and not (preference and preference.answered_job_id == job.pk)
+    cards = (
+        [] if paused else [selectors.match_card(m) for m in selectors.matches_for_seeker(seeker)]
+    )
+    show_all = request.GET.get("more") == "1"
     context = {
-        "seeker": request.seeker,
-        "matches": selectors.matches_for_seeker(request.seeker),
+        "seeker": seeker,
+        "cards": cards if show_all else cards[:FIRST_CARDS],
+        "count": len(cards),
+        "hidden": 0 if show_all else max(len(cards) - FIRST_CARDS, 0),
+        "paused": paused,
+        "job": job,
+        "ask_about_job": ask_about_job and not paused,
         "openings_path": services.public_openings_path(),
     }
     return render(request, "cms/portal/home.html", context)
+
+
+@require_POST
+@seeker_required
+def withdraw_interest(request, opening_id: int):
+    """Take back "I'm interested" (services.withdraw_interest)."""
+    opening = get_object_or_404(JobOpening, pk=opening_id)
+    try:
+        withdrawn = services.withdraw_interest(seeker=request.seeker, opening=opening)
+    except services.PortalError as error:
+        messages.error(request, str(error))
+    else:
+        if withdrawn:
+            messages.success(
+                request,
+                gettext("Done. You are no longer marked interested in “%(title)s”.")
+                % {"title": opening.title},
+            )
+    return redirect(safe_next(request, request.POST.get("next")) or "portal:home")
+
+
+@require_POST
+@seeker_required
+def suggestions(request):
+    """Keep or pause job suggestions (services.choose_job_suggestions)."""
+    choice = request.POST.get("choice")
+    if choice not in ("keep", "pause"):
+        messages.error(request, gettext("Please choose to keep or pause job suggestions."))
+        return redirect("portal:home")
+    services.choose_job_suggestions(seeker=request.seeker, keep=choice == "keep")
+    if choice == "keep":
+        messages.success(request, gettext("We will keep showing you jobs that may suit you."))
+    else:
+        messages.success(
+            request,
+            gettext("Job suggestions are paused. You can start them again here any time."),
+        )
+    return redirect("portal:home")
 
 
 @require_POST
@@ -158,13 +274,13 @@ def interested(request, opening_id: int):
     services.record_interest(seeker=request.seeker, opening=opening)
     messages.success(
         request,
-        f"Thank you. We told your specialist you are interested in “{opening.title}”. "
-        "They will get in touch.",
+        gettext(
+            "Thank you. We told your specialist you are interested in “%(title)s”. "
+            "They will get in touch."
+        )
+        % {"title": opening.title},
     )
-    target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
-        target = ""
-    return redirect(target or "portal:home")
+    return redirect(safe_next(request, request.POST.get("next")) or "portal:home")
 
 
 @seeker_required
@@ -174,7 +290,9 @@ def profile(request):
     context = {
         "seeker": request.seeker,
         "profile": current,
-        "schedules": ", ".join(labels.get(s, s) for s in (current.preferred_schedules or []))
+        "schedules": ", ".join(
+            gettext(labels.get(s, s)) for s in (current.preferred_schedules or [])
+        )
         if current
         else "",
         "preference": PortalPreference.objects.filter(seeker=request.seeker).first(),
@@ -205,7 +323,9 @@ def preferences(request):
             latest = current_profile_version(seeker)
             form.refuse_stale(StaleCopyError(PORTAL_CONFLICT_MESSAGE), latest)
             return render(request, "cms/portal/preferences.html", {"form": form}, status=409)
-        messages.success(request, "Your choices are saved. Your specialist can see them too.")
+        messages.success(
+            request, gettext("Your choices are saved. Your specialist can see them too.")
+        )
         return redirect("portal:profile")
     status = 400 if form.errors else 200
     return render(request, "cms/portal/preferences.html", {"form": form}, status=status)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.translation import get_language
 
 from ips.domain import postal_code_problem, program_name_key
 from ips.idempotency import key_constraint, key_field
@@ -265,6 +266,18 @@ class Occupation(Versioned):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.code})"
+
+    @property
+    def plain_title(self) -> str:
+        """The short everyday name job seekers see, in the active language (English or
+        Spanish), from data/onet_plain_titles.tsv; the O*NET title where none is written."""
+        from ips.reference import plain_titles
+
+        titles = plain_titles().get(self.code)
+        if not titles:
+            return self.title
+        language = (get_language() or "en")[:2]
+        return titles.get(language) or titles["en"]
 
     @property
     def major_group(self) -> str:

@@ -7,9 +7,11 @@ database flush.
 from __future__ import annotations
 
 import csv
+from functools import cache
 from pathlib import Path
 
 ONET_TSV = Path(__file__).resolve().parent.parent / "data" / "onet_occupations.tsv"
+PLAIN_TITLES_TSV = ONET_TSV.with_name("onet_plain_titles.tsv")
 ROLE_GROUPS = ("Employment specialists", "Job coaches", "Supervisors", "Directors")
 
 
@@ -21,6 +23,20 @@ def read_occupations() -> list[dict[str, str]]:
             {"code": r["O*NET-SOC Code"], "title": r["Title"], "description": r["Description"]}
             for r in reader
         ]
+
+
+@cache
+def plain_titles() -> dict[str, dict[str, str]]:
+    """{O*NET-SOC code: {"en": plain title, "es": Spanish plain title}} from
+    data/onet_plain_titles.tsv: short everyday names job seekers see ("Housekeeper" for
+    37-2012.00 "Maids and Housekeeping Cleaners"). Reviewed by people, kept beside the O*NET
+    list; the code stays the key for matching. Read once per process."""
+    with PLAIN_TITLES_TSV.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {
+            r["O*NET-SOC Code"]: {"en": r["Plain title"], "es": r["Plain title (Spanish)"]}
+            for r in reader
+        }
 
 
 def load_occupations(occupation_model) -> int:

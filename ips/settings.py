@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "cms.middleware.PublicLanguageMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "ips.middleware.IdleTimeoutMiddleware",
     "ips.middleware.StaffTwoStepMiddleware",
@@ -144,6 +145,17 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
+# The public site and the seeker portal speak English or Spanish (issue 20, item 5):
+# cms.middleware.PublicLanguageMiddleware picks one from the language cookie; the staff
+# workspace stays English. Wagtail's page content stays English until its own localisation
+# (WAGTAIL_I18N_ENABLED, a Spanish page tree) is turned on.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
+FORMAT_MODULE_PATH = ["cms.formats"]  # US Spanish writes $15.50, not $15,50
 TIME_ZONE = env.str("TIME_ZONE", default="America/Detroit")
 USE_I18N = True
 USE_TZ = True

@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
+from django.http import FileResponse
 from django.urls import include, path
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_safe
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
@@ -12,7 +14,18 @@ from ips import signin
 from ips.home.views import home
 from ips.workspace import editing_session_ping
 
+FAVICON = settings.BASE_DIR / "static" / "favicon.ico"
+
+
+@require_safe
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever the page's <link rel="icon"> says."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
+
+
 urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
     # Django's own admin stays for superusers; staff work in the Wagtail workspace.
     path("django-admin/", admin.site.urls),
     # Wagtail's own page, but a new password also lifts the account's sign-in pause.

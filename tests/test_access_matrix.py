@@ -42,6 +42,7 @@ RULES: list[tuple[str, str]] = [
     (r"^django-admin/autocomplete/$", "diagnostic"),  # 403 without its query, by design
     (r"^django-admin/$", "superuser"),
     (r"^django-admin/", "django-admin"),
+    (r"^portal/language/$", "public"),  # the language switch on every page (POST only)
     (r"^portal/(login|sign-in|signin|link|welcome|set-password|invite|password)", "signin"),
     (r"^portal/", "portal"),
     (r"^(documents|sitemap\.xml|_util|robots|static|media)", "public"),

@@ -7,6 +7,14 @@ from django.utils.safestring import mark_safe
 register = template.Library()
 
 
+@register.filter(name="reason_words")
+def reason_words_filter(reason: str) -> str:
+    """A stored match reason in the active language (cms.words.reason_words)."""
+    from cms.words import reason_words
+
+    return reason_words(str(reason))
+
+
 @register.filter
 def get_item(mapping, key):
     """mapping[key] or None: distances by opening id."""

@@ -50,7 +50,14 @@ def demo_logins() -> list[DemoLogin]:
         if role not in seen:
             seen.add(role)
             logins.append(DemoLogin(labels[role], username, f"{first} {last}", "/admin/"))
-    logins.append(DemoLogin("Job seeker (portal)", cat.SEEKER_USERNAME, "Jordan Ellis", "/"))
+    logins.append(
+        DemoLogin(
+            "Job seeker (portal)",
+            cat.SEEKER_USERNAME,
+            "Jordan Ellis",
+            "/portal/sign-in/ with the email seeker@demo.example.org",
+        )
+    )
     logins.append(DemoLogin("Superuser", cat.ADMIN_USERNAME, "Demo Administrator", "/admin/"))
     return logins
 

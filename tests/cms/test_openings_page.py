@@ -30,11 +30,15 @@ def test_openings_index_lists_only_open_shareable_openings(client, make_opening,
 
 
 @pytest.mark.parametrize("status", ["filled", "closed"])
-def test_detail_of_closed_or_unshareable_opening_is_404(client, make_opening, openings_url, status):
+def test_detail_of_closed_opening_is_gone_and_of_unshareable_one_404(
+    client, make_opening, openings_url, status
+):
     closed = make_opening(status=status)
     hidden = make_opening(shareable=False)
-    assert client.get(f"{openings_url}{closed.pk}/").status_code == 404
+    closed_hidden = make_opening(shareable=False, status=status)
+    assert client.get(f"{openings_url}{closed.pk}/").status_code == 410  # issue 20, item 4
     assert client.get(f"{openings_url}{hidden.pk}/").status_code == 404
+    assert client.get(f"{openings_url}{closed_hidden.pk}/").status_code == 404
 
 
 def test_detail_shows_no_employer_people_internal_notes_or_person_data(

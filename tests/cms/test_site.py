@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text
 
@@ -94,3 +95,23 @@ def test_page_tree_allows_only_the_site_shape():
     assert HomePage.allowed_subpage_models() == [StandardPage, OpeningsIndexPage]
     assert OpeningsIndexPage.allowed_subpage_models() == []
     assert StandardPage.allowed_subpage_models() == [StandardPage]
+
+
+def test_ensure_site_replaces_the_migrations_home_placeholder_title():
+    home = HomePage.objects.get()
+    home.title = home.draft_title = "Home"
+    home.save()
+    ensure_site()
+    home.refresh_from_db()
+    assert home.title == "Find work you want"
+    assert "<h1>Find work you want</h1>" in Client().get("/").content.decode()
+
+
+def test_ensure_site_keeps_home_as_a_title_an_editor_chose():
+    editor = make_user("edna_home")
+    home = HomePage.objects.get()
+    home.title = "Home"
+    home.save_revision(user=editor).publish()
+    ensure_site()
+    home.refresh_from_db()
+    assert home.title == "Home"

@@ -123,3 +123,30 @@ def test_celery_beat_runs_the_weekly_email_on_mondays():
     task = PeriodicTask.objects.get(task="cms.tasks.send_weekly_matches_task")
     assert task.enabled
     assert (task.crontab.day_of_week, task.crontab.hour) == ("1", "9")
+
+
+def test_weekly_email_goes_in_the_seekers_language(
+    opted_in, make_opening, make_match, anymail_backend
+):
+    opted_in.language = "es"
+    opted_in.save(update_fields=["language"])
+    make_match(
+        make_opening(title="Florist"),
+        reasons=["you said you like plants", "3 miles away, by bus"],
+    )
+    assert send_weekly_matches_to(seeker_id=opted_in.seeker_id, today=MONDAY) is True
+    message = mail.outbox[0]
+    assert message.subject == "1 trabajo nuevo para usted esta semana"
+    assert "Hola, Alex:" in message.body
+    assert "usted dijo que le gusta: plants" in message.body
+    assert "a 3 millas, en autobús" in message.body
+    html = message.alternatives[0][0]
+    assert '<html lang="es">' in html
+    assert "cambie sus preferencias" in html
+
+
+def test_weekly_email_stays_english_by_default(opted_in, make_opening, make_match, anymail_backend):
+    make_match(make_opening(title="Florist"), reasons=["3 miles away, by bus"])
+    send_weekly_matches_to(seeker_id=opted_in.seeker_id, today=MONDAY)
+    assert "3 miles away, by bus" in mail.outbox[0].body
+    assert '<html lang="en">' in mail.outbox[0].alternatives[0][0]

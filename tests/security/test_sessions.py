@@ -82,7 +82,14 @@ def portal_paths(opening_id: int) -> list[tuple[str, str]]:
         assert isinstance(pattern, URLPattern)
         kwargs = {name: values[name] for name in pattern.pattern.converters}
         path = reverse(f"portal:{pattern.name}", kwargs=kwargs)
-        post_only = pattern.name in {"send_link", "sign_out", "interested"}
+        post_only = pattern.name in {
+            "send_link",
+            "sign_out",
+            "interested",
+            "withdraw_interest",
+            "suggestions",
+            "language",
+        }
         found.append(("post" if post_only else "get", path))
     return found
 

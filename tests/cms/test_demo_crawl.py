@@ -1,0 +1,174 @@
+"""A crawl of the demo's public and portal pages (issue 20): no page shows an O*NET code,
+nor an O*NET title where a plain title is written in data/onet_plain_titles.tsv (item 1);
+every page's main text reads at US grade 8 or below (item 6). The demo seeker signs in
+with the email the README gives (item 4)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client
+
+from cms.models import OpeningsIndexPage
+from cms.selectors import public_openings
+from employers.models import JobOpening
+from ips.demo import DEMO_PASSWORD
+from ips.models import Occupation
+from ips.reference import PLAIN_TITLES_TSV, plain_titles, read_occupations
+from tests.cms.readability import main_text, reading_grade
+
+TODAY = dt.date(2026, 11, 20)
+ONET_CODE = re.compile(r"\b\d{2}-\d{4}\.\d{2}\b")
+README = Path(__file__).resolve().parents[2] / "README.md"
+MAX_GRADE = 8  # issue 20, item 6: Flesch-Kincaid grade of each page's main text
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo built once for this module, rolled back at its end."""
+    from jobseekers.matching.services import refresh_matches
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("seed_demo", today=TODAY, stdout=StringIO())
+        refresh_matches()  # seed_demo does this on commit, which never comes here
+        yield
+        transaction.set_rollback(True)
+
+
+def visible_text(html: str) -> str:
+    """The page's words: tags, scripts and attribute values left out."""
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def demo_pages(client: Client) -> list[str]:
+    index = OpeningsIndexPage.objects.get().url
+    paths = ["/", "/about-the-program/", "/how-ips-works/", "/about-the-data/", index]
+    paths += [f"{index}?page=2", f"{index}?q=housekeeper", f"{index}?kind=37"]
+    paths += [f"{index}{pk}/" for pk in public_openings().values_list("pk", flat=True)]
+    return paths
+
+
+def test_the_plain_titles_file_names_real_occupations_with_their_onet_titles():
+    onet = {row["code"]: row["title"] for row in read_occupations()}
+    with PLAIN_TITLES_TSV.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert len(rows) >= 100
+    for row in rows:
+        assert onet[row["O*NET-SOC Code"]] == row["O*NET title"], row
+        assert 0 < len(row["Plain title"]) <= 30, row
+        assert row["Plain title (Spanish)"], row
+        assert not ONET_CODE.search(row["Plain title"])
+    assert len({r["O*NET-SOC Code"] for r in rows}) == len(rows)  # one line per code
+
+
+@pytest.mark.django_db
+def test_plain_title_follows_the_language_and_falls_back_to_the_onet_title():
+    from django.utils import translation
+
+    housekeeping = Occupation.objects.get(code="37-2012.00")
+    assert housekeeping.plain_title == "Housekeeper"
+    with translation.override("es"):
+        assert housekeeping.plain_title == "Camarista"
+    chief = Occupation.objects.get(code="11-1011.00")
+    assert chief.plain_title == "Chief Executives"
+
+
+def test_every_occupation_the_demo_uses_has_a_plain_title(demo, db):
+    from jobseekers.models import CareerProfile
+
+    through = CareerProfile.preferred_occupations.through
+    used = set(JobOpening.objects.values_list("occupation_id", flat=True)) - {None}
+    used |= set(through.objects.values_list("occupation_id", flat=True))
+    assert used
+    assert used <= set(plain_titles())
+
+
+def test_no_public_or_portal_page_of_the_demo_shows_an_onet_code_or_title(demo, db):
+    client = Client()
+    readme = README.read_text()
+    email = re.search(r"email `([^`]+@demo\.example\.org)`", readme).group(1)
+    signed_in = client.post("/portal/sign-in/", {"email": email, "password": DEMO_PASSWORD})
+    assert signed_in.status_code == 302, "the README's portal email signs in"
+    onet_titles = {
+        o.title: o.plain_title
+        for o in Occupation.objects.filter(code__in=list(plain_titles()))
+        if o.title.casefold() != o.plain_title.casefold()
+    }
+    shown_plain = set()
+    index = OpeningsIndexPage.objects.get().url
+    filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
+    gone = [f"{index}{pk}/" for pk in filled.values_list("pk", flat=True)[:3]]
+    assert gone
+    paths = [*demo_pages(client), *gone, "/portal/", "/portal/profile/", "/portal/preferences/"]
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == (410 if path in gone else 200), path
+        text = visible_text(response.content.decode())
+        # A checkbox's value is the code (kept for matching); nothing a person reads or
+        # hears (text, labels, aria-label, title) carries it.
+        html = re.sub(r'\svalue="[^"]*"', "", response.content.decode())
+        assert not ONET_CODE.search(html), path
+        for title, plain in onet_titles.items():
+            assert not re.search(rf"\b{re.escape(title)}\b", text), (path, title)
+            if plain in text:
+                shown_plain.add(plain)
+    assert len(shown_plain) >= 10  # the plain words are really there, not just no codes
+    assert "Why this one" in client.get("/portal/").content.decode()  # the demo has matches
+    assert len(paths) > 30
+
+
+def signed_in_demo_seeker() -> Client:
+    client = Client()
+    email = re.search(r"email `([^`]+@demo\.example\.org)`", README.read_text()).group(1)
+    client.post("/portal/sign-in/", {"email": email, "password": DEMO_PASSWORD})
+    return client
+
+
+def test_every_public_and_portal_page_reads_at_grade_8_or_below(demo, db):
+    anonymous = Client()
+    pages = [(anonymous, path) for path in demo_pages(anonymous)]
+    pages += [(anonymous, "/portal/sign-in/"), (anonymous, "/no-such-page/")]
+    filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
+    index = OpeningsIndexPage.objects.get().url
+    pages += [(anonymous, f"{index}{filled.values_list('pk', flat=True)[0]}/")]
+    seeker = signed_in_demo_seeker()
+    pages += [(seeker, p) for p in ("/portal/", "/portal/profile/", "/portal/preferences/")]
+    grades = {}
+    for client, path in pages:
+        text = main_text(client.get(path).content.decode())
+        assert len(text.split()) >= 10, path  # the page has words to judge
+        grades[path] = reading_grade(text)
+    too_hard = {path: round(grade, 1) for path, grade in grades.items() if grade > MAX_GRADE}
+    assert too_hard == {}
+
+
+def test_the_readability_check_tells_hard_text_from_plain():
+    hard = (
+        "<main><p>Individual Placement and Support constitutes an evidence-based "
+        "vocational rehabilitation intervention facilitating competitive integrated "
+        "employment for individuals experiencing serious mental illness.</p></main>"
+    )
+    plain = "<main><h1>Find a job</h1><p>We help you find a job you want. It is free.</p></main>"
+    assert reading_grade(main_text(hard)) > MAX_GRADE
+    assert reading_grade(main_text(plain)) <= MAX_GRADE
+    assert main_text(plain) == "Find a job. We help you find a job you want. It is free."
+
+
+def test_the_demo_seeker_sees_matches_with_reasons_in_spanish(demo, db):
+    client = signed_in_demo_seeker()
+    client.post("/portal/language/", {"language": "es", "next": "/portal/"})
+    html = client.get("/portal/").content.decode()
+    assert '<html lang="es">' in html
+    assert "Por qué este" in html
+    text = main_text(html)
+    assert "Me interesa" in html
+    for english in ("miles away", "as you wanted", "you asked for", "hours a week"):
+        assert english not in text
