@@ -272,9 +272,25 @@ class WorkHistoryForm(DomainForm):
 RATING_CHOICES = [("", "Not rated"), *[(str(n), str(n)) for n in range(1, 6)]]
 
 
+# Per domain: the parts of a PSR assessment (DomainRating), in the order they are asked.
+DOMAIN_TEXT_PARTS = (
+    ("strengths", "strengths and abilities, in the person's words"),
+    ("setting", "the setting: where the person lives, works, learns or spends time"),
+    ("barriers", "barriers there"),
+    ("supports", "supports there"),
+    ("current_skills", "skills the person has"),
+    ("skills_to_build", "skills the person wants to build"),
+    ("needs", "needs, in the person's words"),
+)
+DOMAIN_PARTS = (*(name for name, _ in DOMAIN_TEXT_PARTS), "rating", "not_discussed")
+
+
 class AssessmentForm(DomainForm):
-    """The eleven PSR domains (strengths first, then needs) and, at a re-assessment,
-    how far each active goal was reached and the person's satisfaction."""
+    """The eleven PSR domains (strengths first; setting, barriers and supports; skills had
+    and wanted; needs; or "chose not to discuss") and, at a re-assessment, how far each
+    active goal was reached and the person's satisfaction. Prefilled from `previous` (the
+    person's last assessment) so nothing is typed twice; `complete` asks the service to
+    mark it complete (refused while a domain is not covered)."""
 
     date = forms.DateField(widget=DATE, initial=today)
     satisfaction = forms.TypedChoiceField(
@@ -285,20 +301,23 @@ class AssessmentForm(DomainForm):
         label="How satisfied is the person with our services? (1-5)",
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    complete = forms.BooleanField(
+        required=False,
+        label="Mark this assessment complete (every domain assessed or not discussed)",
+    )
 
-    def __init__(self, *args, goals=(), **kwargs):
+    class Media:
+        css = {"all": ["css/psr.css"]}
+
+    def __init__(self, *args, goals=(), previous=None, **kwargs):
         super().__init__(*args, **kwargs)
         for value, label in Domain.choices:
-            self.fields[f"{value}__strengths"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
-                label=f"{label}: strengths, in the person's words",
-            )
-            self.fields[f"{value}__needs"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
-                label=f"{label}: needs, in the person's words",
-            )
+            for part, words in DOMAIN_TEXT_PARTS:
+                self.fields[f"{value}__{part}"] = forms.CharField(
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    required=False,
+                    label=f"{label}: {words}",
+                )
             self.fields[f"{value}__rating"] = forms.TypedChoiceField(
                 choices=RATING_CHOICES,
                 coerce=int,
@@ -306,6 +325,14 @@ class AssessmentForm(DomainForm):
                 required=False,
                 label=f"{label}: how things are going (1-5)",
             )
+            self.fields[f"{value}__not_discussed"] = forms.BooleanField(
+                required=False, label=f"{label}: the person chose not to discuss this"
+            )
+        self.previous = previous
+        if previous is not None and not self.is_bound:
+            for rating in previous.ratings.all():
+                for part in DOMAIN_PARTS:
+                    self.initial[f"{rating.domain}__{part}"] = getattr(rating, part)
         self.goals = list(goals)
         for goal in self.goals:
             self.fields[f"goal_{goal.pk}"] = forms.TypedChoiceField(
@@ -317,22 +344,27 @@ class AssessmentForm(DomainForm):
             )
 
     def domain_groups(self):
-        return [
-            (label, [self[f"{value}__{part}"] for part in ("strengths", "needs", "rating")])
-            for value, label in Domain.choices
-        ]
+        """(value, label, bound fields, covered) per domain, for the template."""
+        groups = []
+        for value, label in Domain.choices:
+            fields = [self[f"{value}__{part}"] for part in DOMAIN_PARTS]
+            covered = any(
+                str(f.value() or "").strip() and f.value() not in (False, "False")
+                for f in fields
+                if not f.name.endswith("__rating")
+            )
+            groups.append((value, label, fields, covered))
+        return groups
 
     def goal_fields(self):
         return [self[f"goal_{goal.pk}"] for goal in self.goals]
 
     def domains(self) -> dict:
+        """{domain value: {part: value}} for each domain with anything written or marked."""
         result = {}
         for value in Domain.values:
-            entry = {
-                part: self.cleaned_data.get(f"{value}__{part}")
-                for part in ("strengths", "needs", "rating")
-            }
-            if entry["strengths"] or entry["needs"] or entry["rating"]:
+            entry = {part: self.cleaned_data.get(f"{value}__{part}") for part in DOMAIN_PARTS}
+            if any(entry.values()):
                 result[value] = entry
         return result
 
@@ -342,6 +374,10 @@ class AssessmentForm(DomainForm):
             for goal in self.goals
             if self.cleaned_data.get(f"goal_{goal.pk}") is not None
         }
+
+
+class ContinueAssessmentForm(VersionedFormMixin, AssessmentForm):
+    """An incomplete assessment, continued: the same form, carrying the row's version."""
 
 
 class GoalForm(DomainForm):

@@ -315,6 +315,11 @@ class DomainAssessment(Versioned):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     notes = models.TextField(blank=True)
+    completed_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set when every domain is assessed or marked 'person chose not to discuss'.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = SeekerRowQuerySet.as_manager()
@@ -332,22 +337,57 @@ class DomainAssessment(Versioned):
                 condition=Q(next_due__isnull=True) | Q(next_due__gte=F("date")),
                 name="assessment_next_due_after_date",
             ),
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True) | Q(completed_on__gte=F("date")),
+                name="assessment_completed_on_or_after_date",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"Assessment of {self.seeker} on {self.date}"
 
+    def uncovered_domains(self) -> list[str]:
+        """The domain values neither assessed nor marked "chose not to discuss", in the
+        order of `Domain` (PSR practice parameters: a PSR assessment covers all eleven)."""
+        covered = {r.domain for r in self.ratings.all() if r.is_covered}
+        return [value for value in Domain.values if value not in covered]
+
+    def uncovered_domain_labels(self) -> list[str]:
+        return [Domain(value).label for value in self.uncovered_domains()]
+
 
 class DomainRating(models.Model):
-    """One domain of an assessment: strengths first, then needs, in the person's words."""
+    """One domain of an assessment, as the PSR practice parameters ask: strengths and
+    abilities first, then needs; the environmental setting (where the person lives, works,
+    learns or socialises in this domain, its barriers and supports); the skills the person
+    has and the skills they want to build. In the person's words where they are theirs.
+    Or: the person chose not to discuss this domain (then no words are kept)."""
+
+    WORD_FIELDS = (
+        "strengths",
+        "needs",
+        "setting",
+        "barriers",
+        "supports",
+        "current_skills",
+        "skills_to_build",
+    )
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     assessment = models.ForeignKey(
         DomainAssessment, on_delete=models.CASCADE, related_name="ratings"
     )
     domain = models.CharField(max_length=30, choices=Domain.choices)
-    strengths = models.TextField(blank=True)
+    strengths = models.TextField("strengths and abilities", blank=True)
     needs = models.TextField(blank=True)
+    setting = models.TextField(
+        "the setting (where the person lives, works, learns or spends time)", blank=True
+    )
+    barriers = models.TextField("barriers in that setting", blank=True)
+    supports = models.TextField("supports in that setting", blank=True)
+    current_skills = models.TextField("skills the person has", blank=True)
+    skills_to_build = models.TextField("skills the person wants to build", blank=True)
+    not_discussed = models.BooleanField("the person chose not to discuss this", default=False)
     rating = models.PositiveSmallIntegerField(
         "how things are going (1-5)",
         null=True,
@@ -367,10 +407,34 @@ class DomainRating(models.Model):
                 condition=Q(rating__isnull=True) | (Q(rating__gte=1) & Q(rating__lte=5)),
                 name="domain_rating_1_to_5",
             ),
+            # A domain the person chose not to discuss keeps no words and no rating.
+            models.CheckConstraint(
+                condition=Q(not_discussed=False)
+                | Q(
+                    rating__isnull=True,
+                    strengths="",
+                    needs="",
+                    setting="",
+                    barriers="",
+                    supports="",
+                    current_skills="",
+                    skills_to_build="",
+                ),
+                name="domain_not_discussed_keeps_no_words",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_domain_display()}: {self.rating or '-'}"
+
+    @property
+    def has_words(self) -> bool:
+        return any((getattr(self, name) or "").strip() for name in self.WORD_FIELDS)
+
+    @property
+    def is_covered(self) -> bool:
+        """Assessed (some words written) or the person chose not to discuss it."""
+        return self.not_discussed or self.has_words
 
 
 class Goal(Versioned):

@@ -380,3 +380,14 @@ def current_profile_version(seeker: JobSeeker) -> int:
         "version", flat=True
     )
     return versions.first() or 0
+
+
+def latest_assessment(seeker: JobSeeker) -> DomainAssessment | None:
+    """The person's latest PSR assessment (by date, then entry) with its domain rows, or
+    None: what a new assessment is prefilled from (issue 24: nothing is typed twice)."""
+    return (
+        DomainAssessment.objects.filter(seeker=seeker)
+        .prefetch_related("ratings")
+        .order_by("-date", "-pk")
+        .first()
+    )

@@ -404,6 +404,32 @@ def add_work_history_entry(
 # --- PSR assessment and goals ---------------------------------------------------------
 
 
+def _domain_rows(
+    seeker: JobSeeker, assessment: DomainAssessment, domains: Mapping[str, Mapping[str, Any]]
+) -> list[DomainRating]:
+    """One DomainRating per domain given, validated; refuses words in a domain the person
+    chose not to discuss (the constraint `domain_not_discussed_keeps_no_words`)."""
+    rows = []
+    for domain, values in domains.items():
+        words = {name: (values.get(name) or "").strip() for name in DomainRating.WORD_FIELDS}
+        row = DomainRating(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            domain=domain,
+            not_discussed=bool(values.get("not_discussed")),
+            rating=values.get("rating"),
+            **words,
+        )
+        if row.not_discussed and (row.has_words or row.rating is not None):
+            label = Domain(domain).label
+            raise ValidationError(
+                {"domains": f"{label}: the person chose not to discuss it, so leave it empty."}
+            )
+        _validate(row, exclude=("assessment", "program"))
+        rows.append(row)
+    return rows
+
+
 @transaction.atomic
 def record_assessment(
     *,
@@ -415,42 +441,65 @@ def record_assessment(
     goal_attainment: Mapping[int, int] | None = None,
     notes: str = "",
     next_due: dt.date | None = None,
+    complete: bool = False,
+    assessment: DomainAssessment | None = None,
+    expected_version: int | None = None,
 ) -> DomainAssessment:
-    """Record a PSR domain assessment (strengths first, then needs, in the person's words);
-    at a re-assessment also each goal's attainment and the person's satisfaction."""
+    """Record a PSR domain assessment, or continue an incomplete one (`assessment`).
+
+    `domains` maps a `Domain` value to {strengths, needs, setting, barriers, supports,
+    current_skills, skills_to_build: text in the person's words; rating: 1-5 or None;
+    not_discussed: bool}. At a re-assessment also each goal's attainment (-2..+2, goal
+    attainment scaling) and the person's satisfaction (1-5). `complete=True` marks it
+    complete on `date`; refused (ValidationError naming the domains) unless each of the
+    eleven domains is assessed or marked "person chose not to discuss" (PSR practice
+    parameters: the assessment covers strengths, setting and skills across all domains).
+    A completed assessment is not changed again; continuing one checks `expected_version`
+    (StaleCopyError when someone saved it since). Re-assessment is due after
+    REASSESSMENT_DAYS (90 days) unless `next_due` is given. Nothing is written on error."""
     unknown = set(domains) - set(Domain.values)
     if unknown:
         raise ValidationError({"domains": f"Unknown domain: {sorted(unknown)[0]}."})
     if not any(
-        (v.get("strengths") or "").strip() or (v.get("needs") or "").strip()
+        any((v.get(name) or "").strip() for name in DomainRating.WORD_FIELDS)
+        or v.get("not_discussed")
         for v in domains.values()
     ):
         raise ValidationError({"domains": "Write the person's words for at least one domain."})
-    assessment = DomainAssessment(
-        program_id=seeker.program_id,
-        seeker=seeker,
-        date=date,
-        assessed_by=_staff_of(by, seeker.program),
-        satisfaction=satisfaction,
-        notes=notes.strip(),
-        next_due=next_due or date + dt.timedelta(days=REASSESSMENT_DAYS),
-    )
-    _validate(assessment, exclude=("seeker", "program"))
-    assessment.save()
-    ratings = [
-        DomainRating(
-            program_id=seeker.program_id,
-            assessment=assessment,
-            domain=domain,
-            strengths=(values.get("strengths") or "").strip(),
-            needs=(values.get("needs") or "").strip(),
-            rating=values.get("rating"),
+    if assessment is None:
+        assessment = DomainAssessment(program_id=seeker.program_id, seeker=seeker)
+    elif assessment.seeker_id != seeker.pk:
+        raise ValidationError({"assessment": "This assessment is not this person's."})
+    elif assessment.completed_on is not None:
+        raise ValidationError(
+            {"assessment": f"This assessment was completed on {assessment.completed_on}."}
         )
-        for domain, values in domains.items()
-    ]
-    for rating in ratings:
-        _validate(rating, exclude=("assessment", "program"))
+    assessment.date = date
+    assessment.assessed_by = _staff_of(by, seeker.program) or assessment.assessed_by
+    assessment.satisfaction = satisfaction
+    assessment.notes = notes.strip()
+    assessment.next_due = next_due or date + dt.timedelta(days=REASSESSMENT_DAYS)
+    _validate(assessment, exclude=("seeker", "program"))
+    if assessment.pk is None:
+        assessment.save()
+    else:
+        save_if_unchanged(assessment, expected_version=expected_version)
+    ratings = _domain_rows(seeker, assessment, domains)
+    assessment.ratings.all().delete()
     DomainRating.objects.bulk_create(ratings)
+    getattr(assessment, "_prefetched_objects_cache", {}).pop("ratings", None)
+    if complete:
+        missing = assessment.uncovered_domain_labels()
+        if missing:
+            raise ValidationError(
+                {
+                    "complete": "Not complete yet. Assess these domains or mark them "
+                    f"'person chose not to discuss': {', '.join(missing)}."
+                }
+            )
+        assessment.completed_on = date
+        assessment.save(update_fields=["completed_on"])
+    assessment.goal_reviews.all().delete()
     if goal_attainment:
         goals = {g.pk: g for g in seeker.goals.filter(pk__in=list(goal_attainment))}
         if len(goals) != len(goal_attainment):

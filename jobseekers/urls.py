@@ -20,6 +20,7 @@ urlpatterns = [
     path("record/<int:pk>/benefits/", views.benefits_estimate, name="benefits"),
     path("record/<int:pk>/counselling/", views.log_counselling, name="counselling"),
     path("record/<int:pk>/job/", views.start_job, name="job_start"),
+    path("assessment/<int:pk>/", views.continue_assessment, name="assessment_continue"),
     path("goal/<int:pk>/status/", views.goal_status, name="goal_status"),
     path("step/<int:pk>/done/", views.step_done, name="step_done"),
     path("job/<int:pk>/end/", views.end_job, name="job_end"),

@@ -224,6 +224,21 @@ BAD = [
         second(DomainRatingFactory, for_assessment(domain="housing"), same),
     ),
     ("domain_rating_1_to_5", "rating 0", row(DomainRatingFactory, rating=0)),
+    (
+        "domain_not_discussed_keeps_no_words",
+        "not discussed with strengths",
+        row(DomainRatingFactory, not_discussed=True, strengths="Cooks", rating=None),
+    ),
+    (
+        "domain_not_discussed_keeps_no_words",
+        "not discussed with a rating",
+        row(DomainRatingFactory, not_discussed=True, strengths="", rating=2),
+    ),
+    (
+        "assessment_completed_on_or_after_date",
+        "completed before the date",
+        row(DomainAssessmentFactory, date=D, completed_on=D - dt.timedelta(days=1)),
+    ),
     ("domain_rating_1_to_5", "rating 6", row(DomainRatingFactory, rating=6)),
     ("one_review_per_goal", "reviewed twice", second(GoalReviewFactory, goal_review, same)),
     ("goal_attainment_minus2_to_2", "attainment -3", row(GoalReviewFactory, attainment=-3)),
@@ -404,6 +419,16 @@ GOOD = [
         ),
     ),
     ("domain_rating_1_to_5", "rating 1", row(DomainRatingFactory, rating=1)),
+    (
+        "domain_not_discussed_keeps_no_words",
+        "not discussed, empty",
+        row(DomainRatingFactory, not_discussed=True, strengths="", rating=None),
+    ),
+    (
+        "assessment_completed_on_or_after_date",
+        "completed on the date",
+        row(DomainAssessmentFactory, date=D, completed_on=D),
+    ),
     ("domain_rating_1_to_5", "not rated", row(DomainRatingFactory, rating=None)),
     (
         "one_review_per_goal",
