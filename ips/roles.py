@@ -90,6 +90,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.goal": _CASEWORK,
         "jobseekers.goalstep": _CASEWORK,
         "jobseekers.goalreview": _CASEWORK,
+        "jobseekers.intervention": _CASEWORK,
+        "jobseekers.interventionreview": _CASEWORK,
         "jobseekers.benefitscounselling": _CASEWORK,
         "jobseekers.benefitsparameters": _READ,
         "jobseekers.medicaid1619bthreshold": _READ,

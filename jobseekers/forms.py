@@ -21,6 +21,8 @@ from jobseekers.models import (
     Domain,
     Goal,
     GoalReview,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
 )
@@ -309,7 +311,7 @@ class AssessmentForm(DomainForm):
     class Media:
         css = {"all": ["css/psr.css"]}
 
-    def __init__(self, *args, goals=(), previous=None, **kwargs):
+    def __init__(self, *args, goals=(), previous=None, interventions=(), **kwargs):
         super().__init__(*args, **kwargs)
         for value, label in Domain.choices:
             for part, words in DOMAIN_TEXT_PARTS:
@@ -342,6 +344,41 @@ class AssessmentForm(DomainForm):
                 required=False,
                 label=f"Goal: {goal.description[:80]}",
             )
+
+        self.interventions = list(interventions)
+        for iv in self.interventions:
+            name = f'{iv.get_kind_display()} for "{iv.goal.description[:50]}"'
+            self.fields[f"iv_{iv.pk}__decision"] = forms.ChoiceField(
+                choices=[("", "Not reviewed"), *InterventionReview.Decision.choices],
+                required=False,
+                label=f"{name}: continue, change or stop?",
+            )
+            self.fields[f"iv_{iv.pk}__person_view"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                label=f"{name}: the person's view",
+            )
+            self.fields[f"iv_{iv.pk}__change"] = forms.CharField(
+                max_length=500, required=False, label=f"{name}: what changes"
+            )
+
+    def intervention_groups(self):
+        """(intervention, its three review fields) for the template."""
+        return [
+            (iv, [self[f"iv_{iv.pk}__{p}"] for p in ("decision", "person_view", "change")])
+            for iv in self.interventions
+        ]
+
+    def intervention_reviews(self) -> dict[int, dict[str, str]]:
+        """{intervention id: {decision, person_view, change}} for each one reviewed."""
+        return {
+            iv.pk: {
+                p: self.cleaned_data[f"iv_{iv.pk}__{p}"]
+                for p in ("decision", "person_view", "change")
+            }
+            for iv in self.interventions
+            if self.cleaned_data.get(f"iv_{iv.pk}__decision")
+        }
 
     def domain_groups(self):
         """(value, label, bound fields, covered) per domain, for the template."""
@@ -399,6 +436,34 @@ class GoalForm(DomainForm):
             for n in (1, 2, 3)
             if self.cleaned_data.get(f"step_{n}")
         ]
+
+
+class InterventionForm(DomainForm):
+    """A PSR intervention for one of the person's active goals (services.add_intervention)."""
+
+    goal = forms.ModelChoiceField(queryset=Goal.objects.none(), label="For the goal")
+    kind = forms.ChoiceField(choices=Intervention.Kind.choices, label="Intervention")
+    details = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="What it covers (for skills training: the skills taught, modelled and rehearsed)",
+    )
+    provider = forms.CharField(max_length=200, label="Who provides it")
+    place = forms.ChoiceField(choices=Intervention.Place.choices, label="Where")
+    frequency = forms.CharField(max_length=100, label="How often (for example: weekly)")
+    started_on = forms.DateField(widget=DATE, initial=today, label="Starts")
+    review_date = forms.DateField(
+        widget=DATE, required=False, label="Review by (empty: at the next re-assessment)"
+    )
+
+    def __init__(self, *args, seeker, **kwargs):
+        super().__init__(*args, **kwargs)
+        goals = seeker.goals.filter(status=Goal.Status.ACTIVE)
+        self.fields["goal"].queryset = goals
+        if "goal" not in self.initial:
+            only = list(goals.values_list("pk", flat=True)[:2])
+            if len(only) == 1:  # the one goal: nothing to choose
+                self.initial["goal"] = only[0]
 
 
 class GoalStatusForm(VersionedFormMixin, DomainForm):

@@ -516,6 +516,99 @@ class GoalReview(models.Model):
         return f"{self.goal}: {self.get_attainment_display()}"
 
 
+class InterventionRowQuerySet(SeekerRowQuerySet):
+    seeker_path = "intervention__seeker"
+
+
+class Intervention(Versioned):
+    """A PSR intervention in the person's plan, serving one of their goals: which one
+    (the short list of the PSR practice parameters), who provides it, where, how often,
+    and when it is next reviewed. Re-evaluated at each re-assessment (InterventionReview)."""
+
+    class Kind(models.TextChoices):
+        # PSR practice parameters: interventions to build skills and supports.
+        SKILLS_TRAINING = "skills_training", "Skills training (taught, modelled, rehearsed)"
+        RESOURCE_IDENTIFICATION = "resource_identification", "Resource identification"
+        TUTORING = "tutoring", "Tutoring"
+        JOB_COACHING = "job_coaching", "Job coaching"
+        JOB_SKILL_DEVELOPMENT = "job_skill_development", "Job-skill development"
+        ADVOCACY = "advocacy", "Advocacy"
+        COMMUNITY_EDUCATION = "community_education", "Community education"
+
+    class Place(models.TextChoices):
+        OFFICE = "office", "Office"
+        COMMUNITY = "community", "Community"
+        HOME = "home", "Home"
+        WORKPLACE = "workplace", "Workplace"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="interventions")
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="interventions")
+    kind = models.CharField("intervention", max_length=30, choices=Kind.choices)
+    details = models.TextField(
+        "what it covers (for skills training: the skills taught, modelled and rehearsed)",
+        blank=True,
+    )
+    provider = models.CharField("who provides it", max_length=200)
+    place = models.CharField("where", max_length=20, choices=Place.choices)
+    frequency = models.CharField("how often", max_length=100)
+    started_on = models.DateField()
+    review_date = models.DateField()
+    stopped_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SeekerRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "goal", "started_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(review_date__gte=F("started_on")),
+                name="intervention_review_on_or_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(stopped_on__isnull=True) | Q(stopped_on__gte=F("started_on")),
+                name="intervention_stopped_on_or_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.frequency}, {self.get_place_display()})"
+
+
+class InterventionReview(models.Model):
+    """An intervention re-evaluated at a re-assessment (PSR practice parameters: goals,
+    abilities and interventions are re-evaluated routinely): continue, change or stop,
+    with the person's view."""
+
+    class Decision(models.TextChoices):
+        CONTINUE = "continue", "Continue"
+        CHANGE = "change", "Change"
+        STOP = "stop", "Stop"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    assessment = models.ForeignKey(
+        DomainAssessment, on_delete=models.CASCADE, related_name="intervention_reviews"
+    )
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="reviews")
+    decision = models.CharField(max_length=10, choices=Decision.choices)
+    person_view = models.TextField("the person's view", blank=True)
+    change = models.TextField("what changes", blank=True)
+
+    objects = InterventionRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["assessment", "intervention"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "intervention"], name="one_review_per_intervention"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention}: {self.get_decision_display()}"
+
+
 class BenefitsParameters(Versioned):
     """SSA work-incentive figures for one year (spec/metrics.md, Benefits). Reference data."""
 

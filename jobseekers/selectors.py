@@ -20,6 +20,7 @@ from jobseekers.models import (
     Domain,
     DomainAssessment,
     Goal,
+    Intervention,
     Job,
     JobSeeker,
 )
@@ -311,11 +312,13 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
     assessments = list(
         DomainAssessment.objects.filter(seeker=seeker)
         .select_related("assessed_by__user")
-        .prefetch_related("ratings", "goal_reviews__goal")
+        .prefetch_related("ratings", "goal_reviews__goal", "intervention_reviews__intervention")
         .order_by("date", "pk")
     )
     goals = list(
-        Goal.objects.filter(seeker=seeker).prefetch_related("steps").order_by("status", "pk")
+        Goal.objects.filter(seeker=seeker)
+        .prefetch_related("steps", "interventions__reviews__assessment")
+        .order_by("status", "pk")
     )
     jobs = list(
         Job.objects.filter(seeker=seeker).select_related("employer", "occupation", "program")
@@ -390,4 +393,13 @@ def latest_assessment(seeker: JobSeeker) -> DomainAssessment | None:
         .prefetch_related("ratings")
         .order_by("-date", "-pk")
         .first()
+    )
+
+
+def running_interventions(seeker: JobSeeker) -> list[Intervention]:
+    """The person's interventions not stopped, with their goals (for the re-assessment)."""
+    return list(
+        seeker.interventions.filter(stopped_on__isnull=True)
+        .select_related("goal")
+        .order_by("goal_id", "started_on", "pk")
     )

@@ -34,6 +34,8 @@ from jobseekers.models import (
     Goal,
     GoalReview,
     GoalStep,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
 )
@@ -444,13 +446,16 @@ def record_assessment(
     complete: bool = False,
     assessment: DomainAssessment | None = None,
     expected_version: int | None = None,
+    intervention_reviews: Mapping[int, Mapping[str, str]] | None = None,
 ) -> DomainAssessment:
     """Record a PSR domain assessment, or continue an incomplete one (`assessment`).
 
     `domains` maps a `Domain` value to {strengths, needs, setting, barriers, supports,
     current_skills, skills_to_build: text in the person's words; rating: 1-5 or None;
     not_discussed: bool}. At a re-assessment also each goal's attainment (-2..+2, goal
-    attainment scaling) and the person's satisfaction (1-5). `complete=True` marks it
+    attainment scaling), the person's satisfaction (1-5) and each active intervention's
+    review (`intervention_reviews`: {intervention id: {decision: continue|change|stop,
+    person_view, change}}, see `_review_interventions`). `complete=True` marks it
     complete on `date`; refused (ValidationError naming the domains) unless each of the
     eleven domains is assessed or marked "person chose not to discuss" (PSR practice
     parameters: the assessment covers strengths, setting and skills across all domains).
@@ -512,8 +517,94 @@ def record_assessment(
             )
             for pk, v in goal_attainment.items()
         )
+    _review_interventions(seeker, assessment, intervention_reviews or {})
     _log(seeker, "wagtail.edit", by, f"PSR assessment on {date}")
     return assessment
+
+
+def _review_interventions(
+    seeker: JobSeeker, assessment: DomainAssessment, reviews: Mapping[int, Mapping[str, str]]
+) -> None:
+    """Record each intervention's review at this assessment (PSR practice parameters:
+    interventions are re-evaluated routinely). "stop" ends the intervention on the
+    assessment's date; "continue" and "change" move its review date to the next
+    re-assessment. Only this person's interventions running on that date are reviewed."""
+    assessment.intervention_reviews.all().delete()
+    if not reviews:
+        return
+    running = {
+        i.pk: i for i in seeker.interventions.filter(pk__in=list(reviews), stopped_on__isnull=True)
+    }
+    if len(running) != len(reviews):
+        raise ValidationError(
+            {"intervention_reviews": "An intervention is not this person's or has already stopped."}
+        )
+    rows = []
+    for pk, values in reviews.items():
+        row = InterventionReview(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            intervention=running[pk],
+            decision=values.get("decision") or "",
+            person_view=(values.get("person_view") or "").strip(),
+            change=(values.get("change") or "").strip(),
+        )
+        if row.decision == InterventionReview.Decision.CHANGE and not row.change:
+            raise ValidationError({"intervention_reviews": f"{running[pk]}: say what changes."})
+        _validate(row, exclude=("assessment", "intervention", "program"))
+        rows.append(row)
+        intervention = running[pk]
+        if row.decision == InterventionReview.Decision.STOP:
+            intervention.stopped_on = max(assessment.date, intervention.started_on)
+        else:
+            intervention.review_date = max(assessment.next_due, intervention.started_on)
+        intervention.save(update_fields=["stopped_on", "review_date"])
+    InterventionReview.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def add_intervention(
+    *,
+    goal: Goal,
+    kind: str,
+    provider: str,
+    place: str,
+    frequency: str,
+    started_on: dt.date,
+    by: Actor,
+    review_date: dt.date | None = None,
+    details: str = "",
+) -> Intervention:
+    """Add a PSR intervention to the person's plan, serving `goal`: `kind` from
+    Intervention.Kind (the PSR practice parameters' short list), who provides it, where
+    (Intervention.Place), how often (words, e.g. "weekly"), from `started_on`, reviewed on
+    `review_date` (default: the person's next re-assessment, else REASSESSMENT_DAYS after
+    the start). Refused for a goal no longer worked on."""
+    if goal.status != Goal.Status.ACTIVE:
+        raise ValidationError({"goal": "Choose a goal the person is working on."})
+    seeker = goal.seeker
+    if review_date is None:
+        latest = seeker.assessments.order_by("-date", "-pk").first()
+        due = latest.next_due if latest else None
+        review_date = due if due and due >= started_on else None
+    intervention = Intervention(
+        program_id=goal.program_id,
+        seeker=seeker,
+        goal=goal,
+        kind=kind,
+        provider=provider.strip(),
+        place=place,
+        frequency=frequency.strip(),
+        started_on=started_on,
+        review_date=review_date or started_on + dt.timedelta(days=REASSESSMENT_DAYS),
+        details=details.strip(),
+    )
+    if intervention.review_date < started_on:
+        raise ValidationError({"review_date": "The review cannot be before the start."})
+    _validate(intervention, exclude=("seeker", "goal", "program"))
+    intervention.save()
+    _log(seeker, "wagtail.edit", by, f"Intervention added: {intervention}")
+    return intervention
 
 
 @transaction.atomic

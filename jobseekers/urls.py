@@ -17,6 +17,7 @@ urlpatterns = [
     path("record/<int:pk>/work-history/", views.add_work_history, name="work_history"),
     path("record/<int:pk>/assessment/", views.assess, name="assessment"),
     path("record/<int:pk>/goal/", views.add_goal, name="goal"),
+    path("record/<int:pk>/intervention/", views.add_intervention, name="intervention"),
     path("record/<int:pk>/benefits/", views.benefits_estimate, name="benefits"),
     path("record/<int:pk>/counselling/", views.log_counselling, name="counselling"),
     path("record/<int:pk>/job/", views.start_job, name="job_start"),

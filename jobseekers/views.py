@@ -278,6 +278,7 @@ def _save_assessment(request, seeker, assessment=None):
         satisfaction=f.cleaned_data["satisfaction"],
         notes=f.cleaned_data["notes"],
         goal_attainment=f.goal_attainment(),
+        intervention_reviews=f.intervention_reviews(),
         complete=f.cleaned_data["complete"],
         assessment=assessment,
         expected_version=getattr(f, "expected_version", None),
@@ -292,6 +293,7 @@ def assess(request, pk: int):
     form = forms.AssessmentForm(
         _data(request),
         goals=selectors.prefetch_goals(seeker),
+        interventions=selectors.running_interventions(seeker),
         previous=selectors.latest_assessment(seeker),
     )
     return _form_view(
@@ -315,6 +317,7 @@ def continue_assessment(request, pk: int):
     form = forms.ContinueAssessmentForm(
         _data(request),
         goals=selectors.prefetch_goals(seeker),
+        interventions=selectors.running_interventions(seeker),
         previous=assessment,
         initial={f: getattr(assessment, f) for f in ("date", "satisfaction", "notes")},
         version=assessment.version,
@@ -349,6 +352,23 @@ def add_goal(request, pk: int):
             assessment=latest,
             by=request.user,
         ),
+    )
+
+
+@requires("jobseekers.add_intervention")
+def add_intervention(request, pk: int):
+    """A PSR intervention in the person's plan, for one of their active goals."""
+    seeker = _seeker(request, pk)
+    wanted = query_id(request.GET.get("goal", ""))  # "Add an intervention" under a goal
+    form = forms.InterventionForm(
+        _data(request), seeker=seeker, initial={"goal": wanted} if wanted else {}
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="New intervention",
+        save=lambda f: services.add_intervention(by=request.user, **f.cleaned_data),
     )
 
 

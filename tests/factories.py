@@ -43,6 +43,8 @@ from jobseekers.models import (
     Goal,
     GoalReview,
     GoalStep,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
     Match,
@@ -286,6 +288,38 @@ class GoalReviewFactory(ProgramOwnedFactory):
     attainment = GoalReview.Attainment.EXPECTED
 
 
+class InterventionFactory(ProgramOwnedFactory):
+    class Meta:
+        model = Intervention
+
+    _program_from = ("seeker", "goal")
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    goal = factory.SubFactory(
+        GoalFactory, program=SAME_PROGRAM, seeker=factory.SelfAttribute("..seeker")
+    )
+    kind = Intervention.Kind.JOB_COACHING
+    provider = "Employment specialist"
+    place = Intervention.Place.COMMUNITY
+    frequency = "weekly"
+    started_on = DAY
+    review_date = DAY + dt.timedelta(days=90)
+
+
+class InterventionReviewFactory(ProgramOwnedFactory):
+    class Meta:
+        model = InterventionReview
+
+    _program_from = ("intervention", "assessment")
+    intervention = factory.SubFactory(InterventionFactory, program=SAME_PROGRAM)
+    assessment = factory.SubFactory(
+        DomainAssessmentFactory,
+        program=SAME_PROGRAM,
+        seeker=factory.SelfAttribute("..intervention.seeker"),
+    )
+    decision = InterventionReview.Decision.CONTINUE
+    person_view = "It helps"
+
+
 class BenefitsParametersFactory(DjangoModelFactory):
     """Reference data (loaded by migration for real years); this adds far-future years."""
 
@@ -476,6 +510,8 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         GoalFactory,
         GoalStepFactory,
         GoalReviewFactory,
+        InterventionFactory,
+        InterventionReviewFactory,
         BenefitsCounsellingFactory,
         JobFactory,
         MatchFactory,

@@ -77,3 +77,72 @@ def test_completing_with_domains_missing_is_refused_in_the_browser(
     expect(page.locator("main")).to_contain_text("Transportation")
     assert axe_violations(page) == []
     assert not seeker.assessments.exists()
+
+
+def add_intervention(page, kind: str, provider: str, place: str, frequency: str) -> None:
+    page.get_by_role("link", name="Add an intervention", exact=True).click()
+    page.get_by_label("Intervention").select_option(label=kind)
+    page.get_by_label("Who provides it").fill(provider)
+    page.get_by_label("Where").select_option(label=place)
+    page.get_by_label("How often").fill(frequency)
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("main")).to_contain_text("New intervention: saved")
+
+
+def test_assessment_plan_and_reassessment_on_a_phone(
+    browser_page, live_server, seeker, users, tmp_path
+):
+    """Issue 24, "Done when": all eleven domains with settings and skills, a plan with two
+    interventions, a re-assessment that reviews them; the record shows each."""
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 900})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto(f"/admin/jobseekers/record/{seeker.pk}/assessment/")
+    fill_every_domain(page)
+    page.get_by_label("Mark this assessment complete").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("[data-assessment-status=complete]")).to_be_visible()
+
+    page.get_by_role("link", name="Add a goal").click()
+    page.get_by_label("Domain").select_option(label="Employment")
+    page.get_by_label("The goal, in the person's words").fill("Cook in a restaurant")
+    page.get_by_role("button", name="Save").click()
+    add_intervention(page, "Job coaching", "Sam, job coach", "Workplace", "weekly")
+    page.get_by_role("link", name="Add an intervention", exact=True).click()
+    settled(page)
+    assert axe_violations(page) == []
+    assert no_sideways_scroll(page)
+    page.go_back()
+    add_intervention(
+        page, "Skills training (taught, modelled, rehearsed)", "Ana, specialist", "Home", "daily"
+    )
+    plan = page.locator("[data-interventions]")
+    expect(plan).to_contain_text("Sam, job coach, workplace, weekly")
+    expect(plan).to_contain_text("Ana, specialist, home, daily")
+
+    page.get_by_role("link", name="Re-assess").click()
+    expect(page.locator("details[data-domain=housing] .psr-domain__status")).to_have_text(
+        "(covered)"
+    )  # prefilled from the last assessment: nothing typed twice
+    coaching, training = page.locator("fieldset[data-intervention]").all()
+    coaching.get_by_label("continue, change or stop?").select_option("continue")
+    coaching.get_by_label("the person's view").fill("Sam helps me settle in")
+    training.get_by_label("continue, change or stop?").select_option("stop")
+    training.get_by_label("the person's view").fill("I cook on my own now")
+    page.get_by_label("Mark this assessment complete").check()
+    settled(page)
+    assert axe_violations(page) == []
+    page.screenshot(path=tmp_path / "psr-reassessment-375.png")
+    page.get_by_role("button", name="Save").click()
+
+    reviews = page.locator("[data-intervention-reviews]")
+    expect(reviews).to_contain_text("Job coaching (Sam, job coach): Continue. The person")
+    expect(reviews).to_contain_text("I cook on my own now")
+    expect(plan).to_contain_text("stopped")
+    expect(page.locator("section[data-domain=transportation]")).to_contain_text(
+        "More transportation"
+    )
+    settled(page)
+    assert axe_violations(page) == []
+    assert no_sideways_scroll(page)
+    assert seeker.assessments.filter(completed_on__isnull=False).count() == 2

@@ -29,6 +29,8 @@ from jobseekers.models import (
     Goal,
     GoalReview,
     GoalStep,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
     Match,
@@ -39,6 +41,7 @@ from tests.factories import (
     PROGRAM_OWNED_FACTORIES,
     DomainAssessmentFactory,
     GoalFactory,
+    InterventionFactory,
     JobFactory,
     JobSeekerFactory,
     TimeEntryFactory,
@@ -69,6 +72,8 @@ RULES: dict[type, str] = {
     Goal: SEEKER,
     GoalStep: SEEKER,
     GoalReview: SEEKER,
+    Intervention: SEEKER,
+    InterventionReview: SEEKER,
     BenefitsCounselling: SEEKER,
     Job: PROGRAM,
     Match: CASEWORK,
@@ -89,6 +94,7 @@ SEEKER_OF = {
     DomainRating: lambda row: row.assessment.seeker,
     GoalStep: lambda row: row.goal.seeker,
     GoalReview: lambda row: row.goal.seeker,
+    InterventionReview: lambda row: row.intervention.seeker,
 }
 
 # A row of the model about a given seeker (default: `factory(seeker=seeker)`).
@@ -96,6 +102,7 @@ ROW_ABOUT = {
     DomainRating: lambda f, s: f(assessment=DomainAssessmentFactory(seeker=s)),
     GoalStep: lambda f, s: f(goal=GoalFactory(seeker=s)),
     GoalReview: lambda f, s: f(goal=GoalFactory(seeker=s)),
+    InterventionReview: lambda f, s: f(intervention=InterventionFactory(seeker=s)),
     SupportContact: lambda f, s: f(seeker=s, job=s.jobs.first()),
 }
 

@@ -28,6 +28,8 @@ from tests.factories import (
     FollowUpTaskFactory,
     GoalFactory,
     GoalReviewFactory,
+    InterventionFactory,
+    InterventionReviewFactory,
     JobFactory,
     JobOpeningFactory,
     JobSeekerFactory,
@@ -107,6 +109,14 @@ def pair() -> dict:
 def goal_review() -> dict:
     goal = GoalFactory()
     return {"goal": goal, "assessment": DomainAssessmentFactory(seeker=goal.seeker)}
+
+
+def intervention_review() -> dict:
+    intervention = InterventionFactory()
+    return {
+        "intervention": intervention,
+        "assessment": DomainAssessmentFactory(seeker=intervention.seeker),
+    }
 
 
 def other_program(values: dict) -> dict:
@@ -243,6 +253,21 @@ BAD = [
     ("one_review_per_goal", "reviewed twice", second(GoalReviewFactory, goal_review, same)),
     ("goal_attainment_minus2_to_2", "attainment -3", row(GoalReviewFactory, attainment=-3)),
     ("goal_attainment_minus2_to_2", "attainment 3", row(GoalReviewFactory, attainment=3)),
+    (
+        "intervention_review_on_or_after_start",
+        "review before start",
+        row(InterventionFactory, started_on=D, review_date=D - dt.timedelta(days=1)),
+    ),
+    (
+        "intervention_stopped_on_or_after_start",
+        "stopped before start",
+        row(InterventionFactory, started_on=D, review_date=D, stopped_on=D - dt.timedelta(1)),
+    ),
+    (
+        "one_review_per_intervention",
+        "reviewed twice at one assessment",
+        second(InterventionReviewFactory, intervention_review, same),
+    ),
     (
         "job_ref_unique_per_program",
         "same ref twice",
@@ -441,6 +466,28 @@ GOOD = [
     ),
     ("goal_attainment_minus2_to_2", "attainment -2", row(GoalReviewFactory, attainment=-2)),
     ("goal_attainment_minus2_to_2", "attainment 2", row(GoalReviewFactory, attainment=2)),
+    (
+        "intervention_review_on_or_after_start",
+        "review on the start",
+        row(InterventionFactory, started_on=D, review_date=D),
+    ),
+    (
+        "intervention_stopped_on_or_after_start",
+        "stopped on the start",
+        row(InterventionFactory, started_on=D, review_date=D, stopped_on=D),
+    ),
+    (
+        "one_review_per_intervention",
+        "reviewed at two assessments",
+        second(
+            InterventionReviewFactory,
+            intervention_review,
+            lambda v: {
+                **v,
+                "assessment": DomainAssessmentFactory(seeker=v["intervention"].seeker),
+            },
+        ),
+    ),
     ("job_ref_unique_per_program", "blank refs", second(JobFactory, in_program(ref=""), same)),
     (
         "job_end_not_before_start",
