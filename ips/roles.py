@@ -92,6 +92,8 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.goalreview": _CASEWORK,
         "jobseekers.intervention": _CASEWORK,
         "jobseekers.interventionreview": _CASEWORK,
+        "jobseekers.culturalpreference": _CASEWORK,
+        "jobseekers.familyconsent": _CASEWORK,
         "jobseekers.benefitscounselling": _CASEWORK,
         "jobseekers.benefitsparameters": _READ,
         "jobseekers.medicaid1619bthreshold": _READ,

@@ -466,6 +466,34 @@ class InterventionForm(DomainForm):
                 self.initial["goal"] = only[0]
 
 
+class CulturalPreferenceForm(DomainForm):
+    """Cultural values and preferences, dated (services.record_cultural_preferences)."""
+
+    recorded_on = forms.DateField(widget=DATE, initial=today, label="Recorded on")
+    values_and_preferences = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Values and preferences, in the person's words (language, faith, customs, "
+        "how and by whom they want to be helped)",
+    )
+
+
+class FamilyConsentForm(DomainForm):
+    """The person's consent to involve someone (services.record_family_consent)."""
+
+    contact_name = forms.CharField(max_length=200, label="Who")
+    relationship = forms.CharField(max_length=100, required=False)
+    phone = forms.CharField(max_length=40, required=False)
+    scope = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What may be shared, in the person's words",
+    )
+    given_on = forms.DateField(widget=DATE, initial=today, label="Consent given on")
+
+
+class WithdrawConsentForm(VersionedFormMixin, DomainForm):
+    withdrawn_on = forms.DateField(widget=DATE, initial=today, label="Consent withdrawn on")
+
+
 class GoalStatusForm(VersionedFormMixin, DomainForm):
     status = forms.ChoiceField(choices=Goal.Status.choices)
 

@@ -609,6 +609,75 @@ class InterventionReview(models.Model):
         return f"{self.intervention}: {self.get_decision_display()}"
 
 
+class CulturalPreference(models.Model):
+    """The person's cultural values and preferences, in their words, as recorded on a day
+    (PSR practice parameters: services are culturally sensitive). The latest is current;
+    earlier ones are kept."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, related_name="cultural_preferences"
+    )
+    recorded_on = models.DateField()
+    values_and_preferences = models.TextField(
+        "values and preferences, in the person's words (language, faith, customs, how and "
+        "by whom they want to be helped)"
+    )
+    recorded_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SeekerRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "-recorded_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Cultural values and preferences of {self.seeker} ({self.recorded_on})"
+
+
+class FamilyConsentQuerySet(SeekerRowQuerySet):
+    def in_force(self, on):
+        """Consent given by `on` and not withdrawn by then: whom staff may contact."""
+        return self.filter(given_on__lte=on).filter(
+            Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=on)
+        )
+
+
+class FamilyConsent(Versioned):
+    """The person's consent to involve a family member or friend: who, what may be shared,
+    from when, and when it was withdrawn (PSR practice parameters: family involvement with
+    the person's consent). Only consent in force makes the contact one staff may reach."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(JobSeeker, on_delete=models.CASCADE, related_name="family_consents")
+    contact_name = models.CharField("who", max_length=200)
+    relationship = models.CharField(max_length=100, blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    scope = models.TextField("what may be shared, in the person's words")
+    given_on = models.DateField("consent given on")
+    withdrawn_on = models.DateField("consent withdrawn on", null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = FamilyConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "contact_name", "-given_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gte=F("given_on")),
+                name="family_consent_withdrawn_on_or_after_given",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contact_name} ({self.relationship or 'family'})"
+
+    def is_withdrawn_by(self, day) -> bool:
+        return self.withdrawn_on is not None and self.withdrawn_on <= day
+
+
 class BenefitsParameters(Versioned):
     """SSA work-incentive figures for one year (spec/metrics.md, Benefits). Reference data."""
 

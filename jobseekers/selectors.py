@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.utils import timezone
 
 from employers.models import EmployerContact
 from ips.models import Program, StaffMember
@@ -19,6 +20,7 @@ from jobseekers.models import (
     CareerProfile,
     Domain,
     DomainAssessment,
+    FamilyConsent,
     Goal,
     Intervention,
     Job,
@@ -299,9 +301,14 @@ class SeekerRecord:
     first_job_start: dt.date | None
     counselling_timing: list[tuple[object, str]]
     timeline: list[tuple[str, str, list[int | None]]]
+    culture: object | None = None
+    family_in_force: list = field(default_factory=list)
+    family_withdrawn: list = field(default_factory=list)
 
 
-def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecord:
+def seeker_record(
+    seeker: JobSeeker, *, contacts_shown: int = 20, today: dt.date | None = None
+) -> SeekerRecord:
     """Everything on the seeker record page, in a fixed number of queries."""
     profiles = list(
         seeker.profiles.select_related("created_by__user").prefetch_related(
@@ -312,7 +319,11 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
     assessments = list(
         DomainAssessment.objects.filter(seeker=seeker)
         .select_related("assessed_by__user")
-        .prefetch_related("ratings", "goal_reviews__goal", "intervention_reviews__intervention")
+        .prefetch_related(
+            "ratings",
+            "goal_reviews__goal",
+            "intervention_reviews__intervention",
+        )
         .order_by("date", "pk")
     )
     goals = list(
@@ -330,7 +341,11 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
     )
     counselling = list(seeker.benefits_counselling.all())
     starts = [j.start_date for j in jobs]
+    in_force, withdrawn = family_contacts(seeker, today or timezone.localdate())
     return SeekerRecord(
+        culture=seeker.cultural_preferences.first(),
+        family_in_force=in_force,
+        family_withdrawn=withdrawn,
         seeker=seeker,
         profile=current,
         profile_versions=profiles,
@@ -402,4 +417,16 @@ def running_interventions(seeker: JobSeeker) -> list[Intervention]:
         seeker.interventions.filter(stopped_on__isnull=True)
         .select_related("goal")
         .order_by("goal_id", "started_on", "pk")
+    )
+
+
+def family_contacts(seeker: JobSeeker, on: dt.date) -> tuple[list, list]:
+    """(consents in force on `on`: whom staff may contact; consents withdrawn by then:
+    whom not to contact), one query (PSR practice parameters: family involvement with
+    the person's consent)."""
+    rows = list(FamilyConsent.objects.filter(seeker=seeker).order_by("contact_name", "pk"))
+    in_force = {c.pk for c in rows if c.given_on <= on and not c.is_withdrawn_by(on)}
+    return (
+        [c for c in rows if c.pk in in_force],
+        [c for c in rows if c.is_withdrawn_by(on)],
     )

@@ -28,9 +28,11 @@ from jobseekers.matching.tasks import relocate_and_refresh_on_commit
 from jobseekers.models import (
     BenefitsCounselling,
     CareerProfile,
+    CulturalPreference,
     Domain,
     DomainAssessment,
     DomainRating,
+    FamilyConsent,
     Goal,
     GoalReview,
     GoalStep,
@@ -665,6 +667,82 @@ def complete_goal_step(*, step: GoalStep, done_on: dt.date, by: Actor) -> GoalSt
     step.done_on = done_on
     step.save(update_fields=["done_on"])
     return step
+
+
+# --- culture and family involvement -----------------------------------------------------
+
+
+@transaction.atomic
+def record_cultural_preferences(
+    *, seeker: JobSeeker, recorded_on: dt.date, values_and_preferences: str, by: Actor
+) -> CulturalPreference:
+    """Record the person's cultural values and preferences in their words, dated (PSR
+    practice parameters: culturally sensitive services); earlier records are kept."""
+    row = CulturalPreference(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        recorded_on=recorded_on,
+        values_and_preferences=values_and_preferences.strip(),
+        recorded_by=_staff_of(by, seeker.program),
+    )
+    _validate(row, exclude=("seeker", "program"))
+    row.save()
+    _log(seeker, "wagtail.edit", by, f"Cultural values and preferences recorded {recorded_on}")
+    return row
+
+
+@transaction.atomic
+def record_family_consent(
+    *,
+    seeker: JobSeeker,
+    contact_name: str,
+    scope: str,
+    given_on: dt.date,
+    by: Actor,
+    relationship: str = "",
+    phone: str = "",
+) -> FamilyConsent:
+    """Record the person's consent to involve a family member or friend: who, what may be
+    shared (`scope`, in the person's words) and from when (PSR practice parameters:
+    family involvement with consent)."""
+    consent = FamilyConsent(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        contact_name=contact_name.strip(),
+        relationship=relationship.strip(),
+        phone=phone.strip(),
+        scope=scope.strip(),
+        given_on=given_on,
+    )
+    _validate(consent, exclude=("seeker", "program"))
+    consent.save()
+    _log(seeker, "wagtail.edit", by, f"Family consent: {consent}")
+    return consent
+
+
+@transaction.atomic
+def withdraw_family_consent(
+    *,
+    consent: FamilyConsent,
+    withdrawn_on: dt.date,
+    by: Actor,
+    expected_version: int | None = None,
+) -> FamilyConsent:
+    """The person withdraws consent from `withdrawn_on`: from that day the contact is no
+    longer offered to staff (FamilyConsent.objects.in_force). Refused before the day it
+    was given, or when already withdrawn; StaleCopyError when changed since the form."""
+    if consent.withdrawn_on is not None:
+        raise ValidationError(
+            {"withdrawn_on": f"Consent was already withdrawn on {consent.withdrawn_on}."}
+        )
+    if withdrawn_on < consent.given_on:
+        raise ValidationError(
+            {"withdrawn_on": f"Consent was given on {consent.given_on}: withdraw it after."}
+        )
+    consent.withdrawn_on = withdrawn_on
+    save_if_unchanged(consent, expected_version=expected_version, update_fields=["withdrawn_on"])
+    _log(consent.seeker, "wagtail.edit", by, f"Family consent withdrawn: {consent}")
+    return consent
 
 
 # --- benefits counselling -------------------------------------------------------------

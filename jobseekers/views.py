@@ -23,7 +23,15 @@ from ips.validators import query_id
 from ips.versioning import StaleCopyError
 from jobseekers import benefits, forms, selectors, services, stages
 from jobseekers.benefits import words
-from jobseekers.models import CASEWORK_ROLES, DomainAssessment, Goal, GoalStep, Job, JobSeeker
+from jobseekers.models import (
+    CASEWORK_ROLES,
+    DomainAssessment,
+    FamilyConsent,
+    Goal,
+    GoalStep,
+    Job,
+    JobSeeker,
+)
 from jobseekers.panels import record_panels
 
 JOB_END_ROLES = CASEWORK_ROLES | {Role.COACH}
@@ -369,6 +377,61 @@ def add_intervention(request, pk: int):
         form=form,
         title="New intervention",
         save=lambda f: services.add_intervention(by=request.user, **f.cleaned_data),
+    )
+
+
+@requires("jobseekers.add_culturalpreference")
+def cultural_preferences(request, pk: int):
+    """Record cultural values and preferences, prefilled from the last record."""
+    seeker = _seeker(request, pk)
+    latest = seeker.cultural_preferences.first()
+    form = forms.CulturalPreferenceForm(
+        _data(request),
+        initial={"values_and_preferences": latest.values_and_preferences} if latest else {},
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Cultural values and preferences",
+        save=lambda f: services.record_cultural_preferences(
+            seeker=seeker, by=request.user, **f.cleaned_data
+        ),
+    )
+
+
+@requires("jobseekers.add_familyconsent")
+def family_consent(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.FamilyConsentForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Consent to involve family",
+        save=lambda f: services.record_family_consent(
+            seeker=seeker, by=request.user, **f.cleaned_data
+        ),
+    )
+
+
+@requires("jobseekers.change_familyconsent")
+def withdraw_consent(request, pk: int):
+    consent = get_object_or_404(FamilyConsent.objects.for_user(request.user), pk=pk)
+    seeker = _seeker(request, consent.seeker_id)
+    form = forms.WithdrawConsentForm(_data(request), version=consent.version)
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title=f"Withdraw consent to involve {consent.contact_name}",
+        save=lambda f: services.withdraw_family_consent(
+            consent=consent,
+            withdrawn_on=f.cleaned_data["withdrawn_on"],
+            expected_version=f.expected_version,
+            by=request.user,
+        ),
+        latest_version=lambda: FamilyConsent.objects.get(pk=consent.pk).version,
     )
 
 

@@ -37,9 +37,11 @@ from jobseekers.models import (
     BenefitsCounselling,
     BenefitsParameters,
     CareerProfile,
+    CulturalPreference,
     Domain,
     DomainAssessment,
     DomainRating,
+    FamilyConsent,
     Goal,
     GoalReview,
     GoalStep,
@@ -320,6 +322,28 @@ class InterventionReviewFactory(ProgramOwnedFactory):
     person_view = "It helps"
 
 
+class CulturalPreferenceFactory(ProgramOwnedFactory):
+    class Meta:
+        model = CulturalPreference
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    recorded_on = DAY
+    values_and_preferences = "Spanish at home"
+
+
+class FamilyConsentFactory(ProgramOwnedFactory):
+    class Meta:
+        model = FamilyConsent
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    contact_name = "Rosa"
+    relationship = "aunt"
+    scope = "How the job search is going"
+    given_on = DAY
+
+
 class BenefitsParametersFactory(DjangoModelFactory):
     """Reference data (loaded by migration for real years); this adds far-future years."""
 
@@ -512,6 +536,8 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         GoalReviewFactory,
         InterventionFactory,
         InterventionReviewFactory,
+        CulturalPreferenceFactory,
+        FamilyConsentFactory,
         BenefitsCounsellingFactory,
         JobFactory,
         MatchFactory,

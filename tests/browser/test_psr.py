@@ -109,6 +109,7 @@ def test_assessment_plan_and_reassessment_on_a_phone(
     page.get_by_role("button", name="Save").click()
     add_intervention(page, "Job coaching", "Sam, job coach", "Workplace", "weekly")
     page.get_by_role("link", name="Add an intervention", exact=True).click()
+    expect(page.get_by_label("Who provides it")).to_be_visible()
     settled(page)
     assert axe_violations(page) == []
     assert no_sideways_scroll(page)

@@ -25,6 +25,7 @@ from tests.factories import (
     DomainRatingFactory,
     EmployerContactFactory,
     EmployerFactory,
+    FamilyConsentFactory,
     FollowUpTaskFactory,
     GoalFactory,
     GoalReviewFactory,
@@ -254,6 +255,11 @@ BAD = [
     ("goal_attainment_minus2_to_2", "attainment -3", row(GoalReviewFactory, attainment=-3)),
     ("goal_attainment_minus2_to_2", "attainment 3", row(GoalReviewFactory, attainment=3)),
     (
+        "family_consent_withdrawn_on_or_after_given",
+        "withdrawn before given",
+        row(FamilyConsentFactory, given_on=D, withdrawn_on=D - dt.timedelta(days=1)),
+    ),
+    (
         "intervention_review_on_or_after_start",
         "review before start",
         row(InterventionFactory, started_on=D, review_date=D - dt.timedelta(days=1)),
@@ -466,6 +472,11 @@ GOOD = [
     ),
     ("goal_attainment_minus2_to_2", "attainment -2", row(GoalReviewFactory, attainment=-2)),
     ("goal_attainment_minus2_to_2", "attainment 2", row(GoalReviewFactory, attainment=2)),
+    (
+        "family_consent_withdrawn_on_or_after_given",
+        "withdrawn the day it was given",
+        row(FamilyConsentFactory, given_on=D, withdrawn_on=D),
+    ),
     (
         "intervention_review_on_or_after_start",
         "review on the start",

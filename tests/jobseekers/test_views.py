@@ -22,6 +22,8 @@ SEEKER_VIEWS = (
     "assessment",
     "goal",
     "intervention",
+    "culture",
+    "family_consent",
     "benefits",
     "counselling",
     "job_start",
