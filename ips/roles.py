@@ -94,6 +94,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.interventionreview": _CASEWORK,
         "jobseekers.culturalpreference": _CASEWORK,
         "jobseekers.familyconsent": _CASEWORK,
+        "jobseekers.basicneed": _CASEWORK,
         "jobseekers.benefitscounselling": _CASEWORK,
         "jobseekers.benefitsparameters": _READ,
         "jobseekers.medicaid1619bthreshold": _READ,

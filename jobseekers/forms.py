@@ -16,6 +16,7 @@ from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
 from jobseekers import benefits, stages
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     CareerProfile,
     Domain,
@@ -345,6 +346,7 @@ class AssessmentForm(DomainForm):
                 label=f"Goal: {goal.description[:80]}",
             )
 
+        self._add_basic_needs(previous)
         self.interventions = list(interventions)
         for iv in self.interventions:
             name = f'{iv.get_kind_display()} for "{iv.goal.description[:50]}"'
@@ -361,6 +363,41 @@ class AssessmentForm(DomainForm):
             self.fields[f"iv_{iv.pk}__change"] = forms.CharField(
                 max_length=500, required=False, label=f"{name}: what changes"
             )
+
+    def _add_basic_needs(self, previous) -> None:
+        """Per basic need: met or not this time, and the referral when not."""
+        for value, label in BasicNeed.Need.choices:
+            self.fields[f"need_{value}__status"] = forms.ChoiceField(
+                choices=[("", "Not asked this time"), ("met", "Met"), ("unmet", "Not met")],
+                required=False,
+                label=f"{label}: is this need met?",
+            )
+            self.fields[f"need_{value}__referral"] = forms.CharField(
+                max_length=300,
+                required=False,
+                label=f"{label}: if not, referred to (or: declined a referral)",
+            )
+        if previous is not None and not self.is_bound:
+            for row in previous.basic_needs.all():
+                self.initial[f"need_{row.need}__status"] = "met" if row.met else "unmet"
+                self.initial[f"need_{row.need}__referral"] = row.referral
+
+    def basic_need_groups(self):
+        return [
+            (label, [self[f"need_{value}__{p}"] for p in ("status", "referral")])
+            for value, label in BasicNeed.Need.choices
+        ]
+
+    def basic_needs(self) -> dict[str, dict]:
+        """{need: {met, referral}} for each need asked about this time."""
+        return {
+            value: {
+                "met": self.cleaned_data[f"need_{value}__status"] == "met",
+                "referral": self.cleaned_data[f"need_{value}__referral"],
+            }
+            for value in BasicNeed.Need.values
+            if self.cleaned_data.get(f"need_{value}__status")
+        }
 
     def intervention_groups(self):
         """(intervention, its three review fields) for the template."""

@@ -516,6 +516,46 @@ class GoalReview(models.Model):
         return f"{self.goal}: {self.get_attainment_display()}"
 
 
+class BasicNeed(models.Model):
+    """One basic need checked at an assessment (intake or a re-assessment): met or not,
+    and where the person was referred when it is not (PSR practice parameters: services
+    meet basic needs; housing, finances, food, clothing and transportation)."""
+
+    class Need(models.TextChoices):
+        HOUSING = "housing", "Housing"
+        FINANCES = "finances", "Finances"
+        FOOD = "food", "Food"
+        CLOTHING = "clothing", "Clothing"
+        TRANSPORTATION = "transportation", "Transportation"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    assessment = models.ForeignKey(
+        DomainAssessment, on_delete=models.CASCADE, related_name="basic_needs"
+    )
+    need = models.CharField(max_length=20, choices=Need.choices)
+    met = models.BooleanField()
+    referral = models.CharField(
+        "referred to (or: the person declined a referral)", max_length=300, blank=True
+    )
+
+    objects = AssessmentRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["assessment", "need"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "need"], name="one_check_per_basic_need_per_assessment"
+            ),
+            models.CheckConstraint(
+                condition=Q(met=True) | ~Q(referral=""),
+                name="basic_need_unmet_has_referral",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_need_display()}: {'met' if self.met else 'not met'}"
+
+
 class InterventionRowQuerySet(SeekerRowQuerySet):
     seeker_path = "intervention__seeker"
 

@@ -323,6 +323,7 @@ def seeker_record(
             "ratings",
             "goal_reviews__goal",
             "intervention_reviews__intervention",
+            "basic_needs",
         )
         .order_by("date", "pk")
     )
@@ -405,7 +406,7 @@ def latest_assessment(seeker: JobSeeker) -> DomainAssessment | None:
     None: what a new assessment is prefilled from (issue 24: nothing is typed twice)."""
     return (
         DomainAssessment.objects.filter(seeker=seeker)
-        .prefetch_related("ratings")
+        .prefetch_related("ratings", "basic_needs")
         .order_by("-date", "-pk")
         .first()
     )

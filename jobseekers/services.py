@@ -26,6 +26,7 @@ from ips.versioning import StaleCopyError, check_version, save_if_unchanged
 from jobseekers import stages
 from jobseekers.matching.tasks import relocate_and_refresh_on_commit
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     CareerProfile,
     CulturalPreference,
@@ -449,6 +450,7 @@ def record_assessment(
     assessment: DomainAssessment | None = None,
     expected_version: int | None = None,
     intervention_reviews: Mapping[int, Mapping[str, str]] | None = None,
+    basic_needs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> DomainAssessment:
     """Record a PSR domain assessment, or continue an incomplete one (`assessment`).
 
@@ -457,7 +459,9 @@ def record_assessment(
     not_discussed: bool}. At a re-assessment also each goal's attainment (-2..+2, goal
     attainment scaling), the person's satisfaction (1-5) and each active intervention's
     review (`intervention_reviews`: {intervention id: {decision: continue|change|stop,
-    person_view, change}}, see `_review_interventions`). `complete=True` marks it
+    person_view, change}}, see `_review_interventions`) and the basic-needs check
+    (`basic_needs`: {BasicNeed.Need value: {met: bool, referral: text}}, see
+    `_check_basic_needs`). `complete=True` marks it
     complete on `date`; refused (ValidationError naming the domains) unless each of the
     eleven domains is assessed or marked "person chose not to discuss" (PSR practice
     parameters: the assessment covers strengths, setting and skills across all domains).
@@ -520,8 +524,41 @@ def record_assessment(
             for pk, v in goal_attainment.items()
         )
     _review_interventions(seeker, assessment, intervention_reviews or {})
+    _check_basic_needs(seeker, assessment, basic_needs or {})
     _log(seeker, "wagtail.edit", by, f"PSR assessment on {date}")
     return assessment
+
+
+def _check_basic_needs(
+    seeker: JobSeeker, assessment: DomainAssessment, needs: Mapping[str, Mapping[str, Any]]
+) -> None:
+    """The basic-needs check of an assessment (intake or re-assessment): housing,
+    finances, food, clothing and transportation, each met or not; a need not met names
+    the referral made, or that the person declined one (PSR practice parameters: services
+    meet basic needs; constraint `basic_need_unmet_has_referral`)."""
+    assessment.basic_needs.all().delete()
+    unknown = set(needs) - set(BasicNeed.Need.values)
+    if unknown:
+        raise ValidationError({"basic_needs": f"Unknown basic need: {sorted(unknown)[0]}."})
+    rows = []
+    for need, values in needs.items():
+        row = BasicNeed(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            need=need,
+            met=bool(values.get("met")),
+            referral=(values.get("referral") or "").strip(),
+        )
+        if not row.met and not row.referral:
+            raise ValidationError(
+                {
+                    "basic_needs": f"{row.get_need_display()} is not met: say where the "
+                    "person was referred, or that they declined a referral."
+                }
+            )
+        _validate(row, exclude=("assessment", "program"))
+        rows.append(row)
+    BasicNeed.objects.bulk_create(rows)
 
 
 def _review_interventions(

@@ -287,6 +287,7 @@ def _save_assessment(request, seeker, assessment=None):
         notes=f.cleaned_data["notes"],
         goal_attainment=f.goal_attainment(),
         intervention_reviews=f.intervention_reviews(),
+        basic_needs=f.basic_needs(),
         complete=f.cleaned_data["complete"],
         assessment=assessment,
         expected_version=getattr(f, "expected_version", None),

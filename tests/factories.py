@@ -34,6 +34,7 @@ from ips.models import (
 )
 from ips.roles import Role
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     BenefitsParameters,
     CareerProfile,
@@ -322,6 +323,17 @@ class InterventionReviewFactory(ProgramOwnedFactory):
     person_view = "It helps"
 
 
+class BasicNeedFactory(ProgramOwnedFactory):
+    class Meta:
+        model = BasicNeed
+
+    _program_from = ("assessment",)
+    assessment = factory.SubFactory(DomainAssessmentFactory, program=SAME_PROGRAM)
+    need = BasicNeed.Need.FOOD
+    met = False
+    referral = "Food bank on 7 Mile"
+
+
 class CulturalPreferenceFactory(ProgramOwnedFactory):
     class Meta:
         model = CulturalPreference
@@ -538,6 +550,7 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         InterventionReviewFactory,
         CulturalPreferenceFactory,
         FamilyConsentFactory,
+        BasicNeedFactory,
         BenefitsCounsellingFactory,
         JobFactory,
         MatchFactory,

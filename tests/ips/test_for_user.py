@@ -22,6 +22,7 @@ from employers.models import Employer, EmployerContact, EmployerPerson, JobOpeni
 from ips.models import AuditEvent, MentalHealthTeam, Program, StaffMember, TimeEntry
 from ips.roles import LEADERSHIP, Role
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     CareerProfile,
     CulturalPreference,
@@ -78,6 +79,7 @@ RULES: dict[type, str] = {
     InterventionReview: SEEKER,
     CulturalPreference: SEEKER,
     FamilyConsent: SEEKER,
+    BasicNeed: SEEKER,
     BenefitsCounselling: SEEKER,
     Job: PROGRAM,
     Match: CASEWORK,
@@ -96,6 +98,7 @@ RULES: dict[type, str] = {
 SEEKER_OF = {
     JobSeeker: lambda row: row,
     DomainRating: lambda row: row.assessment.seeker,
+    BasicNeed: lambda row: row.assessment.seeker,
     GoalStep: lambda row: row.goal.seeker,
     GoalReview: lambda row: row.goal.seeker,
     InterventionReview: lambda row: row.intervention.seeker,
@@ -104,6 +107,7 @@ SEEKER_OF = {
 # A row of the model about a given seeker (default: `factory(seeker=seeker)`).
 ROW_ABOUT = {
     DomainRating: lambda f, s: f(assessment=DomainAssessmentFactory(seeker=s)),
+    BasicNeed: lambda f, s: f(assessment=DomainAssessmentFactory(seeker=s)),
     GoalStep: lambda f, s: f(goal=GoalFactory(seeker=s)),
     GoalReview: lambda f, s: f(goal=GoalFactory(seeker=s)),
     InterventionReview: lambda f, s: f(intervention=InterventionFactory(seeker=s)),

@@ -17,6 +17,7 @@ from django.apps import apps
 from django.db import IntegrityError, models, transaction
 
 from tests.factories import (
+    BasicNeedFactory,
     BenefitsCounsellingFactory,
     BenefitsParametersFactory,
     CareerProfileFactory,
@@ -255,6 +256,16 @@ BAD = [
     ("goal_attainment_minus2_to_2", "attainment -3", row(GoalReviewFactory, attainment=-3)),
     ("goal_attainment_minus2_to_2", "attainment 3", row(GoalReviewFactory, attainment=3)),
     (
+        "basic_need_unmet_has_referral",
+        "not met, no referral",
+        row(BasicNeedFactory, met=False, referral=""),
+    ),
+    (
+        "one_check_per_basic_need_per_assessment",
+        "food twice",
+        second(BasicNeedFactory, for_assessment(need="food"), same),
+    ),
+    (
         "family_consent_withdrawn_on_or_after_given",
         "withdrawn before given",
         row(FamilyConsentFactory, given_on=D, withdrawn_on=D - dt.timedelta(days=1)),
@@ -472,6 +483,16 @@ GOOD = [
     ),
     ("goal_attainment_minus2_to_2", "attainment -2", row(GoalReviewFactory, attainment=-2)),
     ("goal_attainment_minus2_to_2", "attainment 2", row(GoalReviewFactory, attainment=2)),
+    (
+        "basic_need_unmet_has_referral",
+        "met, no referral",
+        row(BasicNeedFactory, met=True, referral=""),
+    ),
+    (
+        "one_check_per_basic_need_per_assessment",
+        "food and clothing",
+        second(BasicNeedFactory, for_assessment(need="food"), lambda v: {**v, "need": "clothing"}),
+    ),
     (
         "family_consent_withdrawn_on_or_after_given",
         "withdrawn the day it was given",
