@@ -95,6 +95,7 @@ ROLE_PERMISSIONS: dict[str, dict[str, tuple[str, ...]]] = {
         "jobseekers.culturalpreference": _CASEWORK,
         "jobseekers.familyconsent": _CASEWORK,
         "jobseekers.basicneed": _CASEWORK,
+        "jobseekers.coordinationcontact": _CASEWORK,
         "jobseekers.benefitscounselling": _CASEWORK,
         "jobseekers.benefitsparameters": _READ,
         "jobseekers.medicaid1619bthreshold": _READ,

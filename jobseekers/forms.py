@@ -19,6 +19,7 @@ from jobseekers.models import (
     BasicNeed,
     BenefitsCounselling,
     CareerProfile,
+    CoordinationContact,
     Domain,
     Goal,
     GoalReview,
@@ -529,6 +530,18 @@ class FamilyConsentForm(DomainForm):
 
 class WithdrawConsentForm(VersionedFormMixin, DomainForm):
     withdrawn_on = forms.DateField(widget=DATE, initial=today, label="Consent withdrawn on")
+
+
+class CoordinationContactForm(DomainForm):
+    """A contact with another service (services.log_coordination_contact)."""
+
+    service = forms.ChoiceField(choices=CoordinationContact.Service.choices)
+    service_name = forms.CharField(
+        max_length=200, required=False, label="Which one (agency or office)"
+    )
+    contact_person = forms.CharField(max_length=200, label="Contact person")
+    date = forms.DateField(widget=DATE, initial=today)
+    agreed = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What was agreed")
 
 
 class GoalStatusForm(VersionedFormMixin, DomainForm):

@@ -718,6 +718,43 @@ class FamilyConsent(Versioned):
         return self.withdrawn_on is not None and self.withdrawn_on <= day
 
 
+class CoordinationContact(models.Model):
+    """A contact with another service about the person: which service, the contact
+    person there, the date and what was agreed (PSR practice parameters: services are
+    coordinated; IPS fidelity: integration with the mental-health team and other services)."""
+
+    class Service(models.TextChoices):
+        PSYCHIATRY = "psychiatry", "Psychiatry"
+        PRIMARY_CARE = "primary_care", "Primary care"
+        SUBSTANCE_USE = "substance_use", "Substance use services"
+        SUPPORTED_HOUSING = "supported_housing", "Supported housing"
+        VOCATIONAL_REHABILITATION = "vocational_rehabilitation", "Vocational rehabilitation"
+        MENTAL_HEALTH_TEAM = "mental_health_team", "Mental-health treatment team"
+        OTHER = "other", "Other service"
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    seeker = models.ForeignKey(
+        JobSeeker, on_delete=models.CASCADE, related_name="coordination_contacts"
+    )
+    service = models.CharField(max_length=30, choices=Service.choices)
+    service_name = models.CharField("which one (agency or office)", max_length=200, blank=True)
+    contact_person = models.CharField("contact person", max_length=200)
+    date = models.DateField()
+    agreed = models.TextField("what was agreed")
+    logged_by = models.ForeignKey(
+        StaffMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = SeekerRowQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["seeker", "-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_service_display()} ({self.contact_person}) on {self.date}"
+
+
 class BenefitsParameters(Versioned):
     """SSA work-incentive figures for one year (spec/metrics.md, Benefits). Reference data."""
 

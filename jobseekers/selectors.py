@@ -18,6 +18,7 @@ from jobseekers.models import (
     CASEWORK_ROLES,
     BenefitsParameters,
     CareerProfile,
+    CoordinationContact,
     Domain,
     DomainAssessment,
     FamilyConsent,
@@ -304,6 +305,7 @@ class SeekerRecord:
     culture: object | None = None
     family_in_force: list = field(default_factory=list)
     family_withdrawn: list = field(default_factory=list)
+    coordination: list = field(default_factory=list)
 
 
 def seeker_record(
@@ -347,6 +349,7 @@ def seeker_record(
         culture=seeker.cultural_preferences.first(),
         family_in_force=in_force,
         family_withdrawn=withdrawn,
+        coordination=list(seeker.coordination_contacts.all()[:contacts_shown]),
         seeker=seeker,
         profile=current,
         profile_versions=profiles,
@@ -430,4 +433,32 @@ def family_contacts(seeker: JobSeeker, on: dt.date) -> tuple[list, list]:
     return (
         [c for c in rows if c.pk in in_force],
         [c for c in rows if c.is_withdrawn_by(on)],
+    )
+
+
+@dataclass(frozen=True)
+class CoordinationEvidence:
+    """Contacts with other services in a period: evidence for the fidelity review's
+    integration items (IPS-25 items 2-3, integration with treatment) and the PSR
+    practice parameters' coordinated services."""
+
+    contacts: int
+    people: int
+    by_service: dict[str, int]
+
+
+def coordination_evidence(program_ids, start: dt.date, end: dt.date) -> CoordinationEvidence:
+    """Coordination contacts dated `start`..`end` (both included) in the programs: how
+    many, about how many people, and how many per service (labels). Two queries."""
+    rows = CoordinationContact.objects.filter(
+        program_id__in=list(program_ids), date__gte=start, date__lte=end
+    )
+    per_service = dict(
+        rows.order_by().values_list("service").annotate(n=Count("pk")).values_list("service", "n")
+    )
+    labels = dict(CoordinationContact.Service.choices)
+    return CoordinationEvidence(
+        contacts=sum(per_service.values()),
+        people=rows.values("seeker_id").distinct().count(),
+        by_service={labels[k]: v for k, v in sorted(per_service.items())},
     )

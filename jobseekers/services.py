@@ -17,6 +17,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
@@ -29,6 +30,7 @@ from jobseekers.models import (
     BasicNeed,
     BenefitsCounselling,
     CareerProfile,
+    CoordinationContact,
     CulturalPreference,
     Domain,
     DomainAssessment,
@@ -780,6 +782,42 @@ def withdraw_family_consent(
     save_if_unchanged(consent, expected_version=expected_version, update_fields=["withdrawn_on"])
     _log(consent.seeker, "wagtail.edit", by, f"Family consent withdrawn: {consent}")
     return consent
+
+
+# --- coordination with other services ---------------------------------------------------
+
+
+@transaction.atomic
+def log_coordination_contact(
+    *,
+    seeker: JobSeeker,
+    service: str,
+    contact_person: str,
+    date: dt.date,
+    agreed: str,
+    by: Actor,
+    service_name: str = "",
+) -> CoordinationContact:
+    """Log a contact with another service about the person (CoordinationContact.Service:
+    psychiatry, primary care, substance use, supported housing, vocational rehabilitation,
+    the mental-health team, other): the contact person, the date (not in the future) and
+    what was agreed (PSR practice parameters: coordinated services)."""
+    if date > timezone.localdate():
+        raise ValidationError({"date": "A contact cannot be logged for a day still to come."})
+    row = CoordinationContact(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        service=service,
+        service_name=service_name.strip(),
+        contact_person=contact_person.strip(),
+        date=date,
+        agreed=agreed.strip(),
+        logged_by=_staff_of(by, seeker.program),
+    )
+    _validate(row, exclude=("seeker", "program"))
+    row.save()
+    _log(seeker, "wagtail.edit", by, f"Coordination: {row}")
+    return row
 
 
 # --- benefits counselling -------------------------------------------------------------

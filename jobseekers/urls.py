@@ -20,6 +20,7 @@ urlpatterns = [
     path("record/<int:pk>/intervention/", views.add_intervention, name="intervention"),
     path("record/<int:pk>/culture/", views.cultural_preferences, name="culture"),
     path("record/<int:pk>/family-consent/", views.family_consent, name="family_consent"),
+    path("record/<int:pk>/coordination/", views.log_coordination, name="coordination"),
     path("record/<int:pk>/benefits/", views.benefits_estimate, name="benefits"),
     path("record/<int:pk>/counselling/", views.log_counselling, name="counselling"),
     path("record/<int:pk>/job/", views.start_job, name="job_start"),

@@ -436,6 +436,26 @@ def withdraw_consent(request, pk: int):
     )
 
 
+@requires("jobseekers.add_coordinationcontact")
+def log_coordination(request, pk: int):
+    """Log a contact with another service, starting from the last one's service and person."""
+    seeker = _seeker(request, pk)
+    last = seeker.coordination_contacts.first()
+    initial = (
+        {f: getattr(last, f) for f in ("service", "service_name", "contact_person")} if last else {}
+    )
+    form = forms.CoordinationContactForm(_data(request), initial=initial)
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Coordination with another service",
+        save=lambda f: services.log_coordination_contact(
+            seeker=seeker, by=request.user, **f.cleaned_data
+        ),
+    )
+
+
 @requires("jobseekers.change_goal")
 def goal_status(request, pk: int):
     goal = get_object_or_404(Goal.objects.for_user(request.user), pk=pk)

@@ -38,6 +38,7 @@ from jobseekers.models import (
     BenefitsCounselling,
     BenefitsParameters,
     CareerProfile,
+    CoordinationContact,
     CulturalPreference,
     Domain,
     DomainAssessment,
@@ -356,6 +357,18 @@ class FamilyConsentFactory(ProgramOwnedFactory):
     given_on = DAY
 
 
+class CoordinationContactFactory(ProgramOwnedFactory):
+    class Meta:
+        model = CoordinationContact
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    service = CoordinationContact.Service.PSYCHIATRY
+    contact_person = "Dr Okoye"
+    date = DAY
+    agreed = "Clinic visits on Fridays"
+
+
 class BenefitsParametersFactory(DjangoModelFactory):
     """Reference data (loaded by migration for real years); this adds far-future years."""
 
@@ -551,6 +564,7 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         CulturalPreferenceFactory,
         FamilyConsentFactory,
         BasicNeedFactory,
+        CoordinationContactFactory,
         BenefitsCounsellingFactory,
         JobFactory,
         MatchFactory,

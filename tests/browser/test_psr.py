@@ -147,3 +147,56 @@ def test_assessment_plan_and_reassessment_on_a_phone(
     assert axe_violations(page) == []
     assert no_sideways_scroll(page)
     assert seeker.assessments.filter(completed_on__isnull=False).count() == 2
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_plan_culture_consent_and_coordination_screens_are_accessible(
+    browser_page, live_server, seeker, users, width, tmp_path
+):
+    """Every new PSR screen (issue 24) passes axe and fits the screen at 375 and 1280 px."""
+    import datetime as dt
+
+    from jobseekers import services
+
+    day = dt.date(2026, 2, 1)
+    goal = services.set_goal(seeker=seeker, domain="employment", description="Cook", by=None)
+    services.add_intervention(
+        goal=goal, kind="tutoring", provider="Tutor", place="office", frequency="weekly",
+        started_on=day, by=None,
+    )  # fmt: skip
+    consent = services.record_family_consent(
+        seeker=seeker, contact_name="Rosa", scope="Job search", given_on=day, by=None
+    )
+    services.record_cultural_preferences(
+        seeker=seeker, recorded_on=day, values_and_preferences="Spanish at home", by=None
+    )
+    services.log_coordination_contact(
+        seeker=seeker, service="psychiatry", contact_person="Dr Okoye", date=day,
+        agreed="Friday visits", by=None,
+    )  # fmt: skip
+    services.record_assessment(
+        seeker=seeker, date=day, domains={"housing": {"setting": "Flat"}},
+        basic_needs={"food": {"met": False, "referral": "Food bank"}}, by=None,
+    )  # fmt: skip
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, users["specialist"], live_server.url)
+    base = f"/admin/jobseekers/record/{seeker.pk}"
+    for name, path in [
+        ("record", f"{base}/"),
+        ("intervention", f"{base}/intervention/"),
+        ("culture", f"{base}/culture/"),
+        ("consent", f"{base}/family-consent/"),
+        ("withdraw", f"/admin/jobseekers/consent/{consent.pk}/withdraw/"),
+        ("coordination", f"{base}/coordination/"),
+    ]:
+        page.goto(path)
+        expect(page.locator("main h1")).to_be_visible()
+        settled(page)
+        found = axe_violations(page)
+        assert found == [], (
+            name,
+            [(v["id"], [n["html"][:120] for n in v["nodes"]]) for v in found],
+        )
+        assert no_sideways_scroll(page), name
+        page.screenshot(path=tmp_path / f"psr-{name}-{width}.png", full_page=True)

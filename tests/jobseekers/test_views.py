@@ -24,6 +24,7 @@ SEEKER_VIEWS = (
     "intervention",
     "culture",
     "family_consent",
+    "coordination",
     "benefits",
     "counselling",
     "job_start",
