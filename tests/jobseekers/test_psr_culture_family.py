@@ -131,3 +131,27 @@ def test_erasure_removes_culture_and_consent(client, seeker, users, consent):
     assert response.status_code == 302
     assert not FamilyConsent.objects.exists()
     assert not CulturalPreference.objects.exists()
+
+
+def test_the_persons_copy_of_their_record_holds_the_psr_rows(client, seeker, users, consent):
+    import json
+
+    services.record_cultural_preferences(
+        seeker=seeker, recorded_on=D(2026, 1, 10), values_and_preferences="Spanish", by=None
+    )
+    services.log_coordination_contact(
+        seeker=seeker,
+        service="primary_care",
+        contact_person="Nurse Ada",
+        date=D(2026, 1, 12),
+        agreed="Shares the shift pattern",
+        by=None,
+    )
+    client.force_login(users["supervisor"])
+    response = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.json")
+    sections = json.loads(response.content)["sections"]
+    assert sections["jobseekers.FamilyConsent"][0]["scope"] == consent.scope
+    assert sections["jobseekers.CulturalPreference"][0]["values_and_preferences"] == "Spanish"
+    assert sections["jobseekers.CoordinationContact"][0]["agreed"] == "Shares the shift pattern"
+    pdf = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.pdf")
+    assert pdf.content.startswith(b"%PDF")
