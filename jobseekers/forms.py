@@ -16,11 +16,15 @@ from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
 from jobseekers import benefits, stages
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     CareerProfile,
+    CoordinationContact,
     Domain,
     Goal,
     GoalReview,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
     WageReport,
@@ -273,9 +277,25 @@ class WorkHistoryForm(DomainForm):
 RATING_CHOICES = [("", "Not rated"), *[(str(n), str(n)) for n in range(1, 6)]]
 
 
+# Per domain: the parts of a PSR assessment (DomainRating), in the order they are asked.
+DOMAIN_TEXT_PARTS = (
+    ("strengths", "strengths and abilities, in the person's words"),
+    ("setting", "the setting: where the person lives, works, learns or spends time"),
+    ("barriers", "barriers there"),
+    ("supports", "supports there"),
+    ("current_skills", "skills the person has"),
+    ("skills_to_build", "skills the person wants to build"),
+    ("needs", "needs, in the person's words"),
+)
+DOMAIN_PARTS = (*(name for name, _ in DOMAIN_TEXT_PARTS), "rating", "not_discussed")
+
+
 class AssessmentForm(DomainForm):
-    """The eleven PSR domains (strengths first, then needs) and, at a re-assessment,
-    how far each active goal was reached and the person's satisfaction."""
+    """The eleven PSR domains (strengths first; setting, barriers and supports; skills had
+    and wanted; needs; or "chose not to discuss") and, at a re-assessment, how far each
+    active goal was reached and the person's satisfaction. Prefilled from `previous` (the
+    person's last assessment) so nothing is typed twice; `complete` asks the service to
+    mark it complete (refused while a domain is not covered)."""
 
     date = forms.DateField(widget=DATE, initial=today)
     satisfaction = forms.TypedChoiceField(
@@ -286,20 +306,23 @@ class AssessmentForm(DomainForm):
         label="How satisfied is the person with our services? (1-5)",
     )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    complete = forms.BooleanField(
+        required=False,
+        label="Mark this assessment complete (every domain assessed or not discussed)",
+    )
 
-    def __init__(self, *args, goals=(), **kwargs):
+    class Media:
+        css = {"all": ["css/psr.css"]}
+
+    def __init__(self, *args, goals=(), previous=None, interventions=(), **kwargs):
         super().__init__(*args, **kwargs)
         for value, label in Domain.choices:
-            self.fields[f"{value}__strengths"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
-                label=f"{label}: strengths, in the person's words",
-            )
-            self.fields[f"{value}__needs"] = forms.CharField(
-                widget=forms.Textarea(attrs={"rows": 2}),
-                required=False,
-                label=f"{label}: needs, in the person's words",
-            )
+            for part, words in DOMAIN_TEXT_PARTS:
+                self.fields[f"{value}__{part}"] = forms.CharField(
+                    widget=forms.Textarea(attrs={"rows": 2}),
+                    required=False,
+                    label=f"{label}: {words}",
+                )
             self.fields[f"{value}__rating"] = forms.TypedChoiceField(
                 choices=RATING_CHOICES,
                 coerce=int,
@@ -307,6 +330,14 @@ class AssessmentForm(DomainForm):
                 required=False,
                 label=f"{label}: how things are going (1-5)",
             )
+            self.fields[f"{value}__not_discussed"] = forms.BooleanField(
+                required=False, label=f"{label}: the person chose not to discuss this"
+            )
+        self.previous = previous
+        if previous is not None and not self.is_bound:
+            for rating in previous.ratings.all():
+                for part in DOMAIN_PARTS:
+                    self.initial[f"{rating.domain}__{part}"] = getattr(rating, part)
         self.goals = list(goals)
         for goal in self.goals:
             self.fields[f"goal_{goal.pk}"] = forms.TypedChoiceField(
@@ -317,23 +348,99 @@ class AssessmentForm(DomainForm):
                 label=f"Goal: {goal.description[:80]}",
             )
 
-    def domain_groups(self):
+        self._add_basic_needs(previous)
+        self.interventions = list(interventions)
+        for iv in self.interventions:
+            name = f'{iv.get_kind_display()} for "{iv.goal.description[:50]}"'
+            self.fields[f"iv_{iv.pk}__decision"] = forms.ChoiceField(
+                choices=[("", "Not reviewed"), *InterventionReview.Decision.choices],
+                required=False,
+                label=f"{name}: continue, change or stop?",
+            )
+            self.fields[f"iv_{iv.pk}__person_view"] = forms.CharField(
+                widget=forms.Textarea(attrs={"rows": 2}),
+                required=False,
+                label=f"{name}: the person's view",
+            )
+            self.fields[f"iv_{iv.pk}__change"] = forms.CharField(
+                max_length=500, required=False, label=f"{name}: what changes"
+            )
+
+    def _add_basic_needs(self, previous) -> None:
+        """Per basic need: met or not this time, and the referral when not."""
+        for value, label in BasicNeed.Need.choices:
+            self.fields[f"need_{value}__status"] = forms.ChoiceField(
+                choices=[("", "Not asked this time"), ("met", "Met"), ("unmet", "Not met")],
+                required=False,
+                label=f"{label}: is this need met?",
+            )
+            self.fields[f"need_{value}__referral"] = forms.CharField(
+                max_length=300,
+                required=False,
+                label=f"{label}: if not, referred to (or: declined a referral)",
+            )
+        if previous is not None and not self.is_bound:
+            for row in previous.basic_needs.all():
+                self.initial[f"need_{row.need}__status"] = "met" if row.met else "unmet"
+                self.initial[f"need_{row.need}__referral"] = row.referral
+
+    def basic_need_groups(self):
         return [
-            (label, [self[f"{value}__{part}"] for part in ("strengths", "needs", "rating")])
-            for value, label in Domain.choices
+            (label, [self[f"need_{value}__{p}"] for p in ("status", "referral")])
+            for value, label in BasicNeed.Need.choices
         ]
+
+    def basic_needs(self) -> dict[str, dict]:
+        """{need: {met, referral}} for each need asked about this time."""
+        return {
+            value: {
+                "met": self.cleaned_data[f"need_{value}__status"] == "met",
+                "referral": self.cleaned_data[f"need_{value}__referral"],
+            }
+            for value in BasicNeed.Need.values
+            if self.cleaned_data.get(f"need_{value}__status")
+        }
+
+    def intervention_groups(self):
+        """(intervention, its three review fields) for the template."""
+        return [
+            (iv, [self[f"iv_{iv.pk}__{p}"] for p in ("decision", "person_view", "change")])
+            for iv in self.interventions
+        ]
+
+    def intervention_reviews(self) -> dict[int, dict[str, str]]:
+        """{intervention id: {decision, person_view, change}} for each one reviewed."""
+        return {
+            iv.pk: {
+                p: self.cleaned_data[f"iv_{iv.pk}__{p}"]
+                for p in ("decision", "person_view", "change")
+            }
+            for iv in self.interventions
+            if self.cleaned_data.get(f"iv_{iv.pk}__decision")
+        }
+
+    def domain_groups(self):
+        """(value, label, bound fields, covered) per domain, for the template."""
+        groups = []
+        for value, label in Domain.choices:
+            fields = [self[f"{value}__{part}"] for part in DOMAIN_PARTS]
+            covered = any(
+                str(f.value() or "").strip() and f.value() not in (False, "False")
+                for f in fields
+                if not f.name.endswith("__rating")
+            )
+            groups.append((value, label, fields, covered))
+        return groups
 
     def goal_fields(self):
         return [self[f"goal_{goal.pk}"] for goal in self.goals]
 
     def domains(self) -> dict:
+        """{domain value: {part: value}} for each domain with anything written or marked."""
         result = {}
         for value in Domain.values:
-            entry = {
-                part: self.cleaned_data.get(f"{value}__{part}")
-                for part in ("strengths", "needs", "rating")
-            }
-            if entry["strengths"] or entry["needs"] or entry["rating"]:
+            entry = {part: self.cleaned_data.get(f"{value}__{part}") for part in DOMAIN_PARTS}
+            if any(entry.values()):
                 result[value] = entry
         return result
 
@@ -343,6 +450,10 @@ class AssessmentForm(DomainForm):
             for goal in self.goals
             if self.cleaned_data.get(f"goal_{goal.pk}") is not None
         }
+
+
+class ContinueAssessmentForm(VersionedFormMixin, AssessmentForm):
+    """An incomplete assessment, continued: the same form, carrying the row's version."""
 
 
 class GoalForm(DomainForm):
@@ -364,6 +475,74 @@ class GoalForm(DomainForm):
             for n in (1, 2, 3)
             if self.cleaned_data.get(f"step_{n}")
         ]
+
+
+class InterventionForm(DomainForm):
+    """A PSR intervention for one of the person's active goals (services.add_intervention)."""
+
+    goal = forms.ModelChoiceField(queryset=Goal.objects.none(), label="For the goal")
+    kind = forms.ChoiceField(choices=Intervention.Kind.choices, label="Intervention")
+    details = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        label="What it covers (for skills training: the skills taught, modelled and rehearsed)",
+    )
+    provider = forms.CharField(max_length=200, label="Who provides it")
+    place = forms.ChoiceField(choices=Intervention.Place.choices, label="Where")
+    frequency = forms.CharField(max_length=100, label="How often (for example: weekly)")
+    started_on = forms.DateField(widget=DATE, initial=today, label="Starts")
+    review_date = forms.DateField(
+        widget=DATE, required=False, label="Review by (empty: at the next re-assessment)"
+    )
+
+    def __init__(self, *args, seeker, **kwargs):
+        super().__init__(*args, **kwargs)
+        goals = seeker.goals.filter(status=Goal.Status.ACTIVE)
+        self.fields["goal"].queryset = goals
+        if "goal" not in self.initial:
+            only = list(goals.values_list("pk", flat=True)[:2])
+            if len(only) == 1:  # the one goal: nothing to choose
+                self.initial["goal"] = only[0]
+
+
+class CulturalPreferenceForm(DomainForm):
+    """Cultural values and preferences, dated (services.record_cultural_preferences)."""
+
+    recorded_on = forms.DateField(widget=DATE, initial=today, label="Recorded on")
+    values_and_preferences = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        label="Values and preferences, in the person's words (language, faith, customs, "
+        "how and by whom they want to be helped)",
+    )
+
+
+class FamilyConsentForm(DomainForm):
+    """The person's consent to involve someone (services.record_family_consent)."""
+
+    contact_name = forms.CharField(max_length=200, label="Who")
+    relationship = forms.CharField(max_length=100, required=False)
+    phone = forms.CharField(max_length=40, required=False)
+    scope = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label="What may be shared, in the person's words",
+    )
+    given_on = forms.DateField(widget=DATE, initial=today, label="Consent given on")
+
+
+class WithdrawConsentForm(VersionedFormMixin, DomainForm):
+    withdrawn_on = forms.DateField(widget=DATE, initial=today, label="Consent withdrawn on")
+
+
+class CoordinationContactForm(DomainForm):
+    """A contact with another service (services.log_coordination_contact)."""
+
+    service = forms.ChoiceField(choices=CoordinationContact.Service.choices)
+    service_name = forms.CharField(
+        max_length=200, required=False, label="Which one (agency or office)"
+    )
+    contact_person = forms.CharField(max_length=200, label="Contact person")
+    date = forms.DateField(widget=DATE, initial=today)
+    agreed = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), label="What was agreed")
 
 
 class GoalStatusForm(VersionedFormMixin, DomainForm):

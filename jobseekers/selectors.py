@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
+from django.utils import timezone
 
 from employers.models import EmployerContact
 from ips.models import Program, StaffMember
@@ -17,9 +18,12 @@ from jobseekers.models import (
     CASEWORK_ROLES,
     BenefitsParameters,
     CareerProfile,
+    CoordinationContact,
     Domain,
     DomainAssessment,
+    FamilyConsent,
     Goal,
+    Intervention,
     Job,
     JobSeeker,
 )
@@ -386,9 +390,15 @@ class SeekerRecord:
     counselling_timing: list[tuple[object, str]]
     timeline: list[tuple[str, str, list[int | None]]]
     wage_reports: list = field(default_factory=list)  # the latest 12 months reported
+    culture: object | None = None
+    family_in_force: list = field(default_factory=list)
+    family_withdrawn: list = field(default_factory=list)
+    coordination: list = field(default_factory=list)
 
 
-def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecord:
+def seeker_record(
+    seeker: JobSeeker, *, contacts_shown: int = 20, today: dt.date | None = None
+) -> SeekerRecord:
     """Everything on the seeker record page, in a fixed number of queries."""
     profiles = list(
         seeker.profiles.select_related("created_by__user").prefetch_related(
@@ -399,11 +409,18 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
     assessments = list(
         DomainAssessment.objects.filter(seeker=seeker)
         .select_related("assessed_by__user")
-        .prefetch_related("ratings", "goal_reviews__goal")
+        .prefetch_related(
+            "ratings",
+            "goal_reviews__goal",
+            "intervention_reviews__intervention",
+            "basic_needs",
+        )
         .order_by("date", "pk")
     )
     goals = list(
-        Goal.objects.filter(seeker=seeker).prefetch_related("steps").order_by("status", "pk")
+        Goal.objects.filter(seeker=seeker)
+        .prefetch_related("steps", "interventions__reviews__assessment")
+        .order_by("status", "pk")
     )
     jobs = list(
         Job.objects.filter(seeker=seeker).select_related("employer", "occupation", "program")
@@ -416,7 +433,12 @@ def seeker_record(seeker: JobSeeker, *, contacts_shown: int = 20) -> SeekerRecor
     counselling = list(seeker.benefits_counselling.all())
     wage_reports = list(seeker.wage_reports.order_by("-month")[:12]) if jobs else []
     starts = [j.start_date for j in jobs]
+    in_force, withdrawn = family_contacts(seeker, today or timezone.localdate())
     return SeekerRecord(
+        culture=seeker.cultural_preferences.first(),
+        family_in_force=in_force,
+        family_withdrawn=withdrawn,
+        coordination=list(seeker.coordination_contacts.all()[:contacts_shown]),
         seeker=seeker,
         profile=current,
         profile_versions=profiles,
@@ -470,3 +492,63 @@ def current_profile_version(seeker: JobSeeker) -> int:
         "version", flat=True
     )
     return versions.first() or 0
+
+
+def latest_assessment(seeker: JobSeeker) -> DomainAssessment | None:
+    """The person's latest PSR assessment (by date, then entry) with its domain rows, or
+    None: what a new assessment is prefilled from (issue 24: nothing is typed twice)."""
+    return (
+        DomainAssessment.objects.filter(seeker=seeker)
+        .prefetch_related("ratings", "basic_needs")
+        .order_by("-date", "-pk")
+        .first()
+    )
+
+
+def running_interventions(seeker: JobSeeker) -> list[Intervention]:
+    """The person's interventions not stopped, with their goals (for the re-assessment)."""
+    return list(
+        seeker.interventions.filter(stopped_on__isnull=True)
+        .select_related("goal")
+        .order_by("goal_id", "started_on", "pk")
+    )
+
+
+def family_contacts(seeker: JobSeeker, on: dt.date) -> tuple[list, list]:
+    """(consents in force on `on`: whom staff may contact; consents withdrawn by then:
+    whom not to contact), one query (PSR practice parameters: family involvement with
+    the person's consent)."""
+    rows = list(FamilyConsent.objects.filter(seeker=seeker).order_by("contact_name", "pk"))
+    in_force = {c.pk for c in rows if c.given_on <= on and not c.is_withdrawn_by(on)}
+    return (
+        [c for c in rows if c.pk in in_force],
+        [c for c in rows if c.is_withdrawn_by(on)],
+    )
+
+
+@dataclass(frozen=True)
+class CoordinationEvidence:
+    """Contacts with other services in a period: evidence for the fidelity review's
+    integration items (IPS-25 items 2-3, integration with treatment) and the PSR
+    practice parameters' coordinated services."""
+
+    contacts: int
+    people: int
+    by_service: dict[str, int]
+
+
+def coordination_evidence(program_ids, start: dt.date, end: dt.date) -> CoordinationEvidence:
+    """Coordination contacts dated `start`..`end` (both included) in the programs: how
+    many, about how many people, and how many per service (labels). Two queries."""
+    rows = CoordinationContact.objects.filter(
+        program_id__in=list(program_ids), date__gte=start, date__lte=end
+    )
+    per_service = dict(
+        rows.order_by().values_list("service").annotate(n=Count("pk")).values_list("service", "n")
+    )
+    labels = dict(CoordinationContact.Service.choices)
+    return CoordinationEvidence(
+        contacts=sum(per_service.values()),
+        people=rows.values("seeker_id").distinct().count(),
+        by_service={labels[k]: v for k, v in sorted(per_service.items())},
+    )

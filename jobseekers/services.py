@@ -27,14 +27,20 @@ from ips.versioning import StaleCopyError, check_version, save_if_unchanged
 from jobseekers import stages
 from jobseekers.matching.tasks import relocate_and_refresh_on_commit
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     CareerProfile,
+    CoordinationContact,
+    CulturalPreference,
     Domain,
     DomainAssessment,
     DomainRating,
+    FamilyConsent,
     Goal,
     GoalReview,
     GoalStep,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
     WageReport,
@@ -406,6 +412,32 @@ def add_work_history_entry(
 # --- PSR assessment and goals ---------------------------------------------------------
 
 
+def _domain_rows(
+    seeker: JobSeeker, assessment: DomainAssessment, domains: Mapping[str, Mapping[str, Any]]
+) -> list[DomainRating]:
+    """One DomainRating per domain given, validated; refuses words in a domain the person
+    chose not to discuss (the constraint `domain_not_discussed_keeps_no_words`)."""
+    rows = []
+    for domain, values in domains.items():
+        words = {name: (values.get(name) or "").strip() for name in DomainRating.WORD_FIELDS}
+        row = DomainRating(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            domain=domain,
+            not_discussed=bool(values.get("not_discussed")),
+            rating=values.get("rating"),
+            **words,
+        )
+        if row.not_discussed and (row.has_words or row.rating is not None):
+            label = Domain(domain).label
+            raise ValidationError(
+                {"domains": f"{label}: the person chose not to discuss it, so leave it empty."}
+            )
+        _validate(row, exclude=("assessment", "program"))
+        rows.append(row)
+    return rows
+
+
 @transaction.atomic
 def record_assessment(
     *,
@@ -417,42 +449,71 @@ def record_assessment(
     goal_attainment: Mapping[int, int] | None = None,
     notes: str = "",
     next_due: dt.date | None = None,
+    complete: bool = False,
+    assessment: DomainAssessment | None = None,
+    expected_version: int | None = None,
+    intervention_reviews: Mapping[int, Mapping[str, str]] | None = None,
+    basic_needs: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> DomainAssessment:
-    """Record a PSR domain assessment (strengths first, then needs, in the person's words);
-    at a re-assessment also each goal's attainment and the person's satisfaction."""
+    """Record a PSR domain assessment, or continue an incomplete one (`assessment`).
+
+    `domains` maps a `Domain` value to {strengths, needs, setting, barriers, supports,
+    current_skills, skills_to_build: text in the person's words; rating: 1-5 or None;
+    not_discussed: bool}. At a re-assessment also each goal's attainment (-2..+2, goal
+    attainment scaling), the person's satisfaction (1-5) and each active intervention's
+    review (`intervention_reviews`: {intervention id: {decision: continue|change|stop,
+    person_view, change}}, see `_review_interventions`) and the basic-needs check
+    (`basic_needs`: {BasicNeed.Need value: {met: bool, referral: text}}, see
+    `_check_basic_needs`). `complete=True` marks it
+    complete on `date`; refused (ValidationError naming the domains) unless each of the
+    eleven domains is assessed or marked "person chose not to discuss" (PSR practice
+    parameters: the assessment covers strengths, setting and skills across all domains).
+    A completed assessment is not changed again; continuing one checks `expected_version`
+    (StaleCopyError when someone saved it since). Re-assessment is due after
+    REASSESSMENT_DAYS (90 days) unless `next_due` is given. Nothing is written on error."""
     unknown = set(domains) - set(Domain.values)
     if unknown:
         raise ValidationError({"domains": f"Unknown domain: {sorted(unknown)[0]}."})
     if not any(
-        (v.get("strengths") or "").strip() or (v.get("needs") or "").strip()
+        any((v.get(name) or "").strip() for name in DomainRating.WORD_FIELDS)
+        or v.get("not_discussed")
         for v in domains.values()
     ):
         raise ValidationError({"domains": "Write the person's words for at least one domain."})
-    assessment = DomainAssessment(
-        program_id=seeker.program_id,
-        seeker=seeker,
-        date=date,
-        assessed_by=_staff_of(by, seeker.program),
-        satisfaction=satisfaction,
-        notes=notes.strip(),
-        next_due=next_due or date + dt.timedelta(days=REASSESSMENT_DAYS),
-    )
-    _validate(assessment, exclude=("seeker", "program"))
-    assessment.save()
-    ratings = [
-        DomainRating(
-            program_id=seeker.program_id,
-            assessment=assessment,
-            domain=domain,
-            strengths=(values.get("strengths") or "").strip(),
-            needs=(values.get("needs") or "").strip(),
-            rating=values.get("rating"),
+    if assessment is None:
+        assessment = DomainAssessment(program_id=seeker.program_id, seeker=seeker)
+    elif assessment.seeker_id != seeker.pk:
+        raise ValidationError({"assessment": "This assessment is not this person's."})
+    elif assessment.completed_on is not None:
+        raise ValidationError(
+            {"assessment": f"This assessment was completed on {assessment.completed_on}."}
         )
-        for domain, values in domains.items()
-    ]
-    for rating in ratings:
-        _validate(rating, exclude=("assessment", "program"))
+    assessment.date = date
+    assessment.assessed_by = _staff_of(by, seeker.program) or assessment.assessed_by
+    assessment.satisfaction = satisfaction
+    assessment.notes = notes.strip()
+    assessment.next_due = next_due or date + dt.timedelta(days=REASSESSMENT_DAYS)
+    _validate(assessment, exclude=("seeker", "program"))
+    if assessment.pk is None:
+        assessment.save()
+    else:
+        save_if_unchanged(assessment, expected_version=expected_version)
+    ratings = _domain_rows(seeker, assessment, domains)
+    assessment.ratings.all().delete()
     DomainRating.objects.bulk_create(ratings)
+    getattr(assessment, "_prefetched_objects_cache", {}).pop("ratings", None)
+    if complete:
+        missing = assessment.uncovered_domain_labels()
+        if missing:
+            raise ValidationError(
+                {
+                    "complete": "Not complete yet. Assess these domains or mark them "
+                    f"'person chose not to discuss': {', '.join(missing)}."
+                }
+            )
+        assessment.completed_on = date
+        assessment.save(update_fields=["completed_on"])
+    assessment.goal_reviews.all().delete()
     if goal_attainment:
         goals = {g.pk: g for g in seeker.goals.filter(pk__in=list(goal_attainment))}
         if len(goals) != len(goal_attainment):
@@ -465,8 +526,127 @@ def record_assessment(
             )
             for pk, v in goal_attainment.items()
         )
+    _review_interventions(seeker, assessment, intervention_reviews or {})
+    _check_basic_needs(seeker, assessment, basic_needs or {})
     _log(seeker, "wagtail.edit", by, f"PSR assessment on {date}")
     return assessment
+
+
+def _check_basic_needs(
+    seeker: JobSeeker, assessment: DomainAssessment, needs: Mapping[str, Mapping[str, Any]]
+) -> None:
+    """The basic-needs check of an assessment (intake or re-assessment): housing,
+    finances, food, clothing and transportation, each met or not; a need not met names
+    the referral made, or that the person declined one (PSR practice parameters: services
+    meet basic needs; constraint `basic_need_unmet_has_referral`)."""
+    assessment.basic_needs.all().delete()
+    unknown = set(needs) - set(BasicNeed.Need.values)
+    if unknown:
+        raise ValidationError({"basic_needs": f"Unknown basic need: {sorted(unknown)[0]}."})
+    rows = []
+    for need, values in needs.items():
+        row = BasicNeed(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            need=need,
+            met=bool(values.get("met")),
+            referral=(values.get("referral") or "").strip(),
+        )
+        if not row.met and not row.referral:
+            raise ValidationError(
+                {
+                    "basic_needs": f"{row.get_need_display()} is not met: say where the "
+                    "person was referred, or that they declined a referral."
+                }
+            )
+        _validate(row, exclude=("assessment", "program"))
+        rows.append(row)
+    BasicNeed.objects.bulk_create(rows)
+
+
+def _review_interventions(
+    seeker: JobSeeker, assessment: DomainAssessment, reviews: Mapping[int, Mapping[str, str]]
+) -> None:
+    """Record each intervention's review at this assessment (PSR practice parameters:
+    interventions are re-evaluated routinely). "stop" ends the intervention on the
+    assessment's date; "continue" and "change" move its review date to the next
+    re-assessment. Only this person's interventions running on that date are reviewed."""
+    assessment.intervention_reviews.all().delete()
+    if not reviews:
+        return
+    running = {
+        i.pk: i for i in seeker.interventions.filter(pk__in=list(reviews), stopped_on__isnull=True)
+    }
+    if len(running) != len(reviews):
+        raise ValidationError(
+            {"intervention_reviews": "An intervention is not this person's or has already stopped."}
+        )
+    rows = []
+    for pk, values in reviews.items():
+        row = InterventionReview(
+            program_id=seeker.program_id,
+            assessment=assessment,
+            intervention=running[pk],
+            decision=values.get("decision") or "",
+            person_view=(values.get("person_view") or "").strip(),
+            change=(values.get("change") or "").strip(),
+        )
+        if row.decision == InterventionReview.Decision.CHANGE and not row.change:
+            raise ValidationError({"intervention_reviews": f"{running[pk]}: say what changes."})
+        _validate(row, exclude=("assessment", "intervention", "program"))
+        rows.append(row)
+        intervention = running[pk]
+        if row.decision == InterventionReview.Decision.STOP:
+            intervention.stopped_on = max(assessment.date, intervention.started_on)
+        else:
+            intervention.review_date = max(assessment.next_due, intervention.started_on)
+        intervention.save(update_fields=["stopped_on", "review_date"])
+    InterventionReview.objects.bulk_create(rows)
+
+
+@transaction.atomic
+def add_intervention(
+    *,
+    goal: Goal,
+    kind: str,
+    provider: str,
+    place: str,
+    frequency: str,
+    started_on: dt.date,
+    by: Actor,
+    review_date: dt.date | None = None,
+    details: str = "",
+) -> Intervention:
+    """Add a PSR intervention to the person's plan, serving `goal`: `kind` from
+    Intervention.Kind (the PSR practice parameters' short list), who provides it, where
+    (Intervention.Place), how often (words, e.g. "weekly"), from `started_on`, reviewed on
+    `review_date` (default: the person's next re-assessment, else REASSESSMENT_DAYS after
+    the start). Refused for a goal no longer worked on."""
+    if goal.status != Goal.Status.ACTIVE:
+        raise ValidationError({"goal": "Choose a goal the person is working on."})
+    seeker = goal.seeker
+    if review_date is None:
+        latest = seeker.assessments.order_by("-date", "-pk").first()
+        due = latest.next_due if latest else None
+        review_date = due if due and due >= started_on else None
+    intervention = Intervention(
+        program_id=goal.program_id,
+        seeker=seeker,
+        goal=goal,
+        kind=kind,
+        provider=provider.strip(),
+        place=place,
+        frequency=frequency.strip(),
+        started_on=started_on,
+        review_date=review_date or started_on + dt.timedelta(days=REASSESSMENT_DAYS),
+        details=details.strip(),
+    )
+    if intervention.review_date < started_on:
+        raise ValidationError({"review_date": "The review cannot be before the start."})
+    _validate(intervention, exclude=("seeker", "goal", "program"))
+    intervention.save()
+    _log(seeker, "wagtail.edit", by, f"Intervention added: {intervention}")
+    return intervention
 
 
 @transaction.atomic
@@ -527,6 +707,118 @@ def complete_goal_step(*, step: GoalStep, done_on: dt.date, by: Actor) -> GoalSt
     step.done_on = done_on
     step.save(update_fields=["done_on"])
     return step
+
+
+# --- culture and family involvement -----------------------------------------------------
+
+
+@transaction.atomic
+def record_cultural_preferences(
+    *, seeker: JobSeeker, recorded_on: dt.date, values_and_preferences: str, by: Actor
+) -> CulturalPreference:
+    """Record the person's cultural values and preferences in their words, dated (PSR
+    practice parameters: culturally sensitive services); earlier records are kept."""
+    row = CulturalPreference(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        recorded_on=recorded_on,
+        values_and_preferences=values_and_preferences.strip(),
+        recorded_by=_staff_of(by, seeker.program),
+    )
+    _validate(row, exclude=("seeker", "program"))
+    row.save()
+    _log(seeker, "wagtail.edit", by, f"Cultural values and preferences recorded {recorded_on}")
+    return row
+
+
+@transaction.atomic
+def record_family_consent(
+    *,
+    seeker: JobSeeker,
+    contact_name: str,
+    scope: str,
+    given_on: dt.date,
+    by: Actor,
+    relationship: str = "",
+    phone: str = "",
+) -> FamilyConsent:
+    """Record the person's consent to involve a family member or friend: who, what may be
+    shared (`scope`, in the person's words) and from when (PSR practice parameters:
+    family involvement with consent)."""
+    consent = FamilyConsent(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        contact_name=contact_name.strip(),
+        relationship=relationship.strip(),
+        phone=phone.strip(),
+        scope=scope.strip(),
+        given_on=given_on,
+    )
+    _validate(consent, exclude=("seeker", "program"))
+    consent.save()
+    _log(seeker, "wagtail.edit", by, f"Family consent: {consent}")
+    return consent
+
+
+@transaction.atomic
+def withdraw_family_consent(
+    *,
+    consent: FamilyConsent,
+    withdrawn_on: dt.date,
+    by: Actor,
+    expected_version: int | None = None,
+) -> FamilyConsent:
+    """The person withdraws consent from `withdrawn_on`: from that day the contact is no
+    longer offered to staff (FamilyConsent.objects.in_force). Refused before the day it
+    was given, or when already withdrawn; StaleCopyError when changed since the form."""
+    if consent.withdrawn_on is not None:
+        raise ValidationError(
+            {"withdrawn_on": f"Consent was already withdrawn on {consent.withdrawn_on}."}
+        )
+    if withdrawn_on < consent.given_on:
+        raise ValidationError(
+            {"withdrawn_on": f"Consent was given on {consent.given_on}: withdraw it after."}
+        )
+    consent.withdrawn_on = withdrawn_on
+    save_if_unchanged(consent, expected_version=expected_version, update_fields=["withdrawn_on"])
+    _log(consent.seeker, "wagtail.edit", by, f"Family consent withdrawn: {consent}")
+    return consent
+
+
+# --- coordination with other services ---------------------------------------------------
+
+
+@transaction.atomic
+def log_coordination_contact(
+    *,
+    seeker: JobSeeker,
+    service: str,
+    contact_person: str,
+    date: dt.date,
+    agreed: str,
+    by: Actor,
+    service_name: str = "",
+) -> CoordinationContact:
+    """Log a contact with another service about the person (CoordinationContact.Service:
+    psychiatry, primary care, substance use, supported housing, vocational rehabilitation,
+    the mental-health team, other): the contact person, the date (not in the future) and
+    what was agreed (PSR practice parameters: coordinated services)."""
+    if date > timezone.localdate():
+        raise ValidationError({"date": "A contact cannot be logged for a day still to come."})
+    row = CoordinationContact(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        service=service,
+        service_name=service_name.strip(),
+        contact_person=contact_person.strip(),
+        date=date,
+        agreed=agreed.strip(),
+        logged_by=_staff_of(by, seeker.program),
+    )
+    _validate(row, exclude=("seeker", "program"))
+    row.save()
+    _log(seeker, "wagtail.edit", by, f"Coordination: {row}")
+    return row
 
 
 # --- benefits counselling -------------------------------------------------------------

@@ -24,7 +24,15 @@ from ips.validators import query_id
 from ips.versioning import StaleCopyError
 from jobseekers import benefits, forms, selectors, services, stages
 from jobseekers.benefits import words
-from jobseekers.models import CASEWORK_ROLES, Goal, GoalStep, Job, JobSeeker
+from jobseekers.models import (
+    CASEWORK_ROLES,
+    DomainAssessment,
+    FamilyConsent,
+    Goal,
+    GoalStep,
+    Job,
+    JobSeeker,
+)
 from jobseekers.panels import record_panels
 
 JOB_END_ROLES = CASEWORK_ROLES | {Role.COACH}
@@ -271,26 +279,68 @@ def add_work_history(request, pk: int):
     )
 
 
+def _save_assessment(request, seeker, assessment=None):
+    """The service call of both assessment screens."""
+    return lambda f: services.record_assessment(
+        seeker=seeker,
+        date=f.cleaned_data["date"],
+        domains=f.domains(),
+        satisfaction=f.cleaned_data["satisfaction"],
+        notes=f.cleaned_data["notes"],
+        goal_attainment=f.goal_attainment(),
+        intervention_reviews=f.intervention_reviews(),
+        basic_needs=f.basic_needs(),
+        complete=f.cleaned_data["complete"],
+        assessment=assessment,
+        expected_version=getattr(f, "expected_version", None),
+        by=request.user,
+    )
+
+
 @requires("jobseekers.add_domainassessment")
 def assess(request, pk: int):
-    """A PSR domain assessment or re-assessment."""
+    """A PSR domain assessment or re-assessment, prefilled from the last one."""
     seeker = _seeker(request, pk)
-    form = forms.AssessmentForm(_data(request), goals=selectors.prefetch_goals(seeker))
+    form = forms.AssessmentForm(
+        _data(request),
+        goals=selectors.prefetch_goals(seeker),
+        interventions=selectors.running_interventions(seeker),
+        previous=selectors.latest_assessment(seeker),
+    )
     return _form_view(
         request,
         seeker=seeker,
         form=form,
         title="PSR domain assessment",
         template="jobseekers/assessment_form.html",
-        save=lambda f: services.record_assessment(
-            seeker=seeker,
-            date=f.cleaned_data["date"],
-            domains=f.domains(),
-            satisfaction=f.cleaned_data["satisfaction"],
-            notes=f.cleaned_data["notes"],
-            goal_attainment=f.goal_attainment(),
-            by=request.user,
-        ),
+        save=_save_assessment(request, seeker),
+    )
+
+
+@requires("jobseekers.change_domainassessment")
+def continue_assessment(request, pk: int):
+    """Continue an assessment not yet complete (a completed one goes back to the record)."""
+    assessment = get_object_or_404(DomainAssessment.objects.for_user(request.user), pk=pk)
+    seeker = _seeker(request, assessment.seeker_id)
+    if assessment.completed_on is not None:
+        messages.info(request, f"That assessment was completed on {assessment.completed_on}.")
+        return redirect("jobseekers:record", seeker.pk)
+    form = forms.ContinueAssessmentForm(
+        _data(request),
+        goals=selectors.prefetch_goals(seeker),
+        interventions=selectors.running_interventions(seeker),
+        previous=assessment,
+        initial={f: getattr(assessment, f) for f in ("date", "satisfaction", "notes")},
+        version=assessment.version,
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="PSR domain assessment",
+        template="jobseekers/assessment_form.html",
+        save=_save_assessment(request, seeker, assessment),
+        latest_version=lambda: DomainAssessment.objects.get(pk=assessment.pk).version,
     )
 
 
@@ -312,6 +362,98 @@ def add_goal(request, pk: int):
             steps=f.steps(),
             assessment=latest,
             by=request.user,
+        ),
+    )
+
+
+@requires("jobseekers.add_intervention")
+def add_intervention(request, pk: int):
+    """A PSR intervention in the person's plan, for one of their active goals."""
+    seeker = _seeker(request, pk)
+    wanted = query_id(request.GET.get("goal", ""))  # "Add an intervention" under a goal
+    form = forms.InterventionForm(
+        _data(request), seeker=seeker, initial={"goal": wanted} if wanted else {}
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="New intervention",
+        save=lambda f: services.add_intervention(by=request.user, **f.cleaned_data),
+    )
+
+
+@requires("jobseekers.add_culturalpreference")
+def cultural_preferences(request, pk: int):
+    """Record cultural values and preferences, prefilled from the last record."""
+    seeker = _seeker(request, pk)
+    latest = seeker.cultural_preferences.first()
+    form = forms.CulturalPreferenceForm(
+        _data(request),
+        initial={"values_and_preferences": latest.values_and_preferences} if latest else {},
+    )
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Cultural values and preferences",
+        save=lambda f: services.record_cultural_preferences(
+            seeker=seeker, by=request.user, **f.cleaned_data
+        ),
+    )
+
+
+@requires("jobseekers.add_familyconsent")
+def family_consent(request, pk: int):
+    seeker = _seeker(request, pk)
+    form = forms.FamilyConsentForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Consent to involve family",
+        save=lambda f: services.record_family_consent(
+            seeker=seeker, by=request.user, **f.cleaned_data
+        ),
+    )
+
+
+@requires("jobseekers.change_familyconsent")
+def withdraw_consent(request, pk: int):
+    consent = get_object_or_404(FamilyConsent.objects.for_user(request.user), pk=pk)
+    seeker = _seeker(request, consent.seeker_id)
+    form = forms.WithdrawConsentForm(_data(request), version=consent.version)
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title=f"Withdraw consent to involve {consent.contact_name}",
+        save=lambda f: services.withdraw_family_consent(
+            consent=consent,
+            withdrawn_on=f.cleaned_data["withdrawn_on"],
+            expected_version=f.expected_version,
+            by=request.user,
+        ),
+        latest_version=lambda: FamilyConsent.objects.get(pk=consent.pk).version,
+    )
+
+
+@requires("jobseekers.add_coordinationcontact")
+def log_coordination(request, pk: int):
+    """Log a contact with another service, starting from the last one's service and person."""
+    seeker = _seeker(request, pk)
+    last = seeker.coordination_contacts.first()
+    initial = (
+        {f: getattr(last, f) for f in ("service", "service_name", "contact_person")} if last else {}
+    )
+    form = forms.CoordinationContactForm(_data(request), initial=initial)
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title="Coordination with another service",
+        save=lambda f: services.log_coordination_contact(
+            seeker=seeker, by=request.user, **f.cleaned_data
         ),
     )
 

@@ -35,15 +35,21 @@ from ips.models import (
 )
 from ips.roles import Role
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     BenefitsParameters,
     CareerProfile,
+    CoordinationContact,
+    CulturalPreference,
     Domain,
     DomainAssessment,
     DomainRating,
+    FamilyConsent,
     Goal,
     GoalReview,
     GoalStep,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
     Match,
@@ -297,6 +303,83 @@ class GoalReviewFactory(ProgramOwnedFactory):
     attainment = GoalReview.Attainment.EXPECTED
 
 
+class InterventionFactory(ProgramOwnedFactory):
+    class Meta:
+        model = Intervention
+
+    _program_from = ("seeker", "goal")
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    goal = factory.SubFactory(
+        GoalFactory, program=SAME_PROGRAM, seeker=factory.SelfAttribute("..seeker")
+    )
+    kind = Intervention.Kind.JOB_COACHING
+    provider = "Employment specialist"
+    place = Intervention.Place.COMMUNITY
+    frequency = "weekly"
+    started_on = DAY
+    review_date = DAY + dt.timedelta(days=90)
+
+
+class InterventionReviewFactory(ProgramOwnedFactory):
+    class Meta:
+        model = InterventionReview
+
+    _program_from = ("intervention", "assessment")
+    intervention = factory.SubFactory(InterventionFactory, program=SAME_PROGRAM)
+    assessment = factory.SubFactory(
+        DomainAssessmentFactory,
+        program=SAME_PROGRAM,
+        seeker=factory.SelfAttribute("..intervention.seeker"),
+    )
+    decision = InterventionReview.Decision.CONTINUE
+    person_view = "It helps"
+
+
+class BasicNeedFactory(ProgramOwnedFactory):
+    class Meta:
+        model = BasicNeed
+
+    _program_from = ("assessment",)
+    assessment = factory.SubFactory(DomainAssessmentFactory, program=SAME_PROGRAM)
+    need = BasicNeed.Need.FOOD
+    met = False
+    referral = "Food bank on 7 Mile"
+
+
+class CulturalPreferenceFactory(ProgramOwnedFactory):
+    class Meta:
+        model = CulturalPreference
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    recorded_on = DAY
+    values_and_preferences = "Spanish at home"
+
+
+class FamilyConsentFactory(ProgramOwnedFactory):
+    class Meta:
+        model = FamilyConsent
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    contact_name = "Rosa"
+    relationship = "aunt"
+    scope = "How the job search is going"
+    given_on = DAY
+
+
+class CoordinationContactFactory(ProgramOwnedFactory):
+    class Meta:
+        model = CoordinationContact
+
+    _program_from = ("seeker",)
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    service = CoordinationContact.Service.PSYCHIATRY
+    contact_person = "Dr Okoye"
+    date = DAY
+    agreed = "Clinic visits on Fridays"
+
+
 class BenefitsParametersFactory(DjangoModelFactory):
     """Reference data (loaded by migration for real years); this adds far-future years."""
 
@@ -498,6 +581,12 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         GoalFactory,
         GoalStepFactory,
         GoalReviewFactory,
+        InterventionFactory,
+        InterventionReviewFactory,
+        CulturalPreferenceFactory,
+        FamilyConsentFactory,
+        BasicNeedFactory,
+        CoordinationContactFactory,
         BenefitsCounsellingFactory,
         WageReportFactory,
         JobFactory,

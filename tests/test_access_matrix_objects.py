@@ -56,6 +56,8 @@ CUSTOM_OBJECTS = [
     (r"^admin/crm/contacts/", "employers.employercontact"),
     (r"^admin/fidelity/import/", "fidelity.importupload"),
     (r"^admin/fidelity/reviews/", "fidelity.fidelityreview"),
+    (r"^admin/jobseekers/assessment/", "jobseekers.domainassessment"),
+    (r"^admin/jobseekers/consent/", "jobseekers.familyconsent"),
     (r"^admin/jobseekers/goal/", "jobseekers.goal"),
     (r"^admin/jobseekers/step/", "jobseekers.goalstep"),
     (r"^admin/jobseekers/job/", "jobseekers.job"),

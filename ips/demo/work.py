@@ -270,6 +270,7 @@ def build_assessments(demo: Demo) -> None:
     ]
     for a in assessments:
         a.next_due = a.date + 180 * DAY
+        a.completed_on = a.date  # every domain below has the person's words (issue 24)
     DomainAssessment.objects.bulk_create(assessments)
     ratings, goals = [], []
     for a in assessments:

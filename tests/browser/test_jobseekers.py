@@ -27,7 +27,10 @@ def test_caseload_and_record_are_accessible(browser_page, live_server, seeker, u
     expect(browser_page.locator("main")).to_contain_text("Chef")
     assert axe_violations(browser_page) == []
     browser_page.get_by_role("link", name="Re-assess").click()
-    browser_page.get_by_label("Housing: strengths, in the person's words").fill("Own flat")
+    browser_page.locator("summary", has_text="Housing").click()
+    browser_page.get_by_label("Housing: strengths and abilities, in the person's words").fill(
+        "Own flat"
+    )
     browser_page.get_by_role("button", name="Save").click()
     expect(browser_page.locator("main")).to_contain_text("Own flat")
     assert seeker.assessments.count() == 2

@@ -29,13 +29,19 @@ from ips.models import (
 )
 from ips.roles import LEADERSHIP, Role
 from jobseekers.models import (
+    BasicNeed,
     BenefitsCounselling,
     CareerProfile,
+    CoordinationContact,
+    CulturalPreference,
     DomainAssessment,
     DomainRating,
+    FamilyConsent,
     Goal,
     GoalReview,
     GoalStep,
+    Intervention,
+    InterventionReview,
     Job,
     JobSeeker,
     Match,
@@ -47,6 +53,7 @@ from tests.factories import (
     PROGRAM_OWNED_FACTORIES,
     DomainAssessmentFactory,
     GoalFactory,
+    InterventionFactory,
     JobFactory,
     JobSeekerFactory,
 )
@@ -77,6 +84,12 @@ RULES: dict[type, str] = {
     Goal: SEEKER,
     GoalStep: SEEKER,
     GoalReview: SEEKER,
+    Intervention: SEEKER,
+    InterventionReview: SEEKER,
+    CulturalPreference: SEEKER,
+    FamilyConsent: SEEKER,
+    BasicNeed: SEEKER,
+    CoordinationContact: SEEKER,
     BenefitsCounselling: SEEKER,
     WageReport: SEEKER,
     Job: PROGRAM,
@@ -96,15 +109,19 @@ RULES: dict[type, str] = {
 SEEKER_OF = {
     JobSeeker: lambda row: row,
     DomainRating: lambda row: row.assessment.seeker,
+    BasicNeed: lambda row: row.assessment.seeker,
     GoalStep: lambda row: row.goal.seeker,
     GoalReview: lambda row: row.goal.seeker,
+    InterventionReview: lambda row: row.intervention.seeker,
 }
 
 # A row of the model about a given seeker (default: `factory(seeker=seeker)`).
 ROW_ABOUT = {
     DomainRating: lambda f, s: f(assessment=DomainAssessmentFactory(seeker=s)),
+    BasicNeed: lambda f, s: f(assessment=DomainAssessmentFactory(seeker=s)),
     GoalStep: lambda f, s: f(goal=GoalFactory(seeker=s)),
     GoalReview: lambda f, s: f(goal=GoalFactory(seeker=s)),
+    InterventionReview: lambda f, s: f(intervention=InterventionFactory(seeker=s)),
     SupportContact: lambda f, s: f(seeker=s, job=s.jobs.first()),
 }
 

@@ -17,6 +17,7 @@ from django.apps import apps
 from django.db import IntegrityError, models, transaction
 
 from tests.factories import (
+    BasicNeedFactory,
     BenefitsCounsellingFactory,
     BenefitsParametersFactory,
     CareerProfileFactory,
@@ -25,9 +26,12 @@ from tests.factories import (
     DomainRatingFactory,
     EmployerContactFactory,
     EmployerFactory,
+    FamilyConsentFactory,
     FollowUpTaskFactory,
     GoalFactory,
     GoalReviewFactory,
+    InterventionFactory,
+    InterventionReviewFactory,
     JobFactory,
     JobOpeningFactory,
     JobSeekerFactory,
@@ -109,6 +113,14 @@ def pair() -> dict:
 def goal_review() -> dict:
     goal = GoalFactory()
     return {"goal": goal, "assessment": DomainAssessmentFactory(seeker=goal.seeker)}
+
+
+def intervention_review() -> dict:
+    intervention = InterventionFactory()
+    return {
+        "intervention": intervention,
+        "assessment": DomainAssessmentFactory(seeker=intervention.seeker),
+    }
 
 
 def other_program(values: dict) -> dict:
@@ -226,10 +238,55 @@ BAD = [
         second(DomainRatingFactory, for_assessment(domain="housing"), same),
     ),
     ("domain_rating_1_to_5", "rating 0", row(DomainRatingFactory, rating=0)),
+    (
+        "domain_not_discussed_keeps_no_words",
+        "not discussed with strengths",
+        row(DomainRatingFactory, not_discussed=True, strengths="Cooks", rating=None),
+    ),
+    (
+        "domain_not_discussed_keeps_no_words",
+        "not discussed with a rating",
+        row(DomainRatingFactory, not_discussed=True, strengths="", rating=2),
+    ),
+    (
+        "assessment_completed_on_or_after_date",
+        "completed before the date",
+        row(DomainAssessmentFactory, date=D, completed_on=D - dt.timedelta(days=1)),
+    ),
     ("domain_rating_1_to_5", "rating 6", row(DomainRatingFactory, rating=6)),
     ("one_review_per_goal", "reviewed twice", second(GoalReviewFactory, goal_review, same)),
     ("goal_attainment_minus2_to_2", "attainment -3", row(GoalReviewFactory, attainment=-3)),
     ("goal_attainment_minus2_to_2", "attainment 3", row(GoalReviewFactory, attainment=3)),
+    (
+        "basic_need_unmet_has_referral",
+        "not met, no referral",
+        row(BasicNeedFactory, met=False, referral=""),
+    ),
+    (
+        "one_check_per_basic_need_per_assessment",
+        "food twice",
+        second(BasicNeedFactory, for_assessment(need="food"), same),
+    ),
+    (
+        "family_consent_withdrawn_on_or_after_given",
+        "withdrawn before given",
+        row(FamilyConsentFactory, given_on=D, withdrawn_on=D - dt.timedelta(days=1)),
+    ),
+    (
+        "intervention_review_on_or_after_start",
+        "review before start",
+        row(InterventionFactory, started_on=D, review_date=D - dt.timedelta(days=1)),
+    ),
+    (
+        "intervention_stopped_on_or_after_start",
+        "stopped before start",
+        row(InterventionFactory, started_on=D, review_date=D, stopped_on=D - dt.timedelta(1)),
+    ),
+    (
+        "one_review_per_intervention",
+        "reviewed twice at one assessment",
+        second(InterventionReviewFactory, intervention_review, same),
+    ),
     (
         "job_ref_unique_per_program",
         "same ref twice",
@@ -406,6 +463,16 @@ GOOD = [
         ),
     ),
     ("domain_rating_1_to_5", "rating 1", row(DomainRatingFactory, rating=1)),
+    (
+        "domain_not_discussed_keeps_no_words",
+        "not discussed, empty",
+        row(DomainRatingFactory, not_discussed=True, strengths="", rating=None),
+    ),
+    (
+        "assessment_completed_on_or_after_date",
+        "completed on the date",
+        row(DomainAssessmentFactory, date=D, completed_on=D),
+    ),
     ("domain_rating_1_to_5", "not rated", row(DomainRatingFactory, rating=None)),
     (
         "one_review_per_goal",
@@ -418,6 +485,43 @@ GOOD = [
     ),
     ("goal_attainment_minus2_to_2", "attainment -2", row(GoalReviewFactory, attainment=-2)),
     ("goal_attainment_minus2_to_2", "attainment 2", row(GoalReviewFactory, attainment=2)),
+    (
+        "basic_need_unmet_has_referral",
+        "met, no referral",
+        row(BasicNeedFactory, met=True, referral=""),
+    ),
+    (
+        "one_check_per_basic_need_per_assessment",
+        "food and clothing",
+        second(BasicNeedFactory, for_assessment(need="food"), lambda v: {**v, "need": "clothing"}),
+    ),
+    (
+        "family_consent_withdrawn_on_or_after_given",
+        "withdrawn the day it was given",
+        row(FamilyConsentFactory, given_on=D, withdrawn_on=D),
+    ),
+    (
+        "intervention_review_on_or_after_start",
+        "review on the start",
+        row(InterventionFactory, started_on=D, review_date=D),
+    ),
+    (
+        "intervention_stopped_on_or_after_start",
+        "stopped on the start",
+        row(InterventionFactory, started_on=D, review_date=D, stopped_on=D),
+    ),
+    (
+        "one_review_per_intervention",
+        "reviewed at two assessments",
+        second(
+            InterventionReviewFactory,
+            intervention_review,
+            lambda v: {
+                **v,
+                "assessment": DomainAssessmentFactory(seeker=v["intervention"].seeker),
+            },
+        ),
+    ),
     ("job_ref_unique_per_program", "blank refs", second(JobFactory, in_program(ref=""), same)),
     (
         "job_end_not_before_start",

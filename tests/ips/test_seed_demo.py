@@ -152,3 +152,11 @@ def test_no_follow_along_after_a_seeker_left_the_caseload(demo_output, db):
     )
     assert not late.exists()
     assert SupportContact.objects.filter(seeker__stage="closed").exists()
+
+
+def test_demo_psr_assessments_are_complete_across_all_eleven_domains(demo_output, db):
+    from jobseekers.models import DomainAssessment
+
+    assessments = list(DomainAssessment.objects.prefetch_related("ratings"))
+    assert assessments
+    assert all(a.completed_on == a.date and a.uncovered_domains() == [] for a in assessments)

@@ -21,6 +21,10 @@ SEEKER_VIEWS = (
     "work_history",
     "assessment",
     "goal",
+    "intervention",
+    "culture",
+    "family_consent",
+    "coordination",
     "benefits",
     "counselling",
     "job_start",
@@ -375,7 +379,16 @@ def test_record_query_count_is_bounded(
                 domains={"housing": {"strengths": "ok", "rating": 3}},
                 by=None,
             )
-            services.set_goal(seeker=seeker, domain="housing", description=f"g{n}", by=None)
+            goal = services.set_goal(seeker=seeker, domain="housing", description=f"g{n}", by=None)
+            services.add_intervention(
+                goal=goal,
+                kind="skills_training",
+                provider="Specialist",
+                place="home",
+                frequency="weekly",
+                started_on=D(2026, 2, 1),
+                by=None,
+            )
             make_contact(seekers=[seeker], date=D(2026, 2, 1))
         with django_assert_max_num_queries(40) as captured:
             assert client.get(url).status_code == 200

@@ -1,0 +1,157 @@
+"""Culture and family involvement (issue 24, item 3): cultural values and preferences and
+family-involvement consent as dated records, shown where staff decide whom to contact."""
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from jobseekers import services
+from jobseekers.models import CulturalPreference, FamilyConsent
+from tests.jobseekers.test_views import with_opened_version
+
+D = dt.date
+
+
+@pytest.fixture
+def consent(seeker):
+    return services.record_family_consent(
+        seeker=seeker,
+        contact_name="Rosa Rivera",
+        relationship="aunt",
+        phone="313-555-0177",
+        scope="How the job search is going; not health",
+        given_on=D(2026, 1, 10),
+        by=None,
+    )
+
+
+def test_consent_withdrawal_hides_the_family_contact_from_staff(client, seeker, users, consent):
+    client.force_login(users["specialist"])
+    record = reverse("jobseekers:record", args=[seeker.pk])
+    page = client.get(record).content.decode()
+    assert "313-555-0177" in page
+    assert "How the job search is going; not health" in page
+    url = reverse("jobseekers:withdraw_consent", args=[consent.pk])
+    response = client.post(url, with_opened_version(client, url, {"withdrawn_on": "2026-02-01"}))
+    assert response.status_code == 302
+    page = client.get(record).content.decode()
+    assert "313-555-0177" not in page
+    assert "Rosa Rivera (aunt): consent withdrawn on 2026-02-01" in page
+    assert list(FamilyConsent.objects.in_force(D(2026, 2, 1))) == []
+    assert list(FamilyConsent.objects.in_force(D(2026, 1, 31))) == [consent]
+
+
+def test_consent_cannot_be_withdrawn_before_it_was_given_or_twice(seeker, consent):
+    with pytest.raises(ValidationError, match="withdraw it after"):
+        services.withdraw_family_consent(consent=consent, withdrawn_on=D(2026, 1, 1), by=None)
+    services.withdraw_family_consent(consent=consent, withdrawn_on=D(2026, 2, 1), by=None)
+    with pytest.raises(ValidationError, match="already withdrawn"):
+        services.withdraw_family_consent(consent=consent, withdrawn_on=D(2026, 3, 1), by=None)
+    consent.refresh_from_db()
+    assert consent.withdrawn_on == D(2026, 2, 1)
+
+
+def test_withdrawal_before_consent_from_the_form_changes_nothing(client, users, consent):
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:withdraw_consent", args=[consent.pk])
+    response = client.post(url, with_opened_version(client, url, {"withdrawn_on": "2025-12-01"}))
+    assert response.status_code == 400
+    assert "withdraw it after" in response.content.decode()
+    consent.refresh_from_db()
+    assert consent.withdrawn_on is None
+
+
+def test_another_programs_consent_cannot_be_withdrawn(client, other_seeker, users):
+    theirs = services.record_family_consent(
+        seeker=other_seeker, contact_name="X", scope="all", given_on=D(2026, 1, 1), by=None
+    )
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:withdraw_consent", args=[theirs.pk])
+    response = client.post(url, {"withdrawn_on": "2026-02-01", "version": theirs.version})
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.withdrawn_on is None
+
+
+def test_consent_form_records_who_what_and_from_when(client, seeker, users):
+    client.force_login(users["specialist"])
+    response = client.post(
+        reverse("jobseekers:family_consent", args=[seeker.pk]),
+        {"contact_name": "Marco", "scope": "Work schedule", "given_on": "2026-02-01"},
+    )
+    assert response.status_code == 302
+    consent = seeker.family_consents.get()
+    assert (consent.contact_name, consent.scope, consent.given_on) == (
+        "Marco",
+        "Work schedule",
+        D(2026, 2, 1),
+    )
+
+
+def test_consent_without_a_scope_is_refused(client, seeker, users):
+    client.force_login(users["specialist"])
+    response = client.post(
+        reverse("jobseekers:family_consent", args=[seeker.pk]),
+        {"contact_name": "Marco", "scope": "", "given_on": "2026-02-01"},
+    )
+    assert response.status_code == 400
+    assert "This field is required" in response.content.decode()
+    assert not seeker.family_consents.exists()
+
+
+def test_cultural_preferences_are_dated_kept_and_prefilled(client, seeker, users):
+    services.record_cultural_preferences(
+        seeker=seeker,
+        recorded_on=D(2026, 1, 10),
+        values_and_preferences="Spanish at home; no appointments on Sunday mornings",
+        by=None,
+    )
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:culture", args=[seeker.pk])
+    assert "no appointments on Sunday mornings" in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {"recorded_on": "2026-03-01", "values_and_preferences": "Spanish; a woman specialist"},
+    )
+    assert response.status_code == 302
+    assert CulturalPreference.objects.filter(seeker=seeker).count() == 2
+    page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
+    assert "Spanish; a woman specialist" in page
+    assert "2026-03-01" in page
+
+
+def test_erasure_removes_culture_and_consent(client, seeker, users, consent):
+    services.record_cultural_preferences(
+        seeker=seeker, recorded_on=D(2026, 1, 10), values_and_preferences="x", by=None
+    )
+    client.force_login(users["supervisor"])
+    response = client.post(f"/admin/privacy/seeker/{seeker.pk}/erase/", {"confirm": "on"})
+    assert response.status_code == 302
+    assert not FamilyConsent.objects.exists()
+    assert not CulturalPreference.objects.exists()
+
+
+def test_the_persons_copy_of_their_record_holds_the_psr_rows(client, seeker, users, consent):
+    import json
+
+    services.record_cultural_preferences(
+        seeker=seeker, recorded_on=D(2026, 1, 10), values_and_preferences="Spanish", by=None
+    )
+    services.log_coordination_contact(
+        seeker=seeker,
+        service="primary_care",
+        contact_person="Nurse Ada",
+        date=D(2026, 1, 12),
+        agreed="Shares the shift pattern",
+        by=None,
+    )
+    client.force_login(users["supervisor"])
+    response = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.json")
+    sections = json.loads(response.content)["sections"]
+    assert sections["jobseekers.FamilyConsent"][0]["scope"] == consent.scope
+    assert sections["jobseekers.CulturalPreference"][0]["values_and_preferences"] == "Spanish"
+    assert sections["jobseekers.CoordinationContact"][0]["agreed"] == "Shares the shift pattern"
+    pdf = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.pdf")
+    assert pdf.content.startswith(b"%PDF")
