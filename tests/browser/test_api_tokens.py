@@ -1,0 +1,36 @@
+"""The API tokens page in Chromium: a director makes a service token by keyboard, sees the
+secret once, and the page passes axe at 375 and 1280 px (issue 22)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from api.models import ApiToken
+from tests.browser.conftest import axe_violations, log_in
+
+pytestmark = pytest.mark.django_db(transaction=True)
+SHOTS = os.environ.get("SCREENSHOT_DIR")
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_director_makes_a_service_token_by_keyboard(browser_page, live_server, users, width):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, users["director"], live_server.url)
+    page.goto("/admin/api/tokens/")
+    assert axe_violations(page) == []
+    page.locator("#id_service-program").select_option(label="North Team")
+    page.locator("#id_service-name").focus()
+    page.keyboard.type("State reporting")
+    page.locator("#id_service-can_write").focus()
+    page.keyboard.press("Tab")  # to the service form's button
+    page.keyboard.press("Enter")
+    page.get_by_role("heading", name="Your new token “State reporting”").wait_for()
+    secret = page.locator("#new-token").input_value()
+    token = ApiToken.objects.get(kind="service")
+    assert secret.startswith(f"ips_{token.prefix}_")
+    assert axe_violations(page) == []
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/api-tokens-{width}.png", full_page=True)
