@@ -46,9 +46,12 @@ def _field(loc) -> str:
 
 def request_invalid(api):
     def handler(request, exc: ValidationError):
-        errors = [
-            {"field": _field(e.get("loc", ())), "reason": e.get("msg", "")} for e in exc.errors
-        ]
+        errors = []
+        for error in exc.errors:
+            if "loc" in error:
+                errors.append({"field": _field(error["loc"]), "reason": error.get("msg", "")})
+            else:  # ninja's own short form, e.g. {"cursor": "Invalid Cursor"}
+                errors += [{"field": f"query.{k}", "reason": str(v)} for k, v in error.items()]
         return problem(api, request, 422, "The request has invalid fields.", errors=errors)
 
     return handler
@@ -71,6 +74,55 @@ def service_refused(api):
         return problem(api, request, 422, "The request was refused.", errors=errors, **extra)
 
     return handler
+
+
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "RFC 9457 problem details",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "description": "about:blank"},
+        "title": {"type": "string", "description": "The HTTP status phrase"},
+        "status": {"type": "integer", "description": "The HTTP status code"},
+        "detail": {"type": "string", "description": "What went wrong, for a person"},
+        "errors": {
+            "type": "array",
+            "description": "Validation errors: the field (body.date, query.cursor, "
+            "header.Idempotency-Key) and the reason",
+            "items": {
+                "type": "object",
+                "required": ["field", "reason"],
+                "properties": {"field": {"type": "string"}, "reason": {"type": "string"}},
+            },
+        },
+        "duplicate_of": {
+            "type": "integer",
+            "description": "Id of the identical row saved minutes ago (send allow_duplicate)",
+        },
+    },
+}
+# Every operation may answer these (with a body of PROBLEM_SCHEMA).
+PROBLEM_STATUSES = {
+    "400": "The body could not be read as JSON",
+    "401": "No credentials, or a revoked or expired token",
+    "403": "The caller's role or token may not do this (e.g. a read-only token writes)",
+    "404": "No such record in the caller's programs",
+    "422": "Invalid input: `errors` names each field and reason; nothing was saved",
+    "429": "Too many requests for this token",
+}
+
+
+def document_problems(schema: dict) -> dict:
+    """Add the Problem component and the problem answers to every operation of an
+    OpenAPI schema (in place; returned for chaining)."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    content = {PROBLEM: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    for item in schema.get("paths", {}).values():
+        for operation in item.values():
+            responses = operation.setdefault("responses", {})
+            for status, description in PROBLEM_STATUSES.items():
+                responses[status] = {"description": description, "content": content}
+    return schema
 
 
 def install(api) -> None:

@@ -4,13 +4,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from typing import Annotated, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Header, NinjaAPI, Query, Schema, Status
+from ninja import Field, Header, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.pagination import CursorPagination
 
@@ -28,7 +29,7 @@ from api.schemas import (
 from employers.models import Employer, EmployerContact, JobOpening
 from employers.services import log_employer_contact
 from ips.audit import record_event, record_rows_shown, rows_by_program
-from ips.idempotency import AlreadyRecorded, parse_key
+from ips.idempotency import AlreadyRecorded
 from ips.models import Program, StaffMember
 from ips.permissions import PROGRAM_FIGURES, allowed_in_program
 from ips.reports.build import program_report
@@ -40,7 +41,15 @@ THROTTLE = "600/min"  # per token (or per signed-in staff member)
 THROTTLES = [PerCallerThrottle(THROTTLE)]
 
 
-api = NinjaAPI(
+class Api(NinjaAPI):
+    """NinjaAPI whose schema also documents the problem-details answers (api.errors)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return errors.document_problems(schema)
+
+
+api = Api(
     title="IPS job development tracker API",
     version="1",
     description=(
@@ -71,8 +80,12 @@ _PAGINATOR = Paginator(ordering=("id",), page_size=PAGE_SIZE, max_page_size=MAX_
 
 
 class PageQuery(Schema):
-    cursor: str | None = None
-    page_size: int | None = None
+    cursor: str | None = Field(
+        None, description="Opaque: copy it from a page's `next` or `previous` URL"
+    )
+    page_size: int | None = Field(
+        None, ge=1, le=MAX_PAGE_SIZE, description=f"Rows a page (default {PAGE_SIZE})"
+    )
 
 
 def _page(request, queryset, query: PageQuery) -> dict[str, Any]:
@@ -198,26 +211,28 @@ def get_contact(request, contact_id: int):
     return get_object_or_404(_contacts(request), pk=contact_id)
 
 
-@api.post("/employer-contacts", response={201: ContactOut}, tags=["employer contacts"])
-def post_contact(
-    request,
-    payload: ContactIn,
-    idempotency_key: str | None = Header(
-        None,
+IdempotencyKey = Annotated[
+    uuid.UUID | None,
+    Header(
         alias="Idempotency-Key",
         description="A UUID made by the client for this contact: a retry with the same key "
         "returns the first response and records nothing new.",
     ),
+]
+
+
+@api.post("/employer-contacts", response={201: ContactOut}, tags=["employer contacts"])
+def post_contact(
+    request,
+    payload: ContactIn,
+    idempotency_key: IdempotencyKey = None,
 ):
     """Log an employer contact through the quick log's service
     (`employers.services.log_employer_contact`). The caller must be a specialist,
     supervisor or director of the employer's program; service tokens are read-only."""
     if not request.auth.can_write:
         raise PermissionDenied("This token is read-only.")
-    key = parse_key(idempotency_key)
-    if idempotency_key is not None and key is None:
-        reason = "Send a UUID, e.g. from uuid4()."
-        raise RequestInvalid([{"loc": ("header", "Idempotency-Key"), "msg": reason}])
+    key = idempotency_key  # a malformed one is refused before the view (422, its field)
     employer = Employer.objects.for_user(request.user).filter(pk=payload.employer_id).first()
     if employer is None:
         raise ValidationError({"employer_id": ["No such employer in your programs."]})

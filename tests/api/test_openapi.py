@@ -33,3 +33,14 @@ def test_the_interactive_docs_are_for_signed_in_staff_only(client, users, seeker
     response = client.get("/api/v1/docs")
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_every_operation_documents_its_problem_answers(client):
+    schema = client.get("/api/v1/openapi.json").json()
+    for item in schema["paths"].values():
+        for operation in item.values():
+            for status in ("401", "403", "404", "422", "429"):
+                content = operation["responses"][status]["content"]
+                assert content == {
+                    "application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}
+                }
