@@ -127,7 +127,12 @@ def get_program(request, program_id: int):
     return get_object_or_404(Program.objects.for_user(request.user), pk=program_id)
 
 
-@api.get("/programs/{program_id}/report", response=dict[str, Any], tags=["programs"])
+@api.get(
+    "/programs/{program_id}/report",
+    response=dict[str, Any],
+    tags=["programs"],
+    summary="Program report",
+)
 def program_report_view(request, program_id: int, query: Query[ReportQuery]):
     """The program report (`ips_report --format json`, spec/interchange.md) for the days
     `start` to `end` (ISO 8601 dates, both included). Supervisors, directors and service

@@ -34,3 +34,15 @@ def test_a_director_makes_a_service_token_by_keyboard(browser_page, live_server,
     assert axe_violations(page) == []
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/api-tokens-{width}.png", full_page=True)
+
+
+def test_the_interactive_docs_show_the_operations(browser_page, live_server, users):
+    page = browser_page
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    log_in(page, users["coach"], live_server.url)
+    page.goto("/api/v1/docs")
+    page.get_by_text("/api/v1/employer-contacts").first.wait_for()
+    if SHOTS:
+        page.screenshot(path=f"{SHOTS}/api-docs-1280.png")
+    assert errors == []
