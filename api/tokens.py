@@ -25,7 +25,12 @@ def _hash(secret: str) -> str:
 
 
 def _new_secret() -> tuple[str, str]:
-    prefix = secrets.token_hex(PREFIX_LENGTH // 2)
+    """(prefix, secret): a random 8-hex-digit prefix no token has yet (the column is
+    unique; retried on the rare clash) and 32 random bytes, URL-safe base64."""
+    for _ in range(10):
+        prefix = secrets.token_hex(PREFIX_LENGTH // 2)
+        if not ApiToken.objects.filter(prefix=prefix).exists():
+            break
     return prefix, f"{SCHEME}_{prefix}_{secrets.token_urlsafe(32)}"
 
 

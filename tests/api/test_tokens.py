@@ -113,3 +113,16 @@ def test_revoking_a_token_one_cannot_see_changes_nothing(client, users):
         assert b"nothing was revoked" in response.content
     token.refresh_from_db()
     assert token.revoked_at is None
+
+
+def test_a_token_is_personal_with_a_user_or_a_service_with_a_program(users, program):
+    from django.db import IntegrityError, transaction
+
+    for wrong in (
+        {"kind": "personal", "program": program},
+        {"kind": "service", "user": users[Role.COACH]},
+        {"kind": "personal", "user": users[Role.COACH], "program": program},
+    ):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            ApiToken.objects.create(name="x", prefix="abcd1234", secret_hash="0" * 64, **wrong)
+    assert ApiToken.objects.count() == 0
