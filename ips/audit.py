@@ -49,6 +49,14 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def _account(user):
+    """The user account an event names: none for anonymous visitors and for an API service
+    token (api.principal.ServicePrincipal, named by `user_label` only)."""
+    if user is None or not user.is_authenticated or getattr(user, "is_service_token", False):
+        return None
+    return user
+
+
 def record_event(
     *,
     request,
@@ -59,7 +67,7 @@ def record_event(
     object_type: str = "",
     summary: str = "",
 ) -> AuditEvent:
-    """Write one audit event for the request's user."""
+    """Write one audit event for the request's user (or API service token)."""
     user = getattr(request, "user", None)
     authenticated = user is not None and user.is_authenticated
     if obj is not None:
@@ -68,7 +76,7 @@ def record_event(
         object_type = object_type or obj._meta.label
     return AuditEvent.objects.create(
         program_id=program_id,
-        user=user if authenticated else None,
+        user=_account(user),
         user_label=user.get_username() if authenticated else "anonymous",
         action=action,
         object_type=object_type,
@@ -124,7 +132,7 @@ def record_rows_shown(
     AuditEvent.objects.bulk_create(
         AuditEvent(
             program_id=program_id,
-            user=user if authenticated else None,
+            user=_account(user),
             user_label=user.get_username() if authenticated else "anonymous",
             action=action,
             object_type=object_type,

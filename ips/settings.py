@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "coaching",
     "ips.fidelity",
     "cms",
+    "api",
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

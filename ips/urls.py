@@ -48,6 +48,7 @@ urlpatterns = [
     path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("portal/", include("cms.urls")),  # the job seeker portal
+    path("", include("api.urls")),  # /api/v1/ (issue 22)
 ]
 
 if settings.DEBUG:

@@ -25,6 +25,8 @@ MISSING_ID = "987654321"
 #   editors     page, image and document editing: Wagtail's editor role and superusers
 #   superuser   the site's own settings (users, groups, sites, workflows, Django admin)
 #   portal      job seekers with an account (their own data only)
+#   api         the REST API: a staff session or a bearer token (401 without); row and
+#               token kinds are checked per endpoint in tests/api/test_access.py
 RULES: list[tuple[str, str]] = [
     (r"^admin/login/$", "signin"),
     (r"^admin/(jsi18n|sprite)/$", "public"),  # the admin's translations and icons
@@ -45,6 +47,9 @@ RULES: list[tuple[str, str]] = [
     (r"^portal/language/$", "public"),  # the language switch on every page (POST only)
     (r"^portal/(login|sign-in|signin|link|welcome|set-password|invite|password)", "signin"),
     (r"^portal/", "portal"),
+    (r"^api/v1/docs", "workspace"),  # the interactive docs: signed-in staff
+    (r"^api/v1/openapi\.json$", "public"),  # the schema describes no data
+    (r"^api/", "api"),
     (r"^(documents|sitemap\.xml|_util|robots|static|media)", "public"),
     (r"^(\^|)", "public"),  # Wagtail's page serving: every other path is a public page
 ]  # fmt: skip
@@ -89,7 +94,7 @@ class Outcome:
         # Wagtail answers a missing permission with a redirect to its dashboard.
         return (
             self.to_login
-            or self.status in (403, 404)
+            or self.status in (401, 403, 404)
             or (self.status == 302 and self.location in ("/admin/", "/"))
         )
 
@@ -125,6 +130,7 @@ TABLE = {
     "editors":      "L L . . . . . E",
     "superuser":    "L L R R R R R E",
     "portal":       "L E R R R R R .",
+    "api":          "R R E E E E E E",
 }  # fmt: skip
 WORDS = {"E": "enter", "L": "login", "R": "refused", ".": "any"}
 EXPECTED = {
@@ -139,7 +145,7 @@ SAMPLED_VISITORS = ("coach", "supervisor", "director", "outsider")
 OUR_PREFIXES = ("admin/privacy", "admin/audit", "admin/life-outcomes", "admin/two-step", "portal/")
 
 
-OUR_APPS = ("ips", "employers", "jobseekers", "coaching", "cms")
+OUR_APPS = ("ips", "employers", "jobseekers", "coaching", "cms", "api")
 
 
 def ours(route: str) -> bool:

@@ -33,7 +33,7 @@ from ips.permissions import WORKSPACE
 from ips.roles import REFERENCE_MODELS, ROLE_PERMISSIONS, program_roles
 from tests.test_access_matrix import MISSING_ID, Outcome
 
-OUR_APPS = ("ips", "employers", "jobseekers", "coaching", "cms")
+OUR_APPS = ("ips", "employers", "jobseekers", "coaching", "cms", "api")
 VISITORS = (
     "anonymous", "seeker", "specialist", "coach", "supervisor", "director", "outsider",
     "superuser",

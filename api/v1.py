@@ -1,0 +1,273 @@
+"""API v1 (issue 22): the endpoints. Every read starts from the model's `for_user`
+(a service token through `api.principal.ServicePrincipal`), so another program's row is a
+404; every write goes through the owning service (`employers.services`)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Field, Header, NinjaAPI, Query, Schema, Status
+from ninja.errors import ValidationError as RequestInvalid
+from ninja.pagination import CursorPagination
+
+from api import errors
+from api.auth import AUTH, PerCallerThrottle
+from api.schemas import (
+    ContactIn,
+    ContactOut,
+    EmployerOut,
+    OpeningOut,
+    ProgramOut,
+    ReportQuery,
+    SeekerOut,
+)
+from employers.models import Employer, EmployerContact, JobOpening
+from employers.services import log_employer_contact
+from ips.audit import record_event, record_rows_shown, rows_by_program
+from ips.idempotency import AlreadyRecorded
+from ips.models import Program, StaffMember
+from ips.permissions import PROGRAM_FIGURES, allowed_in_program
+from ips.reports.build import program_report
+from jobseekers.models import JobSeeker
+
+PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+THROTTLE = "600/min"  # per token (or per signed-in staff member)
+THROTTLES = [PerCallerThrottle(THROTTLE)]
+
+
+class Api(NinjaAPI):
+    """NinjaAPI whose schema also documents the problem-details answers (api.errors)."""
+
+    def get_openapi_schema(self, *, path_prefix=None, path_params=None):
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return errors.document_problems(schema)
+
+
+api = Api(
+    title="IPS job development tracker API",
+    version="1",
+    description=(
+        "Read a program's records and log employer contacts. Authenticate with "
+        "`Authorization: Bearer <token>` (a personal access token, or a program's "
+        "read-only service token) or the app's own session with its CSRF token. Errors are "
+        "RFC 9457 problem details. Lists are cursor-paginated: follow `next`."
+    ),
+    auth=AUTH,
+    throttle=THROTTLES,
+    docs_url=None,  # the interactive docs: api.urls, for signed-in staff only
+    urls_namespace="api-v1",
+)
+errors.install(api)
+
+
+class Paginator(CursorPagination):
+    """ninja's cursor pagination over the primary key; a forged cursor is a 422, not a
+    500 (the position must be a whole number)."""
+
+    def _find_position(self, queryset, cursor):
+        if cursor.p is not None and not str(cursor.p).isdigit():
+            raise RequestInvalid([{"loc": ("query", "cursor"), "msg": "Invalid cursor"}])
+        return super()._find_position(queryset, cursor)
+
+
+_PAGINATOR = Paginator(ordering=("id",), page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
+
+
+class PageQuery(Schema):
+    cursor: str | None = Field(
+        None, description="Opaque: copy it from a page's `next` or `previous` URL"
+    )
+    page_size: int | None = Field(
+        None, ge=1, le=MAX_PAGE_SIZE, description=f"Rows a page (default {PAGE_SIZE})"
+    )
+
+
+def _page(request, queryset, query: PageQuery) -> dict[str, Any]:
+    """One page of `queryset` in id order: {next, previous, results}."""
+    return _PAGINATOR.paginate_queryset(
+        queryset, Paginator.Input(cursor=query.cursor, page_size=query.page_size), request
+    )
+
+
+def _page_schema(name: str, item: type[Schema]) -> type[Schema]:
+    return type(
+        name,
+        (Schema,),
+        {
+            "__annotations__": {"next": str | None, "previous": str | None, "results": list[item]},
+            "__doc__": f"A page of {item.__name__}: follow `next` (a URL) for the next page.",
+        },
+    )
+
+
+ProgramPage = _page_schema("ProgramPage", ProgramOut)
+SeekerPage = _page_schema("SeekerPage", SeekerOut)
+EmployerPage = _page_schema("EmployerPage", EmployerOut)
+OpeningPage = _page_schema("OpeningPage", OpeningOut)
+ContactPage = _page_schema("ContactPage", ContactOut)
+
+
+# Programs -----------------------------------------------------------------------------
+
+
+@api.get("/programs", response=ProgramPage, tags=["programs"])
+def list_programs(request, query: Query[PageQuery]):
+    """The programs the caller works in."""
+    return _page(request, Program.objects.for_user(request.user), query)
+
+
+@api.get("/programs/{program_id}", response=ProgramOut, tags=["programs"])
+def get_program(request, program_id: int):
+    return get_object_or_404(Program.objects.for_user(request.user), pk=program_id)
+
+
+@api.get(
+    "/programs/{program_id}/report",
+    response=dict[str, Any],
+    tags=["programs"],
+    summary="Program report",
+)
+def program_report_view(request, program_id: int, query: Query[ReportQuery]):
+    """The program report (`ips_report --format json`, spec/interchange.md) for the days
+    `start` to `end` (ISO 8601 dates, both included). Supervisors, directors and service
+    tokens; 404 for another program."""
+    program = get_object_or_404(Program.objects.for_user(request.user), pk=program_id)
+    if not allowed_in_program(request.user, PROGRAM_FIGURES, program.pk):
+        raise PermissionDenied("The program report is for supervisors and directors.")
+    if query.end < query.start:
+        raise ValidationError({"end": ["The period ends before it starts."]})
+    if query.start > timezone.localdate():
+        raise ValidationError({"start": ["The period has not begun yet."]})
+    return program_report(program, query.start, query.end)
+
+
+# Job seekers --------------------------------------------------------------------------
+
+
+def _seekers(request):
+    return JobSeeker.objects.for_user(request.user).filter(erased_at__isnull=True)
+
+
+@api.get("/seekers", response=SeekerPage, tags=["job seekers"])
+def list_seekers(request, query: Query[PageQuery]):
+    """Job seekers the caller may see (without sensitive fields); the audit trail notes
+    how many were read, per program."""
+    page = _page(request, _seekers(request), query)
+    record_rows_shown(
+        request=request, what="API job seekers list", counts=rows_by_program(page["results"])
+    )
+    return page
+
+
+@api.get("/seekers/{seeker_id}", response=SeekerOut, tags=["job seekers"])
+def get_seeker(request, seeker_id: int):
+    """One job seeker; the read lands in the audit trail."""
+    seeker = get_object_or_404(_seekers(request), pk=seeker_id)
+    record_event(
+        request=request, action="view", obj=seeker, summary=f"API read by {request.auth.via}"
+    )
+    return seeker
+
+
+# Employers and openings ---------------------------------------------------------------
+
+
+@api.get("/employers", response=EmployerPage, tags=["employers"])
+def list_employers(request, query: Query[PageQuery]):
+    return _page(request, Employer.objects.for_user(request.user), query)
+
+
+@api.get("/employers/{employer_id}", response=EmployerOut, tags=["employers"])
+def get_employer(request, employer_id: int):
+    return get_object_or_404(Employer.objects.for_user(request.user), pk=employer_id)
+
+
+@api.get("/openings", response=OpeningPage, tags=["employers"])
+def list_openings(request, query: Query[PageQuery]):
+    return _page(request, JobOpening.objects.for_user(request.user), query)
+
+
+@api.get("/openings/{opening_id}", response=OpeningOut, tags=["employers"])
+def get_opening(request, opening_id: int):
+    return get_object_or_404(JobOpening.objects.for_user(request.user), pk=opening_id)
+
+
+# Employer contacts --------------------------------------------------------------------
+
+
+def _contacts(request):
+    return EmployerContact.objects.for_user(request.user).prefetch_related("seekers")
+
+
+@api.get("/employer-contacts", response=ContactPage, tags=["employer contacts"])
+def list_contacts(request, query: Query[PageQuery]):
+    """The job-development log: specialists and leadership of the program."""
+    return _page(request, _contacts(request), query)
+
+
+@api.get("/employer-contacts/{contact_id}", response=ContactOut, tags=["employer contacts"])
+def get_contact(request, contact_id: int):
+    return get_object_or_404(_contacts(request), pk=contact_id)
+
+
+IdempotencyKey = Annotated[
+    uuid.UUID | None,
+    Header(
+        alias="Idempotency-Key",
+        description="A UUID made by the client for this contact: a retry with the same key "
+        "returns the first response and records nothing new.",
+    ),
+]
+
+
+@api.post("/employer-contacts", response={201: ContactOut}, tags=["employer contacts"])
+def post_contact(
+    request,
+    payload: ContactIn,
+    idempotency_key: IdempotencyKey = None,
+):
+    """Log an employer contact through the quick log's service
+    (`employers.services.log_employer_contact`). The caller must be a specialist,
+    supervisor or director of the employer's program; service tokens are read-only."""
+    if not request.auth.can_write:
+        raise PermissionDenied("This token is read-only.")
+    key = idempotency_key  # a malformed one is refused before the view (422, its field)
+    employer = Employer.objects.for_user(request.user).filter(pk=payload.employer_id).first()
+    if employer is None:
+        raise ValidationError({"employer_id": ["No such employer in your programs."]})
+    if not allowed_in_program(request.user, "employers.add_employercontact", employer.program_id):
+        raise PermissionDenied("Only specialists, supervisors and directors log contacts.")
+    specialist = StaffMember.objects.filter(
+        user=request.user, program_id=employer.program_id, active=True
+    ).first()
+    if specialist is None:
+        raise PermissionDenied("Only staff of the employer's program log its contacts.")
+    wanted = set(payload.seeker_ids)
+    seekers = list(JobSeeker.objects.for_user(request.user).filter(pk__in=wanted))
+    if len(seekers) != len(wanted):
+        raise ValidationError({"seeker_ids": ["A job seeker named here is not in your programs."]})
+    try:
+        with transaction.atomic():
+            contact = log_employer_contact(
+                specialist=specialist,
+                employer=employer,
+                date=payload.date,
+                mode=payload.mode,
+                client_present=payload.client_present,
+                seekers=seekers,
+                purpose=payload.purpose,
+                notes=payload.notes,
+                next_step=payload.next_step,
+                next_step_due=payload.next_step_due,
+                idempotency_key=key,
+                allow_duplicate=payload.allow_duplicate,
+            )
+    except AlreadyRecorded as replay:
+        contact = replay.row
+    return Status(201, _contacts(request).get(pk=contact.pk))
