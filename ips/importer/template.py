@@ -88,12 +88,14 @@ def template_xlsx(spec: FileSpec) -> bytes:
 
 
 def template_files() -> dict[str, bytes]:
-    """{file name: bytes}: `<stem>.csv` and `<stem>.xlsx` per import file, and the format
-    reference as `import-format.md`."""
+    """{path: bytes}: `csv/<stem>.csv` and `xlsx/<stem>.xlsx` per import file, and the format
+    reference as `import-format.md`. The two folders are alternatives: fill in one of them
+    and import that folder (both in one folder would be the same file twice; issue 16)."""
     files: dict[str, bytes] = {}
     for spec in FILES:
-        files[f"{spec.stem}.csv"] = template_csv(spec)
-        files[f"{spec.stem}.xlsx"] = template_xlsx(spec)
+        files[f"csv/{spec.stem}.csv"] = template_csv(spec)
+    for spec in FILES:
+        files[f"xlsx/{spec.stem}.xlsx"] = template_xlsx(spec)
     files["import-format.md"] = render_markdown().encode()
     return files
 
@@ -112,7 +114,9 @@ def render_markdown() -> str:
         "",
         "A folder (or .zip) holds any of the files below, each as `.csv` or `.xlsx`, named",
         "after what it holds. Column order is free. `python manage.py import_template FOLDER`",
-        "writes an empty template of each, and the upload screen offers the same download.",
+        "writes an empty template of each, and the upload screen offers the same download:",
+        "the folder `csv/` holds the CSV files and `xlsx/` the workbooks. They are",
+        "alternatives: fill in the files of one folder and import that folder.",
         "",
         'How cells are read (spec/interchange.md, "Reading the cells agencies really have"):',
         "",

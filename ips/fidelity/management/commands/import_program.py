@@ -83,10 +83,11 @@ class Command(BaseCommand):
             )
         for line in result.summary_lines():
             self.stdout.write(line)
-        created, updated = result.totals
+        created, updated, unchanged = result.totals
         verb = "Checked (dry run, nothing written)" if dry_run else "Imported"
         self.stdout.write(
             self.style.SUCCESS(
-                f"{verb} into program {result.program!r}: {created} created, {updated} updated."
+                f"{verb} into program {result.program!r}: {created} created, {updated} updated,"
+                f" {unchanged} unchanged."
             )
         )
