@@ -149,7 +149,13 @@ def _sheet_problems(source) -> list[_SheetProblem]:
     problems: list[_SheetProblem] = []
     for _, element in iterparse(source):
         if element.tag == cell_tag:
-            if element.find(formula_tag) is not None and not element.findtext(value_tag):
+            saved = element.findtext(value_tag)
+            # A text result may be empty (=IF(A2="","",A2) saves t="str" and <v></v>);
+            # a number result never is: an empty or missing <v> there is no saved value.
+            text_result = element.get("t") in ("str", "s", "inlineStr")
+            if element.find(formula_tag) is not None and (
+                saved is None or (not saved and not text_result)
+            ):
                 row, column = coordinate_to_tuple(element.get("r"))
                 reason = (
                     f"cell {element.get('r')} holds a formula without a saved value (the file"

@@ -256,10 +256,10 @@ ZERO = Decimal(0)
 MAX_HOURLY_WAGE = Decimal(500)  # dollars an hour
 MAX_HOURS_PER_WEEK = Decimal(80)  # hours a week
 _DECIMALS_HINT = (
-    "; write decimals with a point (12.50), not a comma: ',' is read as a thousands"
-    " separator; or save the file as CSV separated by ';' to write 12,50"
+    "; write decimals with a point (12.50): a comma separates thousands, unless the file"
+    " is a CSV separated by ';' (then write 12,50)"
 )
-_WAGE_HINT = "; this column is dollars an hour, not a week or a year" + _DECIMALS_HINT
+_WAGE_HINT = "; the column is dollars an hour" + _DECIMALS_HINT
 # Values, the labels the app shows (tests/importer/test_choices.py keeps them equal to the
 # models' choices) and the synonyms agencies write, documented in docs/import-format.md.
 ROLES = (

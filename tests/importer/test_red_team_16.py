@@ -101,6 +101,25 @@ def test_a_formula_saved_by_excel_reads_its_value(program):
     assert result.counts["time_entries.xlsx"]["created"] == 1
 
 
+def test_a_formula_whose_saved_result_is_empty_text_reads_as_empty(program):
+    """=IF(...,"",...) saved by Excel: t="str" and an empty <v>; that is a value, not a
+    missing one."""
+    rows = [["ref", "name", "industry"], ["E1", "Corner Cafe", '=IF(1=1,"","x")']]
+    book = xlsx_bytes(rows)
+    source = zipfile.ZipFile(io.BytesIO(book))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, found = re.subn(rb'<c r="C2"', b'<c r="C2" t="str"', data)
+                assert found == 1
+            target.writestr(item, data)
+    result = run(program, {"employers.xlsx": out.getvalue()})
+    assert result.ok, result.errors
+    assert Employer.objects.get().industry == ""
+
+
 # ------------------------------------------------------------------ 3. merged cells
 
 
