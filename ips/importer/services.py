@@ -83,6 +83,8 @@ class _Context:
     occupations: set[str] = field(default_factory=set)
     by: AbstractBaseUser | None = None
     accounts: dict[str, Any] = field(default_factory=dict)  # email -> existing user or None
+    renamable: set[str] = field(default_factory=set)  # emails whose account the file may rename
+    notes: list[str] = field(default_factory=list)
 
     def rows(self, stem: str) -> list[Row]:
         parsed = self.files.get(stem)
@@ -127,6 +129,7 @@ def import_program(
         with transaction.atomic():
             ctx = _Context(program=program, files=files, errors=result.errors, by=by)
             _check(ctx)
+            result.notes = ctx.notes
             if result.errors:
                 raise _Rollback
             stems = [spec.stem for spec in FILES if spec.stem in files]
@@ -236,7 +239,9 @@ def _check_staff(ctx: _Context) -> None:
     that is nobody's staff may be taken: it reaches no program's data until this row gives
     it this program's; so may one already on this program's staff (its other programs agreed
     when it joined). The operator's command (`by` None) and superusers are bound only by the
-    first rule.
+    first rule. A row may rename only an account already on this program's staff and on no
+    other program's the importer does not lead (the others would see a name they never
+    agreed to); a joining account keeps its own name, and a note says so.
     """
     rows = _unique(ctx, "staff", "email")
     for email in rows:
@@ -265,12 +270,18 @@ def _check_staff(ctx: _Context) -> None:
         user = accounts.get(email)
         ctx.accounts[email] = user
         if operator:
+            if user is not None and user.pk in here:
+                ctx.renamable.add(email)
+            _note_kept_name(ctx, row, user)
             if user is not None and user.pk in portal:
                 reason = f"{email} is a job seeker's portal account; staff need their own account"
                 ctx.error("staff", row.line, "email", reason)
             continue
         joining = user is not None and user.pk not in here  # staff here already agreed
         foreign = joining and not elsewhere[user.pk] <= led
+        if user is not None and not joining and elsewhere[user.pk] <= led:
+            ctx.renamable.add(email)
+        _note_kept_name(ctx, row, user)
         if user is not None and (user.pk in portal or foreign):
             # One reason for both, so an upload cannot tell who is a client elsewhere.
             reason = (
@@ -284,6 +295,20 @@ def _check_staff(ctx: _Context) -> None:
         elif current and ROLE_RANK[current] > own_rank:
             reason = f"{email} is this program's {current}; only a {current} can change their row"
             ctx.error("staff", row.line, "role", reason)
+
+
+def _note_kept_name(ctx: _Context, row: Row, user: Any) -> None:
+    """A name in the file that differs from an account it may not rename is said, not
+    silently dropped (issue 16); the account's own name is not shown (it may be another
+    program's to tell)."""
+    if user is None or row["email"] in ctx.renamable or not user.get_full_name():
+        return
+    if user.get_full_name().split() != row["name"].split():
+        filename = ctx.files["staff"].filename
+        ctx.notes.append(
+            f"{filename}:{row.line}: name: {row['email']} keeps the name on their account;"
+            " a staff file renames only people already on this program's staff"
+        )
 
 
 def _rank_of(user: AbstractBaseUser | None, program: Program) -> int:
@@ -474,7 +499,9 @@ def _write_staff(ctx: _Context) -> tuple[int, int, int]:
             )
             user.set_unusable_password()
             user.save()
-        elif (user.first_name, user.last_name) != (first, last):
+        elif user.get_full_name().split() != row["name"].split() and (
+            email in ctx.renamable or not user.get_full_name()  # a nameless account gets one
+        ):
             user.first_name, user.last_name = first, last
             user.save(update_fields=["first_name", "last_name"])
             renamed = True

@@ -296,3 +296,23 @@ def test_reimporting_the_same_workbook_counts_rows_unchanged_and_a_rename_update
     ]
     member = program.staff.get()
     assert member.user.get_full_name() == "Ana Lopez-Reyes"
+
+
+def test_a_staff_file_does_not_rename_an_account_joining_the_program_and_says_so(program):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create(
+        username="ana", email="ana@example.org", first_name="Ana", last_name="Lopez"
+    )
+    staff = [["email", "name", "role"], ["ana@example.org", "Someone Else", "specialist"]]
+    result = run(program, {"staff.csv": csv_bytes(staff)})
+    assert result.ok, result.errors
+    assert result.notes == [
+        "staff.csv:2: name: ana@example.org keeps the name on their account; a staff file"
+        " renames only people already on this program's staff"
+    ]
+    assert program.staff.get().user.get_full_name() == "Ana Lopez"
+    again = run(program, {"staff.csv": csv_bytes(staff)})  # now on this program's staff
+    assert again.notes == []
+    assert again.counts["staff.csv"]["updated"] == 1
+    assert program.staff.get().user.get_full_name() == "Someone Else"

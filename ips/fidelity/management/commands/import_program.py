@@ -75,6 +75,8 @@ class Command(BaseCommand):
             )
             if dry_run or not result.ok:
                 transaction.set_rollback(True)
+        for note in result.notes:
+            self.stderr.write(note)
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(str(error))
