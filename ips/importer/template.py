@@ -130,6 +130,16 @@ def render_markdown() -> str:
         " digits (`1,250.50`). `7,5` is refused, never read as 75. A CSV whose header is"
         " separated by `;` is read with `;` and decimal commas (`7,5`, `1.250,50`).",
         "- A number with more decimal places than the column keeps is refused, not rounded.",
+        "- A number in a text column reads as its Excel format shows it: Zip Code formats"
+        " (`00000`, `00000-0000`, `0####`, `[<=99999]00000;00000-0000`) keep the zeros,"
+        " `0.00` gives `12.10`, `#,##0` gives `1,234`. Other formats (percent, currency,"
+        " fractions) are refused in text columns: format the column as Text.",
+        "- A formula must have its value saved (open and save the file in Excel); merged"
+        " cells are refused (unmerge them and fill in each cell); a column with values but"
+        " no name in the header row is refused, never dropped.",
+        "- `zip` holds the program's country's codes: US ZIP codes, or UK postcodes"
+        " (`SW1A 1AA`) in a UK program.",
+        "- Importing again counts each row created, updated (a value changed) or unchanged.",
         "- Dates are `YYYY-MM-DD`. Dates like `04/09/2026` are read only when the import names"
         f" the order: {' or '.join(f'`--dates {order}`' for order in DATE_ORDERS)}"
         ' (the upload screen asks: "Dates written").',

@@ -8,13 +8,15 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from employers.models import Employer
-from ips.importer.cells import CellError, displayed_number
+from ips.importer.cells import CellError, displayed_number, parse_number
 from jobseekers.models import Job, JobSeeker
 from tests.importer.test_cells_agencies_have import (
     EMPLOYERS,
@@ -271,6 +273,26 @@ def test_a_number_column_reads_the_value_whatever_its_format(program):
 )
 def test_displayed_number_renders_simple_formats_as_excel_does(value, number_format, shown):
     assert displayed_number(value, number_format) == shown
+
+
+@given(
+    value=st.floats(min_value=-1e12, max_value=1e12, allow_nan=False),
+    number_format=st.sampled_from(["0", "0.0", "0.00", "#,##0", "#,##0.00", "0.000"]),
+)
+def test_a_decimal_format_shows_the_stored_number_rounded_half_away_from_zero(value, number_format):
+    """What Excel shows of the exact stored double (its shortest repr), rounded to the
+    format's places; read back, the text is that number (thousands separators included)."""
+    places = len(number_format.partition(".")[2])
+    expected = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    shown = displayed_number(value, number_format)
+    assert parse_number(shown) == expected
+    assert len(shown.partition(".")[2]) == places
+
+
+@given(st.integers(min_value=0, max_value=99999))
+def test_every_five_digit_zip_keeps_its_zeros_in_each_zip_format(zip_code):
+    for number_format in ("00000", "[$-409]00000", "0####", "[<=99999]00000;00000-0000"):
+        assert displayed_number(zip_code, number_format) == f"{zip_code:05d}"
 
 
 @pytest.mark.parametrize("number_format", ["0%", "$#,##0", "0.0E+0", '0" kg"', "# ?/?"])
