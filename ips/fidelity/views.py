@@ -442,6 +442,7 @@ def import_detail(request, pk: int):
         "total": total,
         "created": sum(c["created"] for c in counts),
         "updated": sum(c["updated"] for c in counts),
+        "unchanged": sum(c.get("unchanged", 0) for c in counts),
     }
     return render(request, "importer/detail.html", context)
 

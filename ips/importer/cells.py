@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ips.domain import date_problem
 
@@ -24,7 +24,6 @@ _ORDERED_DATE = re.compile(r"^(\d{1,2})([/.\-])(\d{1,2})\2(\d{2}|\d{4})$", re.AS
 # A plain number, or one with thousands separators before exactly three digits each.
 _POINT_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?$", re.ASCII)
 _COMMA_NUMBER = re.compile(r"^[+-]?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$", re.ASCII)
-_ZERO_PATTERN = re.compile(r'^[0\-\s()/\\"]*0[0\-\s()/\\"]*$')
 
 
 class CellError(ValueError):
@@ -34,10 +33,12 @@ class CellError(ValueError):
 @dataclass(frozen=True)
 class Reading:
     """How a file writes its cells: decimal commas (a ';'-separated CSV) and the order of
-    day and month in dates written like 04/09/2026 ("MDY", "DMY" or None: refused)."""
+    day and month in dates written like 04/09/2026 ("MDY", "DMY" or None: refused), and the
+    program's country ("US" or "UK", Program.country), whose postal codes the file holds."""
 
     decimal_comma: bool = False
     dates: str | None = None
+    country: str = "US"
 
 
 PLAIN = Reading()
@@ -138,20 +139,86 @@ def number_text(value: float | int) -> str:
 
 
 def displayed_number(value: float | int, number_format: str) -> str:
-    """A number in a text column as Excel shows it: a ZIP with the format `00000` (Excel's
-    "Zip Code") is `02139`, `00000-0000` gives ZIP+4. Other formats give the plain value."""
-    section = (number_format or "General").split(";")[0]
+    """A number in a text column as Excel shows it (issue 16), or CellError when the format is
+    not one this reader renders exactly (percent, currency, fractions, scientific, text).
+
+    Rendered: General and Text (`@`) give the plain value; ZIP-like digit patterns (Excel's
+    "Zip Code" `00000`, `00000-0000`, `0####`, with a locale prefix such as `[$-409]`) pad
+    with zeros; the conditional "Zip Code + 4" `[<=99999]00000;00000-0000` picks its section
+    by the value; decimal formats (`0`, `0.0`, `0.00`, `#,##0`, `#,##0.00`) round half away
+    from zero to their places and group thousands, as Excel shows them."""
+    section, negative = _format_section(value, number_format or "General")
+    if section is None:
+        raise CellError(_format_problem(value, number_format))
+    section = _LOCALE.sub("", section).strip()
+    if section.lower() in ("general", "@", ""):
+        return number_text(value)
     whole = isinstance(value, int) or (value == value and float(value).is_integer())
-    if whole and value >= 0 and _ZERO_PATTERN.match(section):
+    magnitude = abs(value)
+    if _DIGIT_PATTERN.match(section) and whole and not negative:
         pattern = section.replace("\\", "").replace('"', "")
-        digits = str(int(value)).zfill(pattern.count("0"))
-        extra = len(digits) - pattern.count("0")
-        out, index = [digits[:extra]], extra
+        slots = [char for char in pattern if char in "0#"]
+        first_zero = next((i for i, char in enumerate(slots) if char == "0"), len(slots))
+        digits = str(int(magnitude)).zfill(len(slots) - first_zero)
+        digits = digits.rjust(len(slots), "\0")  # '#' slots left of the digits print nothing
+        out, index = [digits[: len(digits) - len(slots)]], len(digits) - len(slots)
         for char in pattern:
-            if char == "0":
+            if char in "0#":
                 out.append(digits[index])
                 index += 1
             else:
                 out.append(char)
-        return "".join(out)
-    return number_text(value)
+        return "".join(out).replace("\0", "")
+    decimal = _DECIMAL_FORMAT.match(section)
+    if decimal:
+        places = len(decimal.group(2) or ".") - 1
+        exact = Decimal(number_text(magnitude) if isinstance(value, int) else repr(magnitude))
+        shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        slots = decimal.group(1).replace(",", "")
+        width = len(slots) - slots.index("0") if "0" in slots else 0  # zeros pad: 0000.0
+        whole_part, _, fraction = format(shown, "f").partition(".")
+        whole_part = whole_part.zfill(width) if whole_part != "0" or width else ""
+        if "," in decimal.group(1):
+            whole_part = f"{int(whole_part or 0):,}".zfill(width) if whole_part else ""
+        text = whole_part + (f".{fraction}" if places else "")
+        return ("-" if negative and shown else "") + text
+    raise CellError(_format_problem(value, number_format))
+
+
+_LOCALE = re.compile(r"\[\$-[0-9A-Fa-f]+\]|\[(?:Black|Blue|Cyan|Green|Magenta|Red|White|Yellow)\]")
+_CONDITION = re.compile(r"^\[(<=|>=|<>|<|>|=)(-?\d+(?:\.\d+)?)\]")
+_DIGIT_PATTERN = re.compile(r'^[\-\s()/\\"]*[0#][0#\-\s()/\\"]*$')
+_DECIMAL_FORMAT = re.compile(r"^([#0,]*0|#)(\.0+)?$")
+_COMPARE = {
+    "<=": lambda a, b: a <= b, ">=": lambda a, b: a >= b, "<>": lambda a, b: a != b,
+    "<": lambda a, b: a < b, ">": lambda a, b: a > b, "=": lambda a, b: a == b,
+}  # fmt: skip
+
+
+def _format_section(value: float | int, number_format: str) -> tuple[str | None, bool]:
+    """The section of `number_format` Excel uses for `value`, and whether the minus sign is
+    the reader's to write (a single-section format); (None, _) when it cannot be told."""
+    if '"' in number_format and ";" in number_format:
+        return None, False  # a ';' inside quoted text: not one of the formats read here
+    sections = number_format.split(";")
+    conditions = [_CONDITION.match(section) for section in sections]
+    if any(conditions):
+        for section, condition in zip(sections, conditions, strict=True):
+            if condition is None:
+                return section, False
+            if _COMPARE[condition.group(1)](value, Decimal(condition.group(2))):
+                return section[condition.end() :], False
+        return None, False
+    if value < 0:
+        return (sections[0], True) if len(sections) == 1 else (None, False)
+    if value == 0 and len(sections) > 2:
+        return sections[2], False
+    return sections[0], False
+
+
+def _format_problem(value: float | int, number_format: str) -> str:
+    return (
+        f"the number {number_text(value)} is shown with the Excel format '{number_format}',"
+        " which this import cannot show exactly; format the column as Text and type the value"
+        " as it should read, or save the sheet as CSV"
+    )

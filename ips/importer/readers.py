@@ -10,8 +10,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ips.importer.cells import displayed_number
-from ips.importer.schema import SPECS, RowError
+from ips.importer.cells import CellError, displayed_number, number_text
+from ips.importer.schema import SPECS, RowError, column_letter
 
 SUFFIXES = (".csv", ".xlsx")
 MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024  # a workbook that inflates past this is refused
@@ -29,13 +29,16 @@ class RawTable:
 
 class TypedCell(str):
     """A workbook cell: the text Excel shows, and the typed `value` it holds (number,
-    date-time, bool), so that schema.cell_text reads it by its column's type."""
+    date-time, bool) with its `number_format`, so that schema.cell_text reads it by its
+    column's type (a number in a text column as its format shows it)."""
 
     value: object
+    number_format: str
 
-    def __new__(cls, text: str, value: object) -> TypedCell:
+    def __new__(cls, text: str, value: object, number_format: str = "General") -> TypedCell:
         cell = super().__new__(cls, text)
         cell.value = value
+        cell.number_format = number_format
         return cell
 
 
@@ -87,14 +90,27 @@ def _cell_text(value, number_format: str) -> str:
     elif isinstance(value, bool):
         shown = "true" if value else "false"
     elif isinstance(value, int | float):
-        shown = displayed_number(value, number_format)
+        try:
+            shown = displayed_number(value, number_format)
+        except CellError:  # refused by schema.cell_text if a text column reads it
+            shown = number_text(value)
     else:
         shown = str(value)
-    return TypedCell(shown, value)
+    return TypedCell(shown, value, number_format)
 
 
-def _sheet_lines(data: bytes) -> list[list[str]] | None:
-    """The cells of the first sheet as text; None for a workbook without a sheet.
+@dataclass(frozen=True)
+class _SheetProblem:
+    """A cell or range the reader refuses: its row and column (1-based) and the reason."""
+
+    row: int
+    column: int
+    reason: str
+
+
+def _sheet_lines(data: bytes) -> tuple[list[list[str]], list[_SheetProblem]] | None:
+    """The cells of the first sheet as text, and the cells it cannot read as Excel shows
+    them (_sheet_problems); None for a workbook without a sheet.
 
     The members' declared sizes bound what zipfile inflates (a lie fails the CRC check);
     openpyxl's warnings on odd cells (a date out of range becomes "#VALUE!") are quietened.
@@ -107,17 +123,61 @@ def _sheet_lines(data: bytes) -> list[list[str]] | None:
         try:
             if not book.worksheets:
                 return None
-            rows = book.worksheets[0].iter_rows()
-            return [
+            sheet = book.worksheets[0]
+            lines = [
                 [_cell_text(c.value, getattr(c, "number_format", "General")) for c in row]
-                for row in rows
+                for row in sheet.iter_rows()
             ]
+            with sheet._get_source() as source:  # the sheet's XML, as openpyxl reads it
+                problems = _sheet_problems(source)
+            return lines, problems
         finally:
             book.close()
 
 
+def _sheet_problems(source) -> list[_SheetProblem]:
+    """Cells whose value the file does not hold as Excel shows it (issue 16): a formula
+    without a saved result (a file written by a program, never opened in Excel: openpyxl
+    would read it as empty), and merged cells (only the first cell of a merge holds the
+    value the others show)."""
+    from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    cell_tag, formula_tag = f"{{{SHEET_MAIN_NS}}}c", f"{{{SHEET_MAIN_NS}}}f"
+    value_tag, merge_tag = f"{{{SHEET_MAIN_NS}}}v", f"{{{SHEET_MAIN_NS}}}mergeCell"
+    problems: list[_SheetProblem] = []
+    for _, element in iterparse(source):
+        if element.tag == cell_tag:
+            saved = element.findtext(value_tag)
+            # A text result may be empty (=IF(A2="","",A2) saves t="str" and <v></v>);
+            # a number result never is: an empty or missing <v> there is no saved value.
+            text_result = element.get("t") in ("str", "s", "inlineStr")
+            if element.find(formula_tag) is not None and (
+                saved is None or (not saved and not text_result)
+            ):
+                row, column = coordinate_to_tuple(element.get("r"))
+                reason = (
+                    f"cell {element.get('r')} holds a formula without a saved value (the file"
+                    " was written by a program, not saved by Excel); open and save the file"
+                    " in Excel, or replace the formula with its value"
+                )
+                problems.append(_SheetProblem(row, column, reason))
+            element.clear()
+        elif element.tag == merge_tag:
+            span = element.get("ref", "")
+            first_column, first_row, _, _ = range_boundaries(span)
+            reason = (
+                f"cells {span} are merged, so only the first holds the value the others show;"
+                " unmerge them (Home > Merge & Center) and fill in each cell"
+            )
+            problems.append(_SheetProblem(first_row, first_column, reason))
+    return problems
+
+
 def read_xlsx(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError]]:
-    """The first sheet of an .xlsx workbook; dates typed as dates are accepted."""
+    """The first sheet of an .xlsx workbook; dates typed as dates are accepted. A formula
+    without a saved value and merged cells are refused, each on its line (_sheet_problems)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
@@ -127,21 +187,32 @@ def read_xlsx(filename: str, data: bytes) -> tuple[RawTable | None, list[RowErro
         reason = f"the workbook unpacks to more than {MAX_XLSX_UNPACKED_BYTES // 2**20} MB"
         return None, [RowError(filename, 1, "-", reason)]
     try:
-        lines = _sheet_lines(data)
+        read = _sheet_lines(data)
     except Exception as error:  # openpyxl, zipfile and XML parsers raise many types
         reason = f"not a readable .xlsx workbook ({type(error).__name__}: {error})"[:300]
         return None, [RowError(filename, 1, "-", reason)]
-    if lines is None:
+    if read is None:
         return None, [RowError(filename, 1, "-", "the workbook has no sheet")]
+    lines, problems = read
     if not lines:
         return None, [RowError(filename, 1, "-", "the sheet is empty (a header row is needed)")]
     header = lines[0]
     while header and not header[-1].strip():
         header = header[:-1]
+    if problems:
+        return None, [
+            RowError(filename, p.row, _column_name(header, p.column), p.reason) for p in problems
+        ]
     rows = [
         (index + 2, cells) for index, cells in enumerate(lines[1:]) if any(c.strip() for c in cells)
     ]
     return RawTable(Path(filename).stem, filename, header, rows), []
+
+
+def _column_name(header: list[str], column: int) -> str:
+    """A column as the user knows it: its header, else its letter."""
+    written = header[column - 1].strip() if column <= len(header) else ""
+    return written or f"column {column_letter(column)}"
 
 
 def read_files(files: dict[str, bytes]) -> tuple[list[RawTable], list[RowError], list[str]]:
@@ -161,7 +232,11 @@ def read_files(files: dict[str, bytes]) -> tuple[list[RawTable], list[RowError],
             notes.append(f"{name}: ignored (not one of {', '.join(SPECS)})")
             continue
         if stem in by_stem:
-            errors.append(RowError(name, 1, "-", f"{by_stem[stem]} holds the same rows; give one"))
+            reason = (
+                f"{by_stem[stem]} and {name} are both the {stem} file; import only one of them"
+                " (the template's csv/ and xlsx/ folders are alternatives)"
+            )
+            errors.append(RowError(name, 1, "-", reason))
             continue
         by_stem[stem] = name
         reader = read_xlsx if path.suffix.lower() == ".xlsx" else read_csv

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ips.domain import text_problem
+from ips.domain import postal_code_problem, text_problem
 from ips.importer.cells import (
     PLAIN,
     CellError,
     Reading,
     choice_key,
+    displayed_number,
     header_key,
     number_text,
     parse_iso_or_ordered_date,
@@ -105,10 +106,17 @@ def parse_onet(raw: str, reading: Reading = PLAIN) -> str:
     return code
 
 
-@_kind("ZIP code", "5 digits, or ZIP+4 (12345-6789)")
+@_kind("ZIP code or postcode", "US: 5 digits, or ZIP+4 (12345-6789); UK: a postcode (SW1A 1AA)")
 def parse_zip(raw: str, reading: Reading = PLAIN) -> str:
-    """A US ZIP code: 5 digits, or ZIP+4."""
+    """A postal code of the program's country (`reading.country`, ips.domain.postal_code_problem):
+    a US ZIP code (5 digits, or ZIP+4; a ZIP that lost its leading zero is refused with how to
+    keep it), or a UK postcode such as SW1A 1AA (issue 16)."""
     code = raw.strip()
+    if reading.country == "UK":
+        problem = postal_code_problem(code, "UK")
+        if problem:
+            raise CellError(f"'{raw}' is not a UK postcode; write it like SW1A 1AA")
+        return code
     if not _ZIP.match(code):
         raise CellError(
             f"'{raw}' is not a ZIP code; write 5 digits (keep leading zeros: format the"
@@ -168,17 +176,19 @@ def in_range(
     *,
     low_open=False,
     places: int | None = None,
+    hint: str = "",
 ) -> Parser:
     """`parse`, then a range check with a plain-words reason; a value with more decimal
     places than the database keeps (`places`) is refused, never rounded: a number is
-    stored exactly as written or not at all (issue 16)."""
+    stored exactly as written or not at all (issue 16). `hint` follows the reason of a value
+    over `high` (how the value was probably meant to be written)."""
 
     def within(value: Any, raw: str) -> None:
         if low is not None and (value <= low if low_open else value < low):
             word = "more than" if low_open else "at least"
             raise CellError(f"must be {word} {low} (got {raw.strip()})")
         if high is not None and value > high:
-            raise CellError(f"must be at most {high} (got {raw.strip()})")
+            raise CellError(f"must be at most {high} (got {raw.strip()}){hint}")
 
     def check(raw: str, reading: Reading = PLAIN) -> Any:
         value = parse(raw, reading)
@@ -241,6 +251,15 @@ class FileSpec:
 
 
 ZERO = Decimal(0)
+# No hourly wage in supported employment comes near this: '12,500' (a European 12.5 in a
+# ',' file) or a yearly salary in the wage column is refused, never stored (issue 16).
+MAX_HOURLY_WAGE = Decimal(500)  # dollars an hour
+MAX_HOURS_PER_WEEK = Decimal(80)  # hours a week
+_DECIMALS_HINT = (
+    "; write decimals with a point (12.50): a comma separates thousands, unless the file"
+    " is a CSV separated by ';' (then write 12,50)"
+)
+_WAGE_HINT = "; the column is dollars an hour" + _DECIMALS_HINT
 # Values, the labels the app shows (tests/importer/test_choices.py keeps them equal to the
 # models' choices) and the synonyms agencies write, documented in docs/import-format.md.
 ROLES = (
@@ -374,8 +393,14 @@ FILES: tuple[FileSpec, ...] = (
             Column("start_date", parse_date, required=True),
             Column("occupation_code", parse_onet),
             Column("end_date", parse_date),
-            Column("hours_per_week", in_range(parse_decimal, ZERO, Decimal(80), places=1)),
-            Column("hourly_wage", in_range(parse_decimal, ZERO, Decimal("99999"), places=2)),
+            Column(
+                "hours_per_week",
+                in_range(parse_decimal, ZERO, MAX_HOURS_PER_WEEK, places=1, hint=_DECIMALS_HINT),
+            ),
+            Column(
+                "hourly_wage",
+                in_range(parse_decimal, ZERO, MAX_HOURLY_WAGE, places=2, hint=_WAGE_HINT),
+            ),
             Column(
                 "paid_hours_to_date", in_range(parse_decimal, ZERO, Decimal("999999"), places=2)
             ),
@@ -493,6 +518,7 @@ def parse_table(
     (readers.TypedCell) is read by the column's type: a number in a number column by its
     exact value, a date-time in a date column by its date, others as Excel shows them."""
     errors = _header_errors(spec, filename, header)
+    errors += _unnamed_column_errors(spec, filename, header, raw_rows)
     names = [header_key(h) for h in header]
     if errors:
         return ParsedFile(spec, filename, [], names), errors
@@ -514,6 +540,39 @@ def parse_table(
                 values[column.name] = column.default
         rows.append(Row(line, values))
     return ParsedFile(spec, filename, rows, [n for n in names if n]), errors
+
+
+def column_letter(position: int) -> str:
+    """The spreadsheet letter of a 1-based column position: 1 -> A, 27 -> AA."""
+    letters = ""
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _unnamed_column_errors(
+    spec: FileSpec, filename: str, header: list[str], raw_rows: list[tuple[int, list[str]]]
+) -> list[RowError]:
+    """A column with an empty header that holds a value is refused, never dropped (issue 16):
+    its values would vanish without a word. A wholly empty one is only a spacer."""
+    errors: list[RowError] = []
+    for position, written in enumerate(header):
+        if header_key(written):
+            continue
+        for line, cells in raw_rows:
+            value = str(cells[position]).strip() if position < len(cells) else ""
+            if value:
+                number = position + 1
+                reason = (
+                    f"has no name, but line {line} holds '{value[:40]}'; write its name in"
+                    f" line 1 (the columns of {spec.stem} are {', '.join(spec.names)}), or"
+                    " delete the column"
+                )
+                column = f"column {number} ({column_letter(number)})"
+                errors.append(RowError(filename, 1, column, reason))
+                break
+    return errors
 
 
 def _header_errors(spec: FileSpec, filename: str, header: list[str]) -> list[RowError]:
@@ -539,7 +598,10 @@ def _header_errors(spec: FileSpec, filename: str, header: list[str]) -> list[Row
 
 
 def cell_text(cell: str, kind: str) -> str:
-    """The text a cell is read from: a workbook cell (with `.value`) by the column's type."""
+    """The text a cell is read from: a workbook cell (with `.value`) by the column's type.
+    A number in any other column reads as its number format shows it (cells.displayed_number:
+    12.1 formatted 0.00 is "12.10", 2139 formatted 00000 is "02139"); CellError for a format
+    that cannot be shown exactly (issue 16)."""
     value = getattr(cell, "value", None)
     if value is None or isinstance(value, str):
         return str(cell).strip()
@@ -548,13 +610,19 @@ def cell_text(cell: str, kind: str) -> str:
         return number_text(value)
     if kind == "date" and isinstance(value, dt.datetime):
         return value.date().isoformat()  # a date-time in a date column gives its date
-    return str(cell).strip()  # as Excel shows it: a ZIP formatted 00000 keeps its zero
+    if numeric:
+        return displayed_number(value, getattr(cell, "number_format", "General")).strip()
+    return str(cell).strip()
 
 
 def _cell(
     column: Column, cell: str, reading: Reading, filename: str, line: int, errors: list[RowError]
 ) -> Any:
-    raw = cell_text(cell, column.kind)
+    try:
+        raw = cell_text(cell, column.kind)
+    except CellError as error:
+        errors.append(RowError(filename, line, column.name, str(error)))
+        return column.default
     if raw == "":
         if column.required:
             errors.append(RowError(filename, line, column.name, "required, but empty; fill it in"))

@@ -30,6 +30,7 @@ from jobseekers.models import CareerProfile, Job, JobSeeker
 from jobseekers.services import job_start_problems
 
 BATCH = 1000
+COUNT_KINDS = ("created", "updated", "unchanged")
 PREVIEW_ROWS = 5  # rows of each file shown, as read, before the user confirms
 
 
@@ -51,15 +52,16 @@ class ImportResult:
         return not self.errors
 
     @property
-    def totals(self) -> tuple[int, int]:
-        """(rows created, rows updated) over every file."""
+    def totals(self) -> tuple[int, int, int]:
+        """(rows created, rows updated, rows unchanged) over every file: a row is "updated"
+        only when a value of it changed (issue 16)."""
         counts = self.counts.values()
-        return sum(c["created"] for c in counts), sum(c["updated"] for c in counts)
+        return tuple(sum(c.get(kind, 0) for c in counts) for kind in COUNT_KINDS)
 
     def summary_lines(self) -> list[str]:
-        """One line per file: `seekers.csv: 12 created, 3 updated`."""
+        """One line per file: `seekers.csv: 12 created, 3 updated, 40 unchanged`."""
         return [
-            f"{name}: {c['created']} created, {c['updated']} updated"
+            f"{name}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
             for name, c in self.counts.items()
         ]
 
@@ -81,6 +83,8 @@ class _Context:
     occupations: set[str] = field(default_factory=set)
     by: AbstractBaseUser | None = None
     accounts: dict[str, Any] = field(default_factory=dict)  # email -> existing user or None
+    renamable: set[str] = field(default_factory=set)  # emails whose account the file may rename
+    notes: list[str] = field(default_factory=list)
 
     def rows(self, stem: str) -> list[Row]:
         parsed = self.files.get(stem)
@@ -113,7 +117,7 @@ def import_program(
     result.errors.extend(read_errors or ())
     files: dict[str, ParsedFile] = {}
     for table in tables:
-        reading = Reading(decimal_comma=table.decimal_comma, dates=dates)
+        reading = Reading(decimal_comma=table.decimal_comma, dates=dates, country=program.country)
         spec = SPECS[table.stem]
         parsed, errors = parse_table(spec, table.filename, table.header, table.rows, reading)
         files[table.stem] = parsed
@@ -125,14 +129,15 @@ def import_program(
         with transaction.atomic():
             ctx = _Context(program=program, files=files, errors=result.errors, by=by)
             _check(ctx)
+            result.notes = ctx.notes
             if result.errors:
                 raise _Rollback
             stems = [spec.stem for spec in FILES if spec.stem in files]
             for done, stem in enumerate(stems):
                 if progress:
                     progress(done, len(stems))
-                created, updated = _WRITERS[stem](ctx)
-                result.counts[files[stem].filename] = {"created": created, "updated": updated}
+                counted = _WRITERS[stem](ctx)
+                result.counts[files[stem].filename] = dict(zip(COUNT_KINDS, counted, strict=True))
             if dry_run:
                 transaction.set_rollback(True)
     except _Rollback:
@@ -234,7 +239,9 @@ def _check_staff(ctx: _Context) -> None:
     that is nobody's staff may be taken: it reaches no program's data until this row gives
     it this program's; so may one already on this program's staff (its other programs agreed
     when it joined). The operator's command (`by` None) and superusers are bound only by the
-    first rule.
+    first rule. A row may rename only an account already on this program's staff and on no
+    other program's the importer does not lead (the others would see a name they never
+    agreed to); a joining account keeps its own name, and a note says so.
     """
     rows = _unique(ctx, "staff", "email")
     for email in rows:
@@ -263,12 +270,18 @@ def _check_staff(ctx: _Context) -> None:
         user = accounts.get(email)
         ctx.accounts[email] = user
         if operator:
+            if user is not None and user.pk in here:
+                ctx.renamable.add(email)
+            _note_kept_name(ctx, row, user)
             if user is not None and user.pk in portal:
                 reason = f"{email} is a job seeker's portal account; staff need their own account"
                 ctx.error("staff", row.line, "email", reason)
             continue
         joining = user is not None and user.pk not in here  # staff here already agreed
         foreign = joining and not elsewhere[user.pk] <= led
+        if user is not None and not joining and elsewhere[user.pk] <= led:
+            ctx.renamable.add(email)
+        _note_kept_name(ctx, row, user)
         if user is not None and (user.pk in portal or foreign):
             # One reason for both, so an upload cannot tell who is a client elsewhere.
             reason = (
@@ -282,6 +295,20 @@ def _check_staff(ctx: _Context) -> None:
         elif current and ROLE_RANK[current] > own_rank:
             reason = f"{email} is this program's {current}; only a {current} can change their row"
             ctx.error("staff", row.line, "role", reason)
+
+
+def _note_kept_name(ctx: _Context, row: Row, user: Any) -> None:
+    """A name in the file that differs from an account it may not rename is said, not
+    silently dropped (issue 16); the account's own name is not shown (it may be another
+    program's to tell)."""
+    if user is None or row["email"] in ctx.renamable or not user.get_full_name():
+        return
+    if user.get_full_name().split() != row["name"].split():
+        filename = ctx.files["staff"].filename
+        ctx.notes.append(
+            f"{filename}:{row.line}: name: {row['email']} keeps the name on their account;"
+            " a staff file renames only people already on this program's staff"
+        )
 
 
 def _rank_of(user: AbstractBaseUser | None, program: Program) -> int:
@@ -451,13 +478,17 @@ def _check_time(ctx: _Context) -> None:
 # ---------------------------------------------------------------- writes
 
 
-def _write_staff(ctx: _Context) -> tuple[int, int]:
+def _write_staff(ctx: _Context) -> tuple[int, int, int]:
+    """Accounts and program roles; a staff row whose name differs from the account's
+    renames the account (the importer owns staff names: no screen edits them)."""
     User = get_user_model()
-    created = updated = 0
+    created = updated = unchanged = 0
     for row in ctx.rows("staff"):
         email = row["email"]
         user = ctx.accounts.get(email)  # as _check_staff resolved and allowed it
         first, _, last = row["name"].partition(" ")
+        first, last = first[:150], last.strip()[:150]
+        renamed = False
         if user is None:
             username, n = email[:150], 1
             while User.objects.filter(username=username).exists():  # taken by someone else
@@ -468,18 +499,27 @@ def _write_staff(ctx: _Context) -> tuple[int, int]:
             )
             user.set_unusable_password()
             user.save()
-        elif not user.get_full_name():
-            user.first_name, user.last_name = first[:150], last[:150]
+        elif user.get_full_name().split() != row["name"].split() and (
+            email in ctx.renamable or not user.get_full_name()  # a nameless account gets one
+        ):
+            user.first_name, user.last_name = first, last
             user.save(update_fields=["first_name", "last_name"])
-        member, was_created = StaffMember.objects.update_or_create(
-            user=user,
-            program=ctx.program,
-            defaults={"role": row["role"], "fte": row["fte"], "active": True},
-        )
+            renamed = True
+        wanted = {"role": row["role"], "fte": row["fte"], "active": True}
+        member = StaffMember.objects.filter(user=user, program=ctx.program).first()
+        if member is None:
+            member = StaffMember.objects.create(user=user, program=ctx.program, **wanted)
+            created += 1
+        elif any(getattr(member, name) != value for name, value in wanted.items()):
+            for name, value in wanted.items():
+                setattr(member, name, value)
+            member.save(update_fields=list(wanted))
+            updated += 1
+        else:
+            updated += renamed
+            unchanged += not renamed
         ctx.staff[email] = member
-        created += was_created
-        updated += not was_created
-    return created, updated
+    return created, updated, unchanged
 
 
 def _geo(row_obj, zip_code: str) -> None:
@@ -490,23 +530,33 @@ def _geo(row_obj, zip_code: str) -> None:
         row_obj.geocoded_at = timezone.now()
 
 
-def _upsert(model, ctx_map: dict, rows: list[Row], build, fields: list[str]) -> tuple[int, int]:
-    """Create the rows whose ref is new, update the others, in bulk."""
-    new, old = [], []
+def _upsert(
+    model, ctx_map: dict, rows: list[Row], build, fields: list[str]
+) -> tuple[int, int, set[str]]:
+    """Create the rows whose ref is new, update the others whose values changed, in bulk;
+    returns (created, updated, refs of the stored rows left unchanged)."""
+    attnames = [model._meta.get_field(name).attname for name in fields]  # no related fetch
+    new, changed, unchanged = [], [], set()
     for row in rows:
         obj = ctx_map.get(row["ref"])
         fresh = obj is None
+        before = None if fresh else [getattr(obj, name) for name in attnames]
         obj = build(row, obj)
         ctx_map[row["ref"]] = obj
-        (new if fresh else old).append(obj)
+        if fresh:
+            new.append(obj)
+        elif before != [getattr(obj, name) for name in attnames]:
+            changed.append(obj)
+        else:
+            unchanged.add(row["ref"])
     model.objects.bulk_create(new, batch_size=BATCH)
-    if old:
-        model.objects.bulk_update(old, fields, batch_size=BATCH)
-        bump_versions(model, [obj.pk for obj in old])  # forms opened before are now stale
-    return len(new), len(old)
+    if changed:
+        model.objects.bulk_update(changed, fields, batch_size=BATCH)
+        bump_versions(model, [obj.pk for obj in changed])  # forms opened before are now stale
+    return len(new), len(changed), unchanged
 
 
-def _write_employers(ctx: _Context) -> tuple[int, int]:
+def _write_employers(ctx: _Context) -> tuple[int, int, int]:
     def build(row: Row, obj: Employer | None) -> Employer:
         obj = obj or Employer(program=ctx.program, ref=row["ref"])
         if obj.zip != row["zip"]:
@@ -526,10 +576,13 @@ def _write_employers(ctx: _Context) -> tuple[int, int]:
         "geocode_source",
         "geocoded_at",
     ]
-    return _upsert(Employer, ctx.employers, ctx.rows("employers"), build, fields)
+    created, updated, unchanged = _upsert(
+        Employer, ctx.employers, ctx.rows("employers"), build, fields
+    )
+    return created, updated, len(unchanged)
 
 
-def _write_seekers(ctx: _Context) -> tuple[int, int]:
+def _write_seekers(ctx: _Context) -> tuple[int, int, int]:
     rows = ctx.rows("seekers")
     names = {r["mh_team"] for r in rows if r["mh_team"]}
     teams = {
@@ -566,9 +619,9 @@ def _write_seekers(ctx: _Context) -> tuple[int, int]:
         "zip", "latitude", "longitude", "geocode_source", "geocoded_at", "closed_date",
         "close_reason", "stage",
     ]  # fmt: skip
-    counts = _upsert(JobSeeker, ctx.seekers, rows, build, fields)
-    _write_profiles(ctx, rows)
-    return counts
+    created, updated, unchanged = _upsert(JobSeeker, ctx.seekers, rows, build, fields)
+    reprofiled = _write_profiles(ctx, rows) & unchanged  # a new profile is a change too
+    return created, updated + len(reprofiled), len(unchanged - reprofiled)
 
 
 def _currently_working(ctx: _Context) -> set[str]:
@@ -582,16 +635,18 @@ def _currently_working(ctx: _Context) -> set[str]:
     }
 
 
-def _write_profiles(ctx: _Context, rows: list[Row]) -> None:
+def _write_profiles(ctx: _Context, rows: list[Row]) -> set[str]:
     """preferred_occupations and max_commute_miles go to the career profile; a change
-    adds a new profile version and keeps the earlier one."""
+    adds a new profile version and keeps the earlier one. Returns the refs of the job
+    seekers whose profile changed."""
     wanted = {
         r["ref"]: (r["preferred_occupations"], r["max_commute_miles"])
         for r in rows
         if r["preferred_occupations"] is not None or r["max_commute_miles"] is not None
     }
     if not wanted:
-        return
+        return set()
+    changed: set[str] = set()
     seekers = [ctx.seekers[ref] for ref in wanted]
     current = {
         p.seeker_id: p
@@ -624,9 +679,11 @@ def _write_profiles(ctx: _Context, rows: list[Row]) -> None:
             profile.max_commute_miles = miles
         profile.save()
         profile.preferred_occupations.set(codes if codes is not None else keep)
+        changed.add(seeker.ref)
+    return changed
 
 
-def _write_jobs(ctx: _Context) -> tuple[int, int]:
+def _write_jobs(ctx: _Context) -> tuple[int, int, int]:
     def build(row: Row, obj: Job | None) -> Job:
         obj = obj or Job(program=ctx.program, ref=row["ref"])
         obj.seeker = ctx.seekers[row["seeker_ref"]]
@@ -643,12 +700,12 @@ def _write_jobs(ctx: _Context) -> tuple[int, int]:
         "seeker", "employer", "title", "start_date", "end_date", "occupation", "hours_per_week",
         "hourly_wage", "paid_hours_to_date", "competitive", "permanent", "end_reason",
     ]  # fmt: skip
-    counts = _upsert(Job, ctx.jobs, ctx.rows("jobs"), build, fields)
+    created, updated, unchanged = _upsert(Job, ctx.jobs, ctx.rows("jobs"), build, fields)
     # A current job gets what a job start on the screen gets: its support plan (retention
     # checks and first-month weeks are derived from the job, nothing to schedule).
     current = [ctx.jobs[row["ref"]] for row in ctx.rows("jobs") if row["end_date"] is None]
     open_support_plans(jobs=current)
-    return counts
+    return created, updated, len(unchanged)
 
 
 def _match(existing: dict[tuple, list[int]], key: tuple) -> int | None:
@@ -669,11 +726,12 @@ def _dates(rows: list[Row]) -> tuple[dt.date, dt.date]:
     return min(days), max(days)
 
 
-def _write_contacts(ctx: _Context) -> tuple[int, int]:
-    """Contacts have no ref: a row equal in every column to a stored one is that row."""
+def _write_contacts(ctx: _Context) -> tuple[int, int, int]:
+    """Contacts have no ref: a row equal in every column to a stored one is that row,
+    updated only when the job seekers it names changed."""
     rows = ctx.rows("employer_contacts")
     if not rows:
-        return 0, 0
+        return 0, 0, 0
     fields = ["date", "specialist_id", "employer_id", "mode", "client_present", "purpose", "notes"]
 
     def key(v: dict) -> tuple:
@@ -704,7 +762,12 @@ def _write_contacts(ctx: _Context) -> tuple[int, int]:
             matched.append((found, list(row["seeker_refs"])))
     EmployerContact.objects.bulk_create([c for c, _ in new], batch_size=BATCH)
     through = JobSeeker.employer_contacts.through
-    through.objects.filter(employercontact_id__in=[pk for pk, _ in matched]).delete()
+    linked: dict[int, set[int]] = defaultdict(set)
+    stored = through.objects.filter(employercontact_id__in=[pk for pk, _ in matched])
+    for contact_id, seeker_id in stored.values_list("employercontact_id", "jobseeker_id"):
+        linked[contact_id].add(seeker_id)
+    relinked = sum(linked[pk] != {ctx.seekers[ref].pk for ref in refs} for pk, refs in matched)
+    stored.delete()
     links = [(c.pk, refs) for c, refs in new] + matched
     through.objects.bulk_create(
         [
@@ -715,13 +778,14 @@ def _write_contacts(ctx: _Context) -> tuple[int, int]:
         batch_size=BATCH,
         ignore_conflicts=True,
     )
-    return len(new), len(matched)
+    return len(new), relinked, len(matched) - relinked
 
 
-def _write_support(ctx: _Context) -> tuple[int, int]:
+def _write_support(ctx: _Context) -> tuple[int, int, int]:
+    """A row equal in every column to a stored contact is that contact, unchanged."""
     rows = ctx.rows("support_contacts")
     if not rows:
-        return 0, 0
+        return 0, 0, 0
     fields = ["date", "staff_id", "seeker_id", "job_id", "mode", "location", "minutes", "notes"]
 
     def key(v: dict) -> tuple:
@@ -734,7 +798,7 @@ def _write_support(ctx: _Context) -> tuple[int, int]:
         key,
     )
     new = []
-    updated = 0
+    unchanged = 0
     for row in rows:
         job = ctx.jobs[row["job_ref"]] if row["job_ref"] else None
         contact = SupportContact(
@@ -753,24 +817,23 @@ def _write_support(ctx: _Context) -> tuple[int, int]:
         if _match(existing, key(values)) is None:
             new.append(contact)
         else:
-            updated += 1
+            unchanged += 1
     SupportContact.objects.bulk_create(new, batch_size=BATCH)
-    return len(new), updated
+    return len(new), 0, unchanged
 
 
-def _write_time(ctx: _Context) -> tuple[int, int]:
-    """A time entry is one staff member's hours for a day, activity and place."""
+def _write_time(ctx: _Context) -> tuple[int, int, int]:
+    """A time entry is one staff member's hours for a day, activity and place; a stored
+    one is updated when its hours differ."""
     rows = ctx.rows("time_entries")
     if not rows:
-        return 0, 0
+        return 0, 0, 0
     fields = ["date", "staff_id", "activity", "location"]
     start, end = _dates(rows)
-    existing = _existing_by_key(
-        TimeEntry.objects.filter(program=ctx.program, date__range=(start, end)),
-        fields,
-        lambda v: tuple(v[f] for f in fields),
-    )
-    new, changed = [], []
+    stored = TimeEntry.objects.filter(program=ctx.program, date__range=(start, end))
+    existing = _existing_by_key(stored, fields, lambda v: tuple(v[f] for f in fields))
+    hours = dict(stored.values_list("id", "hours"))
+    new, changed, unchanged = [], [], 0
     for row in rows:
         staff = ctx.staff[row["staff_email"]]
         key = (row["date"], staff.pk, row["activity"], row["location"])
@@ -785,13 +848,15 @@ def _write_time(ctx: _Context) -> tuple[int, int]:
         )
         if found is None:
             new.append(entry)
-        else:
+        elif hours[found] != entry.hours:
             entry.pk = found
             changed.append(entry)
+        else:
+            unchanged += 1
     TimeEntry.objects.bulk_create(new, batch_size=BATCH)
     TimeEntry.objects.bulk_update(changed, ["hours"], batch_size=BATCH)
     bump_versions(TimeEntry, [entry.pk for entry in changed])
-    return len(new), len(changed)
+    return len(new), len(changed), unchanged
 
 
 _WRITERS = {

@@ -88,12 +88,14 @@ def template_xlsx(spec: FileSpec) -> bytes:
 
 
 def template_files() -> dict[str, bytes]:
-    """{file name: bytes}: `<stem>.csv` and `<stem>.xlsx` per import file, and the format
-    reference as `import-format.md`."""
+    """{path: bytes}: `csv/<stem>.csv` and `xlsx/<stem>.xlsx` per import file, and the format
+    reference as `import-format.md`. The two folders are alternatives: fill in one of them
+    and import that folder (both in one folder would be the same file twice; issue 16)."""
     files: dict[str, bytes] = {}
     for spec in FILES:
-        files[f"{spec.stem}.csv"] = template_csv(spec)
-        files[f"{spec.stem}.xlsx"] = template_xlsx(spec)
+        files[f"csv/{spec.stem}.csv"] = template_csv(spec)
+    for spec in FILES:
+        files[f"xlsx/{spec.stem}.xlsx"] = template_xlsx(spec)
     files["import-format.md"] = render_markdown().encode()
     return files
 
@@ -112,7 +114,9 @@ def render_markdown() -> str:
         "",
         "A folder (or .zip) holds any of the files below, each as `.csv` or `.xlsx`, named",
         "after what it holds. Column order is free. `python manage.py import_template FOLDER`",
-        "writes an empty template of each, and the upload screen offers the same download.",
+        "writes an empty template of each, and the upload screen offers the same download:",
+        "the folder `csv/` holds the CSV files and `xlsx/` the workbooks. They are",
+        "alternatives: fill in the files of one folder and import that folder.",
         "",
         'How cells are read (spec/interchange.md, "Reading the cells agencies really have"):',
         "",
@@ -126,6 +130,16 @@ def render_markdown() -> str:
         " digits (`1,250.50`). `7,5` is refused, never read as 75. A CSV whose header is"
         " separated by `;` is read with `;` and decimal commas (`7,5`, `1.250,50`).",
         "- A number with more decimal places than the column keeps is refused, not rounded.",
+        "- A number in a text column reads as its Excel format shows it: Zip Code formats"
+        " (`00000`, `00000-0000`, `0####`, `[<=99999]00000;00000-0000`) keep the zeros,"
+        " `0.00` gives `12.10`, `#,##0` gives `1,234`. Other formats (percent, currency,"
+        " fractions) are refused in text columns: format the column as Text.",
+        "- A formula must have its value saved (open and save the file in Excel); merged"
+        " cells are refused (unmerge them and fill in each cell); a column with values but"
+        " no name in the header row is refused, never dropped.",
+        "- `zip` holds the program's country's codes: US ZIP codes, or UK postcodes"
+        " (`SW1A 1AA`) in a UK program.",
+        "- Importing again counts each row created, updated (a value changed) or unchanged.",
         "- Dates are `YYYY-MM-DD`. Dates like `04/09/2026` are read only when the import names"
         f" the order: {' or '.join(f'`--dates {order}`' for order in DATE_ORDERS)}"
         ' (the upload screen asks: "Dates written").',

@@ -190,7 +190,8 @@ def _run(upload: ImportUpload, *, write: bool) -> None:
         progress=progress,
         dates=upload.dates or None,
     )
-    upload.counts, upload.notes, upload.preview = result.counts, notes, result.preview
+    upload.counts, upload.preview = result.counts, result.preview
+    upload.notes = notes + result.notes
     upload.errors = [str(e) for e in result.errors]
     if not result.ok:
         upload.status = ImportUpload.Status.REJECTED

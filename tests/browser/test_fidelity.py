@@ -50,6 +50,33 @@ def test_upload_is_previewed_then_imported(browser_page, live_server, tmp_path):
     assert JobSeeker.objects.filter(program=program).count() == 3
 
 
+def test_a_second_import_says_rows_unchanged_at_375_and_1280_px(
+    browser_page, live_server, tmp_path
+):
+    """Issue 16: importing the same files again counts every row unchanged, not updated;
+    the outcome page with its per-file table passes axe and does not scroll sideways."""
+    program = Program.objects.create(name="Lakeside", slug="lakeside")
+    folder = write_folder(tmp_path / "lake", GOOD)
+    log_in(browser_page, director_of(program), live_server.url)
+    for width in (1280, 375):
+        browser_page.set_viewport_size({"width": width, "height": 900})
+        browser_page.goto("/admin/fidelity/import/")
+        browser_page.set_input_files("input[type=file]", sorted(str(p) for p in folder.iterdir()))
+        browser_page.get_by_role("button", name="Check the files").click()
+        browser_page.get_by_role("button", name="Import these rows into Lakeside").click()
+        assert browser_page.locator("#import-status").inner_text().startswith("Imported")
+        region = browser_page.get_by_role("region", name="Rows per file")  # scrolls on a phone
+        region.focus()
+        assert browser_page.evaluate("document.activeElement.getAttribute('aria-label')") == (
+            "Rows per file"
+        )
+        assert axe_violations(browser_page) == []
+        assert browser_page.evaluate("document.documentElement.scrollWidth") <= width + 1
+        browser_page.screenshot(path=str(tmp_path / f"imported-{width}.png"), full_page=True)
+    outcome = browser_page.locator(".ips-import-outcome").inner_text()
+    assert outcome == "Imported into Lakeside: 0 rows created, 0 updated, 16 unchanged."
+
+
 def test_this_quarter_to_date_and_the_quarterly_return_at_375_and_1280_px(
     browser_page, live_server, tmp_path
 ):

@@ -58,7 +58,7 @@ def test_a_comma_not_before_exactly_three_digits_is_refused(raw):
         (21391234, "00000-0000", "02139-1234"),
         (48226, "General", "48226"),
         (2139, "@", "2139"),
-        (12.5, "0.00", "12.5"),
+        (12.5, "0.00", "12.50"),
     ],
 )
 def test_a_number_in_a_text_column_is_shown_with_its_zero_padding_format(

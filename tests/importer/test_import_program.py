@@ -38,9 +38,9 @@ def snapshot():
 def test_good_folder_imports_every_file_and_prints_counts(good_folder):
     out, _ = run(good_folder, "--program", "Lakeside", "--create")
     program = Program.objects.get(name="Lakeside")
-    assert "staff.csv: 3 created, 0 updated" in out
-    assert "employer_contacts.csv: 3 created, 0 updated" in out
-    assert "time_entries.csv: 2 created, 0 updated" in out
+    assert "staff.csv: 3 created, 0 updated, 0 unchanged" in out
+    assert "employer_contacts.csv: 3 created, 0 updated, 0 unchanged" in out
+    assert "time_entries.csv: 2 created, 0 updated, 0 unchanged" in out
     assert JobSeeker.objects.filter(program=program).count() == 3
     s1 = JobSeeker.objects.get(program=program, ref="S1")
     assert s1.specialist.user.email == "ana@example.org"
@@ -62,13 +62,14 @@ def test_good_folder_imports_every_file_and_prints_counts(good_folder):
     assert StaffMember.objects.get(user__email="ben@example.org").fte == Decimal("0.5")
 
 
-def test_second_import_updates_and_creates_nothing(good_folder):
+def test_second_import_of_the_same_files_counts_every_row_unchanged(good_folder):
     run(good_folder, "--program", "Lakeside", "--create")
     before = snapshot()
     out, _ = run(good_folder, "--program", "Lakeside", "--create")
     assert snapshot() == before
-    assert "staff.csv: 0 created, 3 updated" in out
-    assert "employer_contacts.csv: 0 created, 3 updated" in out
+    assert "staff.csv: 0 created, 0 updated, 3 unchanged" in out
+    assert "employer_contacts.csv: 0 created, 0 updated, 3 unchanged" in out
+    assert "Imported into program 'Lakeside': 0 created, 0 updated, 16 unchanged." in out
     assert CareerProfile.objects.count() == 1
 
 
@@ -78,7 +79,16 @@ def test_reimport_with_changed_values_updates_rows_by_ref(tmp_path, good_folder)
     files["employers"][1][1] = "Corner Cafe & Bakery"
     files["seekers"][1][9] = "15"
     files["time_entries"][1][2] = "7"
-    run(write_folder(tmp_path / "again", files), "--program", "Lakeside", "--create")
+    files["staff"][1][1] = "Ana Lopez Garcia"  # a staff name changes the account's name
+    out, _ = run(write_folder(tmp_path / "again", files), "--program", "Lakeside", "--create")
+    # "updated" only where a value changed (issue 16): the rest are "unchanged"
+    assert "staff.csv: 0 created, 1 updated, 2 unchanged" in out
+    assert "employers.csv: 0 created, 1 updated, 1 unchanged" in out
+    assert "seekers.csv: 0 created, 1 updated, 2 unchanged" in out  # S1's commute
+    assert "time_entries.csv: 0 created, 1 updated, 1 unchanged" in out
+    assert "jobs.csv: 0 created, 0 updated, 2 unchanged" in out
+    ana = StaffMember.objects.get(user__email="ana@example.org").user
+    assert (ana.first_name, ana.last_name) == ("Ana", "Lopez Garcia")
     assert Employer.objects.get(ref="E1").name == "Corner Cafe & Bakery"
     assert TimeEntry.objects.get(activity="employment_services").hours == Decimal(7)
     versions = CareerProfile.objects.filter(seeker__ref="S1").order_by("version")
@@ -92,7 +102,7 @@ def test_reimport_with_changed_values_updates_rows_by_ref(tmp_path, good_folder)
 def test_dry_run_counts_but_writes_nothing(good_folder):
     before = snapshot()
     out, _ = run(good_folder, "--program", "Lakeside", "--create", "--dry-run")
-    assert "seekers.csv: 3 created, 0 updated" in out
+    assert "seekers.csv: 3 created, 0 updated, 0 unchanged" in out
     assert snapshot() == before
 
 
@@ -187,7 +197,7 @@ def test_refs_resolve_against_rows_already_in_the_program(tmp_path, good_folder)
         ]
     }
     out, _ = run(write_folder(tmp_path / "more", files), "--program", "Lakeside", "--create")
-    assert "jobs.csv: 1 created, 0 updated" in out
+    assert "jobs.csv: 1 created, 0 updated, 0 unchanged" in out
     assert Job.objects.get(ref="J9").seeker.ref == "S2"
 
 
@@ -234,7 +244,7 @@ def test_xlsx_file_is_read_like_csv(tmp_path):
     folder = write_folder(tmp_path / "x", {"staff": GOOD["staff"]})
     book.save(folder / "time_entries.xlsx")
     out, _ = run(folder, "--program", "L", "--create")
-    assert "time_entries.xlsx: 1 created, 0 updated" in out
+    assert "time_entries.xlsx: 1 created, 0 updated, 0 unchanged" in out
     assert TimeEntry.objects.get().hours == Decimal("7.5")
 
 
@@ -287,8 +297,8 @@ def test_the_command_reads_slashed_dates_in_the_order_named(tmp_path, order, exp
     folder = write_folder(tmp_path / "f", {"seekers": [["ref", "name", "entry_date"],
                                                        ["S1", "Sam", "04/09/2026"]]})  # fmt: skip
     out, _ = run(folder, "--program", "Lakeside", "--create", "--dates", order)
-    assert "seekers.csv: 1 created, 0 updated" in out
-    assert "Imported into program 'Lakeside': 1 created, 0 updated." in out
+    assert "seekers.csv: 1 created, 0 updated, 0 unchanged" in out
+    assert "Imported into program 'Lakeside': 1 created, 0 updated, 0 unchanged." in out
     assert JobSeeker.objects.get().entry_date == expected
 
 
@@ -379,4 +389,4 @@ def test_a_job_before_entry_is_imported_when_the_person_was_working_at_referral(
     seekers = [header, ["S9", "Sam", "2026-03-01", "yes"]]
     files = {"employers": GOOD["employers"], "seekers": seekers, "jobs": _job_rows("2026-02-01")}
     out, _ = run(write_folder(tmp_path / "f", files), "--program", "L", "--create")
-    assert "jobs.csv: 1 created, 0 updated" in out
+    assert "jobs.csv: 1 created, 0 updated, 0 unchanged" in out

@@ -38,14 +38,14 @@ def test_the_docs_name_every_file_column_and_synonym():
 def test_each_csv_template_is_the_header_in_the_schemas_order():
     files = template_files()
     for spec in FILES:
-        text = files[f"{spec.stem}.csv"].decode("utf-8-sig")
+        text = files[f"csv/{spec.stem}.csv"].decode("utf-8-sig")
         assert list(csv.reader(StringIO(text))) == [list(spec.names)]
 
 
 def test_each_xlsx_template_has_the_header_and_a_notes_sheet():
     files = template_files()
     for spec in FILES:
-        book = load_workbook(io.BytesIO(files[f"{spec.stem}.xlsx"]))
+        book = load_workbook(io.BytesIO(files[f"xlsx/{spec.stem}.xlsx"]))
         sheet, notes = book.worksheets
         assert [c.value for c in sheet[1]] == list(spec.names)
         assert sheet["A2"].number_format in ("@", "yyyy-mm-dd", "General", "0")
@@ -59,7 +59,7 @@ def test_each_xlsx_template_has_the_header_and_a_notes_sheet():
 
 @pytest.mark.django_db
 def test_a_filled_in_xlsx_template_imports_with_its_zip_zero():
-    book = load_workbook(io.BytesIO(template_files()["employers.xlsx"]))
+    book = load_workbook(io.BytesIO(template_files()["xlsx/employers.xlsx"]))
     sheet = book.worksheets[0]
     names = list(SPECS["employers"].names)
     sheet.cell(2, names.index("ref") + 1, "E1")
@@ -80,22 +80,27 @@ def test_import_template_writes_every_file_and_the_empty_templates_are_nothing_t
 ):
     out = StringIO()
     call_command("import_template", str(tmp_path / "t"), stdout=out)
-    written = sorted(p.name for p in (tmp_path / "t").iterdir())
+    written = sorted(str(p.relative_to(tmp_path / "t")) for p in (tmp_path / "t").rglob("*.*"))
     assert written == sorted(template_files())
-    for workbook in (tmp_path / "t").glob("*.xlsx"):  # one of the two per file is filled in
-        workbook.unlink()
     Program.objects.create(name="Lakeside", slug="lakeside")
-    with pytest.raises(CommandError):
-        call_command("import_program", str(tmp_path / "t"), "--program", "Lakeside",
-                     stdout=StringIO(), stderr=out)  # fmt: skip
-    assert "Nothing to import:" in out.getvalue()
+    for kind in ("csv", "xlsx"):  # each folder as written: nothing to import, never "same rows"
+        errors = StringIO()
+        with pytest.raises(CommandError):
+            call_command("import_program", str(tmp_path / "t" / kind), "--program", "Lakeside",
+                         stdout=StringIO(), stderr=errors)  # fmt: skip
+        assert "Nothing to import:" in errors.getvalue()
+        assert "same" not in errors.getvalue()
     assert not StaffMember.objects.exists()
 
 
 @pytest.mark.django_db
 def test_import_template_refuses_a_folder_that_holds_the_files_and_changes_nothing(tmp_path):
-    (tmp_path / "staff.csv").write_text("mine")
-    with pytest.raises(CommandError, match="already holds staff.csv"):
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "csv" / "staff.csv").write_text("mine")
+    with pytest.raises(CommandError, match="already holds csv/staff.csv"):
         call_command("import_template", str(tmp_path), stdout=StringIO())
-    assert (tmp_path / "staff.csv").read_text() == "mine"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["staff.csv"]
+    assert (tmp_path / "csv" / "staff.csv").read_text() == "mine"
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == [
+        "csv",
+        "csv/staff.csv",
+    ]

@@ -46,7 +46,7 @@ def test_upload_shows_a_preview_and_writes_only_after_confirmation(client, progr
     client.post(reverse("fidelity:import_confirm", args=[item.pk]))
     item.refresh_from_db()
     assert item.status == ImportUpload.Status.DONE
-    assert item.counts["seekers.csv"] == {"created": 3, "updated": 0}
+    assert item.counts["seekers.csv"] == {"created": 3, "updated": 0, "unchanged": 0}
     assert JobSeeker.objects.filter(program=program).count() == 3
 
 
@@ -57,7 +57,11 @@ def test_a_zip_of_the_folder_is_accepted(client, program, users):
         for stem, rows in GOOD.items():
             zf.writestr(f"north/{stem}.csv", csv_bytes(rows))
     upload(client, program, [SimpleUploadedFile("north.zip", archive.getvalue())])
-    assert ImportUpload.objects.get().counts["jobs.csv"] == {"created": 2, "updated": 0}
+    assert ImportUpload.objects.get().counts["jobs.csv"] == {
+        "created": 2,
+        "updated": 0,
+        "unchanged": 0,
+    }
 
 
 def test_bad_rows_are_all_listed_and_nothing_can_be_confirmed(client, program, users):
@@ -165,7 +169,7 @@ def test_the_end_message_says_what_was_created_and_updated(client, program, user
         item = ImportUpload.objects.order_by("-pk").first()
         client.post(reverse("fidelity:import_confirm", args=[item.pk]))
     page = client.get(reverse("fidelity:import_detail", args=[item.pk])).content.decode()
-    assert "Imported into North Team: 0 rows created, 16 updated." in page
+    assert "Imported into North Team: 0 rows created, 0 updated, 16 unchanged." in page
     item.refresh_from_db()
     assert item.preview == {}  # the rows go with the files once imported
 
@@ -236,8 +240,8 @@ def test_the_template_download_holds_a_csv_and_an_xlsx_per_file(client, users):
     assert response["Content-Disposition"] == 'attachment; filename="import-template.zip"'
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
     for stem in GOOD:
-        assert f"import-template/{stem}.csv" in names
-        assert f"import-template/{stem}.xlsx" in names
+        assert f"import-template/csv/{stem}.csv" in names
+        assert f"import-template/xlsx/{stem}.xlsx" in names
 
 
 @pytest.mark.parametrize("role", ["specialist", "coach"])

@@ -75,6 +75,8 @@ class Command(BaseCommand):
             )
             if dry_run or not result.ok:
                 transaction.set_rollback(True)
+        for note in result.notes:
+            self.stderr.write(note)
         if not result.ok:
             for error in result.errors:
                 self.stderr.write(str(error))
@@ -83,10 +85,11 @@ class Command(BaseCommand):
             )
         for line in result.summary_lines():
             self.stdout.write(line)
-        created, updated = result.totals
+        created, updated, unchanged = result.totals
         verb = "Checked (dry run, nothing written)" if dry_run else "Imported"
         self.stdout.write(
             self.style.SUCCESS(
-                f"{verb} into program {result.program!r}: {created} created, {updated} updated."
+                f"{verb} into program {result.program!r}: {created} created, {updated} updated,"
+                f" {unchanged} unchanged."
             )
         )

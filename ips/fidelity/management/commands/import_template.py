@@ -1,6 +1,6 @@
-"""`manage.py import_template FOLDER` writes an empty CSV and XLSX template per import file
-with each column described (spec/interchange.md); `--docs` rewrites docs/import-format.md
-from the same schema."""
+"""`manage.py import_template FOLDER` writes an empty CSV (in FOLDER/csv/) and XLSX (in
+FOLDER/xlsx/) template per import file with each column described (spec/interchange.md);
+`--docs` rewrites docs/import-format.md from the same schema."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ips.importer.template import DOC_PATH, render_markdown, template_files
 
 
 class Command(BaseCommand):
-    help = "Write the import templates (one .csv and one .xlsx per file) into FOLDER."
+    help = "Write the import templates (csv/ and xlsx/, one of each per file) into FOLDER."
 
     def add_arguments(self, parser):
         parser.add_argument("folder", type=Path, nargs="?", help="folder to write into")
@@ -41,5 +41,9 @@ class Command(BaseCommand):
                 " empty folder, or move those files first."
             )
         for name, data in files.items():
+            (folder / name).parent.mkdir(exist_ok=True)
             (folder / name).write_bytes(data)
-        self.stdout.write(f"Wrote {len(files)} files into {folder}: {', '.join(sorted(files))}")
+        self.stdout.write(
+            f"Wrote {len(files)} files into {folder}: the CSV files in csv/, the workbooks in"
+            " xlsx/ (fill in one of the two folders and import it), and import-format.md."
+        )
