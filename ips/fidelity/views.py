@@ -101,11 +101,7 @@ def dashboard(request):
     names = specialist_names(program)
     context = report_context(report, names, program.country)
     trends = quarterly_reports(program, end, 4)
-    trend_rows = [
-        (item, [data["fidelity"]["items"][item.key] for _, data in trends])
-        for item in COMPUTED_ITEMS
-    ]
-    context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
+    context.update(form=form, program=program, trends=trends, trend_rows=trend_rows(trends))
     charts = _charts(report, trends, names, program.country)
     context["charts"] = {name: to_svg(chart) for name, chart in charts.items()}
     today = timezone.localdate()
@@ -152,6 +148,24 @@ CSV_TABLE_LABELS = (
     ("retention", "Keeping the job"),
     ("earnings", "Hours, pay and job endings"),
 )
+
+
+def trend_rows(trends) -> list[tuple]:
+    """The "Items by quarter" table: (item spec, one cell per quarter), each cell the
+    item's JSON dict with `value` as screens show it: two more decimals where the rounded
+    value would read as another rating (`value_shown`; spec/metrics.md, "Edge cases,
+    settled")."""
+    return [
+        (
+            item,
+            [
+                (cell := data["fidelity"]["items"][item.key])
+                | {"value": cell.get("value_shown", cell["value"])}
+                for _, data in trends
+            ],
+        )
+        for item in COMPUTED_ITEMS
+    ]
 
 
 @requires(PROGRAM_FIGURES)

@@ -146,6 +146,26 @@ def test_the_dashboard_chart_labels_the_exact_per_specialist_value():
     assert ">6<" not in svg.replace(" ", "")
 
 
+def test_the_items_by_quarter_table_shows_the_exact_figure_beside_its_rating():
+    from ips.fidelity.views import trend_rows
+
+    s2 = {"value": 96.0, "rating": 4, "provisional": False, "value_shown": 95.96}
+    rows = {spec.key: cells for spec, cells in trend_rows([("2026 Q3", _report({"S2": s2}))])}
+    assert rows["S2"][0]["value"] == 95.96  # never 96.0 beside a 4
+    assert rows["S1"][0]["value"] is None
+
+
+def test_the_printed_report_says_how_many_jobs_v12_waits_for():
+    from django.template.loader import render_to_string
+
+    period = Period(D(2026, 10, 1), D(2026, 12, 31), as_of=D(2026, 11, 30))
+    item = follow_along(facts(period, jobs=[Job(1, 1, D(2026, 11, 15))]))
+    html = render_to_string(
+        "reports/_report_body.html", report_context(_report({"V12": item.as_dict()}))
+    )
+    assert "1 job still in the first 4 weeks, not yet counted" in html
+
+
 # --- 3 and 4. The several-program workbook -----------------------------------------------
 
 
