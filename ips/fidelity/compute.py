@@ -101,6 +101,17 @@ class Seeker:
         first_active_day = max(self.entry_date, period.start)
         return self.closed_date is None or self.closed_date > first_active_day
 
+    def closed_in(self, period: Period) -> bool:
+        """Closed in the period after being active: the closing date is in it and after
+        the entry date. A record opened and closed on the same day (or never entered) was
+        never active and never served, so its closing is no ending (spec/metrics.md,
+        "Edge cases, settled": Served)."""
+        return (
+            period.holds(self.closed_date)
+            and self.entry_date is not None
+            and self.entry_date < self.closed_date
+        )
+
 
 @dataclass(frozen=True)
 class Job:
@@ -211,6 +222,24 @@ def _item(key: str, raw: Number | None, rating: int | None = None, **more) -> It
     return ItemResult(key, value, rating, spec.anchors.provisional, **more)
 
 
+def _per_specialist(key: str, exact: dict[str, Number], places: int) -> dict[str, object]:
+    """`_item` keywords for per-specialist values: `per_specialist` (email -> value
+    rounded to `places`) and, in `extra`, `per_specialist_shown` (email -> value with two
+    more decimals) for each specialist whose rounded value would read as another rating
+    than the exact one (spec/metrics.md, "Edge cases, settled": a screen never shows a
+    rounded figure that contradicts its rating; 5.9952 contacts a week is shown 5.9952,
+    not 6.00). The key is present only when some value needs it."""
+    anchors = ITEMS_BY_KEY[key].anchors
+    per = {email: round_half_up(value, places) for email, value in exact.items()}
+    shown = {
+        email: round_half_up(value, places + 2)
+        for email, value in exact.items()
+        if anchors.rate(per[email]) != anchors.rate(value)
+    }
+    extra = {"per_specialist_shown": shown} if shown else {}
+    return {"per_specialist": per, "extra": extra}
+
+
 def caseload_size(facts: ProgramFacts) -> ItemResult:
     """S1: active job seekers on the period's last day ÷ total specialist FTE."""
     fte = sum((s.fte for s in facts.specialists), Decimal(0))
@@ -219,14 +248,14 @@ def caseload_size(facts: ProgramFacts) -> ItemResult:
 
 
 def _hour_share(facts: ProgramFacts, key: str, part: str) -> ItemResult:
-    per = {
-        s.email: round_half_up(percent(getattr(h, part), h.total), 1)
+    exact = {
+        s.email: percent(getattr(h, part), h.total)
         for s in facts.specialists
         if (h := facts.hours.get(s.id)) and h.total
     }
     total = sum((h.total for h in facts.hours.values()), Decimal(0))
     share = sum((getattr(h, part) for h in facts.hours.values()), Decimal(0))
-    return _item(key, percent(share, total), per_specialist=per)
+    return _item(key, percent(share, total), **_per_specialist(key, exact, 1))
 
 
 def employment_services_staff(facts: ProgramFacts) -> ItemResult:
@@ -263,8 +292,7 @@ def team_integration(facts: ProgramFacts) -> ItemResult:
     every_at_90 = all(share >= 90 for share in shares.values())
     lower = ITEMS_BY_KEY["O1"].anchors.rate(mean)
     rating = 5 if all_within_two and every_at_90 else min(lower, 4)
-    per = {email: round_half_up(share, 1) for email, share in shares.items()}
-    return _item("O1", mean, rating, per_specialist=per)
+    return _item("O1", mean, rating, **_per_specialist("O1", shares, 1))
 
 
 def rapid_job_search(facts: ProgramFacts) -> ItemResult:
@@ -290,8 +318,7 @@ def frequent_employer_contact(facts: ProgramFacts) -> ItemResult:
     if not rates:
         return _item("V6", None)
     mean = sum(rates.values()) / len(rates)
-    per = {email: round_half_up(rate, 2) for email, rate in rates.items()}
-    return _item("V6", mean, per_specialist=per)
+    return _item("V6", mean, **_per_specialist("V6", rates, 2))
 
 
 def _held(facts: ProgramFacts) -> list[Job]:
@@ -326,15 +353,35 @@ def competitive_jobs(facts: ProgramFacts) -> ItemResult:
     return _item("V10", percent(sum(1 for j in held if j.competitive), len(held)))
 
 
+FOLLOW_ALONG_DAYS = 28  # the first 4 weeks: four 7-day periods from the start date
+
+
 def follow_along(facts: ProgramFacts) -> ItemResult:
     """V12: % of jobs started in the period with a face-to-face support contact in each
-    of the first 4 weeks (days 0-6, 7-13, 14-20, 21-27 after the start). Rated by a reviewer."""
+    of the first 4 weeks (days 0-6, 7-13, 14-20, 21-27 after the start; spec/metrics.md,
+    "Edge cases, settled": V12). Rated by a reviewer.
+
+    Reported to date ("Edge cases, settled": a period that has not ended): a job whose
+    fourth week has not ended on `period.as_of` (start date + 27 days after that day) is
+    not yet judged. It is left out of the percentage and counted in the extra key
+    `pending` (jobs started in the period, still in their first 4 weeks; present only
+    when there are some). Without `as_of` every started job is judged.
+    """
     started = [j for j in facts.jobs if facts.period.holds(j.start_date)]
+    as_of = facts.period.as_of
+    judged = [
+        j
+        for j in started
+        if as_of is None or j.start_date + dt.timedelta(days=FOLLOW_ALONG_DAYS - 1) <= as_of
+    ]
     supported = 0
-    for job in started:
+    for job in judged:
         weeks = {(d - job.start_date).days // 7 for d in facts.support_face_to_face.get(job.id, ())}
         supported += {0, 1, 2, 3} <= weeks
-    return _item("V12", percent(supported, len(started)))
+    pending = len(started) - len(judged)
+    # Present only when some job waits, so a report with none keeps its shape.
+    extra = {"pending": pending} if pending else {}
+    return _item("V12", percent(supported, len(judged)), extra=extra)
 
 
 ITEM_FUNCTIONS = (

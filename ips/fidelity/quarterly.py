@@ -141,5 +141,7 @@ def education(facts: ProgramFacts, learning: set[int]) -> dict[str, object]:
 
 
 def closed_in_period(facts: ProgramFacts) -> int:
-    """Records closed in the period (closing date in it)."""
-    return sum(1 for s in facts.seekers if facts.period.holds(s.closed_date))
+    """Records closed in the period after being active (closing date in it, after the
+    entry date): a record opened and closed the same day was never served, so it is not
+    counted ("Edge cases, settled": Served)."""
+    return sum(1 for s in facts.seekers if s.closed_in(facts.period))

@@ -48,7 +48,9 @@ def supervision_rows(facts: ProgramFacts, learning: set[int]) -> list[Supervisio
       education or training (`learning`), and the share;
     - reached_90_days / kept_90_days: IPS job starts of people on the caseload whose
       90-day mark fell in the period by today, and those still in the job then;
-    - left_caseload: records closed in the period; job_endings: jobs ended in the period.
+    - left_caseload: records closed in the period after being active (a record opened
+      and closed the same day never was; "Edge cases, settled": Served);
+    - job_endings: jobs ended in the period.
     The caseload is the person's specialist as recorded now.
     """
     period = facts.period
@@ -81,7 +83,7 @@ def supervision_rows(facts: ProgramFacts, learning: set[int]) -> list[Supervisio
                 in_education_share=_share(len(learning_here), len(served)),
                 reached_90_days=len(marks),
                 kept_90_days=len(kept),
-                left_caseload=sum(1 for s in mine if period.holds(s.closed_date)),
+                left_caseload=sum(1 for s in mine if s.closed_in(period)),
                 job_endings=sum(1 for j in jobs if period.holds(j.end_date)),
             )
         )

@@ -42,7 +42,7 @@ from ips.permissions import PROGRAM_FIGURES, requires
 from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.charts import Chart, Line, bar_layout, to_png, to_svg
 from ips.reports.formats import to_csv, to_json
-from ips.reports.html import report_context
+from ips.reports.html import per_specialist_shown, report_context
 from ips.reports.periods import quarter_choices
 from ips.reports.tables import (
     CSV_TABLES,
@@ -101,11 +101,7 @@ def dashboard(request):
     names = specialist_names(program)
     context = report_context(report, names, program.country)
     trends = quarterly_reports(program, end, 4)
-    trend_rows = [
-        (item, [data["fidelity"]["items"][item.key] for _, data in trends])
-        for item in COMPUTED_ITEMS
-    ]
-    context.update(form=form, program=program, trends=trends, trend_rows=trend_rows)
+    context.update(form=form, program=program, trends=trends, trend_rows=trend_rows(trends))
     charts = _charts(report, trends, names, program.country)
     context["charts"] = {name: to_svg(chart) for name, chart in charts.items()}
     today = timezone.localdate()
@@ -154,6 +150,24 @@ CSV_TABLE_LABELS = (
 )
 
 
+def trend_rows(trends) -> list[tuple]:
+    """The "Items by quarter" table: (item spec, one cell per quarter), each cell the
+    item's JSON dict with `value` as screens show it: two more decimals where the rounded
+    value would read as another rating (`value_shown`; spec/metrics.md, "Edge cases,
+    settled")."""
+    return [
+        (
+            item,
+            [
+                (cell := data["fidelity"]["items"][item.key])
+                | {"value": cell.get("value_shown", cell["value"])}
+                for _, data in trends
+            ],
+        )
+        for item in COMPUTED_ITEMS
+    ]
+
+
 @requires(PROGRAM_FIGURES)
 def chart_download(request, name: str, fmt: str = "svg"):
     """One dashboard chart as an SVG or PNG file a director can put in a slide or a report
@@ -191,7 +205,7 @@ def _charts(report, trends, names: dict[str, str], country: str = "US") -> dict[
         ),
         "contacts": bar_layout(
             "Face-to-face employer contacts per week, per specialist (goal 6)",
-            [(names.get(e, e), v) for e, v in (v6.get("per_specialist") or {}).items()],
+            [(names.get(e, e), v) for e, v in per_specialist_shown(v6).items()],
             maximum=8,
             lines=(Line(WEEKLY_CONTACT_GOAL, "goal 6"),),
         ),
@@ -232,7 +246,10 @@ def report_export(request, fmt: str):
     name = f"ips-report-{chosen[0].slug}-{chosen[1]}-{chosen[2]}"
     if fmt == "xlsx":
         tables = report_tables(
-            report, quarterly_reports(chosen[0], chosen[2], 4), specialist_names(chosen[0])
+            report,
+            quarterly_reports(chosen[0], chosen[2], 4),
+            specialist_names(chosen[0]),
+            chosen[0].country,
         )
         return _download(to_xlsx(tables), XLSX, f"{name}.xlsx")
     if fmt == "csv":
@@ -271,7 +288,7 @@ def report_table(request, name: str):
         action=AuditEvent.Action.EXPORT,
     )
     quarters = quarterly_reports(program, end, 4) if name == "per-quarter" else None
-    found = named_table(name, report, quarters, specialist_names(program))
+    found = named_table(name, report, quarters, specialist_names(program), program.country)
     filename = f"ips-{name}-{program.slug}-{start}-{end}.csv"
     return _download(table_csv(found), "text/csv", filename)
 
@@ -295,7 +312,7 @@ def quarterly_return(request):
         get_object_or_404(programs, pk=program_id) if program_id is not None else programs.first()
     )
     quarters = quarterly_reports(program, timezone.localdate(), 9)
-    table = quarterly_table(quarters)
+    table = quarterly_table(quarters, program.country)
     record_rows_shown(
         request=request,
         what=f"quarterly return {fmt} (people served)",

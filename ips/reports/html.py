@@ -53,6 +53,14 @@ def show(value: Any, unit: str) -> str:
     return f"{value}{UNIT_SUFFIX.get(unit, '')}"
 
 
+def per_specialist_shown(item: dict[str, Any]) -> dict[str, Any]:
+    """An item's per-specialist values as screens, the PDF and the tables show them
+    (email -> value): the rounded value, or two more decimals where the rounded one
+    would read as another rating (`per_specialist_shown`; spec/metrics.md, "Edge cases,
+    settled"). Empty when the item has none."""
+    return {**(item.get("per_specialist") or {}), **(item.get("per_specialist_shown") or {})}
+
+
 def item_rows(
     items: dict[str, dict[str, Any]], names: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
@@ -74,10 +82,12 @@ def item_rows(
                 "provisional": item["provisional"],
                 "per_specialist": [
                     (names.get(email, email), show(v, spec.unit))
-                    for email, v in (item.get("per_specialist") or {}).items()
+                    for email, v in per_specialist_shown(item).items()
                 ],
                 "warning": item.get("warning", False),
                 "max_employer_share": item.get("max_employer_share"),
+                # V12: jobs still in their first 4 weeks, not yet judged.
+                "pending": item.get("pending", 0),
             }
         )
     return rows
@@ -161,17 +171,22 @@ def retention_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def earnings_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
-    """Hours, wage, tenure and job endings as labelled rows (none for an older report)."""
+CURRENCY = {"US": "$", "UK": "£"}
+
+
+def earnings_rows(report: dict[str, Any], country: str = "US") -> list[dict[str, Any]]:
+    """Hours, wage, tenure and job endings as labelled rows (none for an older report);
+    the wage in the program's money (`country`: "$" for US, "£" for UK)."""
     earnings = report.get("earnings")
     endings = (report.get("retention") or {}).get("job_endings")
     if not earnings or not endings:
         return []
     wage = earnings["median_hourly_wage"]
+    symbol = CURRENCY.get(country, "$")
     rows = [
         ("Jobs held", show(earnings["jobs_held"], "count")),
         ("Median hours a week", show(earnings["median_hours_per_week"], "")),
-        ("Median hourly wage", "no data" if wage is None else f"${wage:,.2f}"),
+        ("Median hourly wage", "no data" if wage is None else f"{symbol}{wage:,.2f}"),
         ("Median days in the job", show(earnings["median_tenure_days"], "days")),
         ("Jobs ended", show(endings["ended"], "count")),
     ]
@@ -250,7 +265,7 @@ def report_context(
         "psr": psr_rows(report.get("psr")),
         "retention": retention_rows(report),
         "psr_outcomes": psr_outcome_rows(report),
-        "earnings": earnings_rows(report),
+        "earnings": earnings_rows(report, leading),
         "tier_label": TIER_LABELS[outcomes["tier"]],
         "band_label": BAND_LABELS.get(review["band"] or "", ""),
         # Decided on the exact rates by the computation; older report objects without

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ips.fidelity.anchors import COMPUTED_ITEMS, TIER_LABELS, TIER_SHORT_LABELS
-from ips.reports.html import OUTCOME_LABELS
+from ips.reports.html import END_REASON_LABELS, OUTCOME_LABELS, per_specialist_shown
 from ips.spreadsheets import neutralise_formula
 
 Cell = str | int | float | None
@@ -69,12 +69,14 @@ def per_specialist_table(report: dict[str, Any], names: dict[str, str] | None = 
     `names` maps the report's specialist keys (emails) to the names shown."""
     items = report["fidelity"]["items"]
     keys = [spec.key for spec in COMPUTED_ITEMS if items[spec.key].get("per_specialist")]
-    people = sorted({p for key in keys for p in items[key]["per_specialist"]})
+    # Two more decimals where the rounded value would read as another rating.
+    values = {key: per_specialist_shown(items[key]) for key in keys}
+    people = sorted({p for key in keys for p in values[key]})
     names = names or {}
     return Table(
         "Per specialist",
         ["Specialist", *keys],
-        [[names.get(p, p), *(items[key]["per_specialist"].get(p) for key in keys)] for p in people],
+        [[names.get(p, p), *(values[key].get(p) for key in keys)] for p in people],
     )
 
 
@@ -103,12 +105,58 @@ QUARTERLY_COLUMNS = (
 )
 
 
-def quarterly_table(quarters: list[tuple[str, dict[str, Any]]]) -> Table:
-    """The quarterly return: one row per (label, report), oldest first."""
+def _uk_rate(report: dict[str, Any]) -> float | None:
+    """The UK employment rate in %, or None when nobody was served (no data, not 0 %)."""
+    outcomes = report["outcomes"]
+    return _percent(outcomes["employment_rate_uk"]) if outcomes["served"] else None
+
+
+def _uk_benchmark(report: dict[str, Any]) -> str | None:
+    """ "at or over" / "under" the UK 40 % benchmark, decided on the exact rate (the
+    computation's warning); None when nobody was served."""
+    outcomes = report["outcomes"]
+    if not outcomes["served"]:
+        return None
+    return "under" if outcomes["warnings"]["uk_below_benchmark"] else "at or over"
+
+
+def _in_work_share(report: dict[str, Any]) -> float | None:
+    outcomes = report["outcomes"]
+    return _percent(outcomes["job_retention_share"]) if outcomes["served"] else None
+
+
+# The IPS Grow (UK) figures the product computes (spec/metrics.md, UK outcomes); a UK
+# program's quarterly return leads with them, the US figures follow.
+UK_QUARTERLY_COLUMNS = (
+    ("Referrals (UK)", lambda r: r["outcomes"]["referrals"]),
+    ("Supported into work (UK)", lambda r: r["outcomes"]["supported_into_work"]),
+    ("Job starts (UK, 4 paid hours)", lambda r: r["outcomes"]["job_starts_uk"]),
+    ("Employment rate (UK, %)", _uk_rate),
+    ("UK 40 % benchmark", _uk_benchmark),
+    (
+        "In-work referrals ÷ served (%)",
+        lambda r: (
+            _percent(r["outcomes"]["job_retention_share"]) if r["outcomes"]["served"] else None
+        ),
+    ),
+)
+
+
+def quarterly_columns(country: str = "US") -> tuple:
+    """The quarterly return's columns: (header, report -> cell). A UK program's
+    (Program.country "UK") lead with the IPS Grow figures, then the US ones; otherwise
+    the US ones alone."""
+    return UK_QUARTERLY_COLUMNS + QUARTERLY_COLUMNS if country == "UK" else QUARTERLY_COLUMNS
+
+
+def quarterly_table(quarters: list[tuple[str, dict[str, Any]]], country: str = "US") -> Table:
+    """The quarterly return: one row per (label, report), oldest first; `country` as in
+    `quarterly_columns`."""
+    columns = quarterly_columns(country)
     return Table(
         "Per quarter",
-        ["Quarter", *(name for name, _ in QUARTERLY_COLUMNS)],
-        [[label, *(get(report) for _, get in QUARTERLY_COLUMNS)] for label, report in quarters],
+        ["Quarter", *(name for name, _ in columns)],
+        [[label, *(get(report) for _, get in columns)] for label, report in quarters],
     )
 
 
@@ -132,6 +180,36 @@ def totals_table(reports: list[dict[str, Any]], total: dict[str, Any]) -> Table:
     return Table("Programs and total", ["Program", *(n for n, _ in TOTAL_COLUMNS)], rows)
 
 
+def programs_tables(
+    entries: list[tuple[dict[str, Any], list[tuple[str, dict[str, Any]]], dict[str, str], str]],
+    total: dict[str, Any],
+) -> list[Table]:
+    """The several-program workbook: a "Programs" sheet (tag P1, P2, ... and the full
+    name of each program), "Programs and total", then each program's tables (items,
+    outcomes, per specialist by name, per quarter, retention, earnings) on sheets named
+    "P1 · Fidelity items" and so on: unique and within Excel's 31 characters however
+    long or alike the program names are.
+
+    `entries`: per program, (report, quarters as for `quarterly_table`, names: the
+    report's specialist emails -> names shown, country). `total`: the combined report."""
+    reports = [report for report, *_ in entries]
+    tags = [f"P{n}" for n in range(1, len(entries) + 1)]
+    tables = [
+        Table(
+            "Programs",
+            ["Tag", "Program"],
+            [[tag, r["program"]] for tag, r in zip(tags, reports, strict=True)],
+        ),
+        totals_table(reports, total),
+    ]
+    for tag, (report, quarters, names, country) in zip(tags, entries, strict=True):
+        tables += [
+            Table(f"{tag} · {t.title}"[:31], t.header, t.rows)
+            for t in report_tables(report, quarters, names, country)
+        ]
+    return tables
+
+
 def retention_table(report: dict[str, Any]) -> Table:
     """Retention at each mark: job starts that reached it, still in the job, share (%)."""
     marks = report["retention"]["marks"]
@@ -145,17 +223,19 @@ def retention_table(report: dict[str, Any]) -> Table:
     )
 
 
-def earnings_table(report: dict[str, Any]) -> Table:
-    """Hours, wages, tenure and job endings."""
+def earnings_table(report: dict[str, Any], country: str = "US") -> Table:
+    """Hours, wages (dollars an hour, or pounds for a UK program), tenure and job endings
+    (reasons labelled as on the screen)."""
     earnings, endings = report["earnings"], report["retention"]["job_endings"]
+    money = "pounds" if country == "UK" else "dollars"
     rows: list[list[Cell]] = [
         ["Jobs held", earnings["jobs_held"]],
         ["Median hours a week", earnings["median_hours_per_week"]],
-        ["Median hourly wage (dollars)", earnings["median_hourly_wage"]],
+        [f"Median hourly wage ({money})", earnings["median_hourly_wage"]],
         ["Median days in the job", earnings["median_tenure_days"]],
         ["Jobs ended", endings["ended"]],
         *(
-            [f"Jobs ended: {reason or 'no reason recorded'}", n]
+            [f"Jobs ended: {END_REASON_LABELS.get(reason, reason)}", n]
             for reason, n in endings["by_reason"].items()
         ),
         ["Found a next job by the period's end", endings["next_job_by_period_end"]],
@@ -168,12 +248,14 @@ def report_tables(
     report: dict[str, Any],
     quarters: list[tuple[str, dict[str, Any]]] | None = None,
     names: dict[str, str] | None = None,
+    country: str = "US",
 ) -> list[Table]:
-    """Every table of one report (and the per-quarter table when `quarters` is given)."""
+    """Every table of one report (and the per-quarter table when `quarters` is given);
+    `country` is the program's (UK: IPS Grow figures lead the quarters, money in pounds)."""
     tables = [items_table(report), outcomes_table(report), per_specialist_table(report, names)]
     if quarters:
-        tables.append(quarterly_table(quarters))
-    tables += [retention_table(report), earnings_table(report)]
+        tables.append(quarterly_table(quarters, country))
+    tables += [retention_table(report), earnings_table(report, country)]
     return tables
 
 
@@ -187,16 +269,17 @@ def named_table(
     report: dict[str, Any],
     quarters: list[tuple[str, dict[str, Any]]] | None = None,
     names: dict[str, str] | None = None,
+    country: str = "US",
 ) -> Table:
-    """The table `name` (one of CSV_TABLES) of one report; "per-quarter" needs `quarters`.
-    Raises KeyError for another name."""
+    """The table `name` (one of CSV_TABLES) of one report; "per-quarter" needs `quarters`;
+    `country` as in `report_tables`. Raises KeyError for another name."""
     builders = {
         "items": lambda: items_table(report),
         "outcomes": lambda: outcomes_table(report),
         "per-specialist": lambda: per_specialist_table(report, names),
-        "per-quarter": lambda: quarterly_table(quarters or []),
+        "per-quarter": lambda: quarterly_table(quarters or [], country),
         "retention": lambda: retention_table(report),
-        "earnings": lambda: earnings_table(report),
+        "earnings": lambda: earnings_table(report, country),
     }
     return builders[name]()
 

@@ -14,7 +14,7 @@ from ips.models import Program
 from ips.reports.build import combined_report, program_report, quarterly_reports
 from ips.reports.formats import to_csv, to_json
 from ips.reports.html import report_context
-from ips.reports.tables import Table, report_tables, to_xlsx, totals_table
+from ips.reports.tables import programs_tables, report_tables, to_xlsx
 
 
 def _date(value: str, name: str) -> dt.date:
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         report = program_report(found, first, last)
         if format == "xlsx":
             tables = report_tables(
-                report, quarterly_reports(found, last, 4), specialist_names(found)
+                report, quarterly_reports(found, last, 4), specialist_names(found), found.country
             )
             with open(output, "wb") as handle:
                 handle.write(to_xlsx(tables))
@@ -97,20 +97,20 @@ class Command(BaseCommand):
             rows = to_csv({"programs": dict(enumerate(reports)), "total": flat_total})
             self.stdout.write(rows, ending="")
         elif format == "xlsx":
-            tables = [totals_table(reports, total)]
-            for report in reports:
-                tables += [
-                    Table(f"{report['program'][:20]} {t.title}"[:31], t.header, t.rows)
-                    for t in report_tables(report)
-                ]
+            entries = [
+                (report, quarterly_reports(p, last, 4), specialist_names(p), p.country)
+                for p, report in zip(programs, reports, strict=True)
+            ]
+            tables = programs_tables(entries, total)
             with open(output, "wb") as handle:
                 handle.write(to_xlsx(tables))
             self.stdout.write(f"Wrote {output} ({len(tables)} sheets).")
         else:
             parts = [
                 render_to_string(
-                    "reports/program_report.html", report_context(r) | {"standalone": True}
+                    "reports/program_report.html",
+                    report_context(r, specialist_names(p), p.country) | {"standalone": True},
                 )
-                for r in reports
+                for p, r in zip(programs, reports, strict=True)
             ]
             self.stdout.write("\n".join(parts))
