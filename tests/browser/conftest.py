@@ -90,5 +90,12 @@ def axe_violations(page) -> list[dict]:
     """axe-core (shipped inside axe-playwright-python, no network) run on the current page."""
     from axe_playwright_python.sync_playwright import Axe
 
+    # Colours are judged as they settle: a message fading in (Wagtail animates them) would
+    # be measured half transparent on a busy machine.
+    page.evaluate(
+        """() => Promise.all(document.getAnimations()
+            .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
+            .map(a => a.finished.catch(() => null)))"""
+    )
     results = Axe().run(page)
     return results.response["violations"]
