@@ -75,8 +75,17 @@ def open_reengagement_task(*, job: Job, today: dt.date | None = None) -> FollowU
         return existing
     if Job.objects.filter(seeker_id=job.seeker_id, end_date__isnull=True).exclude(pk=job.pk):
         return None  # left for another job they already hold: nothing to re-engage
-    today = today or timezone.localdate()
     reason = job.get_end_reason_display() if job.end_reason else "no reason recorded"
+    return _reengage_task(
+        job,
+        f"{job.title} at {job.employer.name} ended on {job.end_date} ({reason}). "
+        "Meet the person within 3 days and offer to start the next job search.",
+        today or timezone.localdate(),
+    )
+
+
+def _reengage_task(job: Job, note: str, today: dt.date) -> FollowUpTask:
+    """The re-engage task of a job, for the person's specialist, due within 3 days."""
     return FollowUpTask.objects.create(
         program_id=job.program_id,
         seeker_id=job.seeker_id,
@@ -85,10 +94,7 @@ def open_reengagement_task(*, job: Job, today: dt.date | None = None) -> FollowU
         assigned_to=job.seeker.specialist,
         created_on=today,
         due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
-        note=(
-            f"{job.title} at {job.employer.name} ended on {job.end_date} ({reason}). "
-            "Meet the person within 3 days and offer to start the next job search."
-        ),
+        note=note,
     )
 
 
@@ -261,19 +267,11 @@ def _open_reengage_task(*, job: Job, days: int) -> None:
     re-engage in the job search soon after a job loss), unless the job has one."""
     if FollowUpTask.objects.filter(job=job, kind=FollowUpTask.Kind.REENGAGE).exists():
         return
-    today = timezone.localdate()
-    FollowUpTask.objects.create(
-        program_id=job.program_id,
-        seeker_id=job.seeker_id,
-        job=job,
-        kind=FollowUpTask.Kind.REENGAGE,
-        assigned_to=job.seeker.specialist,
-        created_on=today,
-        due_date=today + dt.timedelta(days=REENGAGE_WITHIN_DAYS),
-        note=(
-            f"At the {days}-day check the person was no longer working at "
-            f"{job.employer.name}. Record the job's end and offer a new job search."
-        ),
+    _reengage_task(
+        job,
+        f"At the {days}-day check the person was no longer working at "
+        f"{job.employer.name}. Record the job's end and offer a new job search.",
+        timezone.localdate(),
     )
 
 
