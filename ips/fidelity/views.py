@@ -549,11 +549,39 @@ SECTION_ORDER = ("Staffing", "Organisation", "Services")
 def _review_page(request, review: FidelityReview, action_form, rows=None, status: int = 200):
     editable = review.status == FidelityReview.Status.DRAFT
     rows = rows or review_rows(review)
+    _add_coordination_evidence(review, rows)
     sections = [(name, [r for r in rows if r["section"] == name]) for name in SECTION_ORDER]
     context = {"review": review, "rows": rows, "sections": sections, "editable": editable}
     context.update(action_form=action_form, summary=review_summary(review))
     context["action_statuses"] = ActionItem.Status.choices
     return render(request, "fidelity/review.html", context, status=status)
+
+
+# Items whose evidence the PSR coordination log gives (issue 24, item 5), and the services
+# that count for each: O2 integration through frequent team contact, O3 collaboration
+# with vocational rehabilitation (IPS Fidelity Scale, organisation items).
+COORDINATION_ITEMS = {
+    "O2": None,  # every service: the treatment team's and the others' contacts
+    "O3": "Vocational rehabilitation",
+}
+
+
+def _add_coordination_evidence(review: FidelityReview, rows: list[dict]) -> None:
+    """Beside O2 and O3: the coordination contacts logged in the review's period (two
+    queries), as evidence the reviewers weigh, never a rating."""
+    from jobseekers.selectors import coordination_evidence
+
+    found = coordination_evidence([review.program_id], review.period_start, review.period_end)
+    for row in rows:
+        if row["key"] not in COORDINATION_ITEMS:
+            continue
+        service = COORDINATION_ITEMS[row["key"]]
+        if service is None:
+            parts = "; ".join(f"{name}: {n}" for name, n in found.by_service.items())
+            text = f"{found.contacts} contact(s) about {found.people} person(s)"
+            row["coordination"] = f"{text} ({parts})" if parts else text
+        else:
+            row["coordination"] = f"{found.by_service.get(service, 0)} contact(s) with {service}"
 
 
 def _save_ratings(request, review: FidelityReview):

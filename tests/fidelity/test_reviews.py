@@ -262,3 +262,24 @@ def test_review_page_is_in_three_sections_with_a_sticky_save(client, users, revi
         assert f">{heading}</h2>" in page
     assert 'class="ips-sticky-save"' in page
     assert 'id="autosave-status"' in page
+
+
+def test_the_review_shows_the_coordination_log_beside_o2_and_o3(client, users, review, program):
+    """Issue 24, item 5: the PSR coordination log counts for the review's integration
+    evidence: contacts dated in the review's period, this program's only."""
+    from tests.factories import CoordinationContactFactory, JobSeekerFactory
+
+    ana, bo = JobSeekerFactory(program=program), JobSeekerFactory(program=program)
+    in_period = dt.date(2026, 2, 10)
+    CoordinationContactFactory(seeker=ana, date=in_period, service="mental_health_team")
+    CoordinationContactFactory(seeker=ana, date=in_period, service="vocational_rehabilitation")
+    CoordinationContactFactory(seeker=bo, date=in_period, service="mental_health_team")
+    CoordinationContactFactory(seeker=bo, date=dt.date(2026, 4, 2))  # after the period
+    CoordinationContactFactory(date=in_period)  # another program's
+    client.force_login(users["supervisor"])
+    page = client.get(reverse("fidelity:review", args=[review.pk])).content.decode()
+    o2 = page.split('id="item-O2"')[1].split("</fieldset>")[0]
+    o3 = page.split('id="item-O3"')[1].split("</fieldset>")[0]
+    assert "3 contact(s) about 2 person(s)" in o2
+    assert "Mental-health treatment team: 2" in o2
+    assert "1 contact(s) with Vocational rehabilitation" in o3
