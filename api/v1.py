@@ -237,6 +237,12 @@ def post_contact(
     supervisor or director of the employer's program; service tokens are read-only."""
     if not request.auth.can_write:
         raise PermissionDenied("This token is read-only.")
+    if request.auth.via == "service":
+        # A contact is made by a staff member, who the row names: a program's token is not one.
+        raise PermissionDenied(
+            "A service token cannot log employer contacts: a contact is a staff member's. "
+            "Use that staff member's personal token."
+        )
     key = idempotency_key  # a malformed one is refused before the view (422, its field)
     employer = Employer.objects.for_user(request.user).filter(pk=payload.employer_id).first()
     if employer is None:

@@ -368,13 +368,15 @@ def week_start(day: dt.date) -> dt.date:
 
 
 def send_weekly_matches_to(*, seeker_id: int, today: dt.date | None = None) -> bool:
-    """Send one seeker this week's email of new matches; never twice in one week."""
+    """Send one seeker this week's email of new matches; never twice in one week, never
+    once they paused suggestions (checked here, as the email goes: a task queued before
+    the pause, or retried after it, sends nothing)."""
     week = week_start(today or timezone.localdate())
     with transaction.atomic():
         preference = (
             PortalPreference.objects.select_for_update(of=("self",))
             .select_related("seeker__portal_user", "seeker__specialist__user")
-            .filter(seeker_id=seeker_id, weekly_email=True)
+            .filter(seeker_id=seeker_id, weekly_email=True, suggestions_paused=False)
             .first()
         )
         if preference is None or (preference.last_weekly_week or dt.date.min) >= week:

@@ -568,9 +568,11 @@ def _review_interventions(
     seeker: JobSeeker, assessment: DomainAssessment, reviews: Mapping[int, Mapping[str, str]]
 ) -> None:
     """Record each intervention's review at this assessment (PSR practice parameters:
-    interventions are re-evaluated routinely). "stop" ends the intervention on the
-    assessment's date; "continue" and "change" move its review date to the next
-    re-assessment. Only this person's interventions running on that date are reviewed."""
+    interventions are re-evaluated routinely). The decisions take effect when the
+    assessment is completed: "stop" ends the intervention on the assessment's date;
+    "continue" and "change" move its review date to the next re-assessment. A draft keeps
+    the reviews (and the person's view) without changing the plan, so continuing it can
+    change a decision. Only this person's running interventions are reviewed."""
     assessment.intervention_reviews.all().delete()
     if not reviews:
         return
@@ -595,6 +597,8 @@ def _review_interventions(
             raise ValidationError({"intervention_reviews": f"{running[pk]}: say what changes."})
         _validate(row, exclude=("assessment", "intervention", "program"))
         rows.append(row)
+        if assessment.completed_on is None:
+            continue  # a draft: the plan changes when the assessment is completed
         intervention = running[pk]
         if row.decision == InterventionReview.Decision.STOP:
             intervention.stopped_on = max(assessment.date, intervention.started_on)
@@ -768,9 +772,16 @@ def withdraw_family_consent(
     by: Actor,
     expected_version: int | None = None,
 ) -> FamilyConsent:
-    """The person withdraws consent from `withdrawn_on`: from that day the contact is no
-    longer offered to staff (FamilyConsent.objects.in_force). Refused before the day it
-    was given, or when already withdrawn; StaleCopyError when changed since the form."""
+    """The person withdraws consent from `withdrawn_on` (today or earlier): the contact is
+    no longer offered to staff (FamilyConsent.objects.in_force) and its phone number is
+    erased, so no screen, export or copy of the record can show it any more; the name,
+    the relationship and the dates stay as the record of the withdrawal. Refused for a
+    day before consent was given or after today, or when already withdrawn; StaleCopyError
+    when changed since the form."""
+    if withdrawn_on > timezone.localdate():
+        raise ValidationError(
+            {"withdrawn_on": "Record the withdrawal from today or the day the person said."}
+        )
     if consent.withdrawn_on is not None:
         raise ValidationError(
             {"withdrawn_on": f"Consent was already withdrawn on {consent.withdrawn_on}."}
@@ -780,7 +791,10 @@ def withdraw_family_consent(
             {"withdrawn_on": f"Consent was given on {consent.given_on}: withdraw it after."}
         )
     consent.withdrawn_on = withdrawn_on
-    save_if_unchanged(consent, expected_version=expected_version, update_fields=["withdrawn_on"])
+    consent.phone = ""
+    save_if_unchanged(
+        consent, expected_version=expected_version, update_fields=["withdrawn_on", "phone"]
+    )
     _log(consent.seeker, "wagtail.edit", by, f"Family consent withdrawn: {consent}")
     return consent
 

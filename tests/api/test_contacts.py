@@ -156,3 +156,20 @@ def test_a_job_seeker_has_no_sensitive_fields(client, rows, secrets_by_caller):
     ).json()
     assert not {"benefits_received", "disclosure_preference", "family_contacts"} & set(data)
     assert not {"email", "phone"} & set(data)
+
+
+def test_a_write_enabled_service_token_is_refused_contacts_with_a_problem(client, rows, users):
+    """Red-team finding: a service token allowed to write got a 500 (a contact needs a staff
+    member). It is a 403 problem that says what to use."""
+    from api.tokens import create_service_token
+
+    _, secret = create_service_token(
+        by=users["director"], program=rows["program"], name="EHR", can_write=True
+    )
+    body = {"employer_id": rows["employer"].pk, "date": DAY.isoformat()}
+    before = contacts()
+    response = _post(client, f"Bearer {secret}", body, str(uuid.uuid4()))
+    assert response.status_code == 403
+    assert response["Content-Type"] == "application/problem+json"
+    assert "personal token" in response.json()["detail"]
+    assert contacts() == before

@@ -1,6 +1,7 @@
 """The caseload and the seeker record in a real browser: usable and accessible."""
 
 import datetime as dt
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -27,7 +28,7 @@ def test_caseload_and_record_are_accessible(browser_page, live_server, seeker, u
     expect(browser_page.locator("main")).to_contain_text("Chef")
     assert axe_violations(browser_page) == []
     browser_page.get_by_role("link", name="Re-assess").click()
-    browser_page.locator("summary", has_text="Housing").click()
+    browser_page.locator("summary", has_text=re.compile(r"^\s*Housing")).click()
     browser_page.get_by_label("Housing: strengths and abilities, in the person's words").fill(
         "Own flat"
     )

@@ -44,6 +44,17 @@ def test_weekly_email_lists_new_matches_with_reasons(
     assert opted_in.last_weekly_week == MONDAY
 
 
+def test_a_weekly_email_queued_before_a_pause_sends_nothing(
+    opted_in, make_opening, make_match, anymail_backend
+):
+    """Red-team finding: only the fan-out checked the pause; the send now checks it too."""
+    make_match(make_opening(title="Florist"))
+    opted_in.suggestions_paused = True
+    opted_in.save()
+    assert send_weekly_matches_to(seeker_id=opted_in.seeker_id, today=MONDAY) is False
+    assert mail.outbox == []
+
+
 def test_weekly_email_is_never_sent_twice_in_one_week(
     opted_in, make_opening, make_match, anymail_backend
 ):

@@ -41,6 +41,47 @@ def test_consent_withdrawal_hides_the_family_contact_from_staff(client, seeker, 
     assert "Rosa Rivera (aunt): consent withdrawn on 2026-02-01" in page
     assert list(FamilyConsent.objects.in_force(D(2026, 2, 1))) == []
     assert list(FamilyConsent.objects.in_force(D(2026, 1, 31))) == [consent]
+    # The number is gone from the record held, so no export can show it (red-team finding).
+    consent.refresh_from_db()
+    assert consent.phone == ""
+    client.force_login(users["supervisor"])
+    export = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.json").content.decode()
+    assert "313-555-0177" not in export
+    assert "Rosa Rivera" in export
+
+
+def test_consent_cannot_be_withdrawn_from_a_future_day(seeker, consent):
+    from django.utils import timezone
+
+    later = timezone.localdate() + __import__("datetime").timedelta(days=3)
+    with pytest.raises(ValidationError, match="from today"):
+        services.withdraw_family_consent(consent=consent, withdrawn_on=later, by=None)
+    consent.refresh_from_db()
+    assert (consent.withdrawn_on, consent.phone) == (None, "313-555-0177")
+
+
+def test_a_coach_sees_no_psr_family_coordination_or_benefits_section(
+    client, seeker, users, consent
+):
+    from jobseekers.services import record_job_start
+    from tests.factories import EmployerFactory
+
+    record_job_start(  # a coach sees the records of people who have or had a job
+        seeker=seeker, employer=EmployerFactory(program=seeker.program), title="Cook",
+        start_date=D(2026, 2, 2),
+    )  # fmt: skip
+    client.force_login(users["coach"])
+    page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
+    assert seeker.name in page
+    for hidden in (
+        "313-555-0177",
+        "PSR domain assessments",
+        "Culture and family",
+        "Coordination with other services",
+        "Benefits (",
+        "Sensitive (",
+    ):
+        assert hidden not in page, hidden
 
 
 def test_consent_cannot_be_withdrawn_before_it_was_given_or_twice(seeker, consent):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from jobseekers import services
 from jobseekers.models import Intervention, InterventionReview
+from tests.jobseekers.test_psr_assessment import all_domains
 
 D = dt.date
 
@@ -54,15 +55,28 @@ def test_the_reassessment_continues_changes_and_stops_interventions(seeker, goal
     kept = coaching(goal)
     changed = coaching(goal, kind="skills_training", place="home", details="Cooking")
     stopped = coaching(goal, kind="advocacy", place="office")
-    assessment = services.record_assessment(
+    decisions = {
+        kept.pk: {"decision": "continue", "person_view": "It helps"},
+        changed.pk: {"decision": "change", "change": "Fortnightly, at the library"},
+        stopped.pk: {"decision": "stop", "person_view": "I can do this myself now"},
+    }
+    draft = services.record_assessment(
         seeker=seeker,
         date=D(2026, 3, 1),
         domains={"employment": {"strengths": "Punctual"}},
-        intervention_reviews={
-            kept.pk: {"decision": "continue", "person_view": "It helps"},
-            changed.pk: {"decision": "change", "change": "Fortnightly, at the library"},
-            stopped.pk: {"decision": "stop", "person_view": "I can do this myself now"},
-        },
+        intervention_reviews={**decisions, stopped.pk: {"decision": "continue"}},
+        by=None,
+    )
+    stopped.refresh_from_db()
+    assert stopped.stopped_on is None  # a draft changes no plan (red-team finding)
+    assessment = services.record_assessment(  # the draft continued: a decision changed
+        seeker=seeker,
+        assessment=draft,
+        date=D(2026, 3, 1),
+        domains=all_domains(),
+        complete=True,
+        intervention_reviews=decisions,
+        expected_version=draft.version,
         by=None,
     )
     for row in (kept, changed, stopped):
@@ -187,10 +201,11 @@ def test_the_reassessment_form_reviews_each_running_intervention(client, seeker,
     )
     assert response.status_code == 302
     intervention.refresh_from_db()
-    assert intervention.stopped_on == D(2026, 3, 1)
+    assert intervention.stopped_on is None  # a draft assessment: the plan is not changed yet
     page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
     assert "Job coaching (Employment specialist): Stop" in page
     assert "I have a job now" in page
+    assert "Stop (takes effect when that assessment is completed)" in page
 
 
 def test_erasure_removes_the_plan_and_its_reviews(client, seeker, goal, users):
