@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from django.utils import timezone
+
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from ips.demo import catalogue as cat
 from ips.demo.people import EMPLOYERS_PER_PROGRAM, Demo
@@ -160,7 +162,20 @@ def build_contacts(demo: Demo) -> None:
     contacts += _first_contacts(demo)
     contacts.sort(key=lambda c: (c.date, c.specialist_id))
     demo.contacts = EmployerContact.objects.bulk_create(contacts, batch_size=1000)
+    _dated_as_made(demo.contacts)
     _name_seekers(demo)
+
+
+def _dated_as_made(contacts: list[EmployerContact]) -> None:
+    """Each contact saved on its own day (5 pm, or an hour ago for today's), as a
+    specialist would have logged it, not all in the minute the demo was built: so the
+    demo's contacts never look like a double submission of the user's first one."""
+    latest = timezone.now() - dt.timedelta(hours=1)
+    zone = timezone.get_current_timezone()
+    for contact in contacts:
+        made = dt.datetime.combine(contact.date, dt.time(17, 0), tzinfo=zone)
+        contact.created_at = min(made, latest)
+    EmployerContact.objects.bulk_update(contacts, ["created_at"], batch_size=1000)
 
 
 def _first_contacts(demo: Demo) -> list[EmployerContact]:
