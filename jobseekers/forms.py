@@ -203,7 +203,6 @@ class CareerProfileForm(VersionedFormMixin, DomainModelForm):
             "disclosure_preference",
             "benefits_received",
             "information_sources",
-            "family_contacts",
         ]
         widgets = {
             name: forms.Textarea(attrs={"rows": 2})
@@ -215,7 +214,6 @@ class CareerProfileForm(VersionedFormMixin, DomainModelForm):
                 "education",
                 "licences",
                 "supports_that_help",
-                "family_contacts",
             )
         }
 

@@ -196,3 +196,26 @@ def test_the_persons_copy_of_their_record_holds_the_psr_rows(client, seeker, use
     assert sections["jobseekers.CoordinationContact"][0]["agreed"] == "Shares the shift pattern"
     pdf = client.get(f"/admin/privacy/seeker/{seeker.pk}/record.pdf")
     assert pdf.content.startswith(b"%PDF")
+
+
+def test_an_older_free_text_family_note_gives_way_to_consent_records(client, seeker, users):
+    """Red-team finding: the profile's free-text "Family contacts" showed beside the consent
+    records and survived a withdrawal. Staff no longer write it; an older note shows only
+    while no consent record exists, marked as one to move into a consent record."""
+    services.update_career_profile(
+        seeker=seeker, changes={"family_contacts": "Uncle Tomas 313-555-0142"}, by=None
+    )
+    client.force_login(users["specialist"])
+    record = reverse("jobseekers:record", args=[seeker.pk])
+    page = client.get(record).content.decode()
+    assert "Uncle Tomas 313-555-0142" in page
+    assert "Older note of family contacts" in page
+    form = client.get(reverse("jobseekers:profile", args=[seeker.pk])).content.decode()
+    assert 'name="family_contacts"' not in form
+    given = services.record_family_consent(
+        seeker=seeker, contact_name="Tomas", scope="all", given_on=D(2026, 1, 2), by=None
+    )
+    services.withdraw_family_consent(consent=given, withdrawn_on=D(2026, 1, 3), by=None)
+    page = client.get(record).content.decode()
+    assert "313-555-0142" not in page
+    assert "Tomas: consent withdrawn on 2026-01-03" in page
