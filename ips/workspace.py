@@ -297,8 +297,12 @@ class EventCreateView(generic.CreateView):
 
     inspect_url_name = None  # given by ScopedModelViewSet
 
-    def record(self, form):
-        raise NotImplementedError
+    def __init_subclass__(cls, **kwargs):
+        # Every "add" screen of an event writes through its service: one without `record`
+        # is a programming error caught when the class is defined, not at the first save.
+        super().__init_subclass__(**kwargs)
+        if not callable(getattr(cls, "record", None)):
+            raise TypeError(f"{cls.__name__} must define record(form) -> row (its service).")
 
     def get_form_class(self):
         return _event_form_class(super().get_form_class())

@@ -180,3 +180,18 @@ def test_every_event_model_has_a_key_unique_per_program():
             if getattr(c, "fields", ()) == ("program", "idempotency_key")
         ]
         assert len(unique) == 1, model
+
+
+def test_an_event_add_screen_without_its_service_cannot_be_defined():
+    """Every workspace "add" screen of an event records through its owning service
+    (`EventCreateView.record`); one that forgets it fails when the class is defined."""
+    from ips.workspace import EventCreateView
+
+    with pytest.raises(TypeError, match="must define record"):
+
+        class Forgotten(EventCreateView):
+            pass
+
+    class Kept(EventCreateView):  # defines its service call: accepted
+        def record(self, form):
+            return form
