@@ -4,19 +4,17 @@
 
 from __future__ import annotations
 
-import uuid
-from typing import Annotated, Any
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from ninja import Field, Header, NinjaAPI, Query, Schema, Status
-from ninja.errors import ValidationError as RequestInvalid
-from ninja.pagination import CursorPagination
+from ninja import NinjaAPI, Query, Status
 
 from api import errors
 from api.auth import AUTH, PerCallerThrottle
+from api.common import IdempotencyKey, PageQuery, page, page_schema
 from api.schemas import (
     ContactIn,
     ContactOut,
@@ -35,8 +33,6 @@ from ips.permissions import PROGRAM_FIGURES, allowed_in_program
 from ips.reports.build import program_report
 from jobseekers.models import JobSeeker
 
-PAGE_SIZE = 50
-MAX_PAGE_SIZE = 200
 THROTTLE = "600/min"  # per token (or per signed-in staff member)
 THROTTLES = [PerCallerThrottle(THROTTLE)]
 
@@ -66,51 +62,11 @@ api = Api(
 errors.install(api)
 
 
-class Paginator(CursorPagination):
-    """ninja's cursor pagination over the primary key; a forged cursor is a 422, not a
-    500 (the position must be a whole number)."""
-
-    def _find_position(self, queryset, cursor):
-        if cursor.p is not None and not str(cursor.p).isdigit():
-            raise RequestInvalid([{"loc": ("query", "cursor"), "msg": "Invalid cursor"}])
-        return super()._find_position(queryset, cursor)
-
-
-_PAGINATOR = Paginator(ordering=("id",), page_size=PAGE_SIZE, max_page_size=MAX_PAGE_SIZE)
-
-
-class PageQuery(Schema):
-    cursor: str | None = Field(
-        None, description="Opaque: copy it from a page's `next` or `previous` URL"
-    )
-    page_size: int | None = Field(
-        None, ge=1, le=MAX_PAGE_SIZE, description=f"Rows a page (default {PAGE_SIZE})"
-    )
-
-
-def _page(request, queryset, query: PageQuery) -> dict[str, Any]:
-    """One page of `queryset` in id order: {next, previous, results}."""
-    return _PAGINATOR.paginate_queryset(
-        queryset, Paginator.Input(cursor=query.cursor, page_size=query.page_size), request
-    )
-
-
-def _page_schema(name: str, item: type[Schema]) -> type[Schema]:
-    return type(
-        name,
-        (Schema,),
-        {
-            "__annotations__": {"next": str | None, "previous": str | None, "results": list[item]},
-            "__doc__": f"A page of {item.__name__}: follow `next` (a URL) for the next page.",
-        },
-    )
-
-
-ProgramPage = _page_schema("ProgramPage", ProgramOut)
-SeekerPage = _page_schema("SeekerPage", SeekerOut)
-EmployerPage = _page_schema("EmployerPage", EmployerOut)
-OpeningPage = _page_schema("OpeningPage", OpeningOut)
-ContactPage = _page_schema("ContactPage", ContactOut)
+ProgramPage = page_schema("ProgramPage", ProgramOut)
+SeekerPage = page_schema("SeekerPage", SeekerOut)
+EmployerPage = page_schema("EmployerPage", EmployerOut)
+OpeningPage = page_schema("OpeningPage", OpeningOut)
+ContactPage = page_schema("ContactPage", ContactOut)
 
 
 # Programs -----------------------------------------------------------------------------
@@ -119,7 +75,7 @@ ContactPage = _page_schema("ContactPage", ContactOut)
 @api.get("/programs", response=ProgramPage, tags=["programs"])
 def list_programs(request, query: Query[PageQuery]):
     """The programs the caller works in."""
-    return _page(request, Program.objects.for_user(request.user), query)
+    return page(request, Program.objects.for_user(request.user), query)
 
 
 @api.get("/programs/{program_id}", response=ProgramOut, tags=["programs"])
@@ -158,11 +114,11 @@ def _seekers(request):
 def list_seekers(request, query: Query[PageQuery]):
     """Job seekers the caller may see (without sensitive fields); the audit trail notes
     how many were read, per program."""
-    page = _page(request, _seekers(request), query)
+    shown = page(request, _seekers(request), query)
     record_rows_shown(
-        request=request, what="API job seekers list", counts=rows_by_program(page["results"])
+        request=request, what="API job seekers list", counts=rows_by_program(shown["results"])
     )
-    return page
+    return shown
 
 
 @api.get("/seekers/{seeker_id}", response=SeekerOut, tags=["job seekers"])
@@ -180,7 +136,7 @@ def get_seeker(request, seeker_id: int):
 
 @api.get("/employers", response=EmployerPage, tags=["employers"])
 def list_employers(request, query: Query[PageQuery]):
-    return _page(request, Employer.objects.for_user(request.user), query)
+    return page(request, Employer.objects.for_user(request.user), query)
 
 
 @api.get("/employers/{employer_id}", response=EmployerOut, tags=["employers"])
@@ -190,7 +146,7 @@ def get_employer(request, employer_id: int):
 
 @api.get("/openings", response=OpeningPage, tags=["employers"])
 def list_openings(request, query: Query[PageQuery]):
-    return _page(request, JobOpening.objects.for_user(request.user), query)
+    return page(request, JobOpening.objects.for_user(request.user), query)
 
 
 @api.get("/openings/{opening_id}", response=OpeningOut, tags=["employers"])
@@ -208,22 +164,12 @@ def _contacts(request):
 @api.get("/employer-contacts", response=ContactPage, tags=["employer contacts"])
 def list_contacts(request, query: Query[PageQuery]):
     """The job-development log: specialists and leadership of the program."""
-    return _page(request, _contacts(request), query)
+    return page(request, _contacts(request), query)
 
 
 @api.get("/employer-contacts/{contact_id}", response=ContactOut, tags=["employer contacts"])
 def get_contact(request, contact_id: int):
     return get_object_or_404(_contacts(request), pk=contact_id)
-
-
-IdempotencyKey = Annotated[
-    uuid.UUID | None,
-    Header(
-        alias="Idempotency-Key",
-        description="A UUID made by the client for this contact: a retry with the same key "
-        "returns the first response and records nothing new.",
-    ),
-]
 
 
 @api.post("/employer-contacts", response={201: ContactOut}, tags=["employer contacts"])
@@ -277,3 +223,8 @@ def post_contact(
     except AlreadyRecorded as replay:
         contact = replay.row
     return Status(201, _contacts(request).get(pk=contact.pk))
+
+
+# Resource modules -----------------------------------------------------------------------
+# Each further resource lives in its own module as a ninja `Router` (paging and the
+# Idempotency-Key header from `api.common`) and is added here, one line each.
