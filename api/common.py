@@ -4,12 +4,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 from typing import Annotated, Any
 
+from django.core.exceptions import PermissionDenied
 from ninja import Field, Header, Schema
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.pagination import CursorPagination
+from pydantic import AfterValidator, BeforeValidator
+
+from ips.audit import record_event, record_rows_shown, rows_by_program
+from ips.domain import date_problem, text_problem
+from ips.models import StaffMember
+from ips.permissions import allowed_in_program
+from ips.roles import CASEWORK_ROLES, program_ids
 
 PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -55,6 +65,36 @@ def page_schema(name: str, item: type[Schema]) -> type[Schema]:
     )
 
 
+def _iso_day(value: object) -> object:
+    """Only YYYY-MM-DD text (or a date) is a date: pydantic would also read 0 or
+    "1700000000" as a Unix time."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    raise ValueError("Give a date as YYYY-MM-DD")
+
+
+def _day(value: dt.date) -> dt.date:
+    problem = date_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _text(value: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(f"This text {problem}")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_day), AfterValidator(_day)]
+"""An ISO 8601 date (YYYY-MM-DD) inside the input domain (1900-01-01..2100-12-31,
+ips.domain): outside it, a 422 naming the field."""
+Text = Annotated[str, AfterValidator(_text)]
+"""Text without control characters (ips.domain): with one, a 422 naming the field."""
+
 IdempotencyKey = Annotated[
     uuid.UUID | None,
     Header(
@@ -63,3 +103,90 @@ IdempotencyKey = Annotated[
         "returns the first response and records nothing new.",
     ),
 ]
+
+
+# Who may do what ------------------------------------------------------------------------
+
+
+def may_see_sensitive(request, program_id: int) -> bool:
+    """Whether the caller reads a job seeker's sensitive fields (contact details, benefits,
+    disclosure, PSR check-in answers) in `program_id`: the caller's role there must be a
+    casework one (specialist, supervisor, director: the workspace's rule,
+    `jobseekers.selectors.may_do_casework`), AND a token must carry the `sensitive` scope
+    its owner or director granted when making it (`ApiToken.see_sensitive`). A signed-in
+    session (the app's own pages) reads what its role shows in the workspace."""
+    user = request.user
+    if not (user.is_superuser or program_id in program_ids(user, CASEWORK_ROLES)):
+        return False
+    return request.auth.via == "session" or request.auth.see_sensitive
+
+
+def acting_staff(request, program_id: int, permission: str) -> StaffMember:
+    """The caller's active staff row in `program_id`, for a write a staff member makes (the
+    row names them). PermissionDenied for a read-only or service token (a program's token is
+    not a staff member), or when the caller's role there lacks `permission`
+    ("app.action_model", ips.roles.ROLE_PERMISSIONS)."""
+    if not request.auth.can_write:
+        raise PermissionDenied("This token is read-only.")
+    if request.auth.via == "service":
+        raise PermissionDenied(
+            "A service token cannot record this: it is a staff member's entry. "
+            "Use that staff member's personal token."
+        )
+    if not allowed_in_program(request.user, permission, program_id):
+        raise PermissionDenied("Your role in this program does not record this.")
+    member = StaffMember.objects.filter(
+        user=request.user, program_id=program_id, active=True
+    ).first()
+    if member is None:
+        raise PermissionDenied("Only staff of the program record this.")
+    return member
+
+
+def audit_read(request, obj, what: str) -> None:
+    """One audit event for reading `obj`, a row about a job seeker (ips.audit)."""
+    record_event(
+        request=request, action="view", obj=obj, summary=f"API {what} read by {request.auth.via}"
+    )
+
+
+def audit_list(request, what: str, shown: dict[str, Any]) -> dict[str, Any]:
+    """Note in the audit trail how many rows about job seekers a list page showed, per
+    program; returns the page unchanged."""
+    record_rows_shown(
+        request=request, what=f"API {what} list", counts=rows_by_program(shown["results"])
+    )
+    return shown
+
+
+# Filters --------------------------------------------------------------------------------
+
+
+def refuse_unknown_parameters(request, *schemas: type[Schema]) -> None:
+    """A query parameter no schema declares is a 422 naming it: a misspelt filter is never
+    silently ignored (the list would look filtered and not be)."""
+    known = {"cursor", "page_size"}
+    for schema in schemas:
+        for name, info in schema.model_fields.items():
+            known.add(info.alias or name)
+    unknown = sorted(set(request.GET) - known)
+    if unknown:
+        raise RequestInvalid(
+            [{"loc": ("query", name), "msg": "Not a filter of this list"} for name in unknown]
+        )
+
+
+def apply_filterset(request, filterset_class, queryset, query: Schema):
+    """`queryset` filtered by the project's django-filter FilterSet (the same one the
+    workspace listing uses) with the query string's values. A value the FilterSet refuses
+    is a 422 naming `query.<field>` and the reason."""
+    data = {k: v for k, v in request.GET.items() if k not in ("cursor", "page_size")}
+    found = filterset_class(data, queryset=queryset, request=request)
+    if not found.is_valid():
+        raise RequestInvalid(
+            [
+                {"loc": ("query", name), "msg": " ".join(str(m) for m in messages)}
+                for name, messages in found.errors.items()
+            ]
+        )
+    return found.qs

@@ -107,6 +107,7 @@ PROBLEM_STATUSES = {
     "401": "No credentials, or a revoked or expired token",
     "403": "The caller's role or token may not do this (e.g. a read-only token writes)",
     "404": "No such record in the caller's programs",
+    "409": "The record changed since the version sent: nothing was saved",
     "422": "Invalid input: `errors` names each field and reason; nothing was saved",
     "429": "Too many requests for this token",
 }

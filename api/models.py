@@ -59,7 +59,9 @@ class ApiToken(models.Model):
         default=False, help_text="Service tokens only: may also write (off: read-only)."
     )
     see_sensitive = models.BooleanField(
-        default=False, help_text="May read sensitive fields (benefits) where a role allows."
+        default=False,
+        help_text="The `sensitive` scope: may read job seekers' sensitive fields (contact "
+        "details, disclosure, benefits, PSR check-in answers) where the role shows them.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(null=True, blank=True)

@@ -9,6 +9,7 @@ from typing import Literal
 
 from ninja import Field, Schema
 
+from api.common import Day, may_see_sensitive
 from employers.models import EmployerContact
 
 DATE = "ISO 8601 date, YYYY-MM-DD"
@@ -28,8 +29,21 @@ class ProgramOut(Schema):
     country: str = Field(description="Outcome set shown first: US or UK")
 
 
+class SeekerSensitive(Schema):
+    """Contact details and home: only with the `sensitive` scope (and a casework role in
+    the person's program, api.common.may_see_sensitive)."""
+
+    email: str = Field(description="Email address, or empty")
+    phone: str = Field(description="Phone number as given, or empty")
+    zip: str = Field(description="Home US ZIP code (5 digits, or empty)")
+    referral_source: str = Field(description="Who referred the person")
+    close_reason: str = Field(description="Why the record was closed, or empty")
+    close_note: str
+
+
 class SeekerOut(Schema):
-    """A job seeker without sensitive fields (benefits, disclosure, family contacts)."""
+    """A job seeker; contact details only under `sensitive` (null without the scope).
+    Benefits, disclosure and family contacts are never here (career profiles, consent)."""
 
     id: int
     program_id: int
@@ -41,6 +55,15 @@ class SeekerOut(Schema):
     referral_date: dt.date | None = Field(description=DATE)
     entry_date: dt.date | None = Field(description=f"Day the seeker entered IPS ({DATE})")
     closed_date: dt.date | None = Field(description=DATE)
+    sensitive: SeekerSensitive | None = Field(
+        description="Contact details and home: null without the `sensitive` scope"
+    )
+
+    @staticmethod
+    def resolve_sensitive(obj, context) -> dict | None:
+        if not may_see_sensitive(context["request"], obj.program_id):
+            return None
+        return {name: getattr(obj, name) for name in SeekerSensitive.model_fields}
 
 
 class EmployerOut(Schema):
@@ -103,13 +126,13 @@ class ContactIn(Schema):
     """A job-development contact, as the quick log records it."""
 
     employer_id: int = Field(description="An employer of the caller's program")
-    date: dt.date = Field(description=f"Day of the contact ({DATE}); tomorrow at most")
+    date: Day = Field(description=f"Day of the contact ({DATE}); tomorrow at most")
     mode: Mode = Field(default="face_to_face", description="How the contact was made")
     client_present: bool = Field(default=False, description="The job seeker came along")
     purpose: Purpose = ""
     notes: str = Field(default="", max_length=5000)
     next_step: str = Field(default="", max_length=300)
-    next_step_due: dt.date | None = Field(default=None, description=DATE)
+    next_step_due: Day | None = Field(default=None, description=DATE)
     seeker_ids: list[int] = Field(default_factory=list, description="Job seekers it was for")
     allow_duplicate: bool = Field(
         default=False,
@@ -118,5 +141,5 @@ class ContactIn(Schema):
 
 
 class ReportQuery(Schema):
-    start: dt.date = Field(description=f"First day of the period ({DATE})")
-    end: dt.date = Field(description=f"Last day of the period, included ({DATE})")
+    start: Day = Field(description=f"First day of the period ({DATE})")
+    end: Day = Field(description=f"Last day of the period, included ({DATE})")

@@ -47,9 +47,13 @@ def _name(name: str) -> str:
     return name[:100]
 
 
-def create_personal_token(*, user, name: str, days: int = 90) -> tuple[ApiToken, str]:
-    """A personal access token acting as `user` for `days` days (1 to 366).
-    Returns (token, secret): the secret is shown once and never stored.
+def create_personal_token(
+    *, user, name: str, days: int = 90, see_sensitive: bool = False
+) -> tuple[ApiToken, str]:
+    """A personal access token acting as `user` for `days` days (1 to 366); with
+    `see_sensitive` (the `sensitive` scope) it also reads job seekers' sensitive fields
+    where the user's role does (api.common.may_see_sensitive). Returns (token, secret):
+    the secret is shown once and never stored.
     PermissionDenied when the user is not staff; ValidationError by field."""
     if not is_staff_member(user):
         raise PermissionDenied("Only staff members make API tokens.")
@@ -63,15 +67,23 @@ def create_personal_token(*, user, name: str, days: int = 90) -> tuple[ApiToken,
         prefix=prefix,
         secret_hash=_hash(secret),
         expires_at=expires_at,
+        see_sensitive=see_sensitive,
     )
     return token, secret
 
 
 def create_service_token(
-    *, by, program: Program, name: str, days: int = 365, can_write: bool = False
+    *,
+    by,
+    program: Program,
+    name: str,
+    days: int = 365,
+    can_write: bool = False,
+    see_sensitive: bool = False,
 ) -> tuple[ApiToken, str]:
     """A program service token for a reporting system, made by a director of `program`
-    (or a superuser); read-only unless `can_write`. Returns (token, secret shown once).
+    (or a superuser); read-only unless `can_write`; job seekers' sensitive fields only with
+    `see_sensitive` (the `sensitive` scope). Returns (token, secret shown once).
     PermissionDenied for anyone else; ValidationError by field."""
     if not (by.is_superuser or program.pk in program_ids(by, {Role.DIRECTOR})):
         raise PermissionDenied("Only a director of the program makes its service tokens.")
@@ -86,6 +98,7 @@ def create_service_token(
         secret_hash=_hash(secret),
         expires_at=expires_at,
         can_write=can_write,
+        see_sensitive=see_sensitive,
     )
     return token, secret
 

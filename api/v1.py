@@ -9,8 +9,9 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Status
+from ninja import NinjaAPI, Query, Status, Swagger
 
 from api import errors
 from api.auth import AUTH, PerCallerThrottle
@@ -37,6 +38,13 @@ THROTTLE = "600/min"  # per token (or per signed-in staff member)
 THROTTLES = [PerCallerThrottle(THROTTLE)]
 
 
+class Docs(Swagger):
+    """The interactive docs, reading the schema from its own view (api.urls)."""
+
+    def get_openapi_url(self, api, path_params) -> str:
+        return reverse("api_v1_openapi")
+
+
 class Api(NinjaAPI):
     """NinjaAPI whose schema also documents the problem-details answers (api.errors)."""
 
@@ -56,7 +64,9 @@ api = Api(
     ),
     auth=AUTH,
     throttle=THROTTLES,
+    docs=Docs(),
     docs_url=None,  # the interactive docs: api.urls, for signed-in staff only
+    openapi_url=None,  # the schema: api.urls, for a token or a signed-in staff session
     urls_namespace="api-v1",
 )
 errors.install(api)
@@ -228,3 +238,10 @@ def post_contact(
 # Resource modules -----------------------------------------------------------------------
 # Each further resource lives in its own module as a ninja `Router` (paging and the
 # Idempotency-Key header from `api.common`) and is added here, one line each.
+api.add_router("/", "api.staff.router")
+api.add_router("/", "api.profiles.router")
+api.add_router("/", "api.jobs.router")
+api.add_router("/", "api.time.router")
+api.add_router("/", "api.checkins.router")
+api.add_router("/", "api.matches.router")
+api.add_router("/", "api.benefits.router")

@@ -31,6 +31,11 @@ class PersonalTokenForm(DomainForm):
         label="Expires after (days)", min_value=1, max_value=tokens.MAX_DAYS, initial=90,
         help_text=DAYS_HELP,
     )  # fmt: skip
+    see_sensitive = forms.BooleanField(
+        label="Also read sensitive fields", required=False,
+        help_text="Contact details, disclosure, benefits and PSR check-in answers of job "
+        "seekers, where your role shows them. Leave off unless the software needs them.",
+    )  # fmt: skip
 
 
 class ServiceTokenForm(PersonalTokenForm):
@@ -80,11 +85,13 @@ def token_list(request):
                     made, secret = tokens.create_service_token(
                         by=request.user, program=data["program"], name=data["name"],
                         days=data["days"], can_write=data["can_write"],
+                        see_sensitive=data["see_sensitive"],
                     )  # fmt: skip
                 else:
                     made, secret = tokens.create_personal_token(
-                        user=request.user, name=data["name"], days=data["days"]
-                    )
+                        user=request.user, name=data["name"], days=data["days"],
+                        see_sensitive=data["see_sensitive"],
+                    )  # fmt: skip
             except ValidationError as error:
                 for field, errors in error.message_dict.items():
                     form.add_error(field if field in form.fields else None, errors)
