@@ -80,6 +80,10 @@ TimePage = page_schema("TimePage", TimeEntryOut)
 
 
 def entries(request):
+    """TimeEntry.for_user; a service token (a stand-in supervisor, no user account to own
+    entries) gets the leadership half of that rule only."""
+    if request.auth.via == "service":
+        return TimeEntry.objects.filter(program_id__in=program_ids(request.user, LEADERSHIP))
     return TimeEntry.objects.for_user(request.user)
 
 

@@ -12,7 +12,17 @@ from api.models import ApiToken
 from api.tokens import create_personal_token, create_service_token
 from employers.models import EmployerContact
 from ips.roles import Role
-from tests.factories import EmployerContactFactory, EmployerFactory, JobOpeningFactory
+from tests.factories import (
+    CareerProfileFactory,
+    EmployerContactFactory,
+    EmployerFactory,
+    JobFactory,
+    JobOpeningFactory,
+    JobSeekerFactory,
+    MatchFactory,
+    StatusCheckInFactory,
+    TimeEntryFactory,
+)
 
 DAY = dt.date(2026, 3, 2)
 
@@ -26,7 +36,10 @@ def _fresh_throttle():
 
 @pytest.fixture
 def rows(program, other_program, staff, other_staff, seeker, other_seeker):
-    """One employer, opening and contact in each program; the home contact names `seeker`."""
+    """One employer, opening and contact in each program; the home contact names `seeker`.
+    In each program also a career profile, match and check-in of its seeker, a job of
+    another seeker (`worker`: a coach sees them, not `seeker`) and a time entry of its
+    specialist."""
     employer = EmployerFactory(program=program, name="Corner Bakery")
     other_employer = EmployerFactory(program=other_program, name="Far Foundry")
     contact = EmployerContactFactory(
@@ -35,17 +48,33 @@ def rows(program, other_program, staff, other_staff, seeker, other_seeker):
     other_contact = EmployerContactFactory(
         employer=other_employer, specialist=other_staff[Role.SPECIALIST], date=DAY
     )
+    opening = JobOpeningFactory(employer=employer)
+    other_opening = JobOpeningFactory(employer=other_employer)
+    worker = JobSeekerFactory(program=program, specialist=staff[Role.SPECIALIST])
+    other_worker = JobSeekerFactory(program=other_program, specialist=other_staff[Role.SPECIALIST])
     return {
         "program": program,
         "other_program": other_program,
         "employer": employer,
         "other_employer": other_employer,
-        "opening": JobOpeningFactory(employer=employer),
-        "other_opening": JobOpeningFactory(employer=other_employer),
+        "opening": opening,
+        "other_opening": other_opening,
         "contact": contact,
         "other_contact": other_contact,
         "seeker": seeker,
         "other_seeker": other_seeker,
+        "staff": staff[Role.SPECIALIST],
+        "other_staff": other_staff[Role.SPECIALIST],
+        "profile": CareerProfileFactory(seeker=seeker),
+        "other_profile": CareerProfileFactory(seeker=other_seeker),
+        "job": JobFactory(seeker=worker, employer=employer),
+        "other_job": JobFactory(seeker=other_worker, employer=other_employer),
+        "match": MatchFactory(seeker=seeker, opening=opening),
+        "other_match": MatchFactory(seeker=other_seeker, opening=other_opening),
+        "check_in": StatusCheckInFactory(seeker=seeker),
+        "other_check_in": StatusCheckInFactory(seeker=other_seeker),
+        "time_entry": TimeEntryFactory(staff=staff[Role.SPECIALIST]),
+        "other_time_entry": TimeEntryFactory(staff=other_staff[Role.SPECIALIST]),
     }
 
 

@@ -30,6 +30,17 @@ FIGURES = "401 403 403 200 200 404 200 200 401 401"
 # POST: the outsider names an employer it cannot see (422 on the field); the superuser is
 # staff of no program (403); the service token is read-only (403).
 WRITE = "401 201 403 201 201 422 403 403 401 401"
+# A job start or check-in of `seeker`: the outsider cannot see the person (422 on
+# seeker_id); a coach's role records neither (403: by then the specialist's POST gave the
+# person a job, so the coach sees them); the superuser is staff of no program and the
+# service token not staff (403).
+SEEKER_WRITE = "401 201 403 201 201 422 403 403 401 401"
+# A profile change: the person is a 404 to whom cannot see them.
+PROFILE_WRITE = "401 200 404 200 200 404 403 403 401 401"
+# One's own hours: every staff member, the outsider in their own program; the superuser
+# has no staff row to log for (422 on staff_id); the service token is not staff.
+TIME_WRITE = "401 201 201 201 201 201 422 403 401 401"
+OWN_HOURS = "401 200 404 200 200 404 200 200 401 401"  # the specialist's; leadership's view
 
 ENDPOINTS = [
     ("get", "/api/v1/programs", READ_ALL),
@@ -44,7 +55,47 @@ ENDPOINTS = [
     ("get", "/api/v1/employer-contacts", READ_ALL),
     ("get", "/api/v1/employer-contacts/{contact}", CASEWORK_ROW),
     ("post", "/api/v1/employer-contacts", WRITE),
+    ("get", "/api/v1/staff", READ_ALL),
+    ("get", "/api/v1/staff/{staff}", HOME_ROW),
+    ("get", "/api/v1/career-profiles", READ_ALL),
+    ("get", "/api/v1/career-profiles/{profile}", CASEWORK_ROW),
+    ("patch", "/api/v1/seekers/{seeker}/career-profile", PROFILE_WRITE),
+    ("get", "/api/v1/jobs", READ_ALL),
+    ("get", "/api/v1/jobs/{job}", HOME_ROW),
+    ("post", "/api/v1/jobs", SEEKER_WRITE),
+    ("get", "/api/v1/time-entries", READ_ALL),
+    ("get", "/api/v1/time-entries/{time_entry}", OWN_HOURS),
+    ("post", "/api/v1/time-entries", TIME_WRITE),
+    ("get", "/api/v1/check-ins", READ_ALL),
+    ("get", "/api/v1/check-ins/{check_in}", CASEWORK_ROW),
+    ("post", "/api/v1/check-ins", SEEKER_WRITE),
+    ("get", "/api/v1/matches", READ_ALL),
+    ("get", "/api/v1/matches/{match}", CASEWORK_ROW),
+    ("post", "/api/v1/benefits-estimate", READ_ALL),
 ]
+# The body of each write, as the home specialist would send it (`allow_duplicate`: the
+# table sends the same write once per caller, seconds apart).
+BODIES = {
+    "/api/v1/employer-contacts": lambda rows: {
+        "employer_id": rows["employer"].pk, "date": DAY.isoformat(), "mode": "phone"
+    },
+    "/api/v1/jobs": lambda rows: {
+        "seeker_id": rows["seeker"].pk, "employer_id": rows["employer"].pk, "title": "Baker",
+        "start_date": "2026-03-02", "hourly_wage": "15.00", "allow_duplicate": True,
+    },
+    "/api/v1/time-entries": lambda rows: {
+        "date": DAY.isoformat(), "hours": "2.5", "activity": "employment_services",
+        "location": "community", "allow_duplicate": True,
+    },
+    "/api/v1/check-ins": lambda rows: {
+        "seeker_id": rows["seeker"].pk, "date": DAY.isoformat(), "housing": "supported",
+        "allow_duplicate": True,
+    },
+    "/api/v1/benefits-estimate": lambda rows: {"people": [{"gross_earnings": 1040.0}]},
+    "/api/v1/seekers/{}/career-profile": lambda rows: {
+        "version": rows["seeker"].profiles.get(is_current=True).version, "dream_job": "Baker",
+    },
+}  # fmt: skip
 
 
 def _path(template: str, rows) -> str:
@@ -54,15 +105,22 @@ def _path(template: str, rows) -> str:
         employer=rows["employer"].pk,
         opening=rows["opening"].pk,
         contact=rows["contact"].pk,
+        staff=rows["staff"].pk,
+        profile=rows["profile"].pk,
+        job=rows["job"].pk,
+        time_entry=rows["time_entry"].pk,
+        check_in=rows["check_in"].pk,
+        match=rows["match"].pk,
     )
 
 
 def _call(client, method, path, rows, auth):
     headers = {"Authorization": auth} if auth else {}
-    if method == "post":
-        body = {"employer_id": rows["employer"].pk, "date": DAY.isoformat(), "mode": "phone"}
+    if method in ("post", "patch"):
+        body = BODIES[re.sub(r"/\d+/", "/{}/", path)](rows)
         headers["Idempotency-Key"] = str(uuid.uuid4())
-        return client.post(path, body, content_type="application/json", headers=headers)
+        send = client.post if method == "post" else client.patch
+        return send(path, body, content_type="application/json", headers=headers)
     return client.get(path, headers=headers)
 
 
@@ -103,14 +161,34 @@ def test_another_programs_rows_are_404_for_every_token(client, rows, secrets_by_
             f"/api/v1/employers/{rows['other_employer'].pk}",
             f"/api/v1/openings/{rows['other_opening'].pk}",
             f"/api/v1/employer-contacts/{rows['other_contact'].pk}",
+            f"/api/v1/staff/{rows['other_staff'].pk}",
+            f"/api/v1/career-profiles/{rows['other_profile'].pk}",
+            f"/api/v1/jobs/{rows['other_job'].pk}",
+            f"/api/v1/time-entries/{rows['other_time_entry'].pk}",
+            f"/api/v1/check-ins/{rows['other_check_in'].pk}",
+            f"/api/v1/matches/{rows['other_match'].pk}",
         ):
             assert client.get(path, headers=auth).status_code == 404, (caller, path)
+        other_seeker = rows["other_seeker"].pk
+        changed = client.patch(
+            f"/api/v1/seekers/{other_seeker}/career-profile",
+            {"version": 1, "dream_job": "Mine now"},
+            content_type="application/json",
+            headers=auth,
+        )
+        assert changed.status_code == 404, caller
         for path, other in (
             ("/api/v1/programs", rows["other_program"].pk),
             ("/api/v1/seekers", rows["other_seeker"].pk),
             ("/api/v1/employers", rows["other_employer"].pk),
             ("/api/v1/openings", rows["other_opening"].pk),
             ("/api/v1/employer-contacts", rows["other_contact"].pk),
+            ("/api/v1/staff", rows["other_staff"].pk),
+            ("/api/v1/career-profiles", rows["other_profile"].pk),
+            ("/api/v1/jobs", rows["other_job"].pk),
+            ("/api/v1/time-entries", rows["other_time_entry"].pk),
+            ("/api/v1/check-ins", rows["other_check_in"].pk),
+            ("/api/v1/matches", rows["other_match"].pk),
         ):
             ids = [r["id"] for r in client.get(path, headers=auth).json()["results"]]
             assert ids, (caller, path)

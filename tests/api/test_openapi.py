@@ -7,7 +7,8 @@ import pytest
 pytestmark = pytest.mark.django_db
 
 
-def test_schema_is_openapi_3_1_with_units_and_formats(client):
+def test_schema_is_openapi_3_1_with_units_and_formats(client, users):
+    client.force_login(users["coach"])  # the schema answers a token or a staff session
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     schema = response.json()
@@ -19,6 +20,14 @@ def test_schema_is_openapi_3_1_with_units_and_formats(client):
     assert opening["hours_per_week"]["description"] == "Hours a week"
     assert "YYYY-MM-DD" in parts["ContactIn"]["properties"]["date"]["description"]
     assert "dollars an hour" in parts["ProgramOut"]["properties"]["minimum_wage"]["description"]
+    assert parts["JobOut"]["properties"]["hours_per_week"]["description"] == "Hours a week"
+    assert "miles" in parts["ProfileOut"]["properties"]["max_commute_miles"]["description"]
+    assert "miles" in parts["MatchOut"]["properties"]["distance_miles"]["description"]
+    assert "dollars a month" in parts["EstimateOut"]["properties"]["total_income"]["description"]
+    question = schema["paths"]["/api/v1/benefits-estimate"]["post"]["requestBody"]
+    person = question["content"]["application/json"]["schema"]["properties"]["people"]["items"]
+    assert "dollars a month" in person["properties"]["gross_earnings"]["description"]
+    assert "YYYY-MM-DD" in parts["TimeEntryIn"]["properties"]["date"]["description"]
     # Both ways in are declared: the bearer token and the session cookie.
     assert set(schema["components"]["securitySchemes"]) == {"BearerToken", "StaffSession"}
 
@@ -35,7 +44,8 @@ def test_the_interactive_docs_are_for_signed_in_staff_only(client, users, seeker
     assert b"openapi.json" in response.content
 
 
-def test_every_operation_documents_its_problem_answers(client):
+def test_every_operation_documents_its_problem_answers(client, users):
+    client.force_login(users["coach"])
     schema = client.get("/api/v1/openapi.json").json()
     for item in schema["paths"].values():
         for operation in item.values():

@@ -9,10 +9,16 @@ from django.test.utils import CaptureQueriesContext
 
 from ips.roles import Role
 from tests.factories import (
+    CareerProfileFactory,
     EmployerContactFactory,
     EmployerFactory,
+    JobFactory,
     JobOpeningFactory,
     JobSeekerFactory,
+    MatchFactory,
+    StaffMemberFactory,
+    StatusCheckInFactory,
+    TimeEntryFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +32,12 @@ BUDGET = {
     "/api/v1/employers": 3,
     "/api/v1/openings": 3,
     "/api/v1/employer-contacts": 4,
+    "/api/v1/staff": 3,
+    "/api/v1/career-profiles": 7,  # +3 prefetches (occupations wanted, ruled out; employers)
+    "/api/v1/jobs": 4,
+    "/api/v1/time-entries": 3,
+    "/api/v1/check-ins": 4,
+    "/api/v1/matches": 4,
 }
 
 
@@ -35,6 +47,12 @@ def _add(program, specialist, n: int) -> None:
         JobOpeningFactory(employer=employer)
         seeker = JobSeekerFactory(program=program, specialist=specialist)
         EmployerContactFactory(employer=employer, specialist=specialist, seekers=[seeker])
+        opening = JobOpeningFactory(employer=employer)
+        CareerProfileFactory(seeker=seeker)
+        JobFactory(seeker=seeker, employer=employer, opening=opening)
+        MatchFactory(seeker=seeker, opening=opening)
+        StatusCheckInFactory(seeker=seeker)
+        TimeEntryFactory(staff=StaffMemberFactory(program=program))
 
 
 def _count(client, path, auth) -> tuple[int, int]:
