@@ -176,7 +176,7 @@ def refuse_unknown_parameters(request, *schemas: type[Schema]) -> None:
         )
 
 
-def apply_filterset(request, filterset_class, queryset, query: Schema):
+def apply_filterset(request, filterset_class, queryset):
     """`queryset` filtered by the project's django-filter FilterSet (the same one the
     workspace listing uses) with the query string's values. A value the FilterSet refuses
     is a 422 naming `query.<field>` and the reason."""

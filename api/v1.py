@@ -4,27 +4,38 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from ninja import NinjaAPI, Query, Status, Swagger
+from ninja import Field, NinjaAPI, Query, Schema, Status, Swagger
 
 from api import errors
 from api.auth import AUTH, PerCallerThrottle
-from api.common import IdempotencyKey, PageQuery, page, page_schema
+from api.common import (
+    Day,
+    IdempotencyKey,
+    PageQuery,
+    apply_filterset,
+    page,
+    page_schema,
+    refuse_unknown_parameters,
+)
 from api.schemas import (
+    DATE,
     ContactIn,
     ContactOut,
     EmployerOut,
+    Mode,
     OpeningOut,
     ProgramOut,
     ReportQuery,
     SeekerOut,
 )
+from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOpeningFilterSet
 from employers.models import Employer, EmployerContact, JobOpening
 from employers.services import log_employer_contact
 from ips.audit import record_event, record_rows_shown, rows_by_program
@@ -144,9 +155,59 @@ def get_seeker(request, seeker_id: int):
 # Employers and openings ---------------------------------------------------------------
 
 
+class NearQuery(Schema):
+    near_zip: str | None = Field(None, description="Within `radius` miles of this US ZIP code")
+    radius: float | None = Field(None, description="Miles from `near_zip` (1 to 500; default 10)")
+
+
+class EmployerQuery(NearQuery):
+    """The workspace's employer filters (employers.filters.EmployerFilterSet)."""
+
+    program: int | None = Field(None, description="A program id")
+    industry: str | None = Field(None, description="Industry contains this text")
+    specialist: int | None = Field(None, description="Met by this staff member (a staff id)")
+    contacted_after: Day | None = Field(None, description=f"Contacted on or after ({DATE})")
+    contacted_before: Day | None = Field(None, description=f"Contacted on or before ({DATE})")
+
+
+class OpeningQuery(NearQuery):
+    """The workspace's opening filters (employers.filters.JobOpeningFilterSet)."""
+
+    program: int | None = Field(None, description="A program id")
+    status: Literal[tuple(JobOpening.Status.values)] | None = None  # type: ignore[valid-type]
+    shareable: bool | None = Field(None, description="Shown on the public site")
+    specialist: int | None = Field(None, description="Added by this staff member (a staff id)")
+    posted_on_after: Day | None = Field(None, description=f"Posted on or after ({DATE})")
+    posted_on_before: Day | None = Field(None, description=f"Posted on or before ({DATE})")
+    schedule: Literal[tuple(JobOpening.Schedule.values)] | None = None  # type: ignore[valid-type]
+    industry: str | None = Field(None, description="The employer's industry contains this")
+
+
+class ContactQuery(NearQuery):
+    """The workspace's contact filters (employers.filters.EmployerContactFilterSet)."""
+
+    program: int | None = Field(None, description="A program id")
+    specialist: int | None = Field(None, description="Made by this staff member (a staff id)")
+    date_after: Day | None = Field(None, description=f"On or after ({DATE})")
+    date_before: Day | None = Field(None, description=f"On or before ({DATE})")
+    mode: Mode | None = None
+    purpose: Literal[tuple(EmployerContact.Purpose.values)] | None = None  # type: ignore[valid-type]
+    industry: str | None = Field(None, description="The employer's industry contains this")
+    client_present: bool | None = Field(None, description="The job seeker came along")
+
+
+def _filtered(request, filterset_class, query_class, rows):
+    refuse_unknown_parameters(request, query_class)
+    return apply_filterset(request, filterset_class, rows)
+
+
 @api.get("/employers", response=EmployerPage, tags=["employers"])
-def list_employers(request, query: Query[PageQuery]):
-    return page(request, Employer.objects.for_user(request.user), query)
+def list_employers(request, query: Query[PageQuery], filters: Query[EmployerQuery]):
+    """Employers of the caller's programs, with the workspace listing's filters."""
+    rows = _filtered(
+        request, EmployerFilterSet, EmployerQuery, Employer.objects.for_user(request.user)
+    )
+    return page(request, rows, query)
 
 
 @api.get("/employers/{employer_id}", response=EmployerOut, tags=["employers"])
@@ -155,8 +216,12 @@ def get_employer(request, employer_id: int):
 
 
 @api.get("/openings", response=OpeningPage, tags=["employers"])
-def list_openings(request, query: Query[PageQuery]):
-    return page(request, JobOpening.objects.for_user(request.user), query)
+def list_openings(request, query: Query[PageQuery], filters: Query[OpeningQuery]):
+    """Openings of the caller's programs, with the workspace listing's filters."""
+    rows = _filtered(
+        request, JobOpeningFilterSet, OpeningQuery, JobOpening.objects.for_user(request.user)
+    )
+    return page(request, rows, query)
 
 
 @api.get("/openings/{opening_id}", response=OpeningOut, tags=["employers"])
@@ -172,9 +237,11 @@ def _contacts(request):
 
 
 @api.get("/employer-contacts", response=ContactPage, tags=["employer contacts"])
-def list_contacts(request, query: Query[PageQuery]):
-    """The job-development log: specialists and leadership of the program."""
-    return page(request, _contacts(request), query)
+def list_contacts(request, query: Query[PageQuery], filters: Query[ContactQuery]):
+    """The job-development log: specialists and leadership of the program, with the
+    workspace listing's filters."""
+    rows = _filtered(request, EmployerContactFilterSet, ContactQuery, _contacts(request))
+    return page(request, rows, query)
 
 
 @api.get("/employer-contacts/{contact_id}", response=ContactOut, tags=["employer contacts"])
