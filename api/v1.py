@@ -61,7 +61,41 @@ class Api(NinjaAPI):
 
     def get_openapi_schema(self, *, path_prefix=None, path_params=None):
         schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
-        return errors.document_problems(schema)
+        return link_writes_to_reads(errors.document_problems(schema))
+
+
+# What a write answers, and the read of the same row: OpenAPI links (a client, and
+# schemathesis' stateful run, follow them from the POST/PATCH to the GET).
+WRITE_THEN_READ = {
+    ("post", "/employer-contacts", "201"): ("/employer-contacts/{contact_id}", "contact_id"),
+    ("post", "/jobs", "201"): ("/jobs/{job_id}", "job_id"),
+    ("post", "/time-entries", "201"): ("/time-entries/{entry_id}", "entry_id"),
+    ("post", "/check-ins", "201"): ("/check-ins/{check_in_id}", "check_in_id"),
+    ("patch", "/seekers/{seeker_id}/career-profile", "200"): (
+        "/career-profiles/{profile_id}",
+        "profile_id",
+    ),
+}
+
+
+def link_writes_to_reads(schema: dict) -> dict:
+    """Add to each write's success answer a link to the GET of the row it answers (in
+    place; returned for chaining)."""
+    paths = schema.get("paths", {})
+    prefix = next((p[: p.index("/programs")] for p in paths if "/programs" in p), "")
+    for (method, path, status), (read, parameter) in WRITE_THEN_READ.items():
+        write = paths.get(prefix + path, {}).get(method)
+        target = paths.get(prefix + read, {}).get("get")
+        if write is None or target is None:
+            continue
+        responses = write["responses"]
+        answer = responses.get(status) or responses[int(status)]  # ninja keys them by int
+        answer.setdefault("links", {})["ReadTheRow"] = {
+            "operationId": target["operationId"],
+            "parameters": {parameter: "$response.body#/id"},
+            "description": "The row this write answers",
+        }
+    return schema
 
 
 api = Api(

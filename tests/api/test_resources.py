@@ -301,4 +301,5 @@ def test_each_read_of_a_persons_row_lands_in_the_audit_trail(client, rows, secre
         assert "service token" in events.latest("id").user_label
         listed = client.get(f"/api/v1/{kind}", headers=auth)
         assert listed.status_code == 200
-        assert AuditEvent.objects.filter(summary__contains="list: 1 rows").exists(), kind
+        listing = AuditEvent.objects.filter(summary__startswith=f"API {what} list: 1 rows")
+        assert listing.filter(program=rows["program"]).count() == 1, kind

@@ -79,3 +79,28 @@ def test_the_fuzzed_schema_is_the_served_one(client, auth):
     served = client.get("/api/v1/openapi.json", headers=auth)
     assert served.status_code == 200
     assert served.json() == _served_schema()
+
+
+def test_writes_then_reads_keep_the_schema(auth):
+    """Stateful: schemathesis follows the schema's links from each write's answer to the
+    read of the same row (POST /jobs, then GET /jobs/{id}; PATCH a profile, then GET it)."""
+    schema.config.phases.stateful.enabled = True
+
+    class Workflow(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": auth}
+
+        def validate_response(self, response, case, additional_checks=None, **kwargs):
+            case.validate_response(
+                response, excluded_checks=[positive_data_acceptance], headers=auth
+            )
+
+    Workflow.run(
+        settings=settings(
+            max_examples=30,
+            stateful_step_count=4,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        )
+    )
