@@ -121,11 +121,9 @@ def may_see_sensitive(request, program_id: int) -> bool:
     return request.auth.via == "session" or request.auth.see_sensitive
 
 
-def acting_staff(request, program_id: int, permission: str) -> StaffMember:
-    """The caller's active staff row in `program_id`, for a write a staff member makes (the
-    row names them). PermissionDenied for a read-only or service token (a program's token is
-    not a staff member), or when the caller's role there lacks `permission`
-    ("app.action_model", ips.roles.ROLE_PERMISSIONS)."""
+def refuse_unless_staff_writes(request) -> None:
+    """PermissionDenied for a read-only token or a service token: every write the API
+    offers is an entry a staff member makes (the row names them)."""
     if not request.auth.can_write:
         raise PermissionDenied("This token is read-only.")
     if request.auth.via == "service":
@@ -133,6 +131,14 @@ def acting_staff(request, program_id: int, permission: str) -> StaffMember:
             "A service token cannot record this: it is a staff member's entry. "
             "Use that staff member's personal token."
         )
+
+
+def acting_staff(request, program_id: int, permission: str) -> StaffMember:
+    """The caller's active staff row in `program_id`, for a write a staff member makes (the
+    row names them). PermissionDenied for a read-only or service token (a program's token is
+    not a staff member), or when the caller's role there lacks `permission`
+    ("app.action_model", ips.roles.ROLE_PERMISSIONS)."""
+    refuse_unless_staff_writes(request)
     if not allowed_in_program(request.user, permission, program_id):
         raise PermissionDenied("Your role in this program does not record this.")
     member = StaffMember.objects.filter(

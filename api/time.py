@@ -22,6 +22,7 @@ from api.common import (
     page,
     page_schema,
     refuse_unknown_parameters,
+    refuse_unless_staff_writes,
 )
 from ips.idempotency import AlreadyRecorded
 from ips.models import StaffMember, TimeEntry
@@ -135,8 +136,7 @@ def post_entry(request, payload: TimeEntryIn, idempotency_key: IdempotencyKey = 
     """Add one time entry (`ips.services.log_time_entry`). Once per Idempotency-Key: a
     retry answers the first entry; the same entry minutes ago without a key is a 422 with
     `duplicate_of` unless `allow_duplicate`."""
-    if not request.auth.can_write or request.auth.via == "service":
-        acting_staff(request, 0, "ips.add_timeentry")  # raises the read-only/service answer
+    refuse_unless_staff_writes(request)
     member = _whose(request, payload.staff_id)
     acting_staff(request, member.program_id, "ips.add_timeentry")
     try:

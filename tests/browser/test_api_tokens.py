@@ -1,5 +1,5 @@
 """The API tokens page in Chromium: a director makes a service token by keyboard, sees the
-secret once, and the page passes axe at 375 and 1280 px (issue 22)."""
+secret once (granting the `sensitive` scope), and the page passes axe at 375 and 1280 px (issue 22)."""
 
 from __future__ import annotations
 
@@ -25,12 +25,16 @@ def test_a_director_makes_a_service_token_by_keyboard(browser_page, live_server,
     page.locator("#id_service-name").focus()
     page.keyboard.type("State reporting")
     page.locator("#id_service-can_write").focus()
+    page.keyboard.press("Tab")  # to "Also read sensitive fields"
+    page.keyboard.press("Space")  # grant the `sensitive` scope
     page.keyboard.press("Tab")  # to the service form's button
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Your new token “State reporting”").wait_for()
     secret = page.locator("#new-token").input_value()
     token = ApiToken.objects.get(kind="service")
     assert secret.startswith(f"ips_{token.prefix}_")
+    assert (token.can_write, token.see_sensitive) == (False, True)
+    page.get_by_text("reads sensitive fields").wait_for()  # the list says so
     assert axe_violations(page) == []
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/api-tokens-{width}.png", full_page=True)
