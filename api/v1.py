@@ -228,3 +228,4 @@ def post_contact(
 # Resource modules -----------------------------------------------------------------------
 # Each further resource lives in its own module as a ninja `Router` (paging and the
 # Idempotency-Key header from `api.common`) and is added here, one line each.
+api.add_router("/field", "api.field.router")  # the offline field forms (issue 23)

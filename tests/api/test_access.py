@@ -30,6 +30,11 @@ FIGURES = "401 403 403 200 200 404 200 200 401 401"
 # POST: the outsider names an employer it cannot see (422 on the field); the superuser is
 # staff of no program (403); the service token is read-only (403).
 WRITE = "401 201 403 201 201 422 403 403 401 401"
+# A service token is no staff member: the field app's data is a person's own.
+FIELD_READ = "401 200 200 200 200 200 200 403 401 401"
+# The support log of `seeker` (no job yet, so not a coach's): another program's staff
+# and the superuser (staff of no program) are refused on the form's own terms (422).
+SUPPORT_WRITE = "401 201 422 201 201 422 422 403 401 401"
 
 ENDPOINTS = [
     ("get", "/api/v1/programs", READ_ALL),
@@ -44,6 +49,10 @@ ENDPOINTS = [
     ("get", "/api/v1/employer-contacts", READ_ALL),
     ("get", "/api/v1/employer-contacts/{contact}", CASEWORK_ROW),
     ("post", "/api/v1/employer-contacts", WRITE),
+    # The offline field forms (api.field, issue 23): the signed-in staff member's own data.
+    ("get", "/api/v1/field/me", FIELD_READ),
+    ("get", "/api/v1/field/pickers", FIELD_READ),
+    ("post", "/api/v1/field/support-contacts", SUPPORT_WRITE),
 ]
 
 
@@ -59,6 +68,10 @@ def _path(template: str, rows) -> str:
 
 def _call(client, method, path, rows, auth):
     headers = {"Authorization": auth} if auth else {}
+    if method == "post" and "support-contacts" in path:
+        body = {"seeker_id": rows["seeker"].pk, "date": DAY.isoformat(), "mode": "phone"}
+        headers["Idempotency-Key"] = str(uuid.uuid4())
+        return client.post(path, body, content_type="application/json", headers=headers)
     if method == "post":
         body = {"employer_id": rows["employer"].pk, "date": DAY.isoformat(), "mode": "phone"}
         headers["Idempotency-Key"] = str(uuid.uuid4())
