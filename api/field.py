@@ -182,6 +182,8 @@ def pickers(request):
     }
 
 
+# The support log's seekers are the open records of the caller's programs (its form).
+CLOSED_OR_ELSEWHERE = "This person's record is closed, or is not in your programs."
 API_FIELDS = {"seeker": "seeker_id", "job": "job_id"}  # the form's names -> the API's
 
 
@@ -225,6 +227,8 @@ def post_support_contact(
         if first is not None:
             return Status(201, first)
     form = SupportContactForm(_form_data(payload), user=request.user)
+    form.fields["seeker"].error_messages["invalid_choice"] = CLOSED_OR_ELSEWHERE
+    form.fields["job"].error_messages["invalid_choice"] = "No such job in your programs."
     if not form.is_valid():
         raise _by_api_field({name: list(errors) for name, errors in form.errors.items()})
     data = form.cleaned_data

@@ -90,7 +90,9 @@ def test_a_closed_record_or_another_programs_person_is_refused_by_field(
         response = _post(client, auth, _body(person), str(uuid.uuid4()))
         assert response.status_code == 422
         assert response.json()["errors"][0]["field"] == "body.seeker_id"
-        assert response.json()["errors"][0]["reason"]
+        assert response.json()["errors"][0]["reason"] == (
+            "This person's record is closed, or is not in your programs."
+        )
     assert not SupportContact.objects.exists()
 
 
