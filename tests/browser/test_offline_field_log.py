@@ -212,3 +212,40 @@ def test_signing_out_with_entries_waiting_asks_first(phone, live_server, users, 
     phone.wait_for_url("**/admin/login/**")
     # The copies of the forms (with the caseload's names) went with the sign-out.
     assert phone.evaluate("caches.keys()") == []
+
+
+def test_a_refused_entry_is_fixed_in_the_form_and_recorded_once(phone, live_server, users, seeker):
+    today = timezone.localdate()
+    _open(phone, live_server, users[Role.SPECIALIST], "/admin/coaching/log/")
+    phone.context.set_offline(True)
+    _support_form(phone, seeker, "Phone", date=today + dt.timedelta(days=3))  # a slip
+    phone.get_by_role("button", name="Save").click()
+    _status(phone, WAITING.format(1))
+    key = phone.evaluate(
+        """() => new Promise(done => {
+            const open = indexedDB.open("ips-field-u" + document.querySelector(
+                "form[data-field-form]").dataset.fieldUser);
+            open.onsuccess = () => {
+                const all = open.result.transaction("entries").objectStore("entries").getAll();
+                all.onsuccess = () => done(all.result[0].key);
+            };
+        })"""
+    )
+    phone.context.set_offline(False)
+    _status(phone, "1 entry needs attention")
+
+    phone.get_by_role("button", name=f"Fix it in the form: {seeker.name}").click()
+    assert phone.get_by_label("Date").input_value() == (today + dt.timedelta(days=3)).isoformat()
+    assert phone.get_by_label("Phone", exact=True).is_checked()
+    assert phone.get_by_label("Minutes").input_value() == "30"
+    phone.get_by_label("Date").fill(today.isoformat())
+    phone.get_by_role("button", name="Save").click()  # online: the screen's own saving
+    phone.get_by_text(f"Support for {seeker.name} logged.").wait_for()
+    contact = SupportContact.objects.get()
+    assert (str(contact.idempotency_key), contact.date) == (key, today)
+
+    phone.goto("/admin/coaching/log/")  # the fixed entry left the phone's queue
+    phone.get_by_role("heading", name="Log support").wait_for()
+    assert phone.locator("#field-attention").is_hidden()
+    assert SupportContact.objects.count() == 1
+    assert _offline_errors(phone, refused=1) == []
