@@ -96,10 +96,7 @@ async function saveForm(cache) {
       return keepAsset(cache, url);
     })
   );
-  var pickers = await fetch(PICKERS, { credentials: "same-origin" });
-  if (pickers.ok) {
-    await cache.put(PICKERS, pickers);
-  }
+  await keepAsset(cache, PICKERS);
 }
 
 self.addEventListener("install", function (event) {
@@ -107,6 +104,10 @@ self.addEventListener("install", function (event) {
     caches
       .open(CACHE)
       .then(saveForm)
+      .catch(function () {
+        // No copy this time (the network failed mid-way): the worker still installs, and
+        // the next visit with a signal keeps the copy (network first, see below).
+      })
       .then(function () {
         return self.skipWaiting();
       })

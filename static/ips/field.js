@@ -274,7 +274,6 @@
           }
           if (who === null) { return; }
           var sent = 0;
-          var refused = 0;
           // One after another; a network failure stops the round (the rest wait).
           return waiting.reduce(function (chain, entry) {
             return chain.then(function (go) {
@@ -291,7 +290,6 @@
                   return putEntry(db, entry).then(function () { return false; });
                 }
                 return reasonOf(response).then(function (reason) {
-                  refused += 1;
                   entry.status = "attention"; // not sent again until fixed
                   entry.reason = reason;
                   return putEntry(db, entry).then(function () { return true; });
@@ -299,10 +297,8 @@
               }, function () { return false; });
             });
           }, Promise.resolve(true)).then(function () {
-            if (sent || refused) {
-              lastSent = "Sent " + countEntries(sent) + " saved on this phone" +
-                (refused ? "; " + refused + " refused." : ".");
-            }
+            // What was refused is told by the "need attention" line that follows.
+            lastSent = sent ? "Sent " + countEntries(sent) + " saved on this phone." : "";
           });
         });
       }).catch(function () {}).then(function () {
@@ -332,6 +328,8 @@
         freshKey();
         if (dateInput) { dateInput.value = localToday(); }
         return render();
+      }).then(function () {
+        status.scrollIntoView({ block: "nearest" }); // the form is long: show that it was kept
       });
     }
 
