@@ -190,7 +190,8 @@
     var dateInput = form.elements.date;
     var db = null;
     var sending = false;
-    var busy = false; // a double tap saves one entry
+    var busy = false; // a double tap saves one entry...
+    var justKept = false; // ...and a tap on the emptied form just after it saves nothing
     var lastSent = "";
 
     function freshKey() { keyInput.value = crypto.randomUUID(); }
@@ -242,6 +243,7 @@
       fix.addEventListener("click", function () {
         fillForm(form, kind.fill(entry.fields));
         keyInput.value = entry.key; // saving it again replaces this entry, never adds one
+        justKept = false;
         say("Opened in the form: correct it and save. It stays here until saved or discarded.");
         form.querySelector("input, select, textarea").focus();
       });
@@ -310,8 +312,8 @@
     function queueFromForm() {
       var read = kind.read(form, new FormData(form));
       if (read.problem) {
-        say(read.problem);
-        return Promise.resolve();
+        lastSent = read.problem; // shown with what still waits
+        return render();
       }
       var entry = {
         key: keyInput.value,
@@ -324,6 +326,7 @@
       };
       return putEntry(db, entry).then(function () {
         lastSent = "";
+        justKept = true;
         form.reset();
         freshKey();
         if (dateInput) { dateInput.value = localToday(); }
@@ -333,10 +336,14 @@
       });
     }
 
+    ["input", "change"].forEach(function (type) {
+      form.addEventListener(type, function () { justKept = false; });
+    });
+
     form.addEventListener("submit", function (event) {
       if (!db) { return; } // no IndexedDB: the screen's own saving, as before
       event.preventDefault();
-      if (busy) { return; }
+      if (busy || justKept) { return; }
       busy = true;
       button.disabled = true;
       var done = function () { busy = false; button.disabled = false; };
