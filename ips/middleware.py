@@ -24,6 +24,8 @@ WORKSPACE_POLICY = "; ".join(
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
         "connect-src 'self'",
+        "worker-src 'self'",  # the field forms' service worker (ips.field_app)
+        "manifest-src 'self'",
         "frame-src 'self'",
         "frame-ancestors 'self'",
         "object-src 'none'",

@@ -10,7 +10,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import sitemaps
-from ips import signin
+from ips import field_app, signin
 from ips.home.views import home
 from ips.workspace import editing_session_ping
 
@@ -26,6 +26,9 @@ def favicon(request):
 
 urlpatterns = [
     path("favicon.ico", favicon, name="favicon"),
+    # The field forms as an installable app that works without a signal (issue 23).
+    path("field-sw.js", field_app.service_worker, name="field_service_worker"),
+    path("field.webmanifest", field_app.manifest, name="field_manifest"),
     # Django's own admin stays for superusers; staff work in the Wagtail workspace.
     path("django-admin/", admin.site.urls),
     # Wagtail's own page, but a new password also lifts the account's sign-in pause.

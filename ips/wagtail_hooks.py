@@ -75,3 +75,13 @@ def workspace_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("ips/workspace.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def field_log_js():
+    """The field forms' offline queue (issue 23), and on every page the question before
+    signing out with entries still waiting on the phone (static/ips/field.js)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("ips/field.js"))

@@ -41,6 +41,11 @@ PROFILE_WRITE = "401 200 404 200 200 404 403 403 401 401"
 # has no staff row to log for (422 on staff_id); the service token is not staff.
 TIME_WRITE = "401 201 201 201 201 201 422 403 401 401"
 OWN_HOURS = "401 200 404 200 200 404 200 200 401 401"  # the specialist's; leadership's view
+# A service token is no staff member: the field app's data is a person's own.
+FIELD_READ = "401 200 200 200 200 200 200 403 401 401"
+# The support log of `seeker` (no job yet, so not a coach's): another program's staff
+# and the superuser (staff of no program) are refused on the form's own terms (422).
+SUPPORT_WRITE = "401 201 422 201 201 422 422 403 401 401"
 
 ENDPOINTS = [
     ("get", "/api/v1/programs", READ_ALL),
@@ -72,6 +77,10 @@ ENDPOINTS = [
     ("get", "/api/v1/matches", READ_ALL),
     ("get", "/api/v1/matches/{match}", CASEWORK_ROW),
     ("post", "/api/v1/benefits-estimate", READ_ALL),
+    # The offline field forms (api.field, issue 23): the signed-in staff member's own data.
+    ("get", "/api/v1/field/me", FIELD_READ),
+    ("get", "/api/v1/field/pickers", FIELD_READ),
+    ("post", "/api/v1/field/support-contacts", SUPPORT_WRITE),
 ]
 # The body of each write, as the home specialist would send it (`allow_duplicate`: the
 # table sends the same write once per caller, seconds apart).
@@ -92,6 +101,9 @@ BODIES = {
         "allow_duplicate": True,
     },
     "/api/v1/benefits-estimate": lambda rows: {"people": [{"gross_earnings": 1040.0}]},
+    "/api/v1/field/support-contacts": lambda rows: {
+        "seeker_id": rows["seeker"].pk, "date": DAY.isoformat(), "mode": "phone"
+    },
     "/api/v1/seekers/{}/career-profile": lambda rows: {
         "version": rows["seeker"].profiles.get(is_current=True).version, "dream_job": "Baker",
     },
