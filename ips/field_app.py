@@ -24,9 +24,8 @@ START = {"quick-log": "crm:quick_log", "support-log": "coaching:log"}
 def service_worker(request):
     """/field-sw.js: the field forms' service worker (JavaScript, checked at every visit).
     The pages register it with their own URL as the scope."""
-    response = FileResponse(WORKER.open("rb"), content_type="text/javascript; charset=utf-8")
-    response["Service-Worker-Allowed"] = "/admin/"
-    return response
+    # At the root, it may take either form's URL as its scope with no Service-Worker-Allowed.
+    return FileResponse(WORKER.open("rb"), content_type="text/javascript; charset=utf-8")
 
 
 @require_safe
