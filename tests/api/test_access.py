@@ -43,9 +43,10 @@ TIME_WRITE = "401 201 201 201 201 201 422 403 401 401"
 OWN_HOURS = "401 200 404 200 200 404 200 200 401 401"  # the specialist's; leadership's view
 # A service token is no staff member: the field app's data is a person's own.
 FIELD_READ = "401 200 200 200 200 200 200 403 401 401"
-# The support log of `seeker` (no job yet, so not a coach's): another program's staff
-# and the superuser (staff of no program) are refused on the form's own terms (422).
-SUPPORT_WRITE = "401 201 422 201 201 422 422 403 401 401"
+# The support log of `seeker`: by then the specialist's job POST gave the person a job, so
+# the coach logs their support too; another program's staff and the superuser (staff of
+# no program) are refused on the form's own terms (422).
+SUPPORT_WRITE = "401 201 201 201 201 422 422 403 401 401"
 
 ENDPOINTS = [
     ("get", "/api/v1/programs", READ_ALL),
