@@ -844,6 +844,8 @@ class InterestHandledForm(DomainForm):
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000
     )
+    # Where to return after saving (the home's link passes ?next=/admin/); checked by the view.
+    next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=300)
 
 
 class MatchUnsuitableForm(DomainForm):

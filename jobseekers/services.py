@@ -1193,7 +1193,7 @@ def handle_interest(
     if not updated:
         raise ValidationError({"handling": "This interest is already handled."})
     outcome.refresh_from_db()
-    _log(outcome.seeker, "ips.interest_handled", by, f"Interest in opening {outcome.opening_id}")
+    _log(outcome.seeker, "wagtail.edit", by, f"Interest in opening {outcome.opening_id} handled")
     return outcome
 
 
@@ -1243,7 +1243,7 @@ def mark_match_unsuitable(
         handled_by=staff,
         handling_note=reason,
     )
-    _log(seeker, "ips.match_unsuitable", by, f"Opening {opening.pk}: {reason}")
+    _log(seeker, "wagtail.edit", by, f"Opening {opening.pk} not suitable: {reason}")
     return outcome
 
 

@@ -683,14 +683,13 @@ def interest_handled(request, pk: int, outcome_id: int):
         seeker=seeker,
         kind=MatchOutcome.Kind.INTEREST,
     )
-    form = forms.InterestHandledForm(_data(request))
     back = request.POST.get("next") or request.GET.get("next") or ""
+    form = forms.InterestHandledForm(_data(request), initial={"next": back})
     safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
     return _form_view(
         request,
         seeker=seeker,
         form=form,
-        template="jobseekers/interest_form.html",
         success_url=back if safe and back.startswith("/") else "",
         title=f"Interested in {outcome.opening.title} at {outcome.opening.employer.name}",
         save=lambda f: services.handle_interest(

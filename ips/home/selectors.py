@@ -118,8 +118,8 @@ def new_matches(user, staff: StaffMember, *, since: dt.date) -> list[Match]:
 
 @dataclass(frozen=True)
 class CoachHome:
-    """A job coach's home: follow-along visits and checks due today, the rest of this
-    week, the late ones (coaching.selectors: the same list as "What's due"), and people
+    """A job coach's home: follow-along visits and checks due today, in the next seven
+    days (`this_week`), the late ones (coaching.selectors: the same list as "What's due"), and people
     in a job in the coach's programs whom no coach follows yet."""
 
     today: list[DueItem]
@@ -131,7 +131,9 @@ class CoachHome:
 def coach_home(user, *, today: dt.date) -> CoachHome:
     """The coach's home over all their coach memberships. Five queries."""
     due = due_list_for_user(user, today=today)
-    sunday = today + dt.timedelta(days=6 - today.weekday())
+    # The next seven days, not "to Sunday": a week-1 visit of a job started on Thursday
+    # is due next Wednesday, and must show on the coach's home now (issue 17, item 4).
+    horizon = today + dt.timedelta(days=7)
     current = due.current
     programs = [m.program_id for m in _memberships(user) if m.role == Role.COACH]
     without = list(
@@ -145,7 +147,7 @@ def coach_home(user, *, today: dt.date) -> CoachHome:
     )
     return CoachHome(
         today=[item for item in current if item.due_date <= today],
-        this_week=[item for item in current if today < item.due_date <= sunday],
+        this_week=[item for item in current if today < item.due_date <= horizon],
         late=due.late,
         without_coach=without,
     )

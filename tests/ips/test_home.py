@@ -180,7 +180,7 @@ def test_coach_sees_week_one_visit_late_check_and_people_without_a_coach(
     JobSupportPlan.objects.filter(job=late).update(coach=coach)
     job(person(program, staff[Role.SPECIALIST], "Nico Nocoach"), employer, days_ago=5)
     html = page(client, users[Role.COACH])
-    this_week = html.split("Later this week")[1].split("Late checks and visits")[0]
+    this_week = html.split("Coming up: next 7 days")[1].split("Late checks and visits")[0]
     assert "Fay Fresh" in this_week
     assert "Week 1 face-to-face contact" in this_week
     lates = html.split("Late checks and visits")[1].split("In a job, without a coach")[0]
