@@ -119,8 +119,8 @@ def new_matches(user, staff: StaffMember, *, since: dt.date) -> list[Match]:
 @dataclass(frozen=True)
 class CoachHome:
     """A job coach's home: follow-along visits and checks due today, in the next seven
-    days (`this_week`), the late ones (coaching.selectors: the same list as "What's due"), and people
-    in a job in the coach's programs whom no coach follows yet."""
+    days (`this_week`), the late ones (coaching.selectors: the same list as "What's
+    due"), and people in a job in the coach's programs whom no coach follows yet."""
 
     today: list[DueItem]
     this_week: list[DueItem]

@@ -296,7 +296,8 @@ def test_plan_an_introduction_creates_a_next_step_and_handles_the_interest(
     task = FollowUpTask.objects.get(seeker=seeker, kind="introduction")
     assert task.assigned_to == staff[Role.SPECIALIST]
     assert task.due_date == due
-    assert "Line cook" in task.note and "Ask for Dana" in task.note
+    assert "Line cook" in task.note
+    assert "Ask for Dana" in task.note
     interest.refresh_from_db()
     assert interest.handling == "introduction"
     due_page = client.get(reverse("coaching:due")).content.decode()
