@@ -286,7 +286,7 @@ class WeekOfHoursForm(EventFormMixin, DomainForm):
         cleaned = super().clean()
         if not self.errors:
             for day in schedule.days_over_limit(self.hours()):
-                self.add_error(None, f"{day:%A %d %B}: more than 24 hours in one day.")
+                self.add_error(None, f"{day:%a %-d %b}: more than 24 hours in one day.")
         return cleaned
 
 

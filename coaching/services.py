@@ -305,9 +305,9 @@ def correct_retention_answer(
         errors["confirmed_on"] = "The date is in the future. Record the answer after it is given."
     elif confirmed_on < earliest:
         errors["confirmed_on"] = (
-            f"A {milestone.days}-day check is answered from {earliest:%d %b %Y} (a week "
+            f"A {milestone.days}-day check is answered from {earliest:%a %-d %b %Y} (a week "
             f"before it falls due, {milestone.days} days after the start on "
-            f"{job.start_date:%d %b %Y})."
+            f"{job.start_date:%a %-d %b %Y})."
         )
     if errors:
         raise ValidationError(errors)
@@ -444,7 +444,8 @@ def record_week_of_time(
             errors.append(f"{day} is not in the week of {monday}.")
         errors.extend(f"{day}: {msg}" for msg in _check_hours(value, activity, location).values())
     errors.extend(
-        f"{day:%A %d %B}: more than 24 hours in one day." for day in schedule.days_over_limit(hours)
+        f"{day:%a %-d %b}: more than 24 hours in one day."
+        for day in schedule.days_over_limit(hours)
     )
     if errors:
         raise ValidationError(errors)

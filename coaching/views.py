@@ -241,7 +241,9 @@ def week_of_hours(request):
                 based_on=form.based_on,
             )
         except AlreadyRecorded:
-            messages.info(request, f"Already saved: the hours for the week of {monday:%d %B}.")
+            messages.info(
+                request, f"Already saved: the hours for the week of {monday:%a %-d %b %Y}."
+            )
             return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
         except services.StaleWeek as error:
             # Show the week as saved now, in a fresh copy; the refused copy is not kept.
@@ -256,7 +258,9 @@ def week_of_hours(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Hours for the week of {monday:%d %B} saved ({kept}).")
+            messages.success(
+                request, f"Hours for the week of {monday:%a %-d %b %Y} saved ({kept})."
+            )
             return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
     context = {
         "form": form,
