@@ -33,6 +33,9 @@ CLOSED_SHOWN_DAYS = 90
 
 @dataclass(frozen=True)
 class CaseloadRow:
+    """One person on a caseload. `name` is the record's name, as every workspace screen
+    shows it; `preferred_name` (empty when none) is shown beside it, marked as such."""
+
     seeker_id: int
     name: str
     stage: str
@@ -49,6 +52,7 @@ class CaseloadRow:
     profile_update_asked: bool
     program_id: int | None = None
     first_face_to_face: dt.date | None = None  # first employer contact naming them since entry
+    preferred_name: str = ""
 
     @property
     def waiting_for_first_contact(self) -> bool:
@@ -149,7 +153,10 @@ def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
     searching = seeker.stage in stages.SEARCHING_STAGES
     return CaseloadRow(
         seeker_id=seeker.pk,
-        name=seeker.preferred_name or seeker.name,
+        name=seeker.name,
+        preferred_name=seeker.preferred_name
+        if seeker.preferred_name and seeker.preferred_name != seeker.name
+        else "",
         stage=seeker.stage,
         stage_label=seeker.get_stage_display(),
         specialist_id=seeker.specialist_id,

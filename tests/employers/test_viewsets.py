@@ -274,3 +274,15 @@ def test_a_malformed_zip_is_refused_on_the_referral_service(program):
         refer_seeker(program=program, name="Ana", referral_date=dt.date(2026, 3, 2), zip_code="482")
     assert "not a US ZIP code" in refused.value.message_dict["zip"][0]
     assert not JobSeeker.objects.exists()
+
+
+def test_the_employer_name_in_the_listing_opens_the_record_not_the_edit_form(
+    as_specialist, employer
+):
+    html = as_specialist.get(reverse("employers:index")).content.decode()
+    record = reverse("employers:inspect", args=[employer.pk])
+    edit = reverse("employers:edit", args=[employer.pk])
+    name_link = html.split(f'href="{record}"')[1].split("</a>")[0]
+    assert employer.name in name_link
+    assert f'href="{edit}"' in html  # still in the row's menu
+    assert f'href="{edit}">{employer.name}' not in html

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coaching.models import FollowUpTask, JobSupportPlan
-from employers.models import JobOpening
+from employers.models import Employer, JobOpening
 from ips.roles import Role
 from jobseekers.matching.selectors import labelled_pairs, matches_for_seeker
 from jobseekers.matching.views import seeker_panel
@@ -375,3 +375,43 @@ def test_the_panel_shows_actions_only_to_casework_staff(rf, users, seeker, match
     request = rf.get("/admin/")
     request.user = users["specialist"]
     assert "Not suitable" in seeker_panel(request, seeker)
+
+
+# ---- the record on a phone (issue 17, item 5) ----
+
+
+def test_the_record_has_a_jump_list_and_tap_to_call(client, users, seeker):
+    seeker.phone, seeker.email, seeker.preferred_name = "(313) 555-0108", "alex@example.org", "Al"
+    seeker.save()
+    client.force_login(users["specialist"])
+    html = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
+    assert 'href="tel:3135550108"' in html
+    assert 'href="mailto:alex@example.org"' in html
+    jump = html.split('aria-label="Sections of this record"')[1].split("</nav>")[0]
+    for target in ("#h-summary", "#h-profile", "#h-jobs", "#h-psr", "#matches"):
+        assert f'href="{target}"' in jump
+    assert "<dt>Goes by</dt><dd>Al</dd>" in html
+    # A coach's view of the record lists only the sections a coach is shown.
+    from coaching.models import JobSupportPlan
+    from jobseekers import services
+
+    job = services.record_job_start(
+        seeker=seeker,
+        employer=Employer.objects.create(program=seeker.program, name="Cafe"),
+        title="Cook",
+        start_date=dt.date(2026, 2, 1),
+    )
+    JobSupportPlan.objects.filter(job=job).update(coach=None)
+    client.force_login(users["coach"])
+    html = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
+    jump = html.split('aria-label="Sections of this record"')[1].split("</nav>")[0]
+    assert 'href="#h-psr"' not in jump
+    assert 'href="#h-jobs"' in jump
+
+
+def test_lists_show_the_record_name_with_the_preferred_name_marked(client, users, seeker):
+    seeker.preferred_name = "Al"
+    seeker.save()
+    client.force_login(users["specialist"])
+    html = client.get(reverse("jobseekers:caseload")).content.decode()
+    assert f">{seeker.name}</a> <small>(goes by Al)</small>" in html
