@@ -5,28 +5,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('coaching', '0007_idempotency_key'),
-        ('ips', '0009_week_of_hours_save'),
-        ('jobseekers', '0016_interest_tasks_and_match_actions'),
+        ("coaching", "0007_idempotency_key"),
+        ("ips", "0009_week_of_hours_save"),
+        ("jobseekers", "0016_interest_tasks_and_match_actions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='followuptask',
-            name='kind',
-            field=models.CharField(choices=[('reengage', 'Re-engage in the job search after a job ended'), ('profile_update', 'Update the career profile'), ('introduction', 'Introduce the person to an employer'), ('other', 'Other')], max_length=20),
+            model_name="followuptask",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("reengage", "Re-engage in the job search after a job ended"),
+                    ("profile_update", "Update the career profile"),
+                    ("introduction", "Introduce the person to an employer"),
+                    ("other", "Other"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.CreateModel(
-            name='WithdrawalNotice',
+            name="WithdrawalNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('recipient', models.EmailField(blank=True, max_length=254)),
-                ('claimed_at', models.DateTimeField()),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='ips.program')),
-                ('withdrawal', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='notice', to='jobseekers.interestwithdrawal')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("recipient", models.EmailField(blank=True, max_length=254)),
+                ("claimed_at", models.DateTimeField()),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="ips.program",
+                    ),
+                ),
+                (
+                    "withdrawal",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notice",
+                        to="jobseekers.interestwithdrawal",
+                    ),
+                ),
             ],
         ),
     ]

@@ -5,62 +5,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('employers', '0005_public_opening_listing_index'),
-        ('ips', '0009_week_of_hours_save'),
-        ('jobseekers', '0015_psr_coordination_log'),
+        ("employers", "0005_public_opening_listing_index"),
+        ("ips", "0009_week_of_hours_save"),
+        ("jobseekers", "0015_psr_coordination_log"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='matchoutcome',
-            name='handled_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ips.staffmember'),
+            model_name="matchoutcome",
+            name="handled_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="ips.staffmember",
+            ),
         ),
         migrations.AddField(
-            model_name='matchoutcome',
-            name='handled_on',
+            model_name="matchoutcome",
+            name="handled_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='matchoutcome',
-            name='handling',
-            field=models.CharField(blank=True, choices=[('talked', 'Talked it over with the person'), ('introduction', 'Introduction to the employer planned'), ('applied', 'Helped the person apply'), ('job_start', 'Started the job'), ('not_going_ahead', 'Not going ahead'), ('not_reached', 'Could not reach the person')], max_length=20),
+            model_name="matchoutcome",
+            name="handling",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("talked", "Talked it over with the person"),
+                    ("introduction", "Introduction to the employer planned"),
+                    ("applied", "Helped the person apply"),
+                    ("job_start", "Started the job"),
+                    ("not_going_ahead", "Not going ahead"),
+                    ("not_reached", "Could not reach the person"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='matchoutcome',
-            name='handling_note',
+            model_name="matchoutcome",
+            name="handling_note",
             field=models.TextField(blank=True),
         ),
         migrations.AddField(
-            model_name='matchoutcome',
-            name='reason',
-            field=models.TextField(blank=True, help_text='Why staff judged the opening not suitable (kind DECLINED).'),
+            model_name="matchoutcome",
+            name="reason",
+            field=models.TextField(
+                blank=True, help_text="Why staff judged the opening not suitable (kind DECLINED)."
+            ),
         ),
         migrations.AddField(
-            model_name='matchoutcome',
-            name='recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='ips.staffmember'),
+            model_name="matchoutcome",
+            name="recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="ips.staffmember",
+            ),
         ),
         migrations.AlterField(
-            model_name='matchoutcome',
-            name='kind',
-            field=models.CharField(choices=[('interest', 'Said they were interested'), ('interview', 'Interview'), ('hire', 'Hired'), ('retained_90', 'Still employed at 90 days'), ('declined', 'Not interested'), ('told', 'Specialist told the person about it')], max_length=20),
+            model_name="matchoutcome",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("interest", "Said they were interested"),
+                    ("interview", "Interview"),
+                    ("hire", "Hired"),
+                    ("retained_90", "Still employed at 90 days"),
+                    ("declined", "Not interested"),
+                    ("told", "Specialist told the person about it"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.CreateModel(
-            name='InterestWithdrawal',
+            name="InterestWithdrawal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('was_handled', models.BooleanField(default=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('opening', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='employers.jobopening')),
-                ('program', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='ips.program')),
-                ('seeker', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='interest_withdrawals', to='jobseekers.jobseeker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                ("was_handled", models.BooleanField(default=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "opening",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="employers.jobopening",
+                    ),
+                ),
+                (
+                    "program",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="ips.program",
+                    ),
+                ),
+                (
+                    "seeker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="interest_withdrawals",
+                        to="jobseekers.jobseeker",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
     ]
