@@ -4,6 +4,9 @@ PY := .venv/bin/python
 UV := .venv/bin/uv
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ips
 PORT ?= 8000
+# Links in staff emails point at the server `make run PORT=...` starts (and a worker
+# started with the same PORT), unless WAGTAILADMIN_BASE_URL is set.
+export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 # No DJANGO_SETTINGS_MODULE here: manage.py and ips/celery.py default to ips.settings, and
 # pytest must use tests.settings (pyproject), which an exported variable would override.
 

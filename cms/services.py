@@ -25,12 +25,12 @@ from cms.selectors import (
     weekly_email_recipients,
 )
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
-from coaching.tasks import notify_specialist_of_interest_task
+from coaching.tasks import notify_specialist_of_interest_task, notify_specialist_of_withdrawal_task
 from employers.models import JobOpening
 from ips.mail import send_templated_email
 from ips.throttle import within_limit
 from jobseekers.models import CareerProfile, JobSeeker, MatchOutcome
-from jobseekers.services import update_career_profile
+from jobseekers.services import record_interest_withdrawal, update_career_profile
 
 
 @transaction.atomic
@@ -287,10 +287,12 @@ def record_interest(*, seeker: JobSeeker, opening: JobOpening) -> MatchOutcome:
 
 @transaction.atomic
 def withdraw_interest(*, seeker: JobSeeker, opening: JobOpening) -> bool:
-    """Take back "I'm interested": removes the seeker's own portal interest in `opening`.
-    True if there was one. An interest the specialist wrote down (source "staff") stays:
-    PortalError, so the person is told to speak to them. Opening status does not matter:
-    a person may take back interest in a job that has since closed."""
+    """Take back "I'm interested": removes the seeker's own portal interest in `opening`
+    and its open task, and tells the specialist (their home, and an email after commit:
+    jobseekers.services.record_interest_withdrawal). True if there was one. An interest
+    the specialist wrote down (source "staff") stays: PortalError, so the person is told
+    to speak to them. Opening status does not matter: a person may take back interest in
+    a job that has since closed."""
     outcomes = MatchOutcome.objects.filter(
         seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST
     )
@@ -300,8 +302,11 @@ def withdraw_interest(*, seeker: JobSeeker, opening: JobOpening) -> bool:
                 "Your specialist wrote this down with you. Please tell them you changed your mind."
             )
         )
-    deleted, _ = outcomes.delete()
-    return deleted > 0
+    withdrawal = record_interest_withdrawal(seeker=seeker, opening=opening)
+    if withdrawal is None:
+        return False
+    transaction.on_commit(lambda: notify_specialist_of_withdrawal_task.delay(withdrawal.pk))
+    return True
 
 
 @transaction.atomic

@@ -286,5 +286,21 @@ class WeekOfHoursForm(EventFormMixin, DomainForm):
         cleaned = super().clean()
         if not self.errors:
             for day in schedule.days_over_limit(self.hours()):
-                self.add_error(None, f"{day:%A %d %B}: more than 24 hours in one day.")
+                self.add_error(None, f"{day:%a %-d %b}: more than 24 hours in one day.")
         return cleaned
+
+
+class IntroductionForm(DomainForm):
+    """A match's "Plan an introduction" (services.plan_introduction)."""
+
+    due_date = forms.DateField(
+        widget=forms.DateInput(attrs={"type": "date"}),
+        label="Introduce them by",
+        initial=lambda: timezone.localdate() + dt.timedelta(days=7),
+    )
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=1000,
+        help_text="For example: who to ask for, what to bring.",
+    )

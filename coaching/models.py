@@ -11,7 +11,7 @@ from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.retention import RETENTION_DAYS
 from ips.versioning import Versioned
-from jobseekers.models import Job, JobSeeker, MatchOutcome, SeekerRowQuerySet
+from jobseekers.models import InterestWithdrawal, Job, JobSeeker, MatchOutcome, SeekerRowQuerySet
 
 
 class SupportContact(Versioned):
@@ -161,6 +161,7 @@ class FollowUpTask(Versioned):
     class Kind(models.TextChoices):
         REENGAGE = "reengage", "Re-engage in the job search after a job ended"
         PROFILE_UPDATE = "profile_update", "Update the career profile"
+        INTRODUCTION = "introduction", "Introduce the person to an employer"
         OTHER = "other", "Other"
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
@@ -230,3 +231,21 @@ class InterestNotice(models.Model):
 
     def __str__(self) -> str:
         return f"Interest notice for outcome {self.outcome_id}"
+
+
+class WithdrawalNotice(models.Model):
+    """The email telling a specialist that a job seeker took back "I'm interested";
+    one per withdrawal, claimed before sending like InterestNotice."""
+
+    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
+    withdrawal = models.OneToOneField(
+        InterestWithdrawal, on_delete=models.CASCADE, related_name="notice"
+    )
+    recipient = models.EmailField(blank=True)
+    claimed_at = models.DateTimeField()
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProgramScopedQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Withdrawal notice {self.withdrawal_id}"

@@ -10,9 +10,10 @@ from jobseekers.signals import job_ended, job_started
 
 
 @receiver(job_started, dispatch_uid="coaching_support_plan_after_job_start")
-def open_support_plan(sender, *, job, **kwargs) -> None:
-    """A job start: its support plan (retention checks are derived from the job)."""
-    services.open_support_plan(job=job)
+def open_support_plan(sender, *, job, coach=None, **kwargs) -> None:
+    """A job start: its support plan, followed by the chosen coach (retention checks are
+    derived from the job)."""
+    services.open_support_plan(job=job, coach=coach)
 
 
 @receiver(job_ended, dispatch_uid="coaching_reengage_after_job_end")

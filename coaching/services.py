@@ -28,6 +28,7 @@ from coaching.models import (
     JobSupportPlan,
     RetentionMilestone,
     SupportContact,
+    WithdrawalNotice,
 )
 from coaching.selectors import due_list_for_staff, follow_along_span
 from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
@@ -36,7 +37,8 @@ from ips.models import StaffMember, TimeEntry, WeekOfHoursSave
 from ips.roles import LEADERSHIP
 from ips.services import check_hours
 from ips.versioning import StaleCopyError, bumped, save_if_unchanged
-from jobseekers.models import Job, JobSeeker, MatchOutcome
+from jobseekers.models import InterestWithdrawal, Job, JobSeeker, MatchOutcome
+from jobseekers.services import interest_introduced
 
 REENGAGE_WITHIN_DAYS = 3  # IPS: re-engage in the job search within days of a job loss
 # A claim left unsent this long (a worker died mid-send) may be taken over by a retry.
@@ -58,9 +60,13 @@ def open_support_plans(*, jobs: Iterable[Job]) -> int:
     return len(plans)
 
 
-def open_support_plan(*, job: Job) -> JobSupportPlan:
-    """The job's support plan, created empty if it has none (open_support_plans)."""
+def open_support_plan(*, job: Job, coach: StaffMember | None = None) -> JobSupportPlan:
+    """The job's support plan, created empty if it has none (open_support_plans); with
+    `coach` (the job start's chosen coach), a plan without a coach gets that coach, so
+    the week-1 visit shows on their home and "What's due"."""
     open_support_plans(jobs=[job])
+    if coach is not None:
+        JobSupportPlan.objects.filter(job=job, coach__isnull=True).update(**bumped(coach=coach))
     return JobSupportPlan.objects.get(job=job)
 
 
@@ -299,9 +305,9 @@ def correct_retention_answer(
         errors["confirmed_on"] = "The date is in the future. Record the answer after it is given."
     elif confirmed_on < earliest:
         errors["confirmed_on"] = (
-            f"A {milestone.days}-day check is answered from {earliest:%d %b %Y} (a week "
+            f"A {milestone.days}-day check is answered from {earliest:%a %-d %b %Y} (a week "
             f"before it falls due, {milestone.days} days after the start on "
-            f"{job.start_date:%d %b %Y})."
+            f"{job.start_date:%a %-d %b %Y})."
         )
     if errors:
         raise ValidationError(errors)
@@ -438,7 +444,8 @@ def record_week_of_time(
             errors.append(f"{day} is not in the week of {monday}.")
         errors.extend(f"{day}: {msg}" for msg in _check_hours(value, activity, location).values())
     errors.extend(
-        f"{day:%A %d %B}: more than 24 hours in one day." for day in schedule.days_over_limit(hours)
+        f"{day:%a %-d %b}: more than 24 hours in one day."
+        for day in schedule.days_over_limit(hours)
     )
     if errors:
         raise ValidationError(errors)
@@ -628,9 +635,88 @@ def notify_specialist_of_interest(*, outcome_id: int) -> bool:
         "opening": outcome.opening,
         "employer": outcome.opening.employer,
         "specialist": outcome.seeker.specialist,
-        "seeker_url": workspace_url("seekers:inspect", outcome.seeker_id),
+        "seeker_url": workspace_url("jobseekers:record", outcome.seeker_id),
     }
     _send_claimed(
         log, to=recipients, template="interest_notice", context=context, tags=["interest"]
     )
     return True
+
+
+def notify_specialist_of_withdrawal(*, withdrawal_id: int) -> bool:
+    """Email the specialist that their job seeker took back "I'm interested" in an opening
+    (jobseekers.InterestWithdrawal); never two notices for one withdrawal. False when
+    there is nobody to tell or it was already sent."""
+    withdrawal = (
+        InterestWithdrawal.objects.select_related(
+            "seeker__specialist__user", "opening__employer", "program"
+        )
+        .filter(pk=withdrawal_id)
+        .first()
+    )
+    if withdrawal is None:
+        return False
+    recipients = _interest_recipients(withdrawal.seeker)
+    if not recipients:
+        return False
+    log = _claim(
+        WithdrawalNotice,
+        {"withdrawal": withdrawal},
+        {"program_id": withdrawal.program_id, "recipient": recipients[0]},
+    )
+    if log is None:
+        return False
+    context = {
+        "withdrawal": withdrawal,
+        "seeker": withdrawal.seeker,
+        "opening": withdrawal.opening,
+        "employer": withdrawal.opening.employer,
+        "specialist": withdrawal.seeker.specialist,
+        "seeker_url": workspace_url("jobseekers:record", withdrawal.seeker_id),
+    }
+    _send_claimed(
+        log, to=recipients, template="interest_withdrawn", context=context, tags=["interest"]
+    )
+    return True
+
+
+INTRODUCTION_WITHIN_DAYS = 7  # the default due date of a planned introduction
+
+
+@transaction.atomic
+def plan_introduction(
+    *,
+    seeker: JobSeeker,
+    opening,
+    due_date: dt.date,
+    note: str = "",
+    by=None,
+    today: dt.date | None = None,
+) -> FollowUpTask:
+    """A match's "Plan an introduction": a follow-up task for the person's specialist
+    (else the acting staff member) to introduce them to the opening's employer by
+    `due_date` (shown in "What's due" and on the specialist's home); the person's open
+    "I'm interested" in the opening is handled (jobseekers.services.interest_introduced).
+    ValidationError ("due_date") for a date in the past or more than 90 days ahead;
+    nothing is written then."""
+    today = today or timezone.localdate()
+    if due_date < today:
+        raise ValidationError({"due_date": "The introduction cannot be due in the past."})
+    if due_date > today + dt.timedelta(days=90):
+        raise ValidationError({"due_date": "Plan it within the next 90 days."})
+    staff = seeker.specialist
+    if staff is None and by is not None:
+        staff = StaffMember.objects.filter(user=by, program_id=seeker.program_id).first()
+    text = f"{opening.title} at {opening.employer.name}"
+    note = (note or "").strip()
+    task = FollowUpTask.objects.create(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        kind=FollowUpTask.Kind.INTRODUCTION,
+        assigned_to=staff,
+        created_on=today,
+        due_date=due_date,
+        note=f"{text}. {note}" if note else text,
+    )
+    interest_introduced(seeker=seeker, opening=opening, by=by)
+    return task

@@ -43,3 +43,9 @@ def send_digest_task(staff_id: int, day: str) -> bool:
 def notify_specialist_of_interest_task(outcome_id: int) -> bool:
     """Tell the specialist that their job seeker is interested in an opening (once)."""
     return services.notify_specialist_of_interest(outcome_id=outcome_id)
+
+
+@shared_task(name="coaching.notify_specialist_of_withdrawal", **EMAIL_RETRY)
+def notify_specialist_of_withdrawal_task(withdrawal_id: int) -> bool:
+    """Tell the specialist their job seeker took back "I'm interested" (once)."""
+    return services.notify_specialist_of_withdrawal(withdrawal_id=withdrawal_id)

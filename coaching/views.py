@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -14,7 +15,12 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from coaching import schedule, selectors, services
-from coaching.forms import JobSupportPlanForm, SupportContactForm, WeekOfHoursForm
+from coaching.forms import (
+    IntroductionForm,
+    JobSupportPlanForm,
+    SupportContactForm,
+    WeekOfHoursForm,
+)
 from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.domain import text_problem
@@ -235,7 +241,9 @@ def week_of_hours(request):
                 based_on=form.based_on,
             )
         except AlreadyRecorded:
-            messages.info(request, f"Already saved: the hours for the week of {monday:%d %B}.")
+            messages.info(
+                request, f"Already saved: the hours for the week of {monday:%a %-d %b %Y}."
+            )
             return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
         except services.StaleWeek as error:
             # Show the week as saved now, in a fresh copy; the refused copy is not kept.
@@ -250,7 +258,9 @@ def week_of_hours(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Hours for the week of {monday:%d %B} saved ({kept}).")
+            messages.success(
+                request, f"Hours for the week of {monday:%a %-d %b %Y} saved ({kept})."
+            )
             return redirect(f"{request.path}?week={monday}&program={staff.program_id}")
     context = {
         "form": form,
@@ -279,3 +289,47 @@ def _week_initial(saved: dict, monday: dt.date) -> dict[str, Decimal]:
         WeekOfHoursForm.field_name((day - monday).days, activity, location): value
         for (day, activity, location), value in saved.items()
     }
+
+
+@requires("coaching.add_followuptask")
+def plan_introduction(request, seeker_id: int, opening_id: int):
+    """A match's "Plan an introduction": a follow-up task to introduce the person to the
+    employer (services.plan_introduction); casework staff of the person's program."""
+    from employers.models import JobOpening
+    from jobseekers.selectors import may_do_casework
+
+    seeker = get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
+    if not may_do_casework(request.user, seeker):
+        raise PermissionDenied
+    visible = Q(program_id=seeker.program_id) | Q(status=JobOpening.Status.OPEN, shareable=True)
+    linked = Q(matches__seeker=seeker) | Q(match_outcomes__seeker=seeker)
+    opening = get_object_or_404(
+        JobOpening.objects.filter(visible).filter(linked).select_related("employer").distinct(),
+        pk=opening_id,
+    )
+    title = f"Plan an introduction: {opening.title} at {opening.employer.name}"
+    form = IntroductionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_introduction(
+                seeker=seeker,
+                opening=opening,
+                due_date=form.cleaned_data["due_date"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for field, problems in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, problems)
+        else:
+            record_event(
+                request=request, action=AuditEvent.Action.CHANGE, obj=seeker, summary=title
+            )
+            messages.success(request, "Introduction planned: it is in What's due.")
+            return redirect("jobseekers:record", seeker.pk)
+    return TemplateResponse(
+        request,
+        "jobseekers/form.html",
+        {"form": form, "seeker": seeker, "title": title},
+        status=400 if form.is_bound and form.errors else 200,
+    )

@@ -306,6 +306,14 @@ def save_opening(
     return opening
 
 
+def mark_opening_filled(*, opening: JobOpening, by: StaffMember | None = None) -> JobOpening:
+    """A job start filled this opening (jobseekers.services.record_job_start): status
+    "filled", so it is no longer public or recommended (matches refresh on
+    `opening_saved`). Through save_opening; no re-geocoding."""
+    opening.status = JobOpening.Status.FILLED
+    return save_opening(opening=opening, by=by, relocate=False)
+
+
 _FILL_FROM_DUPLICATE = ("ref", "industry", "address", "zip", "phone", "website")
 
 

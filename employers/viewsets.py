@@ -45,6 +45,15 @@ class DistanceIndexView(ScopedIndexView):
 
 
 class EmployerIndexView(DistanceIndexView):
+    def _get_title_column(self, field_name, *args, **kwargs):
+        """The employer's name opens the employer record, not the edit form (issue 17,
+        item 5); editing stays in the row's "..." menu."""
+        column = super()._get_title_column(field_name, *args, **kwargs)
+        column._get_url_func = lambda instance: (
+            self.get_inspect_url(instance) or self.get_edit_url(instance)
+        )
+        return column
+
     def get_base_queryset(self):
         last = EmployerContact.objects.filter(employer=OuterRef("pk")).order_by("-date")
         return super().get_base_queryset().annotate(last_contact=Subquery(last.values("date")[:1]))

@@ -85,3 +85,13 @@ def field_log_js():
     from django.utils.html import format_html
 
     return format_html('<script src="{}" defer></script>', static("ips/field.js"))
+
+
+@hooks.register("insert_global_admin_js")
+def workspace_js():
+    """Labels for listing cells, so a listing stacks into labelled cards on a phone
+    (static/ips/workspace.css, below 600 px)."""
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<script src="{}" defer></script>', static("ips/listing-cards.js"))

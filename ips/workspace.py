@@ -8,8 +8,8 @@ import types
 
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models, transaction
 from django.db.models import ProtectedError
 from django.forms import modelform_factory
 from django.http import Http404, HttpResponseBadRequest
@@ -45,6 +45,7 @@ from ips.idempotency import (
     first_recorded,
     parse_key,
 )
+from ips.models import StaffMember
 from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain, with_input_domain
@@ -69,6 +70,26 @@ def follow(item, path: str):
 
 class ScopedIndexView(generic.IndexView):
     list_select_related: tuple[str, ...] = ()
+
+    def _get_custom_column(self, field_name, *args, **kwargs):
+        """Human values (issue 17, item 5): a yes-or-no column says Yes or No (not
+        True/False), a column naming a staff member shows their name ("Maria Lopez"), not
+        the membership's label ("Maria Lopez (Employment specialist, North Team)"); every
+        other column is Wagtail's."""
+        column = super()._get_custom_column(field_name, *args, **kwargs)
+        try:
+            field = self.model._meta.get_field(field_name)
+        except FieldDoesNotExist:  # a method or property named in list_display
+            return column
+        if isinstance(field, models.BooleanField):
+            column.accessor = lambda obj: {True: "Yes", False: "No"}.get(
+                getattr(obj, field_name), "Not known"
+            )
+        elif getattr(field, "related_model", None) is StaffMember:
+            column.accessor = lambda obj: (
+                staff.display_name if (staff := getattr(obj, field_name, None)) else ""
+            )
+        return column
 
     def write_csv_row(self, writer, row_dict):
         # A cell such as "=HYPERLINK(...)" typed into a note must not run when opened.

@@ -27,6 +27,7 @@ from jobseekers.models import (
     InterventionReview,
     Job,
     JobSeeker,
+    MatchOutcome,
     WageReport,
 )
 
@@ -743,11 +744,48 @@ class JobStartForm(EventFormMixin, DomainForm):
         choices=[("", "Not known"), *Job.Disclosure.choices], required=False
     )
 
+    coach = forms.ModelChoiceField(
+        queryset=StaffMember.objects.none(),
+        required=False,
+        label="Who is the job coach?",
+        help_text="The coach sees the week-1 visit on their home. "
+        "Suggested: the coach following the fewest people.",
+    )
+    opening = forms.ModelChoiceField(
+        queryset=JobOpening.objects.none(), required=False, widget=forms.HiddenInput
+    )
+
     def __init__(
-        self, *args, user, seeker: JobSeeker, occupation_widget=None, employer_widget=None, **kw
+        self,
+        *args,
+        user,
+        seeker: JobSeeker,
+        occupation_widget=None,
+        employer_widget=None,
+        opening: JobOpening | None = None,
+        coaches=(),
+        **kw,
     ):
-        super().__init__(*args, **kw)
+        """`opening`: the opening (or a match's opening) the job start is made from: its
+        employer, title, hours and wage fill the form. `coaches`: the program's
+        selectors.CoachChoice list, the suggested coach first."""
+        initial = kw.pop("initial", None) or {}
+        if opening is not None:
+            initial = {
+                "opening": opening.pk,
+                "employer": opening.employer_id,
+                "title": opening.title,
+                "occupation": opening.occupation_id,
+                "hours_per_week": opening.hours_per_week,
+                "hourly_wage": opening.hourly_wage,
+                **initial,
+            }
+        coaches = list(coaches)
+        if coaches:
+            initial.setdefault("coach", coaches[0].staff.pk)
+        super().__init__(*args, initial=initial, **kw)
         self.seeker = seeker
+        self.from_opening = opening
         if occupation_widget is not None:
             self.fields["occupation"].widget = occupation_widget
         if employer_widget is not None:
@@ -757,6 +795,20 @@ class JobStartForm(EventFormMixin, DomainForm):
         self.fields["employer"].queryset = Employer.objects.for_user(user).filter(
             program=seeker.program
         )
+        self.fields["opening"].queryset = JobOpening.objects.for_user(user).filter(
+            program=seeker.program
+        )
+        coach = self.fields["coach"]
+        coach.queryset = StaffMember.objects.filter(pk__in=[c.staff.pk for c in coaches])
+        labels = {
+            c.staff.pk: f"{c.staff.display_name} (follows {c.people} "
+            f"{'person' if c.people == 1 else 'people'})"
+            for c in coaches
+        }
+        coach.label_from_instance = lambda staff: labels.get(staff.pk, staff.display_name)
+        coach.empty_label = "No coach yet"
+        if not coaches:
+            coach.widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()
@@ -774,3 +826,35 @@ class JobEndForm(VersionedFormMixin, DomainForm):
     end_date = forms.DateField(widget=DATE, initial=today)
     reason = forms.ChoiceField(choices=Job.EndReason.choices)
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+
+class InterestHandledForm(DomainForm):
+    """What came of a person's "I'm interested" (services.handle_interest)."""
+
+    handling = forms.ChoiceField(
+        choices=[
+            (value, label)
+            for value, label in MatchOutcome.Handling.choices
+            if value not in ("job_start", "introduction")
+        ],
+        widget=forms.RadioSelect,
+        label="What came of it?",
+        help_text="A job start or a planned introduction marks it handled by itself.",
+    )
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=1000
+    )
+    # Where to return after saving (the home's link passes ?next=/admin/); checked by the view.
+    next = forms.CharField(required=False, widget=forms.HiddenInput, max_length=300)
+
+
+class MatchUnsuitableForm(DomainForm):
+    """Why an opening does not suit the person (services.mark_match_unsuitable)."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        label="Why is it not suitable?",
+        help_text="For example: too far by bus, evening hours clash with treatment. "
+        "The suggestions learn from this.",
+    )

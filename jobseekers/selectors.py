@@ -33,6 +33,9 @@ CLOSED_SHOWN_DAYS = 90
 
 @dataclass(frozen=True)
 class CaseloadRow:
+    """One person on a caseload. `name` is the record's name, as every workspace screen
+    shows it; `preferred_name` (empty when none) is shown beside it, marked as such."""
+
     seeker_id: int
     name: str
     stage: str
@@ -49,6 +52,7 @@ class CaseloadRow:
     profile_update_asked: bool
     program_id: int | None = None
     first_face_to_face: dt.date | None = None  # first employer contact naming them since entry
+    preferred_name: str = ""
 
     @property
     def waiting_for_first_contact(self) -> bool:
@@ -149,7 +153,10 @@ def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
     searching = seeker.stage in stages.SEARCHING_STAGES
     return CaseloadRow(
         seeker_id=seeker.pk,
-        name=seeker.preferred_name or seeker.name,
+        name=seeker.name,
+        preferred_name=seeker.preferred_name
+        if seeker.preferred_name and seeker.preferred_name != seeker.name
+        else "",
         stage=seeker.stage,
         stage_label=seeker.get_stage_display(),
         specialist_id=seeker.specialist_id,
@@ -552,3 +559,58 @@ def coordination_evidence(program_ids, start: dt.date, end: dt.date) -> Coordina
         people=rows.values("seeker_id").distinct().count(),
         by_service={labels[k]: v for k, v in sorted(per_service.items())},
     )
+
+
+@dataclass(frozen=True)
+class CoachChoice:
+    staff: StaffMember
+    people: int  # people in a job (not ended) whose support plan this coach follows
+
+
+def coach_choices(program: Program) -> list[CoachChoice]:
+    """The program's active job coaches for a job start's "Who is the coach?", the one
+    following the fewest people in a job first (the default: issue 17, item 4), then by
+    name. `coached_plans` is coaching.JobSupportPlan.coach's reverse name (read by name
+    only: this layer does not import coaching). One query."""
+    coaches = (
+        StaffMember.objects.filter(program=program, role=Role.COACH, active=True)
+        .select_related("user")
+        .annotate(
+            people=Count(
+                "coached_plans__job__seeker",
+                filter=Q(coached_plans__job__end_date__isnull=True),
+                distinct=True,
+            )
+        )
+        .order_by("people", "user__first_name", "user__last_name", "pk")
+    )
+    return [CoachChoice(staff=c, people=c.people) for c in coaches]
+
+
+@dataclass(frozen=True)
+class InterestSignals:
+    """The person's "I'm interested" signals not yet handled (oldest first), and those
+    they took back in the last `days` days (newest first)."""
+
+    open: list
+    withdrawn: list
+
+
+def interest_signals(seeker: JobSeeker, *, today: dt.date, days: int = 14) -> InterestSignals:
+    """What the seeker record shows until the specialist handles it (issue 17, item 4).
+    Two queries."""
+    from jobseekers.models import InterestWithdrawal, MatchOutcome
+
+    open_ = list(
+        MatchOutcome.objects.filter(
+            seeker=seeker, kind=MatchOutcome.Kind.INTEREST, handled_on__isnull=True
+        )
+        .select_related("opening__employer")
+        .order_by("date", "pk")
+    )
+    withdrawn = list(
+        InterestWithdrawal.objects.filter(
+            seeker=seeker, date__gte=today - dt.timedelta(days=days)
+        ).select_related("opening__employer")
+    )
+    return InterestSignals(open=open_, withdrawn=withdrawn)

@@ -21,8 +21,10 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
+from employers.services import mark_opening_filled
 from ips.idempotency import refuse_replay, save_event
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
+from ips.roles import Role
 from ips.versioning import StaleCopyError, check_version, save_if_unchanged
 from jobseekers import stages
 from jobseekers.matching.tasks import relocate_and_refresh_on_commit
@@ -39,10 +41,12 @@ from jobseekers.models import (
     Goal,
     GoalReview,
     GoalStep,
+    InterestWithdrawal,
     Intervention,
     InterventionReview,
     Job,
     JobSeeker,
+    MatchOutcome,
     WageReport,
 )
 from jobseekers.signals import job_ended, job_started
@@ -992,10 +996,19 @@ def record_job_start(
     ref: str = "",
     idempotency_key: uuid.UUID | None = None,
     allow_duplicate: bool = False,
+    coach: StaffMember | None = None,
 ) -> Job:
     """Record a job start: moves the person to "working" and sends
-    `jobseekers.signals.job_started` (coaching opens the job's support plan; its retention
-    checks are derived from the job, nothing is scheduled).
+    `jobseekers.signals.job_started` with `job` and `coach` (coaching opens the job's
+    support plan, followed by `coach`, an active job coach of the person's program, so the
+    coach's home and "What's due" show the week-1 visit; retention checks are derived
+    from the job, nothing is scheduled).
+
+    From an `opening` (the opening's or a match's "Record a job start", issue 17 item 4):
+    the opening is marked filled (no longer public or recommended:
+    employers.services.mark_opening_filled), the person's open "I'm interested" in it is
+    handled ("Started the job"), and a "hire" outcome is recorded for the recommender to
+    learn from (matching.fit.GRADES).
 
     Once per `idempotency_key` (ips.idempotency): AlreadyRecorded carrying the first job
     when the key is stored; LikelyDuplicate when the same person's start at the same
@@ -1015,6 +1028,8 @@ def record_job_start(
     )
     if problems:
         raise ValidationError(problems)
+    if coach is not None:
+        check_coach(coach, program=seeker.program)
     job = Job(
         program_id=seeker.program_id,
         seeker=seeker,
@@ -1037,8 +1052,35 @@ def record_job_start(
     if seeker.stage != stages.WORKING:
         _set_stage(seeker, stages.WORKING, start_date, by, f"Started {job.title}")
         seeker.save(update_fields=["stage", "stage_changed_on", "updated_at"])
-    job_started.send(sender=Job, job=job)
+    if opening is not None:
+        _job_start_from_opening(job, opening=opening, by=by)
+    job_started.send(sender=Job, job=job, coach=coach)
     return job
+
+
+def check_coach(coach: StaffMember, *, program: Program) -> None:
+    """ValidationError ("coach") unless `coach` is an active job coach of `program`."""
+    if not (coach.active and coach.role == Role.COACH and coach.program_id == program.pk):
+        raise ValidationError({"coach": "Choose an active job coach of this program."})
+
+
+def _job_start_from_opening(job: Job, *, opening: JobOpening, by: Actor) -> None:
+    staff = _staff_of(by, job.program)
+    today = timezone.localdate()
+    if opening.status == JobOpening.Status.OPEN:
+        mark_opening_filled(opening=opening, by=staff)
+    MatchOutcome.objects.get_or_create(
+        seeker=job.seeker,
+        opening=opening,
+        kind=MatchOutcome.Kind.HIRE,
+        defaults={"program_id": job.program_id, "date": job.start_date, "recorded_by": staff},
+    )
+    MatchOutcome.objects.filter(
+        seeker=job.seeker,
+        opening=opening,
+        kind=MatchOutcome.Kind.INTEREST,
+        handled_on__isnull=True,
+    ).update(handled_on=today, handling=MatchOutcome.Handling.JOB_START, handled_by=staff)
 
 
 @transaction.atomic
@@ -1125,3 +1167,134 @@ def record_job_end(
     seeker.save(update_fields=fields)
     job_ended.send(sender=Job, job=job)
     return job
+
+
+# ---- "I'm interested" and match actions (issue 17, item 4: close the loop) ----
+
+
+@transaction.atomic
+def handle_interest(
+    *, outcome: MatchOutcome, handling: str, note: str = "", by: Actor = None
+) -> MatchOutcome:
+    """Mark a job seeker's "I'm interested" handled with what came of it
+    (MatchOutcome.Handling): its task leaves the specialist's home and the record.
+    ValidationError ("handling") for an unknown handling, an outcome that is not an
+    interest, or one already handled; nothing is written then."""
+    if handling not in MatchOutcome.Handling.values:
+        raise ValidationError({"handling": "Choose what came of it."})
+    updated = MatchOutcome.objects.filter(
+        pk=outcome.pk, kind=MatchOutcome.Kind.INTEREST, handled_on__isnull=True
+    ).update(
+        handled_on=timezone.localdate(),
+        handling=handling,
+        handled_by=_staff_of(by, outcome.program),
+        handling_note=clean_text(note),
+    )
+    if not updated:
+        raise ValidationError({"handling": "This interest is already handled."})
+    outcome.refresh_from_db()
+    _log(outcome.seeker, "wagtail.edit", by, f"Interest in opening {outcome.opening_id} handled")
+    return outcome
+
+
+def clean_text(text: str) -> str:
+    return (text or "").strip()
+
+
+def _open_interest(seeker: JobSeeker, opening: JobOpening):
+    return MatchOutcome.objects.filter(
+        seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST, handled_on__isnull=True
+    )
+
+
+@transaction.atomic
+def mark_match_unsuitable(
+    *, seeker: JobSeeker, opening: JobOpening, reason: str, by: Actor = None
+) -> MatchOutcome:
+    """Staff judge an opening not suitable for the person: a "declined" outcome with the
+    `reason` (required, at most 1,000 characters), which the recommender learns from as
+    grade 0 (matching.fit.GRADES) and which keeps the pair out of the stored matches shown
+    to staff and on the portal (matching.selectors). An open "I'm interested" in it is
+    handled ("Not going ahead"). ValidationError ("reason") when the reason is empty or
+    too long, or the pair is already marked; nothing is written then."""
+    reason = clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": "Say why it is not suitable."})
+    if len(reason) > 1000:
+        raise ValidationError({"reason": "Keep the reason under 1,000 characters."})
+    staff = _staff_of(by, seeker.program)
+    outcome, created = MatchOutcome.objects.get_or_create(
+        seeker=seeker,
+        opening=opening,
+        kind=MatchOutcome.Kind.DECLINED,
+        defaults={
+            "program_id": seeker.program_id,
+            "date": timezone.localdate(),
+            "source": "staff",
+            "reason": reason,
+            "recorded_by": staff,
+        },
+    )
+    if not created:
+        raise ValidationError({"reason": "This opening is already marked not suitable."})
+    _open_interest(seeker, opening).update(
+        handled_on=timezone.localdate(),
+        handling=MatchOutcome.Handling.NOT_GOING_AHEAD,
+        handled_by=staff,
+        handling_note=reason,
+    )
+    _log(seeker, "wagtail.edit", by, f"Opening {opening.pk} not suitable: {reason}")
+    return outcome
+
+
+@transaction.atomic
+def record_match_told(*, seeker: JobSeeker, opening: JobOpening, by: Actor = None) -> MatchOutcome:
+    """Record that staff told the person about a matched opening (once per pair; a
+    second call returns the first record). Not a grade for learning."""
+    outcome, _ = MatchOutcome.objects.get_or_create(
+        seeker=seeker,
+        opening=opening,
+        kind=MatchOutcome.Kind.TOLD,
+        defaults={
+            "program_id": seeker.program_id,
+            "date": timezone.localdate(),
+            "source": "staff",
+            "recorded_by": _staff_of(by, seeker.program),
+        },
+    )
+    return outcome
+
+
+def interest_introduced(*, seeker: JobSeeker, opening: JobOpening, by: Actor = None) -> int:
+    """An introduction to the employer was planned from the person's interest: their open
+    "I'm interested" in `opening` is handled. Returns how many were (0 or 1)."""
+    return _open_interest(seeker, opening).update(
+        handled_on=timezone.localdate(),
+        handling=MatchOutcome.Handling.INTRODUCTION,
+        handled_by=_staff_of(by, seeker.program),
+    )
+
+
+@transaction.atomic
+def record_interest_withdrawal(
+    *, seeker: JobSeeker, opening: JobOpening
+) -> InterestWithdrawal | None:
+    """The person took back their own portal "I'm interested" in `opening`: the outcome
+    (and its open task) is removed and an InterestWithdrawal tells the specialist (their
+    home; coaching emails them after commit). None when there was no portal interest.
+    Called by cms.services.withdraw_interest, which refuses an interest staff wrote down."""
+    outcomes = MatchOutcome.objects.filter(
+        seeker=seeker, opening=opening, kind=MatchOutcome.Kind.INTEREST, source="portal"
+    )
+    first = outcomes.first()
+    if first is None:
+        return None
+    was_handled = first.handled_on is not None
+    outcomes.delete()
+    return InterestWithdrawal.objects.create(
+        program_id=seeker.program_id,
+        seeker=seeker,
+        opening=opening,
+        date=timezone.localdate(),
+        was_handled=was_handled,
+    )

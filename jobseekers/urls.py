@@ -25,6 +25,17 @@ urlpatterns = [
     path("record/<int:pk>/counselling/", views.log_counselling, name="counselling"),
     path("record/<int:pk>/wage-report/", views.wage_report, name="wage_report"),
     path("record/<int:pk>/job/", views.start_job, name="job_start"),
+    path(
+        "record/<int:pk>/interest/<int:outcome_id>/",
+        views.interest_handled,
+        name="interest_handled",
+    ),
+    path(
+        "record/<int:pk>/match/<int:opening_id>/unsuitable/",
+        views.match_unsuitable,
+        name="match_unsuitable",
+    ),
+    path("record/<int:pk>/match/<int:opening_id>/told/", views.match_told, name="match_told"),
     path("assessment/<int:pk>/", views.continue_assessment, name="assessment_continue"),
     path("consent/<int:pk>/withdraw/", views.withdraw_consent, name="withdraw_consent"),
     path("goal/<int:pk>/status/", views.goal_status, name="goal_status"),

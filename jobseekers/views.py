@@ -7,7 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import BadRequest, PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -32,6 +33,7 @@ from jobseekers.models import (
     GoalStep,
     Job,
     JobSeeker,
+    MatchOutcome,
 )
 from jobseekers.panels import record_panels
 
@@ -181,6 +183,7 @@ def record(request, pk: int):
             ],
             "panels": panels,
             "today": timezone.localdate(),
+            "interest": selectors.interest_signals(seeker, today=timezone.localdate()),
         },
     )
 
@@ -590,6 +593,20 @@ def wage_report(request, pk: int):
     )
 
 
+def _opening_from_query(request, seeker) -> JobOpening | None:
+    """`?opening=ID` (the opening's or a match's "Record a job start"): an opening of the
+    person's program the user may see; 404 for any other id, a bad id is a 400."""
+    raw = request.GET.get("opening", "")
+    if not raw:
+        return None
+    opening_id = query_id(raw)
+    if opening_id is None:
+        raise BadRequest("The opening must be a number.")
+    return get_object_or_404(
+        JobOpening.objects.for_user(request.user).filter(program=seeker.program), pk=opening_id
+    )
+
+
 @requires("jobseekers.add_job")
 def start_job(request, pk: int):
     from jobseekers.viewsets import employer_chooser_viewset, occupation_chooser_viewset
@@ -601,6 +618,8 @@ def start_job(request, pk: int):
         seeker=seeker,
         occupation_widget=occupation_chooser_viewset.widget_class(),
         employer_widget=employer_chooser_viewset.widget_class(),
+        opening=_opening_from_query(request, seeker),
+        coaches=selectors.coach_choices(seeker.program),
     )
     return _form_view(
         request,
@@ -640,3 +659,75 @@ def end_job(request, pk: int):
         ),
         latest_version=lambda: Job.objects.get(pk=job.pk).version,
     )
+
+
+# ---- Closing the loop (issue 17, item 4): "I'm interested" and match actions ----
+
+
+def _matched_opening(seeker: JobSeeker, opening_id: int) -> JobOpening:
+    """An opening matched to `seeker`, or one they said they were interested in, that the
+    seeker's program may see (its own, or another program's public one); 404 otherwise."""
+    visible = Q(program_id=seeker.program_id) | Q(status=JobOpening.Status.OPEN, shareable=True)
+    linked = Q(matches__seeker=seeker) | Q(match_outcomes__seeker=seeker)
+    found = JobOpening.objects.filter(visible).filter(linked).filter(pk=opening_id)
+    return get_object_or_404(found.select_related("employer").distinct())
+
+
+@requires("jobseekers.change_jobseeker")
+def interest_handled(request, pk: int, outcome_id: int):
+    """Record what came of an "I'm interested" (services.handle_interest)."""
+    seeker = _seeker(request, pk)
+    outcome = get_object_or_404(
+        MatchOutcome.objects.for_user(request.user).select_related("opening__employer"),
+        pk=outcome_id,
+        seeker=seeker,
+        kind=MatchOutcome.Kind.INTEREST,
+    )
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    form = forms.InterestHandledForm(_data(request), initial={"next": back})
+    safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        success_url=back if safe and back.startswith("/") else "",
+        title=f"Interested in {outcome.opening.title} at {outcome.opening.employer.name}",
+        save=lambda f: services.handle_interest(
+            outcome=outcome,
+            handling=f.cleaned_data["handling"],
+            note=f.cleaned_data["note"],
+            by=request.user,
+        ),
+    )
+
+
+@requires("jobseekers.change_jobseeker")
+def match_unsuitable(request, pk: int, opening_id: int):
+    """ "Not suitable", with the reason the recommender learns from."""
+    seeker = _seeker(request, pk)
+    opening = _matched_opening(seeker, opening_id)
+    form = forms.MatchUnsuitableForm(_data(request))
+    return _form_view(
+        request,
+        seeker=seeker,
+        form=form,
+        title=f"Not suitable: {opening.title} at {opening.employer.name}",
+        save=lambda f: services.mark_match_unsuitable(
+            seeker=seeker, opening=opening, reason=f.cleaned_data["reason"], by=request.user
+        ),
+    )
+
+
+@requires("jobseekers.change_jobseeker")
+def match_told(request, pk: int, opening_id: int):
+    """POST: record that the person was told about this opening; back to the record."""
+    seeker = _seeker(request, pk)
+    opening = _matched_opening(seeker, opening_id)
+    if request.method != "POST":
+        return redirect("jobseekers:record", seeker.pk)
+    services.record_match_told(seeker=seeker, opening=opening, by=request.user)
+    record_event(
+        request=request, action=AuditEvent.Action.CHANGE, obj=seeker, summary="told of opening"
+    )
+    messages.success(request, f"Noted: you told them about {opening.title}.")
+    return redirect(reverse("jobseekers:record", args=[seeker.pk]) + "#matches")

@@ -22,6 +22,7 @@ from coaching.models import (
     JobSupportPlan,
     RetentionMilestone,
     SupportContact,
+    WithdrawalNotice,
 )
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from ips.models import (
@@ -48,6 +49,7 @@ from jobseekers.models import (
     Goal,
     GoalReview,
     GoalStep,
+    InterestWithdrawal,
     Intervention,
     InterventionReview,
     Job,
@@ -541,6 +543,26 @@ class InterestNoticeFactory(ProgramOwnedFactory):
     claimed_at = factory.LazyFunction(lambda: dt.datetime(2026, 3, 2, 6, 30, tzinfo=dt.UTC))
 
 
+class InterestWithdrawalFactory(ProgramOwnedFactory):
+    class Meta:
+        model = InterestWithdrawal
+
+    _program_from = ("seeker", "opening")
+    seeker = factory.SubFactory(JobSeekerFactory, program=SAME_PROGRAM)
+    opening = factory.SubFactory(JobOpeningFactory, program=SAME_PROGRAM)
+    date = DAY
+
+
+class WithdrawalNoticeFactory(ProgramOwnedFactory):
+    class Meta:
+        model = WithdrawalNotice
+
+    _program_from = ("withdrawal",)
+    withdrawal = factory.SubFactory(InterestWithdrawalFactory, program=SAME_PROGRAM)
+    recipient = "specialist@example.org"
+    claimed_at = factory.LazyFunction(lambda: dt.datetime(2026, 3, 2, 6, 30, tzinfo=dt.UTC))
+
+
 class StatusCheckInFactory(ProgramOwnedFactory):
     class Meta:
         model = StatusCheckIn
@@ -600,6 +622,8 @@ PROGRAM_OWNED_FACTORIES: dict[type, type[ProgramOwnedFactory]] = {
         AuditEventFactory,
         DigestLogFactory,
         InterestNoticeFactory,
+        InterestWithdrawalFactory,
+        WithdrawalNoticeFactory,
     )
 }
 REFERENCE_FACTORIES: dict[type, type[DjangoModelFactory]] = {

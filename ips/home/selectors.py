@@ -19,7 +19,7 @@ from ips.fidelity.selectors import program_facts
 from ips.models import Program, StaffMember
 from ips.reports.periods import quarter_of
 from ips.roles import LEADERSHIP, Role
-from jobseekers.models import Job, JobSeeker, Match, MatchOutcome
+from jobseekers.models import InterestWithdrawal, Job, JobSeeker, Match, MatchOutcome
 from jobseekers.selectors import (
     CaseloadRow,
     WageReportDue,
@@ -28,8 +28,9 @@ from jobseekers.selectors import (
     wage_reporting_due,
 )
 
-# An "I'm interested" stays on the home this long (issue 17, item 1: "new" signals).
-INTEREST_SHOWN_DAYS = 14
+# A taken-back "I'm interested" stays on the home this long; an interest itself stays
+# until it is handled (issue 17, item 4).
+WITHDRAWAL_SHOWN_DAYS = 14
 LIST_LIMIT = 10  # rows per list on a home; the full lists are one link away
 
 
@@ -37,8 +38,9 @@ LIST_LIMIT = 10  # rows per list on a home; the full lists are one link away
 class SpecialistHome:
     """An employment specialist's home: this ISO week's face-to-face employer contacts
     against the goal of 6 (fidelity item V6, spec/metrics.md), next steps due by Sunday,
-    own people still waiting for a first face-to-face employer contact (item V4), recent
-    "I'm interested" signals, matches to openings added since Monday, the months of pay
+    own people still waiting for a first face-to-face employer contact (item V4), open
+    "I'm interested" signals (a task until handled) and those taken back in the last two
+    weeks, matches to openings added since Monday, the months of pay
     own people on SSI/SSDI have not reported to SSA, and those on SSI/SSDI not yet offered
     a benefits planner (jobseekers.selectors)."""
 
@@ -49,6 +51,7 @@ class SpecialistHome:
     waiting: list[CaseloadRow]
     interest: list[MatchOutcome]
     new_matches: list[Match]
+    withdrawn: list[InterestWithdrawal] = field(default_factory=list)
     wage_reporting: list[WageReportDue] = field(default_factory=list)
     benefits_referrals: list[JobSeeker] = field(default_factory=list)
 
@@ -58,7 +61,7 @@ class SpecialistHome:
 
 
 def specialist_home(user, staff: StaffMember, *, today: dt.date) -> SpecialistHome:
-    """The home of `staff` (a specialist membership of `user`). Eighteen queries."""
+    """The home of `staff` (a specialist membership of `user`). Nineteen queries."""
     week = week_summary(staff, today, limit=LIST_LIMIT)
     rows = caseload_for(user, today=today, specialist=staff).rows
     waiting = sorted(
@@ -67,10 +70,15 @@ def specialist_home(user, staff: StaffMember, *, today: dt.date) -> SpecialistHo
     )
     interest = list(
         MatchOutcome.objects.for_user(user)
+        .filter(seeker__specialist=staff, kind=MatchOutcome.Kind.INTEREST, handled_on__isnull=True)
+        .select_related("seeker", "opening__employer")
+        .order_by("date", "pk")[:LIST_LIMIT]
+    )
+    withdrawn = list(
+        InterestWithdrawal.objects.for_user(user)
         .filter(
             seeker__specialist=staff,
-            kind=MatchOutcome.Kind.INTEREST,
-            date__gte=today - dt.timedelta(days=INTEREST_SHOWN_DAYS),
+            date__gte=today - dt.timedelta(days=WITHDRAWAL_SHOWN_DAYS),
         )
         .select_related("seeker", "opening__employer")
         .order_by("-date", "-pk")[:LIST_LIMIT]
@@ -82,6 +90,7 @@ def specialist_home(user, staff: StaffMember, *, today: dt.date) -> SpecialistHo
         next_steps=week.next_steps,
         waiting=waiting[:LIST_LIMIT],
         interest=interest,
+        withdrawn=withdrawn,
         new_matches=new_matches(user, staff, since=week.monday),
         wage_reporting=wage_reporting_due(user, today),
         benefits_referrals=benefits_referral_due(user)[:LIST_LIMIT],
@@ -94,6 +103,7 @@ def new_matches(user, staff: StaffMember, *, since: dt.date) -> list[Match]:
     `staff_matches_for_seeker`, another program's opening only while it is public."""
     return list(
         Match.objects.for_user(user)
+        .not_declined()
         .filter(
             seeker__specialist=staff,
             seeker__closed_date__isnull=True,
@@ -108,9 +118,9 @@ def new_matches(user, staff: StaffMember, *, since: dt.date) -> list[Match]:
 
 @dataclass(frozen=True)
 class CoachHome:
-    """A job coach's home: follow-along visits and checks due today, the rest of this
-    week, the late ones (coaching.selectors: the same list as "What's due"), and people
-    in a job in the coach's programs whom no coach follows yet."""
+    """A job coach's home: follow-along visits and checks due today, in the next seven
+    days (`this_week`), the late ones (coaching.selectors: the same list as "What's
+    due"), and people in a job in the coach's programs whom no coach follows yet."""
 
     today: list[DueItem]
     this_week: list[DueItem]
@@ -121,7 +131,9 @@ class CoachHome:
 def coach_home(user, *, today: dt.date) -> CoachHome:
     """The coach's home over all their coach memberships. Five queries."""
     due = due_list_for_user(user, today=today)
-    sunday = today + dt.timedelta(days=6 - today.weekday())
+    # The next seven days, not "to Sunday": a week-1 visit of a job started on Thursday
+    # is due next Wednesday, and must show on the coach's home now (issue 17, item 4).
+    horizon = today + dt.timedelta(days=7)
     current = due.current
     programs = [m.program_id for m in _memberships(user) if m.role == Role.COACH]
     without = list(
@@ -135,7 +147,7 @@ def coach_home(user, *, today: dt.date) -> CoachHome:
     )
     return CoachHome(
         today=[item for item in current if item.due_date <= today],
-        this_week=[item for item in current if today < item.due_date <= sunday],
+        this_week=[item for item in current if today < item.due_date <= horizon],
         late=due.late,
         without_coach=without,
     )

@@ -3,6 +3,8 @@ answers "no permission" for every staff role)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -17,7 +19,13 @@ def _seeker_rows(home: Home) -> list:
     rows: list = []
     if home.specialist:
         part = home.specialist
-        rows += [*part.waiting, *part.interest, *part.new_matches, *part.benefits_referrals]
+        rows += [
+            *part.waiting,
+            *part.interest,
+            *part.withdrawn,
+            *part.new_matches,
+            *part.benefits_referrals,
+        ]
         rows += [row.seeker for row in part.wage_reporting]
     if home.coach:
         part = home.coach
@@ -37,5 +45,13 @@ def home(request):
     if shown:
         record_rows_shown(request=request, what="workspace home", counts=rows_by_program(shown))
     return TemplateResponse(
-        request, "ips/home/home.html", {"home": found, "today": today, "here": request.path}
+        request,
+        "ips/home/home.html",
+        {
+            "home": found,
+            "today": today,
+            "here": request.path,
+            # IPS: answer an interested person within 3 days (the interest email's advice).
+            "late_interest": today - dt.timedelta(days=3),
+        },
     )

@@ -119,3 +119,36 @@ def reasons_for(
     if features.get("employer", 0.0) >= STRONG_RELATIONSHIP:
         reasons.append("your employment specialist knows this employer well")
     return reasons
+
+
+# Staff screens speak about the person, not to them (issue 17, item 4: "you said you are
+# good at works hard" on a staff screen). The person's own words are quoted as written.
+_ABOUT_PERSON = (
+    (re.compile(r"^you asked for jobs like (.+)$"), "they asked for jobs like “{}”"),
+    (re.compile(r"^you said you like (.+)$"), "their interests include “{}”"),
+    (re.compile(r"^you said you are good at (.+)$"), "their strengths include “{}”"),
+    (re.compile(r"^it uses your skill: (.+)$"), "it uses their skill “{}”"),
+    (re.compile(r"^like your past job as (.+)$"), "like their past job as {}"),
+)
+_PRONOUNS = (
+    ("you asked for", "they asked for"),
+    ("what you want", "what they want"),
+    ("as you wanted", "as they wanted"),
+    ("your employment specialist", "their employment specialist"),
+)
+
+
+def about_person(reason: str) -> str:
+    """A stored match reason (written to the person, `reasons_for`) as staff read it:
+    third person, starting with a capital ("you said you are good at works hard" ->
+    "Their strengths include “works hard”"). A reason not known here is shown as stored."""
+    text = reason
+    for pattern, template in _ABOUT_PERSON:
+        found = pattern.match(reason)
+        if found:
+            text = template.format(found.group(1))
+            break
+    else:
+        for mine, theirs in _PRONOUNS:
+            text = text.replace(mine, theirs)
+    return text[:1].upper() + text[1:]

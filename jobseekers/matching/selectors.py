@@ -196,6 +196,7 @@ def matches_for_seeker(seeker: JobSeeker, limit: int = 10) -> list[PortalMatch]:
     """The seeker's own stored matches for the portal: open, public openings only (1 query)."""
     rows = (
         Match.objects.filter(seeker=seeker, program_id=seeker.program_id)
+        .not_declined()
         .filter(opening__in=JobOpening.objects.public())
         .select_related("opening__employer")
         .order_by("rank", "-score")[: max(0, limit)]
@@ -223,6 +224,7 @@ def staff_matches_for_seeker(user, seeker: JobSeeker, limit: int = 10):
     # refresh must not show its title here.
     return (
         Match.objects.for_user(user)
+        .not_declined()
         .filter(seeker=seeker, opening__status=JobOpening.Status.OPEN)
         .filter(Q(opening__program_id=seeker.program_id) | Q(opening__shareable=True))
         .select_related("opening__employer")
@@ -234,6 +236,7 @@ def people_for_opening(user, opening: JobOpening, limit: int = 50):
     """Seekers this opening was matched to, best first, that the user may see (1 query)."""
     return (
         Match.objects.for_user(user)
+        .not_declined()
         .filter(opening=opening, seeker__in=matchable_seekers())
         .select_related("seeker__specialist__user")
         .order_by("-score", "seeker__name")[: max(0, limit)]

@@ -12,7 +12,8 @@ from employers.models import JobOpening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.permissions import requires
 from jobseekers.matching import selectors
-from jobseekers.models import CareerProfile
+from jobseekers.models import CareerProfile, MatchOutcome
+from jobseekers.selectors import may_do_casework
 
 VIEW_MATCHES = "jobseekers.view_match"
 
@@ -35,19 +36,33 @@ def seeker_panel(request, seeker):
         return None
     matches = list(selectors.staff_matches_for_seeker(request.user, seeker, limit=10))
     has_profile = CareerProfile.objects.current().filter(seeker=seeker).exists()
+    said: dict[int, dict[str, MatchOutcome]] = {}
+    for outcome in MatchOutcome.objects.filter(
+        seeker=seeker, opening_id__in=[m.opening_id for m in matches]
+    ):
+        said.setdefault(outcome.opening_id, {})[outcome.kind] = outcome
     # Another program's public opening is shown, but its workspace page is not theirs.
     items = [
         {
             "match": m,
+            "own": m.opening.program_id == seeker.program_id,
             "edit_url": opening_edit_url(m.opening_id)
             if m.opening.program_id == seeker.program_id
             else "",
+            "told": said.get(m.opening_id, {}).get(MatchOutcome.Kind.TOLD),
+            "interest": said.get(m.opening_id, {}).get(MatchOutcome.Kind.INTEREST),
         }
         for m in matches
     ]
     return render_to_string(
         "jobseekers/matching/seeker_panel.html",
-        {"seeker": seeker, "items": items, "has_profile": has_profile},
+        {
+            "seeker": seeker,
+            "items": items,
+            "has_profile": has_profile,
+            "casework": may_do_casework(request.user, seeker),
+            "may_start_job": seeker.stage not in ("referred", "closed"),
+        },
         request=request,
     )
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from coaching.models import DigestLog, InterestNotice
 from coaching.tasks import (
     notify_specialist_of_interest_task,
+    notify_specialist_of_withdrawal_task,
     send_digest_task,
     send_morning_digests_task,
 )
@@ -164,8 +165,51 @@ def test_interest_notice_tells_the_specialist_with_a_link(interest, staff, seeke
     [message] = mail.outbox
     assert message.to == [staff["specialist"].user.email]
     assert message.subject == "Alex Rivera is interested in Line cook at Corner Bakery"
-    assert f"http://testserver/admin/seekers/inspect/{seeker.pk}/" in message.body
+    # The seeker's record screen (not the raw inspect page), on the configured base URL.
+    assert f"http://testserver/admin/jobseekers/record/{seeker.pk}/" in message.body
+    assert (
+        f'href="http://testserver/admin/jobseekers/record/{seeker.pk}/"'
+        in (message.alternatives[0][0])
+    )
     assert "Line cook" in message.alternatives[0][0]
+
+
+def test_staff_links_follow_the_configured_base_url(interest, seeker, settings):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8053/"
+    notify_specialist_of_interest_task.delay(interest.pk).get()
+    assert f"http://127.0.0.1:8053/admin/jobseekers/record/{seeker.pk}/" in mail.outbox[0].body
+
+
+def test_taking_back_interest_tells_the_specialist_once(
+    interest, staff, seeker, django_capture_on_commit_callbacks
+):
+    from cms.services import withdraw_interest
+    from coaching.models import WithdrawalNotice
+    from jobseekers.models import InterestWithdrawal
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert withdraw_interest(seeker=seeker, opening=interest.opening) is True
+    assert not MatchOutcome.objects.filter(pk=interest.pk).exists()  # the open task is gone
+    withdrawal = InterestWithdrawal.objects.get(seeker=seeker)
+    [message] = mail.outbox
+    assert message.to == [staff["specialist"].user.email]
+    assert message.subject == ("Alex Rivera is no longer interested in Line cook at Corner Bakery")
+    assert f"http://testserver/admin/jobseekers/record/{seeker.pk}/" in message.body
+    assert notify_specialist_of_withdrawal_task.delay(withdrawal.pk).get() is False
+    assert len(mail.outbox) == 1
+    assert WithdrawalNotice.objects.get(withdrawal=withdrawal).sent_at is not None
+
+
+def test_taking_back_an_interest_staff_wrote_down_changes_nothing(interest, seeker):
+    from cms.services import PortalError, withdraw_interest
+    from jobseekers.models import InterestWithdrawal
+
+    MatchOutcome.objects.filter(pk=interest.pk).update(source="staff")
+    with pytest.raises(PortalError):
+        withdraw_interest(seeker=seeker, opening=interest.opening)
+    assert MatchOutcome.objects.filter(pk=interest.pk).exists()
+    assert not InterestWithdrawal.objects.exists()
+    assert mail.outbox == []
 
 
 def test_interest_notice_is_sent_once_per_outcome(interest):

@@ -294,7 +294,7 @@ def test_week_of_hours_shows_saved_hours(client, users, staff):
     assert 'value="3.25"' in page
     assert "Saved for this week: 3.25 hours" in page
     assert "0.0% on employment services, 100.0% in the community" in page
-    assert "Monday 2 Mar" in page
+    assert "Mon 2 Mar" in page
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@ located on create and on a place change, status dates).  Matches refreshed after
 is saved here: tests/jobseekers/matching/test_refresh_triggers.py."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -274,3 +275,31 @@ def test_a_malformed_zip_is_refused_on_the_referral_service(program):
         refer_seeker(program=program, name="Ana", referral_date=dt.date(2026, 3, 2), zip_code="482")
     assert "not a US ZIP code" in refused.value.message_dict["zip"][0]
     assert not JobSeeker.objects.exists()
+
+
+def test_the_employer_name_in_the_listing_opens_the_record_not_the_edit_form(
+    as_specialist, employer
+):
+    html = as_specialist.get(reverse("employers:index")).content.decode()
+    record = reverse("employers:inspect", args=[employer.pk])
+    edit = reverse("employers:edit", args=[employer.pk])
+    name_link = html.split(f'href="{record}"')[1].split("</a>")[0]
+    assert employer.name in name_link
+    assert f'href="{edit}"' in html  # still in the row's menu
+    assert f'href="{edit}">{employer.name}' not in html
+
+
+def test_listings_say_yes_or_no_and_name_people_without_their_role(
+    as_specialist, program, employer, staff
+):
+    JobOpening.objects.create(program=program, employer=employer, title="Cook", shareable=True)
+    html = as_specialist.get(reverse("openings:index")).content.decode()
+    cells = [c.strip() for c in re.findall(r"<td[^>]*>((?:(?!</td>).)*)</td>", html, flags=re.S)]
+    assert "Yes" in cells
+    assert "True" not in cells
+    make_contact(staff[Role.SPECIALIST], employer)
+    html = as_specialist.get(reverse("employer_contacts:index")).content.decode()
+    rows = html.split('<table class="listing')[1].split("</table>")[0]
+    name = staff[Role.SPECIALIST].display_name
+    assert name in rows
+    assert f"{name} (" not in rows

@@ -17,6 +17,7 @@ from coaching.models import (
     JobSupportPlan,
     RetentionMilestone,
     SupportContact,
+    WithdrawalNotice,
 )
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from ips.models import (
@@ -40,6 +41,7 @@ from jobseekers.models import (
     Goal,
     GoalReview,
     GoalStep,
+    InterestWithdrawal,
     Intervention,
     InterventionReview,
     Job,
@@ -103,6 +105,8 @@ RULES: dict[type, str] = {
     AuditEvent: LEADERSHIP_ONLY,
     DigestLog: PROGRAM,
     InterestNotice: PROGRAM,
+    WithdrawalNotice: PROGRAM,
+    InterestWithdrawal: SEEKER,
 }
 
 # From a row to the job seeker it is about (models with the SEEKER rule).

@@ -189,7 +189,7 @@ def test_the_record_shows_life_beyond_the_job_and_is_audited(client, users, seek
     client.force_login(users["specialist"])
     page = client.get(f"/admin/jobseekers/record/{seeker.pk}/").content.decode()
     assert "Life beyond the job" in page
-    assert "Last check-in: 1 March 2026 (supported housing)" in page
+    assert "Last check-in: Sun 1 Mar 2026 (supported housing)" in page
     assert "Person's rights" not in page  # leadership only
     assert AuditEvent.objects.filter(seeker_id=seeker.pk, action="view").count() == 1
 

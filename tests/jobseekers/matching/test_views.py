@@ -37,7 +37,9 @@ def test_casework_roles_see_people_this_might_suit(client, users, matched, seeke
     response = client.get(reverse("matching:opening_people", args=[matched.pk]))
     assert response.status_code == 200
     assert seeker.name in response.content.decode()
-    assert "the kind of work you asked for" in response.content.decode()
+    # Staff read reasons about the person, in the third person (issue 17, item 4).
+    assert "The kind of work they asked for" in response.content.decode()
+    assert "you asked for" not in response.content.decode()
     assert _snapshot() == before
 
 
@@ -89,7 +91,8 @@ def test_seeker_record_panel_lists_openings_with_reasons(users, matched, seeker,
     html = _panel(users[role], seeker)
     assert "Openings for this person" in html
     assert "Line cook" in html
-    assert "you said you like cooking" in html
+    assert "Their interests include “cooking”" in html
+    assert "you said" not in html
     assert reverse("matching:opening_people", args=[matched.pk]) in html
 
 
