@@ -48,7 +48,7 @@ RULES: list[tuple[str, str]] = [
     (r"^portal/(login|sign-in|signin|link|welcome|set-password|invite|password)", "signin"),
     (r"^portal/", "portal"),
     (r"^api/v1/docs", "workspace"),  # the interactive docs: signed-in staff
-    (r"^api/v1/openapi\.json$", "public"),  # the schema describes no data
+    (r"^api/v1/openapi\.json$", "api"),  # the schema: a token or a staff session (issue 22)
     (r"^api/", "api"),
     (r"^(documents|sitemap\.xml|_util|robots|static|media)", "public"),
     (r"^(\^|)", "public"),  # Wagtail's page serving: every other path is a public page
