@@ -1,5 +1,5 @@
-"""The API tokens page in Chromium: a director makes a service token by keyboard, sees the
-secret once (granting the `sensitive` scope), and the page passes axe at 375 and 1280 px
+"""The API tokens page in Chromium: a director makes a service token by keyboard (granting
+the `sensitive` scope), sees the secret once, and the page passes axe at 375 and 1280 px
 (issue 22)."""
 
 from __future__ import annotations
