@@ -55,7 +55,7 @@ lint: install
 
 # Spanish for the public site and the portal: refresh the .po after changing a template
 # string (staff screens are not translated), write the new msgstr, then compile.
-MESSAGES_IGNORE = .venv/* ips/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
+MESSAGES_IGNORE = .venv/* ips/* importer/* reports/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
 	static/* staticfiles/* templates/fidelity/* templates/reports/* templates/employers/* \
 	templates/coaching/* templates/importer/* templates/ips/* templates/jobseekers/* \
 	templates/email/digest* templates/email/interest_notice* \

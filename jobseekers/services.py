@@ -965,7 +965,7 @@ def job_start_problems(
     """Why a job cannot start, by field (empty when it may): the person must be on the
     caseload (`entered`: has an entry date and is not only referred), and the job cannot
     start before the entry date unless the person was working at referral (IPS counts job
-    starts from entry). Shared by record_job_start and the importer (ips.importer)."""
+    starts from entry). Shared by record_job_start and the importer (importer)."""
     if not entered or entry_date is None:
         return {"stage": "Enter the person onto the caseload before a job start."}
     if start_date < entry_date and not employed_at_referral:

@@ -73,6 +73,3 @@ def life_outcomes_menu_item():
     return LeadershipMenuItem(
         "Life outcomes", reverse("jobseekers_life_outcomes"), icon_name="date", order=950
     )
-
-
-import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender's screens)

@@ -170,7 +170,7 @@ def test_erasure_reaches_django_admin_log_of_the_portal_account(
 
 
 def test_person_identifiers_find_and_redact_the_person_only():
-    from ips.privacy.identifiers import PersonIdentifiers
+    from jobseekers.privacy.identifiers import PersonIdentifiers
 
     person = PersonIdentifiers.of(
         name="Alex Rivera", emails=["Alex@Example.org", ""], phone="(313) 555-0142", ref="S-1"

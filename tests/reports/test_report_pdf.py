@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from ips.models import Program, StaffMember
-from ips.reports.pdf import UNICODE_FONTS
+from reports.pdf import UNICODE_FONTS
 from tests.conftest import make_user
 from tests.importer.conftest import write_folder
 from tests.reports.conftest import FOLDER, PERIOD
@@ -31,7 +31,7 @@ def test_report_pdf_names_specialists_and_keeps_nguyen_intact(client, tmp_path):
     StaffMember.objects.create(user=director, program=program, role="director")
     client.force_login(director)
     query = f"?program={program.pk}&start={PERIOD[0]}&end={PERIOD[1]}"
-    response = client.get(reverse("fidelity:report", args=["pdf"]) + query)
+    response = client.get(reverse("reports:report", args=["pdf"]) + query)
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(pdf_text(response.content).split())  # a cell may wrap a name
     assert "IPS program report: North Team" in text

@@ -9,8 +9,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ips.domain import postal_code_problem, text_problem
-from ips.importer.cells import (
+from importer.cells import (
     PLAIN,
     CellError,
     Reading,
@@ -21,6 +20,7 @@ from ips.importer.cells import (
     parse_iso_or_ordered_date,
     parse_number,
 )
+from ips.domain import postal_code_problem, text_problem
 
 TRUE_WORDS = frozenset({"true", "yes", "1"})
 FALSE_WORDS = frozenset({"false", "no", "0"})

@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ips.importer.cells import DATE_ORDERS
-from ips.importer.schema import COLUMN_HELP, FILES, Column, FileSpec
+from importer.cells import DATE_ORDERS
+from importer.schema import COLUMN_HELP, FILES, Column, FileSpec
 
 DOC_PATH = "docs/import-format.md"
 NOTES_HEADER = ("column", "type", "required", "accepted values", "what it holds")
@@ -109,7 +109,7 @@ def render_markdown() -> str:
     lines = [
         "# Import format",
         "",
-        "<!-- Generated from ips/importer/schema.py by `python manage.py import_template"
+        "<!-- Generated from importer/schema.py by `python manage.py import_template"
         " --docs`; do not edit by hand (tests/importer/test_template.py checks it). -->",
         "",
         "A folder (or .zip) holds any of the files below, each as `.csv` or `.xlsx`, named",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from django import forms
-from django.apps import apps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -16,9 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ips.audit import record_event
 from ips.models import AuditEvent
 from ips.permissions import requires
-from ips.privacy.services import erase_seeker, export_seeker_record
 from ips.roles import LEADERSHIP, has_role
 from ips.validators import DomainForm
+from jobseekers.models import JobSeeker
+from jobseekers.privacy.services import erase_seeker, export_seeker_record
 
 
 class EraseForm(DomainForm):
@@ -29,7 +29,6 @@ class EraseForm(DomainForm):
 
 
 def _seeker_for_leadership(request, seeker_id: int):
-    JobSeeker = apps.get_model("jobseekers", "JobSeeker")
     seeker = get_object_or_404(JobSeeker.objects.for_user(request.user), pk=seeker_id)
     if not has_role(request.user, LEADERSHIP, seeker.program_id):
         raise PermissionDenied
@@ -42,7 +41,7 @@ def rights(request, seeker_id: int):
     """The person's-rights page: downloads and erasure."""
     seeker = _seeker_for_leadership(request, seeker_id)
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="rights page")
-    return render(request, "ips/privacy.html", {"seeker": seeker, "form": EraseForm()})
+    return render(request, "jobseekers/privacy.html", {"seeker": seeker, "form": EraseForm()})
 
 
 @require_http_methods(["GET"])
@@ -55,7 +54,7 @@ def download(request, seeker_id: int, fmt: str):
     record = export_seeker_record(seeker=seeker, request=request, fmt=fmt)
     filename = f"record-{seeker.pk}-{slugify(seeker.name) or 'person'}"
     if fmt == "pdf":
-        from ips.privacy.pdf import render_record_pdf  # fpdf2 loads for a PDF only
+        from jobseekers.privacy.pdf import render_record_pdf  # fpdf2 loads for a PDF only
 
         body = render_record_pdf(record, title=f"Record held about {seeker.name}")
         response = HttpResponse(body, content_type="application/pdf")
@@ -78,7 +77,9 @@ def erase(request, seeker_id: int):
         messages.info(request, "This record was already erased.")
         return redirect("ips_privacy", seeker_id=seeker.pk)
     if not form.is_valid():
-        return render(request, "ips/privacy.html", {"seeker": seeker, "form": form}, status=400)
+        return render(
+            request, "jobseekers/privacy.html", {"seeker": seeker, "form": form}, status=400
+        )
     erase_seeker(seeker=seeker, request=request)
     messages.success(request, "The record was erased. Counts for past reports are kept.")
     return redirect("ips_privacy", seeker_id=seeker.pk)

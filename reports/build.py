@@ -13,8 +13,8 @@ from ips.fidelity.models import FidelityReview
 from ips.fidelity.quarterly import closed_in_period, earnings, education, job_endings, retention
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
-from ips.reports.periods import last_quarters, quarter_label
 from jobseekers.checkins.selectors import psr_and_learning, psr_outcomes_for
+from reports.periods import last_quarters, quarter_label
 
 
 def latest_review_total(program: Program, start: dt.date, end: dt.date) -> int | None:

@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ips.importer.cells import DATE_ORDERS
-from ips.importer.readers import read_folder
-from ips.importer.services import import_program
+from importer.cells import DATE_ORDERS
+from importer.readers import read_folder
+from importer.services import import_program
 from ips.models import Program
 from ips.services import create_program
 

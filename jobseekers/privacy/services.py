@@ -16,7 +16,6 @@ from functools import reduce
 from importlib import import_module
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.apps import apps
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import SESSION_KEY
@@ -29,8 +28,9 @@ from wagtail.models import ModelLogEntry, Revision
 
 from ips.audit import record_event
 from ips.models import AuditEvent
-from ips.privacy.identifiers import PersonIdentifiers
-from ips.privacy.signals import seeker_erasing
+from jobseekers.models import JobSeeker
+from jobseekers.privacy.identifiers import PersonIdentifiers
+from jobseekers.privacy.signals import seeker_erasing
 
 # Rows that fidelity items and outcomes count (jobs, follow-along contacts, PSR check-ins):
 # kept on erasure with their free text removed. Every other row about the person is deleted.
@@ -212,10 +212,10 @@ def erase_seeker(*, seeker, request) -> None:
     """Remove a person's personal data on request; keep the de-identified rows counts use.
 
     Reaches every row about them, the history and admin logs of those rows, the sign-in
-    logs and sessions of their portal account, and (through `ips.privacy.signals.seeker_erasing`)
-    what higher layers keep, such as stored import files.
+    logs and sessions of their portal account, and (through
+    `jobseekers.privacy.signals.seeker_erasing`) what higher layers keep, such as stored
+    import files.
     """
-    JobSeeker = apps.get_model("jobseekers", "JobSeeker")
     seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
     identifiers = identifiers_of(seeker)
     portal_user = seeker.portal_user

@@ -3,7 +3,7 @@ per subject (items, outcomes, per specialist, per quarter, retention, earnings),
 title, a header row and data rows of plain numbers and words. Pure: no django.
 
 `to_xlsx` writes them as one workbook, one sheet per table (openpyxl, imported when
-used). The key/value CSV of interchange.md (`ips.reports.formats.to_csv`) is unchanged.
+used). The key/value CSV of interchange.md (`reports.formats.to_csv`) is unchanged.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ips.fidelity.anchors import COMPUTED_ITEMS, TIER_LABELS, TIER_SHORT_LABELS
-from ips.reports.html import END_REASON_LABELS, OUTCOME_LABELS, per_specialist_shown
 from ips.spreadsheets import neutralise_formula
+from reports.html import END_REASON_LABELS, OUTCOME_LABELS, per_specialist_shown
 
 Cell = str | int | float | None
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ips.importer.template import DOC_PATH, render_markdown, template_files
+from importer.template import DOC_PATH, render_markdown, template_files
 
 
 class Command(BaseCommand):

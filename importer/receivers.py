@@ -1,12 +1,12 @@
 """The import uploads kept by this app forget an erased person (connected in
-ips.fidelity.apps.FidelityConfig.ready)."""
+importer.apps.ImporterConfig.ready)."""
 
 from __future__ import annotations
 
 from django.dispatch import receiver
 
-from ips.importer.uploads import forget_person
-from ips.privacy.signals import seeker_erasing
+from importer.uploads import forget_person
+from jobseekers.privacy.signals import seeker_erasing
 
 
 @receiver(seeker_erasing, dispatch_uid="fidelity_forget_erased_person_in_uploads")

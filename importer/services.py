@@ -19,10 +19,10 @@ from coaching.models import SupportContact
 from coaching.services import open_support_plans
 from employers.models import Employer, EmployerContact
 from employers.names import duplicate_key
+from importer.cells import DATE_ORDERS, Reading
+from importer.readers import RawTable
+from importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.geo import zip_centroid
-from ips.importer.cells import DATE_ORDERS, Reading
-from ips.importer.readers import RawTable
-from ips.importer.schema import FILES, SPECS, ParsedFile, Row, RowError, parse_table
 from ips.models import GeocodeSource, MentalHealthTeam, Occupation, Program, StaffMember, TimeEntry
 from ips.roles import LEADERSHIP, ROLE_RANK, program_roles
 from ips.versioning import bump_versions

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from ips.fidelity.selectors import specialist_names
 from ips.models import Program
-from ips.reports.build import combined_report, program_report, quarterly_reports
-from ips.reports.formats import to_csv, to_json
-from ips.reports.html import report_context
-from ips.reports.tables import programs_tables, report_tables, to_xlsx
+from reports.build import combined_report, program_report, quarterly_reports
+from reports.formats import to_csv, to_json
+from reports.html import report_context
+from reports.tables import programs_tables, report_tables, to_xlsx
 
 
 def _date(value: str, name: str) -> dt.date:

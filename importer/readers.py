@@ -10,8 +10,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ips.importer.cells import CellError, displayed_number, number_text
-from ips.importer.schema import SPECS, RowError, column_letter
+from importer.cells import CellError, displayed_number, number_text
+from importer.schema import SPECS, RowError, column_letter
 
 SUFFIXES = (".csv", ".xlsx")
 MAX_XLSX_UNPACKED_BYTES = 200 * 1024 * 1024  # a workbook that inflates past this is refused

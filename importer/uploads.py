@@ -13,12 +13,12 @@ from pathlib import PurePosixPath
 from django.core.cache import cache
 from django.db import transaction
 
-from ips.fidelity.models import ImportUpload
-from ips.importer.readers import SUFFIXES, read_csv, read_files, read_xlsx
-from ips.importer.services import import_program
+from importer.models import ImportUpload
+from importer.readers import SUFFIXES, read_csv, read_files, read_xlsx
+from importer.services import import_program
 from ips.models import Program
-from ips.privacy.identifiers import PersonIdentifiers
 from ips.roles import LEADERSHIP, program_ids
+from jobseekers.privacy.identifiers import PersonIdentifiers
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
@@ -126,7 +126,7 @@ def confirm_upload(*, upload: ImportUpload) -> ImportUpload:
 
 def _start(upload: ImportUpload, *, write: bool) -> None:
     if upload.rows > BACKGROUND_ROWS:
-        from ips.fidelity.tasks import run_import_upload_task
+        from importer.tasks import run_import_upload_task
 
         transaction.on_commit(lambda: run_import_upload_task.delay(upload.pk, write))
     else:
