@@ -248,7 +248,7 @@ def review_export(request, pk: int, fmt: str):
         writer.writerow(["total", "", review.total or "", "", "", ""])
         return _download(out.getvalue(), "text/csv", f"{name}.csv")
     if fmt == "pdf":
-        from reports.pdf import review_pdf  # fpdf2 loads for a PDF, not at start-up
+        from ips.fidelity.pdf import review_pdf  # fpdf2 loads for a PDF, not at start-up
 
         title = f"Fidelity review: {review.program}, {review.review_date}"
         return _download(

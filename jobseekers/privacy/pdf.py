@@ -1,13 +1,9 @@
-"""A readable PDF of a person's record (fpdf2, pure Python)."""
+"""A readable PDF of a person's record (fpdf2 through ips.pdf, pure Python)."""
 
 from __future__ import annotations
 
-import unicodedata
-from pathlib import Path
+from ips.pdf import Document
 
-from fpdf import FPDF
-
-UNICODE_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 SECTION_TITLES = {
     "jobseekers.CareerProfile": "Career profile",
     "jobseekers.Job": "Jobs",
@@ -31,39 +27,22 @@ def _label(name: str) -> str:
 
 
 def render_record_pdf(record: dict, *, title: str) -> bytes:
-    """Lay the record out as headed sections of 'label: value' lines."""
-    pdf = FPDF(format="A4")
-    pdf.set_auto_page_break(auto=True, margin=15)
-    if UNICODE_FONT.exists():
-        pdf.add_font("Body", fname=str(UNICODE_FONT))
-        font, clean = "Body", str
-    else:  # core fonts are Latin-1 only
-        font, clean = "Helvetica", _latin1
-    pdf.add_page()
-    pdf.set_font(font, size=18)
-    pdf.multi_cell(0, 10, clean(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(font, size=11)
-    _block(pdf, font, clean, "About you", [record["person"]])
+    """Lay the record out as headed sections of 'label: value' lines (ips.pdf.Document:
+    the person's name prints as written, whatever its letters)."""
+    doc = Document(title, title_size=18)
+    _block(doc, "About you", [record["person"]])
     for label, rows in record["sections"].items():
         if rows:
-            _block(pdf, font, clean, SECTION_TITLES.get(label, label.split(".")[-1]), rows)
-    return bytes(pdf.output())
+            _block(doc, SECTION_TITLES.get(label, label.split(".")[-1]), rows)
+    return doc.pdf_bytes()
 
 
-def _block(pdf: FPDF, font: str, clean, heading: str, rows: list[dict]) -> None:
-    pdf.ln(3)
-    pdf.set_font(font, size=14)
-    pdf.multi_cell(0, 8, clean(heading), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(font, size=11)
+def _block(doc: Document, heading: str, rows: list[dict]) -> None:
+    doc.heading(heading, size=14)
     for row in rows:
         for key, value in row.items():
             if value in (None, "", [], {}):
                 continue
-            text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
-            pdf.multi_cell(0, 6, clean(f"{_label(key)}: {text}"), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(2)
-
-
-def _latin1(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("latin-1", "ignore").decode("latin-1")
-    return folded
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            doc.para(f"{_label(key)}: {shown}", size=11)
+        doc.ln(2)
