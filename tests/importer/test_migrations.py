@@ -13,6 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from importer.models import ImportUpload
 
+
 @pytest.fixture
 def reference_data_kept(django_db_blocker):
     """Requested before transactional_db: re-loads the reference data its flush removes."""
@@ -36,9 +37,11 @@ def test_an_upload_stored_before_the_move_is_the_importers_after_it(
     assert ImportUpload._meta.db_table == "fidelity_importupload"
     try:
         _migrate_to_main_head()
-        old = MigrationExecutor(connection).loader.project_state(
-            ("fidelity", "0005_importupload_dates_preview")
-        ).apps
+        old = (
+            MigrationExecutor(connection)
+            .loader.project_state(("fidelity", "0005_importupload_dates_preview"))
+            .apps
+        )
         OldUpload = old.get_model("fidelity", "ImportUpload")
         ContentType.objects.filter(app_label="importer", model="importupload").delete()
         old_type, _ = ContentType.objects.get_or_create(app_label="fidelity", model="importupload")
