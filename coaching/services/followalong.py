@@ -1,46 +1,36 @@
 """Follow-along writes: the support plan at a job start, the re-engagement task at a job
-end, the support log and retention-check answers, staff time, and the emails (digest,
-interest notice). Due dates are never written: coaching.schedule derives them.
+end, the support log and retention-check answers, follow-up tasks. Due dates are never
+written: coaching.schedule derives them.
 
-The importer calls `log_support_contact(..., replace_existing=True)` and
-`record_time_entry(...)`: both validate like the forms and raise ValidationError.
+The importer calls `log_support_contact(..., replace_existing=True)`: it validates like
+the form and raises ValidationError.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import uuid
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Iterable
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
-from django.urls import NoReverseMatch, reverse
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from coaching import schedule
 from coaching.models import (
-    DigestLog,
     FollowUpTask,
-    InterestNotice,
     JobSupportPlan,
     RetentionMilestone,
     SupportContact,
 )
-from coaching.selectors import due_list_for_staff, follow_along_span
-from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
-from ips.mail import send_templated_email
-from ips.models import StaffMember, TimeEntry, WeekOfHoursSave
-from ips.roles import LEADERSHIP
-from ips.services import check_hours
-from ips.versioning import StaleCopyError, bumped, save_if_unchanged
-from jobseekers.models import Job, JobSeeker, MatchOutcome
+from coaching.selectors import follow_along_span
+from ips.idempotency import refuse_replay, save_event
+from ips.models import StaffMember
+from ips.versioning import StaleCopyError, save_if_unchanged
+from jobseekers.models import Job, JobSeeker
 
 REENGAGE_WITHIN_DAYS = 3  # IPS: re-engage in the job search within days of a job loss
 # A claim left unsent this long (a worker died mid-send) may be taken over by a retry.
-CLAIM_TIMEOUT = dt.timedelta(minutes=15)
 
 
 @transaction.atomic
@@ -344,293 +334,3 @@ def complete_follow_up(*, task: FollowUpTask, on: dt.date, note: str = "") -> Fo
     if note:
         task.note = f"{task.note}\n{on}: {note}".strip()
     return save_if_unchanged(task, expected_version=task.version, update_fields=["done_on", "note"])
-
-
-def _check_hours(hours: Decimal, activity: str, location: str) -> dict[str, str]:
-    return check_hours(hours=hours, activity=activity, location=location)
-
-
-def _entry_key(
-    key: uuid.UUID | None, day: dt.date, activity: str, location: str
-) -> uuid.UUID | None:
-    """The key of one entry of a week saved with submission key `key` (one per cell)."""
-    return None if key is None else uuid.uuid5(key, f"{day}/{activity}/{location}")
-
-
-class StaleWeek(ValidationError):
-    """The week was saved again (here, on another device, or entry by entry) after the copy
-    being sent was opened: nothing was saved from the copy (issue 14)."""
-
-    def __init__(self, last: WeekOfHoursSave | None):
-        when = ""
-        if last is not None:
-            when = f" (last saved {timezone.localtime(last.created_at):%a %d %b at %H:%M})"
-        super().__init__(
-            f"These hours were changed after this page was opened{when}. Nothing was saved "
-            "from this copy, so the later hours are kept. The page now shows the saved hours: "
-            "enter your change again if it is still needed.",
-            code="stale",
-        )
-
-
-def _week_entries(staff: StaffMember, monday: dt.date):
-    return TimeEntry.objects.filter(
-        staff=staff, date__gte=monday, date__lt=monday + dt.timedelta(days=7)
-    )
-
-
-def week_version(staff: StaffMember, monday: dt.date) -> str:
-    """The version of one staff member's ISO week of hours, as the week screen shows it:
-    a hex digest (40 characters) of the latest saving of the week (its key) and of every
-    entry's id, version and hours. Any save through any path changes it: the week screen
-    (a new saving and new entries each time), the time-entry screen or the import (an
-    entry's version or id). A week never saved and without entries has the digest of
-    nothing. Two queries."""
-    last = (
-        WeekOfHoursSave.objects.filter(staff=staff, monday=monday)
-        .order_by("-created_at", "-pk")
-        .values_list("pk", flat=True)
-        .first()
-    )
-    rows = sorted(_week_entries(staff, monday).values_list("pk", "version", "hours"))
-    text = f"{last}|" + ";".join(f"{pk}:{version}:{hours}" for pk, version, hours in rows)
-    return hashlib.sha1(text.encode(), usedforsecurity=False).hexdigest()
-
-
-@transaction.atomic
-def record_week_of_time(
-    *,
-    staff: StaffMember,
-    monday: dt.date,
-    hours: Mapping[tuple[dt.date, str, str], Decimal],
-    idempotency_key: uuid.UUID | None = None,
-    based_on: str | None = None,
-) -> int:
-    """Replace a staff member's hours for one ISO week (feeds S2 and V13); returns the
-    number of entries kept (zero hours are not stored).
-
-    `hours` maps (day, activity, location) to hours that day (0 to 24, quarter hours).
-    `idempotency_key` is the sending's key: when this sending was saved already, nothing
-    changes and AlreadyRecorded is raised (carrying the saving). `based_on` is the
-    `week_version` the sender's copy was made from: when the week changed since, StaleWeek
-    (a ValidationError) is raised and nothing changes, unless the week already holds exactly
-    these hours (then nothing needs saving and the count is returned). ValidationError for
-    a week not starting on a Monday, a day outside it, bad hours or more than 24 hours in a
-    day (ips.services.check_hours)."""
-    StaffMember.objects.select_for_update().filter(pk=staff.pk).first()  # one save at a time
-    if idempotency_key is not None:
-        saved = WeekOfHoursSave.objects.filter(
-            program_id=staff.program_id, idempotency_key=idempotency_key
-        ).first()
-        if saved is not None:
-            raise AlreadyRecorded(saved)
-    # Entries saved by a sending made before savings were recorded carry derived keys.
-    cells = [_entry_key(idempotency_key, *cell) for cell in hours] if idempotency_key else []
-    first = TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
-    if cells and first.exists():
-        raise AlreadyRecorded(first.order_by("date", "pk").first())
-    days = set(schedule.week_days(monday))
-    errors: list[str] = []
-    if monday.weekday() != 0:
-        errors.append("The week must start on a Monday.")
-    for (day, activity, location), value in hours.items():
-        if day not in days:
-            errors.append(f"{day} is not in the week of {monday}.")
-        errors.extend(f"{day}: {msg}" for msg in _check_hours(value, activity, location).values())
-    errors.extend(
-        f"{day:%A %d %B}: more than 24 hours in one day." for day in schedule.days_over_limit(hours)
-    )
-    if errors:
-        raise ValidationError(errors)
-    wanted = {cell: value for cell, value in hours.items() if value > 0}
-    if based_on is not None and based_on != week_version(staff, monday):
-        stored = {(e.date, e.activity, e.location): e.hours for e in _week_entries(staff, monday)}
-        if stored == wanted:
-            return len(stored)
-        raise StaleWeek(
-            WeekOfHoursSave.objects.filter(staff=staff, monday=monday)
-            .order_by("-created_at", "-pk")
-            .first()
-        )
-    TimeEntry.objects.filter(staff=staff, date__in=days).delete()
-    entries = [
-        TimeEntry(
-            program_id=staff.program_id,
-            staff=staff,
-            date=day,
-            hours=value,
-            activity=activity,
-            location=location,
-            idempotency_key=_entry_key(idempotency_key, day, activity, location),
-        )
-        for (day, activity, location), value in sorted(wanted.items())
-    ]
-    try:
-        with transaction.atomic():  # a savepoint: a concurrent same sending won the race
-            WeekOfHoursSave.objects.create(
-                program_id=staff.program_id,
-                staff=staff,
-                monday=monday,
-                idempotency_key=idempotency_key,
-            )
-            TimeEntry.objects.bulk_create(entries)
-    except IntegrityError:
-        saved = WeekOfHoursSave.objects.filter(
-            program_id=staff.program_id, idempotency_key=idempotency_key
-        ).first()
-        if idempotency_key is None or saved is None:
-            raise
-        raise AlreadyRecorded(saved) from None
-    return len(entries)
-
-
-@transaction.atomic
-def record_time_entry(
-    *, staff: StaffMember, date: dt.date, hours: Decimal, activity: str, location: str
-) -> tuple[TimeEntry, bool]:
-    """Set one day's hours for an activity and place (re-recording updates; for imports)."""
-    errors = _check_hours(hours, activity, location)
-    if errors:
-        raise ValidationError(errors)
-    return TimeEntry.objects.update_or_create(
-        staff=staff,
-        date=date,
-        activity=activity,
-        location=location,
-        defaults={"program_id": staff.program_id, "hours": hours},
-    )
-
-
-def _claim(model: type[models.Model], lookup: dict, defaults: dict) -> models.Model | None:
-    """Insert the row that says "this email is being sent"; None when another run holds
-    it or already sent. A claim left unsent past CLAIM_TIMEOUT is taken over."""
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            return model._default_manager.create(**lookup, **defaults, claimed_at=now)
-    except IntegrityError:
-        stale = model._default_manager.filter(
-            **lookup, sent_at__isnull=True, claimed_at__lt=now - CLAIM_TIMEOUT
-        )
-        if stale.update(claimed_at=now):
-            return model._default_manager.get(**lookup)
-        return None
-
-
-def _send_claimed(log: models.Model, **email) -> None:
-    """Send, then mark the claim sent; a failed send releases the claim so a retry may
-    claim it again, and the error propagates for the task to retry."""
-    try:
-        send_templated_email(**email)
-    except Exception:
-        type(log)._default_manager.filter(pk=log.pk).delete()
-        raise
-    type(log)._default_manager.filter(pk=log.pk).update(sent_at=timezone.now())
-
-
-def workspace_url(name: str, *args: object) -> str:
-    """An absolute link into the staff workspace (for emails)."""
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    try:
-        return base + reverse(name, args=args)
-    except NoReverseMatch:
-        return base + reverse("wagtailadmin_home")
-
-
-@transaction.atomic
-def set_digest_opt_in(*, user, opt_in: bool) -> int:
-    """Turn a user's own morning email on or off in every program they work in."""
-    rows = StaffMember.objects.filter(user=user, active=True)
-    return rows.update(**bumped(digest_opt_in=opt_in))
-
-
-def staff_for_morning_digest(*, day: dt.date) -> list[int]:
-    """Active, opted-in staff with an email address who have no digest for `day` yet."""
-    return list(
-        StaffMember.objects.filter(active=True, digest_opt_in=True, user__is_active=True)
-        .exclude(user__email="")
-        .exclude(digests__day=day)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-
-
-def send_digest(*, staff_id: int, day: dt.date) -> bool:
-    """Send one staff member's morning digest of what is due, at most once per day.
-    Not atomic on purpose: the claim commits before the email goes out."""
-    staff = StaffMember.objects.select_related("user", "program").filter(pk=staff_id).first()
-    if staff is None or not (staff.active and staff.digest_opt_in and staff.user.is_active):
-        return False
-    if not staff.user.email:
-        return False
-    due = due_list_for_staff(staff, today=day)
-    if due.is_empty:
-        return False
-    log = _claim(
-        DigestLog,
-        {"staff": staff, "day": day},
-        {"program_id": staff.program_id, "item_count": len(due.items)},
-    )
-    if log is None:
-        return False
-    context = {
-        "staff": staff,
-        "day": day,
-        "due": due,
-        "whole_program": staff.role in LEADERSHIP,
-        "due_url": workspace_url("coaching:due"),
-        "log_url": workspace_url("coaching:log"),
-        "settings_url": workspace_url("coaching:due"),
-    }
-    _send_claimed(log, to=[staff.user.email], template="digest", context=context, tags=["digest"])
-    return True
-
-
-def _interest_recipients(seeker: JobSeeker) -> list[str]:
-    """The seeker's specialist; when there is none (or no address), the program's
-    supervisors, so an interested person is never left unanswered."""
-    specialist = seeker.specialist
-    if specialist is not None and specialist.active and specialist.user.email:
-        return [specialist.user.email]
-    return sorted(
-        StaffMember.objects.filter(program_id=seeker.program_id, active=True, role__in=LEADERSHIP)
-        .exclude(user__email="")
-        .values_list("user__email", flat=True)
-        .distinct()
-    )
-
-
-def notify_specialist_of_interest(*, outcome_id: int) -> bool:
-    """Email the specialist that their job seeker said "I'm interested" in an opening;
-    never two notices for one outcome."""
-    outcome = (
-        MatchOutcome.objects.select_related(
-            "seeker__specialist__user", "opening__employer", "program"
-        )
-        .filter(pk=outcome_id, kind=MatchOutcome.Kind.INTEREST)
-        .first()
-    )
-    if outcome is None:
-        return False
-    recipients = _interest_recipients(outcome.seeker)
-    if not recipients:
-        return False
-    log = _claim(
-        InterestNotice,
-        {"outcome": outcome},
-        {"program_id": outcome.program_id, "recipient": recipients[0]},
-    )
-    if log is None:
-        return False
-    context = {
-        "outcome": outcome,
-        "seeker": outcome.seeker,
-        "opening": outcome.opening,
-        "employer": outcome.opening.employer,
-        "specialist": outcome.seeker.specialist,
-        "seeker_url": workspace_url("seekers:inspect", outcome.seeker_id),
-    }
-    _send_claimed(
-        log, to=recipients, template="interest_notice", context=context, tags=["interest"]
-    )
-    return True
