@@ -52,6 +52,7 @@ lint: install
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 # Spanish for the public site and the portal: refresh the .po after changing a template
 # string (staff screens are not translated), write the new msgstr, then compile.

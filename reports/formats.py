@@ -37,7 +37,8 @@ def _cell(value: Any) -> str:
 
 def _safe(text: str) -> str:
     # A lone carriage return is not quoted by a "\n" writer and would split the row.
-    return neutralise_formula(text.replace("\r\n", "\n").replace("\r", "\n"))
+    safe: str = neutralise_formula(text.replace("\r\n", "\n").replace("\r", "\n"))
+    return safe
 
 
 def to_csv(report: dict[str, Any]) -> str:

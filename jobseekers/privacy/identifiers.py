@@ -4,6 +4,7 @@ and redact it where erasure cannot simply delete a row. Pure: no django."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 REDACTED = "[erased]"
@@ -24,7 +25,15 @@ class PersonIdentifiers:
     name_parts: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, *, name="", preferred_name="", emails=(), phone="", ref="") -> PersonIdentifiers:
+    def of(
+        cls,
+        *,
+        name: str = "",
+        preferred_name: str = "",
+        emails: Iterable[str] = (),
+        phone: str = "",
+        ref: str = "",
+    ) -> PersonIdentifiers:
         """Identifiers from a person's fields; blanks are dropped, emails lower-cased."""
         names = tuple(n.strip() for n in (name, preferred_name) if n and n.strip())
         parts = {p for n in names for p in re.split(r"[\s,.]+", n) if len(p) >= MIN_NAME_PART}
@@ -37,7 +46,7 @@ class PersonIdentifiers:
             name_parts=tuple(sorted(parts)),
         )
 
-    def _patterns(self, *, parts: bool) -> list[re.Pattern]:
+    def _patterns(self, *, parts: bool) -> list[re.Pattern[str]]:
         words = [*self.names, *self.emails, *(self.name_parts if parts else ())]
         found = [re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE) for w in words]
         found += [re.compile(_PHONE_SEPARATORS.join(p)) for p in self.phones]

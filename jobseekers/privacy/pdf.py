@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ips.pdf import Document
 
 SECTION_TITLES = {
@@ -26,7 +28,7 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-def render_record_pdf(record: dict, *, title: str) -> bytes:
+def render_record_pdf(record: dict[str, Any], *, title: str) -> bytes:
     """Lay the record out as headed sections of 'label: value' lines (ips.pdf.Document:
     the person's name prints as written, whatever its letters)."""
     doc = Document(title, title_size=18)
@@ -37,7 +39,7 @@ def render_record_pdf(record: dict, *, title: str) -> bytes:
     return doc.pdf_bytes()
 
 
-def _block(doc: Document, heading: str, rows: list[dict]) -> None:
+def _block(doc: Document, heading: str, rows: list[dict[str, Any]]) -> None:
     doc.heading(heading, size=14)
     for row in rows:
         for key, value in row.items():
