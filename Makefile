@@ -55,10 +55,11 @@ lint: install
 	.venv/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 
 # Spanish for the public site and the portal: refresh the .po after changing a template
 # string (staff screens are not translated), write the new msgstr, then compile.
-MESSAGES_IGNORE = .venv/* ips/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
+MESSAGES_IGNORE = .venv/* ips/* importer/* reports/* employers/* jobseekers/* coaching/* tests/* scripts/* docs/* \
 	static/* staticfiles/* templates/fidelity/* templates/reports/* templates/employers/* \
 	templates/coaching/* templates/importer/* templates/ips/* templates/jobseekers/* \
 	templates/email/digest* templates/email/interest_notice* \

@@ -42,8 +42,8 @@ from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.idempotency import AlreadyRecorded
 from ips.models import Program, StaffMember
 from ips.permissions import PROGRAM_FIGURES, allowed_in_program
-from ips.reports.build import program_report
 from jobseekers.models import JobSeeker
+from reports.build import program_report
 
 THROTTLE = "600/min"  # per token (or per signed-in staff member)
 THROTTLES = [PerCallerThrottle(THROTTLE)]

@@ -2,10 +2,9 @@
 
 from django.urls import path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from cms import views
-from ips.roles import has_role
+from ips.menu import RoleMenuItem
 from jobseekers.models import CASEWORK_ROLES
 
 
@@ -21,16 +20,12 @@ def register_portal_invitation_urls():
     ]
 
 
-class CaseworkMenuItem(MenuItem):
-    def is_shown(self, request):
-        return has_role(request.user, CASEWORK_ROLES)
-
-
 @hooks.register("register_admin_menu_item")
 def register_portal_invitations_menu_item():
-    return CaseworkMenuItem(
+    return RoleMenuItem(
         "Portal invitations",
         reverse("cms_portal_invitations"),
         icon_name="mail",
         order=900,
+        roles=CASEWORK_ROLES,
     )

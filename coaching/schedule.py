@@ -45,7 +45,7 @@ class WeekCheck:
 class Span:
     """The days a program follows one job: from its start (or the record's latest entry,
     when later: a held job, a re-opened record) through its end, before the record's
-    closing; none at all once the record is erased (ips/privacy)."""
+    closing; none at all once the record is erased (jobseekers/privacy)."""
 
     start: dt.date
     end: dt.date | None = None

@@ -4,6 +4,7 @@ from django.urls import path
 
 from coaching import views
 
+app_name = "coaching"
 urlpatterns = [
     path("due/", views.due_list, name="due"),
     path("due/email/", views.digest_setting, name="digest_setting"),

@@ -1,9 +1,9 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
 from coaching import urls
 from coaching.viewsets import CoachingGroup
+from ips.menu import RoleMenuItem
 
 
 @hooks.register("register_admin_viewset")
@@ -13,21 +13,12 @@ def register_coaching_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_coaching_urls():
-    return [path("coaching/", include((urls.urlpatterns, "coaching"), namespace="coaching"))]
-
-
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
-    def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+    return [path("coaching/", include(urls))]
 
 
 @hooks.register("register_admin_menu_item")
 def register_due_menu_item():
-    return PermissionMenuItem(
+    return RoleMenuItem(
         "What's due",
         reverse("coaching:due"),
         icon_name="date",
@@ -38,7 +29,7 @@ def register_due_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def register_log_menu_item():
-    return PermissionMenuItem(
+    return RoleMenuItem(
         "Log support",
         reverse("coaching:log"),
         icon_name="edit",
@@ -49,7 +40,7 @@ def register_log_menu_item():
 
 @hooks.register("register_admin_menu_item")
 def register_hours_menu_item():
-    return PermissionMenuItem(
+    return RoleMenuItem(
         "My hours",
         reverse("coaching:hours"),
         icon_name="time",

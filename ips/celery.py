@@ -1,4 +1,5 @@
-"""The celery app. Tasks are discovered in each app's tasks.py."""
+"""The celery app. Tasks are discovered in each installed app's tasks.py (the recommender,
+`jobseekers.matching`, is an app of its own for this)."""
 
 import os
 
@@ -15,6 +16,3 @@ app.autodiscover_tasks()
 def ping(value: str = "pong") -> str:
     """A no-op round trip used by health checks and the broker test."""
     return value
-
-
-app.autodiscover_tasks(["jobseekers.matching"])  # the recommender's tasks live one level down

@@ -41,7 +41,7 @@ BACKGROUND_URL_NAMES = frozenset(
         "wagtailadmin_editing_sessions:ping",
         "ips_editing_session_ping",  # the same ping, its id checked first (ips/urls.py)
         "wagtailadmin_editing_sessions:release",
-        "fidelity:import_status",
+        "importer:status",
     }
 )
 PORTAL_PREFIX = "/portal/"

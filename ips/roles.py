@@ -145,7 +145,7 @@ _LEADERSHIP_MODELS.update(
         # Fidelity reviews; their view permission also opens the program's figures
         # (fidelity dashboard, report exports, life outcomes).
         "fidelity.fidelityreview": _ALL,
-        "fidelity.importupload": ("view", "add"),
+        "importer.importupload": ("view", "add"),
     }
 )
 ROLE_PERMISSIONS[Role.SUPERVISOR] = _LEADERSHIP_MODELS
@@ -167,7 +167,7 @@ def sync_role_permissions(**kwargs) -> None:
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission
 
-    for label in ("ips", "employers", "jobseekers", "coaching", "fidelity"):
+    for label in ("ips", "employers", "jobseekers", "coaching", "fidelity", "importer"):
         create_permissions(apps.get_app_config(label), verbosity=0)
     owned = {label.split(".")[0] for perms in ROLE_PERMISSIONS.values() for label in perms}
     for role, table in ROLE_PERMISSIONS.items():

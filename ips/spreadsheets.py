@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise_formula(value):
+def neutralise_formula(value: Any) -> Any:
     """Prefix a text cell that a spreadsheet would run as a formula with a quote (OWASP).
 
     Numbers are left alone, so -3 stays a number; only text such as "=HYPERLINK(...)"

@@ -13,16 +13,8 @@ def register_two_step_urls():
     from django.urls import path
 
     from ips import two_step
-    from ips.privacy import views as privacy
 
     return [
-        path("privacy/seeker/<int:seeker_id>/", privacy.rights, name="ips_privacy"),
-        path(
-            "privacy/seeker/<int:seeker_id>/record.<str:fmt>",
-            privacy.download,
-            name="ips_privacy_download",
-        ),
-        path("privacy/seeker/<int:seeker_id>/erase/", privacy.erase, name="ips_privacy_erase"),
         path("two-step/", two_step.setup, name="ips_otp_setup"),
         path("two-step/off/", two_step.turn_off, name="ips_otp_turn_off"),
         path("two-step/verify/", two_step.verify, name="ips_otp_verify"),

@@ -30,9 +30,10 @@ from jobseekers.models import (
     MatchOutcome,
     WageReport,
 )
+from jobseekers.profile_fields import PROFILE_FORM_FIELDS, PROFILE_M2M_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"})
-PROFILE_M2M = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
+PROFILE_M2M = PROFILE_M2M_FIELDS
 BENEFITS_CHOICES = [
     ("ssi", "SSI"),
     ("ssdi", "SSDI"),
@@ -181,30 +182,7 @@ class CareerProfileForm(VersionedFormMixin, DomainModelForm):
 
     class Meta:
         model = CareerProfile
-        fields = [
-            "dream_job",
-            "short_term_goal",
-            "preferred_occupations",
-            "ruled_out_occupations",
-            "wanted_job_titles",
-            "min_hours_per_week",
-            "max_hours_per_week",
-            "preferred_schedules",
-            "wanted_hourly_wage",
-            "home_zip",
-            "travel_mode",
-            "max_commute_miles",
-            "strengths",
-            "interests",
-            "skills",
-            "education",
-            "licences",
-            "supports_that_help",
-            "ruled_out_employers",
-            "disclosure_preference",
-            "benefits_received",
-            "information_sources",
-        ]
+        fields = list(PROFILE_FORM_FIELDS)
         widgets = {
             name: forms.Textarea(attrs={"rows": 2})
             for name in (

@@ -49,6 +49,7 @@ from jobseekers.models import (
     MatchOutcome,
     WageReport,
 )
+from jobseekers.profile_fields import PROFILE_FIELDS, PROFILE_M2M_FIELDS
 from jobseekers.signals import job_ended, job_started
 
 # The acting user: staff in a view, None for an import or the person's own portal change.
@@ -56,31 +57,6 @@ Actor = Any
 
 REASSESSMENT_DAYS = 90
 
-# Career-profile fields a caller may change (everything the person tells us).
-PROFILE_FIELDS = (
-    "dream_job",
-    "short_term_goal",
-    "wanted_job_titles",
-    "min_hours_per_week",
-    "max_hours_per_week",
-    "preferred_schedules",
-    "wanted_hourly_wage",
-    "home_zip",
-    "travel_mode",
-    "max_commute_miles",
-    "strengths",
-    "interests",
-    "skills",
-    "education",
-    "licences",
-    "work_history",
-    "supports_that_help",
-    "disclosure_preference",
-    "benefits_received",
-    "information_sources",
-    "family_contacts",
-)
-PROFILE_M2M_FIELDS = ("preferred_occupations", "ruled_out_occupations", "ruled_out_employers")
 WORK_HISTORY_KEYS = ("employer", "title", "start", "end", "went_well", "was_hard", "why_ended")
 SEEKER_DETAIL_FIELDS = (
     "ref",
@@ -969,7 +945,7 @@ def job_start_problems(
     """Why a job cannot start, by field (empty when it may): the person must be on the
     caseload (`entered`: has an entry date and is not only referred), and the job cannot
     start before the entry date unless the person was working at referral (IPS counts job
-    starts from entry). Shared by record_job_start and the importer (ips.importer)."""
+    starts from entry). Shared by record_job_start and the importer (importer)."""
     if not entered or entry_date is None:
         return {"stage": "Enter the person onto the caseload before a job start."}
     if start_date < entry_date and not employed_at_referral:

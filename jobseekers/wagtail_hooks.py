@@ -1,8 +1,7 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
-from ips.roles import program_ids
+from ips.menu import RoleMenuItem
 from jobseekers.models import CASEWORK_ROLES
 from jobseekers.viewsets import (
     JobSeekersGroup,
@@ -31,19 +30,26 @@ def register_jobseeker_urls():
     return [path("jobseekers/", include("jobseekers.urls", namespace="jobseekers"))]
 
 
-class CaseworkMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.is_superuser or bool(program_ids(request.user, CASEWORK_ROLES))
-
-
 @hooks.register("register_admin_menu_item")
 def register_caseload_menu_item():
-    return CaseworkMenuItem("Caseload", reverse("jobseekers:caseload"), icon_name="group", order=90)
+    return RoleMenuItem(
+        "Caseload",
+        reverse("jobseekers:caseload"),
+        icon_name="group",
+        order=90,
+        roles=CASEWORK_ROLES,
+    )
 
 
 @hooks.register("register_admin_menu_item")
 def register_referral_menu_item():
-    return CaseworkMenuItem("New referral", reverse("jobseekers:refer"), icon_name="plus", order=95)
+    return RoleMenuItem(
+        "New referral",
+        reverse("jobseekers:refer"),
+        icon_name="plus",
+        order=95,
+        roles=CASEWORK_ROLES,
+    )
 
 
 @hooks.register("register_admin_urls")
@@ -61,18 +67,12 @@ def register_check_in_urls():
 
 @hooks.register("register_admin_menu_item")
 def life_outcomes_menu_item():
-    from django.urls import reverse
-    from wagtail.admin.menu import MenuItem
+    from ips.roles import LEADERSHIP
 
-    from ips.roles import LEADERSHIP, has_role
-
-    class LeadershipMenuItem(MenuItem):
-        def is_shown(self, request):
-            return has_role(request.user, LEADERSHIP)
-
-    return LeadershipMenuItem(
-        "Life outcomes", reverse("jobseekers_life_outcomes"), icon_name="date", order=950
+    return RoleMenuItem(
+        "Life outcomes",
+        reverse("jobseekers_life_outcomes"),
+        icon_name="date",
+        order=950,
+        roles=LEADERSHIP,
     )
-
-
-import jobseekers.matching.wagtail_hooks  # noqa: E402, F401  (the recommender's screens)

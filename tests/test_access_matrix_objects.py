@@ -54,7 +54,7 @@ CUSTOM_OBJECTS = [
     (r"^admin/coaching/follow-ups/", "coaching.followuptask"),
     (r"^admin/crm/employers/", "employers.employer"),
     (r"^admin/crm/contacts/", "employers.employercontact"),
-    (r"^admin/fidelity/import/", "fidelity.importupload"),
+    (r"^admin/fidelity/import/", "importer.importupload"),
     (r"^admin/fidelity/reviews/", "fidelity.fidelityreview"),
     (r"^admin/jobseekers/assessment/", "jobseekers.domainassessment"),
     (r"^admin/jobseekers/consent/", "jobseekers.familyconsent"),
@@ -216,7 +216,8 @@ def rows_for(program, labels):
     program's coach may reach it where the design lets coaches see people)."""
     from django.apps import apps
 
-    from ips.fidelity.models import FidelityReview, ImportUpload
+    from importer.models import ImportUpload
+    from ips.fidelity.models import FidelityReview
     from tests.factories import FACTORIES, JobFactory
 
     rows = {}
@@ -231,7 +232,7 @@ def rows_for(program, labels):
                 period_start=dt.date(2026, 1, 1),
                 period_end=dt.date(2026, 3, 31),
             )
-        elif label == "fidelity.importupload":
+        elif label == "importer.importupload":
             rows[label] = ImportUpload.objects.create(program=program, status="rejected")
         elif label in REFERENCE_MODELS:
             rows[label] = model._default_manager.order_by("pk").first()

@@ -2,6 +2,10 @@
 
 The selector (`ips.fidelity.selectors.program_facts`) loads `ProgramFacts` in a few
 aggregate queries; everything here is arithmetic. Pure: no django.
+
+Longer than ~400 lines on purpose: one short function per item and outcome of
+spec/metrics.md, in the spec's order, so each can be checked against its paragraph
+(issue 15).
 """
 
 from __future__ import annotations

@@ -37,7 +37,17 @@ class ScaleItem:
         return SECTIONS[self.key[0]]
 
 
-def _item(key, title, criterion, one, two, three, four, five, computed=False) -> ScaleItem:
+def _item(
+    key: str,
+    title: str,
+    criterion: str,
+    one: str,
+    two: str,
+    three: str,
+    four: str,
+    five: str,
+    computed: bool = False,
+) -> ScaleItem:
     return ScaleItem(key, title, criterion, (one, two, three, four, five), computed)
 
 
@@ -167,6 +177,7 @@ ITEM_KEYS = tuple(item.key for item in ITEMS)
 def review_total(ratings: dict[str, int | None]) -> int | None:
     """Sum of the 25 ratings, only when every item is rated 1-5 (spec/metrics.md)."""
     values = [ratings.get(key) for key in ITEM_KEYS]
-    if any(v is None or not 1 <= v <= 5 for v in values):
+    rated = [v for v in values if v is not None and 1 <= v <= 5]
+    if len(rated) != len(values):
         return None
-    return sum(values)
+    return sum(rated)

@@ -17,7 +17,6 @@ from employers.selectors import WeekRow, program_week, week_summary
 from ips.fidelity.compute import outcomes
 from ips.fidelity.selectors import program_facts
 from ips.models import Program, StaffMember
-from ips.reports.periods import quarter_of
 from ips.roles import LEADERSHIP, Role
 from jobseekers.models import InterestWithdrawal, Job, JobSeeker, Match, MatchOutcome
 from jobseekers.selectors import (
@@ -27,6 +26,7 @@ from jobseekers.selectors import (
     caseload_for,
     wage_reporting_due,
 )
+from reports.periods import quarter_of
 
 # A taken-back "I'm interested" stays on the home this long; an interest itself stays
 # until it is handled (issue 17, item 4).

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 STABLE_HOUSING = frozenset({"own_or_family", "supported"})
 NEW_JUSTICE = frozenset({"new_contact", "new_charge", "incarceration"})
@@ -50,7 +51,7 @@ class PsrFigures:
     er_visits_previous: int
     er_visits_change: int
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 

@@ -12,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import Any
 
 ATTAINMENT_LEVELS = (-2, -1, 0, 1, 2)  # goal attainment scaling, much less .. much more
 
@@ -49,7 +51,7 @@ def _mean(values: list[int]) -> float | None:
     return math.floor(exact * 100 + Fraction(1, 2)) / 100
 
 
-def _latest_per_person(rows, attr: str) -> list[int]:
+def _latest_per_person(rows: Iterable[Any], attr: str) -> list[int]:
     """Each person's latest recorded value of `attr` among `rows` (sorted by date)."""
     latest: dict[int, int] = {}
     for row in sorted(rows, key=lambda r: r.date):

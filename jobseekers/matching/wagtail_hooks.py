@@ -6,23 +6,22 @@ from __future__ import annotations
 
 from django.urls import include, path, reverse_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 
+from ips.menu import RoleMenuItem
 from jobseekers.matching import urls, views
 
 
 @hooks.register("register_admin_urls")
 def register_matching_urls():
-    return [path("matching/", include((urls.urlpatterns, "matching"), namespace="matching"))]
-
-
-class OpeningsAndMatchesMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(views.VIEW_MATCHES)
+    return [path("matching/", include(urls))]
 
 
 @hooks.register("register_admin_menu_item")
 def register_openings_and_matches_menu_item():
-    return OpeningsAndMatchesMenuItem(
-        "Openings and matches", reverse_lazy("matching:openings"), icon_name="link", order=210
+    return RoleMenuItem(
+        "Openings and matches",
+        reverse_lazy("matching:openings"),
+        icon_name="link",
+        order=210,
+        permission=views.VIEW_MATCHES,
     )

@@ -49,9 +49,13 @@ def specialist(staff):
 
 
 @pytest.fixture
-def frozen_today(monkeypatch):
-    """Pin "today" for code reading timezone.localdate()."""
-    from django.utils import timezone
+def frozen_today(settings):
+    """Today is TODAY for every clock Python reads (timezone.localdate(), now(), date.today()),
+    from noon in the program's time zone; the clock keeps ticking from there (time-machine)."""
+    from zoneinfo import ZoneInfo
 
-    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: TODAY)
-    return TODAY
+    import time_machine
+
+    noon = dt.datetime.combine(TODAY, dt.time(12), tzinfo=ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(noon, tick=True):
+        yield TODAY

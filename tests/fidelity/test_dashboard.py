@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from ips.reports.charts import Line, bar_chart
+from reports.charts import Line, bar_chart
 from tests.reports.builders import build_program
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def test_chart_is_an_accessible_svg_with_every_value_in_its_description():
 
 
 def dashboard_url(program):
-    return reverse("fidelity:dashboard") + f"?program={program.pk}&start=2026-01-01&end=2026-12-31"
+    return reverse("reports:dashboard") + f"?program={program.pk}&start=2026-01-01&end=2026-12-31"
 
 
 @pytest.mark.parametrize(("specialists", "seekers", "contacts"), [(2, 20, 100), (8, 200, 2000)])
@@ -49,11 +49,11 @@ def test_dashboard_query_count_is_constant(
 def test_report_exports_pdf_csv_and_printable_html(client, program, users):
     client.force_login(users["director"])
     query = f"?program={program.pk}&start=2026-01-01&end=2026-03-31"
-    pdf = client.get(reverse("fidelity:report", args=["pdf"]) + query)
+    pdf = client.get(reverse("reports:report", args=["pdf"]) + query)
     assert pdf.content.startswith(b"%PDF")
-    csv_text = client.get(reverse("fidelity:report", args=["csv"]) + query).content.decode()
+    csv_text = client.get(reverse("reports:report", args=["csv"]) + query).content.decode()
     assert "outcomes.served,0" in csv_text
-    html = client.get(reverse("fidelity:report", args=["html"]) + query).content.decode()
+    html = client.get(reverse("reports:report", args=["html"]) + query).content.decode()
     assert "IPS program report" in html
 
 
@@ -86,7 +86,7 @@ def _text_boxes(svg: str):
     """(left, right, top, bottom) of every <text> in a chart, by the chart's own estimate."""
     import re
 
-    from ips.reports.charts import text_width
+    from reports.charts import text_width
 
     boxes = []
     for attrs, body in re.findall(r"<text ([^>]*)>(.*?)</text>", svg):
@@ -214,15 +214,15 @@ def test_each_chart_downloads_as_a_png_picture_of_the_same_chart(client, name):
     director.save()
     client.force_login(director.user)
     query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
-    page = client.get(reverse("fidelity:dashboard") + query).content.decode()
-    link = reverse("fidelity:chart_png", args=[name])
+    page = client.get(reverse("reports:dashboard") + query).content.decode()
+    link = reverse("reports:chart_png", args=[name])
     assert link in page
     response = client.get(link + query)
     assert response["Content-Type"] == "image/png"
     assert response["Content-Disposition"].endswith('.png"')
     picture = Image.open(io.BytesIO(response.content))
     assert picture.format == "PNG"
-    svg = client.get(reverse("fidelity:chart", args=[name]) + query).content.decode()
+    svg = client.get(reverse("reports:chart", args=[name]) + query).content.decode()
     width, height = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg).groups()
     # Twice the SVG's size (sharp on a slide), with each bar and line where the SVG has it.
     assert picture.size == (round(float(width) * 2), round(float(height) * 2))
@@ -242,8 +242,8 @@ def test_each_chart_downloads_as_a_png_picture_of_the_same_chart(client, name):
 def test_each_chart_downloads_as_an_svg_file(client, program, users, name):
     client.force_login(users["director"])
     query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
-    page = client.get(reverse("fidelity:dashboard") + query).content.decode()
-    link = reverse("fidelity:chart", args=[name])
+    page = client.get(reverse("reports:dashboard") + query).content.decode()
+    link = reverse("reports:chart", args=[name])
     assert link in page
     response = client.get(link + query)
     assert response["Content-Type"] == "image/svg+xml"
@@ -253,11 +253,11 @@ def test_each_chart_downloads_as_an_svg_file(client, program, users, name):
 
 def test_unknown_chart_or_bad_period_is_refused(client, program, users):
     client.force_login(users["director"])
-    assert client.get(reverse("fidelity:chart", args=["pie"])).status_code == 404
+    assert client.get(reverse("reports:chart", args=["pie"])).status_code == 404
     bad = f"?program={program.pk}&start=2026-09-30&end=2026-07-01"
-    assert client.get(reverse("fidelity:chart", args=["rates"]) + bad).status_code == 400
+    assert client.get(reverse("reports:chart", args=["rates"]) + bad).status_code == 400
     client.force_login(users["coach"])
-    assert client.get(reverse("fidelity:chart", args=["rates"])).status_code == 302
+    assert client.get(reverse("reports:chart", args=["rates"])).status_code == 302
 
 
 def test_a_quarter_nobody_was_served_shows_no_rate_in_the_trend(client, program, users):
@@ -265,7 +265,7 @@ def test_a_quarter_nobody_was_served_shows_no_rate_in_the_trend(client, program,
     the quarter had nobody served."""
     client.force_login(users["director"])
     query = f"?program={program.pk}&start=2026-07-01&end=2026-09-30"
-    response = client.get(reverse("fidelity:dashboard") + query)
+    response = client.get(reverse("reports:dashboard") + query)
     trend = response.context["charts"]["trend"]
     assert "2026 Q3: no data" in trend
     assert ": 0 %" not in trend

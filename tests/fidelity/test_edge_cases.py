@@ -31,9 +31,9 @@ from ips.fidelity.compute import (
     outcomes,
 )
 from ips.fidelity.selectors import program_facts, weekly_face_to_face
-from ips.reports.html import report_context
-from ips.reports.periods import last_complete_quarter, quarter_choices
 from ips.roles import Role
+from reports.html import report_context
+from reports.periods import last_complete_quarter, quarter_choices
 
 D = dt.date
 Q3 = Period(D(2026, 7, 1), D(2026, 9, 30))
@@ -260,7 +260,7 @@ def test_dashboard_mid_quarter_lists_no_future_week(client, program, users, cont
     end = today + dt.timedelta(days=40)
     client.force_login(users[Role.DIRECTOR])
     response = client.get(
-        reverse("fidelity:dashboard")
+        reverse("reports:dashboard")
         + f"?program={program.pk}&start={start.isoformat()}&end={end.isoformat()}"
     )
     assert response.status_code == 200
@@ -276,7 +276,7 @@ def test_dashboard_mid_quarter_lists_no_future_week(client, program, users, cont
 
 def test_dashboard_defaults_to_the_last_complete_quarter(client, program, users):
     client.force_login(users[Role.DIRECTOR])
-    response = client.get(reverse("fidelity:dashboard"))
+    response = client.get(reverse("reports:dashboard"))
     assert response.status_code == 200
     start, end = last_complete_quarter(timezone.localdate())
     assert response.context["report"]["period"] == {
@@ -351,7 +351,7 @@ def two_programs(db):
 
 
 def test_two_program_total_sums_counts_and_recomputes_the_rate(two_programs):
-    from ips.reports.build import combined_report, program_report
+    from reports.build import combined_report, program_report
 
     north, south = (program_report(p, Q3.start, Q3.end) for p in two_programs)
     total = combined_report(two_programs, Q3.start, Q3.end)
@@ -397,7 +397,7 @@ def test_director_of_two_programs_sees_each_and_the_total(client, two_programs):
         StaffMember.objects.create(user=director, program=program, role="director")
     client.force_login(director)
     response = client.get(
-        reverse("fidelity:dashboard") + f"?program={two_programs[0].pk}&start=2026-07-01"
+        reverse("reports:dashboard") + f"?program={two_programs[0].pk}&start=2026-07-01"
         "&end=2026-09-30"
     )
     table = response.context["together"]
@@ -410,7 +410,7 @@ def test_director_of_two_programs_sees_each_and_the_total(client, two_programs):
 
 def test_a_director_of_one_program_sees_no_total(client, program, users):
     client.force_login(users[Role.DIRECTOR])
-    response = client.get(reverse("fidelity:dashboard"))
+    response = client.get(reverse("reports:dashboard"))
     assert "together" not in response.context
 
 
@@ -424,7 +424,7 @@ def test_a_period_not_yet_begun_is_refused_everywhere(client, program, users):
     end = start + dt.timedelta(days=60)
     client.force_login(users[Role.DIRECTOR])
     query = f"?program={program.pk}&start={start}&end={end}"
-    response = client.get(reverse("fidelity:dashboard") + query)
+    response = client.get(reverse("reports:dashboard") + query)
     assert response.status_code == 400
     assert "has not begun" in response.content.decode()
     month = f"{start:%Y-%m}"
@@ -438,12 +438,12 @@ def test_a_period_not_yet_begun_is_refused_everywhere(client, program, users):
 
 def test_unknown_report_format_is_a_404(client, program, users):
     client.force_login(users[Role.DIRECTOR])
-    assert client.get(reverse("fidelity:report", args=["foo"])).status_code == 404
+    assert client.get(reverse("reports:report", args=["foo"])).status_code == 404
 
 
 def test_a_quarter_with_nobody_served_has_no_rate_or_tier(program):
-    from ips.reports.build import quarterly_reports
-    from ips.reports.tables import quarterly_table
+    from reports.build import quarterly_reports
+    from reports.tables import quarterly_table
 
     table = quarterly_table(quarterly_reports(program, D(2026, 9, 30), 2))
     row = dict(zip(table.header, table.rows[0], strict=True))

@@ -100,9 +100,9 @@ def worked_quarter(program, staff):
     from django.utils import timezone
 
     from employers.models import Employer
-    from ips.reports.periods import last_complete_quarter
     from jobseekers.models import Job as JobRow
     from jobseekers.models import JobSeeker
+    from reports.periods import last_complete_quarter
 
     start, end = last_complete_quarter(timezone.localdate())
     employer = Employer.objects.create(program=program, name="Cafe")
@@ -135,7 +135,7 @@ def test_quarterly_return_has_a_row_per_quarter_in_page_csv_and_xlsx(
 
     from openpyxl import load_workbook
 
-    from ips.reports.periods import quarter_label
+    from reports.periods import quarter_label
 
     client.force_login(users["director"])
     page = client.get(QUARTERLY)

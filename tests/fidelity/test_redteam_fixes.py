@@ -24,14 +24,14 @@ from ips.fidelity.compute import (
 )
 from ips.fidelity.quarterly import closed_in_period
 from ips.fidelity.supervision import supervision_rows
-from ips.reports.html import earnings_rows, report_context
-from ips.reports.tables import (
+from ips.roles import Role
+from reports.html import earnings_rows, report_context
+from reports.tables import (
     earnings_table,
     per_specialist_table,
     quarterly_table,
     table_csv,
 )
-from ips.roles import Role
 
 D = dt.date
 ANA = Specialist(1, "ana@example.org")
@@ -135,11 +135,11 @@ def test_a_per_specialist_value_that_agrees_with_its_rating_carries_no_extra():
 
 
 def test_the_dashboard_chart_labels_the_exact_per_specialist_value():
-    from ips.fidelity.views import _charts
+    from reports.views import _charts
 
     item = _v6_at_5_9952().as_dict()
     chart = _charts(_report({"V6": item}), [], {"ana@example.org": "Ana Lopez"})["contacts"]
-    from ips.reports.charts import to_svg
+    from reports.charts import to_svg
 
     svg = to_svg(chart)
     assert "5.9955" in svg
@@ -147,7 +147,7 @@ def test_the_dashboard_chart_labels_the_exact_per_specialist_value():
 
 
 def test_the_items_by_quarter_table_shows_the_exact_figure_beside_its_rating():
-    from ips.fidelity.views import trend_rows
+    from reports.views import trend_rows
 
     s2 = {"value": 96.0, "rating": 4, "provisional": False, "value_shown": 95.96}
     rows = {spec.key: cells for spec, cells in trend_rows([("2026 Q3", _report({"S2": s2}))])}
@@ -243,8 +243,8 @@ def test_a_record_opened_and_closed_the_same_day_is_neither_closed_nor_left():
 
 def test_uk_quarterly_return_leads_with_the_uk_figures(db):
     from ips.models import Program
-    from ips.reports.build import quarterly_reports
     from jobseekers.models import JobSeeker
+    from reports.build import quarterly_reports
 
     program = Program.objects.create(name="Leeds IPS", slug="leeds", country="UK")
     JobSeeker.objects.create(program=program, ref="L1", name="P1", entry_date=D(2026, 8, 10),

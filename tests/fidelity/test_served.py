@@ -27,7 +27,7 @@ def person(program, name, entry, closed=None):
 def served_in_report(client, director, program, start, end) -> int:
     client.force_login(director)
     query = f"?program={program.pk}&start={start}&end={end}"
-    response = client.get(reverse("fidelity:report", args=["json"]) + query)
+    response = client.get(reverse("reports:report", args=["json"]) + query)
     assert response.status_code == 200
     return json.loads(response.content)["outcomes"]["served"]
 

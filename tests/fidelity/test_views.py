@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from ips.fidelity.models import FidelityReview, ImportUpload
+from importer.models import ImportUpload
+from ips.fidelity.models import FidelityReview
 
 pytestmark = pytest.mark.django_db
 
@@ -17,12 +18,12 @@ REFUSED = {"specialist", "coach"}
 def list_urls(program):
     query = f"?program={program.pk}&start=2026-01-01&end=2026-03-31"
     return [
-        reverse("fidelity:dashboard") + query,
-        reverse("fidelity:report", args=["html"]) + query,
-        reverse("fidelity:report", args=["csv"]) + query,
-        reverse("fidelity:report", args=["pdf"]) + query,
-        reverse("fidelity:report", args=["json"]) + query,
-        reverse("fidelity:import"),
+        reverse("reports:dashboard") + query,
+        reverse("reports:report", args=["html"]) + query,
+        reverse("reports:report", args=["csv"]) + query,
+        reverse("reports:report", args=["pdf"]) + query,
+        reverse("reports:report", args=["json"]) + query,
+        reverse("importer:upload"),
         reverse("fidelity:reviews"),
         reverse("fidelity:compare"),
     ]
@@ -34,8 +35,8 @@ def object_urls(review, upload):
         reverse("fidelity:review_export", args=[review.pk, "html"]),
         reverse("fidelity:review_export", args=[review.pk, "csv"]),
         reverse("fidelity:review_export", args=[review.pk, "pdf"]),
-        reverse("fidelity:import_detail", args=[upload.pk]),
-        reverse("fidelity:import_status", args=[upload.pk]),
+        reverse("importer:detail", args=[upload.pk]),
+        reverse("importer:status", args=[upload.pk]),
     ]
 
 
@@ -113,7 +114,7 @@ def test_refused_writes_change_nothing(client, program, users, other_staff, revi
         client.post(
             reverse("fidelity:review", args=[review.pk]), {"rating_S1": "5", "complete": "1"}
         )
-        client.post(reverse("fidelity:import_confirm", args=[upload.pk]))
+        client.post(reverse("importer:confirm", args=[upload.pk]))
     assert FidelityReview.objects.count() == 1
     assert not review.ratings.filter(rating__isnull=False).exists()
     upload.refresh_from_db()
@@ -127,7 +128,7 @@ def test_director_of_two_programs_sees_both(client, program, other_program, staf
     StaffMember.objects.create(user=director.user, program=other_program, role="director")
     client.force_login(director.user)
     url = (
-        reverse("fidelity:dashboard")
+        reverse("reports:dashboard")
         + f"?program={other_program.pk}&start=2026-01-01&end=2026-03-31"
     )
     response = client.get(url)
@@ -137,7 +138,7 @@ def test_director_of_two_programs_sees_both(client, program, other_program, staf
 
 def test_bad_period_is_a_clear_message(client, program, users):
     client.force_login(users["director"])
-    url = reverse("fidelity:dashboard") + f"?program={program.pk}&start=2026-04-01&end=2026-03-31"
+    url = reverse("reports:dashboard") + f"?program={program.pk}&start=2026-04-01&end=2026-03-31"
     response = client.get(url)
     assert response.status_code == 400
     assert "must not be before" in response.content.decode()

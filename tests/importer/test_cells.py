@@ -1,4 +1,4 @@
-"""The cell readers on their own: pure, no database (ips/importer/cells.py)."""
+"""The cell readers on their own: pure, no database (importer/cells.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ips.importer.cells import (
+from importer.cells import (
     CellError,
     Reading,
     displayed_number,
@@ -16,7 +16,7 @@ from ips.importer.cells import (
     number_text,
     parse_number,
 )
-from ips.importer.schema import FILES, Option
+from importer.schema import FILES, Option
 
 AMOUNTS = st.decimals(
     min_value=Decimal("-999999999999.99"),

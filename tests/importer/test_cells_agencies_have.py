@@ -15,8 +15,8 @@ from openpyxl import Workbook
 
 from coaching.models import SupportContact
 from employers.models import EmployerContact
-from ips.importer.readers import read_files
-from ips.importer.services import import_program
+from importer.readers import read_files
+from importer.services import import_program
 from ips.models import TimeEntry
 from jobseekers.models import Job, JobSeeker
 

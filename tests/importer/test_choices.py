@@ -7,7 +7,7 @@ import pytest
 
 from coaching.models import SupportContact
 from employers.models import EmployerContact
-from ips.importer import schema
+from importer import schema
 from ips.models import TimeEntry
 from ips.roles import Role
 from jobseekers.models import Job, JobSeeker

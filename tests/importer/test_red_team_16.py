@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from employers.models import Employer
-from ips.importer.cells import CellError, displayed_number, parse_number
+from importer.cells import CellError, displayed_number, parse_number
 from jobseekers.models import Job, JobSeeker
 from tests.importer.test_cells_agencies_have import (
     EMPLOYERS,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from ips.importer.schema import SPECS, CellError, parse_bool, parse_date, parse_list, parse_table
+from importer.schema import SPECS, CellError, parse_bool, parse_date, parse_list, parse_table
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from ips.importer.readers import read_files
-from ips.importer.schema import FILES, SPECS
-from ips.importer.services import import_program
-from ips.importer.template import DOC_PATH, render_markdown, template_files
+from importer.readers import read_files
+from importer.schema import FILES, SPECS
+from importer.services import import_program
+from importer.template import DOC_PATH, render_markdown, template_files
 from ips.models import Program, StaffMember
 
 

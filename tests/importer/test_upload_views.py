@@ -11,8 +11,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from ips.fidelity.models import ImportUpload
-from ips.importer import uploads
+from importer import uploads
+from importer.models import ImportUpload
 from jobseekers.models import JobSeeker
 from tests.importer.conftest import GOOD
 
@@ -30,20 +30,20 @@ def as_files(files) -> list[SimpleUploadedFile]:
 
 
 def upload(client, program, files):
-    return client.post(reverse("fidelity:import"), {"program": program.pk, "files": files})
+    return client.post(reverse("importer:upload"), {"program": program.pk, "files": files})
 
 
 def test_upload_shows_a_preview_and_writes_only_after_confirmation(client, program, users):
     client.force_login(users["director"])
     response = upload(client, program, as_files(GOOD))
     item = ImportUpload.objects.get()
-    assert response["Location"] == reverse("fidelity:import_detail", args=[item.pk])
+    assert response["Location"] == reverse("importer:detail", args=[item.pk])
     assert item.status == ImportUpload.Status.PREVIEW
     assert not JobSeeker.objects.filter(program=program).exists()
     page = client.get(response["Location"]).content.decode()
     assert "seekers.csv" in page
     assert "Import these rows" in page
-    client.post(reverse("fidelity:import_confirm", args=[item.pk]))
+    client.post(reverse("importer:confirm", args=[item.pk]))
     item.refresh_from_db()
     assert item.status == ImportUpload.Status.DONE
     assert item.counts["seekers.csv"] == {"created": 3, "updated": 0, "unchanged": 0}
@@ -73,10 +73,10 @@ def test_bad_rows_are_all_listed_and_nothing_can_be_confirmed(client, program, u
     item = ImportUpload.objects.get()
     assert item.status == ImportUpload.Status.REJECTED
     assert len(item.errors) == 2
-    page = client.get(reverse("fidelity:import_detail", args=[item.pk])).content.decode()
+    page = client.get(reverse("importer:detail", args=[item.pk])).content.decode()
     assert "staff.csv:3: role:" in page
     assert "Import these rows" not in page
-    client.post(reverse("fidelity:import_confirm", args=[item.pk]))
+    client.post(reverse("importer:confirm", args=[item.pk]))
     assert not JobSeeker.objects.exists()
 
 
@@ -123,8 +123,8 @@ def test_large_uploads_run_in_the_celery_task_and_report_progress(
     item = ImportUpload.objects.get()
     assert item.status == ImportUpload.Status.PREVIEW
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("fidelity:import_confirm", args=[item.pk]))
-    status = client.get(reverse("fidelity:import_status", args=[item.pk])).json()
+        client.post(reverse("importer:confirm", args=[item.pk]))
+    status = client.get(reverse("importer:status", args=[item.pk])).json()
     assert status == {"status": "done", "running": False, "done": 0, "total": 0}
     assert JobSeeker.objects.filter(program=program).count() == 3
 
@@ -134,13 +134,13 @@ def test_a_running_import_shows_a_polling_progress_bar(client, program, users):
         program=program, status=ImportUpload.Status.IMPORTING, rows=5000
     )
     client.force_login(users["director"])
-    page = client.get(reverse("fidelity:import_detail", args=[item.pk])).content.decode()
+    page = client.get(reverse("importer:detail", args=[item.pk])).content.decode()
     assert "<progress" in page
-    assert reverse("fidelity:import_status", args=[item.pk]) in page
+    assert reverse("importer:status", args=[item.pk]) in page
 
 
 def test_a_redelivered_task_does_nothing_twice(program, users):
-    from ips.fidelity.tasks import run_import_upload_task
+    from importer.tasks import run_import_upload_task
 
     item = ImportUpload.objects.create(program=program, status=ImportUpload.Status.DONE)
     run_import_upload_task(item.pk, True)
@@ -154,7 +154,7 @@ def test_the_preview_shows_the_first_rows_as_read_with_counts_per_file(client, p
     files["employers"][1][3] = "02139"
     upload(client, program, as_files(files))
     item = ImportUpload.objects.get()
-    page = client.get(reverse("fidelity:import_detail", args=[item.pk])).content.decode()
+    page = client.get(reverse("importer:detail", args=[item.pk])).content.decode()
     assert "The files as read" in page
     assert "employers.csv: 2 rows" in page
     assert "<td>02139</td>" in page
@@ -167,8 +167,8 @@ def test_the_end_message_says_what_was_created_and_updated(client, program, user
     for _ in range(2):
         upload(client, program, as_files(GOOD))
         item = ImportUpload.objects.order_by("-pk").first()
-        client.post(reverse("fidelity:import_confirm", args=[item.pk]))
-    page = client.get(reverse("fidelity:import_detail", args=[item.pk])).content.decode()
+        client.post(reverse("importer:confirm", args=[item.pk]))
+    page = client.get(reverse("importer:detail", args=[item.pk])).content.decode()
     assert "Imported into North Team: 0 rows created, 0 updated, 16 unchanged." in page
     item.refresh_from_db()
     assert item.preview == {}  # the rows go with the files once imported
@@ -181,11 +181,11 @@ def test_nothing_to_import_is_a_problem_on_the_screen_and_cannot_be_confirmed(
     upload(client, program, [SimpleUploadedFile("caseload.csv", b"name\nSam\n")])
     item = ImportUpload.objects.get()
     assert item.status == ImportUpload.Status.REJECTED
-    page = client.get(reverse("fidelity:import_detail", args=[item.pk])).content.decode()
+    page = client.get(reverse("importer:detail", args=[item.pk])).content.decode()
     assert "Nothing to import: no file is named after what it holds" in page
     assert "caseload.csv: ignored" in page
     assert "Import these rows" not in page
-    client.post(reverse("fidelity:import_confirm", args=[item.pk]))
+    client.post(reverse("importer:confirm", args=[item.pk]))
     item.refresh_from_db()
     assert item.status == ImportUpload.Status.REJECTED
 
@@ -195,13 +195,13 @@ def test_the_upload_screen_asks_the_date_order(client, program, users, order, da
     client.force_login(users["director"])
     files = {"seekers": [["ref", "name", "entry_date"], ["S1", "Sam", "04/09/2026"]]}
     response = client.post(
-        reverse("fidelity:import"),
+        reverse("importer:upload"),
         {"program": program.pk, "files": as_files(files), "dates": order},
     )
     item = ImportUpload.objects.get()
     assert response.status_code == 302
     assert item.status == ImportUpload.Status.PREVIEW, item.errors
-    client.post(reverse("fidelity:import_confirm", args=[item.pk]))
+    client.post(reverse("importer:confirm", args=[item.pk]))
     assert JobSeeker.objects.get(ref="S1").entry_date.day == day
 
 
@@ -218,7 +218,7 @@ def test_a_slashed_date_without_an_order_names_the_screen_choice(client, program
 def test_an_unknown_date_order_is_refused_by_the_form(client, program, users):
     client.force_login(users["director"])
     response = client.post(
-        reverse("fidelity:import"),
+        reverse("importer:upload"),
         {"program": program.pk, "files": as_files(GOOD), "dates": "YMD"},
     )
     assert response.status_code == 400
@@ -227,15 +227,15 @@ def test_an_unknown_date_order_is_refused_by_the_form(client, program, users):
 
 def test_the_upload_screen_lists_the_columns_and_links_the_template(client, program, users):
     client.force_login(users["director"])
-    page = client.get(reverse("fidelity:import")).content.decode()
-    assert reverse("fidelity:import_template") in page
+    page = client.get(reverse("importer:upload")).content.decode()
+    assert reverse("importer:template") in page
     assert "<strong>entry_date</strong>" in page
     assert "Dates written" in page
 
 
 def test_the_template_download_holds_a_csv_and_an_xlsx_per_file(client, users):
     client.force_login(users["director"])
-    response = client.get(reverse("fidelity:import_template"))
+    response = client.get(reverse("importer:template"))
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="import-template.zip"'
     names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
@@ -247,13 +247,13 @@ def test_the_template_download_holds_a_csv_and_an_xlsx_per_file(client, users):
 @pytest.mark.parametrize("role", ["specialist", "coach"])
 def test_the_template_download_is_for_those_who_may_import(client, users, role):
     client.force_login(users[role])
-    response = client.get(reverse("fidelity:import_template"))
+    response = client.get(reverse("importer:template"))
     assert response.status_code in (302, 403)
     assert response.get("Content-Type") != "application/zip"
 
 
 def test_erasing_a_person_drops_the_preview_rows_that_name_them(client, program, users):
-    from ips.privacy.identifiers import PersonIdentifiers
+    from jobseekers.privacy.identifiers import PersonIdentifiers
 
     client.force_login(users["director"])
     upload(client, program, as_files(GOOD))
@@ -278,5 +278,5 @@ def test_the_preview_page_takes_the_same_queries_whatever_the_upload_size(
     assert item.preview["seekers.csv"]["count"] == seekers
     assert len(item.preview["seekers.csv"]["rows"]) == min(seekers, 5)
     with django_assert_max_num_queries(11):
-        page = client.get(reverse("fidelity:import_detail", args=[item.pk]))
+        page = client.get(reverse("importer:detail", args=[item.pk]))
     assert f"seekers.csv: {seekers} rows" in page.content.decode()

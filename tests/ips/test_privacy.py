@@ -72,6 +72,16 @@ def test_the_pdf_copy_is_a_pdf(client, users, full_record):
     assert response.content.startswith(b"%PDF")
 
 
+def test_the_pdf_copy_prints_a_name_as_written(client, users, full_record):
+    from tests.reports.pdf_text import pdf_text
+
+    full_record.preferred_name = "Nguyễn Thị Thu"
+    full_record.save()
+    client.force_login(users["director"])
+    response = client.get(f"/admin/privacy/seeker/{full_record.pk}/record.pdf")
+    assert "Nguyễn Thị Thu" in pdf_text(response.content)
+
+
 def test_unknown_download_format_is_not_found(client, users, full_record):
     client.force_login(users["supervisor"])
     assert client.get(f"/admin/privacy/seeker/{full_record.pk}/record.exe").status_code == 404
@@ -170,7 +180,7 @@ def test_erasure_reaches_django_admin_log_of_the_portal_account(
 
 
 def test_person_identifiers_find_and_redact_the_person_only():
-    from ips.privacy.identifiers import PersonIdentifiers
+    from jobseekers.privacy.identifiers import PersonIdentifiers
 
     person = PersonIdentifiers.of(
         name="Alex Rivera", emails=["Alex@Example.org", ""], phone="(313) 555-0142", ref="S-1"

@@ -11,8 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from ips.fidelity.compute import Period
-from ips.reports.build import program_report
 from jobseekers.models import Job, JobSeeker
+from reports.build import program_report
 from tests.reports.builders import YEAR, build_program
 
 pytestmark = [pytest.mark.perf, pytest.mark.django_db]

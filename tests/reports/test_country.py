@@ -21,7 +21,7 @@ def test_country_chooses_the_leading_outcome_set(
     program.country = country
     program.save()
     client.force_login(users["director"])
-    response = client.get(reverse("fidelity:dashboard") + QUERY.format(pk=program.pk))
+    response = client.get(reverse("reports:dashboard") + QUERY.format(pk=program.pk))
     page = response.content.decode()
     assert f"<h3>Outcomes: {leading}</h3>" in page
     assert f"<summary>Show the {other} outcomes too</summary>" in page
@@ -33,7 +33,7 @@ def test_country_chooses_the_leading_outcome_set(
     assert f"{chart_rate[:2]} employment rate by quarter" in trend  # the trend follows suit
     assert ("UK 40" in trend) == (country == "UK")
     printable = client.get(
-        reverse("fidelity:report", args=["html"]) + QUERY.format(pk=program.pk)
+        reverse("reports:report", args=["html"]) + QUERY.format(pk=program.pk)
     ).content.decode()
     assert f"<h3>Outcomes: {leading}</h3>" in printable
 

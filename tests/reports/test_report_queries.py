@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ips.reports.build import program_report
+from reports.build import program_report
 from tests.reports.builders import YEAR, build_program
 
 pytestmark = pytest.mark.django_db

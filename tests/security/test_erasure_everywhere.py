@@ -32,8 +32,8 @@ from wagtail.models import ModelLogEntry
 from coaching.services import log_support_contact
 from employers.models import Employer
 from employers.services import log_employer_contact
-from ips.fidelity.models import ImportUpload
-from ips.importer.uploads import ERASED_FILES
+from importer.models import ImportUpload
+from importer.uploads import ERASED_FILES
 from jobseekers.models import Job, JobSeeker, StatusCheckIn
 from jobseekers.services import record_job_start
 

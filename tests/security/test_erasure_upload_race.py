@@ -13,10 +13,10 @@ import pytest
 from django.db import connection, connections
 from django.test import RequestFactory
 
-from ips.fidelity.models import ImportUpload
-from ips.importer import uploads
-from ips.privacy.services import erase_seeker
+from importer import uploads
+from importer.models import ImportUpload
 from jobseekers.models import JobSeeker
+from jobseekers.privacy.services import erase_seeker
 
 NAME = "Marisol Okafor"
 SEEKERS_CSV = (

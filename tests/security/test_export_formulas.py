@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from employers.models import Employer, EmployerContact
 from ips.fidelity.services import rate_items, start_review
-from ips.reports.formats import to_csv
 from ips.spreadsheets import FORMULA_STARTS
+from reports.formats import to_csv
 
 FORMULA = st.builds(
     lambda start, rest: start + rest,

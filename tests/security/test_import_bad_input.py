@@ -15,10 +15,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from ips.importer import readers
-from ips.importer.readers import read_files
-from ips.importer.schema import SPECS, CellError, parse_decimal, parse_int
-from ips.importer.services import import_program
+from importer import readers
+from importer.readers import read_files
+from importer.schema import SPECS, CellError, parse_decimal, parse_int
+from importer.services import import_program
 from ips.models import Program
 from jobseekers.models import CareerProfile
 from tests.security.conftest import ERROR_LINE, row_counts

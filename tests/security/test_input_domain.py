@@ -21,8 +21,8 @@ from django.urls import reverse
 
 from coaching.models import SupportContact
 from employers.models import Employer, EmployerContact
-from ips.fidelity.models import ImportUpload
-from ips.importer import uploads
+from importer import uploads
+from importer.models import ImportUpload
 from ips.roles import Role
 from ips.validators import InputDomainFilterMixin, InputDomainMixin
 from jobseekers.models import BenefitsCounselling
@@ -138,7 +138,7 @@ def test_a_listing_filter_date_out_of_range_is_a_form_error_not_a_500(
 def test_report_periods_out_of_range_are_a_400_with_the_reason(client, staff, end):
     client.force_login(staff[Role.DIRECTOR].user)
     query = {"start": "0001-01-01" if end != "0001-01-01" else "2026-01-01", "end": end}
-    dashboard = client.get(reverse("fidelity:dashboard"), query)
+    dashboard = client.get(reverse("reports:dashboard"), query)
     outcomes = client.get(reverse("jobseekers_life_outcomes"), query)
     assert dashboard.status_code == 400
     assert RANGE_MESSAGE in text(dashboard)
@@ -202,11 +202,11 @@ def contacts_upload(specialist, notes: str) -> list[SimpleUploadedFile]:
 
 
 def post_upload(client, program, files):
-    return client.post(reverse("fidelity:import"), {"program": program.pk, "files": files})
+    return client.post(reverse("importer:upload"), {"program": program.pk, "files": files})
 
 
 def import_page(client, item) -> str:
-    return text(client.get(reverse("fidelity:import_detail", args=[item.pk])))
+    return text(client.get(reverse("importer:detail", args=[item.pk])))
 
 
 @pytest.mark.parametrize("day", OUT_OF_RANGE)
@@ -218,7 +218,7 @@ def test_an_imported_date_out_of_range_is_refused_and_the_caseload_still_opens(
     rows = [["ref", "name", "entry_date"], ["S1", "Sam One", day]]
     post_upload(client, program, [csv_file("seekers", rows)])
     item = ImportUpload.objects.get()
-    client.post(reverse("fidelity:import_confirm", args=[item.pk]))
+    client.post(reverse("importer:confirm", args=[item.pk]))
     item.refresh_from_db()
     assert item.status == ImportUpload.Status.REJECTED
     assert f"seekers.csv:2: entry_date: {day} {RANGE_MESSAGE}" in import_page(client, item)
@@ -249,7 +249,7 @@ def test_a_nul_in_a_large_import_ends_the_task_refused_never_stuck_checking(
     with django_capture_on_commit_callbacks(execute=True):
         post_upload(client, program, files)
     item = ImportUpload.objects.get()
-    status = client.get(reverse("fidelity:import_status", args=[item.pk])).json()
+    status = client.get(reverse("importer:status", args=[item.pk])).json()
     assert status["running"] is False
     assert status["status"] == ImportUpload.Status.REJECTED
     assert "notes: contains an invisible control character (U+0000)" in import_page(client, item)
@@ -266,12 +266,12 @@ def test_an_unexpected_error_in_the_import_task_ends_it_failed_with_the_reason(
     item = ImportUpload.objects.get()
     assert item.status == ImportUpload.Status.CHECKING
     ImportUpload.objects.filter(pk=item.pk).update(files={"employers.csv": "abc"})  # damaged
-    from ips.fidelity.tasks import run_import_upload_task
+    from importer.tasks import run_import_upload_task
 
     run_import_upload_task(item.pk, False)
     item.refresh_from_db()
     page = import_page(client, item)
-    status = client.get(reverse("fidelity:import_status", args=[item.pk])).json()
+    status = client.get(reverse("importer:status", args=[item.pk])).json()
     assert (item.status, status["running"]) == (ImportUpload.Status.FAILED, False)
     assert "The import stopped: nothing was imported" in page
     assert "unexpected error (Error)" in page

@@ -19,7 +19,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from ips.fidelity.models import ImportUpload
+from importer.models import ImportUpload
 from ips.models import Program, StaffMember
 from ips.roles import Role
 from jobseekers.models import JobSeeker
@@ -44,7 +44,7 @@ def csv_file(stem: str, rows) -> SimpleUploadedFile:
 
 def upload(client, program, *files) -> ImportUpload:
     """Post files to the upload screen for `program`; the upload it made."""
-    response = client.post(reverse("fidelity:import"), {"program": program.pk, "files": files})
+    response = client.post(reverse("importer:upload"), {"program": program.pk, "files": files})
     assert response.status_code == 302, response.content.decode()[:2000]
     return ImportUpload.objects.latest("pk")
 
@@ -59,11 +59,11 @@ def text(response) -> str:
 
 
 def detail(client, item: ImportUpload) -> str:
-    return text(client.get(reverse("fidelity:import_detail", args=[item.pk])))
+    return text(client.get(reverse("importer:detail", args=[item.pk])))
 
 
 def confirm(client, item: ImportUpload) -> ImportUpload:
-    client.post(reverse("fidelity:import_confirm", args=[item.pk]))
+    client.post(reverse("importer:confirm", args=[item.pk]))
     item.refresh_from_db()
     return item
 

@@ -13,9 +13,9 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ips.fidelity import forms as fidelity_forms
-from ips.fidelity.models import ImportUpload
-from ips.importer import uploads
+from importer import forms as importer_forms
+from importer import uploads
+from importer.models import ImportUpload
 from tests.security.conftest import row_counts
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +37,7 @@ def post(client, users, program):
 
     def send(*files: tuple[str, bytes]):
         payload = [SimpleUploadedFile(name, data) for name, data in files]
-        return client.post(reverse("fidelity:import"), {"program": program.pk, "files": payload})
+        return client.post(reverse("importer:upload"), {"program": program.pk, "files": payload})
 
     return send
 
@@ -48,7 +48,7 @@ def assert_form_error(response, text: str) -> None:
 
 
 def test_an_upload_over_the_size_limit_is_refused_before_it_is_read(post, monkeypatch):
-    monkeypatch.setattr(fidelity_forms, "MAX_UPLOAD_BYTES", 1024)
+    monkeypatch.setattr(importer_forms, "MAX_UPLOAD_BYTES", 1024)
     before = row_counts(), ImportUpload.objects.count()
     response = post(("staff.csv", STAFF_CSV + b"x" * 2048))
     assert_form_error(response, "The upload is larger than")
