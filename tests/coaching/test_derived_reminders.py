@@ -60,7 +60,7 @@ def test_correcting_the_start_date_on_the_jobs_screen_moves_the_retention_checks
     assert Job.objects.get(pk=started.pk).start_date == new_start
     assert "30-day check" not in _due_page(client, users["supervisor"])
     page = client.get(reverse("coaching:job", args=[started.pk])).content.decode()
-    assert f"30 days, {(new_start + 30 * D):%-d %B %Y}" in page
+    assert f"30 days, {(new_start + 30 * D):%a %-d %b %Y}" in page
 
 
 @pytest.mark.django_db
