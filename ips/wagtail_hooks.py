@@ -13,6 +13,7 @@ def register_two_step_urls():
     from django.urls import path
 
     from ips import two_step
+    from ips.find import views as find_views
     from ips.privacy import views as privacy
 
     return [
@@ -23,6 +24,7 @@ def register_two_step_urls():
             name="ips_privacy_download",
         ),
         path("privacy/seeker/<int:seeker_id>/erase/", privacy.erase, name="ips_privacy_erase"),
+        path("search/", find_views.search_page, name="ips_search"),
         path("two-step/", two_step.setup, name="ips_otp_setup"),
         path("two-step/off/", two_step.turn_off, name="ips_otp_turn_off"),
         path("two-step/verify/", two_step.verify, name="ips_otp_verify"),
@@ -75,3 +77,11 @@ def workspace_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("ips/workspace.css"))
+
+
+@hooks.register("register_admin_search_area")
+def staff_search_area():
+    # Order 10: before Wagtail's page search, so the header's box opens the staff search.
+    from ips.find.views import StaffSearchArea
+
+    return StaffSearchArea()
