@@ -45,9 +45,7 @@ def find(user, text: str, limit: int = LIMIT) -> Found:
         limit,
     )
     employers, more_employers = _first(
-        search(choosable(Employer, user), ["name", "industry", "ref"], text).order_by(
-            "name", "pk"
-        ),
+        search(choosable(Employer, user), ["name", "industry", "ref"], text).order_by("name", "pk"),
         limit,
     )
     openings, more_openings = _first(

@@ -123,9 +123,7 @@ def named(program, staff, other_program):
 
 
 @pytest.mark.parametrize(("typed", "stored"), EXAMPLES)
-def test_the_staff_search_finds_each_kind_by_the_folded_words(
-    client, users, named, typed, stored
-):
+def test_the_staff_search_finds_each_kind_by_the_folded_words(client, users, named, typed, stored):
     client.force_login(users[Role.SUPERVISOR])
     response = client.get(SEARCH_URL, {"q": typed.upper()})
     assert response.status_code == 200
@@ -242,9 +240,7 @@ def test_the_quick_log_employer_picker_folds(client, users, named, typed, stored
     client.force_login(users[Role.SPECIALIST])
     response = client.get(reverse("crm:employer_options"), {"q": typed})
     assert response.status_code == 200
-    assert re.findall(r'value="(\d+)"', response.content.decode()) == [
-        str(named[typed][1].pk)
-    ]
+    assert re.findall(r'value="(\d+)"', response.content.decode()) == [str(named[typed][1].pk)]
 
 
 @pytest.mark.parametrize(("typed", "stored"), EXAMPLES)
