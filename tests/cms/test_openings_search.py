@@ -80,17 +80,19 @@ def test_the_page_count_shown_is_bounded(client, make_opening, openings_url, set
     assert paginator.get_page(MAX_PAGES + 3).number == MAX_PAGES
 
 
-def test_on_postgresql_a_keyword_search_reads_the_trigram_index(make_opening):
+def test_on_postgresql_a_word_of_the_folded_column_reads_the_trigram_index(make_opening):
+    """The folded title-and-description condition of the keyword search is answered from
+    the partial trigram index (the employer-name and kind-of-work alternatives are OR-ed
+    beside it: see the closing note of issue 21 for the figures at 100,000 openings)."""
     from django.db import connection, transaction
 
-    from cms.filters import OpeningFilter
     from cms.selectors import public_openings
 
     if connection.vendor != "postgresql":
         pytest.skip("trigram indexes are PostgreSQL's; SQLite scans (see the migration)")
     for _ in range(3):
         make_opening(title="Kitchen porter")
-    found = OpeningFilter({"q": "kitchen"}, queryset=public_openings()).qs.values("pk")
+    found = public_openings().filter(search_text__contains="kitchen").values("pk")
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
