@@ -144,16 +144,26 @@ def _resolve(model, path: str) -> tuple[str, bool]:
     return path, False
 
 
+def _typed_words(text: str | None) -> list[tuple[str, str]]:
+    """(folded word, the word as typed) pairs, at most MAX_WORDS, folded duplicates dropped."""
+    pairs: list[tuple[str, str]] = []
+    for typed in (text or "").split():
+        for word in fold(typed).split():
+            if word not in [folded for folded, _ in pairs]:
+                pairs.append((word, typed))
+    return pairs[:MAX_WORDS]
+
+
 def folded_q(model, paths: Iterable[str], text: str | None) -> Q | None:
     """A filter for `text` over `paths` of `model`: every typed word must be found in one of
     the paths. A path to a folded source field ("name", "employer__name") matches the
     folded word inside that model's `search_text`; any other path ("zip", "notes") matches
-    the folded word case-insensitively (a reference, a ZIP code). None when `text` has no
-    words (no filter).
+    the word as typed or folded, case-insensitively ("José" still finds "José" in a note).
+    None when `text` has no words (no filter).
 
     Rule: issue 17 item 2 (one folding for every search)."""
-    words = query_words(text)
-    if not words:
+    pairs = _typed_words(text)
+    if not pairs:
         return None
     resolved: list[tuple[str, bool]] = []
     for path in paths:
@@ -161,10 +171,13 @@ def folded_q(model, paths: Iterable[str], text: str | None) -> Q | None:
         if entry not in resolved:
             resolved.append(entry)
     query = Q()
-    for word in words:
+    for word, typed in pairs:
         either = Q()
         for path, folded in resolved:
-            either |= Q(**{f"{path}__{'contains' if folded else 'icontains'}": word})
+            if folded:
+                either |= Q(**{f"{path}__contains": word})
+            else:
+                either |= Q(**{f"{path}__icontains": word}) | Q(**{f"{path}__icontains": typed})
         query &= either
     return query
 

@@ -267,3 +267,28 @@ def test_the_public_keyword_search_folds(client, named, typed, stored):
     titles = {o.title for o in response.context["openings"]}
     assert titles == {f"Cook for {stored}"}
     assert len(response.context["openings"]) == 2
+
+
+def test_a_field_without_a_folded_column_still_finds_the_word_as_typed(program):
+    """A listing may also search free text ("notes"): "José" typed finds "José" there, and
+    the folded "jose" finds a plain "Jose"."""
+    from employers.models import EmployerContact
+    from ips.search import search
+
+    employer = Employer.objects.create(program=program, name="Corner Shop")
+    other = Employer.objects.create(program=program, name="Other Shop")
+    from tests.conftest import make_staff
+
+    specialist = make_staff(program, Role.SPECIALIST, "fold_specialist")
+    accented = EmployerContact.objects.create(
+        program=program, specialist=specialist, employer=employer, date=dt.date(2026, 3, 2),
+        notes="Asked for José",
+    )  # fmt: skip
+    plain = EmployerContact.objects.create(
+        program=program, specialist=specialist, employer=other, date=dt.date(2026, 3, 2),
+        notes="Asked for Jose",
+    )  # fmt: skip
+    found = search(EmployerContact.objects.all(), ["employer__name", "notes"], "José")
+    assert set(found) == {accented, plain}
+    found = search(EmployerContact.objects.all(), ["employer__name", "notes"], "jose")
+    assert list(found) == [plain]  # a note is not folded: the typed word and its fold only
