@@ -68,8 +68,9 @@ messages: install
 	$(PY) manage.py makemessages -l es --no-obsolete --no-location $(foreach p,$(MESSAGES_IGNORE),--ignore='$(p)')
 	$(PY) manage.py compilemessages -l es --ignore='.venv/*'
 
+# `make bench ARGS="--scale state"`: the statewide data set (built once, kept in a file).
 bench: install
-	$(PY) -m pytest -q -m perf tests/perf -s -p no:randomly
+	$(PY) -m pytest -q -m perf tests/perf -s -p no:randomly $(ARGS)
 
 # Debian's Chromium for the Playwright browser tests (never a downloaded browser).
 browsers:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -11,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import JobOpening
 from ips.geo import is_known_zip, normalise_zip, zip_centroid
 from ips.reference import plain_titles
+from ips.search import fold, query_words
 from ips.validators import DomainFilterSet
 
 # SOC 2018 major groups (the first two digits of an O*NET-SOC code), in plain words.
@@ -56,13 +59,19 @@ DEFAULT_MILES = 10
 
 def plain_title_codes(word: str) -> list[str]:
     """O*NET codes whose plain title, in English or Spanish, contains `word` (any case):
-    a search for "housekeeper" finds "Maids and Housekeeping Cleaners" openings."""
-    word = word.casefold()
-    return [
-        code
+    a search for "housekeeper" finds "Maids and Housekeeping Cleaners" openings; accents
+    ignored ("limpieza" and "límpieza" alike)."""
+    word = fold(word)
+    return [code for code, titles in _folded_plain_titles() if any(word in t for t in titles)]
+
+
+@functools.cache
+def _folded_plain_titles() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(code, folded plain titles) pairs, folded once per process."""
+    return tuple(
+        (code, tuple(fold(title) for title in titles.values()))
         for code, titles in plain_titles().items()
-        if any(word in title.casefold() for title in titles.values())
-    ]
+    )
 
 
 class OpeningFilterForm(forms.Form):
@@ -132,14 +141,14 @@ class OpeningFilter(DomainFilterSet):
         super().__init__(data, *args, **kwargs)
 
     def filter_keyword(self, queryset, name, value):
-        words = value.split()[:8]
-        for word in words:
+        """Every word (at most 8) in the title, description, employer name or kind of work,
+        case, accents and apostrophes ignored ("mcdonalds" finds McDonald's; ips.search)."""
+        for word in query_words(value):
             queryset = queryset.filter(
-                Q(title__icontains=word)
-                | Q(description__icontains=word)
+                Q(search_text__contains=word)
+                | Q(employer__search_text__contains=word)
                 | Q(occupation__title__icontains=word)
                 | Q(occupation__in=plain_title_codes(word))
-                | Q(employer__name__icontains=word)
             )
         return queryset
 

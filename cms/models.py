@@ -65,7 +65,7 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
     @path("")
     def index(self, request):
         from cms.filters import OpeningFilter
-        from cms.selectors import openings_listing, public_openings
+        from cms.selectors import MAX_PAGES, openings_listing, public_openings
 
         filterset = OpeningFilter(request.GET or None, queryset=public_openings())
         listing = openings_listing(filterset, request.GET.get("page"), self.per_page)
@@ -78,6 +78,7 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
                 "listing": listing,
                 "openings": listing.page,
                 "query_string": query.urlencode(),
+                "max_pages": MAX_PAGES,
             },
         )
 

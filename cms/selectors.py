@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.functions import StrIndex
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -20,6 +21,7 @@ from employers.models import JobOpening
 from ips.geo import bounding_box, haversine_miles_many
 from ips.models import Occupation, StaffMember
 from ips.roles import is_staff_member
+from ips.search import query_words
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
 
 PUBLIC_OPENING_RELATED = ("employer", "occupation")
@@ -31,20 +33,64 @@ def public_openings() -> QuerySet[JobOpening]:
     return JobOpening.objects.public().select_related(*PUBLIC_OPENING_RELATED)
 
 
+# Deep pages: the listing shows at most this many pages (2,000 openings at 20 a page); a
+# later page number is answered with a message to narrow the search (issue 21 item 1).
+MAX_PAGES = 100
+NOT_FOUND_RANK = 1_000_000  # a word found only in the employer's name or the kind of work
+
+
 @dataclass(frozen=True)
 class OpeningsListing:
     page: Page
     distances: dict[int, float] = field(default_factory=dict)
     near_zip: str = ""
     miles: float | None = None
+    beyond: bool = False  # a page past MAX_PAGES was asked for: nothing is listed
+
+
+class BoundedPaginator(Paginator):
+    """A Paginator that offers at most MAX_PAGES pages (the count stays the real one)."""
+
+    @property
+    def num_pages(self) -> int:
+        return min(super().num_pages, MAX_PAGES)
+
+
+def past_the_bound(page_number) -> bool:
+    """True when `page_number` (the raw query value) is a whole number above MAX_PAGES."""
+    text = str(page_number or "").strip()
+    return text.isascii() and text.isdigit() and (len(text) > 6 or int(text) > MAX_PAGES)
+
+
+def keyword_rank(words: list[str]):
+    """Relevance of an opening for folded `words`, smaller first: the sum of each word's
+    position in the folded title-then-description (a word in the title ranks above one
+    only in the description; one found only in the employer's name or kind of work
+    counts NOT_FOUND_RANK). StrIndex is instr() on SQLite and strpos() on PostgreSQL."""
+    rank = Value(0)
+    for word in words:
+        rank = rank + Case(
+            When(search_text__contains=word, then=StrIndex("search_text", Value(word))),
+            default=Value(NOT_FOUND_RANK),
+        )
+    return rank
 
 
 def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> OpeningsListing:
-    """One page of filtered public openings; near a ZIP: nearest first, in two queries."""
+    """One page of filtered public openings: with words, most relevant first (keyword_rank),
+    else newest first; near a ZIP: nearest first, in two queries. At most MAX_PAGES pages;
+    a later page gives an empty listing with `beyond` set (the page says to narrow it)."""
     queryset = filterset.qs
     origin = filterset.origin()
+    if past_the_bound(page_number):
+        return OpeningsListing(page=Paginator([], per_page).page(1), beyond=True)
     if origin is None:
-        page = Paginator(queryset.order_by(*LISTING_ORDER), per_page).get_page(page_number)
+        words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
+        if words:
+            ordered = queryset.annotate(rank=keyword_rank(words)).order_by("rank", *LISTING_ORDER)
+        else:
+            ordered = queryset.order_by(*LISTING_ORDER)
+        page = BoundedPaginator(ordered, per_page).get_page(page_number)
         return OpeningsListing(page=page)
     lat, lon, miles = origin
     min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, miles)
@@ -65,7 +111,7 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
             int(i): round(float(d), 1)
             for i, d in zip(ids[inside][order], miles_away[inside][order], strict=True)
         }
-    page = Paginator(list(distances), per_page).get_page(page_number)
+    page = BoundedPaginator(list(distances), per_page).get_page(page_number)
     by_id = JobOpening.objects.select_related(*PUBLIC_OPENING_RELATED).in_bulk(page.object_list)
     page.object_list = [by_id[i] for i in page.object_list if i in by_id]
     return OpeningsListing(

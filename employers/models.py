@@ -9,10 +9,11 @@ from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import Role, program_ids
+from ips.search import FoldedSearchField, Searchable
 from ips.versioning import Versioned
 
 
-class Employer(Versioned, GeoPoint):
+class Employer(Searchable, Versioned, GeoPoint):
     """A business the program develops jobs with."""
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="employers")
@@ -21,6 +22,7 @@ class Employer(Versioned, GeoPoint):
     )
     name = models.CharField(max_length=200)
     industry = models.CharField(max_length=120, blank=True)
+    search_text = FoldedSearchField(sources=["name", "industry", "ref"])
     address = models.CharField(max_length=300, blank=True)
     zip = models.CharField("ZIP code", max_length=10, blank=True)
     phone = models.CharField(max_length=40, blank=True)
@@ -168,7 +170,7 @@ class JobOpeningQuerySet(ProgramScopedQuerySet):
         return self.open().filter(shareable=True)
 
 
-class JobOpening(Versioned, GeoPoint):
+class JobOpening(Searchable, Versioned, GeoPoint):
     """A job an employer has or will have. Shown publicly only when marked shareable."""
 
     class Status(models.TextChoices):
@@ -192,6 +194,7 @@ class JobOpening(Versioned, GeoPoint):
         Occupation, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     description = models.TextField(blank=True)
+    search_text = FoldedSearchField(sources=["title", "description"])
     hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     schedule = models.CharField(max_length=20, choices=Schedule.choices, blank=True)
     hourly_wage = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)

@@ -24,6 +24,7 @@ from employers.models import Employer, EmployerContact, EmployerPerson, JobOpeni
 from employers.names import duplicate_key
 from ips.models import Program, StaffMember
 from ips.roles import CASEWORK_ROLES, LEADERSHIP, Role, program_ids
+from ips.search import folded_q
 
 CASEWORK = CASEWORK_ROLES  # the one casework role set (ips.roles)
 
@@ -54,13 +55,14 @@ def casework_programs(user) -> list[int]:
 
 
 def search_employers(user, text: str, limit: int = 8) -> QuerySet[Employer]:
-    """Employers whose name, ZIP or industry holds `text`, in the user's casework programs."""
+    """Employers of the user's casework programs whose name or industry holds every word
+    of `text` (case, accents and apostrophes ignored: "mcdonalds" finds McDonald's,
+    ips.search), or whose ZIP starts with it; at most `limit`, by name."""
     found = Employer.objects.for_user(user).filter(program_id__in=casework_programs(user))
     text = text.strip()
-    if text:
-        found = found.filter(
-            Q(name__icontains=text) | Q(zip__startswith=text) | Q(industry__icontains=text)
-        )
+    words = folded_q(Employer, ["name", "industry"], text)
+    if words is not None:
+        found = found.filter(words | Q(zip__startswith=text))
     return found.order_by("name")[:limit]
 
 
@@ -98,15 +100,16 @@ def own_seekers_for_log(user) -> QuerySet:
 
 
 def search_seekers_for_log(user, text: str, limit: int = 8) -> QuerySet:
-    """Other people of the user's programs whose name holds `text`: the quick log's
-    "someone else" search (the user's own caseload is listed already)."""
-    text = text.strip()
-    if not text:
+    """Other people of the user's programs whose name or preferred name holds every word of
+    `text` (case, accents and apostrophes ignored: "obrien" finds O'Brien, ips.search):
+    the quick log's "someone else" search (the user's own caseload is listed already)."""
+    words = folded_q(seeker_model(), ["name", "preferred_name"], text)
+    if words is None:
         return loggable_seekers(user).none()
     return (
         loggable_seekers(user)
         .exclude(specialist__user=user)
-        .filter(Q(name__icontains=text) | Q(preferred_name__icontains=text))
+        .filter(words)
         .order_by("name", "pk")[:limit]
     )
 

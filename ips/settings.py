@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "ips.fidelity",
     "importer",
     "reports",
+    "ips.find",
     "cms",
     "api",
     "ninja",

@@ -51,6 +51,7 @@ from ips.idempotency import (
 )
 from ips.models import StaffMember
 from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
+from ips.search import search
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain, with_input_domain
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
@@ -94,6 +95,14 @@ class ScopedIndexView(generic.IndexView):
                 staff.display_name if (staff := getattr(obj, field_name, None)) else ""
             )
         return column
+
+    def search_queryset(self, queryset):
+        """The listing's search box: every typed word must be found in one of
+        `search_fields`, names folded (case, accents, apostrophes: "obrien" finds
+        O'Brien, ips.search) instead of Wagtail's case-only `icontains` of the whole text."""
+        if not self.is_searching:
+            return queryset
+        return search(queryset, self.search_fields or [], self.search_query)
 
     def write_csv_row(self, writer, row_dict):
         # A cell such as "=HYPERLINK(...)" typed into a note must not run when opened.

@@ -15,6 +15,7 @@ from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import CASEWORK_ROLES, Role, program_ids
+from ips.search import FoldedSearchField, Searchable
 from ips.versioning import Versioned
 
 
@@ -64,7 +65,7 @@ class JobSeekerQuerySet(SeekerRowQuerySet):
         )
 
 
-class JobSeeker(Versioned, GeoPoint):
+class JobSeeker(Searchable, Versioned, GeoPoint):
     """A person on (or referred to) the IPS caseload. No diagnosis is stored: IPS needs none."""
 
     class Stage(models.TextChoices):
@@ -87,6 +88,7 @@ class JobSeeker(Versioned, GeoPoint):
     ref = models.CharField("agency reference", max_length=64, blank=True)
     name = models.CharField(max_length=200)
     preferred_name = models.CharField(max_length=100, blank=True)
+    search_text = FoldedSearchField(sources=["name", "preferred_name", "ref"])
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
     specialist = models.ForeignKey(

@@ -14,6 +14,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from employers.models import Employer
 from ips.forms import ScopedAdminModelForm
 from ips.models import Occupation
+from ips.search import folded_q
 from ips.validators import InputDomainMixin
 from ips.versioning import StaleCopyError
 from ips.workspace import (
@@ -426,8 +427,9 @@ class EmployerSearchForm(InputDomainMixin, BaseFilterForm):
 
     def filter(self, objects):
         query = (self.cleaned_data.get("q") or "").strip()
-        if query:
-            objects = objects.filter(Q(name__icontains=query) | Q(ref__iexact=query))
+        words = folded_q(objects.model, ["name"], query)
+        if words is not None:
+            objects = objects.filter(words | Q(ref__iexact=query))
             self.is_searching = True
             self.search_query = query
         return objects

@@ -18,6 +18,35 @@ from ips.roles import Role
 ROLES = ("specialist", "coach", "supervisor", "director")
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--scale",
+        choices=("normal", "state"),
+        default="normal",
+        help="benchmarks: 'state' runs tests/perf/test_state_scale.py on the statewide data "
+        "set (tests/perf/state.py), kept in .bench-state.sqlite3 between runs",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """At state scale only the state-scale benchmarks run (the others expect an empty
+    database); at normal scale those are left out by their own fixture."""
+    if config.getoption("--scale", default="normal") != "state":
+        return
+    keep = [item for item in items if "test_state_scale" in str(item.fspath)]
+    config.hook.pytest_deselected(items=[item for item in items if item not in keep])
+    items[:] = keep
+
+
+def pytest_configure(config):
+    if config.getoption("--scale", default="normal") == "state":
+        from django.conf import settings
+
+        test = settings.DATABASES["default"].setdefault("TEST", {})
+        if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+            test["NAME"] = str(settings.BASE_DIR / ".bench-state.sqlite3")
+
+
 def make_user(username: str, **extra):
     User = get_user_model()
     user = User.objects.create_user(

@@ -1,0 +1,47 @@
+"""The staff search page behind the header's search box (issue 17 item 2)."""
+
+from __future__ import annotations
+
+from django.template.response import TemplateResponse
+from django.views.decorators.cache import never_cache
+from wagtail.admin.search import SearchArea
+
+from ips.audit import record_rows_shown, rows_by_program
+from ips.find.selectors import find
+from ips.permissions import WORKSPACE, requires
+from ips.validators import query_text
+
+MAX_LENGTH = 200
+
+
+@never_cache
+@requires(WORKSPACE)
+def search_page(request):
+    """`?q=words`: job seekers, employers and openings the user may see holding every word
+    (case, accents, apostrophes ignored). Text with a control character is a 400 page with
+    the reason, and nothing is searched; longer than 200 characters is cut."""
+    raw = request.GET.get("q", "")
+    try:
+        text = query_text(raw, max_length=MAX_LENGTH).strip()
+    except ValueError as error:
+        context = {"q": "", "found": None, "problem": f"The search {error}. Type it again."}
+        return TemplateResponse(request, "ips/find/search.html", context, status=400)
+    found = find(request.user, text) if text else None
+    if found is not None and found.seekers:
+        record_rows_shown(
+            request=request, what="staff search", counts=rows_by_program(found.seekers)
+        )
+    return TemplateResponse(
+        request, "ips/find/search.html", {"q": text, "found": found, "problem": ""}
+    )
+
+
+class StaffSearchArea(SearchArea):
+    """The header's search box searches people, employers and openings, not Wagtail pages."""
+
+    def __init__(self):
+        from django.urls import reverse
+
+        super().__init__(
+            "People, employers and openings", reverse("ips_search"), name="staff", order=10
+        )

@@ -1,0 +1,17 @@
+"""The staff search page at /admin/search/ and the header box that opens it."""
+
+from django.urls import path
+from wagtail import hooks
+
+from ips.find import views
+
+
+@hooks.register("register_admin_urls")
+def register_search_url():
+    return [path("search/", views.search_page, name="ips_search")]
+
+
+@hooks.register("register_admin_search_area")
+def staff_search_area():
+    # Order 10: before Wagtail's page search, so the header's box opens the staff search.
+    return views.StaffSearchArea()

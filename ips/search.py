@@ -1,0 +1,188 @@
+"""One folding for every search: case, accents and apostrophes ignored, on SQLite and PostgreSQL.
+
+A searchable model (`Searchable`) keeps a `search_text` column: its name-like fields folded
+by `fold()` ("José O'Brien-McDonald's" -> "jose obrien mcdonalds"). The column is filled by
+the field's `pre_save`, which Django calls on every `save()` and for every row of
+`bulk_create()`, so screens, services, the importer, the demo builder and tasks all keep it;
+`Searchable.save(update_fields=[...])` adds the column when a source field is among them. A
+search folds the typed words the same way and matches each word as a substring of the
+column (`LIKE '%word%'`, the same operator and the same bytes on both engines), so
+"obrien" finds O'Brien, "jose" finds José and "mcdonalds" finds McDonald's everywhere:
+the staff search page, the staff listings' search boxes, the quick-log pickers and the
+public openings keyword search (issue 17 item 2).
+
+Writes that bypass `save()` and `bulk_create()` (`QuerySet.update`, `bulk_update`) of a
+source field must call `refold()` on the rows they changed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.db.models import Q
+
+SEARCH_FIELD = "search_text"
+MAX_WORDS = 8  # words of one search that are used; more are ignored (a search, not a text)
+REFOLD_BATCH = 1000
+
+# Apostrophes (typewriter, typographic, modifier letter, grave/acute used as one) are
+# dropped inside a word: O'Brien -> obrien, McDonald's -> mcdonalds.
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
+# Everything else that is not a letter or digit (of any script) separates words.
+_SEPARATORS = re.compile(r"[\W_]+")
+
+
+def fold(text: str | None) -> str:
+    """The search form of `text`: lower case (Unicode case folding), accents removed,
+    apostrophes dropped, any other punctuation a word break, words joined by one space.
+
+    >>> fold("  José O'Brien-McDonald’s ")
+    'jose obrien mcdonalds'
+    >>> fold("STRASSE Straße")
+    'strasse strasse'
+    """
+    text = unicodedata.normalize("NFKD", (text or "").casefold())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = _APOSTROPHES.sub("", text)
+    return " ".join(word for word in _SEPARATORS.split(text) if word)
+
+
+def query_words(text: str | None) -> list[str]:
+    """The folded words of a typed search, at most MAX_WORDS, duplicates dropped, in order.
+
+    >>> query_words("O'Brien  josé obrien")
+    ['obrien', 'jose']
+    """
+    words: list[str] = []
+    for word in fold(text).split():
+        if word not in words:
+            words.append(word)
+    return words[:MAX_WORDS]
+
+
+class FoldedSearchField(models.TextField):
+    """`fold()` of the model's `sources` fields, recomputed whenever the row is written by
+    `save()` or `bulk_create()` (Django calls `pre_save` for both). Not editable."""
+
+    def __init__(self, *args, sources: Sequence[str] = (), **kwargs):
+        self.sources = tuple(sources)
+        kwargs.setdefault("editable", False)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", "")
+        kwargs.setdefault(
+            "help_text", "The name fields folded for search (case, accents, apostrophes)."
+        )
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["sources"] = list(self.sources)
+        return name, path, args, kwargs
+
+    def value_for(self, obj) -> str:
+        return fold(" ".join(str(getattr(obj, source) or "") for source in self.sources))
+
+    def pre_save(self, model_instance, add):
+        value = self.value_for(model_instance)
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+class Searchable(models.Model):
+    """Abstract base: a `search_text` column kept by FoldedSearchField. A subclass declares
+    `search_text = FoldedSearchField(sources=[...])` with its own name-like fields."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            field = self._meta.get_field(SEARCH_FIELD)
+            if set(update_fields) & set(field.sources):
+                kwargs["update_fields"] = {*update_fields, SEARCH_FIELD}
+        super().save(*args, **kwargs)
+
+
+def search_field(model) -> FoldedSearchField | None:
+    """The model's FoldedSearchField, or None when the model keeps no folded column."""
+    try:
+        field = model._meta.get_field(SEARCH_FIELD)
+    except FieldDoesNotExist:
+        return None
+    return field if isinstance(field, FoldedSearchField) else None
+
+
+def refold(queryset: models.QuerySet) -> int:
+    """Recompute `search_text` for the rows of `queryset` (after a write that bypassed
+    `save()`); returns the number of rows rewritten. Used by the data migrations too."""
+    field = search_field(queryset.model)
+    if field is None:
+        return 0
+    changed = []
+    for row in queryset.only("pk", *field.sources).iterator(chunk_size=REFOLD_BATCH):
+        row.search_text = field.value_for(row)
+        changed.append(row)
+    queryset.model._base_manager.bulk_update(changed, [SEARCH_FIELD], batch_size=REFOLD_BATCH)
+    return len(changed)
+
+
+def _resolve(model, path: str) -> tuple[str, bool]:
+    """(lookup path, folded?) for a field path like "seeker__name": the related model's
+    `search_text` when that field is one of its folded sources, else the path itself."""
+    parts = path.split("__")
+    target = model
+    for part in parts[:-1]:
+        target = target._meta.get_field(part).related_model
+    field = search_field(target)
+    if field is not None and parts[-1] in field.sources:
+        return "__".join([*parts[:-1], SEARCH_FIELD]), True
+    return path, False
+
+
+def _typed_words(text: str | None) -> list[tuple[str, str]]:
+    """(folded word, the word as typed) pairs, at most MAX_WORDS, folded duplicates dropped."""
+    pairs: list[tuple[str, str]] = []
+    for typed in (text or "").split():
+        for word in fold(typed).split():
+            if word not in [folded for folded, _ in pairs]:
+                pairs.append((word, typed))
+    return pairs[:MAX_WORDS]
+
+
+def folded_q(model, paths: Iterable[str], text: str | None) -> Q | None:
+    """A filter for `text` over `paths` of `model`: every typed word must be found in one of
+    the paths. A path to a folded source field ("name", "employer__name") matches the
+    folded word inside that model's `search_text`; any other path ("zip", "notes") matches
+    the word as typed or folded, case-insensitively ("José" still finds "José" in a note).
+    None when `text` has no words (no filter).
+
+    Rule: issue 17 item 2 (one folding for every search)."""
+    pairs = _typed_words(text)
+    if not pairs:
+        return None
+    resolved: list[tuple[str, bool]] = []
+    for path in paths:
+        entry = _resolve(model, path)
+        if entry not in resolved:
+            resolved.append(entry)
+    query = Q()
+    for word, typed in pairs:
+        either = Q()
+        for path, folded in resolved:
+            if folded:
+                either |= Q(**{f"{path}__contains": word})
+            else:
+                either |= Q(**{f"{path}__icontains": word}) | Q(**{f"{path}__icontains": typed})
+        query &= either
+    return query
+
+
+def search(queryset: models.QuerySet, paths: Iterable[str], text: str | None) -> models.QuerySet:
+    """`queryset` narrowed by `folded_q(...)`; unchanged when `text` has no words."""
+    query = folded_q(queryset.model, paths, text)
+    return queryset if query is None else queryset.filter(query)

@@ -1,0 +1,146 @@
+"""A statewide data set for `make bench ARGS="--scale state"` (issue 21 item 5): 200
+programs, 40,000 job seekers, 100,000 openings, 20,000 employers, 2,000,000 employer
+contacts, written with bulk inserts (`bulk_create`, which also folds the search columns).
+Kept in a file database between runs (.bench-state.sqlite3, see tests/conftest.py); a tiny
+`Scale` is built by the normal suite (tests/perf/test_state_builder.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from employers.models import Employer, EmployerContact, JobOpening
+from ips.geo import zip_centroid
+from ips.models import Program, StaffMember
+from ips.roles import Role
+from jobseekers.models import JobSeeker
+
+ZIPS = ("48226", "48201", "48502", "48204", "48234", "48195", "49503", "48933")
+TITLES = ("Line cook", "Cashier", "Stock clerk", "Janitor", "Prep cook", "Driver", "Greeter")
+NAMES = ("José", "O'Brien", "McDonald's", "Nguyễn", "Smith", "Garcia", "Kowalski", "Lee")
+MODES = [m for m, _ in EmployerContact.Mode.choices]
+SPECIALISTS = 4  # per program, with one director, one supervisor and one coach
+FIRST_DAY = dt.date(2025, 1, 1)
+DAYS = 730
+BATCH = 5000
+
+
+@dataclass(frozen=True)
+class Scale:
+    programs: int
+    seekers: int
+    openings: int
+    employers: int
+    contacts: int
+
+
+STATE = Scale(programs=200, seekers=40_000, openings=100_000, employers=20_000, contacts=2_000_000)
+
+
+def built(scale: Scale) -> bool:
+    """True when the database already holds this data set (it is built once)."""
+    return (
+        Program.objects.filter(slug__startswith="state-").count() == scale.programs
+        and EmployerContact.objects.count() >= scale.contacts
+    )
+
+
+def _spread(total: int, parts: int) -> list[int]:
+    return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
+
+
+@transaction.atomic
+def build(scale: Scale, seed: int = 21) -> dict[str, int]:
+    """Write the data set; returns {kind: rows written}. Contacts are unique per
+    specialist, employer, day and way (the double-submission key)."""
+    rng = random.Random(seed)
+    programs = Program.objects.bulk_create(
+        Program(name=f"State program {p}", slug=f"state-{p}", zip=ZIPS[p % len(ZIPS)])
+        for p in range(scale.programs)
+    )
+    roles = [Role.DIRECTOR, Role.SUPERVISOR, Role.COACH] + [Role.SPECIALIST] * SPECIALISTS
+    users = get_user_model().objects.bulk_create(
+        get_user_model()(username=f"state-{p.pk}-{i}", password="!", first_name=f"Staff {i}")
+        for p in programs
+        for i in range(len(roles))
+    )
+    staff = StaffMember.objects.bulk_create(
+        StaffMember(user=users[n * len(roles) + i], program=p, role=role, fte=Decimal("1.00"))
+        for n, p in enumerate(programs)
+        for i, role in enumerate(roles)
+    )
+    specialists = {p.pk: [s for s in staff if s.program_id == p.pk and s.role == Role.SPECIALIST]
+                   for p in programs}  # fmt: skip
+    employers: dict[int, list[Employer]] = {}
+    for p, count in zip(programs, _spread(scale.employers, scale.programs), strict=True):
+        employers[p.pk] = Employer.objects.bulk_create(
+            (
+                Employer(program=p, name=f"{NAMES[e % len(NAMES)]} Business {e}", zip=p.zip)
+                for e in range(count)
+            ),
+            batch_size=BATCH,
+        )
+    seekers = []
+    for p, count in zip(programs, _spread(scale.seekers, scale.programs), strict=True):
+        seekers += [
+            JobSeeker(
+                program=p,
+                name=f"{NAMES[s % len(NAMES)]} Person {p.pk}-{s}",
+                specialist=specialists[p.pk][s % SPECIALISTS],
+                entry_date=FIRST_DAY + dt.timedelta(days=s % 300),
+                stage=JobSeeker.Stage.JOB_SEARCH,
+                zip=p.zip,
+            )
+            for s in range(count)
+        ]
+    JobSeeker.objects.bulk_create(seekers, batch_size=BATCH)
+    openings = []
+    for p, count in zip(programs, _spread(scale.openings, scale.programs), strict=True):
+        lat, lon = zip_centroid(p.zip)
+        mine = employers[p.pk]
+        openings += [
+            JobOpening(
+                program=p,
+                employer=mine[o % len(mine)],
+                title=f"{TITLES[o % len(TITLES)]} {o}",
+                description="Friendly team, training given.",
+                hours_per_week=Decimal(rng.choice([12, 20, 25, 32, 40])),
+                zip=p.zip,
+                latitude=lat + rng.uniform(-0.3, 0.3),
+                longitude=lon + rng.uniform(-0.4, 0.4),
+                status=JobOpening.Status.OPEN,
+                shareable=rng.random() < 0.9,
+                posted_on=FIRST_DAY + dt.timedelta(days=rng.randrange(DAYS)),
+            )
+            for o in range(count)
+        ]
+    JobOpening.objects.bulk_create(openings, batch_size=BATCH)
+    del openings, seekers
+    contacts = 0
+    for p, count in zip(programs, _spread(scale.contacts, scale.programs), strict=True):
+        mine, theirs = employers[p.pk], specialists[p.pk]
+        per_day = SPECIALISTS * len(mine) * len(MODES)  # unique (specialist, employer, mode)
+        rows = (
+            EmployerContact(
+                program=p,
+                specialist=theirs[c % SPECIALISTS],
+                employer=mine[(c // SPECIALISTS) % len(mine)],
+                mode=MODES[(c // (SPECIALISTS * len(mine))) % len(MODES)],
+                date=FIRST_DAY + dt.timedelta(days=(c // per_day) * 97 % DAYS),
+            )
+            for c in range(count)
+        )
+        contacts += len(EmployerContact.objects.bulk_create(rows, batch_size=BATCH))
+    return {
+        "programs": len(programs),
+        "staff": len(staff),
+        "employers": sum(len(v) for v in employers.values()),
+        "seekers": scale.seekers,
+        "openings": scale.openings,
+        "contacts": contacts,
+    }

@@ -1,0 +1,111 @@
+"""Benchmarks at state scale (issue 21): `make bench ARGS="--scale state"`.
+
+The data set (tests/perf/state.py) is built once into .bench-state.sqlite3 and kept. The
+baseline is measured in the same run on the same database: after the 100,000-opening
+figures, all but 2,000 public openings are made non-public inside the test's transaction
+(rolled back afterwards) and the same pages are measured again. Figures are CPU time
+(`time.process_time`; SQLite runs in this process) beside wall time; wall time is printed,
+never asserted."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
+from django.test import RequestFactory
+
+from cms.models import OpeningsIndexPage
+from employers.models import JobOpening
+from tests.perf.state import STATE, build, built
+
+pytestmark = [pytest.mark.perf, pytest.mark.django_db]
+RUNS = 15
+BASELINE_OPENINGS = 2_000
+PAGES = {
+    "/openings/": {},
+    "page 50": {"page": "50"},
+    "keyword": {"q": "cook"},
+    "keyword + 10 miles": {"q": "cook", "zip": "48226", "miles": "10"},
+}
+
+
+@pytest.fixture(scope="session")
+def state_data(request, django_db_setup, django_db_blocker):
+    if request.config.getoption("--scale") != "state":
+        pytest.skip('state-scale benchmarks run with `make bench ARGS="--scale state"`')
+    with django_db_blocker.unblock():
+        if not built(STATE):
+            started, started_cpu = time.perf_counter(), time.process_time()
+            counts = build(STATE)
+            print(
+                f"\nbuilt the state data set {counts} in {time.perf_counter() - started:.0f} s "
+                f"wall, {time.process_time() - started_cpu:.0f} s CPU"
+            )
+    return STATE
+
+
+def _timed(fn) -> tuple[float, float]:
+    """(median wall ms, median CPU ms) of RUNS calls after one warm-up call."""
+    fn()
+    wall, cpu = [], []
+    for _ in range(RUNS):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        fn()
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
+    return statistics.median(wall), statistics.median(cpu)
+
+
+def _measure(url: str) -> dict[str, tuple[float, float, int]]:
+    handler = WSGIHandler()
+    found = {}
+    for name, params in PAGES.items():
+
+        def page(params=params):
+            environ = RequestFactory().get(url, params).environ
+            request_started.disconnect(close_old_connections)
+            request_finished.disconnect(close_old_connections)
+            try:
+                body = b"".join(handler(environ, lambda status, headers: None))
+            finally:
+                request_started.connect(close_old_connections)
+                request_finished.connect(close_old_connections)
+            assert b'<h2 id="results">' in body
+
+        page()
+        queries: list[str] = []
+
+        def count(execute, sql, *args, seen=queries):
+            seen.append(sql)
+            return execute(sql, *args)
+
+        with connection.execute_wrapper(count):
+            page()
+        wall, cpu = _timed(page)
+        found[name] = (wall, cpu, len(queries))
+    return found
+
+
+def test_public_openings_at_100000_against_2000_in_the_same_run(state_data):
+    url = OpeningsIndexPage.objects.get().url
+    public = JobOpening.objects.public().count()
+    at_state = _measure(url)
+    keep = list(
+        JobOpening.objects.public().order_by("pk").values_list("pk", flat=True)[:BASELINE_OPENINGS]
+    )
+    JobOpening.objects.public().exclude(pk__in=keep).update(shareable=False)  # rolled back
+    at_baseline = _measure(url)
+    print(f"\npublic openings: {public:,} at state scale, {len(keep):,} baseline")
+    for name in PAGES:
+        (wall, cpu, queries), (b_wall, b_cpu, b_queries) = at_state[name], at_baseline[name]
+        print(
+            f"  {name:<20} {cpu:7.1f} ms CPU ({wall:7.1f} wall), {queries} queries | "
+            f"baseline {b_cpu:6.1f} ms CPU ({b_wall:6.1f} wall), {b_queries} queries | "
+            f"x{cpu / b_cpu:.2f} CPU"
+        )
+    for name in PAGES:
+        assert at_state[name][2] == at_baseline[name][2], name  # a constant query count
