@@ -172,3 +172,85 @@ def test_the_demo_seeker_sees_matches_with_reasons_in_spanish(demo, db):
     assert "Me interesa" in html
     for english in ("miles away", "as you wanted", "you asked for", "hours a week"):
         assert english not in text
+
+
+ENGLISH_ONLY_WORDS = frozenset(
+    "the and you your with for this that we what how our from are is of to it will be can "
+    "have who when where".split()
+)
+SPANISH_WORDS = frozenset(
+    "el la los las de del que y en su sus usted para con por un una es no se le lo qué".split()
+)
+
+
+def words_of(html: str) -> list[str]:
+    """The page's main words, leaving out what is marked lang="en" (an employer's own job
+    description, as they wrote it) and the language switch, which names English in English."""
+    html = re.sub(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', " ", html, flags=re.S)
+    return re.findall(r"[a-záéíóúñü]+", main_text(html).casefold())
+
+
+def spanish_demo_pages(client: Client) -> list[str]:
+    return [
+        f"/es{path}" if not path.startswith("/es/") else path
+        for path in demo_pages(client)
+        if not path.startswith("/portal/")
+    ]
+
+
+def test_the_demo_in_spanish_has_no_english_page_and_no_onet_code_or_title(demo, db):
+    """Issue 20, item 5: crawling the public site and the portal in Spanish finds every page
+    in Spanish (lang, title, words), with plain job titles, never an O*NET code or title."""
+    client = signed_in_demo_seeker()
+    client.post("/portal/language/", {"language": "es", "next": "/portal/"})
+    index = OpeningsIndexPage.objects.get(locale__language_code="es").url
+    assert index == "/es/openings/"
+    filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
+    gone = [f"{index}{pk}/" for pk in filled.values_list("pk", flat=True)[:3]]
+    paths = [*spanish_demo_pages(client), *gone, "/es/no-such-page/"]
+    paths += ["/portal/", "/portal/profile/", "/portal/preferences/"]
+    onet_titles = {o.title for o in Occupation.objects.filter(code__in=list(plain_titles()))} - set(
+        plain_titles().values()
+    )
+    shown_spanish_plain = set()
+    from django.utils import translation
+
+    with translation.override("es"):
+        spanish_plain = {
+            o.plain_title for o in Occupation.objects.filter(code__in=list(plain_titles()))
+        }
+    shares = {}
+    for path in paths:
+        response = client.get(path)
+        expected = 410 if path in gone else 404 if "no-such" in path else 200
+        assert response.status_code == expected, path
+        html = response.content.decode()
+        assert '<html lang="es">' in html, path
+        assert not ONET_CODE.search(re.sub(r'\svalue="[^"]*"', "", html)), path
+        text = visible_text(html)
+        for title in onet_titles:
+            assert not re.search(rf"\b{re.escape(title)}\b", text), (path, title)
+        shown_spanish_plain |= {plain for plain in spanish_plain if plain in text}
+        words = words_of(html)
+        assert len(words) >= 10, path
+        english = sum(w in ENGLISH_ONLY_WORDS for w in words) / len(words)
+        spanish = sum(w in SPANISH_WORDS for w in words) / len(words)
+        shares[path] = (round(english, 3), round(spanish, 3))
+    english_pages = {p: s for p, s in shares.items() if s[0] > 0.03 or s[1] < 0.08}
+    assert english_pages == {}
+    assert len(shown_spanish_plain) >= 10
+    assert len(paths) > 30
+
+
+def test_the_english_words_check_finds_an_english_page():
+    english = "<main><h1>About the program</h1><p>We help you find a job you want.</p></main>"
+    spanish = "<main><h1>Sobre el programa</h1><p>Le ayudamos a encontrar un trabajo.</p></main>"
+    share = lambda html: (
+        sum(w in ENGLISH_ONLY_WORDS for w in words_of(html))
+        / len(  # noqa: E731
+            words_of(html)
+        )
+    )
+    assert share(english) > 0.03
+    assert share(spanish) == 0
+    assert words_of('<main><p lang="en">the job as written</p><p>hola</p></main>') == ["hola"]
