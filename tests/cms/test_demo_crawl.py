@@ -245,12 +245,13 @@ def test_the_demo_in_spanish_has_no_english_page_and_no_onet_code_or_title(demo,
 def test_the_english_words_check_finds_an_english_page():
     english = "<main><h1>About the program</h1><p>We help you find a job you want.</p></main>"
     spanish = "<main><h1>Sobre el programa</h1><p>Le ayudamos a encontrar un trabajo.</p></main>"
-    share = lambda html: (
-        sum(w in ENGLISH_ONLY_WORDS for w in words_of(html))
-        / len(  # noqa: E731
-            words_of(html)
+    def share(html):
+        return (
+            sum(w in ENGLISH_ONLY_WORDS for w in words_of(html))
+            / len(
+                words_of(html)
+            )
         )
-    )
     assert share(english) > 0.03
     assert share(spanish) == 0
     assert words_of('<main><p lang="en">the job as written</p><p>hola</p></main>') == ["hola"]

@@ -11,7 +11,6 @@ import re
 import pytest
 from django.apps import apps
 from django.conf import settings
-from django.test import Client
 from wagtail.models import Locale, Page
 
 from cms.models import HomePage, OpeningsIndexPage, StandardPage
