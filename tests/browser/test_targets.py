@@ -188,6 +188,5 @@ def test_the_spanish_pages_pass_the_same_checks(browser_page, world, seeker_user
     page.goto("/es/about-the-data/")
     page.get_by_role("button", name="English").focus()
     page.keyboard.press("Enter")
-    page.wait_for_load_state()
-    assert page.url == f"{live_server.url}/about-the-data/"
+    page.wait_for_url(f"{live_server.url}/about-the-data/")
     assert page.locator("html").get_attribute("lang") == "en"

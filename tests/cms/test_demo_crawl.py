@@ -172,6 +172,22 @@ def test_the_demo_seeker_sees_matches_with_reasons_in_spanish(demo, db):
     assert "Me interesa" in html
     for english in ("miles away", "as you wanted", "you asked for", "hours a week"):
         assert english not in text
+    # "Me interesa" on the first card, then a change of choices, all in Spanish.
+    from jobseekers.models import MatchOutcome
+
+    first = int(re.search(r'action="/portal/interested/(\d+)/"', html).group(1))
+    done = client.post(f"/portal/interested/{first}/", follow=True).content.decode()
+    assert "Gracias. Le avisamos a su especialista" in done
+    assert MatchOutcome.objects.filter(opening_id=first, seeker__portal_user__isnull=False).exists()
+    form = client.get("/portal/preferences/").content.decode()
+    assert "Cambiar mis preferencias" in form
+    version = re.search(r'name="version" value="(\d+)"', form).group(1)
+    saved = client.post(
+        "/portal/preferences/",
+        {"max_hours_per_week": "30", "travel_mode": "bus", "version": version},
+        follow=True,
+    ).content.decode()
+    assert "Sus cambios están guardados" in saved
 
 
 ENGLISH_ONLY_WORDS = frozenset(
@@ -245,13 +261,10 @@ def test_the_demo_in_spanish_has_no_english_page_and_no_onet_code_or_title(demo,
 def test_the_english_words_check_finds_an_english_page():
     english = "<main><h1>About the program</h1><p>We help you find a job you want.</p></main>"
     spanish = "<main><h1>Sobre el programa</h1><p>Le ayudamos a encontrar un trabajo.</p></main>"
+
     def share(html):
-        return (
-            sum(w in ENGLISH_ONLY_WORDS for w in words_of(html))
-            / len(
-                words_of(html)
-            )
-        )
+        return sum(w in ENGLISH_ONLY_WORDS for w in words_of(html)) / len(words_of(html))
+
     assert share(english) > 0.03
     assert share(spanish) == 0
     assert words_of('<main><p lang="en">the job as written</p><p>hola</p></main>') == ["hola"]
