@@ -6,6 +6,8 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from cms.languages import language_of_path
+
 STAFF_PREFIXES = ("/admin/", "/django-admin/")
 
 
@@ -14,10 +16,29 @@ def supported_language(value: str | None) -> str | None:
     return value if value in dict(settings.LANGUAGES) else None
 
 
+SIGN_IN_PATHS = ("/portal/sign-in/", "/portal/link/")
+
+
+def _language_of_next(request) -> str | None:
+    """The sign-in pages speak the language of the public page the person comes from (its
+    `next`, e.g. "/es/openings/12/" is Spanish), whatever the cookie says: someone reading
+    the Spanish site who taps "Entrar" signs in in Spanish. None without such a `next`."""
+    if not request.path.startswith(SIGN_IN_PATHS):
+        return None
+    target = request.GET.get("next") or ""
+    if not target.startswith("/") or target.startswith("//"):
+        return None
+    return language_of_path(target.split("?", 1)[0])
+
+
 class PublicLanguageMiddleware:
-    """Activates the language of the `language` cookie (set by the language switch, and at
-    sign-in from the seeker's saved choice) for the public site and the portal; English
-    otherwise. The staff workspace is left to Wagtail's own language handling."""
+    """Activates the public site's and the portal's language. A public page's language is in
+    its URL ("/es/..." Spanish, no prefix English: cms.languages), so a link or a search
+    result always shows the same language. The portal, whose URLs both languages share,
+    follows the `language` cookie (set by the language switch, and at sign-in from the
+    seeker's saved choice); English without one. The sign-in pages, reached from a public
+    page with `next`, speak that page's language. The staff workspace is left to Wagtail's
+    own language handling."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -25,8 +46,10 @@ class PublicLanguageMiddleware:
     def __call__(self, request):
         if request.path.startswith(STAFF_PREFIXES):
             return self.get_response(request)
-        cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = supported_language(cookie) or "en"
+        language = language_of_path(request.path) or _language_of_next(request)
+        if language is None:
+            cookie = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+            language = supported_language(cookie) or "en"
         with translation.override(language):
             request.LANGUAGE_CODE = language
             response = self.get_response(request)

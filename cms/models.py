@@ -5,6 +5,7 @@ Openings are CRM records shown through a routable page, not copies.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
@@ -22,7 +23,7 @@ class HomePage(Page):
     body = RichTextField(blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    max_count = 1
+    max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)  # one per language (the Spanish tree)
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["cms.StandardPage", "cms.OpeningsIndexPage"]
 
@@ -55,7 +56,8 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
     per_page = 20
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    max_count = 1
+    max_count = len(settings.WAGTAIL_CONTENT_LANGUAGES)  # one per language
+    max_count_per_parent = 1
     parent_page_types = ["cms.HomePage"]
     subpage_types: list[str] = []  # openings are CRM records shown at sub-routes, not pages
 

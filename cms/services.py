@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -11,11 +12,22 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
+from django.utils.http import url_has_allowed_host_and_scheme, urlsafe_base64_encode
 from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
-from cms.content import HOME_BODY, HOME_INTRO, OPENINGS_INTRO, PAGES
+from cms.content import (
+    HOME_BODY,
+    HOME_BODY_ES,
+    HOME_INTRO,
+    HOME_INTRO_ES,
+    HOME_TITLE_ES,
+    OPENINGS_INTRO,
+    OPENINGS_INTRO_ES,
+    OPENINGS_TITLE_ES,
+    PAGES,
+    PAGES_ES,
+)
 from cms.models import HomePage, OpeningsIndexPage, PortalPreference, StandardPage
 from cms.selectors import (
     current_job,
@@ -35,23 +47,27 @@ from jobseekers.services import record_interest_withdrawal, update_career_profil
 
 @transaction.atomic
 def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
-    """Make sure the root, locale, home page, standard pages, openings index and site exist.
+    """Make sure the root, the English and Spanish locales, the English home page, standard
+    pages and openings index, their Spanish translations, and the site exist; returns the
+    English home page.
 
-    Idempotent: an existing page (by slug under home) is left as editors made it. Wagtail
-    creates the root in data migrations, but a flushed test database (live_server) loses
-    it; seed_demo and the browser tests call this.
+    Idempotent: an existing page (by slug under its home, or a translation of the English
+    page) is left as editors made it. Wagtail creates the root in data migrations, but a
+    flushed test database (live_server) loses it; seed_demo, `manage.py ensure_site` and the
+    browser tests call this.
     """
-    locale = Locale.objects.order_by("pk").first() or Locale.objects.create(language_code="en")
+    english = _locale("en")
+    spanish = _locale("es")
     root = Page.get_first_root_node()
     if root is None:
-        root = Page.add_root(title="Root", slug="root", locale=locale)
-    home = HomePage.objects.first()
+        root = Page.add_root(title="Root", slug="root", locale=english)
+    home = HomePage.objects.filter(locale=english).first()
     if home is None:
         home = root.add_child(
             instance=HomePage(
                 title=HOME_TITLE,
                 slug="home",
-                locale=locale,
+                locale=english,
                 intro=HOME_INTRO,
                 body=HOME_BODY,
             )
@@ -62,7 +78,8 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         if _placeholder_title(home):
             home.title = home.draft_title = HOME_TITLE
         home.save_revision().publish()
-    _ensure_children(home, locale)
+    _ensure_children(home, english)
+    _ensure_spanish(home, spanish)
     ensure_editor_group(home)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
@@ -71,6 +88,10 @@ def ensure_site(*, hostname: str = "localhost", port: int = 80) -> HomePage:
         site.root_page = home
         site.save(update_fields=["root_page"])
     return home
+
+
+def _locale(code: str) -> Locale:
+    return Locale.objects.get_or_create(language_code=code)[0]
 
 
 HOME_TITLE = "Find work you want"
@@ -86,7 +107,8 @@ EDITOR_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 
 
 def ensure_editor_group(home: HomePage) -> None:
-    """Wagtail's Editors group may enter the workspace and edit and publish the site's pages."""
+    """Wagtail's Editors group may enter the workspace and edit and publish the site's pages,
+    in English and in Spanish (each language's home page and everything under it)."""
     from django.contrib.auth.models import Group, Permission
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import GroupPagePermission
@@ -108,12 +130,13 @@ def ensure_editor_group(home: HomePage) -> None:
             codename=f"{action}_page",
             defaults={"name": f"Can {action} page"},
         )
-        GroupPagePermission.objects.get_or_create(group=group, page=home, permission=permission)
+        for page in home.get_translations(inclusive=True):
+            GroupPagePermission.objects.get_or_create(group=group, page=page, permission=permission)
 
 
 def _ensure_children(home: HomePage, locale: Locale) -> None:
     existing = set(home.get_children().values_list("slug", flat=True))
-    if "openings" not in existing and not OpeningsIndexPage.objects.exists():
+    if "openings" not in existing and not OpeningsIndexPage.objects.filter(locale=locale).exists():
         home.add_child(
             instance=OpeningsIndexPage(
                 title="Job openings",
@@ -128,6 +151,46 @@ def _ensure_children(home: HomePage, locale: Locale) -> None:
             home.add_child(instance=StandardPage(locale=locale, show_in_menus=True, **spec))
 
 
+def _ensure_spanish(home: HomePage, spanish: Locale) -> None:
+    """The Spanish page tree: a translation of the English home (at /es/) and of each page
+    under it that has Spanish words in cms.content, created live and left alone after.
+    Spanish pages keep the English slugs (the header links rely on it), so /es/openings/
+    is the Spanish openings page."""
+    spanish_home = home.get_translation_or_none(spanish)
+    if spanish_home is None:
+        spanish_home = Page.get_first_root_node().add_child(
+            instance=HomePage(
+                title=HOME_TITLE_ES,
+                slug="inicio",
+                locale=spanish,
+                translation_key=home.translation_key,
+                intro=HOME_INTRO_ES,
+                body=HOME_BODY_ES,
+            )
+        )
+    for page in home.get_children().specific():
+        if page.get_translation_or_none(spanish) is not None:
+            continue
+        words = _spanish_words(page)
+        if words is None:
+            continue  # a page editors added: they translate it themselves
+        spanish_home.add_child(
+            instance=type(page)(
+                slug=page.slug,
+                locale=spanish,
+                translation_key=page.translation_key,
+                show_in_menus=page.show_in_menus,
+                **words,
+            )
+        )
+
+
+def _spanish_words(page: Page) -> dict | None:
+    if isinstance(page, OpeningsIndexPage):
+        return {"title": OPENINGS_TITLE_ES, "intro": OPENINGS_INTRO_ES}
+    return PAGES_ES.get(page.slug)
+
+
 # --- The job seeker portal ----------------------------------------------------
 
 
@@ -138,6 +201,16 @@ class PortalError(ValueError):
 def portal_url(path: str) -> str:
     """An absolute link for an email (the site's base URL comes from the environment)."""
     return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+
+
+def local_path(value: str | None) -> str:
+    """`value` if it is a path on this site with no host or scheme ("/openings/12/?page=2"),
+    else "": "https://evil.example/", "//evil.example/" and "javascript:..." all give ""
+    (Django's url_has_allowed_host_and_scheme with no host allowed)."""
+    value = (value or "").strip()
+    if not value.startswith("/") or not url_has_allowed_host_and_scheme(value, allowed_hosts=None):
+        return ""
+    return value
 
 
 def _link_path(name: str, user, token: str) -> str:
@@ -217,13 +290,18 @@ def _send_invite(seeker: JobSeeker, user, link: str) -> None:
     )
 
 
-def send_sign_in_link(*, email: str) -> None:
+def send_sign_in_link(*, email: str, next_path: str = "") -> None:
     """Email a one-time sign-in link (valid SIGN_IN_LINK_MINUTES) if `email` is a portal
-    account's; nothing otherwise. Runs in a task, so the asker cannot time the difference."""
+    account's; nothing otherwise. Runs in a task, so the asker cannot time the difference.
+    With a local `next_path` the link carries it (`?next=`), so signing in lands back on
+    the page the person asked from (issue 20, item 4); any other value is left out."""
     user = portal_user_by_email(email)
     if user is None or not user.email:
         return
     link = portal_url(_link_path("portal:link", user, sign_in_link_tokens.make_token(user)))
+    next_path = local_path(next_path)
+    if next_path:
+        link = f"{link}?{urlencode({'next': next_path})}"
     with translation.override(seeker_language(getattr(user, "job_seeker", None))):
         send_templated_email(
             to=[user.email],
@@ -249,17 +327,20 @@ SIGN_IN_LINK_PER_EMAIL = {"limit": 1, "seconds": 60}
 SIGN_IN_LINK_PER_ADDRESS = {"limit": 20, "seconds": 60 * 60}
 
 
-def request_sign_in_link(*, email: str, address: str | None) -> bool:
+def request_sign_in_link(*, email: str, address: str | None, next_path: str = "") -> bool:
     """Queue the sign-in-link task for any address within the limits, known or not (True
-    when queued): the request does the same work (no query) either way; the page says the same."""
+    when queued): the request does the same work (no query) either way; the page says the same.
+    `next_path` is the page to land on after signing in by the link (a local path such as
+    "/es/openings/12/"; anything else is dropped, see local_path)."""
     email = email.strip().lower()
+    next_path = local_path(next_path)
     by_address = within_limit(
         "sign-in-link-address", address or "unknown", **SIGN_IN_LINK_PER_ADDRESS
     )
     if by_address and within_limit("sign-in-link-email", email, **SIGN_IN_LINK_PER_EMAIL):
         from cms.tasks import send_sign_in_link_task
 
-        transaction.on_commit(lambda: send_sign_in_link_task.delay(email))
+        transaction.on_commit(lambda: send_sign_in_link_task.delay(email, next_path))
         return True
     return False
 
@@ -416,9 +497,16 @@ def _send_weekly(user, seeker: JobSeeker, matches: list) -> None:
     )
 
 
-def public_openings_path() -> str:
-    """The openings index page's path, e.g. /openings/."""
-    page = OpeningsIndexPage.objects.live().first()
+def public_openings_path(language: str | None = None) -> str:
+    """The openings index page's path in `language` ("en" or "es"; the active language by
+    default), e.g. /openings/ or /es/openings/; the English one when that language has no
+    live openings page."""
+    language = language or translation.get_language() or "en"
+    pages = OpeningsIndexPage.objects.live()
+    page = (
+        pages.filter(locale__language_code=language).first()
+        or pages.filter(locale__language_code="en").first()
+    )
     return page.url if page is not None and page.url else "/openings/"
 
 

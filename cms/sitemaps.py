@@ -22,7 +22,25 @@ def openings_per_page() -> int:
 
 
 class PagesSitemap(Sitemap):
-    """The site's Wagtail pages (the openings index page itself, not each opening)."""
+    """The site's Wagtail pages in every language (the English tree and its Spanish
+    translation under /es/), the openings index pages themselves, not each opening."""
+
+    def items(self):
+        from django.db.models import Q
+        from wagtail.models import Page
+
+        homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+        under_a_home = Q()
+        for home in homes.only("path"):
+            under_a_home |= Q(path__startswith=home.path)
+        return (
+            Page.objects.filter(under_a_home)
+            .live()
+            .public()
+            .order_by("path")
+            .defer_streamfields()
+            .specific()
+        )
 
 
 class OpeningsSitemap(Sitemap):
@@ -53,6 +71,7 @@ class OpeningsSitemap(Sitemap):
         index = (
             OpeningsIndexPage.objects.live()
             .public()
+            .filter(locale__language_code="en")
             .descendant_of(site.root_page, inclusive=True)
             .first()
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from functools import wraps
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from cms import selectors, services
 from cms.forms import PreferencesForm, SignInForm, SignInLinkForm
+from cms.languages import same_page_in
 from cms.middleware import supported_language
 from cms.models import PortalPreference
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
@@ -95,12 +96,15 @@ def sign_in(request):
 @require_POST
 def choose_language(request):
     """The language switch on every public and portal page: English or Spanish, kept in a
-    cookie, and in the seeker's portal settings when a seeker is signed in."""
+    cookie, and in the seeker's portal settings when a seeker is signed in. From a public
+    page it lands on the same page in the chosen language (its translation, under /es/ in
+    Spanish: cms.languages.same_page_in); from the portal, on the same portal page."""
     target = safe_next(request, request.POST.get("next")) or "/"
     language = supported_language(request.POST.get("language"))
     if language is None:
         messages.error(request, gettext("Please choose English or Spanish."))
         return redirect(target)
+    target = same_page_in(request, target, language)
     seeker = selectors.portal_seeker(request.user)
     if seeker is not None:
         services.choose_portal_language(seeker=seeker, language=language)
@@ -137,11 +141,16 @@ def _signed_in(request, user, target):
 @never_cache
 @require_POST
 def send_link(request):
+    """Email a sign-in link; the link brings the person back to the page they came from
+    (the sign-in page's safe `next`, carried in the link and checked again when used)."""
+    target = safe_next(request, request.POST.get("next"))
     form = SignInLinkForm(request.POST)
     if not form.is_valid():
-        context = {"form": SignInForm(request=request), "link_form": form}
+        context = {"form": SignInForm(request=request), "link_form": form, "next": target}
         return render(request, "cms/portal/sign_in.html", context, status=400)
-    services.request_sign_in_link(email=form.cleaned_data["email"], address=client_ip(request))
+    services.request_sign_in_link(
+        email=form.cleaned_data["email"], address=client_ip(request), next_path=target
+    )
     messages.success(
         request,
         gettext(
@@ -150,7 +159,9 @@ def send_link(request):
         )
         % {"minutes": SIGN_IN_LINK_MINUTES},
     )
-    return redirect("portal:sign_in")
+    return redirect(
+        f"{reverse('portal:sign_in')}?{urlencode({'next': target})}" if target else "portal:sign_in"
+    )
 
 
 def _user_from_link(uidb64: str, token: str, checker):
@@ -165,13 +176,16 @@ def _user_from_link(uidb64: str, token: str, checker):
 
 @never_cache
 def link(request, uidb64: str, token: str):
-    """The emailed sign-in link: a button to press, so mail scanners cannot spend it."""
+    """The emailed sign-in link: a button to press, so mail scanners cannot spend it. It
+    lands on the link's `next` page when that is a safe path on this site (a hostile one is
+    ignored: the portal home), else on the portal home."""
     user = _user_from_link(uidb64, token, sign_in_link_tokens)
     if user is None:
         return render(request, "cms/portal/link_expired.html", status=400)
+    target = safe_next(request, request.POST.get("next") or request.GET.get("next"))
     if request.method == "POST":
-        return _signed_in(request, user, "portal:home")
-    return render(request, "cms/portal/link_confirm.html")
+        return _signed_in(request, user, target or "portal:home")
+    return render(request, "cms/portal/link_confirm.html", {"next": target})
 
 
 @never_cache

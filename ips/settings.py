@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -151,17 +152,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+# "en", not "en-us": unprefixed public URLs are English, Spanish ones start /es/
+# (i18n_patterns in ips/urls.py matches the default language by this exact code).
+LANGUAGE_CODE = "en"
 # The public site and the seeker portal speak English or Spanish (issue 20, item 5):
-# cms.middleware.PublicLanguageMiddleware picks one from the language cookie; the staff
-# workspace stays English. Wagtail's page content stays English until its own localisation
-# (WAGTAIL_I18N_ENABLED, a Spanish page tree) is turned on.
+# cms.middleware.PublicLanguageMiddleware takes a page's language from its URL (/es/...)
+# and the portal's from the language cookie; the staff workspace stays English. The pages
+# use Wagtail's own localisation: a Spanish page tree beside the English one
+# (cms.services.ensure_site fills it), its URLs under /es/.
 LANGUAGES = [("en", "English"), ("es", "Español")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English"), ("es", "Español")]
 FORMAT_MODULE_PATH = ["cms.formats"]  # US Spanish writes $15.50, not $15,50
 TIME_ZONE = env.str("TIME_ZONE", default="America/Detroit")
 USE_I18N = True
@@ -267,7 +272,6 @@ WAGTAIL_USER_TIME_ZONES = sorted(
     }
 )
 WAGTAILADMIN_COMMENTS_ENABLED = False
-WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Celery ----------------------------------------------------------------

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.http import FileResponse
 from django.urls import include, path
@@ -59,4 +60,6 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# The public pages: English at their own paths, Spanish under /es/ (Wagtail's localisation;
+# cms.middleware.PublicLanguageMiddleware activates the language the prefix names).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -58,3 +58,15 @@ def _select(field, attrs: dict) -> str:
         extra,
         options,
     )
+
+
+@register.simple_tag
+def site_path(path: str) -> str:
+    """A public page's path in the active language: "/openings/" stays as it is in English
+    and becomes "/es/openings/" in Spanish (the Spanish page tree keeps the English slugs,
+    cms.services._ensure_spanish). No database query, so every page's header can use it."""
+    from django.utils import translation
+
+    from cms.languages import in_language
+
+    return in_language(path, translation.get_language() or "en")

@@ -59,7 +59,7 @@ def site_root(transactional_db):
     from tests.conftest import ensure_reference_data
 
     ensure_reference_data()
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="en")
 
 
 @pytest.fixture

@@ -108,7 +108,7 @@ def test_every_public_and_portal_control_is_at_least_44_px_at_375(
 
     SHOTS.mkdir(exist_ok=True)
     page = browser_page
-    index = OpeningsIndexPage.objects.get().url
+    index = OpeningsIndexPage.objects.get(locale__language_code="en").url
     check(page, "/", "home")
     check(page, index, "openings")
     check(page, f"{index}{world['opening'].pk}/", "opening")
@@ -162,16 +162,31 @@ def test_the_spanish_pages_pass_the_same_checks(browser_page, world, seeker_user
 
     SHOTS.mkdir(exist_ok=True)
     page = browser_page
-    index = OpeningsIndexPage.objects.get().url
+    index = OpeningsIndexPage.objects.get(locale__language_code="es").url
+    assert index == "/es/openings/"
     page.goto("/")
     page.get_by_role("button", name="Español").click()
     page.wait_for_load_state()
+    assert page.url == f"{live_server.url}/es/"  # the same page, from the Spanish tree
     assert page.locator("html").get_attribute("lang") == "es"
-    check(page, "/", "es-home")
+    assert page.locator("h1").inner_text() == "Encuentre el trabajo que quiere"
+    check(page, "/es/", "es-home")
+    check(page, "/es/about-the-program/", "es-about-the-program")
+    check(page, "/es/how-ips-works/", "es-how-ips-works")
+    check(page, "/es/about-the-data/", "es-about-the-data")
     check(page, index, "es-openings")
+    check(page, f"{index}{world['opening'].pk}/", "es-opening")
     check(page, f"{index}{world['gone'].pk}/", "es-gone", status=410)
+    check(page, "/es/no-such-page/", "es-not-found", status=404)
     check(page, "/portal/sign-in/", "es-sign-in")
     log_in(page, seeker_user, live_server.url)
     check(page, "/portal/", "es-portal-home")
+    check(page, "/portal/profile/", "es-portal-profile")
     check(page, "/portal/preferences/", "es-portal-preferences")
     assert page.get_by_role("button", name="English").is_visible()
+    # Keyboard: the switch is reached by Tab and sends the person to the English page.
+    page.goto("/es/about-the-data/")
+    page.get_by_role("button", name="English").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/about-the-data/")
+    assert page.locator("html").get_attribute("lang") == "en"

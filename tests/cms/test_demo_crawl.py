@@ -49,7 +49,7 @@ def visible_text(html: str) -> str:
 
 
 def demo_pages(client: Client) -> list[str]:
-    index = OpeningsIndexPage.objects.get().url
+    index = OpeningsIndexPage.objects.get(locale__language_code="en").url
     paths = ["/", "/about-the-program/", "/how-ips-works/", "/about-the-data/", index]
     paths += [f"{index}?page=2", f"{index}?q=housekeeper", f"{index}?kind=37"]
     paths += [f"{index}{pk}/" for pk in public_openings().values_list("pk", flat=True)]
@@ -103,7 +103,7 @@ def test_no_public_or_portal_page_of_the_demo_shows_an_onet_code_or_title(demo, 
         if o.title.casefold() != o.plain_title.casefold()
     }
     shown_plain = set()
-    index = OpeningsIndexPage.objects.get().url
+    index = OpeningsIndexPage.objects.get(locale__language_code="en").url
     filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
     gone = [f"{index}{pk}/" for pk in filled.values_list("pk", flat=True)[:3]]
     assert gone
@@ -137,7 +137,7 @@ def test_every_public_and_portal_page_reads_at_grade_8_or_below(demo, db):
     pages = [(anonymous, path) for path in demo_pages(anonymous)]
     pages += [(anonymous, "/portal/sign-in/"), (anonymous, "/no-such-page/")]
     filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
-    index = OpeningsIndexPage.objects.get().url
+    index = OpeningsIndexPage.objects.get(locale__language_code="en").url
     pages += [(anonymous, f"{index}{filled.values_list('pk', flat=True)[0]}/")]
     seeker = signed_in_demo_seeker()
     pages += [(seeker, p) for p in ("/portal/", "/portal/profile/", "/portal/preferences/")]
@@ -172,3 +172,127 @@ def test_the_demo_seeker_sees_matches_with_reasons_in_spanish(demo, db):
     assert "Me interesa" in html
     for english in ("miles away", "as you wanted", "you asked for", "hours a week"):
         assert english not in text
+    # "Me interesa" on the first card, then a change of choices, all in Spanish.
+    from jobseekers.models import MatchOutcome
+
+    first = int(re.search(r'action="/portal/interested/(\d+)/"', html).group(1))
+    done = client.post(f"/portal/interested/{first}/", follow=True).content.decode()
+    assert "Gracias. Le avisamos a su especialista" in done
+    assert MatchOutcome.objects.filter(opening_id=first, seeker__portal_user__isnull=False).exists()
+    form = client.get("/portal/preferences/").content.decode()
+    assert "Cambiar mis preferencias" in form
+    version = re.search(r'name="version" value="(\d+)"', form).group(1)
+    saved = client.post(
+        "/portal/preferences/",
+        {"max_hours_per_week": "30", "travel_mode": "bus", "version": version},
+        follow=True,
+    ).content.decode()
+    assert "Sus cambios están guardados" in saved
+
+
+ENGLISH_ONLY_WORDS = frozenset(
+    "the and you your with for this that we what how our from are is of to it will be can "
+    "have who when where".split()
+)
+SPANISH_WORDS = frozenset(
+    "el la los las de del que y en su sus usted para con por un una es no se le lo qué".split()
+)
+
+
+def words_of(html: str) -> list[str]:
+    """The page's main words, leaving out what is marked lang="en" (an employer's own job
+    description, as they wrote it) and the language switch, which names English in English."""
+    html = re.sub(r'<(\w+)[^>]*\blang="en"[^>]*>.*?</\1>', " ", html, flags=re.S)
+    return re.findall(r"[a-záéíóúñü]+", main_text(html).casefold())
+
+
+FREE_TEXT = (
+    "dream_job",
+    "short_term_goal",
+    "wanted_job_titles",
+    "strengths",
+    "skills",
+    "interests",
+    "education",
+    "licences",
+    "supports_that_help",
+)
+
+
+def demo_email() -> str:
+    return re.search(r"email `([^`]+@demo\.example\.org)`", README.read_text()).group(1)
+
+
+def spanish_demo_pages(client: Client) -> list[str]:
+    return [
+        f"/es{path}" if not path.startswith("/es/") else path
+        for path in demo_pages(client)
+        if not path.startswith("/portal/")
+    ]
+
+
+def test_the_demo_in_spanish_has_no_english_page_and_no_onet_code_or_title(demo, db):
+    """Issue 20, item 5: crawling the public site and the portal in Spanish finds every page
+    in Spanish (lang, title, words), with plain job titles, never an O*NET code or title."""
+    client = signed_in_demo_seeker()
+    client.post("/portal/language/", {"language": "es", "next": "/portal/"})
+    index = OpeningsIndexPage.objects.get(locale__language_code="es").url
+    assert index == "/es/openings/"
+    filled = JobOpening.objects.filter(shareable=True).exclude(status=JobOpening.Status.OPEN)
+    gone = [f"{index}{pk}/" for pk in filled.values_list("pk", flat=True)[:3]]
+    paths = [*spanish_demo_pages(client), *gone, "/es/no-such-page/"]
+    paths += ["/portal/", "/portal/profile/", "/portal/preferences/"]
+    names = plain_titles()
+    onet_titles = {
+        o.title
+        for o in Occupation.objects.filter(code__in=list(names))
+        if o.title.casefold() not in {n.casefold() for n in names[o.code].values()}
+    }
+    spanish_plain = {n["es"] for n in names.values()}
+    shown_spanish_plain = set()
+    from jobseekers.models import CareerProfile
+
+    own_words = (
+        CareerProfile.objects.filter(seeker__portal_user__email__iexact=demo_email())
+        .order_by("-pk")
+        .values(*FREE_TEXT)
+        .first()
+    )
+    shares = {}
+    for path in paths:
+        response = client.get(path)
+        expected = 410 if path in gone else 404 if "no-such" in path else 200
+        assert response.status_code == expected, path
+        html = response.content.decode()
+        assert '<html lang="es">' in html, path
+        assert not ONET_CODE.search(re.sub(r'\svalue="[^"]*"', "", html)), path
+        text = visible_text(html)
+        for title in onet_titles:
+            assert not re.search(rf"\b{re.escape(title)}\b", text), (path, title)
+        shown_spanish_plain |= {plain for plain in spanish_plain if plain in text}
+        words = words_of(html)
+        if path == "/portal/profile/":  # the record's own notes, in the words staff wrote
+            own = " ".join(str(v) for v in own_words.values() if v)
+            for word in re.findall(r"[a-záéíóúñü]+", own.casefold()):
+                if word in words:
+                    words.remove(word)
+        assert len(words) >= 10, path
+        english = sum(w in ENGLISH_ONLY_WORDS for w in words) / len(words)
+        spanish = sum(w in SPANISH_WORDS for w in words) / len(words)
+        shares[path] = (round(english, 3), round(spanish, 3))
+    english_pages = {p: s for p, s in shares.items() if s[0] > 0.03 or s[1] < 0.08}
+    assert english_pages == {}
+    assert len(shown_spanish_plain) >= 10
+    assert len(paths) > 30
+
+
+def test_the_english_words_check_finds_an_english_page():
+    english = "<main><h1>About the program</h1><p>We help you find a job you want.</p></main>"
+    spanish = "<main><h1>Sobre el programa</h1><p>Le ayudamos a encontrar un trabajo.</p></main>"
+
+    def share(html):
+        return sum(w in ENGLISH_ONLY_WORDS for w in words_of(html)) / len(words_of(html))
+
+    assert share(english) > 0.03
+    assert share(spanish) == 0
+    assert words_of('<main><p lang="en">the job as written</p><p>hola</p></main>') == ["hola"]

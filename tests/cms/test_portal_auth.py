@@ -282,3 +282,65 @@ def test_sign_in_links_are_limited_to_one_a_minute(
         )
         assert response.status_code == 302
     assert len(mail.outbox) == 1
+
+
+def test_a_sign_in_link_asked_for_from_an_opening_lands_back_on_it(
+    client, seeker_user, make_opening, openings_url, django_capture_on_commit_callbacks
+):
+    opening = make_opening(title="Room attendant")
+    detail = f"/es{openings_url}{opening.pk}/"
+    sign_in = client.get(f"/portal/sign-in/?next={detail}").content.decode()
+    assert f'<input type="hidden" name="next" value="{detail}">' in sign_in  # both forms
+    assert sign_in.count(f'name="next" value="{detail}"') == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(
+            "/portal/sign-in/link/", {"email": "alex_portal@example.org", "next": detail}
+        )
+    assert (
+        asked.url == f"/portal/sign-in/?next=%2Fes{openings_url.replace('/', '%2F')}{opening.pk}%2F"
+    )
+    body = mail.outbox[0].body
+    link = re.search(r"http://testserver(/portal/link/\S+)", body).group(1)
+    assert link.endswith(f"?next=%2Fes{openings_url.replace('/', '%2F')}{opening.pk}%2F")
+    confirm = client.get(link).content.decode()
+    assert f'name="next" value="{detail}"' in confirm
+    response = client.post(link, {"next": detail})
+    assert response.status_code == 302
+    assert response.url == detail
+    assert signed_in_user_id(client) == str(seeker_user.pk)
+
+
+@pytest.mark.parametrize(
+    "hostile", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", "/\\evil"]
+)
+def test_a_hostile_next_on_the_sign_in_link_is_ignored_without_an_error(
+    client, seeker_user, django_capture_on_commit_callbacks, hostile
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post(
+            "/portal/sign-in/link/", {"email": "alex_portal@example.org", "next": hostile}
+        )
+    assert asked.status_code == 302
+    assert asked.url == "/portal/sign-in/"
+    link = re.search(r"http://testserver(/portal/link/\S+/)\s", mail.outbox[0].body).group(1)
+    assert "next" not in mail.outbox[0].body.split(link, 1)[1].split()[0]  # nothing carried
+    # Someone edits the emailed link to add one: signing in still works, and goes home.
+    from urllib.parse import quote
+
+    tampered = f"{link}?next={quote(hostile, safe='')}"
+    confirm = client.get(tampered).content.decode().split("<main", 1)[1]
+    assert "evil" not in confirm  # the button's form carries no next
+    response = client.post(tampered, {"next": hostile})
+    assert response.status_code == 302
+    assert response.url == "/portal/"
+    assert signed_in_user_id(client) == str(seeker_user.pk)
+
+
+def test_the_sign_in_link_service_drops_a_next_that_is_not_a_local_path(seeker_user, mailoutbox):
+    from cms.services import local_path, send_sign_in_link
+
+    assert local_path("/openings/3/?page=2") == "/openings/3/?page=2"
+    for value in ("", None, "openings/3/", "https://evil.example/", "//evil.example", "/\\x"):
+        assert local_path(value) == "", value
+    send_sign_in_link(email="alex_portal@example.org", next_path="https://evil.example/")
+    assert "evil" not in mailoutbox[0].body

@@ -46,16 +46,21 @@ def to_spanish(client, next_path="/"):
 def test_the_switch_turns_the_public_site_spanish_with_lang_right(client, openings_url):
     response = to_spanish(client, openings_url)
     assert response.status_code == 302
-    assert response.url == openings_url
+    assert response.url == f"/es{openings_url}"  # the same page, from the Spanish tree
     assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
-    html = client.get(openings_url).content.decode()
+    html = client.get(response.url).content.decode()
     assert '<html lang="es">' in html
-    assert "Trabajos disponibles" in html
+    assert "<h1>Trabajos disponibles</h1>" in html  # the Spanish page's own title
+    assert "<title>Trabajos disponibles · " in html
     assert "Buscar trabajos" in html
     assert '<button type="submit" name="language" value="en" lang="en"' in html
-    assert '<div lang="en">' in html  # the editors' English page title and intro
-    home = client.get("/").content.decode()
-    assert '<div class="prose" lang="en">' in home
+    assert 'lang="en"' not in html.replace('value="en" lang="en"', "")
+    home = client.get("/es/").content.decode()
+    assert "<h1>Encuentre el trabajo que quiere</h1>" in home
+    assert 'href="/es/openings/"' in home
+    assert 'href="/es/about-the-data/"' in home
+    back = client.post("/portal/language/", {"language": "en", "next": response.url})
+    assert back.url == openings_url
 
 
 def test_english_is_the_default_and_offers_spanish(client):
@@ -75,7 +80,7 @@ def test_an_unknown_language_is_a_message_and_changes_nothing(client, seeker_use
 
 
 def test_the_switch_refuses_an_unsafe_next_and_a_get(client):
-    assert to_spanish(client, "https://evil.example/").url == "/"
+    assert to_spanish(client, "https://evil.example/").url == "/es/"  # the Spanish home
     assert client.get("/portal/language/").status_code == 405
 
 

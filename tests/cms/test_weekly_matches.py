@@ -141,13 +141,12 @@ def test_weekly_email_goes_in_the_seekers_language(
 ):
     opted_in.language = "es"
     opted_in.save(update_fields=["language"])
-    make_match(
-        make_opening(title="Florist"),
-        reasons=["you said you like plants", "3 miles away, by bus"],
-    )
+    florist = make_opening(title="Florist")
+    make_match(florist, reasons=["you said you like plants", "3 miles away, by bus"])
     assert send_weekly_matches_to(seeker_id=opted_in.seeker_id, today=MONDAY) is True
     message = mail.outbox[0]
     assert message.subject == "1 trabajo nuevo para usted esta semana"
+    assert f"http://testserver/es/openings/{florist.pk}/" in message.body  # the Spanish page
     assert "Hola, Alex:" in message.body
     assert "usted dijo que le gusta: plants" in message.body
     assert "a 3 millas, en autobús" in message.body

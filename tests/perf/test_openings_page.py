@@ -81,7 +81,7 @@ def naive_listing(query: str, zip_code: str, miles: float) -> list[JobOpening]:
 
 
 def test_openings_page_keyword_and_radius_within_budget(client, many_openings):
-    url = OpeningsIndexPage.objects.get().url
+    url = OpeningsIndexPage.objects.get(locale__language_code="en").url
     params = {"q": "cook", "zip": "48226"}
 
     handler = WSGIHandler()  # the app as a server calls it, without the test client's hooks
@@ -126,5 +126,5 @@ def test_openings_page_keyword_and_radius_within_budget(client, many_openings):
     )
     assert shown == 20
     assert [o.title for o in selector()] == [o.title for o in naive_listing("cook", "48226", 10)]
-    assert len(queries) <= 8
+    assert len(queries) <= 9  # 8 before Wagtail's localisation, +1 its active-locale lookup
     assert min(page_ms, page_cpu_ms) <= 50

@@ -56,4 +56,4 @@ def make_opening(program):
 def openings_url(db):
     from cms.models import OpeningsIndexPage
 
-    return OpeningsIndexPage.objects.get().url
+    return OpeningsIndexPage.objects.get(locale__language_code="en").url

@@ -29,7 +29,9 @@ def edit_page_ping(client, superuser):
     from cms.models import HomePage
 
     client.force_login(superuser)
-    page = client.get(f"/admin/pages/{HomePage.objects.get().pk}/edit/").content.decode()
+    page = client.get(
+        f"/admin/pages/{HomePage.objects.get(locale__language_code='en').pk}/edit/"
+    ).content.decode()
     return re.search(r'data-w-swap-src-value="(/admin/editing-sessions/ping/[^"]+)"', page)[1]
 
 
