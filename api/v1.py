@@ -315,6 +315,13 @@ def post_contact(
     seekers = list(JobSeeker.objects.for_user(request.user).filter(pk__in=wanted))
     if len(seekers) != len(wanted):
         raise ValidationError({"seeker_ids": ["A job seeker named here is not in your programs."]})
+    # Whom the quick log may name (employers.selectors.loggable_seekers): open records only,
+    # so an entry queued on a phone before a record was closed is refused, not logged.
+    closed = sorted(s.name for s in seekers if s.closed_date is not None or s.erased_at)
+    if closed:
+        raise ValidationError(
+            {"seeker_ids": [f"This person's record is closed: {', '.join(closed)}."]}
+        )
     try:
         with transaction.atomic():
             contact = log_employer_contact(

@@ -173,3 +173,27 @@ def test_a_write_enabled_service_token_is_refused_contacts_with_a_problem(client
     assert response["Content-Type"] == "application/problem+json"
     assert "personal token" in response.json()["detail"]
     assert contacts() == before
+
+
+def test_a_contact_naming_a_closed_record_is_refused_and_nothing_is_logged(
+    client, rows, secrets_by_caller
+):
+    # As the quick log: only open records may be named (an entry queued on a phone before
+    # the record was closed comes back "needs attention" with this reason, issue 23).
+    seeker = rows["seeker"]
+    seeker.closed_date = DAY
+    seeker.save(update_fields=["closed_date"])
+    before = contacts()
+    body = {
+        "employer_id": rows["employer"].pk,
+        "date": DAY.isoformat(),
+        "mode": "phone",
+        "seeker_ids": [seeker.pk],
+    }
+    response = _post(client, secrets_by_caller["specialist"], body, str(uuid.uuid4()))
+    assert response.status_code == 422
+    problem = response.json()
+    assert response["Content-Type"] == "application/problem+json"
+    assert "record is closed" in str(problem)
+    assert "seeker_ids" in str(problem)
+    assert contacts() == before
