@@ -13,7 +13,9 @@ from django.core.exceptions import PermissionDenied
 from ninja import Field, Header, Schema
 from ninja.errors import ValidationError as RequestInvalid
 from ninja.pagination import CursorPagination
+from ninja.parser import Parser as NinjaParser
 from pydantic import AfterValidator, BeforeValidator
+from pydantic import ValidationError as PydanticInvalid
 
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.domain import date_problem, text_problem
@@ -25,13 +27,17 @@ PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
 
+_BAD_CURSOR = [{"loc": ("query", "cursor"), "msg": "Invalid cursor"}]
+
+
 class Paginator(CursorPagination):
     """ninja's cursor pagination over the primary key; a forged cursor is a 422, not a
-    500 (the position must be a whole number)."""
+    500: one ninja's own model refuses (a negative or huge offset, a direction that is not
+    a yes or no, bad base64) or whose position is not a whole number."""
 
     def _find_position(self, queryset, cursor):
         if cursor.p is not None and not str(cursor.p).isdigit():
-            raise RequestInvalid([{"loc": ("query", "cursor"), "msg": "Invalid cursor"}])
+            raise RequestInvalid(_BAD_CURSOR)
         return super()._find_position(queryset, cursor)
 
 
@@ -48,7 +54,12 @@ class PageQuery(Schema):
 
 
 def page(request, queryset, query: PageQuery) -> dict[str, Any]:
-    """One page of `queryset` in id order: {next, previous, results}."""
+    """One page of `queryset` in id order: {next, previous, results}. RequestInvalid (a
+    422 on `query.cursor`) for a cursor that was not one of ours."""
+    try:
+        Paginator.Cursor.from_encoded_param(query.cursor)
+    except (PydanticInvalid, RequestInvalid, ValueError):
+        raise RequestInvalid(_BAD_CURSOR) from None
     return _PAGINATOR.paginate_queryset(
         queryset, Paginator.Input(cursor=query.cursor, page_size=query.page_size), request
     )
@@ -196,3 +207,40 @@ def apply_filterset(request, filterset_class, queryset):
             ]
         )
     return found.qs
+
+
+def _nul_at(value: Any, where: tuple) -> tuple | None:
+    """The path of the first text holding a NUL character in parsed JSON, else None."""
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    if isinstance(value, dict):
+        items = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    else:
+        return None
+    for key, item in items:
+        found = _nul_at(item, (*where, key))
+        if found is not None:
+            return found
+    return None
+
+
+class Parser(NinjaParser):
+    """ninja's JSON and query parsing, refusing text with a NUL character anywhere (a 422
+    naming the field): PostgreSQL cannot store one, and no field of this API means one."""
+
+    def parse_body(self, request):
+        data = super().parse_body(request)
+        found = _nul_at(data, ("body",))
+        if found is not None:
+            raise RequestInvalid([{"loc": found, "msg": "Text may not hold a NUL character"}])
+        return data
+
+    def parse_querydict(self, data, list_fields, request):
+        for key, values in data.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                raise RequestInvalid(
+                    [{"loc": ("query", key), "msg": "Text may not hold a NUL character"}]
+                )
+        return super().parse_querydict(data, list_fields, request)

@@ -57,6 +57,20 @@ def request_invalid(api):
     return handler
 
 
+def http_error(api):
+    """ninja's HttpError as a problem; a body the parser refused field by field (a
+    ValidationError raised inside api.common.Parser, which ninja wraps in a 400) is the 422
+    naming the field, like any other invalid field."""
+    invalid = request_invalid(api)
+
+    def handler(request, exc: HttpError):
+        if isinstance(exc.__cause__, ValidationError):
+            return invalid(request, exc.__cause__)
+        return problem(api, request, exc.status_code, str(exc))
+
+    return handler
+
+
 def service_refused(api):
     """A service's ValidationError by field: 422 naming each field (nothing was saved)."""
 
@@ -147,6 +161,4 @@ def install(api) -> None:
         NinjaThrottled,
         lambda request, exc: problem(api, request, 429, "Too many requests: slow down."),
     )
-    api.add_exception_handler(
-        HttpError, lambda request, exc: problem(api, request, exc.status_code, str(exc))
-    )
+    api.add_exception_handler(HttpError, http_error(api))

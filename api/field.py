@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 
-from api.common import IdempotencyKey
+from api.common import Day, IdempotencyKey
 from api.schemas import DATE
 from coaching import services as coaching_services
 from coaching.forms import SupportContactForm
@@ -80,7 +80,7 @@ class SupportContactIn(Schema):
 
     seeker_id: int = Field(description="An open job seeker of the caller's programs")
     job_id: int | None = Field(default=None, description="One of that person's jobs, if any")
-    date: dt.date = Field(description=f"Day of the contact ({DATE}); today or earlier")
+    date: Day = Field(description=f"Day of the contact ({DATE}); today or earlier")
     mode: Literal[tuple(SupportContact.Mode.values)] = Field(  # type: ignore[valid-type]
         default="face_to_face", description="How the contact was made"
     )

@@ -84,7 +84,10 @@ class ProfileOut(Schema):
     max_hours_per_week: Decimal | None = Field(description=HOURS)
     preferred_schedules: list[str] = Field(description="Opening schedules the person can work")
     wanted_hourly_wage: Decimal | None = Field(description="Dollars an hour")
-    home_zip: str = Field(description="US ZIP code (5 digits, or empty)")
+    home_zip: str | None = Field(
+        description="Home US ZIP code (5 digits, or empty); null without the `sensitive` "
+        "scope, as the job seeker's own home ZIP is"
+    )
     travel_mode: str = Field(description="walk, bike, bus, car, ride, or empty")
     max_commute_miles: Decimal | None = Field(description="Longest commute wanted, in miles")
     strengths: str
@@ -113,6 +116,12 @@ class ProfileOut(Schema):
     @staticmethod
     def resolve_ruled_out_employer_ids(obj) -> list[int]:
         return [e.pk for e in obj.ruled_out_employers.all()]
+
+    @staticmethod
+    def resolve_home_zip(obj, context) -> str | None:
+        if not may_see_sensitive(context["request"], obj.program_id):
+            return None
+        return obj.home_zip
 
     @staticmethod
     def resolve_sensitive(obj, context) -> dict | None:

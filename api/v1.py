@@ -19,6 +19,7 @@ from api.common import (
     Day,
     IdempotencyKey,
     PageQuery,
+    Parser,
     apply_filterset,
     page,
     page_schema,
@@ -113,6 +114,7 @@ api = Api(
     docs_url=None,  # the interactive docs: api.urls, for signed-in staff only
     openapi_url=None,  # the schema: api.urls, for a token or a signed-in staff session
     urls_namespace="api-v1",
+    parser=Parser(),
 )
 errors.install(api)
 
@@ -129,7 +131,8 @@ ContactPage = page_schema("ContactPage", ContactOut)
 
 @api.get("/programs", response=ProgramPage, tags=["programs"])
 def list_programs(request, query: Query[PageQuery]):
-    """The programs the caller works in."""
+    """The programs the caller works in (no filters: any other parameter is a 422)."""
+    refuse_unknown_parameters(request, PageQuery)
     return page(request, Program.objects.for_user(request.user), query)
 
 
@@ -147,7 +150,8 @@ def get_program(request, program_id: int):
 def program_report_view(request, program_id: int, query: Query[ReportQuery]):
     """The program report (`ips_report --format json`, spec/interchange.md) for the days
     `start` to `end` (ISO 8601 dates, both included). Supervisors, directors and service
-    tokens; 404 for another program."""
+    tokens; 404 for another program; an unknown parameter is a 422."""
+    refuse_unknown_parameters(request, ReportQuery)
     program = get_object_or_404(Program.objects.for_user(request.user), pk=program_id)
     if not allowed_in_program(request.user, PROGRAM_FIGURES, program.pk):
         raise PermissionDenied("The program report is for supervisors and directors.")
@@ -168,7 +172,9 @@ def _seekers(request):
 @api.get("/seekers", response=SeekerPage, tags=["job seekers"])
 def list_seekers(request, query: Query[PageQuery]):
     """Job seekers the caller may see (without sensitive fields); the audit trail notes
-    how many were read, per program."""
+    how many were read, per program. No filters yet: any other parameter is a 422, so a
+    list that looks filtered always is."""
+    refuse_unknown_parameters(request, PageQuery)
     shown = page(request, _seekers(request), query)
     record_rows_shown(
         request=request, what="API job seekers list", counts=rows_by_program(shown["results"])

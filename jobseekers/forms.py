@@ -790,6 +790,17 @@ class JobStartForm(EventFormMixin, DomainForm):
 
     def clean(self):
         cleaned = super().clean()
+        opening, employer = cleaned.get("opening"), cleaned.get("employer")
+        if opening is not None and employer is not None and employer.pk != opening.employer_id:
+            # The opening travels in a hidden field: its error is shown on the employer,
+            # where the person can act on it (services.record_job_start refuses it too).
+            self.add_error(
+                "employer",
+                f"This job start is made from the opening “{opening.title}” at "
+                f"{opening.employer.name}, so the employer must be {opening.employer.name}. "
+                "For a job at another employer, record the job start from the person's "
+                "record instead.",
+            )
         wage = cleaned.get("hourly_wage")
         minimum = self.seeker.program.minimum_wage
         if cleaned.get("competitive") and wage is not None and wage < minimum:

@@ -415,3 +415,29 @@ def test_lists_show_the_record_name_with_the_preferred_name_marked(client, users
     client.force_login(users["specialist"])
     html = client.get(reverse("jobseekers:caseload")).content.decode()
     assert f">{seeker.name}</a> <small>(goes by Al)</small>" in html
+
+
+def test_a_job_start_from_an_opening_at_another_employer_says_why_on_the_employer(
+    client, users, staff, seeker, matched
+):
+    # Red-team finding: the refusal was on the hidden opening field, so the form came back
+    # 400 with no message at all.
+    other = Employer.objects.create(program=seeker.program, name="Other Diner", zip="48226")
+    client.force_login(users["specialist"])
+    response = client.post(
+        reverse("jobseekers:job_start", args=[seeker.pk]) + f"?opening={matched.pk}",
+        {
+            "employer": other.pk,
+            "title": "Line cook",
+            "start_date": timezone.localdate().isoformat(),
+            "opening": matched.pk,
+            "coach": staff[Role.COACH].pk,
+            "idempotency_key": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"so the employer must be {matched.employer.name}" in page
+    assert not Job.objects.exists()
+    matched.refresh_from_db()
+    assert matched.status == JobOpening.Status.OPEN
