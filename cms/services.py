@@ -28,6 +28,7 @@ from cms.content import (
     PAGES,
     PAGES_ES,
 )
+from cms.languages import language_of_path
 from cms.models import HomePage, OpeningsIndexPage, PortalPreference, StandardPage
 from cms.selectors import (
     current_job,
@@ -294,7 +295,9 @@ def send_sign_in_link(*, email: str, next_path: str = "") -> None:
     """Email a one-time sign-in link (valid SIGN_IN_LINK_MINUTES) if `email` is a portal
     account's; nothing otherwise. Runs in a task, so the asker cannot time the difference.
     With a local `next_path` the link carries it (`?next=`), so signing in lands back on
-    the page the person asked from (issue 20, item 4); any other value is left out."""
+    the page the person asked from (issue 20, item 4); any other value is left out. The
+    email is in the language kept in the person's portal settings, else in the language of
+    the page they asked from (a Spanish page's link is emailed in Spanish)."""
     user = portal_user_by_email(email)
     if user is None or not user.email:
         return
@@ -302,7 +305,9 @@ def send_sign_in_link(*, email: str, next_path: str = "") -> None:
     next_path = local_path(next_path)
     if next_path:
         link = f"{link}?{urlencode({'next': next_path})}"
-    with translation.override(seeker_language(getattr(user, "job_seeker", None))):
+    seeker = getattr(user, "job_seeker", None)
+    language = saved_language(seeker) or language_of_path(next_path or "") or "en"
+    with translation.override(language):
         send_templated_email(
             to=[user.email],
             template="portal_sign_in_link",
@@ -311,14 +316,19 @@ def send_sign_in_link(*, email: str, next_path: str = "") -> None:
         )
 
 
-def seeker_language(seeker: JobSeeker | None) -> str:
-    """The language kept in the seeker's portal settings ("en" or "es"); "en" if none."""
+def saved_language(seeker: JobSeeker | None) -> str | None:
+    """The language kept in the seeker's portal settings ("en" or "es"), or None."""
     if seeker is None:
-        return "en"
+        return None
     language = (
         PortalPreference.objects.filter(seeker=seeker).values_list("language", flat=True).first()
     )
-    return language or "en"
+    return language or None
+
+
+def seeker_language(seeker: JobSeeker | None) -> str:
+    """The language kept in the seeker's portal settings ("en" or "es"); "en" if none."""
+    return saved_language(seeker) or "en"
 
 
 # At most one link a minute to one address, so the form cannot flood someone's inbox, and a

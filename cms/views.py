@@ -135,6 +135,9 @@ def _signed_in(request, user, target):
         _set_language_cookie(response, preference.language)
     elif seeker is not None and getattr(request, "LANGUAGE_CODE", "en") != "en":
         services.choose_portal_language(seeker=seeker, language=request.LANGUAGE_CODE)
+        # The portal follows the cookie: without it the kept language would show only in
+        # emails, and the portal itself in English (red-team finding).
+        _set_language_cookie(response, request.LANGUAGE_CODE)
     return response
 
 

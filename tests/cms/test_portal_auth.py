@@ -299,6 +299,8 @@ def test_a_sign_in_link_asked_for_from_an_opening_lands_back_on_it(
     assert (
         asked.url == f"/portal/sign-in/?next=%2Fes{openings_url.replace('/', '%2F')}{opening.pk}%2F"
     )
+    # Asked for from a Spanish page, with no language kept yet: the email is in Spanish.
+    assert mail.outbox[0].subject == "Su enlace para entrar"
     body = mail.outbox[0].body
     link = re.search(r"http://testserver(/portal/link/\S+)", body).group(1)
     assert link.endswith(f"?next=%2Fes{openings_url.replace('/', '%2F')}{opening.pk}%2F")
@@ -308,6 +310,9 @@ def test_a_sign_in_link_asked_for_from_an_opening_lands_back_on_it(
     assert response.status_code == 302
     assert response.url == detail
     assert signed_in_user_id(client) == str(seeker_user.pk)
+    # Spanish is kept and the portal follows it (the cookie), not only the emails.
+    assert response.cookies["language"].value == "es"
+    assert 'lang="es"' in client.get("/portal/").content.decode()
 
 
 @pytest.mark.parametrize(
