@@ -244,3 +244,17 @@ class Parser(NinjaParser):
                     [{"loc": ("query", key), "msg": "Text may not hold a NUL character"}]
                 )
         return super().parse_querydict(data, list_fields, request)
+
+
+KEY_OF_ANOTHER = (
+    "This Idempotency-Key was used for another staff member's entry: nothing was saved. "
+    "Make a new key for each entry."
+)
+
+
+def refuse_anothers_key(request, staff) -> None:
+    """A replayed key answers the first response only to the staff member who made it: the
+    same key sent by someone else is a 422 on the header (nothing is saved, and the other
+    person's entry is not shown)."""
+    if staff is None or staff.user_id != request.user.pk:
+        raise RequestInvalid([{"loc": ("header", "Idempotency-Key"), "msg": KEY_OF_ANOTHER}])

@@ -19,7 +19,7 @@ from django.db import transaction
 from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 
-from api.common import Day, IdempotencyKey
+from api.common import Day, IdempotencyKey, refuse_anothers_key
 from api.schemas import DATE
 from coaching import services as coaching_services
 from coaching.forms import SupportContactForm
@@ -252,6 +252,7 @@ def post_support_contact(
             )
     except AlreadyRecorded as replay:
         contact = replay.row
+        refuse_anothers_key(request, contact.staff)
     except LikelyDuplicate:
         raise  # problem details name the first row (duplicate_of)
     except ValidationError as refused:

@@ -23,6 +23,7 @@ from api.common import (
     apply_filterset,
     page,
     page_schema,
+    refuse_anothers_key,
     refuse_unknown_parameters,
 )
 from api.schemas import (
@@ -346,6 +347,7 @@ def post_contact(
             )
     except AlreadyRecorded as replay:
         contact = replay.row
+        refuse_anothers_key(request, contact.specialist)
     return Status(201, _contacts(request).get(pk=contact.pk))
 
 

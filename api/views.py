@@ -39,11 +39,10 @@ class PersonalTokenForm(DomainForm):
 
 
 class ServiceTokenForm(PersonalTokenForm):
+    """A program's token for a reporting system: always read-only (every write of the API
+    names the staff member who made it, so a program's token has none to make)."""
+
     program = forms.ModelChoiceField(queryset=Program.objects.none())
-    can_write = forms.BooleanField(
-        label="Also allow writes", required=False,
-        help_text="Leave off for a reporting system: the token then only reads.",
-    )  # fmt: skip
 
     def __init__(self, *args, programs, **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +83,7 @@ def token_list(request):
                 if form is service:
                     made, secret = tokens.create_service_token(
                         by=request.user, program=data["program"], name=data["name"],
-                        days=data["days"], can_write=data["can_write"],
+                        days=data["days"],
                         see_sensitive=data["see_sensitive"],
                     )  # fmt: skip
                 else:

@@ -197,3 +197,24 @@ def test_a_contact_naming_a_closed_record_is_refused_and_nothing_is_logged(
     assert "record is closed" in str(problem)
     assert "seeker_ids" in str(problem)
     assert contacts() == before
+
+
+def test_a_key_replayed_by_another_staff_member_is_refused_and_shows_nothing(
+    client, rows, secrets_by_caller
+):
+    # Red-team finding: the same key sent by the supervisor answered the specialist's
+    # contact (201) and recorded nothing for the supervisor, silently.
+    key = str(uuid.uuid4())
+    body = {"employer_id": rows["employer"].pk, "date": DAY.isoformat(), "mode": "phone"}
+    first = _post(client, secrets_by_caller["specialist"], body, key)
+    assert first.status_code == 201
+    before = contacts()
+    other = _post(client, secrets_by_caller["supervisor"], body | {"notes": "mine"}, key)
+    assert other.status_code == 422
+    problem = other.json()
+    assert problem["errors"][0]["field"] == "header.Idempotency-Key"
+    assert "another staff member" in problem["errors"][0]["reason"]
+    assert "id" not in problem  # the other person's entry is not shown
+    assert contacts() == before
+    # The one who made it still gets the first answer.
+    assert _post(client, secrets_by_caller["specialist"], body, key).json() == first.json()

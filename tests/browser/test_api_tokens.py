@@ -25,8 +25,7 @@ def test_a_director_makes_a_service_token_by_keyboard(browser_page, live_server,
     page.locator("#id_service-program").select_option(label="North Team")
     page.locator("#id_service-name").focus()
     page.keyboard.type("State reporting")
-    page.locator("#id_service-can_write").focus()
-    page.keyboard.press("Tab")  # to "Also read sensitive fields"
+    page.locator("#id_service-see_sensitive").focus()  # "Also read sensitive fields"
     page.keyboard.press("Space")  # grant the `sensitive` scope
     page.keyboard.press("Tab")  # to the service form's button
     page.keyboard.press("Enter")
