@@ -405,14 +405,67 @@
           .map(function (n) { return caches.delete(n); }));
       }) : Promise.resolve();
       cleared.catch(function () {}).then(function () {
+        setOwner(null);
         target.dataset.fieldChecked = "1";
         target.submit();
       });
     });
   }, true);
 
+  // ---- The phone's copies of the forms belong to one user ----
+  // The copies hold that user's caseload names, and an entry made in one is theirs. When
+  // someone else is signed in on this browser (a session that ran out without signing
+  // out, then another sign-in), the copies go at the first page loaded online, and a copy
+  // of another user's form never takes an entry.
+  var OWNER = "ips-field-owner";
+
+  function owner() {
+    try { return window.localStorage.getItem(OWNER); } catch (e) { return null; }
+  }
+  function setOwner(userId) {
+    try {
+      if (userId) { window.localStorage.setItem(OWNER, userId); } else { window.localStorage.removeItem(OWNER); }
+    } catch (e) { /* private mode: nothing kept */ }
+  }
+  function clearCopies() {
+    if (!window.caches) { return Promise.resolve(); }
+    return caches.keys().then(function (names) {
+      return Promise.all(names.filter(function (n) { return n.indexOf("ips-field-") === 0; })
+        .map(function (n) { return caches.delete(n); }));
+    }).catch(function () {});
+  }
+
   var form = document.querySelector("form[data-field-form]");
-  if (form && window.indexedDB && window.crypto && crypto.randomUUID) {
+  var usable = form && window.indexedDB && window.crypto && crypto.randomUUID;
+  var kept = owner();
+  if (form && navigator.onLine) {
+    // Served by the server (the worker goes to the network first): this is the user.
+    if (kept && kept !== form.dataset.fieldUser) {
+      clearCopies().then(function () {
+        setOwner(form.dataset.fieldUser);
+        return fetch(location.href, { credentials: "same-origin" }); // a fresh copy, theirs
+      }).catch(function () {});
+    } else {
+      setOwner(form.dataset.fieldUser);
+    }
+  } else if (form && kept && kept !== form.dataset.fieldUser) {
+    usable = false; // an old copy of someone else's form: it takes no entry
+    var button = form.querySelector('button[type="submit"]');
+    if (button) { button.disabled = true; }
+    var status = document.getElementById("field-status");
+    if (status) {
+      status.textContent = "This saved form belongs to another account. Connect to the " +
+        "internet and open the form again to log.";
+    }
+  } else if (!form && kept && navigator.onLine) {
+    signedInUser().then(function (who) {
+      if (who !== null && String(who) !== kept) {
+        setOwner(null);
+        return clearCopies();
+      }
+    }).catch(function () {});
+  }
+  if (usable) {
     fieldPage(form);
   }
 })();

@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 from django.conf import settings
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 
 from coaching.models import SupportContact
 from employers.models import EmployerContact
@@ -249,3 +250,22 @@ def test_a_refused_entry_is_fixed_in_the_form_and_recorded_once(phone, live_serv
     assert phone.locator("#field-attention").is_hidden()
     assert SupportContact.objects.count() == 1
     assert _offline_errors(phone, refused=1) == []
+
+
+def test_another_user_signed_in_on_the_browser_never_gets_the_first_users_copy(
+    phone, live_server, users, seeker
+):
+    # Red-team finding: a session that ran out (no sign-out), then another user's sign-in:
+    # offline, the first user's saved form opened and its entries were queued as theirs.
+    _open(phone, live_server, users[Role.SPECIALIST], "/admin/crm/log/")
+    phone.wait_for_function("async () => (await caches.keys()).includes('ips-field-v1')")
+    phone.context.clear_cookies()  # the specialist's session ends without signing out
+    log_in(phone, users[Role.SUPERVISOR], live_server.url)
+    phone.goto("/admin/")  # the supervisor's first page, online
+    phone.wait_for_function("localStorage.getItem('ips-field-owner') === null")
+    assert phone.evaluate("caches.keys()") == []  # the specialist's copy is gone
+    phone.context.set_offline(True)
+    with pytest.raises(PlaywrightError, match="net::ERR_"):  # no copy to open
+        phone.goto("/admin/crm/log/")
+    phone.context.set_offline(False)
+    assert EmployerContact.objects.count() == 0
