@@ -327,6 +327,8 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
             )
             messages.success(request, "Introduction planned: it is in What's due.")
             return redirect("jobseekers:record", seeker.pk)
+    # The form names the person: a screen about one person is in the audit trail.
+    record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary=title)
     return TemplateResponse(
         request,
         "jobseekers/form.html",

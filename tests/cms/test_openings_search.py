@@ -65,8 +65,7 @@ def test_the_last_allowed_page_is_served_and_a_page_past_it_is_a_clear_message(
 
 
 def test_the_past_the_bound_message_is_in_spanish_too(client, openings_url):
-    client.post("/portal/language/", {"language": "es", "next": openings_url})
-    response = client.get(openings_url, {"page": str(MAX_PAGES + 5)})
+    response = client.get(f"/es{openings_url}", {"page": str(MAX_PAGES + 5)})
     body = response.content.decode()
     assert "Solo se pueden mostrar las primeras" in body
 

@@ -142,8 +142,8 @@ def test_reviews_are_compared_side_by_side(client, users, review, program):
     client.force_login(users["director"])
     url = reverse("fidelity:compare") + f"?review={review.pk}&review={later.pk}"
     page = client.get(url).content.decode()
-    assert "2026-03-31" in page
-    assert "2026-09-30" in page
+    assert "Tue 31 Mar 2026" in page
+    assert "Wed 30 Sep 2026" in page
     assert "<td>75</td>" in page
 
 

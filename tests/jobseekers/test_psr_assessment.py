@@ -117,7 +117,7 @@ def test_the_form_prefills_from_the_last_assessment(client, seeker, users):
     page = client.get(reverse("jobseekers:assessment", args=[seeker.pk])).content.decode()
     assert "Sister&#x27;s flat" in page
     assert "Stairs" in page
-    assert "Filled in from the assessment of 2026-02-01" in page
+    assert "Filled in from the assessment of Sun 1 Feb 2026" in page
 
 
 def test_record_names_the_domains_not_yet_covered_and_continues(client, seeker, users):
@@ -139,7 +139,7 @@ def test_record_names_the_domains_not_yet_covered_and_continues(client, seeker, 
     assessment.refresh_from_db()
     assert assessment.completed_on == D(2026, 2, 2)
     page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
-    assert "Complete (2026-02-02)" in page
+    assert "Complete (Mon 2 Feb 2026)" in page
 
 
 def test_another_programs_assessment_cannot_be_continued(client, other_seeker, users):

@@ -31,7 +31,7 @@ def test_the_record_shows_each_contact_and_the_form_starts_from_the_last(client,
     log(seeker, service="vocational_rehabilitation", service_name="MRS Detroit", date=D(2026, 2, 1))
     client.force_login(users["specialist"])
     page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
-    assert "2026-02-01: Vocational rehabilitation (MRS Detroit), Dr Okoye" in page
+    assert "Sun 1 Feb 2026: Vocational rehabilitation (MRS Detroit), Dr Okoye" in page
     url = reverse("jobseekers:coordination", args=[seeker.pk])
     form = client.get(url).content.decode()
     assert 'value="Dr Okoye"' in form

@@ -38,7 +38,7 @@ def test_consent_withdrawal_hides_the_family_contact_from_staff(client, seeker, 
     assert response.status_code == 302
     page = client.get(record).content.decode()
     assert "313-555-0177" not in page
-    assert "Rosa Rivera (aunt): consent withdrawn on 2026-02-01" in page
+    assert "Rosa Rivera (aunt): consent withdrawn on Sun 1 Feb 2026" in page
     assert list(FamilyConsent.objects.in_force(D(2026, 2, 1))) == []
     assert list(FamilyConsent.objects.in_force(D(2026, 1, 31))) == [consent]
     # The number is gone from the record held, so no export can show it (red-team finding).
@@ -160,7 +160,7 @@ def test_cultural_preferences_are_dated_kept_and_prefilled(client, seeker, users
     assert CulturalPreference.objects.filter(seeker=seeker).count() == 2
     page = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
     assert "Spanish; a woman specialist" in page
-    assert "2026-03-01" in page
+    assert "Sun 1 Mar 2026" in page
 
 
 def test_erasure_removes_culture_and_consent(client, seeker, users, consent):
@@ -218,4 +218,4 @@ def test_an_older_free_text_family_note_gives_way_to_consent_records(client, see
     services.withdraw_family_consent(consent=given, withdrawn_on=D(2026, 1, 3), by=None)
     page = client.get(record).content.decode()
     assert "313-555-0142" not in page
-    assert "Tomas: consent withdrawn on 2026-01-03" in page
+    assert "Tomas: consent withdrawn on Sat 3 Jan 2026" in page

@@ -33,7 +33,7 @@ def main(db_file: str) -> dict:
 
     from cms.models import OpeningsIndexPage
 
-    openings = OpeningsIndexPage.objects.get().url
+    openings = OpeningsIndexPage.objects.get(locale__language_code="en").url
     staff = Client(SERVER_NAME="localhost")
     staff.force_login(get_user_model().objects.get(username="specialist"))
     public = Client(SERVER_NAME="localhost")
