@@ -12,6 +12,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from coaching.models import RetentionMilestone
 from jobseekers.models import Job
+from tests.support.migrations import migrate_everything_forward
 
 BEFORE = ("coaching", "0003_version_column")
 AFTER = ("coaching", "0006_retention_answers_only")
@@ -68,4 +69,4 @@ def test_answers_are_kept_and_stored_due_dates_dropped_and_restored_backwards(
             (365, START + dt.timedelta(days=365), None),
         ]
     finally:
-        call_command("migrate", "coaching", verbosity=0)
+        migrate_everything_forward()

@@ -12,6 +12,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from importer.models import ImportUpload
+from tests.support.migrations import migrate_everything_forward
 
 
 @pytest.fixture
@@ -64,4 +65,4 @@ def test_an_upload_stored_before_the_move_is_the_importers_after_it(
         assert ContentType.objects.get(pk=old_type.pk).app_label == "fidelity"
         assert OldUpload.objects.filter(pk=stored.pk).exists()
     finally:
-        call_command("migrate", verbosity=0)
+        migrate_everything_forward()

@@ -27,6 +27,7 @@ from tests.conftest import make_staff, make_user
 from tests.importer.conftest import write_folder
 from tests.ips.workspace import edit_form, form_data, workspace_viewsets
 from tests.security.conftest import row_counts
+from tests.support.migrations import migrate_everything_forward
 
 pytestmark = pytest.mark.django_db
 STAFF_HEADER = ["email", "name", "role", "fte"]
@@ -210,7 +211,7 @@ def test_migration_refuses_names_equal_ignoring_case_and_names_the_programs(
         assert "Rename all but one" in str(refused.value)
         OldProgram.objects.filter(slug="north-2").delete()
     finally:
-        call_command("migrate", "ips", verbosity=0)
+        migrate_everything_forward()
     with pytest.raises(Exception, match="(?i)unique"):
         Program.objects.create(name="NORTH team", slug="north-3")
 
