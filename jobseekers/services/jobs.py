@@ -202,7 +202,7 @@ def update_job(
     )
     for name, value in changes.items():
         setattr(job, name, value)
-    if job.opening_id is not None and job.opening.employer_id != job.employer_id:
+    if job.opening is not None and job.opening.employer_id != job.employer_id:
         raise ValidationError({"opening": "This opening is at another employer."})
     check_competitive_wage(
         program=job.program, competitive=job.competitive, hourly_wage=job.hourly_wage

@@ -51,7 +51,7 @@ def _resolve_m2m(name: str, values: Iterable[Any], program: Program) -> list:
     missing = [k for k in keys if k not in found]
     if missing:
         raise ValidationError({name: f"Unknown choice: {missing[0]}."})
-    if model is Employer and any(e.program_id != program.pk for e in found.values()):
+    if any(isinstance(e, Employer) and e.program_id != program.pk for e in found.values()):
         raise ValidationError({name: "This belongs to another program."})
     return [found[k] for k in keys]
 

@@ -222,6 +222,7 @@ def _review_interventions(
         if row.decision == InterventionReview.Decision.STOP:
             intervention.stopped_on = max(assessment.date, intervention.started_on)
         else:
+            assert assessment.next_due is not None  # record_assessment has set it
             intervention.review_date = max(assessment.next_due, intervention.started_on)
         intervention.save(update_fields=["stopped_on", "review_date"])
     InterventionReview.objects.bulk_create(rows)
