@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -221,7 +222,7 @@ def log_support_contact(
         "still_employed": still_employed,
         "notes": notes,
     }
-    key = {"staff": staff, "seeker": seeker, "job": job, "date": date, "mode": mode}
+    key: dict[str, Any] = {"staff": staff, "seeker": seeker, "job": job, "date": date, "mode": mode}
     if replace_existing:
         contact, _ = SupportContact.objects.update_or_create(**key, defaults=fields)
     else:
