@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 
 from django.db import connection
 from django.db.models import Case, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models.expressions import Expression, RawSQL
 from django.db.models.functions import StrIndex
 
 from employers.models import JobOpening
@@ -79,10 +79,11 @@ _POSTGRES_CODES = "SELECT j.id FROM employers_jobopening j WHERE j.occupation_id
 
 
 def _postgres_keywords(queryset: QuerySet, words, codes) -> QuerySet:
-    rank = Value(0)
+    rank: Expression = Value(0)
     for word in words:
         like = f"%{word}%"  # no LIKE wildcard survives folding: letters and digits only
-        branches, params = list(_POSTGRES_BRANCHES), [like, like, like]
+        branches = list(_POSTGRES_BRANCHES)
+        params: list[object] = [like, like, like]
         if codes.get(word):
             branches.append(_POSTGRES_CODES)
             params.append(list(codes[word]))

@@ -18,7 +18,7 @@ from employers.models import Employer, EmployerContact, JobOpening
 from ips.geo import zip_centroid
 from ips.models import Program, StaffMember
 from ips.roles import Role
-from jobseekers.models import JobSeeker
+from jobseekers.models import CareerProfile, JobSeeker
 
 ZIPS = ("48226", "48201", "48502", "48204", "48234", "48195", "49503", "48933")
 TITLES = ("Line cook", "Cashier", "Stock clerk", "Janitor", "Prep cook", "Driver", "Greeter")
@@ -165,3 +165,32 @@ def _build_contacts(scale: Scale) -> int:
         )
         contacts += len(EmployerContact.objects.bulk_create(rows, batch_size=BATCH))
     return contacts
+
+
+def add_profiles(per_program: int) -> int:
+    """Give the first `per_program` job seekers of each state program a current career
+    profile (the recommender matches only those), once; returns how many exist."""
+    have = set(
+        CareerProfile.objects.filter(program__slug__startswith="state-").values_list(
+            "seeker_id", flat=True
+        )
+    )
+    wanted = []
+    for program in Program.objects.filter(slug__startswith="state-").order_by("pk"):
+        seekers = JobSeeker.objects.filter(program=program).order_by("pk")[:per_program]
+        wanted += [
+            CareerProfile(
+                program=program,
+                seeker=seeker,
+                wanted_job_titles=TITLES[seeker.pk % len(TITLES)],
+                interests="cooking, people" if seeker.pk % 2 else "driving, tidy work",
+                travel_mode=CareerProfile.TravelMode.BUS,
+                min_hours_per_week=Decimal(10),
+                max_hours_per_week=Decimal(35),
+                home_zip=program.zip,
+            )
+            for seeker in seekers
+            if seeker.pk not in have
+        ]
+    CareerProfile.objects.bulk_create(wanted, batch_size=BATCH)
+    return len(have) + len(wanted)
