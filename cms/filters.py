@@ -6,11 +6,11 @@ import functools
 
 import django_filters
 from django import forms
-from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from employers.models import JobOpening
+from employers.search import with_keywords
 from ips.geo import is_known_zip, normalise_zip, zip_centroid
 from ips.reference import plain_titles
 from ips.search import fold, query_words
@@ -142,15 +142,12 @@ class OpeningFilter(DomainFilterSet):
 
     def filter_keyword(self, queryset, name, value):
         """Every word (at most 8) in the title, description, employer name or kind of work,
-        case, accents and apostrophes ignored ("mcdonalds" finds McDonald's; ips.search)."""
-        for word in query_words(value):
-            queryset = queryset.filter(
-                Q(search_text__contains=word)
-                | Q(employer__search_text__contains=word)
-                | Q(occupation__title__icontains=word)
-                | Q(occupation__in=plain_title_codes(word))
-            )
-        return queryset
+        case, accents and apostrophes ignored ("mcdonalds" finds McDonald's; ips.search),
+        through the engine's text index, annotated with `keyword_rank` (employers.search)."""
+        words = query_words(value)
+        if not words:
+            return queryset
+        return with_keywords(queryset, words, {word: plain_title_codes(word) for word in words})
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(occupation__code__startswith=f"{value}-")

@@ -252,6 +252,15 @@ class JobOpening(Searchable, Versioned, GeoPoint):
                 condition=Q(status="open", shareable=True),
                 name="public_opening_listing",
             ),
+            # The radius search's bounding box over public openings (cms.selectors), read
+            # from the index alone: Django binds `status = 'open'` as a parameter, which
+            # SQLite checks per row, hence status and shareable in the index too (a count
+            # of the 10,000 within 10 miles of 48226 at state scale: 13 -> 4 ms).
+            models.Index(
+                fields=["latitude", "longitude", "status", "shareable"],
+                condition=Q(status="open", shareable=True),
+                name="public_opening_location",
+            ),
         ]
 
     def __str__(self) -> str:

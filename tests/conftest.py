@@ -23,7 +23,7 @@ def pytest_addoption(parser):
         "--scale",
         choices=("normal", "state"),
         default="normal",
-        help="benchmarks: 'state' runs tests/perf/test_state_scale.py on the statewide data "
+        help="benchmarks: 'state' runs tests/perf/test_state_*.py on the statewide data "
         "set (tests/perf/state.py), kept in .bench-state.sqlite3 between runs",
     )
 
@@ -33,7 +33,7 @@ def pytest_collection_modifyitems(config, items):
     database); at normal scale those are left out by their own fixture."""
     if config.getoption("--scale", default="normal") != "state":
         return
-    keep = [item for item in items if "test_state_scale" in str(item.fspath)]
+    keep = [item for item in items if "test_state_" in str(item.fspath)]
     config.hook.pytest_deselected(items=[item for item in items if item not in keep])
     items[:] = keep
 

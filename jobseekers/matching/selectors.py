@@ -124,6 +124,20 @@ def matchable_seekers():
     return JobSeeker.objects.filter(closed_date__isnull=True).exclude(stage=JobSeeker.Stage.CLOSED)
 
 
+def refresh_load_per_program() -> dict[int, int]:
+    """{program id: matchable seekers with a current career profile} for every program
+    with such seekers or with stored matches (0: only matches to remove); two queries."""
+    rows = (
+        CareerProfile.objects.current()
+        .filter(seeker__in=matchable_seekers())
+        .values("seeker__program_id")
+        .annotate(n=Count("seeker_id", distinct=True))
+    )
+    load = dict.fromkeys(Match.objects.values_list("program_id", flat=True).distinct(), 0)
+    load.update({row["seeker__program_id"]: row["n"] for row in rows})
+    return load
+
+
 def seeker_profiles(
     *, seeker_ids: Iterable[int] | None = None, include_closed: bool = False
 ) -> list[SeekerProfile]:

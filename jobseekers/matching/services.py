@@ -30,6 +30,9 @@ from jobseekers.matching.score import DEFAULT_WEIGHTS
 from jobseekers.models import CareerProfile, JobSeeker, Match, MatchModel
 
 TOP_N = 20  # stored per seeker: the portal shows 10, staff can see a few more
+# Tasks of the nightly refresh (issue 21 item 6): a few per worker, so two workers share
+# the work evenly, and few enough that reading the openings once per part stays small.
+REFRESH_PARTS = 8
 
 
 def locate_seeker(*, seeker_id: int, geocoder: Geocoder | None = None) -> bool:
@@ -54,28 +57,35 @@ def _index_for(profiles: list[SeekerProfile], opening_ids=None) -> OpeningIndex:
     return build_index(openings, vectorizer)
 
 
-@transaction.atomic
 def refresh_matches(*, seeker_ids: list[int] | None = None, top_n: int = TOP_N) -> int:
     """Recompute and store the top matches of the given seekers (all when None).
 
     Matches of seekers who are closed or have no current profile are removed.
-    Returns how many Match rows were stored."""
-    # Lock the seekers (in id order) so overlapping refreshes queue instead of colliding
-    # on the one-match-per-pair constraint; a no-op on SQLite.
-    locked = JobSeeker.objects.select_for_update().order_by("pk")
-    if seeker_ids is not None:
-        locked = locked.filter(pk__in=list(seeker_ids))
-    list(locked.values_list("pk", flat=True))
+    Returns how many Match rows were stored. The scores are computed before the write
+    transaction, which then only replaces the rows: parts refreshed at once by several
+    workers (refresh_program_matches) do not hold the database's write lock while they
+    compute (SQLite has one)."""
     profiles = selectors.seeker_profiles(seeker_ids=seeker_ids)
-    stale = (
-        Match.objects.all()
-        if seeker_ids is None
-        else Match.objects.filter(seeker_id__in=list(seeker_ids))
-    )
-    # Match sets wagtail_reference_index_ignore, so this is one DELETE whatever the count.
-    stale.delete()
-    if not profiles:
-        return 0
+    rows = _match_rows(profiles, top_n) if profiles else []
+    with transaction.atomic():
+        # Lock the seekers (in id order) so overlapping refreshes queue instead of colliding
+        # on the one-match-per-pair constraint; a no-op on SQLite.
+        locked = JobSeeker.objects.select_for_update().order_by("pk")
+        if seeker_ids is not None:
+            locked = locked.filter(pk__in=list(seeker_ids))
+        list(locked.values_list("pk", flat=True))
+        stale = (
+            Match.objects.all()
+            if seeker_ids is None
+            else Match.objects.filter(seeker_id__in=list(seeker_ids))
+        )
+        # Match sets wagtail_reference_index_ignore, so this is one DELETE whatever the count.
+        stale.delete()
+        Match.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def _match_rows(profiles: list[SeekerProfile], top_n: int) -> list[Match]:
     index = _index_for(profiles)
     weights = selectors.active_weights()
     results = recommend(profiles, index, weights, k=top_n)
@@ -97,8 +107,34 @@ def refresh_matches(*, seeker_ids: list[int] | None = None, top_n: int = TOP_N) 
                     model_version=weights.version,
                 )
             )
-    Match.objects.bulk_create(rows, batch_size=1000)
-    return len(rows)
+    return rows
+
+
+def refresh_program_matches(*, program_ids: list[int], top_n: int = TOP_N) -> int:
+    """Refresh the matches of every seeker of these programs (one part of the nightly
+    refresh, issue 21 item 6); closed seekers' matches are removed. Returns rows stored."""
+    seeker_ids = JobSeeker.objects.filter(program_id__in=list(program_ids)).values_list(
+        "pk", flat=True
+    )
+    return refresh_matches(seeker_ids=list(seeker_ids), top_n=top_n)
+
+
+def refresh_parts(*, parts: int = REFRESH_PARTS) -> list[list[int]]:
+    """The ids of the programs with seekers to match or matches to remove, in at most
+    `parts` lists of about the same number of seekers to match (the nightly refresh's
+    tasks, one per list). Each part reads the openings and fits the text model once, so
+    a part holds several programs: 200 parts would repeat that 200 times. Raises
+    ValueError when `parts` < 1."""
+    if parts < 1:
+        raise ValueError("parts must be at least 1")
+    counts = selectors.refresh_load_per_program()
+    loads: list[int] = [0] * parts
+    lists: list[list[int]] = [[] for _ in range(parts)]
+    for program_id, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        lightest = loads.index(min(loads))  # largest first into the lightest part
+        lists[lightest].append(program_id)
+        loads[lightest] += count
+    return [sorted(ids) for ids in lists if ids]
 
 
 def refresh_matches_for_opening(*, opening_id: int) -> int:

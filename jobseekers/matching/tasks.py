@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from celery import chain, shared_task
+from celery import chain, group, shared_task
 from django.db import transaction
 from geopy.exc import GeocoderServiceError
 
@@ -44,9 +44,18 @@ def refresh_matches_for_opening_task(opening_id: int) -> int:
 
 
 @shared_task
+def refresh_program_matches_task(program_ids: list[int]) -> int:
+    """Refresh the matches of every seeker of these programs (one part of the nightly run)."""
+    return services.refresh_program_matches(program_ids=program_ids)
+
+
+@shared_task
 def refresh_all_matches_task() -> int:
-    """Nightly: refresh every seeker's matches."""
-    return services.refresh_matches()
+    """Nightly: refresh every seeker's matches as a group of tasks, one per part of the
+    programs (services.refresh_parts), so more workers finish sooner; returns the parts."""
+    parts = services.refresh_parts()
+    group(refresh_program_matches_task.si(ids) for ids in parts).apply_async()
+    return len(parts)
 
 
 @shared_task

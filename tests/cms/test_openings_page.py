@@ -149,8 +149,9 @@ def test_listing_query_count_is_constant(
     for n in range(size):
         make_opening(title=f"Porter {n}")
     # 8 before Wagtail's localisation; +1 its active-locale lookup, +1 a content type the
-    # first request of a test process may still have to read.
-    with django_assert_max_num_queries(10):
+    # first request of a test process may still have to read, +1 with words or a ZIP: the
+    # ids are read before the page's rows (cms.selectors.IdsFirstPaginator).
+    with django_assert_max_num_queries(11 if {"q", "zip"} & set(params) else 10):
         response = client.get(openings_url, params)
     # Page 2 of fewer than 21 openings is the last page, page 1.
     on_page_2 = size - 20 if size > 20 else size

@@ -99,3 +99,98 @@ def test_on_postgresql_a_folded_word_can_be_read_from_a_trigram_index(program):
             cursor.execute("SET LOCAL enable_seqscan = off")
         plan = found.explain()
     assert "employer_search_trgm" in plan
+
+
+def test_the_text_index_follows_every_way_an_opening_is_written(
+    client, make_opening, openings_url, program
+):
+    """The index (SQLite FTS5, kept by triggers; PostgreSQL reads the table) follows
+    save(), bulk_create(), QuerySet.update() and delete."""
+    from employers.models import Employer, JobOpening
+
+    porter = make_opening(title="Porter")
+    assert titles(client.get(openings_url, {"q": "porter"})) == ["Porter"]
+    porter.shareable = False
+    porter.save()
+    assert titles(client.get(openings_url, {"q": "porter"})) == []
+    JobOpening.objects.filter(pk=porter.pk).update(shareable=True, title="Night porter")
+    JobOpening.objects.filter(pk=porter.pk).update(search_text="night porter")  # refold's way
+    assert titles(client.get(openings_url, {"q": "night porter"})) == ["Night porter"]
+    porter.delete()
+    assert titles(client.get(openings_url, {"q": "porter"})) == []
+    shop = Employer.objects.create(program=program, name="Harbour")
+    JobOpening.objects.bulk_create(
+        JobOpening(program=program, employer=shop, title=f"Deckhand {n}", shareable=True)
+        for n in range(2)
+    )
+    assert sorted(titles(client.get(openings_url, {"q": "deckhand"}))) == [
+        "Deckhand 0",
+        "Deckhand 1",
+    ]
+
+
+def test_an_employer_renamed_is_found_by_its_new_name_only(
+    client, make_opening, openings_url, program
+):
+    from employers.models import Employer
+
+    shop = Employer.objects.create(program=program, name="Corner Shop")
+    make_opening(title="Cashier", employer=shop)
+    shop.name = "Señora Café"
+    shop.save()
+    assert titles(client.get(openings_url, {"q": "senora cafe"})) == ["Cashier"]
+    assert titles(client.get(openings_url, {"q": "corner"})) == []
+
+
+def test_the_start_of_a_word_finds_it(client, make_opening, openings_url):
+    make_opening(title="Warehouse porter", description="Loading bays")
+    make_opening(title="Cashier", description="Tills")
+    assert titles(client.get(openings_url, {"q": "wareh"})) == ["Warehouse porter"]
+    assert titles(client.get(openings_url, {"q": "load port"})) == ["Warehouse porter"]
+
+
+def test_a_plain_title_of_the_kind_of_work_finds_the_opening(client, make_opening, openings_url):
+    from ips.models import Occupation
+    from ips.reference import plain_titles
+
+    code, names = next((c, t) for c, t in sorted(plain_titles().items()) if c.startswith("37-2012"))
+    make_opening(title="Room attendant", occupation=Occupation.objects.get(code=code))
+    make_opening(title="Cashier")
+    word = names["en"].split()[-1]  # a word of the plain title, not of the opening's text
+    assert titles(client.get(openings_url, {"q": word})) == ["Room attendant"]
+
+
+def test_near_a_zip_the_distance_shown_is_the_great_circle_distance(
+    client, make_opening, openings_url
+):
+    from ips.geo import haversine_miles, zip_centroid
+
+    make_opening(title="Midtown", zip_code="48201")
+    response = client.get(openings_url, {"zip": "48226", "miles": "5"})
+    (opening,) = response.context["openings"]
+    expected = haversine_miles(*zip_centroid("48226"), *zip_centroid("48201"))
+    assert response.context["listing"].distances == {opening.pk: round(expected, 1)}
+    assert f"About {round(expected, 1)} miles away" in response.content.decode()
+
+
+def test_on_postgresql_each_keyword_column_is_its_own_indexed_id_list(make_opening, program):
+    """Each word is a UNION of id lists (employers.search), planned one by one, so the
+    employer's trigram index answers its part; an OR across the joined tables could use
+    no index. (The openings' own trigram index competes with the listing's indexes on a
+    test-sized table, as in the test above; the planner prefers it at scale.)"""
+    from django.db import connection, transaction
+
+    from cms.filters import OpeningFilter
+    from cms.selectors import public_openings
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes are PostgreSQL's; SQLite reads its FTS5 table")
+    make_opening(title="Porter")
+    found = OpeningFilter({"q": "porter"}, queryset=public_openings()).qs
+    with transaction.atomic():
+        with connection.cursor() as cursor:  # a tiny table: make the planner show its choice
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SET LOCAL enable_indexscan = off")
+        plan = found.explain()
+    assert "Append" in plan  # the UNION's branches
+    assert "Bitmap Index Scan on employer_search_trgm" in plan

@@ -18,7 +18,7 @@ from employers.models import Employer, EmployerContact, JobOpening
 from ips.geo import zip_centroid
 from ips.models import Program, StaffMember
 from ips.roles import Role
-from jobseekers.models import JobSeeker
+from jobseekers.models import CareerProfile, JobSeeker
 
 ZIPS = ("48226", "48201", "48502", "48204", "48234", "48195", "49503", "48933")
 TITLES = ("Line cook", "Cashier", "Stock clerk", "Janitor", "Prep cook", "Driver", "Greeter")
@@ -42,11 +42,11 @@ class Scale:
 STATE = Scale(programs=200, seekers=40_000, openings=100_000, employers=20_000, contacts=2_000_000)
 
 
-def built(scale: Scale) -> bool:
-    """True when the database already holds this data set (it is built once)."""
-    return (
-        Program.objects.filter(slug__startswith="state-").count() == scale.programs
-        and EmployerContact.objects.count() >= scale.contacts
+def built(scale: Scale, *, contacts: bool = True) -> bool:
+    """True when the database already holds this data set (it is built once); with
+    `contacts=False`, the part without the employer contacts (the public pages' benches)."""
+    return Program.objects.filter(slug__startswith="state-").count() == scale.programs and (
+        not contacts or EmployerContact.objects.count() >= scale.contacts
     )
 
 
@@ -54,10 +54,19 @@ def _spread(total: int, parts: int) -> list[int]:
     return [total // parts + (1 if i < total % parts else 0) for i in range(parts)]
 
 
+def build(scale: Scale, seed: int = 21, *, contacts: bool = True) -> dict[str, int]:
+    """Write the data set; returns {kind: rows written}. With `contacts=False` the 2,000,000
+    employer contacts are left out (they are ~90% of the build's time); a later call with
+    `contacts=True` adds only them. Contacts are unique per specialist, employer, day and
+    way (the double-submission key)."""
+    counts = {} if built(scale, contacts=False) else _build_openings(scale, seed)
+    if contacts and EmployerContact.objects.count() < scale.contacts:
+        counts["contacts"] = _build_contacts(scale)
+    return counts
+
+
 @transaction.atomic
-def build(scale: Scale, seed: int = 21) -> dict[str, int]:
-    """Write the data set; returns {kind: rows written}. Contacts are unique per
-    specialist, employer, day and way (the double-submission key)."""
+def _build_openings(scale: Scale, seed: int) -> dict[str, int]:
     rng = random.Random(seed)
     programs = Program.objects.bulk_create(
         Program(name=f"State program {p}", slug=f"state-{p}", zip=ZIPS[p % len(ZIPS)])
@@ -121,9 +130,28 @@ def build(scale: Scale, seed: int = 21) -> dict[str, int]:
         ]
     JobOpening.objects.bulk_create(openings, batch_size=BATCH)
     del openings, seekers
+    return {
+        "programs": len(programs),
+        "staff": len(staff),
+        "employers": sum(len(v) for v in employers.values()),
+        "seekers": scale.seekers,
+        "openings": scale.openings,
+    }
+
+
+@transaction.atomic
+def _build_contacts(scale: Scale) -> int:
+    programs = list(Program.objects.filter(slug__startswith="state-").order_by("pk"))
+    employers: dict[int, list[Employer]] = {p.pk: [] for p in programs}
+    for employer in Employer.objects.filter(program__in=programs).only("pk", "program_id"):
+        employers[employer.program_id].append(employer)
+    specialists: dict[int, list[StaffMember]] = {p.pk: [] for p in programs}
+    for member in StaffMember.objects.filter(program__in=programs, role=Role.SPECIALIST):
+        specialists[member.program_id].append(member)
     contacts = 0
     for p, count in zip(programs, _spread(scale.contacts, scale.programs), strict=True):
-        mine, theirs = employers[p.pk], specialists[p.pk]
+        mine = sorted(employers[p.pk], key=lambda e: e.pk)
+        theirs = sorted(specialists[p.pk], key=lambda s: s.pk)
         per_day = SPECIALISTS * len(mine) * len(MODES)  # unique (specialist, employer, mode)
         rows = (
             EmployerContact(
@@ -136,11 +164,33 @@ def build(scale: Scale, seed: int = 21) -> dict[str, int]:
             for c in range(count)
         )
         contacts += len(EmployerContact.objects.bulk_create(rows, batch_size=BATCH))
-    return {
-        "programs": len(programs),
-        "staff": len(staff),
-        "employers": sum(len(v) for v in employers.values()),
-        "seekers": scale.seekers,
-        "openings": scale.openings,
-        "contacts": contacts,
-    }
+    return contacts
+
+
+def add_profiles(per_program: int) -> int:
+    """Give the first `per_program` job seekers of each state program a current career
+    profile (the recommender matches only those), once; returns how many exist."""
+    have = set(
+        CareerProfile.objects.filter(program__slug__startswith="state-").values_list(
+            "seeker_id", flat=True
+        )
+    )
+    wanted = []
+    for program in Program.objects.filter(slug__startswith="state-").order_by("pk"):
+        seekers = JobSeeker.objects.filter(program=program).order_by("pk")[:per_program]
+        wanted += [
+            CareerProfile(
+                program=program,
+                seeker=seeker,
+                wanted_job_titles=TITLES[seeker.pk % len(TITLES)],
+                interests="cooking, people" if seeker.pk % 2 else "driving, tidy work",
+                travel_mode=CareerProfile.TravelMode.BUS,
+                min_hours_per_week=Decimal(10),
+                max_hours_per_week=Decimal(35),
+                home_zip=program.zip,
+            )
+            for seeker in seekers
+            if seeker.pk not in have
+        ]
+    CareerProfile.objects.bulk_create(wanted, batch_size=BATCH)
+    return len(have) + len(wanted)

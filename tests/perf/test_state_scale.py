@@ -20,6 +20,7 @@ from django.test import RequestFactory
 
 from cms.models import OpeningsIndexPage
 from employers.models import JobOpening
+from employers.search import FTS_TABLE
 from tests.perf.state import STATE, build, built
 
 pytestmark = [pytest.mark.perf, pytest.mark.django_db]
@@ -30,6 +31,8 @@ PAGES = {
     "page 50": {"page": "50"},
     "keyword": {"q": "cook"},
     "keyword + 10 miles": {"q": "cook", "zip": "48226", "miles": "10"},
+    "10 miles": {"zip": "48226", "miles": "10"},
+    "partial word": {"q": "coo"},
 }
 
 
@@ -38,13 +41,18 @@ def state_data(request, django_db_setup, django_db_blocker):
     if request.config.getoption("--scale") != "state":
         pytest.skip('state-scale benchmarks run with `make bench ARGS="--scale state"`')
     with django_db_blocker.unblock():
-        if not built(STATE):
+        # The public pages need no employer contacts: the 2,000,000 of them (~90% of the
+        # build's time) are added by the first bench that asks for them.
+        if not built(STATE, contacts=False):
             started, started_cpu = time.perf_counter(), time.process_time()
-            counts = build(STATE)
+            counts = build(STATE, contacts=False)
             print(
                 f"\nbuilt the state data set {counts} in {time.perf_counter() - started:.0f} s "
                 f"wall, {time.process_time() - started_cpu:.0f} s CPU"
             )
+            if connection.vendor == "postgresql":  # the planner's statistics, as autovacuum
+                with connection.cursor() as cursor:  # would gather them later
+                    cursor.execute("ANALYZE")
     return STATE
 
 
@@ -98,6 +106,9 @@ def test_public_openings_at_100000_against_2000_in_the_same_run(state_data):
         JobOpening.objects.public().order_by("pk").values_list("pk", flat=True)[:BASELINE_OPENINGS]
     )
     JobOpening.objects.public().exclude(pk__in=keep).update(shareable=False)  # rolled back
+    if connection.vendor == "sqlite":  # the text index as if built for 2,000: no tombstones
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
     at_baseline = _measure(url)
     print(f"\npublic openings: {public:,} at state scale, {len(keep):,} baseline")
     for name in PAGES:

@@ -66,9 +66,11 @@ def celery_worker(
     app: str = "ips",
     pool: str = "solo",
     include: tuple[str, ...] = (),
+    name: str = "test",
 ) -> Iterator[Celery]:
     """Start `celery -A ips worker --pool solo` on `url` (broker and result backend),
-    yield a client app for that broker, and stop the worker afterwards."""
+    yield a client app for that broker, and stop the worker afterwards. Several workers
+    on one broker need their own `name` each (the node name is `<name>-<pid>@<host>`)."""
     worker_env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "ips.settings",
@@ -83,7 +85,7 @@ def celery_worker(
         process = subprocess.Popen(
             [celery_bin, "-A", app, "worker", "--pool", pool, "--concurrency", "1",
              "--loglevel", "INFO", "--without-gossip", "--without-mingle",
-             "--hostname", f"test-{os.getpid()}@%h",
+             "--hostname", f"{name}-{os.getpid()}@%h",
              *(["--include", ",".join(include)] if include else [])],
             cwd=ROOT,
             env=worker_env,

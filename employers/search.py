@@ -1,0 +1,108 @@
+"""The public openings' keyword search through a text index, on each engine (issue 21 item 1).
+
+Words are folded by ips.search.fold (case, accents, apostrophes), as everywhere. An opening
+is found when every word is in its title or description, its employer's name or its kind
+of work (or is part of a plain title of that kind of work, given as `codes`):
+
+- SQLite: the FTS5 table of the public openings (employers 0008, kept by triggers), each
+  word a prefix ("coo" finds cook), ranked by bm25 with the title weighted TITLE_WEIGHT
+  times the other columns.
+- PostgreSQL: each word a substring of the folded columns (`LIKE '%word%'`), answered as a
+  UNION of id lists, one per column, so each part reads its trigram GIN index (employers
+  0007) instead of an OR across joined tables that no index serves; ranked by where the
+  word first appears in the folded title-then-description.
+
+Either way the queryset comes back annotated with `keyword_rank`, smaller first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from django.db import connection
+from django.db.models import Case, QuerySet, Value, When
+from django.db.models.expressions import Expression, RawSQL
+from django.db.models.functions import StrIndex
+
+from employers.models import JobOpening
+
+FTS_TABLE = "employers_public_opening_fts"  # employers/migrations/0008_public_opening_fulltext
+TITLE_WEIGHT = 10.0  # bm25 weight of the title column; search_text, employer, occupation 1
+NOT_FOUND_RANK = 1_000_000  # PostgreSQL: a word found only in the employer's name or kind
+
+
+def occupation_token(code: str) -> str:
+    """The token the FTS5 table holds for an O*NET code: "35-2014.00" -> "occ35201400"."""
+    return "occ" + code.replace("-", "").replace(".", "")
+
+
+def fts_query(words: Sequence[str], codes: Mapping[str, Sequence[str]]) -> str:
+    """The FTS5 MATCH expression: every folded word as a prefix in any column, or one of
+    its plain-title codes' tokens in the occupation column.
+
+    >>> fts_query(["cook", "cafe"], {"cook": ["35-2014.00"]})
+    '("cook"* OR occupation : ("occ35201400")) AND ("cafe"*)'
+    """
+    terms = []
+    for word in words:
+        term = f'"{word}"*'  # folded words hold letters and digits only (ips.search.fold)
+        tokens = " OR ".join(f'"{occupation_token(code)}"' for code in codes.get(word, ()))
+        if tokens:
+            term += f" OR occupation : ({tokens})"
+        terms.append(f"({term})")
+    return " AND ".join(terms)
+
+
+def _sqlite_keywords(queryset: QuerySet, words, codes) -> QuerySet:
+    table = connection.ops.quote_name(FTS_TABLE)
+    opening = connection.ops.quote_name(JobOpening._meta.db_table)
+    return queryset.extra(
+        select={"keyword_rank": f"bm25({table}, {TITLE_WEIGHT}, 1.0, 1.0, 1.0)"},
+        tables=[FTS_TABLE],
+        where=[f"{table}.rowid = {opening}.id", f"{table} MATCH %s"],
+        params=[fts_query(words, codes)],
+    )
+
+
+# One id list per column, each answerable from its own index (the first branch's
+# conditions are those of the partial trigram index public_opening_search_trgm).
+_POSTGRES_BRANCHES = (
+    "SELECT id FROM employers_jobopening"
+    " WHERE status = 'open' AND shareable AND search_text LIKE %s",
+    "SELECT j.id FROM employers_jobopening j WHERE j.employer_id IN"
+    " (SELECT e.id FROM employers_employer e WHERE e.search_text LIKE %s)",
+    "SELECT j.id FROM employers_jobopening j WHERE j.occupation_id IN"
+    " (SELECT o.code FROM ips_occupation o WHERE UPPER(o.title) LIKE UPPER(%s))",
+)
+
+_POSTGRES_CODES = "SELECT j.id FROM employers_jobopening j WHERE j.occupation_id = ANY(%s)"
+
+
+def _postgres_keywords(queryset: QuerySet, words, codes) -> QuerySet:
+    rank: Expression = Value(0)
+    for word in words:
+        like = f"%{word}%"  # no LIKE wildcard survives folding: letters and digits only
+        branches = list(_POSTGRES_BRANCHES)
+        params: list[object] = [like, like, like]
+        if codes.get(word):
+            branches.append(_POSTGRES_CODES)
+            params.append(list(codes[word]))
+        queryset = queryset.filter(id__in=RawSQL(" UNION ".join(branches), params))
+        rank = rank + Case(
+            When(search_text__contains=word, then=StrIndex("search_text", Value(word))),
+            default=Value(NOT_FOUND_RANK),
+        )
+    return queryset.annotate(keyword_rank=rank)
+
+
+def with_keywords(
+    queryset: QuerySet[JobOpening], words: Sequence[str], codes: Mapping[str, Sequence[str]]
+) -> QuerySet[JobOpening]:
+    """Public openings of `queryset` holding every folded word of `words` (at least one),
+    annotated with `keyword_rank` (smaller is more relevant). `codes` maps a word to the
+    O*NET codes whose plain titles contain it. Raises ValueError for no words."""
+    if not words:
+        raise ValueError("a keyword search needs at least one word")
+    if connection.vendor == "sqlite":
+        return _sqlite_keywords(queryset, words, codes)
+    return _postgres_keywords(queryset, words, codes)
