@@ -42,6 +42,35 @@ def scope_choices(form: forms.BaseForm, user) -> None:
             field.queryset = queryset.for_user(user)
 
 
+def settle_only_choice(form: forms.BaseForm, name: str) -> bool:
+    """When the choice `name` on `form` offers exactly one row, stop asking (issue 17,
+    item 5: no one-option selects): the field becomes a hidden input holding that row, set
+    by the server. A sending without it gets that row; one naming any other row (a changed
+    hidden input) is refused with a message, as a select would refuse it, and nothing is
+    saved. An existing row's own value is kept. Returns True when the field was settled;
+    False (nothing changed) when it is missing, a multiple choice, or offers none or
+    several rows."""
+    field = form.fields.get(name)
+    queryset = getattr(field, "queryset", None)
+    if queryset is None or isinstance(field, forms.ModelMultipleChoiceField):
+        return False
+    rows = list(queryset[:2])
+    if len(rows) != 1:
+        return False
+    only = rows[0]
+    field.widget = forms.HiddenInput()
+    field.initial = only.pk
+    if form.initial.get(name) in (None, ""):
+        form.initial[name] = only.pk
+    field.error_messages = {
+        **field.error_messages,
+        "invalid_choice": f"You can only choose {only} here.",
+    }
+    choose = field.clean
+    field.clean = lambda value: only if value in field.empty_values else choose(value)
+    return True
+
+
 class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
     """A workspace form whose program and related rows come only from the user's programs,
     and whose related rows all belong to the row's own program."""
@@ -59,8 +88,7 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                 action = "change" if self.instance.pk else "add"
                 programs = programs_allowing(user, self._meta.model, action)
                 program_field.queryset = programs
-                if not self.instance.pk and len(programs) == 1:
-                    program_field.initial = programs[0].pk
+                settle_only_choice(self, "program")
 
     def clean(self):
         cleaned = super().clean()
