@@ -6,6 +6,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from ips.domain import tidy_program_name
@@ -42,12 +43,31 @@ def scope_choices(form: forms.BaseForm, user) -> None:
             field.queryset = queryset.for_user(user)
 
 
-def settle_only_choice(form: forms.BaseForm, name: str) -> bool:
+class SettledChoiceInput(forms.HiddenInput):
+    """The one row a choice offers, named in words beside its hidden value: a field with
+    its label and no control to work."""
+
+    def __init__(self, text: str, attrs=None):
+        super().__init__(attrs)
+        self.text = text
+
+    @property
+    def is_hidden(self) -> bool:
+        return False  # shown, with its label, among the visible fields
+
+    def render(self, name, value, attrs=None, renderer=None):
+        hidden = super().render(name, value, attrs, renderer)
+        return format_html('{}<p class="ips-settled-choice">{}</p>', hidden, self.text)
+
+
+def settle_only_choice(form: forms.BaseForm, name: str, *, show: bool = False) -> bool:
     """When the choice `name` on `form` offers exactly one row, stop asking (issue 17,
     item 5: no one-option selects): the field becomes a hidden input holding that row, set
     by the server. A sending without it gets that row; one naming any other row (a changed
     hidden input) is refused with a message, as a select would refuse it, and nothing is
-    saved. An existing row's own value is kept. Returns True when the field was settled;
+    saved. An existing row's own value is kept. `show`: the row stays named in words under
+    the field's label (an employer, a person), else nothing is shown (the program of someone
+    of one program). Returns True when the field was settled;
     False (nothing changed) when it is missing, a multiple choice, or offers none or
     several rows."""
     field = form.fields.get(name)
@@ -58,7 +78,8 @@ def settle_only_choice(form: forms.BaseForm, name: str) -> bool:
     if len(rows) != 1:
         return False
     only = rows[0]
-    field.widget = forms.HiddenInput()
+    text = getattr(only, "display_name", None) or str(only)  # a person's name, not a role
+    field.widget = SettledChoiceInput(text) if show else forms.HiddenInput()
     field.initial = only.pk
     if form.initial.get(name) in (None, ""):
         form.initial[name] = only.pk
@@ -89,6 +110,10 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                 programs = programs_allowing(user, self._meta.model, action)
                 program_field.queryset = programs
                 settle_only_choice(self, "program")
+            for name, field in self.fields.items():
+                # Any other required pick from a list of one: named, not asked.
+                if name != "program" and field.required and type(field.widget) is forms.Select:
+                    settle_only_choice(self, name, show=True)
 
     def clean(self):
         cleaned = super().clean()

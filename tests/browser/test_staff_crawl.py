@@ -14,6 +14,8 @@ import re
 from collections import deque
 from urllib.parse import urlsplit
 
+from playwright.sync_api import Error as PlaywrightError
+
 from tests.browser.conftest import WCAG_22_AA, axe_violations, log_in
 from tests.browser.test_workspace import DEMO_ROLES, DESKTOP, PHONE, demo, watch_console
 
@@ -64,7 +66,11 @@ def links_on(page, origin: str) -> list[str]:
 
 def check(page, path: str, problems: list) -> bool:
     """Open `path`; record axe violations; False when it is not an HTML page."""
-    response = page.goto(path)
+    try:
+        response = page.goto(path)
+    except PlaywrightError as error:  # an error answer with no page (a 405 to a GET link)
+        problems.append((path, str(error).splitlines()[0]))
+        return False
     if response is None or "text/html" not in response.headers.get("content-type", ""):
         return False
     if response.status >= 400:

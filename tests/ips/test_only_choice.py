@@ -106,3 +106,21 @@ def test_dashboard_of_a_director_of_one_program_does_not_ask_for_it(client, user
     page = response.content.decode()
     assert not program_select(page)
     assert program.name in page
+
+
+def test_a_required_pick_of_one_row_is_named_not_asked(as_specialist, program, other_program):
+    Employer.objects.create(program=other_program, name="Elsewhere Diner", zip="48502")
+    Employer.objects.create(program=program, name="Corner Cafe", zip="48226")
+    page = as_specialist.get(reverse("openings:add")).content.decode()
+    assert not re.search(r'<select[^>]*name="employer"', page)
+    assert re.search(r'<p class="ips-settled-choice">Corner Cafe[^<]*</p>', page)
+    data = {"title": "Prep cook", "status": "open", "schedule": "", "occupation": ""}
+    assert as_specialist.post(reverse("openings:add"), data).status_code == 302
+    assert JobOpening.objects.get().employer.name == "Corner Cafe"
+
+
+def test_two_rows_to_pick_from_are_still_a_select(as_specialist, program):
+    Employer.objects.create(program=program, name="Corner Cafe", zip="48226")
+    Employer.objects.create(program=program, name="Grand Hotel", zip="48226")
+    page = as_specialist.get(reverse("openings:add")).content.decode()
+    assert re.search(r'<select[^>]*name="employer"', page)
