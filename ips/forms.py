@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ips.audit import is_about_seekers
 from ips.domain import tidy_program_name
 from ips.idempotency import KEY_FIELD, LikelyDuplicate, duplicate_message, parse_key
 from ips.models import Program
@@ -111,8 +112,16 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                 program_field.queryset = programs
                 settle_only_choice(self, "program")
             for name, field in self.fields.items():
-                # Any other required pick from a list of one: named, not asked.
-                if name != "program" and field.required and type(field.widget) is forms.Select:
+                # Any other required pick from a list of one: named, not asked. Not a
+                # job seeker (or a row about one): naming a person outside a form's choices
+                # is a read the audit trail records (ips.audit), so that pick stays a list.
+                if (
+                    name != "program"
+                    and field.required
+                    and type(field.widget) is forms.Select
+                    and isinstance(field, forms.ModelChoiceField)
+                    and not is_about_seekers(field.queryset.model)
+                ):
                     settle_only_choice(self, name, show=True)
 
     def clean(self):
