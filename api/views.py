@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 
 from api import tokens
 from api.models import ApiToken
+from ips.forms import settle_only_choice
 from ips.models import Program
 from ips.permissions import WORKSPACE, requires
 from ips.roles import Role, program_ids
@@ -47,6 +48,7 @@ class ServiceTokenForm(PersonalTokenForm):
     def __init__(self, *args, programs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = programs
+        settle_only_choice(self, "program")
         self.fields["days"].initial = 365
 
 

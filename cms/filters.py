@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 import django_filters
 from django import forms
 from django.utils.translation import gettext
@@ -12,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from employers.models import JobOpening
 from employers.search import with_keywords
 from ips.geo import is_known_zip, normalise_zip, zip_centroid
-from ips.reference import plain_titles
-from ips.search import fold, query_words
+from ips.reference import plain_title_codes
+from ips.search import query_words
 from ips.validators import DomainFilterSet
 
 # SOC 2018 major groups (the first two digits of an O*NET-SOC code), in plain words.
@@ -55,23 +53,6 @@ MILES = (
     ("50", _("50 miles")),
 )
 DEFAULT_MILES = 10
-
-
-def plain_title_codes(word: str) -> list[str]:
-    """O*NET codes whose plain title, in English or Spanish, contains `word` (any case):
-    a search for "housekeeper" finds "Maids and Housekeeping Cleaners" openings; accents
-    ignored ("limpieza" and "límpieza" alike)."""
-    word = fold(word)
-    return [code for code, titles in _folded_plain_titles() if any(word in t for t in titles)]
-
-
-@functools.cache
-def _folded_plain_titles() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(code, folded plain titles) pairs, folded once per process."""
-    return tuple(
-        (code, tuple(fold(title) for title in titles.values()))
-        for code, titles in plain_titles().items()
-    )
 
 
 class OpeningFilterForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from employers.models import Employer, EmployerContact
 from employers.selectors import casework_programs, find_duplicate_employers, loggable_seekers
 from employers.services import MAX_DAYS_AHEAD
-from ips.forms import EventFormMixin, ScopedAdminModelForm
+from ips.forms import EventFormMixin, ScopedAdminModelForm, settle_only_choice
 from ips.models import Program, StaffMember
 from ips.validators import DomainForm
 
@@ -72,9 +72,7 @@ class QuickLogForm(EventFormMixin, DomainForm):
             program_id__in=programs
         )
         self.fields["program"].queryset = self.programs
-        if len(programs) == 1:
-            self.fields["program"].initial = programs[0]
-            self.fields["program"].widget = forms.HiddenInput()
+        settle_only_choice(self, "program")
         self.fields["seekers"].queryset = loggable_seekers(user).order_by("name")
         self.fields["date"].initial = timezone.localdate()
 

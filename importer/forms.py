@@ -6,6 +6,7 @@ from django import forms
 
 from importer.models import ImportUpload
 from importer.uploads import MAX_UPLOAD_BYTES
+from ips.forms import settle_only_choice
 from ips.models import Program
 from ips.validators import DomainForm
 
@@ -44,6 +45,7 @@ class UploadForm(DomainForm):
     def __init__(self, *args, programs, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["program"].queryset = programs
+        settle_only_choice(self, "program")
 
     def clean_files(self):
         """Refuse an oversized upload from its declared size, before reading it into memory."""

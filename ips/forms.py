@@ -6,8 +6,10 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from ips.audit import is_about_seekers
 from ips.domain import tidy_program_name
 from ips.idempotency import KEY_FIELD, LikelyDuplicate, duplicate_message, parse_key
 from ips.models import Program
@@ -42,6 +44,55 @@ def scope_choices(form: forms.BaseForm, user) -> None:
             field.queryset = queryset.for_user(user)
 
 
+class SettledChoiceInput(forms.HiddenInput):
+    """The one row a choice offers, named in words beside its hidden value: a field with
+    its label and no control to work."""
+
+    def __init__(self, text: str, attrs=None):
+        super().__init__(attrs)
+        self.text = text
+
+    @property
+    def is_hidden(self) -> bool:
+        return False  # shown, with its label, among the visible fields
+
+    def render(self, name, value, attrs=None, renderer=None):
+        hidden = super().render(name, value, attrs, renderer)
+        return format_html('{}<p class="ips-settled-choice">{}</p>', hidden, self.text)
+
+
+def settle_only_choice(form: forms.BaseForm, name: str, *, show: bool = False) -> bool:
+    """When the choice `name` on `form` offers exactly one row, stop asking (issue 17,
+    item 5: no one-option selects): the field becomes a hidden input holding that row, set
+    by the server. A sending without it gets that row; one naming any other row (a changed
+    hidden input) is refused with a message, as a select would refuse it, and nothing is
+    saved. An existing row's own value is kept. `show`: the row stays named in words under
+    the field's label (an employer, a person), else nothing is shown (the program of someone
+    of one program). Returns True when the field was settled;
+    False (nothing changed) when it is missing, a multiple choice, or offers none or
+    several rows."""
+    field = form.fields.get(name)
+    queryset = getattr(field, "queryset", None)
+    if queryset is None or isinstance(field, forms.ModelMultipleChoiceField):
+        return False
+    rows = list(queryset[:2])
+    if len(rows) != 1:
+        return False
+    only = rows[0]
+    text = getattr(only, "display_name", None) or str(only)  # a person's name, not a role
+    field.widget = SettledChoiceInput(text) if show else forms.HiddenInput()
+    field.initial = only.pk
+    if form.initial.get(name) in (None, ""):
+        form.initial[name] = only.pk
+    field.error_messages = {
+        **field.error_messages,
+        "invalid_choice": f"You can only choose {only} here.",
+    }
+    choose = field.clean
+    field.clean = lambda value: only if value in field.empty_values else choose(value)
+    return True
+
+
 class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
     """A workspace form whose program and related rows come only from the user's programs,
     and whose related rows all belong to the row's own program."""
@@ -59,8 +110,19 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                 action = "change" if self.instance.pk else "add"
                 programs = programs_allowing(user, self._meta.model, action)
                 program_field.queryset = programs
-                if not self.instance.pk and len(programs) == 1:
-                    program_field.initial = programs[0].pk
+                settle_only_choice(self, "program")
+            for name, field in self.fields.items():
+                # Any other required pick from a list of one: named, not asked. Not a
+                # job seeker (or a row about one): naming a person outside a form's choices
+                # is a read the audit trail records (ips.audit), so that pick stays a list.
+                if (
+                    name != "program"
+                    and field.required
+                    and type(field.widget) is forms.Select
+                    and isinstance(field, forms.ModelChoiceField)
+                    and not is_about_seekers(field.queryset.model)
+                ):
+                    settle_only_choice(self, name, show=True)
 
     def clean(self):
         cleaned = super().clean()

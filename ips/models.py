@@ -249,7 +249,29 @@ class WeekOfHoursSave(models.Model):
 
 class OccupationQuerySet(models.QuerySet):
     def search(self, text: str):
-        return self.filter(Q(title__icontains=text) | Q(code__startswith=text))
+        """Occupations matching every word of `text` in the O*NET title, the plain title
+        (English or Spanish, folded: data/onet_plain_titles.tsv) or as a code prefix."""
+        from ips.reference import plain_title_codes
+
+        found = self
+        for word in text.split():
+            found = found.filter(
+                Q(title__icontains=word)
+                | Q(code__startswith=word)
+                | Q(code__in=plain_title_codes(word))
+            )
+        return found
+
+    def plain_first(self):
+        """Those with a plain title (the jobs people ask for, issue 20) first, then the
+        rest, each by O*NET title."""
+        from ips.reference import plain_titles
+
+        common = models.Case(
+            models.When(code__in=list(plain_titles()), then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return self.order_by(common, "title")
 
 
 class Occupation(Versioned):
@@ -278,6 +300,16 @@ class Occupation(Versioned):
             return self.title
         language = (get_language() or "en")[:2]
         return titles.get(language) or titles["en"]
+
+    @property
+    def staff_label(self) -> str:
+        """How staff screens name it (issue 17, item 5): the plain English title with the
+        O*NET title after it, "Housekeeper (Maids and Housekeeping Cleaners)"; the O*NET
+        title alone where no plain title is written or it is the same."""
+        from ips.reference import plain_titles
+
+        plain = plain_titles().get(self.code, {}).get("en")
+        return f"{plain} ({self.title})" if plain and plain != self.title else self.title
 
     @property
     def major_group(self) -> str:

@@ -10,6 +10,8 @@ import csv
 from functools import cache
 from pathlib import Path
 
+from ips.search import fold
+
 ONET_TSV = Path(__file__).resolve().parent.parent / "data" / "onet_occupations.tsv"
 PLAIN_TITLES_TSV = ONET_TSV.with_name("onet_plain_titles.tsv")
 ROLE_GROUPS = ("Employment specialists", "Job coaches", "Supervisors", "Directors")
@@ -37,6 +39,23 @@ def plain_titles() -> dict[str, dict[str, str]]:
             r["O*NET-SOC Code"]: {"en": r["Plain title"], "es": r["Plain title (Spanish)"]}
             for r in reader
         }
+
+
+def plain_title_codes(word: str) -> list[str]:
+    """O*NET codes whose plain title, in English or Spanish, contains `word` (folded: any
+    case, accents ignored, ips.search.fold): "housekeeper" gives 37-2012.00 ("Maids and
+    Housekeeping Cleaners"); "limpieza" and "límpieza" alike."""
+    word = fold(word)
+    return [code for code, titles in _folded_plain_titles() if any(word in t for t in titles)]
+
+
+@cache
+def _folded_plain_titles() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(code, folded plain titles) pairs, folded once per process."""
+    return tuple(
+        (code, tuple(fold(title) for title in titles.values()))
+        for code, titles in plain_titles().items()
+    )
 
 
 def load_occupations(occupation_model) -> int:

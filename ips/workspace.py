@@ -24,6 +24,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from wagtail.admin import messages as wagtail_messages
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import chooser, history, usage
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -420,6 +421,17 @@ class ScopedModelViewSet(ModelViewSet):
         if issubclass(self.add_view_class, EventCreateView):
             kwargs["inspect_url_name"] = self.get_url_name("inspect")
         return super().get_add_view_kwargs(**kwargs)
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        """A link to shared reference data (an O*NET occupation: 1,017 rows) is picked with
+        the chooser registered for that model (issue 17, item 5: searchable, no long
+        select); every other field is Django's, as in Wagtail's ModelViewSet."""
+        related = getattr(db_field, "related_model", None)
+        if related is not None and isinstance(
+            policy_registry.get_by_type(related), ReferencePolicy
+        ):
+            return formfield_for_dbfield(db_field, **kwargs)
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
     def get_edit_handler(self):
         # Panels build their form from the model's base form: make it the scoped one.

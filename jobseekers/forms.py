@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from employers.models import Employer, JobOpening
-from ips.forms import EventFormMixin, VersionedFormMixin
+from ips.forms import EventFormMixin, VersionedFormMixin, settle_only_choice
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
@@ -83,8 +83,7 @@ class ReferralForm(DomainForm):
         super().__init__(*args, **kwargs)
         programs = Program.objects.for_user(user)
         self.fields["program"].queryset = programs
-        if len(programs) == 1:
-            self.fields["program"].initial = programs[0].pk
+        settle_only_choice(self, "program")
         self.fields["mh_team"].queryset = MentalHealthTeam.objects.for_user(user)
         self.fields["specialist"].queryset = specialists_for(user)
 

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.ui.tables import TitleColumn
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import CreateView, IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 
@@ -21,7 +21,9 @@ from ips.workspace import (
     ReferenceViewSet,
     ScopedChooseResultsView,
     ScopedChooserViewSet,
+    ScopedChooserWidget,
     ScopedChooseView,
+    ScopedChosenView,
     ScopedEditView,
     ScopedModelViewSet,
 )
@@ -375,30 +377,61 @@ class JobSeekersGroup(ViewSetGroup):
 
 
 class OccupationSearchForm(InputDomainMixin, BaseFilterForm):
-    """Search O*NET occupations by words of the title (or a code prefix)."""
+    """Search O*NET occupations by words of the plain title ("housekeeper"), the O*NET
+    title ("maids") or a code prefix ("37-20")."""
 
     q = forms.CharField(
         label="Job title",
         required=False,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. cook, cashier, stock"}),
+        widget=forms.TextInput(attrs={"placeholder": "e.g. housekeeper, cook, cashier"}),
     )
 
     def filter(self, objects):
         query = (self.cleaned_data.get("q") or "").strip()
         if query:
-            for word in query.split():
-                objects = objects.filter(Q(title__icontains=word) | Q(code__startswith=word))
+            objects = objects.search(query)
             self.is_searching = True
             self.search_query = query
         return objects
 
 
-class OccupationChooseView(ScopedChooseView):
+class OccupationColumnsMixin:
+    """Each row named as staff know it, "Housekeeper (Maids and Housekeeping Cleaners)",
+    the O*NET code beside it; the jobs people ask for most (those with a plain title) first."""
+
+    def get_object_list(self):
+        return super().get_object_list().plain_first()
+
+    @property
+    def title_column(self):
+        column = super().title_column
+        column.accessor = lambda occupation: occupation.staff_label
+        column.label = "Kind of work"
+        return column
+
+    @property
+    def columns(self):
+        return [*super().columns, Column("code", label="O*NET code")]
+
+
+class OccupationChooseView(OccupationColumnsMixin, ScopedChooseView):
     filter_form_class = OccupationSearchForm
 
 
-class OccupationChooseResultsView(ScopedChooseResultsView):
+class OccupationChooseResultsView(OccupationColumnsMixin, ScopedChooseResultsView):
     filter_form_class = OccupationSearchForm
+
+
+class OccupationChosenView(ScopedChosenView):
+    def get_display_title(self, instance):
+        return instance.staff_label
+
+
+class OccupationChooserWidget(ScopedChooserWidget):
+    """The chosen kind of work shown by its staff label; the value posted is the code."""
+
+    def get_display_title(self, instance):
+        return instance.staff_label
 
 
 class OccupationChooserViewSet(ScopedChooserViewSet):
@@ -409,8 +442,10 @@ class OccupationChooserViewSet(ScopedChooserViewSet):
     edit_item_text = "Edit"
     per_page = 20
 
+    base_widget_class = OccupationChooserWidget
     choose_view_class = OccupationChooseView
     choose_results_view_class = OccupationChooseResultsView
+    chosen_view_class = OccupationChosenView
 
 
 occupation_chooser_viewset = OccupationChooserViewSet(

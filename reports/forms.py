@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils import timezone
 
+from ips.forms import settle_only_choice
 from ips.models import Program
 from ips.validators import DomainForm
 from reports.periods import last_complete_quarter
@@ -24,6 +25,7 @@ class PeriodForm(DomainForm):
         initial = {"program": programs.first(), "start": start, "end": end}
         super().__init__({**initial, **{k: v for k, v in data.items() if v}}, **kwargs)
         self.fields["program"].queryset = programs
+        settle_only_choice(self, "program")
 
     def clean(self):
         data = super().clean()

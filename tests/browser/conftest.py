@@ -86,8 +86,12 @@ def log_in(page, user, base_url: str) -> None:
     )
 
 
-def axe_violations(page) -> list[dict]:
-    """axe-core (shipped inside axe-playwright-python, no network) run on the current page."""
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page, tags: list[str] | None = None) -> list[dict]:
+    """axe-core (shipped inside axe-playwright-python, no network) run on the current page:
+    every rule, or only the rules of `tags` (e.g. WCAG_22_AA) when given."""
     from axe_playwright_python.sync_playwright import Axe
 
     # Colours are judged as they settle: a message fading in (Wagtail animates them) would
@@ -97,5 +101,8 @@ def axe_violations(page) -> list[dict]:
             .filter(a => a.effect?.getComputedTiming().iterations !== Infinity)
             .map(a => a.finished.catch(() => null)))"""
     )
-    results = Axe().run(page)
+    options = {"resultTypes": ["violations"]}
+    if tags:
+        options["runOnly"] = {"type": "tag", "values": tags}
+    results = Axe().run(page, options=options)
     return results.response["violations"]

@@ -82,7 +82,7 @@ def test_job_start_with_the_occupation_chooser(browser_page, live_server, seeker
     browser_page.get_by_label("Job title").fill("Line cook")
     browser_page.get_by_role("button", name="Choose a kind of work").click()
     browser_page.get_by_label("Job title", exact=True).last.fill("restaurant cook")
-    browser_page.get_by_role("link", name="Cooks, Restaurant (35-2014.00)").click()
+    browser_page.get_by_role("link", name="Restaurant cook (Cooks, Restaurant)").click()
     browser_page.get_by_label("Hourly wage").fill("15.50")
     browser_page.get_by_role("button", name="Save").click()
     expect(browser_page.locator("#h-jobs")).to_be_visible()

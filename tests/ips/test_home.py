@@ -189,6 +189,13 @@ def test_coach_sees_week_one_visit_late_check_and_people_without_a_coach(
     without = html.split("In a job, without a coach")[1]
     assert "Nico Nocoach" in without
     assert "Fay Fresh" not in without
+    # "Choose a coach" opens the job's page at its plan form (the staff crawl found it
+    # linked to the plan's POST-only address, a 405).
+    link = re.search(r'href="([^"]+)">Choose a coach', without).group(1)
+    assert link.endswith("/#plan")
+    response = client.get(link.split("#")[0])
+    assert response.status_code == 200
+    assert 'id="plan"' in response.content.decode()
 
 
 # Supervisor and director

@@ -61,6 +61,8 @@ def test_add_form_offers_only_the_users_programs_and_their_rows(
     assert offered["program"] == {program.pk}
     assert all(owners <= {program.pk} for owners in offered.values()), offered
     assert form.fields["program"].initial == program.pk
+    # One program to offer: not asked, the server sets it (issue 17, item 5).
+    assert form.fields["program"].widget.is_hidden
 
 
 @pytest.mark.parametrize("viewset", SCOPED, ids=lambda vs: vs.name)

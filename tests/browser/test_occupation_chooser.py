@@ -1,0 +1,69 @@
+"""The occupation chooser on a staff form, by keyboard only, at 375 and 1280 px (issue 17,
+item 5): search by a plain job title, pick "Housekeeper (Maids and Housekeeping Cleaners)",
+the O*NET code is saved; the form and the open chooser pass axe."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from employers.models import Employer, JobOpening
+from tests.browser.conftest import WCAG_22_AA, axe_violations, log_in
+from tests.browser.test_workspace import DESKTOP, PHONE, shoot, watch_console
+
+HOUSEKEEPER = "Housekeeper (Maids and Housekeeping Cleaners)"
+
+
+def tab_to(page, locator, limit: int = 60) -> None:
+    """Press Tab until `locator` has focus (fails past `limit` presses)."""
+    for _ in range(limit):
+        if locator.evaluate("e => e === document.activeElement"):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"not reached by Tab: {locator}")
+
+
+def assert_no_axe_violations(page) -> None:
+    found = axe_violations(page, WCAG_22_AA)
+    assert found == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+
+
+@pytest.mark.parametrize(("name", "size"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_opening_occupation_is_chosen_by_plain_title_with_the_keyboard(
+    browser_page, live_server, users, program, name, size
+):
+    page = browser_page
+    errors = watch_console(page)
+    page.set_viewport_size(size)
+    Employer.objects.create(program=program, name="Grand Hotel", zip="48226")
+    log_in(page, users["specialist"], live_server.url)
+    page.goto("/admin/openings/new/")
+    assert page.locator("select[name=occupation]").count() == 0
+    assert page.locator("select[name=program]").count() == 0  # one program: not asked
+    assert page.locator("select[name=employer]").count() == 0  # one employer: named
+    expect(page.locator("main")).to_contain_text("Grand Hotel")
+    page.locator("#id_title").fill("Room attendant")
+    page.locator("#id_title").focus()
+    tab_to(page, page.get_by_role("button", name="Choose a kind of work"))
+    page.keyboard.press("Enter")
+    search = page.get_by_role("dialog").get_by_label("Job title")
+    expect(search).to_be_visible()
+    tab_to(page, search)
+    page.keyboard.type("housekeeper")
+    choice = page.get_by_role("dialog").get_by_role("link", name=HOUSEKEEPER)
+    expect(choice).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    assert_no_axe_violations(page)  # after animations settle
+    shoot(page, f"occupation-chooser-{name}")
+    tab_to(page, choice)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.locator("main")).to_contain_text(HOUSEKEEPER)
+    assert_no_axe_violations(page)
+    shoot(page, f"opening-form-{name}")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    page.locator("#w-editor-form [type=submit]").first.click()
+    expect(page.get_by_text("Room attendant").first).to_be_visible()
+    opening = JobOpening.objects.get()
+    assert (opening.occupation_id, opening.program) == ("37-2012.00", program)
+    assert errors == []
