@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from coaching import schedule, selectors, services
@@ -308,6 +309,7 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
         pk=opening_id,
     )
     title = f"Plan an introduction: {opening.title} at {opening.employer.name}"
+    planned = selectors.open_introduction(seeker=seeker, opening=opening)
     form = IntroductionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -318,6 +320,9 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
                 note=form.cleaned_data["note"],
                 by=request.user,
             )
+        except AlreadyRecorded as error:
+            messages.info(request, _already_planned(error.row) + " Nothing new was added.")
+            return redirect("jobseekers:record", seeker.pk)
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, problems)
@@ -332,6 +337,16 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
     return TemplateResponse(
         request,
         "jobseekers/form.html",
-        {"form": form, "seeker": seeker, "title": title},
+        {
+            "form": form,
+            "seeker": seeker,
+            "title": title,
+            "notice": _already_planned(planned) + " Saving again adds nothing." if planned else "",
+        },
         status=400 if form.is_bound and form.errors else 200,
     )
+
+
+def _already_planned(task) -> str:
+    who = f" ({task.assigned_to.display_name})" if task.assigned_to else ""
+    return f"An introduction is already planned{who}, due {date_format(task.due_date)}."

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 
 from employers.models import Employer, EmployerContact, JobOpening
 from ips.idempotency import key_constraint, key_field
@@ -344,7 +345,7 @@ class DomainAssessment(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Assessment of {self.seeker} on {self.date}"
+        return f"Assessment of {self.seeker} on {date_format(self.date)}"
 
     def uncovered_domains(self) -> list[str]:
         """The domain values neither assessed nor marked "chose not to discuss", in the
@@ -752,7 +753,7 @@ class CoordinationContact(models.Model):
         ordering = ["seeker", "-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_service_display()} ({self.contact_person}) on {self.date}"
+        return f"{self.get_service_display()} ({self.contact_person}) on {date_format(self.date)}"
 
 
 class BenefitsParameters(Versioned):
@@ -876,7 +877,7 @@ class BenefitsCounselling(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Benefits counselling for {self.seeker} on {self.date}"
+        return f"Benefits counselling for {self.seeker} on {date_format(self.date)}"
 
 
 class WageReport(models.Model):
@@ -1041,7 +1042,9 @@ class MatchQuerySet(ProgramScopedQuerySet):
 
     def not_declined(self):
         """Matches whose opening staff have not marked not suitable for the person
-        (jobseekers.services.mark_match_unsuitable): kept out of every list shown."""
+        (jobseekers.services.mark_match_unsuitable): kept out of staff's lists and of what
+        is pushed to the person (portal "Openings for you", weekly email); the public
+        openings list is not filtered by it."""
         declined = MatchOutcome.objects.filter(
             seeker_id=models.OuterRef("seeker_id"),
             opening_id=models.OuterRef("opening_id"),
@@ -1271,4 +1274,4 @@ class StatusCheckIn(models.Model):
         indexes = [models.Index(fields=["program", "date"])]
 
     def __str__(self) -> str:
-        return f"Check-in for {self.seeker} on {self.date}"
+        return f"Check-in for {self.seeker} on {date_format(self.date)}"

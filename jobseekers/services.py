@@ -18,6 +18,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from wagtail.log_actions import log
 
 from employers.models import Employer, JobOpening
@@ -173,7 +174,9 @@ def enter_caseload(
     _check_same_program(seeker.program, specialist=specialist)
     if seeker.referral_date and entry_date < seeker.referral_date:
         raise ValidationError({"entry_date": "Entry cannot be before the referral date."})
-    _set_stage(seeker, stages.ENGAGED, entry_date, by, f"Entered the caseload on {entry_date}")
+    _set_stage(
+        seeker, stages.ENGAGED, entry_date, by, f"Entered the caseload on {date_format(entry_date)}"
+    )
     seeker.entry_date = entry_date
     seeker.closed_date = None
     seeker.close_reason = ""
@@ -508,7 +511,7 @@ def record_assessment(
         )
     _review_interventions(seeker, assessment, intervention_reviews or {})
     _check_basic_needs(seeker, assessment, basic_needs or {})
-    _log(seeker, "wagtail.edit", by, f"PSR assessment on {date}")
+    _log(seeker, "wagtail.edit", by, f"PSR assessment on {date_format(date)}")
     return assessment
 
 
@@ -871,7 +874,7 @@ def log_benefits_counselling(
             "notes): nothing new was saved."
         )
     row.save()
-    _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date}")
+    _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date_format(date)}")
     return row
 
 
@@ -1189,8 +1192,14 @@ def mark_match_unsuitable(
 ) -> MatchOutcome:
     """Staff judge an opening not suitable for the person: a "declined" outcome with the
     `reason` (required, at most 1,000 characters), which the recommender learns from as
-    grade 0 (matching.fit.GRADES) and which keeps the pair out of the stored matches shown
-    to staff and on the portal (matching.selectors). An open "I'm interested" in it is
+    grade 0 (matching.fit.GRADES). What it hides (MatchQuerySet.not_declined): the match
+    in staff's lists (the record's "Openings for this person", "People this might suit",
+    the openings board's counts, the specialist's home, the API's /matches unless asked
+    with include_declined=true) and in what is pushed to the person (the portal's
+    "Openings for you" and the weekly email). What it does not hide: the opening itself.
+    IPS zero exclusion and the person's choice lead (IPS practice principles), so
+    the person can still find it on the public openings list and say "I'm interested",
+    which is a task for the specialist like any other. An open "I'm interested" in it is
     handled ("Not going ahead"). ValidationError ("reason") when the reason is empty or
     too long, or the pair is already marked; nothing is written then."""
     reason = clean_text(reason)

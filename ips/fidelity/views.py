@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from ips.domain import text_problem
 from ips.fidelity.forms import ActionItemForm, ReviewForm
@@ -250,7 +251,7 @@ def review_export(request, pk: int, fmt: str):
     if fmt == "pdf":
         from ips.fidelity.pdf import review_pdf  # fpdf2 loads for a PDF, not at start-up
 
-        title = f"Fidelity review: {review.program}, {review.review_date}"
+        title = f"Fidelity review: {review.program}, {date_format(review.review_date)}"
         return _download(
             review_pdf(title, rows, summary, actions), "application/pdf", f"{name}.pdf"
         )

@@ -304,6 +304,45 @@ def test_plan_an_introduction_creates_a_next_step_and_handles_the_interest(
     assert "Introduce the person to an employer" in due_page
 
 
+def test_plan_an_introduction_pressed_twice_plans_one_and_says_so(
+    client, users, staff, seeker, matched, interest
+):
+    """Red-team finding (issue 17): pressing "Plan an introduction" twice made two tasks."""
+    client.force_login(users["specialist"])
+    url = reverse("coaching:introduction", args=[seeker.pk, matched.pk])
+    due = timezone.localdate() + dt.timedelta(days=3)
+    assert client.post(url, {"due_date": due.isoformat()}).status_code == 302
+    response = client.post(url, {"due_date": due.isoformat()}, follow=True)
+    assert FollowUpTask.objects.filter(seeker=seeker, kind="introduction").count() == 1
+    page = response.content.decode()
+    assert "An introduction is already planned" in page
+    assert "Nothing new was added." in page
+    # The form says so before anyone presses Save again.
+    form = client.get(url).content.decode()
+    assert "An introduction is already planned" in form
+    assert "Saving again adds nothing." in form
+    # Once done, a new introduction to the same opening can be planned.
+    FollowUpTask.objects.filter(seeker=seeker).update(done_on=timezone.localdate())
+    assert client.post(url, {"due_date": due.isoformat()}).status_code == 302
+    assert FollowUpTask.objects.filter(seeker=seeker, kind="introduction").count() == 2
+
+
+def test_the_database_allows_one_open_introduction_per_match(staff, seeker, matched):
+    from django.db import IntegrityError, transaction
+
+    fields = {
+        "program": seeker.program,
+        "seeker": seeker,
+        "opening": matched,
+        "kind": "introduction",
+        "created_on": timezone.localdate(),
+        "due_date": timezone.localdate(),
+    }
+    FollowUpTask.objects.create(**fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        FollowUpTask.objects.create(**fields)
+
+
 def test_an_introduction_in_the_past_is_refused(client, users, seeker, matched, interest):
     client.force_login(users["specialist"])
     url = reverse("coaching:introduction", args=[seeker.pk, matched.pk])
