@@ -128,8 +128,7 @@ def log_support(request):
         else:
             messages.success(request, f"Support for {contact.seeker.name} logged.")
             return _after_log(contact)
-    status = 400 if form.errors else 200
-    return TemplateResponse(request, "coaching/log_support.html", {"form": form}, status=status)
+    return TemplateResponse(request, "coaching/log_support.html", {"form": form})
 
 
 def _plan_form(request, job: Job, data=None) -> JobSupportPlanForm | None:
@@ -172,7 +171,7 @@ def edit_plan(request, job_id: int):
     job = _scoped_job(request, job_id)
     form = _plan_form(request, job, request.POST)
     if not form.is_valid():
-        return _job_page(request, job, form, status=400)
+        return _job_page(request, job, form)
     try:
         services.save_support_plan(
             plan=form.save(commit=False), expected_version=form.expected_version
@@ -272,8 +271,6 @@ def week_of_hours(request):
         "previous": monday - dt.timedelta(days=7),
         "next": monday + dt.timedelta(days=7),
     }
-    if form.errors:
-        status = 400
     return TemplateResponse(request, "coaching/week_of_hours.html", context, status=status)
 
 
@@ -343,7 +340,6 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
             "title": title,
             "notice": _already_planned(planned) + " Saving again adds nothing." if planned else "",
         },
-        status=400 if form.is_bound and form.errors else 200,
     )
 
 

@@ -52,7 +52,7 @@ def review_list(request):
         review = start_review(program=program, **form.cleaned_data)
         return redirect("fidelity:review", pk=review.pk)
     context = {"reviews": reviews, "form": form, "programs": programs}
-    return render(request, "fidelity/reviews.html", context, status=400 if form.errors else 200)
+    return render(request, "fidelity/reviews.html", context)
 
 
 def _review(request, pk: int) -> FidelityReview:
@@ -74,7 +74,7 @@ def review_detail(request, pk: int):
                 add_action_item(review=review, **action_form.cleaned_data)
                 messages.success(request, "Added to the action plan.")
                 return redirect(f"{reverse('fidelity:review', args=[review.pk])}#action-plan")
-            return _review_page(request, review, action_form, status=400)
+            return _review_page(request, review, action_form)
         if "action_status" in request.POST:
             return _set_action_status(request, review)
         if review.status == FidelityReview.Status.DRAFT:

@@ -437,3 +437,18 @@ def test_a_superuser_without_a_program_role_sees_every_programs_figures(
     figures = html.split("This quarter to date")[1].split("</table>")[0]
     assert program.name in figures
     assert other_program.name in figures
+
+
+def test_the_staff_404_speaks_the_products_words(client, users, other_seeker):
+    """Red-team finding (issue 17): the staff 404 said "Go to Wagtail admin"."""
+    client.force_login(users[Role.SPECIALIST])
+    for url in (
+        "/admin/no-such-screen/",
+        reverse("jobseekers:record", args=[other_seeker.pk]),  # another program's record
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        html = response.content.decode()
+        assert "We cannot find this page" in html
+        assert '<a class="page404__button button" href="/admin/">Go to your home</a>' in html
+        assert "Go to Wagtail admin" not in html
