@@ -273,4 +273,4 @@ def test_the_staff_404_passes_axe_at_375_and_1280_px(browser_page, live_server, 
         found = axe_violations(page)
         assert found == [], [(v["id"], [n["html"][:200] for n in v["nodes"]]) for v in found]
     page.get_by_role("link", name="Go to your home").click()
-    assert page.get_by_role("heading", name="Home", level=1).is_visible()
+    page.get_by_role("heading", name="Home", level=1).wait_for()
