@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypedDict
 
 import numpy as np
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When
+from django.db.models.expressions import Combinable
 from django.db.models.functions import StrIndex
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -23,6 +25,9 @@ from ips.models import Occupation, StaffMember
 from ips.roles import is_staff_member
 from ips.search import query_words
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 PUBLIC_OPENING_RELATED = ("employer", "occupation")
 LISTING_ORDER = ("-posted_on", "-created_at", "-id")
@@ -62,12 +67,12 @@ def past_the_bound(page_number) -> bool:
     return text.isascii() and text.isdigit() and (len(text) > 6 or int(text) > MAX_PAGES)
 
 
-def keyword_rank(words: list[str]):
+def keyword_rank(words: list[str]) -> Combinable:
     """Relevance of an opening for folded `words`, smaller first: the sum of each word's
     position in the folded title-then-description (a word in the title ranks above one
     only in the description; one found only in the employer's name or kind of work
     counts NOT_FOUND_RANK). StrIndex is instr() on SQLite and strpos() on PostgreSQL."""
-    rank = Value(0)
+    rank: Combinable = Value(0)
     for word in words:
         rank = rank + Case(
             When(search_text__contains=word, then=StrIndex("search_text", Value(word))),
@@ -197,7 +202,13 @@ def matches_for_seeker(
     return list(_seeker_matches(seeker, listed_since)[:limit])
 
 
-def _seeker_matches(seeker: JobSeeker, listed_since: dt.datetime | None) -> QuerySet[Match]:
+class _Interest(TypedDict):
+    interested: bool  # the seeker said "I'm interested" in the opening
+
+
+def _seeker_matches(
+    seeker: JobSeeker, listed_since: dt.datetime | None
+) -> QuerySet[WithAnnotations[Match, _Interest]]:
     interested = MatchOutcome.objects.filter(
         seeker=seeker, opening=OuterRef("opening"), kind=MatchOutcome.Kind.INTEREST
     )

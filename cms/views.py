@@ -398,7 +398,7 @@ def invite(request, seeker_id: int):
             messages.error(request, str(error))
         else:
             messages.success(request, f"We emailed {seeker.name} a link to choose a password.")
-        return redirect("cms_portal_invitations")
+        return redirect("portal_invitations:index")
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="invite")
     days = settings.PASSWORD_RESET_TIMEOUT // 86400
     return render(request, "cms/workspace/invite.html", {"seeker": seeker, "days": days})

@@ -233,7 +233,7 @@ def week_days(monday: dt.date) -> list[dt.date]:
 
 
 def days_over_limit(
-    hours: dict[tuple[dt.date, str, str], Decimal], limit: Decimal = MAX_HOURS_PER_DAY
+    hours: Mapping[tuple[dt.date, str, str], Decimal], limit: Decimal = MAX_HOURS_PER_DAY
 ) -> list[dt.date]:
     """Days whose hours, over all activities and places, add up to more than `limit`."""
     totals: dict[dt.date, Decimal] = {}

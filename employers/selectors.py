@@ -199,7 +199,7 @@ def program_week(user, today: dt.date) -> list[WeekRow]:
         StaffMember.objects.filter(
             program_id__in=program_ids(user, LEADERSHIP)
             if not user.is_superuser
-            else Program.objects.values("id"),
+            else Program.objects.values_list("id", flat=True),
             role=Role.SPECIALIST,
             active=True,
         ).select_related("user", "program")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
+from typing import Any, Protocol
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -18,6 +19,15 @@ from ips.idempotency import refuse_replay, save_event
 from ips.models import Program, StaffMember
 from ips.roles import LEADERSHIP, has_role
 from ips.versioning import Versioned, bumped, save_if_unchanged
+
+
+class SeekerRow(Protocol):
+    """A job seeker row named by a contact: jobseekers.JobSeeker, a layer above employers,
+    so typed by what is read of it here."""
+
+    pk: Any
+    program_id: int
+
 
 MAX_DAYS_AHEAD = 1  # a contact may be logged for tomorrow (time zones), never later
 MERGE_ACTION = "employers.merge"
@@ -120,7 +130,7 @@ def check_contact(
     specialist: StaffMember,
     employer: Employer,
     date: dt.date,
-    seekers: Iterable[models.Model] = (),
+    seekers: Iterable[SeekerRow] = (),
     next_step_due: dt.date | None = None,
     today: dt.date | None = None,
 ) -> None:
@@ -151,7 +161,7 @@ def log_employer_contact(
     date: dt.date,
     mode: str = EmployerContact.Mode.FACE_TO_FACE,
     client_present: bool = False,
-    seekers: Iterable[models.Model] = (),
+    seekers: Iterable[SeekerRow] = (),
     purpose: str = "",
     notes: str = "",
     next_step: str = "",
@@ -197,7 +207,7 @@ def log_employer_contact(
     )
     save_event(contact, allow_duplicate=allow_duplicate)
     if seekers:
-        contact.seekers.set(seekers)
+        contact.seekers.set([s.pk for s in seekers])
     return contact
 
 

@@ -174,8 +174,9 @@ def displayed_number(value: float | int, number_format: str) -> str:
         places = len(decimal.group(2) or ".") - 1
         exact = Decimal(number_text(magnitude) if isinstance(value, int) else repr(magnitude))
         shown = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        slots = decimal.group(1).replace(",", "")
-        width = len(slots) - slots.index("0") if "0" in slots else 0  # zeros pad: 0000.0
+        integer_part = decimal.group(1).replace(",", "")
+        # zeros pad: 0000.0
+        width = len(integer_part) - integer_part.index("0") if "0" in integer_part else 0
         whole_part, _, fraction = format(shown, "f").partition(".")
         whole_part = whole_part.zfill(width) if whole_part != "0" or width else ""
         if "," in decimal.group(1):

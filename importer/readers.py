@@ -9,6 +9,7 @@ import warnings
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from importer.cells import CellError, displayed_number, number_text
 from importer.schema import SPECS, RowError, column_letter
@@ -77,7 +78,7 @@ def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError
     return table, []
 
 
-def _cell_text(value, number_format: str) -> str:
+def _cell_text(value: object, number_format: str) -> str:
     """A workbook cell as its text, typed when it holds more than text (TypedCell)."""
     if value is None:
         return ""
@@ -135,7 +136,7 @@ def _sheet_lines(data: bytes) -> tuple[list[list[str]], list[_SheetProblem]] | N
             book.close()
 
 
-def _sheet_problems(source) -> list[_SheetProblem]:
+def _sheet_problems(source: IO[bytes]) -> list[_SheetProblem]:
     """Cells whose value the file does not hold as Excel shows it (issue 16): a formula
     without a saved result (a file written by a program, never opened in Excel: openpyxl
     would read it as empty), and merged cells (only the first cell of a merge holds the

@@ -34,15 +34,29 @@ _ZIP = re.compile(r"^\d{5}(-\d{4})?$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 MAX_REASON_CHARS = 400
 
-Parser = Callable[..., Any]  # (raw text, Reading) -> value; raises CellError
+Read = Callable[[str, Reading], Any]  # (raw text, Reading) -> value; raises CellError
 
 
-def _kind(kind: str, accepted: str) -> Callable[[Parser], Parser]:
+@dataclass(frozen=True)
+class Parser:
+    """A column's reader of a cell, called as `parse(raw, reading)`: the value, or
+    CellError. `kind` and `accepted` name its type and accepted values, and `options` the
+    choices of a choice column (the template and docs read them)."""
+
+    read: Read
+    kind: str
+    accepted: str
+    options: tuple[Option, ...] = ()
+
+    def __call__(self, raw: str, reading: Reading = PLAIN) -> Any:
+        return self.read(raw, reading)
+
+
+def _kind(kind: str, accepted: str) -> Callable[[Read], Parser]:
     """Label a parser with its type and accepted values (the template and docs read them)."""
 
-    def label(parse: Parser) -> Parser:
-        parse.kind, parse.accepted = kind, accepted  # type: ignore[attr-defined]
-        return parse
+    def label(parse: Read) -> Parser:
+        return Parser(parse, kind, accepted)
 
     return label
 
@@ -157,8 +171,7 @@ def choice(*options: Option) -> Parser:
             )
         return found
 
-    parse.kind, parse.accepted, parse.options = "choice", values, options  # type: ignore[attr-defined]
-    return parse
+    return Parser(parse, "choice", values, options)
 
 
 def list_of(item: Parser) -> Parser:
@@ -167,10 +180,7 @@ def list_of(item: Parser) -> Parser:
     def parse(raw: str, reading: Reading = PLAIN) -> list[str]:
         return list(dict.fromkeys(item(value, reading) for value in parse_list(raw)))
 
-    parse.kind = "list"  # type: ignore[attr-defined]
-    parse.accepted = f"{item.accepted}, separated by ';'"  # type: ignore[attr-defined]
-    parse.options = getattr(item, "options", ())  # type: ignore[attr-defined]
-    return parse
+    return Parser(parse, "list", f"{item.accepted}, separated by ';'", item.options)
 
 
 def in_range(
@@ -178,7 +188,7 @@ def in_range(
     low: Decimal | None,
     high: Decimal | None,
     *,
-    low_open=False,
+    low_open: bool = False,
     places: int | None = None,
     hint: str = "",
 ) -> Parser:
@@ -209,11 +219,10 @@ def in_range(
         return value
 
     bounds = f"more than {low}, at most {high}" if low_open else f"from {low} to {high}"
-    check.kind = parse.kind  # type: ignore[attr-defined]
-    check.accepted = f"{parse.accepted}, {bounds}"  # type: ignore[attr-defined]
+    accepted = f"{parse.accepted}, {bounds}"
     if places is not None:
-        check.accepted += f", at most {places} decimal place{'s' if places > 1 else ''}"  # type: ignore[attr-defined]
-    return check
+        accepted += f", at most {places} decimal place{'s' if places > 1 else ''}"
+    return Parser(check, parse.kind, accepted)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def notes(spec: FileSpec) -> list[tuple[str, str, str, str, str]]:
 
 def _note(column: Column) -> tuple[str, str, str, str, str]:
     accepted = column.accepted
-    options = getattr(column.parse, "options", ())
+    options = column.parse.options
     if options:
         accepted = "; ".join(
             f"{o.value} (also: {', '.join(w for w in (o.label, *o.synonyms))})" for o in options
@@ -43,7 +43,7 @@ def _note(column: Column) -> tuple[str, str, str, str, str]:
     )
 
 
-def _default(value) -> str:
+def _default(value: object) -> str:
     if value is True:
         return "yes"
     if value is False:
@@ -78,8 +78,8 @@ def template_xlsx(spec: FileSpec) -> bytes:
     sheet.freeze_panes = "A2"
     described = book.create_sheet("Notes")
     described.append(list(NOTES_HEADER))
-    for row in notes(spec):
-        described.append(list(row))
+    for note in notes(spec):
+        described.append(list(note))
     for letter, width in zip("ABCDE", (22, 14, 10, 70, 50), strict=True):
         described.column_dimensions[letter].width = width
     out = io.BytesIO()

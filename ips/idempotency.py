@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -119,7 +119,10 @@ def near_duplicate(row: models.Model, *, now: dt.datetime | None = None) -> mode
     return rows.order_by("created_at", "pk").first()
 
 
-def save_event(row: models.Model, *, allow_duplicate: bool = False) -> models.Model:
+EventT = TypeVar("EventT", bound=models.Model)
+
+
+def save_event(row: EventT, *, allow_duplicate: bool = False) -> EventT:
     """INSERT a new event row once: AlreadyRecorded when its key is stored (also when a
     concurrent request stored it first), LikelyDuplicate for an identical row made minutes
     ago unless `allow_duplicate`. Call inside the service's transaction."""

@@ -29,7 +29,12 @@ LEADERSHIP = frozenset({Role.SUPERVISOR, Role.DIRECTOR})
 # Roles that do casework with job seekers and employers (coaches do follow-along only).
 CASEWORK_ROLES = frozenset({Role.SPECIALIST, *LEADERSHIP})
 # Nobody gives a role above their own (a supervisor makes nobody director).
-ROLE_RANK = {Role.SPECIALIST: 1, Role.COACH: 1, Role.SUPERVISOR: 2, Role.DIRECTOR: 3}
+ROLE_RANK: dict[str, int] = {
+    Role.SPECIALIST: 1,
+    Role.COACH: 1,
+    Role.SUPERVISOR: 2,
+    Role.DIRECTOR: 3,
+}
 
 
 def program_roles(user) -> dict[int, str]:

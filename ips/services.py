@@ -7,19 +7,17 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from ips.domain import tidy_program_name
 from ips.geo import Geocoder, default_geocoder
 from ips.idempotency import refuse_replay, save_event
-from ips.models import Program, StaffMember, TimeEntry
+from ips.models import GeoPoint, Program, StaffMember, TimeEntry
 
 
-def locate(
-    row: models.Model, *, address: str, zip_code: str, geocoder: Geocoder | None = None
-) -> bool:
+def locate(row: GeoPoint, *, address: str, zip_code: str, geocoder: Geocoder | None = None) -> bool:
     """Geocode a GeoPoint row from an address and ZIP and cache the result with its source.
 
     Returns True when coordinates were found. Nothing is saved when none are found, so a
@@ -39,7 +37,10 @@ def locate(
 def name_taken_message(name: str, *, exclude_pk: int | None = None) -> str | None:
     """The error for a program name another program has already (ignoring capitals and
     spaces), naming that program; None when the name is free."""
-    others = Program.objects.exclude(pk=exclude_pk).named(name) if name else []
+    programs = (
+        Program.objects.all() if exclude_pk is None else Program.objects.exclude(pk=exclude_pk)
+    )
+    others = programs.named(name) if name else []
     if not others:
         return None
     return (

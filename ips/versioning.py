@@ -13,7 +13,7 @@ and `StaleCopyError` is raised with nothing written. Writes that bypass `save()`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -79,9 +79,12 @@ def parse_version(raw: Any) -> int | None:
     return int(text)
 
 
+VersionedT = TypeVar("VersionedT", bound=Versioned)
+
+
 def save_if_unchanged(
-    instance: Versioned, *, expected_version: int | None, **save_kwargs: Any
-) -> Versioned:
+    instance: VersionedT, *, expected_version: int | None, **save_kwargs: Any
+) -> VersionedT:
     """Save an existing row in one `UPDATE ... WHERE pk AND version = expected_version`,
     raising StaleCopyError (nothing written) when another save came first. None is a
     write that is not an edit (import, task): saved as is, the version still raised."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery, Sum
 from django.utils import timezone
@@ -27,6 +28,9 @@ from jobseekers.models import (
     Job,
     JobSeeker,
 )
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 CLOSED_SHOWN_DAYS = 90
 
@@ -149,7 +153,15 @@ def caseload_for(
     return Caseload(today=today, rows=rows, ratios=caseload_ratios(user, on=today))
 
 
-def _row(seeker: JobSeeker, today: dt.date) -> CaseloadRow:
+class _CaseloadAnnotations(TypedDict):
+    """What `caseload_for` annotates on each job seeker."""
+
+    last_contact: dt.date | None
+    first_f2f: dt.date | None
+    next_assessment: dt.date | None
+
+
+def _row(seeker: WithAnnotations[JobSeeker, _CaseloadAnnotations], today: dt.date) -> CaseloadRow:
     searching = seeker.stage in stages.SEARCHING_STAGES
     return CaseloadRow(
         seeker_id=seeker.pk,
@@ -252,6 +264,7 @@ def twp_months_from_jobs(seeker: JobSeeker, today: dt.date) -> int | None:
         for job in Job.objects.filter(seeker=seeker, hours_per_week__isnull=False)
         .exclude(hourly_wage__isnull=True)
         .only("start_date", "end_date", "hours_per_week", "hourly_wage")
+        if job.hours_per_week is not None and job.hourly_wage is not None  # for the type
     ]
     if not jobs:
         return None

@@ -54,15 +54,9 @@ def register_referral_menu_item():
 
 @hooks.register("register_admin_urls")
 def register_check_in_urls():
-    from django.urls import path
+    from jobseekers.checkins import urls
 
-    from jobseekers.checkins import views
-
-    return [
-        path("seekers/<int:seeker_id>/check-in/", views.check_in, name="jobseekers_checkin"),
-        path("seekers/<int:seeker_id>/life/", views.timeline, name="jobseekers_checkin_timeline"),
-        path("life-outcomes/", views.program_outcomes, name="jobseekers_life_outcomes"),
-    ]
+    return [path("", include(urls))]
 
 
 @hooks.register("register_admin_menu_item")
@@ -71,7 +65,7 @@ def life_outcomes_menu_item():
 
     return RoleMenuItem(
         "Life outcomes",
-        reverse("jobseekers_life_outcomes"),
+        reverse("checkins:life_outcomes"),
         icon_name="date",
         order=950,
         roles=LEADERSHIP,

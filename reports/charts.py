@@ -5,6 +5,7 @@ draw a PNG)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -120,7 +121,7 @@ def _value_label(end: float, y: float, text: str, line_xs: list[float]) -> Text:
 
     beyond = sorted(x + LINE_GAP + 1 for x in line_xs if x >= end)
     before = sorted((x - LINE_GAP - 1 for x in line_xs if x <= end), reverse=True)
-    tries = [
+    tries: list[Callable[[], Text | None]] = [
         lambda: after(end + 4),
         lambda: inside(end - 4),
         lambda: inside(LABEL_W + 4 + width),
@@ -223,7 +224,7 @@ def to_png(chart: Chart, scale: int = 2) -> bytes:
     text on white; the same layout as the SVG, drawn with Pillow."""
     from PIL import Image, ImageDraw, ImageFont
 
-    def font(size: int):
+    def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
         if PNG_FONT.exists():
             return ImageFont.truetype(str(PNG_FONT), size * scale)
         return ImageFont.load_default(size * scale)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -222,7 +223,7 @@ def log_support_contact(
         "still_employed": still_employed,
         "notes": notes,
     }
-    key = {"staff": staff, "seeker": seeker, "job": job, "date": date, "mode": mode}
+    key: dict[str, Any] = {"staff": staff, "seeker": seeker, "job": job, "date": date, "mode": mode}
     if replace_existing:
         contact, _ = SupportContact.objects.update_or_create(**key, defaults=fields)
     else:
@@ -388,6 +389,9 @@ def plan_introduction(
                 note=f"{text}. {note}" if note else text,
             )
     except IntegrityError:
-        raise AlreadyRecorded(open_introduction(seeker=seeker, opening=opening)) from None
+        winner = open_introduction(seeker=seeker, opening=opening)
+        if winner is None:  # another constraint refused the row: not a double tap
+            raise
+        raise AlreadyRecorded(winner) from None
     interest_introduced(seeker=seeker, opening=opening, by=by)
     return task

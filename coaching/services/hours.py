@@ -102,9 +102,15 @@ def record_week_of_time(
             raise AlreadyRecorded(saved)
     # Entries saved by a sending made before savings were recorded carry derived keys.
     cells = [_entry_key(idempotency_key, *cell) for cell in hours] if idempotency_key else []
-    first = TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
-    if cells and first.exists():
-        raise AlreadyRecorded(first.order_by("date", "pk").first())
+    first = (
+        TimeEntry.objects.filter(program_id=staff.program_id, idempotency_key__in=cells)
+        .order_by("date", "pk")
+        .first()
+        if cells
+        else None
+    )
+    if first is not None:
+        raise AlreadyRecorded(first)
     days = set(schedule.week_days(monday))
     errors: list[str] = []
     if monday.weekday() != 0:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -80,8 +80,8 @@ def _check_staff(ctx: ImportContext) -> None:
         ctx.staff.setdefault(email, None)
     accounts: dict[str, Any] = {}
     found = get_user_model().objects.annotate(email_key=Lower("email"))
-    for user in found.filter(email_key__in=list(rows)).order_by("pk"):
-        accounts.setdefault(user.email_key, user)  # the oldest account of an email
+    for account in found.filter(email_key__in=list(rows)).order_by("pk"):
+        accounts.setdefault(account.email_key, account)  # the oldest account of an email
     portal = set(
         JobSeeker.objects.filter(portal_user__in=accounts.values()).values_list(
             "portal_user_id", flat=True
@@ -110,7 +110,7 @@ def _check_staff(ctx: ImportContext) -> None:
                 ctx.error("staff", row.line, "email", reason)
             continue
         joining = user is not None and user.pk not in here  # staff here already agreed
-        foreign = joining and not elsewhere[user.pk] <= led
+        foreign = joining and user is not None and not elsewhere[user.pk] <= led
         if user is not None and not joining and elsewhere[user.pk] <= led:
             ctx.renamable.add(email)
         _note_kept_name(ctx, row, user)
@@ -143,7 +143,7 @@ def _note_kept_name(ctx: ImportContext, row: Row, user: Any) -> None:
         )
 
 
-def _rank_of(user: AbstractBaseUser | None, program: Program) -> int:
+def _rank_of(user: AbstractUser | None, program: Program) -> int:
     """The importer's role rank in `program`: the operator and superusers rank above all."""
     if user is None or user.is_superuser:
         return max(ROLE_RANK.values())
@@ -252,6 +252,7 @@ def _check_job_start(ctx: ImportContext, row: Row, seeker_rows: dict[str, Row]) 
         entry, working = given["entry_date"], given["employed_at_referral"]
         entered, closed = True, given["closed_date"]
     else:
+        assert stored is not None  # returned above when neither is there
         entry, working = stored.entry_date, stored.employed_at_referral
         entered, closed = stored.stage != JobSeeker.Stage.REFERRED, stored.closed_date
     problems = job_start_problems(

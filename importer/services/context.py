@@ -3,10 +3,11 @@ files, the rows already found (by email or ref), the errors and notes so far."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser
 
 from employers.models import Employer
 from importer.schema import ParsedFile, Row, RowError
@@ -14,6 +15,18 @@ from ips.models import Program, StaffMember
 from jobseekers.models import Job, JobSeeker
 
 BATCH = 1000  # rows per bulk write
+
+RowT = TypeVar("RowT")
+
+
+def written(rows: Mapping[str, RowT | None], key: str) -> RowT:
+    """The row stored for `key` (an email or ref) in one of the context's maps. The checks
+    reserve each key with None and the writers fill it in file order, so a writer finds
+    the rows of the files before its own; None there is a bug: LookupError."""
+    row = rows[key]
+    if row is None:
+        raise LookupError(f"No row written yet for {key!r}")
+    return row
 
 
 @dataclass
@@ -27,7 +40,7 @@ class ImportContext:
     jobs: dict[str, Job | None] = field(default_factory=dict)
     job_seeker_ref: dict[str, str] = field(default_factory=dict)
     occupations: set[str] = field(default_factory=set)
-    by: AbstractBaseUser | None = None
+    by: AbstractUser | None = None
     accounts: dict[str, Any] = field(default_factory=dict)  # email -> existing user or None
     renamable: set[str] = field(default_factory=set)  # emails whose account the file may rename
     notes: list[str] = field(default_factory=list)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser
 from django.db import transaction
 
 from importer.cells import DATE_ORDERS, Reading
@@ -46,7 +46,8 @@ class ImportResult:
         """(rows created, rows updated, rows unchanged) over every file: a row is "updated"
         only when a value of it changed (issue 16)."""
         counts = self.counts.values()
-        return tuple(sum(c.get(kind, 0) for c in counts) for kind in COUNT_KINDS)
+        created, updated, unchanged = (sum(c.get(kind, 0) for c in counts) for kind in COUNT_KINDS)
+        return created, updated, unchanged
 
     def summary_lines(self) -> list[str]:
         """One line per file: `seekers.csv: 12 created, 3 updated, 40 unchanged`."""
@@ -64,7 +65,7 @@ def import_program(
     *,
     program: Program,
     tables: list[RawTable],
-    by: AbstractBaseUser | None = None,
+    by: AbstractUser | None = None,
     read_errors: list[RowError] | None = None,
     dry_run: bool = False,
     progress: Callable[[int, int], None] | None = None,

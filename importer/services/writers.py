@@ -14,7 +14,7 @@ from coaching.models import SupportContact
 from coaching.services import open_support_plans
 from employers.models import Employer, EmployerContact
 from importer.schema import Row
-from importer.services.context import BATCH, ImportContext
+from importer.services.context import BATCH, ImportContext, written
 from ips.geo import zip_centroid
 from ips.models import GeocodeSource, MentalHealthTeam, StaffMember, TimeEntry
 from ips.versioning import bump_versions
@@ -190,7 +190,7 @@ def _write_profiles(ctx: ImportContext, rows: list[Row]) -> set[str]:
     if not wanted:
         return set()
     changed: set[str] = set()
-    seekers = [ctx.seekers[ref] for ref in wanted]
+    seekers = [written(ctx.seekers, ref) for ref in wanted]
     current = {
         p.seeker_id: p
         for p in CareerProfile.objects.filter(seeker__in=seekers, is_current=True).prefetch_related(
@@ -210,7 +210,8 @@ def _write_profiles(ctx: ImportContext, rows: list[Row]) -> set[str]:
             keep = list(profile.preferred_occupations.all())
             CareerProfile.objects.filter(pk=profile.pk).update(is_current=False)
             profile.pk, profile.id, profile._state.adding = None, None, True
-            profile._prefetched_objects_cache = {}  # else set() compares with the old rows
+            # Else set() compares with the old rows. Django's private cache is not in the stubs.
+            profile._prefetched_objects_cache = {}  # type: ignore[attr-defined]
             profile.version += 1
         else:
             keep = []
@@ -229,8 +230,8 @@ def _write_profiles(ctx: ImportContext, rows: list[Row]) -> set[str]:
 def _write_jobs(ctx: ImportContext) -> tuple[int, int, int]:
     def build(row: Row, obj: Job | None) -> Job:
         obj = obj or Job(program=ctx.program, ref=row["ref"])
-        obj.seeker = ctx.seekers[row["seeker_ref"]]
-        obj.employer = ctx.employers[row["employer_ref"]]
+        obj.seeker = written(ctx.seekers, row["seeker_ref"])
+        obj.employer = written(ctx.employers, row["employer_ref"])
         obj.title, obj.start_date, obj.end_date = row["title"], row["start_date"], row["end_date"]
         obj.occupation_id = row["occupation_code"] or None
         obj.hours_per_week, obj.hourly_wage = row["hours_per_week"], row["hourly_wage"]
@@ -246,7 +247,7 @@ def _write_jobs(ctx: ImportContext) -> tuple[int, int, int]:
     created, updated, unchanged = _upsert(Job, ctx.jobs, ctx.rows("jobs"), build, fields)
     # A current job gets what a job start on the screen gets: its support plan (retention
     # checks and first-month weeks are derived from the job, nothing to schedule).
-    current = [ctx.jobs[row["ref"]] for row in ctx.rows("jobs") if row["end_date"] is None]
+    current = [written(ctx.jobs, row["ref"]) for row in ctx.rows("jobs") if row["end_date"] is None]
     open_support_plans(jobs=current)
     return created, updated, len(unchanged)
 
@@ -309,12 +310,14 @@ def _write_contacts(ctx: ImportContext) -> tuple[int, int, int]:
     stored = through.objects.filter(employercontact_id__in=[pk for pk, _ in matched])
     for contact_id, seeker_id in stored.values_list("employercontact_id", "jobseeker_id"):
         linked[contact_id].add(seeker_id)
-    relinked = sum(linked[pk] != {ctx.seekers[ref].pk for ref in refs} for pk, refs in matched)
+    relinked = sum(
+        linked[pk] != {written(ctx.seekers, ref).pk for ref in refs} for pk, refs in matched
+    )
     stored.delete()
     links = [(c.pk, refs) for c, refs in new] + matched
     through.objects.bulk_create(
         [
-            through(employercontact_id=pk, jobseeker_id=ctx.seekers[ref].pk)
+            through(employercontact_id=pk, jobseeker_id=written(ctx.seekers, ref).pk)
             for pk, refs in links
             for ref in refs
         ],
@@ -378,7 +381,7 @@ def _write_time(ctx: ImportContext) -> tuple[int, int, int]:
     hours = dict(stored.values_list("id", "hours"))
     new, changed, unchanged = [], [], 0
     for row in rows:
-        staff = ctx.staff[row["staff_email"]]
+        staff = written(ctx.staff, row["staff_email"])
         key = (row["date"], staff.pk, row["activity"], row["location"])
         found = _match(existing, key)
         entry = TimeEntry(

@@ -4,6 +4,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+# A figure as the computations hold it: counts, exact fractions, hours as decimals.
+Number = int | float | Decimal | Fraction
 
 
 @dataclass(frozen=True)
@@ -18,7 +23,7 @@ class Anchors:
     at_most: bool = False
     provisional: bool = False
 
-    def rate(self, value: float | None) -> int | None:
+    def rate(self, value: Number | None) -> int | None:
         """The 1-5 rating of a value, or None without a value or without anchors."""
         if value is None or self.thresholds is None:
             return None
@@ -150,7 +155,7 @@ TIER_SHORT_LABELS = {
 }
 
 
-def tier(rate: float) -> str:
+def tier(rate: Number) -> str:
     """US employment-rate tier (spec/metrics.md, Outcomes)."""
     for threshold, name in TIERS:
         if rate >= threshold:

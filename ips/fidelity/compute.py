@@ -14,9 +14,11 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any, NotRequired, TypedDict, TypeGuard, overload
 
 from ips.fidelity.anchors import (
     ITEMS_BY_KEY,
@@ -24,20 +26,24 @@ from ips.fidelity.anchors import (
     UK_EMPLOYMENT_BENCHMARK,
     UK_PAID_HOURS,
     UK_RETENTION_WARNING,
+    Number,
     tier,
 )
 
-Number = int | float | Decimal | Fraction
 
-
+@overload
+def round_half_up(value: Number, places: int) -> float: ...
+@overload
+def round_half_up(value: Number | None, places: int) -> float | None: ...
 def round_half_up(value: Number | None, places: int) -> float | None:
     """Round as people do by hand (2.25 -> 2.3), exactly, whatever the float error."""
     if value is None:
         return None
     # A float is taken as the decimal it prints as (0.30665, not 0.306649999...).
     exact = Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
-    scaled = exact * 10**places
-    return math.floor(scaled + Fraction(1, 2)) / 10**places
+    power: int = 10**places  # int ** int is typed Any: a negative power would be a float
+    scaled = exact * power
+    return math.floor(scaled + Fraction(1, 2)) / power
 
 
 def percent(part: Number, whole: Number) -> Fraction | None:
@@ -70,11 +76,12 @@ class Period:
     def elapsed_days(self) -> int:
         """Days of the period up to and including `as_of` (all its days once it has ended;
         0 when it has not begun). Weekly averages divide by these."""
-        if not self.partial:
+        if self.as_of is None or not self.partial:
             return self.days
         return max(0, (self.as_of - self.start).days + 1)
 
-    def holds(self, day: dt.date | None) -> bool:
+    def holds(self, day: dt.date | None) -> TypeGuard[dt.date]:
+        """True when `day` is a day of the period (so not None: callers may subtract it)."""
         return day is not None and self.start <= day <= self.end
 
 
@@ -203,7 +210,7 @@ class ItemResult:
 PLACES = {"ratio": 2, "percent": 1, "days": 1}
 
 
-def _item(key: str, raw: Number | None, rating: int | None = None, **more) -> ItemResult:
+def _item(key: str, raw: Number | None, rating: int | None = None, **more: Any) -> ItemResult:
     """Round the value by the item's unit and rate the exact, unrounded value
     (spec/metrics.md, "Edge cases, settled": ratings use the exact value, so 95.96 %
     employment services rates 4, not 5).
@@ -226,7 +233,7 @@ def _item(key: str, raw: Number | None, rating: int | None = None, **more) -> It
     return ItemResult(key, value, rating, spec.anchors.provisional, **more)
 
 
-def _per_specialist(key: str, exact: dict[str, Number], places: int) -> dict[str, object]:
+def _per_specialist(key: str, exact: Mapping[str, Number | None], places: int) -> dict[str, Any]:
     """`_item` keywords for per-specialist values: `per_specialist` (email -> value
     rounded to `places`) and, in `extra`, `per_specialist_shown` (email -> value with two
     more decimals) for each specialist whose rounded value would read as another rating
@@ -276,7 +283,7 @@ def team_integration(facts: ProgramFacts) -> ItemResult:
     """O1: per specialist, share of the caseload (active on the last day) from their two
     largest mental-health teams; program value = mean. 5 only when every specialist has
     at most 2 teams and >= 90 %."""
-    caseloads: dict[int, Counter] = defaultdict(Counter)
+    caseloads: dict[int, Counter[int | None]] = defaultdict(Counter)
     for seeker in facts.seekers:
         if seeker.specialist_id is not None and seeker.active_on(facts.period.end):
             caseloads[seeker.specialist_id][seeker.mh_team_id] += 1
@@ -295,6 +302,7 @@ def team_integration(facts: ProgramFacts) -> ItemResult:
     mean = sum(shares.values()) / len(shares)
     every_at_90 = all(share >= 90 for share in shares.values())
     lower = ITEMS_BY_KEY["O1"].anchors.rate(mean)
+    assert lower is not None  # O1 has anchors (anchors.py), so a value always rates
     rating = 5 if all_within_two and every_at_90 else min(lower, 4)
     return _item("O1", mean, rating, **_per_specialist("O1", shares, 1))
 
@@ -343,6 +351,7 @@ def employer_diversity(facts: ProgramFacts) -> ItemResult:
         return _item("V9", None, extra={"max_employer_share": None, "warning": False})
     counts = Counter(j.employer_id for j in held)
     share = percent(max(counts.values()), len(held))
+    assert share is not None  # `held` is not empty
     # The warning is decided on the exact share ("Edge cases, settled").
     extra = {
         "max_employer_share": round_half_up(share, 1),
@@ -422,7 +431,30 @@ def ips_job_start(job: Job, entry_date: dt.date | None) -> bool:
     return entry_date is not None and job.start_date >= entry_date
 
 
-def outcomes(facts: ProgramFacts) -> dict[str, object]:
+class OutcomeWarnings(TypedDict):
+    uk_below_benchmark: bool
+    in_work_referrals_high: bool
+
+
+class Outcomes(TypedDict):
+    """The shape of `outcomes()` (spec/interchange.md): counts, and rates as fractions."""
+
+    served: int
+    worked_competitive: int
+    employment_rate: float
+    tier: str
+    job_starts: int
+    days_to_first_job: int | float | None
+    referrals: int
+    supported_into_work: int
+    job_starts_uk: int
+    employment_rate_uk: float
+    job_retention_share: float
+    warnings: OutcomeWarnings
+    employment_rate_shown: NotRequired[float]  # only when the rounded rate reads another tier
+
+
+def outcomes(facts: ProgramFacts) -> Outcomes:
     """US and UK outcomes of spec/metrics.md, rates as fractions rounded to 4 decimals.
 
     Job starts, UK job starts, supported into work and days to first job count only IPS
@@ -449,8 +481,9 @@ def outcomes(facts: ProgramFacts) -> dict[str, object]:
     to_first: list[int] = []
     for seeker_id, jobs in starts_by_seeker.items():
         first = next((j for j in jobs if j.competitive), None)
-        if first and period.holds(first.start_date):
-            to_first.append((first.start_date - entry[seeker_id]).days)
+        entered = entry[seeker_id]  # not None: every job start is on or after entry
+        if first and entered is not None and period.holds(first.start_date):
+            to_first.append((first.start_date - entered).days)
 
     def counts_uk(job: Job) -> bool:
         return job.paid_hours_by(period.end) >= UK_PAID_HOURS
@@ -471,7 +504,7 @@ def outcomes(facts: ProgramFacts) -> dict[str, object]:
         else Fraction(0)
     )
     exact_share = Fraction(in_work, len(served)) if served else Fraction(0)
-    result: dict[str, object] = {
+    result: Outcomes = {
         "served": len(served),
         "worked_competitive": len(worked),
         "employment_rate": rate,

@@ -68,7 +68,8 @@ def psr_outcomes_for(program: Program, start: dt.date, end: dt.date) -> dict:
     for assessment_id, domain, rating in DomainRating.objects.filter(
         assessment_id__in=list(ratings), rating__isnull=False
     ).values_list("assessment_id", "domain", "rating"):
-        ratings[assessment_id][domain] = rating
+        if rating is not None:  # the query leaves out unrated domains already
+            ratings[assessment_id][domain] = rating
     facts = [AssessmentFacts(seeker, day, sat, ratings[pk]) for pk, seeker, day, sat in rows]
     life = [
         LifeFacts(*values)

@@ -26,7 +26,7 @@ from jobseekers.models import DomainAssessment, JobSeeker
 
 
 def _timeline_url(seeker: JobSeeker) -> str:
-    return reverse("jobseekers_checkin_timeline", kwargs={"seeker_id": seeker.pk})
+    return reverse("checkins:timeline", kwargs={"seeker_id": seeker.pk})
 
 
 def _visible_seeker(request, seeker_id: int, permission: str) -> JobSeeker:
@@ -55,12 +55,12 @@ def check_in(request, seeker_id: int):
             )
         except AlreadyRecorded as error:
             messages.info(request, duplicate_message(error, _timeline_url(seeker)))
-            return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
+            return redirect("checkins:timeline", seeker_id=seeker.pk)
         except LikelyDuplicate as error:
             form.refuse_duplicate(error, _timeline_url(seeker))
         else:
             messages.success(request, "Check-in saved.")
-            return redirect("jobseekers_checkin_timeline", seeker_id=seeker.pk)
+            return redirect("checkins:timeline", seeker_id=seeker.pk)
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="check-in")
     return render(request, "jobseekers/checkins/form.html", {"seeker": seeker, "form": form})
 

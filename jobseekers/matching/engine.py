@@ -79,7 +79,7 @@ def _nearby(
     index: OpeningIndex, tree_rows: np.ndarray | None, radians: np.ndarray | None
 ) -> tuple[np.ndarray, np.ndarray]:
     """Candidate rows and their miles: within the radius, plus the openings not located."""
-    if tree_rows is None:  # the seeker is not located: every opening, distance unknown
+    if tree_rows is None or radians is None:  # not located: every opening, distance unknown
         rows = np.arange(len(index.openings))
         return rows, np.full(rows.size, np.nan)
     rows = np.concatenate((index.located_rows[tree_rows], index.unlocated_rows))
@@ -129,7 +129,9 @@ def _radius_query(
         for i in located:
             out[i] = (empty, np.zeros(0))
         return out
-    points = np.radians([[seekers[i].latitude, seekers[i].longitude] for i in located])
+    points = np.radians(
+        np.array([[seekers[i].latitude, seekers[i].longitude] for i in located], dtype=float)
+    )
     radii = np.array(
         [
             commute_limit(seekers[i].travel_mode, seekers[i].max_commute_miles) / EARTH_RADIUS_MILES
@@ -189,7 +191,7 @@ def features_for_pairs(
 
     rows = np.asarray(rows, dtype=np.int64)
     openings = index.openings
-    if seeker.located:
+    if seeker.latitude is not None and seeker.longitude is not None:  # seeker.located
         miles = haversine_miles(
             seeker.latitude, seeker.longitude, openings.latitude[rows], openings.longitude[rows]
         )

@@ -173,4 +173,5 @@ def haversine_miles(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) 
     p1, p2 = np.radians(lat), np.radians(np.asarray(lats, dtype=float))
     dp, dl = p2 - p1, np.radians(np.asarray(lons, dtype=float) - lon)
     a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    miles: np.ndarray = 2 * EARTH_RADIUS_MILES * np.arcsin(np.minimum(1.0, np.sqrt(a)))
+    return miles

@@ -26,18 +26,21 @@ def commute_limit(travel_mode: str, max_commute_miles: float | None) -> float:
 
 def is_open(openings: OpeningTable, rows: np.ndarray) -> np.ndarray:
     """Only open openings."""
-    return openings.is_open[rows]
+    mask: np.ndarray = openings.is_open[rows]  # indexing is typed Any by numpy's stubs
+    return mask
 
 
 def visible_to_program(openings: OpeningTable, rows: np.ndarray, program_id: int) -> np.ndarray:
     """The person's own program's openings, and any program's public (shareable) ones."""
-    return (openings.program_ids[rows] == program_id) | openings.shareable[rows]
+    mask: np.ndarray = (openings.program_ids[rows] == program_id) | openings.shareable[rows]
+    return mask
 
 
 def within_commute(miles: np.ndarray, limit_miles: float) -> np.ndarray:
     """Within the commute limit; an opening not yet located is kept (distance unknown)."""
     miles = np.asarray(miles, dtype=float)
-    return np.isnan(miles) | (miles <= limit_miles)
+    mask: np.ndarray = np.isnan(miles) | (miles <= limit_miles)
+    return mask
 
 
 def hours_compatible(
@@ -60,7 +63,8 @@ def schedule_compatible(schedule_codes: np.ndarray, preferred: tuple[str, ...]) 
     allowed = np.array(
         [s in preferred or s in ALWAYS_COMPATIBLE_SCHEDULES for s in SCHEDULES], dtype=bool
     )
-    return allowed[schedule_codes]
+    mask: np.ndarray = allowed[schedule_codes]
+    return mask
 
 
 def not_ruled_out(
@@ -85,7 +89,7 @@ def passes_hard_filters(
     limit_miles: float,
 ) -> np.ndarray:
     """All hard filters at once, for the openings at `rows` (a boolean mask over `rows`)."""
-    return (
+    mask: np.ndarray = (
         is_open(openings, rows)
         & visible_to_program(openings, rows, seeker.program_id)
         & within_commute(miles, limit_miles)
@@ -98,3 +102,4 @@ def passes_hard_filters(
             seeker.ruled_out_occupations,
         )
     )
+    return mask

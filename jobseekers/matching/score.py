@@ -57,7 +57,8 @@ def score(features: np.ndarray, weights: Weights) -> np.ndarray:
     """One score per row of a (candidates x features) matrix."""
     if len(features) == 0:
         return np.zeros(0)
-    return features @ weights.vector + weights.intercept
+    scores: np.ndarray = features @ weights.vector + weights.intercept
+    return scores
 
 
 def top_k(scores: np.ndarray, k: int) -> np.ndarray:

@@ -133,7 +133,9 @@ def training_data() -> TrainingData:
         return empty
     index = _index_for(profiles, opening_ids={o for _, o, _ in pairs})
     row_of = {int(opening_id): i for i, opening_id in enumerate(index.openings.ids)}
-    features, grades, groups = [], [], []
+    features: list[np.ndarray] = []
+    grades: list[int] = []
+    groups: list[int] = []
     for profile in profiles:
         known = [(row_of[o], g) for o, g in by_seeker[profile.seeker_id] if o in row_of]
         if not known:

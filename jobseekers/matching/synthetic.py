@@ -6,7 +6,7 @@ Built in memory from a list of (code, title, description) occupations. No Django
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -85,7 +85,9 @@ def synthetic_seekers(
     return out
 
 
-def naive_top_k(seeker: SeekerProfile, openings: OpeningTable, rows: Sequence[int], k: int = 10):
+def naive_top_k(
+    seeker: SeekerProfile, openings: OpeningTable, rows: Iterable[int], k: int = 10
+) -> list[tuple[float, int]]:
     """The straightforward way: a Python loop over every opening, geopy distances,
     word-overlap similarity and the same filters and weights, then a sort."""
     from geopy.distance import geodesic
@@ -95,7 +97,7 @@ def naive_top_k(seeker: SeekerProfile, openings: OpeningTable, rows: Sequence[in
     limit = commute_limit(seeker.travel_mode, seeker.max_commute_miles)
     wanted_words = set(seeker.text.lower().split())
     wanted_codes = {occupation_number(c) for c in seeker.preferred_occupations}
-    scored = []
+    scored: list[tuple[float, int]] = []
     for i in rows:
         if not openings.is_open[i] or openings.employer_ids[i] in seeker.ruled_out_employers:
             continue

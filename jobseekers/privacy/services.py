@@ -14,6 +14,7 @@ import uuid
 from decimal import Decimal
 from functools import reduce
 from importlib import import_module
+from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
@@ -53,8 +54,8 @@ def _value(value):
     return value
 
 
-def _row(obj: models.Model) -> dict:
-    data = {}
+def _row(obj: models.Model) -> dict[str, Any]:
+    data: dict[str, Any] = {}
     for field in obj._meta.concrete_fields:
         if field.name in {"program"}:
             continue

@@ -75,9 +75,9 @@ def erase(request, seeker_id: int):
     form = EraseForm(request.POST)
     if seeker.erased_at is not None:
         messages.info(request, "This record was already erased.")
-        return redirect("ips_privacy", seeker_id=seeker.pk)
+        return redirect("privacy:rights", seeker_id=seeker.pk)
     if not form.is_valid():
         return render(request, "jobseekers/privacy.html", {"seeker": seeker, "form": form})
     erase_seeker(seeker=seeker, request=request)
     messages.success(request, "The record was erased. Counts for past reports are kept.")
-    return redirect("ips_privacy", seeker_id=seeker.pk)
+    return redirect("privacy:rights", seeker_id=seeker.pk)

@@ -262,7 +262,7 @@ def test_another_user_signed_in_on_the_browser_never_gets_the_first_users_copy(
     phone.context.clear_cookies()  # the specialist's session ends without signing out
     log_in(phone, users[Role.SUPERVISOR], live_server.url)
     phone.goto("/admin/")  # the supervisor's first page, online
-    phone.wait_for_function("localStorage.getItem('ips-field-owner') === null")
+    phone.wait_for_function("() => localStorage.getItem('ips-field-owner') === null")
     assert phone.evaluate("caches.keys()") == []  # the specialist's copy is gone
     phone.context.set_offline(True)
     with pytest.raises(PlaywrightError, match="net::ERR_"):  # no copy to open

@@ -154,12 +154,12 @@ def test_every_screen_about_one_person_writes_exactly_one_event(client, users, p
         "jobseekers:record",
         "jobseekers:benefits",
         "jobseekers:profile",
-        "jobseekers_checkin_timeline",
-        "jobseekers_checkin",
+        "checkins:timeline",
+        "checkins:check_in",
         "coaching:job",
-        "ips_privacy",
-        "ips_privacy_download",
-        "cms_portal_invite",
+        "privacy:rights",
+        "privacy:download",
+        "portal_invitations:invite",
         "seekers:inspect",
         "jobs:history",
         "employers:inspect",
@@ -175,7 +175,7 @@ LISTINGS = {
         "seekers:index",
         "support_contacts:index",
     },
-    Role.SPECIALIST: {"jobseekers:caseload", "cms_portal_invitations", "seekers:index_results"},
+    Role.SPECIALIST: {"jobseekers:caseload", "portal_invitations:index", "seekers:index_results"},
 }
 
 

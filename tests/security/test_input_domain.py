@@ -139,7 +139,7 @@ def test_report_periods_out_of_range_are_shown_again_with_the_reason(client, sta
     client.force_login(staff[Role.DIRECTOR].user)
     query = {"start": "0001-01-01" if end != "0001-01-01" else "2026-01-01", "end": end}
     dashboard = client.get(reverse("reports:dashboard"), query)
-    outcomes = client.get(reverse("jobseekers_life_outcomes"), query)
+    outcomes = client.get(reverse("checkins:life_outcomes"), query)
     assert dashboard.status_code == 200
     assert RANGE_MESSAGE in text(dashboard)
     assert outcomes.status_code == 200
