@@ -39,6 +39,11 @@ class MatchFilter(Schema):
     seeker: int | None = Field(None, description="Only this job seeker's matches (an id)")
     opening: int | None = Field(None, description="Only matches to this opening (an id)")
     program: int | None = Field(None, description="Only this program's (a program id)")
+    include_declined: bool = Field(
+        False,
+        description="Also list the matches staff marked not suitable for the person "
+        "(left out by default, as on the workspace screens)",
+    )
 
 
 MatchPage = page_schema("MatchPage", MatchOut)
@@ -50,9 +55,12 @@ def matches(request):
 
 @router.get("/matches", response=MatchPage)
 def list_matches(request, query: Query[PageQuery], filters: Query[MatchFilter]):
-    """Stored matches; the audit trail notes how many were read, per program."""
+    """Stored matches, without those staff marked not suitable unless
+    `include_declined=true`; the audit trail notes how many were read, per program."""
     refuse_unknown_parameters(request, MatchFilter)
     rows = matches(request)
+    if not filters.include_declined:
+        rows = rows.not_declined()
     for name in ("seeker", "opening", "program"):
         value = getattr(filters, name)
         if value is not None:

@@ -205,14 +205,17 @@ def weekly_email_recipients(week_start: dt.date) -> list[int]:
 
 
 def new_matches_since(seeker: JobSeeker, since: dt.datetime, limit: int = 10) -> list[Match]:
-    """The seeker's matches on public openings listed since `since`, not yet marked interested."""
+    """The seeker's matches on public openings listed since `since`, not yet marked interested
+    and not marked not suitable by staff: what the weekly email pushes."""
     return list(_seeker_matches(seeker, since).filter(interested=False)[:limit])
 
 
 def matches_for_seeker(
     seeker: JobSeeker, limit: int = 20, listed_since: dt.datetime | None = None
 ) -> list[Match]:
-    """The seeker's own stored matches on public openings, best first, with interest marked."""
+    """The seeker's own stored matches on public openings, best first, with interest marked;
+    none staff marked not suitable (jobseekers.services.mark_match_unsuitable: the opening
+    is not pushed, but stays on the public openings list for the person to find)."""
     return list(_seeker_matches(seeker, listed_since)[:limit])
 
 
@@ -228,7 +231,7 @@ def _seeker_matches(
     )
     matches = Match.objects.filter(
         seeker=seeker, opening__status=JobOpening.Status.OPEN, opening__shareable=True
-    )
+    ).not_declined()
     if listed_since is not None:
         matches = matches.filter(opening__created_at__gte=listed_since)
     return (

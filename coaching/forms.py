@@ -9,6 +9,7 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from coaching import schedule
 from coaching.models import JobSupportPlan, SupportContact
@@ -27,7 +28,8 @@ STILL_EMPLOYED_CHOICES = [
 
 class JobChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Job) -> str:
-        return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {obj.start_date})"
+        started = date_format(obj.start_date)
+        return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {started})"
 
 
 class SupportContactForm(EventFormMixin, DomainForm):
@@ -286,7 +288,7 @@ class WeekOfHoursForm(EventFormMixin, DomainForm):
         cleaned = super().clean()
         if not self.errors:
             for day in schedule.days_over_limit(self.hours()):
-                self.add_error(None, f"{day:%a %-d %b}: more than 24 hours in one day.")
+                self.add_error(None, f"{date_format(day)}: more than 24 hours in one day.")
         return cleaned
 
 

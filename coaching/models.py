@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 
+from employers.models import JobOpening
 from ips.idempotency import key_constraint, key_field
 from ips.models import Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
@@ -89,7 +91,7 @@ class SupportContact(Versioned):
         indexes = [models.Index(fields=["program", "date"]), models.Index(fields=["job", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.get_mode_display()} support for {self.seeker}"
+        return f"{date_format(self.date)} {self.get_mode_display()} support for {self.seeker}"
 
 
 class JobSupportPlan(Versioned):
@@ -177,6 +179,14 @@ class FollowUpTask(Versioned):
     due_date = models.DateField()
     done_on = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True)
+    opening = models.ForeignKey(
+        JobOpening,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The matched opening an introduction is planned for (kind INTRODUCTION).",
+    )
 
     objects = SeekerRowQuerySet.as_manager()
 
@@ -185,6 +195,12 @@ class FollowUpTask(Versioned):
         constraints = [
             models.CheckConstraint(
                 condition=Q(due_date__gte=F("created_on")), name="follow_up_due_not_before_created"
+            ),
+            # "Plan an introduction" pressed twice plans one (red-team finding, issue 17).
+            models.UniqueConstraint(
+                fields=["seeker", "opening"],
+                condition=Q(kind="introduction", done_on__isnull=True),
+                name="one_open_introduction_per_match",
             ),
         ]
 

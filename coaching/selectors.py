@@ -11,9 +11,10 @@ from django.db.models.functions import Coalesce
 
 from coaching import schedule
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from employers.models import JobOpening
 from ips.models import StaffMember
 from ips.roles import LEADERSHIP, Role
-from jobseekers.models import Job
+from jobseekers.models import Job, JobSeeker
 
 SHOW_MINE = "mine"
 SHOW_PROGRAM = "program"
@@ -172,7 +173,11 @@ def _job_items(jobs: list[Job], today: dt.date) -> list[DueItem]:
                     kind="week",
                     label=f"Week {week.week.number} face-to-face contact",
                     due_date=week.week.end,
-                    state=week.state,
+                    # A week in progress is due by its last day: "due" (today) only then,
+                    # else "soon", so it shows in one place (red-team finding, issue 17).
+                    state="missed"
+                    if week.state == "missed"
+                    else schedule.due_state(week.week.end, today),
                 )
             )
     return items
@@ -284,3 +289,17 @@ def job_follow_along(job: Job, *, today: dt.date, contact_limit: int = 20) -> Jo
     )
     weeks = schedule.first_month_checks(job.start_date, seen, today)
     return JobFollowAlong(job, checks, weeks, plan, contacts)
+
+
+def open_introduction(*, seeker: JobSeeker, opening: JobOpening) -> FollowUpTask | None:
+    """The open "introduce the person to an employer" task planned for this match, or None."""
+    return (
+        FollowUpTask.objects.filter(
+            seeker=seeker,
+            opening=opening,
+            kind=FollowUpTask.Kind.INTRODUCTION,
+            done_on__isnull=True,
+        )
+        .select_related("assigned_to__user")
+        .first()
+    )

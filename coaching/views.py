@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 
 from coaching import schedule, selectors, services
@@ -127,8 +128,7 @@ def log_support(request):
         else:
             messages.success(request, f"Support for {contact.seeker.name} logged.")
             return _after_log(contact)
-    status = 400 if form.errors else 200
-    return TemplateResponse(request, "coaching/log_support.html", {"form": form}, status=status)
+    return TemplateResponse(request, "coaching/log_support.html", {"form": form})
 
 
 def _plan_form(request, job: Job, data=None) -> JobSupportPlanForm | None:
@@ -171,7 +171,7 @@ def edit_plan(request, job_id: int):
     job = _scoped_job(request, job_id)
     form = _plan_form(request, job, request.POST)
     if not form.is_valid():
-        return _job_page(request, job, form, status=400)
+        return _job_page(request, job, form)
     try:
         services.save_support_plan(
             plan=form.save(commit=False), expected_version=form.expected_version
@@ -271,8 +271,6 @@ def week_of_hours(request):
         "previous": monday - dt.timedelta(days=7),
         "next": monday + dt.timedelta(days=7),
     }
-    if form.errors:
-        status = 400
     return TemplateResponse(request, "coaching/week_of_hours.html", context, status=status)
 
 
@@ -308,6 +306,7 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
         pk=opening_id,
     )
     title = f"Plan an introduction: {opening.title} at {opening.employer.name}"
+    planned = selectors.open_introduction(seeker=seeker, opening=opening)
     form = IntroductionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -318,6 +317,9 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
                 note=form.cleaned_data["note"],
                 by=request.user,
             )
+        except AlreadyRecorded as error:
+            messages.info(request, _already_planned(error.row) + " Nothing new was added.")
+            return redirect("jobseekers:record", seeker.pk)
         except ValidationError as error:
             for field, problems in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, problems)
@@ -332,6 +334,15 @@ def plan_introduction(request, seeker_id: int, opening_id: int):
     return TemplateResponse(
         request,
         "jobseekers/form.html",
-        {"form": form, "seeker": seeker, "title": title},
-        status=400 if form.is_bound and form.errors else 200,
+        {
+            "form": form,
+            "seeker": seeker,
+            "title": title,
+            "notice": _already_planned(planned) + " Saving again adds nothing." if planned else "",
+        },
     )
+
+
+def _already_planned(task) -> str:
+    who = f" ({task.assigned_to.display_name})" if task.assigned_to else ""
+    return f"An introduction is already planned{who}, due {date_format(task.due_date)}."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 
 from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, Occupation, Program, StaffMember
@@ -158,7 +159,7 @@ class EmployerContact(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.get_mode_display()} with {self.employer.name}"
+        return f"{date_format(self.date)} {self.get_mode_display()} with {self.employer.name}"
 
 
 class JobOpeningQuerySet(ProgramScopedQuerySet):

@@ -39,9 +39,8 @@ def import_upload(request):
             )
             return redirect("importer:detail", pk=upload.pk)
     recent = ImportUpload.objects.for_user(request.user).select_related("program")[:10]
-    status = 400 if request.method == "POST" else 200
     context = {"form": form, "recent": recent, "specs": import_schema.FILES}
-    return render(request, "importer/upload.html", context, status=status)
+    return render(request, "importer/upload.html", context)
 
 
 @requires("importer.add_importupload")

@@ -25,6 +25,20 @@ def date_problem(day: dt.date) -> str | None:
     return f"{day.isoformat()} is not between {EARLIEST_DATE} and {LATEST_DATE}"
 
 
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def shown_date(day: dt.date | str) -> str:
+    """A date as people read it everywhere in the workspace, "Mon 23 Nov 2026" (Django's
+    DATE_FORMAT "D j M Y", cms/formats/en), for pure modules that cannot use `|date`; an
+    ISO string ("2026-11-23") is read first. Independent of the process locale.
+    ValueError for a string that is not an ISO date."""
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day)
+    return f"{_DAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
 def text_problem(text: str) -> str | None:
     """Why `text` cannot be stored (a control character, named by its code), or None."""
     found = _CONTROL.search(text)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 
 from ips.domain import postal_code_problem, program_name_key
@@ -220,7 +221,7 @@ class TimeEntry(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date} {self.staff.display_name}: {self.hours} h"
+        return f"{date_format(self.date)} {self.staff.display_name}: {self.hours} h"
 
 
 class WeekOfHoursSave(models.Model):

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from employers.models import Employer, JobOpening
@@ -776,10 +777,18 @@ class JobStartForm(EventFormMixin, DomainForm):
             program=seeker.program
         )
         coach = self.fields["coach"]
-        coach.queryset = StaffMember.objects.filter(pk__in=[c.staff.pk for c in coaches])
+        # In the selector's order, fewest people first (red-team finding: the options came
+        # in the model's order), each with their count: "Sam Lee — 4 people".
+        order = Case(
+            *(When(pk=c.staff.pk, then=Value(n)) for n, c in enumerate(coaches)),
+            default=Value(len(coaches)),
+        )
+        coach.queryset = StaffMember.objects.filter(pk__in=[c.staff.pk for c in coaches]).order_by(
+            order, "pk"
+        )
         labels = {
-            c.staff.pk: f"{c.staff.display_name} (follows {c.people} "
-            f"{'person' if c.people == 1 else 'people'})"
+            c.staff.pk: f"{c.staff.display_name} — {c.people} "
+            f"{'person' if c.people == 1 else 'people'}"
             for c in coaches
         }
         coach.label_from_instance = lambda staff: labels.get(staff.pk, staff.display_name)

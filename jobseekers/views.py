@@ -94,7 +94,7 @@ def _form_view(
         request,
         template or "jobseekers/form.html",
         {"form": form, "seeker": seeker, "title": title},
-        status=400 if status == 200 and form.is_bound and form.errors else status,
+        status=status,
     )
 
 
@@ -157,7 +157,6 @@ def refer(request):
         request,
         "jobseekers/form.html",
         {"form": form, "title": "New referral"},
-        status=400 if form.is_bound and form.errors else 200,
     )
 
 
@@ -544,7 +543,6 @@ def benefits_estimate(request, pk: int):
         request,
         "jobseekers/benefits.html",
         context,
-        status=400 if form.is_bound and form.errors else 200,
     )
 
 

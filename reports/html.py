@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ips.domain import shown_date
 from ips.fidelity.anchors import (
     BAND_LABELS,
     COMPUTED_ITEMS,
@@ -277,4 +278,9 @@ def report_context(
             "in_work_referrals_high", outcomes["job_retention_share"] > UK_RETENTION_WARNING
         ),
         "partial": report["period"].get("partial", False),
+        # The report object keeps ISO dates (the interchange contract); people read these.
+        "period_shown": {
+            "start": shown_date(report["period"]["start"]),
+            "end": shown_date(report["period"]["end"]),
+        },
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ips.domain import shown_date
 from ips.pdf import Document
 
 
@@ -14,7 +15,8 @@ def report_pdf(context: dict[str, Any]) -> bytes:
     period = report["period"]
     so_far = " (to date: the period has not ended)" if period.get("partial") else ""
     doc = Document(
-        f"IPS program report: {report['program']}, {period['start']} to {period['end']}{so_far}"
+        f"IPS program report: {report['program']}, {shown_date(period['start'])} to "
+        f"{shown_date(period['end'])}{so_far}"
     )
     # The program's own outcome set first (US or UK), then the other (on paper both show).
     sets = [(context.get("outcomes_label", ""), context["outcomes"])]

@@ -54,7 +54,7 @@ def dashboard(request):
     """Computed items, outcomes against benchmarks, quarterly trends, weekly contacts."""
     form, chosen = _period(request)
     if chosen is None:
-        return render(request, "fidelity/dashboard.html", {"form": form}, status=400)
+        return render(request, "fidelity/dashboard.html", {"form": form})
     program, start, end = chosen
     report = program_report(program, start, end)
     names = specialist_names(program)

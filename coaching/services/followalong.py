@@ -16,6 +16,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from coaching import schedule
 from coaching.models import (
@@ -24,8 +25,8 @@ from coaching.models import (
     RetentionMilestone,
     SupportContact,
 )
-from coaching.selectors import follow_along_span
-from ips.idempotency import refuse_replay, save_event
+from coaching.selectors import follow_along_span, open_introduction
+from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
 from ips.models import StaffMember
 from ips.versioning import StaleCopyError, bumped, save_if_unchanged
 from jobseekers.models import Job, JobSeeker
@@ -73,7 +74,7 @@ def open_reengagement_task(*, job: Job, today: dt.date | None = None) -> FollowU
     reason = job.get_end_reason_display() if job.end_reason else "no reason recorded"
     return _reengage_task(
         job,
-        f"{job.title} at {job.employer.name} ended on {job.end_date} ({reason}). "
+        f"{job.title} at {job.employer.name} ended on {date_format(job.end_date)} ({reason}). "
         "Meet the person within 3 days and offer to start the next job search.",
         today or timezone.localdate(),
     )
@@ -358,9 +359,14 @@ def plan_introduction(
     (else the acting staff member) to introduce them to the opening's employer by
     `due_date` (shown in "What's due" and on the specialist's home); the person's open
     "I'm interested" in the opening is handled (jobseekers.services.interest_introduced).
-    ValidationError ("due_date") for a date in the past or more than 90 days ahead;
-    nothing is written then."""
+    One open introduction per person and opening (a database constraint): when one is
+    already planned, AlreadyRecorded carrying it is raised and nothing is written (a
+    double tap, two tabs, or two colleagues at once). ValidationError ("due_date") for a
+    date in the past or more than 90 days ahead; nothing is written then."""
     today = today or timezone.localdate()
+    existing = open_introduction(seeker=seeker, opening=opening)
+    if existing is not None:
+        raise AlreadyRecorded(existing)
     if due_date < today:
         raise ValidationError({"due_date": "The introduction cannot be due in the past."})
     if due_date > today + dt.timedelta(days=90):
@@ -370,14 +376,22 @@ def plan_introduction(
         staff = StaffMember.objects.filter(user=by, program_id=seeker.program_id).first()
     text = f"{opening.title} at {opening.employer.name}"
     note = (note or "").strip()
-    task = FollowUpTask.objects.create(
-        program_id=seeker.program_id,
-        seeker=seeker,
-        kind=FollowUpTask.Kind.INTRODUCTION,
-        assigned_to=staff,
-        created_on=today,
-        due_date=due_date,
-        note=f"{text}. {note}" if note else text,
-    )
+    try:
+        with transaction.atomic():  # a savepoint: the loser of a race keeps its transaction
+            task = FollowUpTask.objects.create(
+                program_id=seeker.program_id,
+                seeker=seeker,
+                opening=opening,
+                kind=FollowUpTask.Kind.INTRODUCTION,
+                assigned_to=staff,
+                created_on=today,
+                due_date=due_date,
+                note=f"{text}. {note}" if note else text,
+            )
+    except IntegrityError:
+        winner = open_introduction(seeker=seeker, opening=opening)
+        if winner is None:  # another constraint refused the row: not a double tap
+            raise
+        raise AlreadyRecorded(winner) from None
     interest_introduced(seeker=seeker, opening=opening, by=by)
     return task

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from coaching import schedule
 from ips.idempotency import AlreadyRecorded
@@ -38,7 +39,8 @@ class StaleWeek(ValidationError):
     def __init__(self, last: WeekOfHoursSave | None):
         when = ""
         if last is not None:
-            when = f" (last saved {timezone.localtime(last.created_at):%a %-d %b at %H:%M})"
+            saved = date_format(timezone.localtime(last.created_at), "DATETIME_FORMAT")
+            when = f" (last saved {saved})"
         super().__init__(
             f"These hours were changed after this page was opened{when}. Nothing was saved "
             "from this copy, so the later hours are kept. The page now shows the saved hours: "
@@ -115,10 +117,10 @@ def record_week_of_time(
         errors.append("The week must start on a Monday.")
     for (day, activity, location), value in hours.items():
         if day not in days:
-            errors.append(f"{day} is not in the week of {monday}.")
+            errors.append(f"{date_format(day)} is not in the week of {date_format(monday)}.")
         errors.extend(f"{day}: {msg}" for msg in _check_hours(value, activity, location).values())
     errors.extend(
-        f"{day:%a %-d %b}: more than 24 hours in one day."
+        f"{date_format(day)}: more than 24 hours in one day."
         for day in schedule.days_over_limit(hours)
     )
     if errors:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 
 from ips.fidelity.rubric import ITEM_KEYS, SCALE_VERSION, review_total
 from ips.models import Program
@@ -52,7 +53,7 @@ class FidelityReview(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Fidelity review of {self.program} on {self.review_date}"
+        return f"Fidelity review of {self.program} on {date_format(self.review_date)}"
 
     def ratings_by_key(self) -> dict[str, int | None]:
         return {r.item_key: r.rating for r in self.ratings.all()}

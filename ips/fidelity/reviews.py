@@ -3,6 +3,8 @@ computed figure beside it as evidence (never substituted)."""
 
 from __future__ import annotations
 
+from django.utils.formats import date_format
+
 from ips.fidelity.anchors import BAND_LABELS, BAND_PROVISIONAL, ITEMS_BY_KEY, band
 from ips.fidelity.models import FidelityReview
 from ips.fidelity.rubric import ITEMS
@@ -55,7 +57,7 @@ def review_rows(review: FidelityReview | None = None) -> list[dict]:
 def review_summary(review: FidelityReview) -> list[str]:
     """Lines for the head of a review: period, reviewers, total and band."""
     lines = [
-        f"Period reviewed: {review.period_start} to {review.period_end}",
+        f"Period reviewed: {date_format(review.period_start)} to {date_format(review.period_end)}",
         f"Reviewers: {review.reviewers or '-'}",
         f"Scale: {review.scale_version}",
     ]

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from ips.domain import text_problem
 from ips.fidelity.forms import ActionItemForm, ReviewForm
@@ -51,7 +52,7 @@ def review_list(request):
         review = start_review(program=program, **form.cleaned_data)
         return redirect("fidelity:review", pk=review.pk)
     context = {"reviews": reviews, "form": form, "programs": programs}
-    return render(request, "fidelity/reviews.html", context, status=400 if form.errors else 200)
+    return render(request, "fidelity/reviews.html", context)
 
 
 def _review(request, pk: int) -> FidelityReview:
@@ -73,7 +74,7 @@ def review_detail(request, pk: int):
                 add_action_item(review=review, **action_form.cleaned_data)
                 messages.success(request, "Added to the action plan.")
                 return redirect(f"{reverse('fidelity:review', args=[review.pk])}#action-plan")
-            return _review_page(request, review, action_form, status=400)
+            return _review_page(request, review, action_form)
         if "action_status" in request.POST:
             return _set_action_status(request, review)
         if review.status == FidelityReview.Status.DRAFT:
@@ -250,7 +251,7 @@ def review_export(request, pk: int, fmt: str):
     if fmt == "pdf":
         from ips.fidelity.pdf import review_pdf  # fpdf2 loads for a PDF, not at start-up
 
-        title = f"Fidelity review: {review.program}, {review.review_date}"
+        title = f"Fidelity review: {review.program}, {date_format(review.review_date)}"
         return _download(
             review_pdf(title, rows, summary, actions), "application/pdf", f"{name}.pdf"
         )

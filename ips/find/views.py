@@ -25,7 +25,7 @@ def search_page(request):
         text = query_text(raw, max_length=MAX_LENGTH).strip()
     except ValueError as error:
         context = {"q": "", "found": None, "problem": f"The search {error}. Type it again."}
-        return TemplateResponse(request, "ips/find/search.html", context, status=400)
+        return TemplateResponse(request, "ips/find/search.html", context)
     found = find(request.user, text) if text else None
     if found is not None and found.seekers:
         record_rows_shown(

@@ -24,6 +24,7 @@ from jobseekers.selectors import (
     WageReportDue,
     benefits_referral_due,
     caseload_for,
+    latest_withdrawals,
     wage_reporting_due,
 )
 from reports.periods import quarter_of
@@ -75,7 +76,7 @@ def specialist_home(user, staff: StaffMember, *, today: dt.date) -> SpecialistHo
         .order_by("date", "pk")[:LIST_LIMIT]
     )
     withdrawn = list(
-        InterestWithdrawal.objects.for_user(user)
+        latest_withdrawals(InterestWithdrawal.objects.for_user(user))
         .filter(
             seeker__specialist=staff,
             date__gte=today - dt.timedelta(days=WITHDRAWAL_SHOWN_DAYS),
@@ -171,18 +172,20 @@ class ProgramHeadline:
 @dataclass(frozen=True)
 class LeadershipHome:
     """A supervisor's or director's home: each led program's headline figures to date,
-    the specialists under the weekly goal of 6 so far this week (item V6), and late
-    retention checks (30/90/180/365 days) across the led programs."""
+    the specialists under the weekly goal of 6 so far this week (item V6), late
+    retention checks (30/90/180/365 days) across the led programs, and open "I'm
+    interested" signals of people with no active specialist (no other home shows them)."""
 
     programs: list[ProgramHeadline]
     under_goal: list[WeekRow]
     goal: int
     late_checks: list[DueItem]
+    no_specialist_interest: list[MatchOutcome] = field(default_factory=list)
 
 
 def leadership_home(user, *, today: dt.date) -> LeadershipHome:
     """The home of a supervisor or director (or a superuser: every program). Six queries
-    per program led, plus five."""
+    per program led, plus six."""
     if user.is_superuser:
         led = list(Program.objects.order_by("name"))
     else:
@@ -211,6 +214,21 @@ def leadership_home(user, *, today: dt.date) -> LeadershipHome:
         under_goal=sorted(under, key=lambda row: (row.this_week, row.staff.display_name)),
         goal=WEEKLY_GOAL,
         late_checks=late[:LIST_LIMIT],
+        no_specialist_interest=interest_without_specialist(user, led),
+    )
+
+
+def interest_without_specialist(user, programs: list[Program]) -> list[MatchOutcome]:
+    """Open "I'm interested" signals in `programs` of people with no specialist, or whose
+    specialist's membership is no longer active: the specialist's home cannot show them,
+    so leadership's does (red-team finding, issue 17). Oldest first; one query."""
+    return list(
+        MatchOutcome.objects.for_user(user)
+        .filter(program__in=programs, kind=MatchOutcome.Kind.INTEREST, handled_on__isnull=True)
+        .filter(Q(seeker__specialist__isnull=True) | Q(seeker__specialist__active=False))
+        .filter(seeker__erased_at__isnull=True)
+        .select_related("seeker", "opening__employer", "program")
+        .order_by("date", "pk")[:LIST_LIMIT]
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from ips.forms import EventFormMixin
 from ips.validators import DomainModelForm
@@ -47,7 +48,7 @@ class CheckInForm(EventFormMixin, DomainModelForm):
         earliest = self.seeker and (self.seeker.referral_date or self.seeker.entry_date)
         if earliest and date < earliest:
             raise forms.ValidationError(
-                f"This is before the person was referred ({earliest:%-d %B %Y})."
+                f"This is before the person was referred ({date_format(earliest)})."
             )
         return date
 

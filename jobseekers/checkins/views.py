@@ -61,11 +61,8 @@ def check_in(request, seeker_id: int):
         else:
             messages.success(request, "Check-in saved.")
             return redirect("checkins:timeline", seeker_id=seeker.pk)
-    status = 400 if request.method == "POST" else 200
     record_event(request=request, action=AuditEvent.Action.VIEW, obj=seeker, summary="check-in")
-    return render(
-        request, "jobseekers/checkins/form.html", {"seeker": seeker, "form": form}, status=status
-    )
+    return render(request, "jobseekers/checkins/form.html", {"seeker": seeker, "form": form})
 
 
 @require_http_methods(["GET"])
@@ -131,9 +128,7 @@ def program_outcomes(request):
         "quarters": quarters,
         "housing_bars": _bars(quarters),
     }
-    return render(
-        request, "jobseekers/checkins/program.html", context, status=400 if error else 200
-    )
+    return render(request, "jobseekers/checkins/program.html", context)
 
 
 def _bars(quarters, height: int = 120, baseline: int = 135) -> list[dict]:

@@ -12,7 +12,7 @@ from employers.models import JobOpening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.permissions import requires
 from jobseekers.matching import selectors
-from jobseekers.models import CareerProfile, MatchOutcome
+from jobseekers.models import CareerProfile, Match, MatchOutcome
 from jobseekers.selectors import may_do_casework
 
 VIEW_MATCHES = "jobseekers.view_match"
@@ -69,7 +69,8 @@ def seeker_panel(request, seeker):
 
 @requires(VIEW_MATCHES)
 def openings_board(request):
-    """Open openings of the user's programs with how many people each might suit."""
+    """Open openings of the user's programs with how many people each might suit (matches
+    staff marked not suitable are not counted)."""
     if not _can_view_matches(request.user):
         raise PermissionDenied
     openings = (
@@ -80,7 +81,9 @@ def openings_board(request):
             suited=Count(
                 "matches",
                 filter=Q(matches__seeker__in=selectors.matchable_seekers())
-                & Q(matches__program_id__in=_program_ids(request.user)),
+                & Q(matches__program_id__in=_program_ids(request.user))
+                # Not the people staff marked it not suitable for (mark_match_unsuitable).
+                & Q(matches__in=Match.objects.not_declined().values("id")),
             )
         )
         .order_by("-suited", "title")[:200]

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 
 from ips.models import Program, StaffMember
 from ips.versioning import Versioned
@@ -135,7 +136,7 @@ class BenefitsCounselling(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Benefits counselling for {self.seeker} on {self.date}"
+        return f"Benefits counselling for {self.seeker} on {date_format(self.date)}"
 
 
 class WageReport(models.Model):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format
 
 from ips.idempotency import key_constraint, key_field
 from ips.models import Program, StaffMember
@@ -122,4 +123,4 @@ class StatusCheckIn(models.Model):
         indexes = [models.Index(fields=["program", "date"])]
 
     def __str__(self) -> str:
-        return f"Check-in for {self.seeker} on {self.date}"
+        return f"Check-in for {self.seeker} on {date_format(self.date)}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 
 from ips.models import Program, StaffMember
 from ips.versioning import Versioned
@@ -114,4 +115,4 @@ class CoordinationContact(models.Model):
         ordering = ["seeker", "-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.get_service_display()} ({self.contact_person}) on {self.date}"
+        return f"{self.get_service_display()} ({self.contact_person}) on {date_format(self.date)}"

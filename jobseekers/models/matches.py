@@ -47,7 +47,9 @@ class MatchQuerySet(ProgramScopedQuerySet):
 
     def not_declined(self):
         """Matches whose opening staff have not marked not suitable for the person
-        (jobseekers.services.mark_match_unsuitable): kept out of every list shown."""
+        (jobseekers.services.mark_match_unsuitable): kept out of staff's lists and of what
+        is pushed to the person (portal "Openings for you", weekly email); the public
+        openings list is not filtered by it."""
         declined = MatchOutcome.objects.filter(
             seeker_id=models.OuterRef("seeker_id"),
             opening_id=models.OuterRef("opening_id"),

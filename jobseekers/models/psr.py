@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 
 from ips.models import Program, StaffMember
 from ips.versioning import Versioned
@@ -79,7 +80,7 @@ class DomainAssessment(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"Assessment of {self.seeker} on {self.date}"
+        return f"Assessment of {self.seeker} on {date_format(self.date)}"
 
     def uncovered_domains(self) -> list[str]:
         """The domain values neither assessed nor marked "chose not to discuss", in the

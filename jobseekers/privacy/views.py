@@ -77,9 +77,7 @@ def erase(request, seeker_id: int):
         messages.info(request, "This record was already erased.")
         return redirect("privacy:rights", seeker_id=seeker.pk)
     if not form.is_valid():
-        return render(
-            request, "jobseekers/privacy.html", {"seeker": seeker, "form": form}, status=400
-        )
+        return render(request, "jobseekers/privacy.html", {"seeker": seeker, "form": form})
     erase_seeker(seeker=seeker, request=request)
     messages.success(request, "The record was erased. Counts for past reports are kept.")
     return redirect("privacy:rights", seeker_id=seeker.pk)

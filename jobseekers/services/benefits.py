@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from jobseekers.models import BenefitsCounselling, Job, JobSeeker, WageReport
 from jobseekers.services.common import Actor, _log, _staff_of, _validate
@@ -68,7 +69,7 @@ def log_benefits_counselling(
             "notes): nothing new was saved."
         )
     row.save()
-    _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date}")
+    _log(seeker, "wagtail.edit", by, f"Benefits counselling on {date_format(date)}")
     return row
 
 

@@ -55,8 +55,14 @@ def mark_match_unsuitable(
 ) -> MatchOutcome:
     """Staff judge an opening not suitable for the person: a "declined" outcome with the
     `reason` (required, at most 1,000 characters), which the recommender learns from as
-    grade 0 (matching.fit.GRADES) and which keeps the pair out of the stored matches shown
-    to staff and on the portal (matching.selectors). An open "I'm interested" in it is
+    grade 0 (matching.fit.GRADES). What it hides (MatchQuerySet.not_declined): the match
+    in staff's lists (the record's "Openings for this person", "People this might suit",
+    the openings board's counts, the specialist's home, the API's /matches unless asked
+    with include_declined=true) and in what is pushed to the person (the portal's
+    "Openings for you" and the weekly email). What it does not hide: the opening itself.
+    IPS zero exclusion and the person's choice lead (IPS practice principles), so
+    the person can still find it on the public openings list and say "I'm interested",
+    which is a task for the specialist like any other. An open "I'm interested" in it is
     handled ("Not going ahead"). ValidationError ("reason") when the reason is empty or
     too long, or the pair is already marked; nothing is written then."""
     reason = clean_text(reason)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 
 from ips.versioning import save_if_unchanged
 from jobseekers.models import (
@@ -147,7 +148,7 @@ def record_assessment(
         )
     _review_interventions(seeker, assessment, intervention_reviews or {})
     _check_basic_needs(seeker, assessment, basic_needs or {})
-    _log(seeker, "wagtail.edit", by, f"PSR assessment on {date}")
+    _log(seeker, "wagtail.edit", by, f"PSR assessment on {date_format(date)}")
     return assessment
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.formats import date_format
 
 from ips.models import MentalHealthTeam, Program, StaffMember
 from ips.versioning import check_version, save_if_unchanged
@@ -96,7 +97,9 @@ def enter_caseload(
     _check_same_program(seeker.program, specialist=specialist)
     if seeker.referral_date and entry_date < seeker.referral_date:
         raise ValidationError({"entry_date": "Entry cannot be before the referral date."})
-    _set_stage(seeker, stages.ENGAGED, entry_date, by, f"Entered the caseload on {entry_date}")
+    _set_stage(
+        seeker, stages.ENGAGED, entry_date, by, f"Entered the caseload on {date_format(entry_date)}"
+    )
     seeker.entry_date = entry_date
     seeker.closed_date = None
     seeker.close_reason = ""

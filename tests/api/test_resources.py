@@ -303,3 +303,19 @@ def test_each_read_of_a_persons_row_lands_in_the_audit_trail(client, rows, secre
         assert listed.status_code == 200
         listing = AuditEvent.objects.filter(summary__startswith=f"API {what} list: 1 rows")
         assert listing.filter(program=rows["program"]).count() == 1, kind
+
+
+def test_the_matches_list_leaves_out_declined_ones_unless_asked(client, rows, secrets_by_caller):
+    """Red-team finding (issue 17): /matches listed matches staff marked not suitable."""
+    from jobseekers.services import mark_match_unsuitable
+
+    auth = {"Authorization": secrets_by_caller["specialist"]}
+    match = rows["match"]
+    mark_match_unsuitable(seeker=match.seeker, opening=match.opening, reason="Too far")
+    listed = client.get("/api/v1/matches", headers=auth).json()
+    assert match.pk not in [r["id"] for r in listed["results"]]
+    everything = client.get("/api/v1/matches?include_declined=true", headers=auth).json()
+    assert match.pk in [r["id"] for r in everything["results"]]
+    response = client.get("/api/v1/matches?include_declined=maybe", headers=auth)
+    assert response.status_code == 422
+    assert "query.include_declined" in [e["field"] for e in response.json()["errors"]]

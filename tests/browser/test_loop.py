@@ -5,7 +5,9 @@ week-1 visit due on their home. axe at 375 px and 1280 px, no console errors."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,8 @@ from tests.cms.conftest import build_opening
 
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
+# Screenshots for a person to look at (set SCREENSHOTS=some/dir to keep them).
+SHOTS = Path(os.environ.get("SCREENSHOTS", "/tmp/ips-screenshots"))
 
 
 @pytest.fixture
@@ -41,6 +45,11 @@ def watch_console(page) -> list[str]:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
     return errors
+
+
+def shoot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
 def check_both_widths(page) -> None:
@@ -96,7 +105,11 @@ def test_interest_to_job_start_to_the_coachs_week_one_visit(
     assert Decimal(page.get_by_label("Hourly wage").input_value()) == Decimal("15.50")
     coach = page.get_by_label("Who is the job coach?")
     assert coach.input_value() == str(staff[Role.COACH].pk)
+    assert " — 0 people" in coach.locator("option:checked").inner_text()
     check_both_widths(page)
+    shoot(page, "job-start-form-phone")
+    coach.scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "job-start-coach-phone.png"))
     page.get_by_role("button", name="Save").click()
     page.wait_for_url(f"**/admin/jobseekers/record/{seeker.pk}/")
     assert "Job start: saved" in page.locator(".messages").inner_text()
@@ -117,5 +130,27 @@ def test_interest_to_job_start_to_the_coachs_week_one_visit(
     coming = coach_page.locator(".home-card", has_text="Coming up: next 7 days").inner_text()
     assert seeker.name in coming
     assert "Week 1 face-to-face contact" in coming
+    assert "Due today" not in coming  # due by the week's last day (red-team finding)
     check_both_widths(coach_page)
+    coach_page.reload()  # laid out afresh at 375 px, as a phone opens it
+    shoot(coach_page, "coach-home-phone")
     assert coach_errors == []
+
+
+def test_a_staff_form_shown_again_with_errors_logs_no_console_error(
+    browser_page, live_server, users, staff, seeker
+):
+    """Red-team finding (issue 17): a form POST re-rendered with errors answered 400 and
+    the browser logged "Failed to load resource"; it answers 200 like Django's own."""
+    page = browser_page
+    errors = watch_console(page)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.set_viewport_size(PHONE)
+    page.goto(f"/admin/jobseekers/record/{seeker.pk}/job/")
+    page.get_by_label("Job title").fill("")
+    with page.expect_response(lambda r: r.request.method == "POST") as sent:
+        page.get_by_role("button", name="Save").click()
+    assert sent.value.status == 200
+    page.locator(".w-field--error").first.wait_for()
+    assert not Job.objects.exists()
+    assert errors == []

@@ -256,3 +256,21 @@ def test_quick_log_save_is_a_few_tab_presses_from_the_first_employer(
     page.keyboard.press("Enter")
     page.get_by_text("Face to face this week").first.wait_for()
     assert EmployerContact.objects.filter(specialist__user__username="specialist").exists()
+
+
+def test_the_staff_404_passes_axe_at_375_and_1280_px(browser_page, live_server, demo):
+    """Red-team finding (issue 17): the staff 404 was Wagtail's ("Go to Wagtail admin")."""
+    page = browser_page
+    log_in(page, demo.get(username="specialist"), live_server.url)
+    for name, size in (("phone", PHONE), ("desktop", DESKTOP)):
+        page.set_viewport_size(size)
+        response = page.goto("/admin/no-such-screen/")
+        assert response.status == 404
+        assert page.get_by_role("heading", name="We cannot find this page", level=1).is_visible()
+        page.get_by_role("link", name="Go to your home").wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+        shoot(page, f"staff-404-{name}")
+        found = axe_violations(page)
+        assert found == [], [(v["id"], [n["html"][:200] for n in v["nodes"]]) for v in found]
+    page.get_by_role("link", name="Go to your home").click()
+    page.get_by_role("heading", name="Home", level=1).wait_for()

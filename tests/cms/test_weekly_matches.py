@@ -160,3 +160,35 @@ def test_weekly_email_stays_english_by_default(opted_in, make_opening, make_matc
     send_weekly_matches_to(seeker_id=opted_in.seeker_id, today=MONDAY)
     assert "3 miles away, by bus" in mail.outbox[0].body
     assert '<html lang="en">' in mail.outbox[0].alternatives[0][0]
+
+
+def test_a_match_staff_marked_not_suitable_is_not_pushed_but_stays_on_the_public_list(
+    opted_in,
+    seeker,
+    seeker_user,
+    users,
+    make_opening,
+    make_match,
+    anymail_backend,
+    client,
+    openings_url,
+):
+    """Red-team finding (issue 17): the portal and the weekly email still offered it. Staff's
+    "not suitable" stops the push; the person can still find the opening themselves."""
+    from jobseekers.services import mark_match_unsuitable
+
+    florist = make_opening(title="Florist")
+    make_match(florist)
+    make_match(make_opening(title="Gardener"), rank=2)
+    mark_match_unsuitable(
+        seeker=seeker, opening=florist, reason="Pollen allergy", by=users["specialist"]
+    )
+    assert send_weekly_matches_to(seeker_id=opted_in.seeker_id, today=MONDAY) is True
+    assert "Gardener" in mail.outbox[0].body
+    assert "Florist" not in mail.outbox[0].body
+    client.force_login(seeker_user)
+    portal = client.get("/portal/").content.decode()
+    assert "Gardener" in portal
+    assert "Florist" not in portal
+    # Zero exclusion: the public openings list still shows it to the person.
+    assert "Florist" in client.get(openings_url).content.decode()

@@ -7,6 +7,7 @@ from anymail.backends.test import EmailBackend as AnymailTestBackend
 from anymail.exceptions import AnymailAPIError
 from django.core import mail
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from coaching.models import DigestLog, InterestNotice
 from coaching.tasks import (
@@ -77,6 +78,19 @@ def test_digest_lists_what_is_due_in_text_and_html(
     assert mimetype == "text/html"
     assert "<strong>Alex Rivera</strong>" in html
     assert message.anymail_test_params["tags"] == ["digest"]
+
+
+def test_digest_gives_a_week_in_progress_its_last_day_not_due_today(
+    due_work, staff, django_capture_on_commit_callbacks
+):
+    """Red-team finding (issue 17): the first week, begun yesterday, said "Due today"."""
+    _run_morning(django_capture_on_commit_callbacks)
+    [message] = [m for m in mail.outbox if m.to == [staff["specialist"].user.email]]
+    line = next(x for x in message.body.splitlines() if "Week 1 face-to-face contact" in x)
+    assert "Due today" not in line
+    last_day = timezone.localdate() + dt.timedelta(days=5)
+    assert f"Due by {date_format(last_day)}." in line
+    assert f"Due by {date_format(last_day)}." in message.alternatives[0][0]
 
 
 def test_digest_goes_to_opted_in_staff_with_something_due(

@@ -84,8 +84,9 @@ def test_first_week_contact_is_due_until_a_face_to_face_contact(
 ):
     job = make_job(seeker, days_ago=2)
     due = due_list_for_user(users["specialist"], today=today)
-    assert [(i.kind, i.label, i.state) for i in due.items] == [
-        ("week", "Week 1 face-to-face contact", "due")
+    # Due by the week's last day (four days on): "soon", not "due" today.
+    assert [(i.kind, i.label, i.state, i.due_date) for i in due.items] == [
+        ("week", "Week 1 face-to-face contact", "soon", today + dt.timedelta(days=4))
     ]
     SupportContact.objects.create(
         program=job.program,
@@ -111,7 +112,7 @@ def test_missed_week_shows_as_late(make_job, seeker, users, today):
     make_job(seeker, days_ago=9)
     due = due_list_for_user(users["specialist"], today=today)
     assert [(i.label, i.state) for i in due.late] == [("Week 1 face-to-face contact", "missed")]
-    assert [(i.label, i.state) for i in due.current] == [("Week 2 face-to-face contact", "due")]
+    assert [(i.label, i.state) for i in due.current] == [("Week 2 face-to-face contact", "soon")]
 
 
 def test_reengage_task_is_on_the_specialists_list_until_done(job, users, today):

@@ -76,7 +76,7 @@ def test_director_of_another_program_cannot_see_this_programs_figures(
 ):
     client.force_login(other_staff["director"].user)
     dashboard = client.get(list_urls(program)[0])
-    assert dashboard.status_code == 400
+    assert dashboard.status_code == 200
     assert program.name not in dashboard.content.decode()
     for url in list_urls(program)[1:5]:
         assert client.get(url).status_code == 400, url
@@ -140,5 +140,5 @@ def test_bad_period_is_a_clear_message(client, program, users):
     client.force_login(users["director"])
     url = reverse("reports:dashboard") + f"?program={program.pk}&start=2026-04-01&end=2026-03-31"
     response = client.get(url)
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "must not be before" in response.content.decode()

@@ -7,7 +7,9 @@ import datetime as dt
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from coaching.models import JobSupportPlan
 from employers.models import Employer, EmployerContact, JobOpening
@@ -149,6 +151,34 @@ def test_specialist_sees_interest_and_matches_new_this_week(
     assert "Dishwasher" not in matches
 
 
+def test_the_newest_interest_signal_wins_on_the_home_and_the_record(
+    client, program, users, staff, employer, seeker, seeker_user
+):
+    """Red-team finding (issue 17): a take-back and a new "I'm interested" in the same
+    opening both showed; the person's last word is the one shown."""
+    opening = JobOpening.objects.create(
+        program=program, employer=employer, title="Line cook", shareable=True
+    )
+    interested = f"/portal/interested/{opening.pk}/"
+    take_back = f"/portal/interested/{opening.pk}/take-back/"
+    client.force_login(seeker_user)
+    for url in (interested, take_back, interested):
+        assert client.post(url).status_code == 302, url
+    record = f"/admin/jobseekers/record/{seeker.pk}/"
+
+    def signals(url) -> tuple[int, int]:
+        html = page(client, users[Role.SPECIALIST]) if url == HOME else client.get(url).content
+        html = html if isinstance(html, str) else html.decode()
+        return html.count("data-interest="), html.count("data-withdrawn=")
+
+    assert signals(HOME) == (1, 0)
+    assert signals(record) == (1, 0)
+    client.force_login(seeker_user)
+    assert client.post(take_back).status_code == 302
+    assert signals(HOME) == (0, 1)  # one take-back, not two
+    assert signals(record) == (0, 1)
+
+
 def test_specialist_sees_who_reports_wages_to_ssa_this_month(
     client, program, users, staff, employer, seeker
 ):
@@ -198,6 +228,31 @@ def test_coach_sees_week_one_visit_late_check_and_people_without_a_coach(
     assert 'id="plan"' in response.content.decode()
 
 
+def test_a_week_one_visit_in_progress_shows_in_one_place_with_its_last_day(
+    client, program, users, staff, employer, today
+):
+    """Red-team finding (issue 17): a week in progress said "Due today" under "Coming up";
+    it is due by the week's last day, and "Due today" (in "Due today") only on that day."""
+    coach = staff[Role.COACH]
+    fresh = job(person(program, staff[Role.SPECIALIST], "Fay Fresh"), employer, days_ago=2)
+    JobSupportPlan.objects.filter(job=fresh).update(coach=coach)
+    html = page(client, users[Role.COACH])
+    due_today = html.split("Due today</h3>")[1].split("Coming up: next 7 days")[0]
+    this_week = html.split("Coming up: next 7 days")[1].split("Late checks and visits")[0]
+    assert "Fay Fresh" not in due_today
+    assert "Fay Fresh" in this_week
+    assert "Due today" not in this_week
+    last_day = today + dt.timedelta(days=4)
+    assert f"Due by {date_format(last_day)}" in this_week
+    on_the_day = job(person(program, staff[Role.SPECIALIST], "Ray Lastday"), employer, days_ago=6)
+    JobSupportPlan.objects.filter(job=on_the_day).update(coach=coach)
+    html = page(client, users[Role.COACH])
+    due_today = html.split("Due today</h3>")[1].split("Coming up: next 7 days")[0]
+    this_week = html.split("Coming up: next 7 days")[1].split("Late checks and visits")[0]
+    assert "Ray Lastday" in due_today
+    assert "Ray Lastday" not in this_week
+
+
 # Supervisor and director
 
 
@@ -216,6 +271,47 @@ def test_leadership_sees_quarter_figures_specialists_under_goal_and_late_checks(
         checks = html.split("Late retention checks")[1]
         assert "Lou Late" in checks
         assert "30-day check" in checks
+
+
+def test_interest_of_a_person_without_an_active_specialist_shows_on_leadership_home(
+    client, program, other_program, users, staff, employer, seeker, other_seeker, today
+):
+    """Red-team finding (issue 17): such an interest showed on no home at all."""
+    opening = JobOpening.objects.create(program=program, employer=employer, title="Line cook")
+    nobody = person(program, None, "Nora Nobody")
+    gone = make_staff(program, Role.SPECIALIST, "gone_specialist")
+    gone.active = False
+    gone.save()
+    left = person(program, gone, "Lee Left")
+    for who in (nobody, left, seeker):
+        MatchOutcome.objects.create(
+            program=program, seeker=who, opening=opening, kind="interest", date=today
+        )
+    their = JobOpening.objects.create(
+        program=other_program,
+        employer=Employer.objects.create(program=other_program, name="Far Foundry"),
+        title="Welder",
+    )
+    other_seeker.specialist = None
+    other_seeker.save()
+    MatchOutcome.objects.create(
+        program=other_program, seeker=other_seeker, opening=their, kind="interest", date=today
+    )
+    for role in (Role.SUPERVISOR, Role.DIRECTOR):
+        html = page(client, users[role])
+        card = html.split("Said “I’m interested”: no specialist")[1].split("</div>")[0]
+        assert "Nora Nobody" in card
+        assert "Lee Left" in card
+        assert "No specialist" in card
+        assert seeker.name not in card  # has a specialist: on their home
+        assert other_seeker.name not in card  # another program's
+    assert "Nora Nobody" not in page(client, users[Role.SPECIALIST])
+    # Handled from there, it leaves the list.
+    client.force_login(users[Role.SUPERVISOR])
+    outcome = MatchOutcome.objects.get(seeker=nobody)
+    url = reverse("jobseekers:interest_handled", args=[nobody.pk, outcome.pk])
+    assert client.post(url, {"handling": "talked"}).status_code == 302
+    assert "Nora Nobody" not in page(client, users[Role.SUPERVISOR])
 
 
 def test_a_director_of_two_programs_sees_both(client, program, other_program, staff):
@@ -292,9 +388,9 @@ def _fill(program, staff, employer, size: int) -> None:
 
 # Measured: session, user, roles and Wagtail's menu take 9 of each; the specialist's
 # benefits lists (wage reports, planner referrals) eight, taken-back interest one; the
-# leadership home
-# adds six per program led (ips.fidelity.selectors.program_facts), here one program.
-BUDGETS = {Role.SPECIALIST: 25, Role.COACH: 16, Role.SUPERVISOR: 25, Role.DIRECTOR: 25}
+# leadership home adds six per program led (ips.fidelity.selectors.program_facts), here
+# one program, and one for the interest of people without a specialist.
+BUDGETS = {Role.SPECIALIST: 25, Role.COACH: 16, Role.SUPERVISOR: 26, Role.DIRECTOR: 26}
 
 
 @pytest.mark.parametrize("size", [1, 6])
@@ -348,3 +444,18 @@ def test_a_superuser_without_a_program_role_sees_every_programs_figures(
     figures = html.split("This quarter to date")[1].split("</table>")[0]
     assert program.name in figures
     assert other_program.name in figures
+
+
+def test_the_staff_404_speaks_the_products_words(client, users, other_seeker):
+    """Red-team finding (issue 17): the staff 404 said "Go to Wagtail admin"."""
+    client.force_login(users[Role.SPECIALIST])
+    for url in (
+        "/admin/no-such-screen/",
+        reverse("jobseekers:record", args=[other_seeker.pk]),  # another program's record
+    ):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        html = response.content.decode()
+        assert "We cannot find this page" in html
+        assert '<a class="page404__button button" href="/admin/">Go to your home</a>' in html
+        assert "Go to Wagtail admin" not in html

@@ -334,6 +334,11 @@ BAD = [
         row(FollowUpTaskFactory, created_on=D, due_date=D - dt.timedelta(days=1)),
     ),
     (
+        "one_open_introduction_per_match",
+        "two open introductions to one opening",
+        second(FollowUpTaskFactory, lambda: {**pair(), "kind": "introduction"}, same),
+    ),
+    (
         "checkin_quality_of_life_1_to_5",
         "rating 6",
         row(StatusCheckInFactory, quality_of_life=6),
@@ -566,6 +571,15 @@ GOOD = [
         "follow_up_due_not_before_created",
         "due the day created",
         row(FollowUpTaskFactory, created_on=D, due_date=D),
+    ),
+    (
+        "one_open_introduction_per_match",
+        "the first one done",
+        second(
+            FollowUpTaskFactory,
+            lambda: {**pair(), "kind": "introduction", "done_on": D},
+            lambda v: {**v, "done_on": None},
+        ),
     ),
     ("checkin_quality_of_life_1_to_5", "rating 5", row(StatusCheckInFactory, quality_of_life=5)),
     ("checkin_service_rating_1_to_5", "rating 1", row(StatusCheckInFactory, service_rating=1)),

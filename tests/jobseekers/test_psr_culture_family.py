@@ -98,7 +98,7 @@ def test_withdrawal_before_consent_from_the_form_changes_nothing(client, users, 
     client.force_login(users["specialist"])
     url = reverse("jobseekers:withdraw_consent", args=[consent.pk])
     response = client.post(url, with_opened_version(client, url, {"withdrawn_on": "2025-12-01"}))
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "withdraw it after" in response.content.decode()
     consent.refresh_from_db()
     assert consent.withdrawn_on is None
@@ -137,7 +137,7 @@ def test_consent_without_a_scope_is_refused(client, seeker, users):
         reverse("jobseekers:family_consent", args=[seeker.pk]),
         {"contact_name": "Marco", "scope": "", "given_on": "2026-02-01"},
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "This field is required" in response.content.decode()
     assert not seeker.family_consents.exists()
 

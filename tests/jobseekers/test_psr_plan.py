@@ -160,7 +160,7 @@ def test_bad_intervention_input_gets_a_message_and_changes_nothing(
         **change,
     }
     response = client.post(reverse("jobseekers:intervention", args=[seeker.pk]), data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert message in response.content.decode()
     assert not Intervention.objects.exists()
 
@@ -179,7 +179,7 @@ def test_the_form_offers_only_this_persons_active_goals(client, seeker, other_se
             "started_on": "2026-02-01",
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert not Intervention.objects.exists()
 
 

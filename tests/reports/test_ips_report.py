@@ -148,7 +148,7 @@ def test_html_is_the_printable_report(report_folder):
     )
     html = report(fmt="html")
     assert html.startswith("<!DOCTYPE html>")
-    assert "North Team: 2026-07-06 to 2026-08-02" in html
+    assert "North Team: Mon 6 Jul 2026 to Sun 2 Aug 2026" in html
     assert "(provisional)" in html
     assert "60.0 %" in html  # the US employment rate
 

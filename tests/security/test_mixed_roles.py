@@ -97,4 +97,4 @@ def test_job_start_form_with_a_nul_occupation_is_shown_again(client, users, seek
     client.force_login(users["specialist"])
     url = reverse("jobseekers:job_start", args=[seeker.pk])
     response = client.post(url, {"occupation": "x\x00y", "title": "", "start_date": "bad"})
-    assert response.status_code == 400
+    assert response.status_code == 200

@@ -61,6 +61,8 @@ def test_job_start_form_is_filled_from_the_opening_and_suggests_the_least_busy_c
     free = make_staff(program, Role.COACH, "coach_free")
     free.user.first_name, free.user.last_name = "Cora", "Free"
     free.user.save()
+    busy.user.first_name, busy.user.last_name = "Ann", "Adams"  # first by name, not by load
+    busy.user.save()
     other = make_staff(program, Role.SPECIALIST, "someone_else")
     from jobseekers import services
 
@@ -83,9 +85,14 @@ def test_job_start_form_is_filled_from_the_opening_and_suggests_the_least_busy_c
     assert 'name="hourly_wage" value="15' in html
     assert f'name="opening" value="{matched.pk}"' in html
     assert "Who is the job coach?" in html
-    # The coach following nobody is chosen; the busy one says how many they follow.
-    assert f'<option value="{free.pk}" selected>Cora Free (follows 0 people)</option>' in html
-    assert "(follows 1 person)" in html
+    # The coach following nobody is chosen and listed first, the busy one after; each
+    # says how many people they follow (red-team finding: the options came in the model's
+    # order, the counts in brackets).
+    options = html.split('name="coach"')[1].split("</select>")[0]
+    assert f'<option value="{free.pk}" selected>Cora Free — 0 people</option>' in options
+    busy_label = "Ann Adams — 1 person"
+    assert busy_label in options
+    assert options.index("Cora Free — 0 people") < options.index(busy_label)
 
 
 def test_job_start_from_an_opening_fills_it_and_gives_the_coach_the_first_week(
@@ -144,7 +151,7 @@ def test_job_start_refuses_someone_who_is_not_a_coach(client, users, staff, seek
             "idempotency_key": str(uuid.uuid4()),
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not Job.objects.exists()
     matched.refresh_from_db()
@@ -206,7 +213,7 @@ def test_interest_shows_on_the_record_until_handled(client, users, seeker, inter
     # Twice is refused, nothing changes.
     before = _outcomes()
     response = client.post(url, {"handling": "not_reached"})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert "already handled" in response.content.decode()
     assert _outcomes() == before
 
@@ -217,7 +224,7 @@ def test_what_came_of_it_needs_a_known_answer(client, users, seeker, interest, d
     before = _outcomes()
     url = reverse("jobseekers:interest_handled", args=[seeker.pk, interest.pk])
     response = client.post(url, data)
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert _outcomes() == before
 
 
@@ -227,7 +234,7 @@ def test_what_came_of_it_returns_to_the_home(client, users, seeker, interest):
     response = client.post(url, {"handling": "applied", "next": "/admin/"})
     assert response["Location"] == "/admin/"
     response = client.post(url, {"handling": "applied", "next": "https://evil.example/"})
-    assert response.status_code == 400  # already handled; never redirected off-site
+    assert response.status_code == 200  # already handled; never redirected off-site
 
 
 # ---- match actions ----
@@ -240,7 +247,7 @@ def test_not_suitable_needs_a_reason_and_changes_nothing_without_one(
     url = reverse("jobseekers:match_unsuitable", args=[seeker.pk, matched.pk])
     before = _outcomes()
     response = client.post(url, {"reason": "   "})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert _outcomes() == before
 
 
@@ -304,12 +311,51 @@ def test_plan_an_introduction_creates_a_next_step_and_handles_the_interest(
     assert "Introduce the person to an employer" in due_page
 
 
+def test_plan_an_introduction_pressed_twice_plans_one_and_says_so(
+    client, users, staff, seeker, matched, interest
+):
+    """Red-team finding (issue 17): pressing "Plan an introduction" twice made two tasks."""
+    client.force_login(users["specialist"])
+    url = reverse("coaching:introduction", args=[seeker.pk, matched.pk])
+    due = timezone.localdate() + dt.timedelta(days=3)
+    assert client.post(url, {"due_date": due.isoformat()}).status_code == 302
+    response = client.post(url, {"due_date": due.isoformat()}, follow=True)
+    assert FollowUpTask.objects.filter(seeker=seeker, kind="introduction").count() == 1
+    page = response.content.decode()
+    assert "An introduction is already planned" in page
+    assert "Nothing new was added." in page
+    # The form says so before anyone presses Save again.
+    form = client.get(url).content.decode()
+    assert "An introduction is already planned" in form
+    assert "Saving again adds nothing." in form
+    # Once done, a new introduction to the same opening can be planned.
+    FollowUpTask.objects.filter(seeker=seeker).update(done_on=timezone.localdate())
+    assert client.post(url, {"due_date": due.isoformat()}).status_code == 302
+    assert FollowUpTask.objects.filter(seeker=seeker, kind="introduction").count() == 2
+
+
+def test_the_database_allows_one_open_introduction_per_match(staff, seeker, matched):
+    from django.db import IntegrityError, transaction
+
+    fields = {
+        "program": seeker.program,
+        "seeker": seeker,
+        "opening": matched,
+        "kind": "introduction",
+        "created_on": timezone.localdate(),
+        "due_date": timezone.localdate(),
+    }
+    FollowUpTask.objects.create(**fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        FollowUpTask.objects.create(**fields)
+
+
 def test_an_introduction_in_the_past_is_refused(client, users, seeker, matched, interest):
     client.force_login(users["specialist"])
     url = reverse("coaching:introduction", args=[seeker.pk, matched.pk])
     past = timezone.localdate() - dt.timedelta(days=1)
     response = client.post(url, {"due_date": past.isoformat()})
-    assert response.status_code == 400
+    assert response.status_code == 200
     assert not FollowUpTask.objects.exists()
     interest.refresh_from_db()
     assert interest.handled_on is None
@@ -435,7 +481,7 @@ def test_a_job_start_from_an_opening_at_another_employer_says_why_on_the_employe
             "idempotency_key": str(uuid.uuid4()),
         },
     )
-    assert response.status_code == 400
+    assert response.status_code == 200
     page = response.content.decode()
     assert f"so the employer must be {matched.employer.name}" in page
     assert not Job.objects.exists()

@@ -144,3 +144,23 @@ def test_another_programs_opening_made_private_disappears_from_the_panel_at_once
     assert "Line cook" in _panel(users["specialist"], seeker)
     type(borrowed).objects.filter(pk=borrowed.pk).update(shareable=False)  # no refresh yet
     assert "Line cook" not in _panel(users["specialist"], seeker)
+
+
+def test_openings_board_does_not_count_people_staff_marked_it_not_suitable_for(
+    client, users, matched, seeker
+):
+    """Red-team finding (issue 17): the board still counted declined matches."""
+    from jobseekers.services import mark_match_unsuitable
+
+    client.force_login(users["specialist"])
+    row = '<td><a href="{}">Line cook</a></td>'.format(
+        reverse("matching:opening_people", args=[matched.pk])
+    )
+
+    def count() -> str:
+        html = client.get(reverse("matching:openings")).content.decode()
+        return html.split(row)[1].split("</tr>")[0].split("<td>")[-1].split("</td>")[0]
+
+    assert count() == "1"
+    mark_match_unsuitable(seeker=seeker, opening=matched, reason="Too far")
+    assert count() == "0"
