@@ -17,6 +17,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from api.common import (
     Day,
+    Id,
     IdempotencyKey,
     PageQuery,
     Text,
@@ -87,8 +88,8 @@ class CheckInOut(Schema):
 
 
 class CheckInFilter(Schema):
-    seeker: int | None = Field(None, description="Only this job seeker's check-ins (an id)")
-    program: int | None = Field(None, description="Only this program's (a program id)")
+    seeker: Id | None = Field(None, description="Only this job seeker's check-ins (an id)")
+    program: Id | None = Field(None, description="Only this program's (a program id)")
     date_from: Day | None = Field(None, description=f"On or after ({DATE})")
     date_to: Day | None = Field(None, description=f"On or before ({DATE})")
 
@@ -148,7 +149,7 @@ def list_check_ins(request, query: Query[PageQuery], filters: Query[CheckInFilte
 
 
 @router.get("/check-ins/{check_in_id}", response=CheckInOut)
-def get_check_in(request, check_in_id: int):
+def get_check_in(request, check_in_id: Id):
     """One check-in; the read lands in the audit trail."""
     row = get_object_or_404(check_ins(request), pk=check_in_id)
     audit_read(request, row, "status check-in")

@@ -9,6 +9,7 @@ import re
 import uuid
 from typing import Annotated, Any
 
+from annotated_types import Ge, Le
 from django.core.exceptions import PermissionDenied
 from ninja import Field, Header, Schema
 from ninja.errors import ValidationError as RequestInvalid
@@ -24,6 +25,11 @@ from ips.permissions import allowed_in_program
 from ips.roles import CASEWORK_ROLES, program_ids
 
 PAGE_SIZE = 50
+# The largest row id either database stores (a signed 64-bit integer: PostgreSQL's bigint,
+# SQLite's INTEGER); a larger number in a query made SQLite raise OverflowError (a 500).
+MAX_ID = 2**63 - 1
+# A row id in a path or a filter: a whole number from 1 to MAX_ID, else a 422 naming it.
+Id = Annotated[int, Ge(1), Le(MAX_ID)]
 MAX_PAGE_SIZE = 200
 
 

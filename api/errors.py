@@ -162,3 +162,12 @@ def install(api) -> None:
         lambda request, exc: problem(api, request, 429, "Too many requests: slow down."),
     )
     api.add_exception_handler(HttpError, http_error(api))
+    # The net under api.common.Id: a number past a 64-bit integer anywhere else in a
+    # request (a body's count, say) reaches the database, whose driver refuses it. Nothing
+    # has been written then: the driver refuses the value before the statement runs.
+    api.add_exception_handler(
+        OverflowError,
+        lambda request, exc: problem(
+            api, request, 422, "A number in the request is too large (at most 2^63 - 1)."
+        ),
+    )

@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from api.common import (
     Day,
+    Id,
     IdempotencyKey,
     PageQuery,
     acting_staff,
@@ -83,9 +84,9 @@ class JobOut(Schema):
 
 
 class JobFilter(Schema):
-    seeker: int | None = Field(None, description="Only this job seeker's jobs (an id)")
-    employer: int | None = Field(None, description="Only jobs at this employer (an id)")
-    program: int | None = Field(None, description="Only this program's (a program id)")
+    seeker: Id | None = Field(None, description="Only this job seeker's jobs (an id)")
+    employer: Id | None = Field(None, description="Only jobs at this employer (an id)")
+    program: Id | None = Field(None, description="Only this program's (a program id)")
     current: bool | None = Field(None, description="true: not ended; false: ended")
     started_from: Day | None = Field(None, description=f"Started on or after ({DATE})")
     started_to: Day | None = Field(None, description=f"Started on or before ({DATE})")
@@ -96,7 +97,7 @@ class JobIn(Schema):
 
     seeker_id: int = Field(description="A job seeker of the caller's programs, on the caseload")
     employer_id: int = Field(description="An employer of the person's program")
-    opening_id: int | None = Field(None, description="The opening filled, at that employer")
+    opening_id: Id | None = Field(None, description="The opening filled, at that employer")
     title: str = Field(min_length=1, max_length=200, pattern=r"\S")
     occupation: str | None = Field(None, max_length=10, description="O*NET-SOC code")
     start_date: Day = Field(description=f"First day of work ({DATE})")
@@ -146,7 +147,7 @@ def list_jobs(request, query: Query[PageQuery], filters: Query[JobFilter]):
 
 
 @router.get("/jobs/{job_id}", response=JobOut)
-def get_job(request, job_id: int):
+def get_job(request, job_id: Id):
     """One job; the read lands in the audit trail."""
     job = get_object_or_404(jobs(request), pk=job_id)
     audit_read(request, job, "job")

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from api.common import (
+    Id,
     PageQuery,
     audit_list,
     audit_read,
@@ -36,9 +37,9 @@ class MatchOut(Schema):
 
 
 class MatchFilter(Schema):
-    seeker: int | None = Field(None, description="Only this job seeker's matches (an id)")
-    opening: int | None = Field(None, description="Only matches to this opening (an id)")
-    program: int | None = Field(None, description="Only this program's (a program id)")
+    seeker: Id | None = Field(None, description="Only this job seeker's matches (an id)")
+    opening: Id | None = Field(None, description="Only matches to this opening (an id)")
+    program: Id | None = Field(None, description="Only this program's (a program id)")
     include_declined: bool = Field(
         False,
         description="Also list the matches staff marked not suitable for the person "
@@ -69,7 +70,7 @@ def list_matches(request, query: Query[PageQuery], filters: Query[MatchFilter]):
 
 
 @router.get("/matches/{match_id}", response=MatchOut)
-def get_match(request, match_id: int):
+def get_match(request, match_id: Id):
     """One match; the read lands in the audit trail."""
     row = get_object_or_404(matches(request), pk=match_id)
     audit_read(request, row, "match")

@@ -20,6 +20,7 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from api.common import (
+    Id,
     PageQuery,
     acting_staff,
     audit_list,
@@ -131,8 +132,8 @@ class ProfileOut(Schema):
 
 
 class ProfileFilter(Schema):
-    seeker: int | None = Field(None, description="Only this job seeker's profiles (an id)")
-    program: int | None = Field(None, description="Only this program's (a program id)")
+    seeker: Id | None = Field(None, description="Only this job seeker's profiles (an id)")
+    program: Id | None = Field(None, description="Only this program's (a program id)")
     current: bool | None = Field(
         None, description="true: only current versions; false: only earlier ones"
     )
@@ -211,7 +212,7 @@ def list_profiles(request, query: Query[PageQuery], filters: Query[ProfileFilter
 
 
 @router.get("/career-profiles/{profile_id}", response=ProfileOut)
-def get_profile(request, profile_id: int):
+def get_profile(request, profile_id: Id):
     """One version of a career profile; the read lands in the audit trail."""
     profile = get_object_or_404(profiles(request), pk=profile_id)
     audit_read(request, profile, "career profile")
@@ -235,7 +236,7 @@ def _unchanged(profile: CareerProfile | None, changes: dict) -> bool:
 
 
 @router.patch("/seekers/{seeker_id}/career-profile", response=ProfileOut)
-def update_profile(request, seeker_id: int, payload: ProfileChanges):
+def update_profile(request, seeker_id: Id, payload: ProfileChanges):
     """Save a new current version of the person's career profile with the fields sent
     (`jobseekers.services.update_career_profile`; the earlier version is kept). Specialists
     and leadership of the person's program; changing disclosure or benefits needs the

@@ -9,7 +9,7 @@ from typing import Literal
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
-from api.common import PageQuery, page, page_schema, refuse_unknown_parameters
+from api.common import Id, PageQuery, page, page_schema, refuse_unknown_parameters
 from ips.models import StaffMember
 from ips.roles import Role
 
@@ -30,7 +30,7 @@ class StaffOut(Schema):
 
 
 class StaffFilter(Schema):
-    program: int | None = Field(None, description="Only this program's team (a program id)")
+    program: Id | None = Field(None, description="Only this program's team (a program id)")
     role: Literal[tuple(Role.values)] | None = Field(None, description="Only this role")  # type: ignore[valid-type]
     active: bool | None = Field(None, description="true: still working; false: left")
 
@@ -57,5 +57,5 @@ def list_staff(request, query: Query[PageQuery], filters: Query[StaffFilter]):
 
 
 @router.get("/staff/{staff_id}", response=StaffOut)
-def get_staff(request, staff_id: int):
+def get_staff(request, staff_id: Id):
     return get_object_or_404(_staff(request), pk=staff_id)

@@ -16,6 +16,7 @@ from ninja import Field, Query, Router, Schema, Status
 
 from api.common import (
     Day,
+    Id,
     IdempotencyKey,
     PageQuery,
     acting_staff,
@@ -52,8 +53,8 @@ class TimeEntryOut(Schema):
 
 
 class TimeFilter(Schema):
-    staff: int | None = Field(None, description="Only this staff member's hours (a staff id)")
-    program: int | None = Field(None, description="Only this program's (a program id)")
+    staff: Id | None = Field(None, description="Only this staff member's hours (a staff id)")
+    program: Id | None = Field(None, description="Only this program's (a program id)")
     activity: Activity | None = None
     location: Location | None = None
     date_from: Day | None = Field(None, description=f"On or after ({DATE})")
@@ -108,7 +109,7 @@ def list_entries(request, query: Query[PageQuery], filters: Query[TimeFilter]):
 
 
 @router.get("/time-entries/{entry_id}", response=TimeEntryOut)
-def get_entry(request, entry_id: int):
+def get_entry(request, entry_id: Id):
     return get_object_or_404(entries(request), pk=entry_id)
 
 

@@ -17,6 +17,7 @@ from api import errors
 from api.auth import AUTH, PerCallerThrottle
 from api.common import (
     Day,
+    Id,
     IdempotencyKey,
     PageQuery,
     Parser,
@@ -138,7 +139,7 @@ def list_programs(request, query: Query[PageQuery]):
 
 
 @api.get("/programs/{program_id}", response=ProgramOut, tags=["programs"])
-def get_program(request, program_id: int):
+def get_program(request, program_id: Id):
     return get_object_or_404(Program.objects.for_user(request.user), pk=program_id)
 
 
@@ -148,7 +149,7 @@ def get_program(request, program_id: int):
     tags=["programs"],
     summary="Program report",
 )
-def program_report_view(request, program_id: int, query: Query[ReportQuery]):
+def program_report_view(request, program_id: Id, query: Query[ReportQuery]):
     """The program report (`ips_report --format json`, spec/interchange.md) for the days
     `start` to `end` (ISO 8601 dates, both included). Supervisors, directors and service
     tokens; 404 for another program; an unknown parameter is a 422."""
@@ -184,7 +185,7 @@ def list_seekers(request, query: Query[PageQuery]):
 
 
 @api.get("/seekers/{seeker_id}", response=SeekerOut, tags=["job seekers"])
-def get_seeker(request, seeker_id: int):
+def get_seeker(request, seeker_id: Id):
     """One job seeker; the read lands in the audit trail."""
     seeker = get_object_or_404(_seekers(request), pk=seeker_id)
     record_event(
@@ -204,9 +205,9 @@ class NearQuery(Schema):
 class EmployerQuery(NearQuery):
     """The workspace's employer filters (employers.filters.EmployerFilterSet)."""
 
-    program: int | None = Field(None, description="A program id")
+    program: Id | None = Field(None, description="A program id")
     industry: str | None = Field(None, description="Industry contains this text")
-    specialist: int | None = Field(None, description="Met by this staff member (a staff id)")
+    specialist: Id | None = Field(None, description="Met by this staff member (a staff id)")
     contacted_after: Day | None = Field(None, description=f"Contacted on or after ({DATE})")
     contacted_before: Day | None = Field(None, description=f"Contacted on or before ({DATE})")
 
@@ -214,10 +215,10 @@ class EmployerQuery(NearQuery):
 class OpeningQuery(NearQuery):
     """The workspace's opening filters (employers.filters.JobOpeningFilterSet)."""
 
-    program: int | None = Field(None, description="A program id")
+    program: Id | None = Field(None, description="A program id")
     status: Literal[tuple(JobOpening.Status.values)] | None = None  # type: ignore[valid-type]
     shareable: bool | None = Field(None, description="Shown on the public site")
-    specialist: int | None = Field(None, description="Added by this staff member (a staff id)")
+    specialist: Id | None = Field(None, description="Added by this staff member (a staff id)")
     posted_on_after: Day | None = Field(None, description=f"Posted on or after ({DATE})")
     posted_on_before: Day | None = Field(None, description=f"Posted on or before ({DATE})")
     schedule: Literal[tuple(JobOpening.Schedule.values)] | None = None  # type: ignore[valid-type]
@@ -227,8 +228,8 @@ class OpeningQuery(NearQuery):
 class ContactQuery(NearQuery):
     """The workspace's contact filters (employers.filters.EmployerContactFilterSet)."""
 
-    program: int | None = Field(None, description="A program id")
-    specialist: int | None = Field(None, description="Made by this staff member (a staff id)")
+    program: Id | None = Field(None, description="A program id")
+    specialist: Id | None = Field(None, description="Made by this staff member (a staff id)")
     date_after: Day | None = Field(None, description=f"On or after ({DATE})")
     date_before: Day | None = Field(None, description=f"On or before ({DATE})")
     mode: Mode | None = None
@@ -252,7 +253,7 @@ def list_employers(request, query: Query[PageQuery], filters: Query[EmployerQuer
 
 
 @api.get("/employers/{employer_id}", response=EmployerOut, tags=["employers"])
-def get_employer(request, employer_id: int):
+def get_employer(request, employer_id: Id):
     return get_object_or_404(Employer.objects.for_user(request.user), pk=employer_id)
 
 
@@ -266,7 +267,7 @@ def list_openings(request, query: Query[PageQuery], filters: Query[OpeningQuery]
 
 
 @api.get("/openings/{opening_id}", response=OpeningOut, tags=["employers"])
-def get_opening(request, opening_id: int):
+def get_opening(request, opening_id: Id):
     return get_object_or_404(JobOpening.objects.for_user(request.user), pk=opening_id)
 
 
@@ -286,7 +287,7 @@ def list_contacts(request, query: Query[PageQuery], filters: Query[ContactQuery]
 
 
 @api.get("/employer-contacts/{contact_id}", response=ContactOut, tags=["employer contacts"])
-def get_contact(request, contact_id: int):
+def get_contact(request, contact_id: Id):
     return get_object_or_404(_contacts(request), pk=contact_id)
 
 

@@ -283,6 +283,40 @@ def test_filters_narrow_a_list_and_bad_values_are_named(client, rows, secrets_by
     assert all(r["role"] == "specialist" for r in paged["results"])
 
 
+HUGE = str(-(2**65))  # schemathesis found it: past a 64-bit integer, SQLite overflowed (500)
+
+
+def test_numbers_past_the_databases_range_are_named_and_change_nothing(
+    client, rows, secrets_by_caller
+):
+    auth = {"Authorization": secrets_by_caller["specialist"]}
+    for url, field in (
+        (f"/api/v1/career-profiles?seeker={HUGE}", "query.seeker"),
+        (f"/api/v1/staff?program={HUGE[1:]}", "query.program"),
+        (f"/api/v1/jobs?employer={2**63}", "query.employer"),
+        (f"/api/v1/seekers/{HUGE[1:]}", "path.seeker_id"),
+        ("/api/v1/openings/0", "path.opening_id"),
+    ):
+        response = client.get(url, headers=auth)
+        assert response.status_code == 422, url
+        assert field in [e["field"] for e in response.json()["errors"]], (url, response.json())
+    before = Job.objects.count()
+    body = {
+        "seeker_id": rows["seeker"].pk, "employer_id": rows["employer"].pk,
+        "opening_id": int(HUGE), "title": "Baker", "start_date": "2026-03-02",
+        "hours_per_week": "20.0", "hourly_wage": "15.50",
+    }  # fmt: skip
+    refused = _send(client, "post", "/api/v1/jobs", auth["Authorization"], body, str(uuid.uuid4()))
+    assert refused.status_code == 422
+    assert Job.objects.count() == before
+    # An id in a body past the range: refused by the service, naming it.
+    body |= {"opening_id": None, "employer_id": 2**70}
+    refused = _send(client, "post", "/api/v1/jobs", auth["Authorization"], body, str(uuid.uuid4()))
+    assert refused.status_code == 422, refused.content
+    assert "body.employer_id" in [e["field"] for e in refused.json()["errors"]]
+    assert Job.objects.count() == before
+
+
 # Audit trail -----------------------------------------------------------------------------
 
 
