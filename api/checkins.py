@@ -29,6 +29,7 @@ from api.common import (
     page_schema,
     refuse_unknown_parameters,
 )
+from api.keys import refuse_changed_request, remember_request
 from ips.idempotency import AlreadyRecorded, recorded
 from ips.roles import CASEWORK_ROLES, program_ids
 from jobseekers.checkins.forms import CheckInForm
@@ -174,7 +175,9 @@ def post_check_in(request, payload: CheckInIn, idempotency_key: IdempotencyKey =
     """Record a status check-in (`record_check_in`), checked as the workspace's check-in
     form checks it (not in the future, not before the referral; days in hospital need an
     admission). Specialists and leadership of the person's program. Once per
-    Idempotency-Key: a retry answers the first check-in."""
+    Idempotency-Key: a retry answers the first check-in; the key sent with a different
+    request is a 422 (api.keys)."""
+    refuse_changed_request(request, idempotency_key)
     seeker = (
         JobSeeker.objects.for_user(request.user)
         .filter(erased_at__isnull=True, pk=payload.seeker_id)
@@ -197,9 +200,11 @@ def post_check_in(request, payload: CheckInIn, idempotency_key: IdempotencyKey =
                     idempotency_key=idempotency_key,
                     allow_duplicate=payload.allow_duplicate,
                 )
+                remember_request(request, idempotency_key)
         except AlreadyRecorded as replay:
             first = replay.row
     shown = check_ins(request).filter(pk=first.pk).first()
     if shown is None:
         raise ValidationError({"__all__": ["This Idempotency-Key was used for another record."]})
+    remember_request(request, idempotency_key)
     return Status(201, shown)

@@ -20,6 +20,7 @@ from django.db.models import Q
 from ninja import Field, Router, Schema, Status
 
 from api.common import Day, IdempotencyKey, refuse_anothers_key
+from api.keys import refuse_changed_request, remember_request
 from api.schemas import DATE
 from coaching import services as coaching_services
 from coaching.forms import SupportContactForm
@@ -217,14 +218,17 @@ def post_support_contact(
     """Log a follow-along contact through the support log screen's form and service;
     once per Idempotency-Key (a retry returns the first contact, 201). 422 names each
     refused field (e.g. `body.seeker_id` for a closed record or another program's
-    person); 403 without a staff role in the person's program."""
+    person); 403 without a staff role in the person's program. The key sent with a
+    different request is a 422 (api.keys)."""
     _staff_only(request)
+    refuse_changed_request(request, idempotency_key)
     if not request.user.has_perm("coaching.add_supportcontact"):
         raise PermissionDenied("Only staff who log support may do this.")
     scoped = SupportContact.objects.for_user(request.user)
     if idempotency_key is not None:
         first = scoped.filter(idempotency_key=idempotency_key).first()
         if first is not None:
+            remember_request(request, idempotency_key)
             return Status(201, first)
     form = SupportContactForm(_form_data(payload), user=request.user)
     form.fields["seeker"].error_messages["invalid_choice"] = CLOSED_OR_ELSEWHERE
@@ -250,9 +254,11 @@ def post_support_contact(
                 idempotency_key=idempotency_key,
                 allow_duplicate=payload.allow_duplicate,
             )
+            remember_request(request, idempotency_key)
     except AlreadyRecorded as replay:
         contact = replay.row
         refuse_anothers_key(request, contact.staff)
+        remember_request(request, idempotency_key)
     except LikelyDuplicate:
         raise  # problem details name the first row (duplicate_of)
     except ValidationError as refused:

@@ -27,6 +27,7 @@ from api.common import (
     page_schema,
     refuse_unknown_parameters,
 )
+from api.keys import refuse_changed_request, remember_request
 from employers.models import Employer, JobOpening
 from ips.idempotency import AlreadyRecorded
 from ips.models import Occupation
@@ -158,7 +159,9 @@ def get_job(request, job_id: Id):
 def post_job(request, payload: JobIn, idempotency_key: IdempotencyKey = None):
     """Record a job start (`jobseekers.services.record_job_start`): the person moves to
     "working" and the job's support plan opens. Specialists and leadership of the person's
-    program. Once per Idempotency-Key: a retry answers the first job."""
+    program. Once per Idempotency-Key: a retry answers the first job; the key sent with a
+    different request is a 422 (api.keys)."""
+    refuse_changed_request(request, idempotency_key)
     seeker = (
         JobSeeker.objects.for_user(request.user)
         .filter(erased_at__isnull=True, pk=payload.seeker_id)
@@ -204,6 +207,8 @@ def post_job(request, payload: JobIn, idempotency_key: IdempotencyKey = None):
                 idempotency_key=idempotency_key,
                 allow_duplicate=payload.allow_duplicate,
             )
+            remember_request(request, idempotency_key)
     except AlreadyRecorded as replay:
         job = replay.row
+        remember_request(request, idempotency_key)
     return Status(201, jobs(request).get(pk=job.pk))

@@ -87,3 +87,20 @@ class ApiToken(models.Model):
     def is_usable(self) -> bool:
         now = timezone.now()
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+class KeyUse(models.Model):
+    """An Idempotency-Key an API write answered, with a fingerprint of the request it came
+    with (the IETF httpapi idempotency-key draft, "Error Scenarios": a key reused with a
+    different request is a 422, not a replay). Written in the same transaction as the row
+    the write recorded; a retry with the same key and the same request is answered with
+    the first row, one with another request is refused (api.keys)."""
+
+    key = models.UUIDField(unique=True)
+    fingerprint = models.CharField(
+        max_length=64, help_text="SHA-256 of the method, path and canonical JSON body."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"Idempotency-Key {self.key}"

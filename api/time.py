@@ -25,6 +25,7 @@ from api.common import (
     refuse_unknown_parameters,
     refuse_unless_staff_writes,
 )
+from api.keys import refuse_changed_request, remember_request
 from ips.idempotency import AlreadyRecorded
 from ips.models import StaffMember, TimeEntry
 from ips.roles import LEADERSHIP, program_ids
@@ -136,8 +137,10 @@ def _whose(request, staff_id: int | None) -> StaffMember:
 def post_entry(request, payload: TimeEntryIn, idempotency_key: IdempotencyKey = None):
     """Add one time entry (`ips.services.log_time_entry`). Once per Idempotency-Key: a
     retry answers the first entry; the same entry minutes ago without a key is a 422 with
-    `duplicate_of` unless `allow_duplicate`."""
+    `duplicate_of` unless `allow_duplicate`; the key sent with a different request is a 422
+    (api.keys)."""
     refuse_unless_staff_writes(request)
+    refuse_changed_request(request, idempotency_key)
     member = _whose(request, payload.staff_id)
     acting_staff(request, member.program_id, "ips.add_timeentry")
     try:
@@ -151,9 +154,11 @@ def post_entry(request, payload: TimeEntryIn, idempotency_key: IdempotencyKey = 
                 idempotency_key=idempotency_key,
                 allow_duplicate=payload.allow_duplicate,
             )
+            remember_request(request, idempotency_key)
     except AlreadyRecorded as replay:
         entry = replay.row
     shown = entries(request).filter(pk=entry.pk).first()
     if shown is None:  # the key was another staff member's entry
         raise ValidationError({"__all__": ["This Idempotency-Key was used for another entry."]})
+    remember_request(request, idempotency_key)
     return Status(201, shown)

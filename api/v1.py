@@ -27,6 +27,7 @@ from api.common import (
     refuse_anothers_key,
     refuse_unknown_parameters,
 )
+from api.keys import refuse_changed_request, remember_request
 from api.schemas import (
     DATE,
     ContactIn,
@@ -309,6 +310,7 @@ def post_contact(
             "Use that staff member's personal token."
         )
     key = idempotency_key  # a malformed one is refused before the view (422, its field)
+    refuse_changed_request(request, key)
     employer = Employer.objects.for_user(request.user).filter(pk=payload.employer_id).first()
     if employer is None:
         raise ValidationError({"employer_id": ["No such employer in your programs."]})
@@ -346,9 +348,11 @@ def post_contact(
                 idempotency_key=key,
                 allow_duplicate=payload.allow_duplicate,
             )
+            remember_request(request, key)
     except AlreadyRecorded as replay:
         contact = replay.row
         refuse_anothers_key(request, contact.specialist)
+        remember_request(request, key)
     return Status(201, _contacts(request).get(pk=contact.pk))
 
 

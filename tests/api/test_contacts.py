@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 
+from api.keys import KEY_REUSED
 from employers.models import EmployerContact
 from ips.models import AuditEvent
 from tests.api.conftest import DAY, contacts
@@ -49,11 +50,36 @@ def test_a_replayed_post_returns_the_first_response_and_creates_nothing(
     body = {"employer_id": rows["employer"].pk, "date": DAY.isoformat(), "mode": "video"}
     before = contacts()
     first = _post(client, secrets_by_caller["specialist"], body, key)
-    # The retry differs (a later date): the key decides, and the first answer comes back.
-    again = _post(client, secrets_by_caller["specialist"], body | {"notes": "retry"}, key)
+    # The same values in another order and spacing are the same request.
+    reordered = dict(reversed(list(body.items())))
+    again = _post(client, secrets_by_caller["specialist"], reordered, key)
     assert first.status_code == again.status_code == 201
     assert again.json() == first.json()
     assert contacts() == before + 1
+
+
+def test_a_key_sent_again_with_other_values_is_refused_and_saves_nothing(
+    client, rows, secrets_by_caller
+):
+    """A retry must be the same request: with other values the client would read the first
+    answer as if its new values were saved (IETF idempotency-key draft: 422)."""
+    key = str(uuid.uuid4())
+    body = {"employer_id": rows["employer"].pk, "date": DAY.isoformat(), "mode": "video"}
+    auth = secrets_by_caller["specialist"]
+    first = _post(client, auth, body, key)
+    assert first.status_code == 201
+    before = contacts()
+    changed = _post(client, auth, body | {"notes": "met the manager"}, key)
+    assert changed.status_code == 422
+    assert changed.json()["errors"] == [{"field": "header.Idempotency-Key", "reason": KEY_REUSED}]
+    assert contacts() == before
+    assert EmployerContact.objects.get(pk=first.json()["id"]).notes == ""
+    # A refused first attempt stores no key: the corrected request may use it.
+    fresh = str(uuid.uuid4())
+    bad = _post(client, auth, body | {"mode": "carrier pigeon"}, fresh)
+    assert bad.status_code == 422
+    again = body | {"notes": "second visit", "allow_duplicate": True}
+    assert _post(client, auth, again, fresh).status_code == 201
 
 
 def test_a_near_duplicate_without_a_key_is_refused_unless_confirmed(
@@ -209,12 +235,16 @@ def test_a_key_replayed_by_another_staff_member_is_refused_and_shows_nothing(
     first = _post(client, secrets_by_caller["specialist"], body, key)
     assert first.status_code == 201
     before = contacts()
-    other = _post(client, secrets_by_caller["supervisor"], body | {"notes": "mine"}, key)
+    # The same request (a shared offline queue, say): refused as another person's key.
+    other = _post(client, secrets_by_caller["supervisor"], body, key)
     assert other.status_code == 422
     problem = other.json()
     assert problem["errors"][0]["field"] == "header.Idempotency-Key"
     assert "another staff member" in problem["errors"][0]["reason"]
     assert "id" not in problem  # the other person's entry is not shown
+    # Other values with that key: refused as a changed request, before anything is read.
+    changed = _post(client, secrets_by_caller["supervisor"], body | {"notes": "mine"}, key)
+    assert changed.json()["errors"][0]["reason"] == KEY_REUSED
     assert contacts() == before
     # The one who made it still gets the first answer.
     assert _post(client, secrets_by_caller["specialist"], body, key).json() == first.json()

@@ -36,10 +36,14 @@ def test_a_support_contact_is_logged_once_per_key(client, rows, secrets_by_calle
     body = _body(rows["seeker"], minutes=30, with_whom=["worker"], support_types=["coaching"])
     first = _post(client, secrets_by_caller["specialist"], body, key)
     assert first.status_code == 201, first.content
-    again = _post(client, secrets_by_caller["specialist"], body | {"notes": "retry"}, key)
+    again = _post(client, secrets_by_caller["specialist"], body, key)
     assert again.status_code == 201
     assert again.json() == first.json()
+    changed = _post(client, secrets_by_caller["specialist"], body | {"notes": "retry"}, key)
+    assert changed.status_code == 422
+    assert changed.json()["errors"][0]["field"] == "header.Idempotency-Key"
     contact = SupportContact.objects.get()
+    assert contact.notes == ""
     assert contact.staff == staff[Role.SPECIALIST]
     assert (contact.minutes, contact.date, str(contact.idempotency_key)) == (30, DAY, key)
     assert contact.support_types == ["coaching"]

@@ -45,11 +45,14 @@ def test_a_job_start_is_recorded_once_per_key_and_moves_the_person_to_working(
     key = str(uuid.uuid4())
     before = Job.objects.count()
     first = _send(client, "post", "/api/v1/jobs", secrets_by_caller["specialist"], body, key)
-    again = _send(
-        client, "post", "/api/v1/jobs", secrets_by_caller["specialist"], body | {"title": "X"}, key
-    )
+    again = _send(client, "post", "/api/v1/jobs", secrets_by_caller["specialist"], body, key)
     assert first.status_code == again.status_code == 201
     assert again.json() == first.json()
+    changed = _send(
+        client, "post", "/api/v1/jobs", secrets_by_caller["specialist"], body | {"title": "X"}, key
+    )
+    assert changed.status_code == 422
+    assert changed.json()["errors"][0]["field"] == "header.Idempotency-Key"
     assert Job.objects.count() == before + 1
     job = Job.objects.get(pk=first.json()["id"])
     assert (job.title, job.hourly_wage, str(job.idempotency_key)) == ("Baker", 15.5, key)
@@ -101,6 +104,10 @@ def test_a_time_entry_is_logged_once_per_key(client, rows, secrets_by_caller, st
     assert again.json() == first.json()
     assert TimeEntry.objects.count() == before + 1
     assert first.json()["staff_id"] == staff[Role.COACH].pk
+    changed = _send(client, "post", "/api/v1/time-entries", auth, body | {"hours": "4"}, key)
+    assert changed.status_code == 422
+    assert changed.json()["errors"][0]["field"] == "header.Idempotency-Key"
+    assert TimeEntry.objects.count() == before + 1
     # The same entry again without a key, minutes later: a likely double submission.
     dup = _send(client, "post", "/api/v1/time-entries", auth, body)
     assert dup.status_code == 422
@@ -134,6 +141,9 @@ def test_a_check_in_is_saved_once_per_key_with_the_forms_checks(client, rows, se
     again = _send(client, "post", "/api/v1/check-ins", auth, body, key)
     assert first.status_code == again.status_code == 201
     assert again.json() == first.json()
+    changed = _send(client, "post", "/api/v1/check-ins", auth, body | {"er_visits": 2}, key)
+    assert changed.status_code == 422
+    assert changed.json()["errors"][0]["field"] == "header.Idempotency-Key"
     assert StatusCheckIn.objects.count() == before + 1
     tomorrow = (timezone.localdate() + dt.timedelta(days=1)).isoformat()
     for wrong, field in (
