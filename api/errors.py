@@ -76,12 +76,15 @@ def service_refused(api):
 
     def handler(request, exc: DjangoValidationError):
         errors = []
+        # A read's fields are its query parameters (the report's `start`, a filter), a
+        # write's are in its body.
+        where = "query" if request.method in ("GET", "HEAD") else "body"
         if hasattr(exc, "error_dict"):
             for name, messages in exc.message_dict.items():
-                field = "body" if name == "__all__" else f"body.{name}"
+                field = where if name == "__all__" else f"{where}.{name}"
                 errors += [{"field": field, "reason": m} for m in messages]
         else:
-            errors = [{"field": "body", "reason": m} for m in exc.messages]
+            errors = [{"field": where, "reason": m} for m in exc.messages]
         extra = {}
         if isinstance(exc, LikelyDuplicate):
             extra["duplicate_of"] = exc.row.pk

@@ -114,6 +114,15 @@ def test_a_read_only_service_token_cannot_write_but_reads_the_report(
     assert report.status_code == 200
     assert report.json()["program"] == rows["program"].name
     assert report.json()["period"] == {"start": "2026-01-01", "end": "2026-03-31", "partial": False}
+    # A refused period names the query parameter, not a body the GET has none of.
+    backwards = client.get(
+        f"/api/v1/programs/{rows['program'].pk}/report?start=2026-03-31&end=2026-01-01",
+        headers={"Authorization": auth},
+    )
+    assert backwards.status_code == 422
+    assert backwards.json()["errors"] == [
+        {"field": "query.end", "reason": "The period ends before it starts."}
+    ]
 
 
 @pytest.mark.parametrize(
