@@ -16,10 +16,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from cms.languages import language_of_path
 from cms.models import PortalPreference
-from cms.selectors import (
-    is_portal_account,
-    portal_user_by_email,
-)
+from cms.selectors import is_portal_account, portal_user_by_email
 from cms.services.common import PortalError, local_path, portal_url, saved_language, seeker_language
 from cms.tokens import SIGN_IN_LINK_MINUTES, sign_in_link_tokens
 from ips.mail import send_templated_email

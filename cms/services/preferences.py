@@ -6,9 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 
 from cms.models import PortalPreference
-from cms.selectors import (
-    current_job,
-)
+from cms.selectors import current_job
 from cms.services.common import PortalError
 from jobseekers.models import CareerProfile, JobSeeker
 from jobseekers.services import update_career_profile

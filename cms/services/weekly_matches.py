@@ -9,11 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from cms.models import OpeningsIndexPage, PortalPreference
-from cms.selectors import (
-    is_portal_account,
-    new_matches_since,
-    weekly_email_recipients,
-)
+from cms.selectors import is_portal_account, new_matches_since, weekly_email_recipients
 from cms.services.common import portal_url
 from ips.mail import send_templated_email
 from jobseekers.models import JobSeeker
