@@ -1,5 +1,9 @@
 # Two commands on a fresh machine (python3, make, git): `make run` and `make test`.
+# Python 3.11 to 3.13: python3 if it is one of them, else python3.1x on PATH, else a
+# uv-managed Python (scripts/make_venv.sh says which). `make test PYTHON=python3.12` builds
+# .venv with that interpreter (and makes .venv again if it had another version).
 SHELL := /bin/bash
+PYTHON ?= python3
 PY := .venv/bin/python
 UV := .venv/bin/uv
 PG_URL ?= postgres://postgres@127.0.0.1:5432/ips
@@ -14,14 +18,17 @@ export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 
 # The locked environment; re-synced whenever the lock file changes.
 .venv/.synced: uv.lock pyproject.toml
-	test -x $(PY) || python3 -m venv .venv
+	@scripts/make_venv.sh "$(PYTHON)"
 	test -x $(UV) || .venv/bin/pip install --quiet --disable-pip-version-check uv==0.13.8
 	# Bytecode compiled once here: where PYTHONDONTWRITEBYTECODE is set (as on these
 	# machines) every process would otherwise recompile ~2,700 modules at start.
 	UV_PROJECT_ENVIRONMENT=.venv UV_COMPILE_BYTECODE=1 $(UV) sync --frozen --inexact --quiet
 	touch $@
 
-install: .venv/.synced
+# The venv's Python is checked on every run (a PYTHON= of another version makes it again).
+install:
+	@scripts/make_venv.sh "$(PYTHON)"
+	@$(MAKE) --no-print-directory .venv/.synced
 
 run: install
 	$(PY) manage.py migrate --noinput
@@ -81,4 +88,4 @@ browsers:
 	fi
 
 clean:
-	rm -rf .venv staticfiles .test-db.sqlite3
+	rm -rf .venv .venv-uv staticfiles .test-db.sqlite3

@@ -57,7 +57,7 @@ class Docs(Swagger):
     """The interactive docs, reading the schema from its own view (api.urls)."""
 
     def get_openapi_url(self, api, path_params) -> str:
-        return reverse("api_v1_openapi")
+        return reverse("api:openapi")
 
 
 class Api(NinjaAPI):

@@ -115,4 +115,4 @@ def _revoke(request):
         messages.error(request, "No such token of yours: nothing was revoked.")
     else:
         messages.success(request, f"Revoked \u201c{token.name}\u201d: it no longer works.")
-    return redirect("api_tokens")
+    return redirect("api_tokens:index")

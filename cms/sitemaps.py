@@ -120,7 +120,7 @@ def index(request):
     return _cached(
         request,
         "index",
-        lambda: wagtail_sitemap_views.index(request, SECTIONS, sitemap_url_name="sitemap_section"),
+        lambda: wagtail_sitemap_views.index(request, SECTIONS, sitemap_url_name="sitemaps:section"),
     )
 
 

@@ -39,7 +39,7 @@ WORKSPACE_POLICY = "; ".join(
 BACKGROUND_URL_NAMES = frozenset(
     {
         "wagtailadmin_editing_sessions:ping",
-        "ips_editing_session_ping",  # the same ping, its id checked first (ips/urls.py)
+        "workspace:editing_session_ping",  # the same ping, its id checked first (ips/urls.py)
         "wagtailadmin_editing_sessions:release",
         "importer:status",
     }
@@ -111,7 +111,7 @@ class WorkspaceContentSecurityPolicyMiddleware:
 class StaffTwoStepMiddleware:
     """Staff who set up a TOTP device must enter a code before using the workspace."""
 
-    exempt_names = ("ips_otp_verify", "wagtailadmin_login", "wagtailadmin_logout")
+    exempt_names = ("two_step:verify", "wagtailadmin_login", "wagtailadmin_logout")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -128,7 +128,7 @@ class StaffTwoStepMiddleware:
         ):
             exempt = [reverse(name) for name in self.exempt_names]
             if request.path_info not in exempt:
-                return redirect(f"{reverse('ips_otp_verify')}?next={request.get_full_path()}")
+                return redirect(f"{reverse('two_step:verify')}?next={request.get_full_path()}")
         return self.get_response(request)
 
 

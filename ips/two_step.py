@@ -88,7 +88,7 @@ def turn_off(request):
         messages.success(request, "Two-step sign-in is off.")
         return redirect("wagtailadmin_home")
     messages.error(request, "That code did not match, so two-step sign-in is still on.")
-    return redirect("ips_otp_setup")
+    return redirect("two_step:setup")
 
 
 @require_http_methods(["GET", "POST"])

@@ -25,32 +25,47 @@ def favicon(request):
     return FileResponse(FAVICON.open("rb"), content_type="image/x-icon")
 
 
-urlpatterns = [
-    path("favicon.ico", favicon, name="favicon"),
-    # The field forms as an installable app that works without a signal (issue 23).
-    path("field-sw.js", field_app.service_worker, name="field_service_worker"),
-    path("field.webmanifest", field_app.manifest, name="field_manifest"),
-    # Django's own admin stays for superusers; staff work in the Wagtail workspace.
-    path("django-admin/", admin.site.urls),
+# The field forms as an installable app that works without a signal (issue 23); at the
+# root, the service worker's scope. Namespace "field_app".
+field_app_patterns = [
+    path("field-sw.js", field_app.service_worker, name="service_worker"),
+    path("field.webmanifest", field_app.manifest, name="manifest"),
+]
+
+# Ours in place of three of Wagtail's workspace pages, tried before Wagtail's own URLs.
+# Namespace "workspace" ("workspace:home" ...).
+workspace_patterns = [
     # Wagtail's own page, but a new password also lifts the account's sign-in pause.
     path(
-        "admin/password_reset/confirm/<uidb64>/<token>/",
+        "password_reset/confirm/<uidb64>/<token>/",
         signin.PasswordResetConfirmView.as_view(),
-        name="ips_password_reset_confirm",
+        name="password_reset_confirm",
     ),
     # Wagtail's own ping, but a malformed id is a 404 like a missing row, not a 500.
     path(
-        "admin/editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/"
-        "<int:session_id>/",
+        "editing-sessions/ping/<str:app_label>/<str:model_name>/<str:object_id>/<int:session_id>/",
         never_cache(require_admin_access(editing_session_ping)),
-        name="ips_editing_session_ping",
+        name="editing_session_ping",
     ),
     # Our home in place of Wagtail's dashboard: what each role has to do now (issue 17).
-    path("admin/", home, name="ips_home"),
+    path("", home, name="home"),
+]
+
+# The sitemap index and its files (cms.sitemaps). Namespace "sitemaps".
+sitemap_patterns = [
+    path("sitemap.xml", sitemaps.index, name="index"),
+    path("sitemap-<slug:section>.xml", sitemaps.section, name="section"),
+]
+
+urlpatterns = [
+    path("favicon.ico", favicon, name="favicon"),
+    path("", include((field_app_patterns, "field_app"))),
+    # Django's own admin stays for superusers; staff work in the Wagtail workspace.
+    path("django-admin/", admin.site.urls),
+    path("admin/", include((workspace_patterns, "workspace"))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemaps.index, name="sitemap"),
-    path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
+    path("", include((sitemap_patterns, "sitemaps"))),
     path("portal/", include("cms.urls")),  # the job seeker portal
     path("", include("api.urls")),  # /api/v1/ (issue 22)
 ]

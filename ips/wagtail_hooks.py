@@ -10,15 +10,17 @@ def register_program_viewsets():
 
 @hooks.register("register_admin_urls")
 def register_two_step_urls():
-    from django.urls import path
+    from django.urls import include, path
 
     from ips import two_step
 
-    return [
-        path("two-step/", two_step.setup, name="ips_otp_setup"),
-        path("two-step/off/", two_step.turn_off, name="ips_otp_turn_off"),
-        path("two-step/verify/", two_step.verify, name="ips_otp_verify"),
+    # Namespace "two_step" (a module, not a package, so its URL list is given here).
+    patterns = [
+        path("", two_step.setup, name="setup"),
+        path("off/", two_step.turn_off, name="turn_off"),
+        path("verify/", two_step.verify, name="verify"),
     ]
+    return [path("two-step/", include((patterns, "two_step")))]
 
 
 @hooks.register("register_account_menu_item")
@@ -26,7 +28,7 @@ def two_step_account_item(request):
     from django.urls import reverse
 
     return {
-        "url": reverse("ips_otp_setup"),
+        "url": reverse("two_step:setup"),
         "label": "Two-step sign-in",
         "help_text": "Ask for a code from your phone when you sign in.",
     }

@@ -76,7 +76,7 @@ TWO_ROWS = {
     "admin/jobseekers/record/<int:pk>/match/<int:opening_id>/told/",
 }
 # Our own staff URLs whose permission is Wagtail's (the model's policy), not a @requires.
-POLICY_CHECKED = {"ips_editing_session_ping"}
+POLICY_CHECKED = {"editing_session_ping"}
 
 
 def our_viewsets():

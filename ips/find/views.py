@@ -43,5 +43,5 @@ class StaffSearchArea(SearchArea):
         from django.urls import reverse
 
         super().__init__(
-            "People, employers and openings", reverse("ips_search"), name="staff", order=10
+            "People, employers and openings", reverse("find:search"), name="staff", order=10
         )

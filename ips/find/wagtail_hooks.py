@@ -1,14 +1,14 @@
 """The staff search page at /admin/search/ and the header box that opens it."""
 
-from django.urls import path
+from django.urls import include, path
 from wagtail import hooks
 
-from ips.find import views
+from ips.find import urls, views
 
 
 @hooks.register("register_admin_urls")
 def register_search_url():
-    return [path("search/", views.search_page, name="ips_search")]
+    return [path("search/", include(urls))]
 
 
 @hooks.register("register_admin_search_area")
