@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
+from typing import cast
 
 from django.conf import settings
 from django.db import models
@@ -27,7 +29,8 @@ class ProgramQuerySet(models.QuerySet):
         """Programs whose name is `name` ignoring case and spacing (more than one is an
         ambiguity the caller must refuse). Loads every name: programs are few."""
         key = program_name_key(name)
-        return [p for p in self.only("id", "name", "slug") if program_name_key(p.name) == key]
+        rows = cast("Iterable[Program]", self.only("id", "name", "slug"))
+        return [p for p in rows if program_name_key(p.name) == key]
 
 
 class Program(Versioned):
