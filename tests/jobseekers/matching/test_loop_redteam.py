@@ -114,3 +114,109 @@ def test_a_filled_opening_is_not_offered_by_the_job_start_form_or_the_record(
     record = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
     assert "The opening is filled now." in record
     assert f"?opening={matched.pk}" not in record
+
+
+# ---- the match card and "People this might suit" ----
+
+
+def _plan_introduction(client, seeker, opening, due):
+    url = reverse("coaching:introduction", args=[seeker.pk, opening.pk])
+    assert client.post(url, {"due_date": due.isoformat()}).status_code == 302
+
+
+def test_the_match_card_shows_a_planned_introduction_and_links_the_openings_record(
+    client, users, staff, seeker, matched
+):
+    client.force_login(users["specialist"])
+    record_url = reverse("jobseekers:record", args=[seeker.pk])
+    html = client.get(record_url).content.decode()
+    assert "Introduction planned for" not in html
+    # The opening's title opens its record, not its edit form (red-team finding).
+    assert reverse("openings:inspect", args=[matched.pk]) in html
+    assert reverse("openings:edit", args=[matched.pk]) not in html
+    due = timezone.localdate() + dt.timedelta(days=3)
+    _plan_introduction(client, seeker, matched, due)
+    card = client.get(record_url).content.decode().split(f'data-match="{matched.pk}"')[1]
+    card = card.split("People this might suit")[0]
+    specialist = staff[Role.SPECIALIST].display_name
+    assert f"Introduction planned for {shown_date(due)} (by {specialist})" in card
+
+
+def test_people_this_might_suit_names_and_links_each_person_and_marks_who_is_working(
+    client, users, staff, seeker, matched, make_profile, make_opening, program
+):
+    from jobseekers.matching.services import refresh_matches
+
+    worker = JobSeeker.objects.create(
+        program=program,
+        name="Wendy Working",
+        preferred_name="Wen",
+        specialist=staff[Role.SPECIALIST],
+        entry_date=dt.date(2026, 1, 2),
+        stage="job_search",
+    )
+    make_profile(worker)
+    elsewhere = make_opening("Porter", description="Carrying bags")
+    services.record_job_start(
+        seeker=worker, employer=elsewhere.employer, title="Porter", start_date=START
+    )
+    refresh_matches()
+    assert Match.objects.filter(seeker=worker, opening=matched).exists()
+    client.force_login(users["specialist"])
+    due = timezone.localdate() + dt.timedelta(days=5)
+    _plan_introduction(client, seeker, matched, due)
+    html = client.get(reverse("matching:opening_people", args=[matched.pk])).content.decode()
+    rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
+    looking, working = rows  # the person looking first, the one in a job last
+    assert f'<a href="{reverse("jobseekers:record", args=[seeker.pk])}">{seeker.name}</a>' in looking
+    assert "In a job now" not in looking
+    assert f"Introduction planned for {shown_date(due)}" in looking
+    worker_link = reverse("jobseekers:record", args=[worker.pk])
+    assert f'<a href="{worker_link}">Wendy Working</a> <small>(goes by Wen)</small>' in working
+    assert "In a job now" in working
+    assert reverse("openings:inspect", args=[matched.pk]) in html
+
+
+def test_people_this_might_suit_leaves_out_people_the_user_may_not_see(
+    client, users, seeker, matched
+):
+    """A coach sees only people in a job; the screen is for casework roles, and an
+    erased person's match is never listed."""
+    JobSeeker.objects.filter(pk=seeker.pk).update(erased_at=timezone.now())
+    client.force_login(users["specialist"])
+    html = client.get(reverse("matching:opening_people", args=[matched.pk])).content.decode()
+    assert reverse("jobseekers:record", args=[seeker.pk]) not in html
+
+
+def test_the_matches_listing_shows_a_place_in_words_never_a_raw_score(
+    client, users, seeker, matched
+):
+    Match.objects.filter(seeker=seeker, opening=matched).update(score=1.473632, rank=1)
+    client.force_login(users["specialist"])
+    html = client.get(reverse("matches:index")).content.decode()
+    assert "Best fit for the person" in html
+    assert "1.473632" not in html
+    assert "1.47" not in html
+    Match.objects.filter(seeker=seeker, opening=matched).update(rank=3)
+    html = client.get(reverse("matches:index")).content.decode()
+    assert "3rd best fit for the person" in html
+
+
+def test_a_filled_openings_record_says_who_filled_it_and_that_it_is_not_public(
+    client, users, matched, filler
+):
+    from cms.selectors import public_openings
+
+    assert matched.shareable  # marked for the public site before it was filled
+    client.force_login(users["specialist"])
+    html = client.get(reverse("openings:inspect", args=[matched.pk])).content.decode()
+    assert f"Filled by Ana Ruiz on {shown_date(START)}" in html
+    assert "No: filled, so not on the public site" in html
+    assert not public_openings().filter(pk=matched.pk).exists()
+
+
+def test_an_open_openings_record_says_whether_it_is_public(client, users, matched):
+    client.force_login(users["specialist"])
+    html = client.get(reverse("openings:inspect", args=[matched.pk])).content.decode()
+    assert "Filled by" not in html
+    assert "Open" in html
