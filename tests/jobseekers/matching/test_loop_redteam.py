@@ -168,7 +168,8 @@ def test_people_this_might_suit_names_and_links_each_person_and_marks_who_is_wor
     html = client.get(reverse("matching:opening_people", args=[matched.pk])).content.decode()
     rows = html.split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
     looking, working = rows  # the person looking first, the one in a job last
-    assert f'<a href="{reverse("jobseekers:record", args=[seeker.pk])}">{seeker.name}</a>' in looking
+    seeker_link = reverse("jobseekers:record", args=[seeker.pk])
+    assert f'<a href="{seeker_link}">{seeker.name}</a>' in looking
     assert "In a job now" not in looking
     assert f"Introduction planned for {shown_date(due)}" in looking
     worker_link = reverse("jobseekers:record", args=[worker.pk])
