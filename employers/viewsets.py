@@ -317,6 +317,24 @@ class JobOpeningViewSet(ScopedModelViewSet):
     ]
     index_view_class = DistanceIndexView
     inspect_view_class = OpeningRecordView
+    # What staff read, status first (who filled it); not the geocoding or search columns.
+    inspect_view_fields = [
+        "status",
+        "shareable",
+        "title",
+        "employer",
+        "occupation",
+        "description",
+        "hours_per_week",
+        "schedule",
+        "hourly_wage",
+        "address",
+        "zip",
+        "posted_on",
+        "closed_on",
+        "ref",
+        "internal_notes",
+    ]
     add_view_class = OpeningCreateView
     edit_view_class = OpeningEditView
     base_form_class = JobOpeningForm

@@ -755,6 +755,7 @@ class JobStartForm(EventFormMixin, DomainForm):
         # says who filled it; a job start at its employer is still possible without it.
         self.filled_notice = opening_filled_problem(opening) if opening is not None else None
         if self.filled_notice:
+            self.filled_notice = f"{opening}: {self.filled_notice}"
             opening = None
         if opening is not None:
             initial = {

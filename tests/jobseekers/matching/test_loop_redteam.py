@@ -108,7 +108,7 @@ def test_a_filled_opening_is_not_offered_by_the_job_start_form_or_the_record(
     client.force_login(users["specialist"])
     url = reverse("jobseekers:job_start", args=[seeker.pk]) + f"?opening={matched.pk}"
     form = client.get(url).content.decode()
-    assert FILLED in form
+    assert f"Line cook at {matched.employer.name}: {FILLED}" in form
     assert f'name="opening" value="{matched.pk}"' not in form
     assert 'value="Line cook"' not in form
     record = client.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
