@@ -221,3 +221,14 @@ def test_an_open_openings_record_says_whether_it_is_public(client, users, matche
     html = client.get(reverse("openings:inspect", args=[matched.pk])).content.decode()
     assert "Filled by" not in html
     assert "Open" in html
+
+
+def test_the_employer_record_links_the_openings_record_and_says_a_filled_one_is_not_shown(
+    client, users, matched, filler
+):
+    client.force_login(users["specialist"])
+    url = reverse("employers:inspect", args=[matched.employer_id])
+    html = client.get(url).content.decode()
+    row = html.split(reverse("openings:inspect", args=[matched.pk]))[1].split("</tr>")[0]
+    assert "<td>Filled</td><td>Not shown</td>" in row
+    assert reverse("openings:edit", args=[matched.pk]) not in html
