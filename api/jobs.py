@@ -29,7 +29,7 @@ from api.common import (
 )
 from api.keys import refuse_changed_request, remember_request
 from employers.models import Employer, JobOpening
-from ips.idempotency import AlreadyRecorded
+from ips.idempotency import AlreadyRecorded, LikelyDuplicate
 from ips.models import Occupation
 from jobseekers import selectors
 from jobseekers.models import Job, JobSeeker
@@ -211,4 +211,19 @@ def post_job(request, payload: JobIn, idempotency_key: IdempotencyKey = None):
     except AlreadyRecorded as replay:
         job = replay.row
         remember_request(request, idempotency_key)
+    except ValidationError as refused:
+        raise _named_as_in_the_body(refused) from None
     return Status(201, jobs(request).get(pk=job.pk))
+
+
+# The service's field names for the ids the body sends (a filled opening is refused on
+# "opening": the 422 names body.opening_id, the field the caller sent).
+_BODY_NAMES = {"opening": "opening_id", "employer": "employer_id", "seeker": "seeker_id"}
+
+
+def _named_as_in_the_body(error: ValidationError) -> ValidationError:
+    if not hasattr(error, "error_dict") or isinstance(error, LikelyDuplicate):
+        return error
+    return ValidationError(
+        {_BODY_NAMES.get(name, name): messages for name, messages in error.message_dict.items()}
+    )

@@ -15,6 +15,7 @@ from employers.models import Employer, EmployerContact, EmployerPerson, JobOpeni
 from employers.selectors import CASEWORK, employer_record
 from employers.services import log_employer_contact, save_employer, save_opening
 from ips.audit import record_rows_shown, rows_by_program
+from ips.domain import shown_date
 from ips.models import StaffMember
 from ips.roles import has_role
 from ips.validators import query_id
@@ -266,6 +267,32 @@ class OpeningEditView(ScopedEditView):
         return opening
 
 
+class OpeningRecordView(ScopedInspectView):
+    """An opening's record. A filled or closed opening says so, and that it is not on the
+    public site whatever "show on the public site" was (red-team finding, issue 17: a
+    filled opening said "Show on the public site: Yes"); the public site lists open ones
+    only (JobOpening.objects.public) and answers 410 for a filled one's address."""
+
+    @cached_property
+    def filled_by(self):
+        """The latest job start from this opening (Job.opening's reverse name `jobs`: this
+        layer does not import jobseekers), or None."""
+        return self.object.jobs.select_related("seeker").order_by("-start_date", "-pk").first()
+
+    def get_status_display_value(self) -> str:
+        opening = self.object
+        if opening.status == JobOpening.Status.FILLED and self.filled_by is not None:
+            job = self.filled_by
+            return f"Filled by {job.seeker.name} on {shown_date(job.start_date)}"
+        return opening.get_status_display()
+
+    def get_shareable_display_value(self) -> str:
+        opening = self.object
+        if opening.status != JobOpening.Status.OPEN:
+            return f"No: {opening.get_status_display().lower()}, so not on the public site"
+        return "Yes" if opening.shareable else "No"
+
+
 class JobOpeningViewSet(ScopedModelViewSet):
     model = JobOpening
     icon = "doc-full"
@@ -289,6 +316,25 @@ class JobOpeningViewSet(ScopedModelViewSet):
         "source_contact",
     ]
     index_view_class = DistanceIndexView
+    inspect_view_class = OpeningRecordView
+    # What staff read, status first (who filled it); not the geocoding or search columns.
+    inspect_view_fields = [
+        "status",
+        "shareable",
+        "title",
+        "employer",
+        "occupation",
+        "description",
+        "hours_per_week",
+        "schedule",
+        "hourly_wage",
+        "address",
+        "zip",
+        "posted_on",
+        "closed_on",
+        "ref",
+        "internal_notes",
+    ]
     add_view_class = OpeningCreateView
     edit_view_class = OpeningEditView
     base_form_class = JobOpeningForm

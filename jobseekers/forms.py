@@ -32,6 +32,7 @@ from jobseekers.models import (
     WageReport,
 )
 from jobseekers.profile_fields import PROFILE_FORM_FIELDS, PROFILE_M2M_FIELDS
+from jobseekers.services.jobs import opening_filled_problem
 
 DATE = forms.DateInput(attrs={"type": "date"})
 PROFILE_M2M = PROFILE_M2M_FIELDS
@@ -56,7 +57,9 @@ def apply_service_errors(form: forms.Form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form (on the field when it has one)."""
     if hasattr(error, "error_dict"):
         for name, messages in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, messages)
+            # A hidden field's error would not be shown: it goes above the form.
+            shown = name in form.fields and not form.fields[name].widget.is_hidden
+            form.add_error(name if shown else None, messages)
     else:
         form.add_error(None, error.messages)
 
@@ -748,6 +751,12 @@ class JobStartForm(EventFormMixin, DomainForm):
         employer, title, hours and wage fill the form. `coaches`: the program's
         selectors.CoachChoice list, the suggested coach first."""
         initial = kw.pop("initial", None) or {}
+        # A filled opening is not offered (red-team, issue 17): the form starts empty and
+        # says who filled it; a job start at its employer is still possible without it.
+        self.filled_notice = opening_filled_problem(opening) if opening is not None else None
+        if self.filled_notice:
+            self.filled_notice = f"{opening}: {self.filled_notice}"
+            opening = None
         if opening is not None:
             initial = {
                 "opening": opening.pk,
@@ -799,6 +808,10 @@ class JobStartForm(EventFormMixin, DomainForm):
     def clean(self):
         cleaned = super().clean()
         opening, employer = cleaned.get("opening"), cleaned.get("employer")
+        filled = opening_filled_problem(opening) if opening is not None else None
+        if filled:
+            # The opening travels in a hidden field: shown above the form.
+            self.add_error(None, filled)
         if opening is not None and employer is not None and employer.pk != opening.employer_id:
             # The opening travels in a hidden field: its error is shown on the employer,
             # where the person can act on it (services.record_job_start refuses it too).

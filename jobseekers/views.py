@@ -64,6 +64,7 @@ def _form_view(
     latest_version: Callable[[], int] | None = None,
     event_url: Callable[[Any], str] | None = None,
     success_url: str = "",
+    notice: str = "",
 ):
     """Validate, call the service, show its errors on the form, or go back to the record.
     A stale copy (someone saved first) shows the conflict with the latest version. A form
@@ -93,7 +94,7 @@ def _form_view(
     return render(
         request,
         template or "jobseekers/form.html",
-        {"form": form, "seeker": seeker, "title": title},
+        {"form": form, "seeker": seeker, "title": title, "notice": notice},
         status=status,
     )
 
@@ -632,6 +633,9 @@ def start_job(request, pk: int):
             **f.cleaned_data,
         ),
         event_url=lambda job: reverse("jobs:inspect", args=[job.pk]),
+        notice=f"{form.filled_notice} This job start will not be linked to that opening."
+        if form.filled_notice
+        else "",
     )
 
 

@@ -27,6 +27,7 @@ from ips.workspace import (
     ScopedEditView,
     ScopedModelViewSet,
 )
+from jobseekers.matching.reasons import fit_words
 from jobseekers.models import (
     BenefitsCounselling,
     BenefitsParameters,
@@ -317,7 +318,14 @@ class MatchViewSet(ScopedModelViewSet):
     icon = "link"
     menu_label = "Matches"
     form_fields = ["program", "seeker", "opening", "score", "rank", "reasons"]
-    list_display = ["seeker", "opening", "score", "rank"]
+    # The place among the person's openings in words, never the raw score (issue 17).
+    list_display = [
+        "seeker",
+        "opening",
+        Column("rank", label="How well it fits", accessor=lambda m: fit_words(m.rank)),
+    ]
+    list_export = ["seeker", "opening", "rank"]
+    export_headings = {"rank": "Place among the person's openings (1 = best fit)"}
     list_filter = ["program"]
     list_select_related = ("seeker", "opening__employer")
     search_fields = ["seeker__name", "opening__title"]

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from coaching.services import open_support_plan
 from employers.models import JobOpening
 from ips.demo import catalogue as cat
 from ips.demo.crm import opening_for
@@ -23,6 +24,7 @@ from jobseekers.models import (
     Job,
     JobSeeker,
 )
+from jobseekers.selectors import coach_choices
 
 END_REASONS = ("quit", "better_job", "fired", "laid_off", "health")
 DAY = dt.timedelta(days=1)
@@ -200,6 +202,20 @@ def _build_follow_along(demo: Demo) -> None:
     RetentionMilestone.objects.bulk_create(milestones)
     JobSupportPlan.objects.bulk_create(plans)
     FollowUpTask.objects.bulk_create(tasks)
+    _assign_coaches(demo)
+
+
+def _assign_coaches(demo: Demo) -> None:
+    """Every current job of someone still on the caseload gets a coach as a job start
+    does: the program's coach following the fewest people (jobseekers.selectors.
+    coach_choices), through coaching.services.open_support_plan, so the demo coach's
+    home shows visits due and late checks (red-team finding, issue 17)."""
+    for job in demo.jobs:
+        if job.end_date is not None or job.seeker.closed_date is not None:
+            continue
+        choices = coach_choices(job.seeker.program)
+        if choices:
+            open_support_plan(job=job, coach=choices[0].staff)
 
 
 def _milestone(demo: Demo, job: Job, days: int) -> RetentionMilestone | None:

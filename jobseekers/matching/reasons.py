@@ -152,3 +152,20 @@ def about_person(reason: str) -> str:
         for mine, theirs in _PRONOUNS:
             text = text.replace(mine, theirs)
     return text[:1].upper() + text[1:]
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def fit_words(rank: int) -> str:
+    """A stored match's place among the person's openings as staff read it, never the raw
+    score (red-team finding, issue 17: "1.473632"): 1 -> "Best fit for the person",
+    3 -> "3rd best fit for the person"; 0 (not ranked yet) -> "Not ranked yet". The other
+    match screens list matches "best first" in this order."""
+    if rank < 1:
+        return "Not ranked yet"
+    if rank == 1:
+        return "Best fit for the person"
+    return f"{_ordinal(rank)} best fit for the person"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from employers.models import EmployerContact, JobOpening
@@ -20,7 +20,7 @@ from jobseekers.matching.features import (
     schedule_number,
 )
 from jobseekers.matching.score import DEFAULT_WEIGHTS, Weights
-from jobseekers.models import CareerProfile, JobSeeker, Match, MatchModel
+from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchModel
 
 RELATIONSHIP_DAYS = 90  # "recent" face-to-face contacts with an employer
 _NAN = float("nan")
@@ -247,13 +247,18 @@ def staff_matches_for_seeker(user, seeker: JobSeeker, limit: int = 10):
 
 
 def people_for_opening(user, opening: JobOpening, limit: int = 50):
-    """Seekers this opening was matched to, best first, that the user may see (1 query)."""
+    """Seekers this opening was matched to that the user may see (JobSeeker.for_user; not
+    erased), best first, those in a job now last and marked `in_job` (red-team finding,
+    issue 17: people now working were suggested as if looking). One query."""
+    in_job = Job.objects.filter(seeker_id=OuterRef("seeker_id"), end_date__isnull=True)
     return (
         Match.objects.for_user(user)
         .not_declined()
         .filter(opening=opening, seeker__in=matchable_seekers())
+        .filter(seeker__in=JobSeeker.objects.for_user(user), seeker__erased_at__isnull=True)
+        .annotate(in_job=Exists(in_job))
         .select_related("seeker__specialist__user")
-        .order_by("-score", "seeker__name")[: max(0, limit)]
+        .order_by("in_job", "-score", "seeker__name")[: max(0, limit)]
     )
 
 

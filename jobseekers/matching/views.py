@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
@@ -12,7 +14,7 @@ from employers.models import JobOpening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.permissions import requires
 from jobseekers.matching import selectors
-from jobseekers.models import CareerProfile, Match, MatchOutcome
+from jobseekers.models import CareerProfile, JobSeeker, Match, MatchOutcome
 from jobseekers.selectors import may_do_casework
 
 VIEW_MATCHES = "jobseekers.view_match"
@@ -22,12 +24,24 @@ def _can_view_matches(user) -> bool:
     return user.is_authenticated and user.has_perm(VIEW_MATCHES)
 
 
-def opening_edit_url(opening_id: int) -> str:
-    """The workspace page of an opening (the employers app's viewset), if registered."""
+def opening_record_url(opening_id: int) -> str:
+    """The workspace record of an opening (the employers app's viewset's inspect screen,
+    not its edit form: red-team finding, issue 17), if registered."""
     try:
-        return reverse("openings:edit", args=[opening_id])
+        return reverse("openings:inspect", args=[opening_id])
     except NoReverseMatch:
         return ""
+
+
+def planned_introductions(seekers: list[int], openings: list[int]) -> dict[tuple[int, int], Any]:
+    """{(seeker id, opening id): the open "Plan an introduction" task} for those pairs, the
+    staff member it is assigned to selected. coaching.FollowUpTask is read through the
+    seeker's reverse name `follow_ups` (this layer does not import coaching). One query."""
+    follow_up = JobSeeker._meta.get_field("follow_ups").related_model
+    rows = follow_up.objects.filter(
+        seeker_id__in=seekers, opening_id__in=openings, kind="introduction", done_on__isnull=True
+    ).select_related("assigned_to__user")
+    return {(t.seeker_id, t.opening_id): t for t in rows}
 
 
 def seeker_panel(request, seeker):
@@ -36,6 +50,7 @@ def seeker_panel(request, seeker):
         return None
     matches = list(selectors.staff_matches_for_seeker(request.user, seeker, limit=10))
     has_profile = CareerProfile.objects.current().filter(seeker=seeker).exists()
+    introductions = planned_introductions([seeker.pk], [m.opening_id for m in matches])
     said: dict[int, dict[str, MatchOutcome]] = {}
     for outcome in MatchOutcome.objects.filter(
         seeker=seeker, opening_id__in=[m.opening_id for m in matches]
@@ -46,9 +61,10 @@ def seeker_panel(request, seeker):
         {
             "match": m,
             "own": m.opening.program_id == seeker.program_id,
-            "edit_url": opening_edit_url(m.opening_id)
+            "record_url": opening_record_url(m.opening_id)
             if m.opening.program_id == seeker.program_id
             else "",
+            "introduction": introductions.get((seeker.pk, m.opening_id)),
             "told": said.get(m.opening_id, {}).get(MatchOutcome.Kind.TOLD),
             "interest": said.get(m.opening_id, {}).get(MatchOutcome.Kind.INTEREST),
         }
@@ -108,8 +124,11 @@ def opening_people(request, opening_id: int):
     matches = list(selectors.people_for_opening(request.user, opening))
     counts = rows_by_program(m.seeker for m in matches)
     record_rows_shown(request=request, what="people this opening might suit", counts=counts)
+    introductions = planned_introductions([m.seeker_id for m in matches], [opening.pk])
+    for m in matches:
+        m.introduction = introductions.get((m.seeker_id, opening.pk))
     return render(
         request,
         "jobseekers/matching/opening_people.html",
-        {"opening": opening, "matches": matches, "edit_url": opening_edit_url(opening.pk)},
+        {"opening": opening, "matches": matches, "record_url": opening_record_url(opening.pk)},
     )

@@ -85,7 +85,7 @@ class Match(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.opening} for {self.seeker} ({self.score:.2f})"
+        return f"{self.opening} for {self.seeker}"
 
 
 class MatchOutcome(models.Model):

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from employers.models import Employer, JobOpening
 from employers.services import mark_opening_filled
+from ips.domain import shown_date
 from ips.idempotency import refuse_replay, save_event
 from ips.models import Occupation, Program, StaffMember
 from ips.roles import Role
@@ -63,6 +64,25 @@ def job_start_problems(
     return {}
 
 
+def opening_filled_problem(opening: JobOpening) -> str | None:
+    """Why no job start can be recorded from `opening`, or None when it may: an opening
+    that is filled already (status "filled"; openings have one position) names who filled
+    it and when, "Already filled by Ana Ruiz on Mon 23 Nov 2026" (the latest job start
+    recorded from it; a plain "already filled" when it was marked filled by hand).
+    One query for a filled opening, none otherwise."""
+    if opening.status != JobOpening.Status.FILLED:
+        return None
+    job = (
+        Job.objects.filter(opening=opening)
+        .select_related("seeker")
+        .order_by("-start_date", "-pk")
+        .first()
+    )
+    if job is None:
+        return "This opening is already filled. Record the job start without the opening."
+    return f"Already filled by {job.seeker.name} on {shown_date(job.start_date)}."
+
+
 @transaction.atomic
 def record_job_start(
     *,
@@ -98,13 +118,21 @@ def record_job_start(
 
     Once per `idempotency_key` (ips.idempotency): AlreadyRecorded carrying the first job
     when the key is stored; LikelyDuplicate when the same person's start at the same
-    employer on the same day was recorded minutes ago, unless `allow_duplicate`."""
+    employer on the same day was recorded minutes ago, unless `allow_duplicate`.
+    ValidationError ("opening") when the opening is filled already (opening_filled_problem:
+    who filled it and when); nothing is written then."""
     seeker = JobSeeker.objects.select_for_update().select_related("program").get(pk=seeker.pk)
     # Under the person's lock: a concurrent sending of the same form has committed by now.
     refuse_replay(Job, program_id=seeker.program_id, key=idempotency_key)
     _check_same_program(seeker.program, employer=employer, opening=opening)
     if opening is not None and opening.employer_id != employer.pk:
         raise ValidationError({"opening": "This opening is at another employer."})
+    if opening is not None:
+        # Under the opening's lock: two job starts from one opening at once fill it once.
+        opening = JobOpening.objects.select_for_update().get(pk=opening.pk)
+        filled = opening_filled_problem(opening)
+        if filled:
+            raise ValidationError({"opening": filled})
     check_competitive_wage(program=seeker.program, competitive=competitive, hourly_wage=hourly_wage)
     problems = job_start_problems(
         entered=seeker.stage not in (stages.REFERRED, stages.CLOSED),

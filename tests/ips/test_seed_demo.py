@@ -160,3 +160,27 @@ def test_demo_psr_assessments_are_complete_across_all_eleven_domains(demo_output
     assessments = list(DomainAssessment.objects.prefetch_related("ratings"))
     assert assessments
     assert all(a.completed_on == a.date and a.uncovered_domains() == [] for a in assessments)
+
+
+def test_the_demo_coach_follows_people_and_their_home_lists_late_checks(demo_output, client, db):
+    """Red-team finding (issue 17): no demo support plan had a coach, so the demo coach's
+    home said "Nothing late" while retention checks were late. Coaches are assigned as a
+    job start does: the coach following the fewest people, so the program's coaches share
+    the people in a job."""
+    from coaching.models import JobSupportPlan
+
+    current = JobSupportPlan.objects.filter(
+        job__end_date__isnull=True, job__seeker__closed_date__isnull=True
+    )
+    assert current.exists()
+    assert not current.filter(coach__isnull=True).exists()
+    per_coach = Counter(current.values_list("coach__user__username", flat=True))
+    # Fewest first: the two coaches of the demo coach's program share the people out.
+    assert per_coach["coach"] > 0
+    assert abs(per_coach["coach"] - per_coach["pdombrowski"]) <= 1
+    client.force_login(get_user_model().objects.get(username="coach"))
+    home = client.get("/admin/").content.decode()
+    late = home.split("Late checks and visits")[1].split("In a job, without a coach")[0]
+    assert "Nothing late." not in late
+    assert "Record the check" in late
+    assert "Everyone in a job has a coach." in home
