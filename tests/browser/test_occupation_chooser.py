@@ -128,3 +128,57 @@ def test_chooser_takes_focus_to_its_search_and_gives_it_back_to_its_button(
     expect(dialog).to_have_count(0)
     expect(opener).to_be_focused()
     assert errors == []
+
+
+@pytest.mark.parametrize(("name", "size"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_career_profile_kinds_of_work_by_plain_title_chosen_by_keyboard(
+    browser_page, live_server, users, seeker, name, size
+):
+    """The career-profile checklist and the record name kinds of work by plain title (the
+    O*NET title and code in small print on the checklist); a kind of work is added by
+    keyboard with the chooser ("cashier's" finds Cashier); both pages pass axe."""
+    from jobseekers import services
+
+    services.update_career_profile(
+        seeker=seeker, changes={"preferred_occupations": ["51-9198.00"]}, by=None
+    )
+    page = browser_page
+    errors = watch_console(page)
+    page.set_viewport_size(size)
+    log_in(page, users["specialist"], live_server.url)
+    page.goto(f"/admin/jobseekers/record/{seeker.pk}/profile/")
+    expect(
+        page.get_by_label("Production helper Helpers--Production Workers, 51-9198.00")
+    ).to_be_checked()
+    expect(page.locator("main")).not_to_contain_text("Helpers--Production Workers (51-9198.00)")
+    adder = page.locator("#id_add_occupation-chooser")
+    adder.get_by_role("button", name="Choose a kind of work").focus()
+    page.keyboard.press("Enter")
+    search = page.get_by_role("dialog").get_by_label("Job title")
+    expect(search).to_be_focused()
+    page.keyboard.insert_text("cashier's")  # one input event: one search
+    # Cashier is on the unfiltered first page too: wait for the search's answer.
+    expect(page.get_by_role("dialog").get_by_text("There are 2 matches")).to_be_visible()
+    expect(
+        page.get_by_role("dialog").get_by_role("link", name="Cashier (Cashiers)")
+    ).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(
+        page.get_by_role("dialog").get_by_role("link", name="Cashier (Cashiers)")
+    ).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(adder.get_by_role("button", name="Actions")).to_be_focused()
+    expect(adder).to_contain_text("Cashier (Cashiers)")
+    assert_no_axe_violations(page)
+    shoot(page, f"career-profile-form-{name}")
+    page.get_by_text("Kinds of work wanted (untick to remove)").scroll_into_view_if_needed()
+    shoot(page, f"career-profile-checklist-{name}")
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("#h-profile")).to_be_visible()
+    profile = page.locator("section[aria-labelledby=h-profile]")
+    expect(profile).to_contain_text("Production helper (Helpers--Production Workers)")
+    expect(profile).to_contain_text("Cashier (Cashiers)")
+    assert_no_axe_violations(page)
+    profile.locator("dl").first.scroll_into_view_if_needed()
+    shoot(page, f"seeker-record-profile-{name}")
+    assert errors == []
