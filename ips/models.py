@@ -296,7 +296,13 @@ class Occupation(Versioned):
         ordering = ["title"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.code})"
+        """Where a screen names it without choosing how (inspect pages, history, selects):
+        the plain title first, "Production helper (Helpers--Production Workers, 51-9198.00)";
+        "Chief Executives (11-1011.00)" where no plain title is written."""
+        plain = self.staff_plain_title
+        if plain == self.title:
+            return f"{self.title} ({self.code})"
+        return f"{plain} ({self.title}, {self.code})"
 
     @property
     def plain_title(self) -> str:

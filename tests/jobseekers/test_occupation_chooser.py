@@ -211,3 +211,12 @@ def test_profile_checklist_and_record_name_kinds_of_work_by_plain_title(
     )
     record = as_specialist.get(reverse("jobseekers:record", args=[seeker.pk])).content.decode()
     assert f"Room attendant<br><small>{HOUSEKEEPER}</small>" in record
+
+
+def test_an_occupation_named_without_a_chosen_label_still_puts_the_plain_title_first():
+    """Inspect pages and history show str(): plain title, then O*NET title and code."""
+    helper = Occupation(code="51-9198.00", title="Helpers--Production Workers")
+    assert str(helper) == "Production helper (Helpers--Production Workers, 51-9198.00)"
+    assert str(Occupation(code="11-1011.00", title="Chief Executives")) == (
+        "Chief Executives (11-1011.00)"
+    )
