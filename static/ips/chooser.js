@@ -5,7 +5,8 @@
      Enter on a result chooses it;
    - closing it (a choice, the Close button or Escape) gives focus back to the button that
      opened it; once a row is chosen that button is hidden, so focus goes to the same
-     chooser's visible button (its "Actions" menu, named by the choice).
+     chooser's visible button (its "Actions" menu, named by the choice);
+   - when new results replace the ones a result had focus in, focus goes to the search box.
    Loaded with every chooser widget (ips.workspace.ScopedChooserWidget.media). */
 (function () {
   "use strict";
@@ -75,6 +76,14 @@
     // Wagtail focuses the opener on "hidden"; ours runs after it (the event bubbles here).
     window.jQuery(document).on("hidden.bs.modal", function () {
       giveFocusBack();
+    });
+    // New results replace the old ones: focus on a result (or a page link) would fall to
+    // the page's body, behind the dialog; it goes to the search box instead.
+    window.jQuery(document).on("ajaxComplete", function () {
+      var active = document.activeElement;
+      if (active && active !== document.body) return;
+      var modal = Array.prototype.find.call(document.querySelectorAll(".modal"), visible);
+      if (modal) focusSearch(modal);
     });
   }
 
