@@ -234,3 +234,16 @@ class EventFormMixin:
         """Show the refusal with a link to the first row, and the "save anyway" box."""
         self.add_error(None, duplicate_message(error, url))
         self.show_save_anyway()
+
+
+class OccupationChecklist(forms.ModelMultipleChoiceField):
+    """Ticked kinds of work (O*NET occupations) named as staff know them: the plain title,
+    then the O*NET title and code in small print, "Production helper <small>Helpers--
+    Production Workers, 51-9198.00</small>" (issue 17). The value is still the code."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj) -> str:
+        plain = obj.staff_plain_title
+        detail = obj.code if plain == obj.title else f"{obj.title}, {obj.code}"
+        return format_html("{} <small>{}</small>", plain, detail)

@@ -7,10 +7,12 @@ database flush.
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from ips.search import fold
+from ips.search import fold, query_words
 
 ONET_TSV = Path(__file__).resolve().parent.parent / "data" / "onet_occupations.tsv"
 PLAIN_TITLES_TSV = ONET_TSV.with_name("onet_plain_titles.tsv")
@@ -47,6 +49,80 @@ def plain_title_codes(word: str) -> list[str]:
     Housekeeping Cleaners"); "limpieza" and "límpieza" alike."""
     word = fold(word)
     return [code for code, titles in _folded_plain_titles() if any(word in t for t in titles)]
+
+
+@cache
+def also_called() -> dict[str, tuple[str, ...]]:
+    """{O*NET-SOC code: other everyday English names} from the "Also called" column of
+    data/onet_plain_titles.tsv ("Line cook" for 35-2014.00 "Restaurant cook"); found by the
+    staff occupation chooser, never shown. Codes without any are left out."""
+    with PLAIN_TITLES_TSV.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {
+            r["O*NET-SOC Code"]: tuple(n.strip() for n in r["Also called"].split(";") if n.strip())
+            for r in reader
+            if (r.get("Also called") or "").strip()
+        }
+
+
+@cache
+def plain_order() -> tuple[str, ...]:
+    """The codes that have a plain title, in the alphabetical order of the English plain
+    title (the order staff see them in the chooser)."""
+    names = plain_titles()
+    return tuple(sorted(names, key=lambda code: (fold(names[code]["en"]), code)))
+
+
+# A typed O*NET-SOC code or the start of one: "37", "37-20", "37-2012.00".
+_CODE_PREFIX = re.compile(r"^\d{2}(-[\d.]*)?$")
+
+
+def _word_found(word: str, words: Iterable[str]) -> bool:
+    """Whether `word` (folded) begins one of `words`; a final "s" may be left off
+    ("cashiers" begins "cashier"), so plurals and "cashier's" find the singular."""
+    stem = word[:-1] if len(word) > 3 and word.endswith("s") else word
+    return any(w.startswith(word) or w.startswith(stem) for w in words)
+
+
+def rank_occupations(text: str, rows: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
+    """The occupations a staff search finds, as two lists of O*NET codes: (found by their
+    everyday names, found only by their O*NET title), each in the order of `rows`.
+
+    `rows` are (code, O*NET title) pairs. Every typed word must begin a word of the
+    occupation's names, in any order and anywhere ("cook line" finds "Line cook"); the
+    words are folded (ips.search.fold: case, accents and apostrophes ignored, so
+    "cashier's" finds Cashier and "cafe" finds Cafetería). Everyday names are the plain
+    title in English and Spanish and the "Also called" names; a row is in the first list
+    when they alone hold every word. A typed code or code start ("37-20") matches codes
+    that begin with it. Nothing typed: ([], [])."""
+    codes = [w for w in text.split() if _CODE_PREFIX.match(w)]
+    words = query_words(" ".join(w for w in text.split() if not _CODE_PREFIX.match(w)))
+    if not (codes or words):
+        return [], []
+    everyday_words = _everyday_words()
+    everyday: list[str] = []
+    onet_only: list[str] = []
+    for code, title in rows:
+        if not all(code.startswith(c) for c in codes):
+            continue
+        plain = everyday_words.get(code, frozenset())
+        if all(_word_found(w, plain) for w in words):
+            everyday.append(code)
+        elif all(_word_found(w, plain | set(fold(title).split())) for w in words):
+            onet_only.append(code)
+    return everyday, onet_only
+
+
+@cache
+def _everyday_words() -> dict[str, frozenset[str]]:
+    """{code: the folded words of its plain titles and "Also called" names}, once a process."""
+    also = also_called()
+    return {
+        code: frozenset(
+            word for name in (*titles.values(), *also.get(code, ())) for word in fold(name).split()
+        )
+        for code, titles in plain_titles().items()
+    }
 
 
 @cache

@@ -15,7 +15,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError
-from django.forms import modelform_factory
+from django.forms import Media, modelform_factory
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -559,6 +559,13 @@ class ScopedChooserWidget(BaseChooser):
             manager = self.model_class._default_manager
             offered = manager.all() if shared else manager.none()
         return offered.filter(pk=pk).first()
+
+    @property
+    def media(self):
+        """Wagtail's chooser script, then static/ips/chooser.js: focus in the search box
+        when the chooser opens, arrow keys through the results, focus back on the chooser
+        when it closes (issue 17)."""
+        return super().media + Media(js=["ips/chooser.js"])
 
 
 class ScopedChooserViewSet(ChooserViewSet):

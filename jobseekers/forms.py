@@ -11,7 +11,12 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from employers.models import Employer, JobOpening
-from ips.forms import EventFormMixin, VersionedFormMixin, settle_only_choice
+from ips.forms import (
+    EventFormMixin,
+    OccupationChecklist,
+    VersionedFormMixin,
+    settle_only_choice,
+)
 from ips.models import MentalHealthTeam, Occupation, Program, StaffMember
 from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
@@ -160,9 +165,8 @@ class CareerProfileForm(VersionedFormMixin, DomainModelForm):
     information_sources = forms.MultipleChoiceField(
         choices=SOURCE_CHOICES, widget=forms.CheckboxSelectMultiple, required=False
     )
-    preferred_occupations = forms.ModelMultipleChoiceField(
+    preferred_occupations = OccupationChecklist(
         queryset=Occupation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
         label="Kinds of work wanted (untick to remove)",
     )
@@ -171,9 +175,8 @@ class CareerProfileForm(VersionedFormMixin, DomainModelForm):
         required=False,
         label="Add a kind of work (search by job title)",
     )
-    ruled_out_occupations = forms.ModelMultipleChoiceField(
+    ruled_out_occupations = OccupationChecklist(
         queryset=Occupation.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
         required=False,
         label="Kinds of work ruled out (untick to remove)",
     )

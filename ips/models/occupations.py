@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import get_language
 
 from ips.versioning import Versioned
@@ -11,29 +10,37 @@ from ips.versioning import Versioned
 
 class OccupationQuerySet(models.QuerySet):
     def search(self, text: str):
-        """Occupations matching every word of `text` in the O*NET title, the plain title
-        (English or Spanish, folded: data/onet_plain_titles.tsv) or as a code prefix."""
-        from ips.reference import plain_title_codes
+        """The occupations whose names hold every word of `text` as the start of a word, in
+        any order, case, accents and apostrophes ignored (ips.reference.rank_occupations:
+        plain titles in English and Spanish, "Also called" names, the O*NET title, a code
+        start such as "37-20"). Those found by an everyday name come first, then those
+        found only by their O*NET title, each as `plain_first` orders them. One query to
+        read the (code, title) pairs, then a queryset."""
+        from ips.reference import rank_occupations
 
-        found = self
-        for word in text.split():
-            found = found.filter(
-                Q(title__icontains=word)
-                | Q(code__startswith=word)
-                | Q(code__in=plain_title_codes(word))
-            )
-        return found
+        everyday, onet_only = rank_occupations(text, self.values_list("code", "title"))
+        found_by_name = models.Case(
+            models.When(code__in=everyday, then=models.Value(0)), default=models.Value(1)
+        )
+        return self.filter(code__in=everyday + onet_only).order_by(
+            found_by_name, *self._by_title_shown()
+        )
 
     def plain_first(self):
-        """Those with a plain title (the jobs people ask for, issue 20) first, then the
-        rest, each by O*NET title."""
-        from ips.reference import plain_titles
+        """Those with a plain title (the jobs people ask for, issue 20) first, in the order
+        of that title, then the rest by O*NET title: each by the name staff see."""
+        return self.order_by(*self._by_title_shown())
 
-        common = models.Case(
-            models.When(code__in=list(plain_titles()), then=models.Value(0)),
-            default=models.Value(1),
+    @staticmethod
+    def _by_title_shown() -> list:
+        from ips.reference import plain_order
+
+        codes = plain_order()
+        shown = models.Case(
+            *(models.When(code=code, then=models.Value(i)) for i, code in enumerate(codes)),
+            default=models.Value(len(codes)),
         )
-        return self.order_by(common, "title")
+        return [shown, "title"]
 
 
 class Occupation(Versioned):
@@ -49,7 +56,13 @@ class Occupation(Versioned):
         ordering = ["title"]
 
     def __str__(self) -> str:
-        return f"{self.title} ({self.code})"
+        """Where a screen names it without choosing how (inspect pages, history, selects):
+        the plain title first, "Production helper (Helpers--Production Workers, 51-9198.00)";
+        "Chief Executives (11-1011.00)" where no plain title is written."""
+        plain = self.staff_plain_title
+        if plain == self.title:
+            return f"{self.title} ({self.code})"
+        return f"{plain} ({self.title}, {self.code})"
 
     @property
     def plain_title(self) -> str:
@@ -64,14 +77,20 @@ class Occupation(Versioned):
         return titles.get(language) or titles["en"]
 
     @property
+    def staff_plain_title(self) -> str:
+        """The plain English title staff see first ("Housekeeper"), whatever the language;
+        the O*NET title where none is written."""
+        from ips.reference import plain_titles
+
+        return plain_titles().get(self.code, {}).get("en") or self.title
+
+    @property
     def staff_label(self) -> str:
         """How staff screens name it (issue 17, item 5): the plain English title with the
         O*NET title after it, "Housekeeper (Maids and Housekeeping Cleaners)"; the O*NET
         title alone where no plain title is written or it is the same."""
-        from ips.reference import plain_titles
-
-        plain = plain_titles().get(self.code, {}).get("en")
-        return f"{plain} ({self.title})" if plain and plain != self.title else self.title
+        plain = self.staff_plain_title
+        return f"{plain} ({self.title})" if plain != self.title else self.title
 
     @property
     def major_group(self) -> str:
