@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ips.domain import shown_date
 from ips.retention import RETENTION_DAYS
 
 WEEKLY_GOAL = 6  # face-to-face employer contacts a week (IPS-25 item V6, rating 5)
@@ -44,7 +45,8 @@ class Bar:
     y: float
     height: float
     met_goal: bool
-    label: str
+    label: str  # the axis under the bar, "12 Oct": the day and month of `date_shown`
+    date_shown: str  # the week's Monday in the workspace format, "Mon 12 Oct 2026"
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,9 @@ def week_chart(
     height: int = 120,
     padding: int = 18,
 ) -> Chart:
-    """Geometry of a small bar chart (one bar a week) with the goal drawn as a line."""
+    """Geometry of a small bar chart (one bar a week) with the goal drawn as a line, in px.
+    Each bar's axis label is the short "12 Oct" (40 px a bar holds no more); the full
+    "Mon 12 Oct 2026" is `date_shown`, for the chart's accessible title."""
     top = max([goal + 2, *counts.values()])
     plot = height - 2 * padding
     slot = width / max(1, len(counts))
@@ -78,7 +82,8 @@ def week_chart(
                 y=round(height - padding - bar_height, 1),
                 height=round(bar_height, 1),
                 met_goal=count >= goal,
-                label=f"{monday:%b} {monday.day}",
+                label=" ".join(shown_date(monday).split()[1:3]),
+                date_shown=shown_date(monday),
             )
         )
     goal_y = round(height - padding - plot * goal / top, 1)
