@@ -124,3 +124,19 @@ def test_two_rows_to_pick_from_are_still_a_select(as_specialist, program):
     Employer.objects.create(program=program, name="Grand Hotel", zip="48226")
     page = as_specialist.get(reverse("openings:add")).content.decode()
     assert re.search(r'<select[^>]*name="employer"', page)
+
+
+def test_a_refused_hidden_program_is_named_at_the_top_of_the_form(
+    as_specialist, program, other_program
+):
+    """Red team: the refusal named no field, and the field is hidden, so nothing said what
+    was wrong. Now the message names it and stands at the top of the form."""
+    data = {"program": other_program.pk, "name": "Corner Cafe", "zip": "48226"}
+    response = as_specialist.post(reverse("employers:add"), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    message = f"Program: You can only choose {program} here."
+    assert response.context["form"].errors == {"__all__": [message]}
+    assert page.count(message) == 1
+    assert page.index(message) < page.index('name="name"')  # above the fields
+    assert not Employer.objects.exists()
