@@ -88,7 +88,7 @@ def settle_only_choice(form: forms.BaseForm, name: str, *, show: bool = False) -
         form.initial[name] = only.pk
     field.error_messages = {
         **field.error_messages,
-        "invalid_choice": f"You can only choose {only} here.",
+        "invalid_choice": f"You can only choose {text} here.",
     }
     choose = field.clean
     field.clean = lambda value: only if value in field.empty_values else choose(value)
