@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets.chooser import BaseChooser
 
 from ips.audit import is_about_seekers
 from ips.domain import tidy_program_name
@@ -134,7 +135,9 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                 if (
                     name != "program"
                     and field.required
-                    and type(field.widget) is forms.Select
+                    and (
+                        type(field.widget) is forms.Select or isinstance(field.widget, BaseChooser)
+                    )
                     and isinstance(field, forms.ModelChoiceField)
                     and not is_about_seekers(field.queryset.model)
                 ):
