@@ -12,6 +12,7 @@ from ips.retention import RETENTION_DAYS
 WEEKLY_GOAL = 6  # face-to-face employer contacts a week (IPS-25 item V6, rating 5)
 LAPSED_AFTER_DAYS = 60
 STRENGTH_WINDOW_DAYS = 90
+BAR_WIDTH = 28  # px, each week's bar in the chart
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -48,6 +49,11 @@ class Bar:
     label: str  # the axis under the bar, "12 Oct": the day and month of `date_shown`
     date_shown: str  # the week's Monday in the workspace format, "Mon 12 Oct 2026"
 
+    @property
+    def middle(self) -> float:
+        """The bar's centre (px), where its labels are anchored; bars are BAR_WIDTH wide."""
+        return round(self.x + BAR_WIDTH / 2, 1)
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -56,6 +62,7 @@ class Chart:
     goal_y: float
     bars: tuple[Bar, ...]
     top: int
+    bar_width: int = BAR_WIDTH
 
 
 def week_chart(
