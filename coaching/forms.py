@@ -15,9 +15,10 @@ from coaching import schedule
 from coaching.models import JobSupportPlan, SupportContact
 from ips.forms import EventFormMixin, ScopedAdminModelForm, VersionedFormMixin
 from ips.models import StaffMember, TimeEntry
-from ips.roles import Role
 from ips.validators import DomainForm, DomainModelForm
+from jobseekers.forms import offer_coaches
 from jobseekers.models import CareerProfile, Job, JobSeeker
+from jobseekers.selectors import coach_choices
 
 STILL_EMPLOYED_CHOICES = [
     ("", "Not asked this time"),
@@ -164,10 +165,10 @@ class JobSupportPlanForm(VersionedFormMixin, DomainModelForm):
     def __init__(self, *args, job: Job, **kwargs):
         super().__init__(*args, **kwargs)
         self.job = job
-        self.fields["coach"].queryset = StaffMember.objects.filter(
-            program_id=job.program_id, active=True, role__in=[Role.COACH, Role.SPECIALIST]
-        ).select_related("user", "program")
-        self.fields["coach"].label_from_instance = lambda member: member.display_name
+        # The job start's list: the program's coaches, fewest people first, with counts.
+        offer_coaches(
+            self.fields["coach"], coach_choices(job.program), current=self.instance.coach_id
+        )
         blocked, choice = disclosure_blocks_employer_notes(job)
         self.fields["employer_knows"].help_text = f"The person's choice: {choice}." + (
             " Nothing may be written here." if blocked else " Only what they agreed to share."
@@ -180,7 +181,17 @@ class JobSupportPlanForm(VersionedFormMixin, DomainModelForm):
 
 
 class JobSupportPlanAdminForm(ScopedAdminModelForm):
-    """The workspace CRUD form of a plan, with the same disclosure rule."""
+    """The workspace CRUD form of a plan, with the same disclosure rule and, for a saved
+    plan, the same coach list as a job start."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and "coach" in self.fields:
+            offer_coaches(
+                self.fields["coach"],
+                coach_choices(self.instance.program),
+                current=self.instance.coach_id,
+            )
 
     def clean(self):
         cleaned = super().clean()

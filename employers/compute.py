@@ -6,11 +6,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ips.domain import shown_date
 from ips.retention import RETENTION_DAYS
 
 WEEKLY_GOAL = 6  # face-to-face employer contacts a week (IPS-25 item V6, rating 5)
 LAPSED_AFTER_DAYS = 60
 STRENGTH_WINDOW_DAYS = 90
+BAR_WIDTH = 28  # px, each week's bar in the chart
 
 
 def week_start(day: dt.date) -> dt.date:
@@ -44,7 +46,13 @@ class Bar:
     y: float
     height: float
     met_goal: bool
-    label: str
+    label: str  # the axis under the bar, "12 Oct": the day and month of `date_shown`
+    date_shown: str  # the week's Monday in the workspace format, "Mon 12 Oct 2026"
+
+    @property
+    def middle(self) -> float:
+        """The bar's centre (px), where its labels are anchored; bars are BAR_WIDTH wide."""
+        return round(self.x + BAR_WIDTH / 2, 1)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Chart:
     goal_y: float
     bars: tuple[Bar, ...]
     top: int
+    bar_width: int = BAR_WIDTH
 
 
 def week_chart(
@@ -63,7 +72,9 @@ def week_chart(
     height: int = 120,
     padding: int = 18,
 ) -> Chart:
-    """Geometry of a small bar chart (one bar a week) with the goal drawn as a line."""
+    """Geometry of a small bar chart (one bar a week) with the goal drawn as a line, in px.
+    Each bar's axis label is the short "12 Oct" (40 px a bar holds no more); the full
+    "Mon 12 Oct 2026" is `date_shown`, for the chart's accessible title."""
     top = max([goal + 2, *counts.values()])
     plot = height - 2 * padding
     slot = width / max(1, len(counts))
@@ -78,7 +89,8 @@ def week_chart(
                 y=round(height - padding - bar_height, 1),
                 height=round(bar_height, 1),
                 met_goal=count >= goal,
-                label=f"{monday:%b} {monday.day}",
+                label=" ".join(shown_date(monday).split()[1:3]),
+                date_shown=shown_date(monday),
             )
         )
     goal_y = round(height - padding - plot * goal / top, 1)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -296,5 +297,17 @@ def undo_contact(request, pk: int):
     except ValidationError as error:
         messages.error(request, error.messages[0])
         return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
-    messages.success(request, f"Undone: the contact with {contact.employer.name} was removed.")
-    return redirect(f"{reverse('crm:quick_log')}?employer={contact.employer_id}")
+    # A fresh form: its recent employers come from the contacts that still exist, so the
+    # employer undone is not shown first as if it were recent (red team); logging the
+    # corrected contact there is one tap on the message's link.
+    again = f"{reverse('crm:quick_log')}?employer={contact.employer_id}"
+    messages.success(
+        request,
+        format_html(
+            'Undone: the contact with {} was removed. <a href="{}">Log it again at {}</a>',
+            contact.employer.name,
+            again,
+            contact.employer.name,
+        ),
+    )
+    return redirect("crm:quick_log")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
+from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -354,6 +355,13 @@ class JobOpeningViewSet(ScopedModelViewSet):
         "closed_on",
     ]
     export_headings = {"employer.name": "Employer"}
+
+    def formfield_for_dbfield(self, db_field, **kwargs):
+        """The employer is picked with the employer chooser registered for the model
+        (searched by name, the user's programs only), not a select of every employer."""
+        if db_field.name == "employer":
+            return formfield_for_dbfield(db_field, **kwargs)
+        return super().formfield_for_dbfield(db_field, **kwargs)
 
 
 class EmployersGroup(ViewSetGroup):

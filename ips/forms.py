@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.widgets.chooser import BaseChooser
 
 from ips.audit import is_about_seekers
 from ips.domain import tidy_program_name
@@ -66,9 +67,11 @@ def settle_only_choice(form: forms.BaseForm, name: str, *, show: bool = False) -
     item 5: no one-option selects): the field becomes a hidden input holding that row, set
     by the server. A sending without it gets that row; one naming any other row (a changed
     hidden input) is refused with a message, as a select would refuse it, and nothing is
-    saved. An existing row's own value is kept. `show`: the row stays named in words under
-    the field's label (an employer, a person), else nothing is shown (the program of someone
-    of one program). Returns True when the field was settled;
+    saved; the refusal names the field ("Program: You can only choose …") and is a form-wide
+    error, so it is shown at the top of the form even though the field is not. An existing
+    row's own value is kept. `show`: the row stays named in words under the field's label
+    (an employer, a person), else nothing is shown (the program of someone of one program).
+    Returns True when the field was settled;
     False (nothing changed) when it is missing, a multiple choice, or offers none or
     several rows."""
     field = form.fields.get(name)
@@ -86,10 +89,24 @@ def settle_only_choice(form: forms.BaseForm, name: str, *, show: bool = False) -
         form.initial[name] = only.pk
     field.error_messages = {
         **field.error_messages,
-        "invalid_choice": f"You can only choose {only} here.",
+        "invalid_choice": f"You can only choose {text} here.",
     }
     choose = field.clean
     field.clean = lambda value: only if value in field.empty_values else choose(value)
+    form_clean = form.clean
+    refused: list[str] = []
+
+    def clean_naming_the_field():
+        # A refusal on a field no one sees moves to the top of the form, under its name.
+        refused.extend(form.errors.pop(name, []) if name in form.errors else [])
+        for error in refused:
+            form.add_error(None, f"{form[name].label}: {error}")
+        return form_clean()
+
+    form.clean = clean_naming_the_field  # type: ignore[method-assign]
+    exclusions = getattr(form, "_get_validation_exclusions", None)
+    if exclusions is not None:  # a model form: the refused field is not checked again
+        form._get_validation_exclusions = lambda: exclusions() | ({name} if refused else set())  # type: ignore[attr-defined]
     return True
 
 
@@ -118,7 +135,9 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                 if (
                     name != "program"
                     and field.required
-                    and type(field.widget) is forms.Select
+                    and (
+                        type(field.widget) is forms.Select or isinstance(field.widget, BaseChooser)
+                    )
                     and isinstance(field, forms.ModelChoiceField)
                     and not is_about_seekers(field.queryset.model)
                 ):

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from ips.forms import ProgramAdminForm, ScopedAdminModelForm
+from ips.forms import ProgramAdminForm, ScopedAdminModelForm, settle_only_choice
 from ips.models import (
     AuditEvent,
     MentalHealthTeam,
@@ -95,6 +95,8 @@ class TimeEntryForm(ScopedAdminModelForm):
             self.fields["staff"].queryset = self.fields["staff"].queryset.filter(
                 Q(program_id__in=program_ids(user, LEADERSHIP)) | Q(user=user)
             )
+            # Someone who logs only their own time is named, not asked (issue 17, item 5).
+            settle_only_choice(self, "staff", show=True)
 
 
 class TimeEntryCreateView(EventCreateView):

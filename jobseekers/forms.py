@@ -709,6 +709,31 @@ class WageReportForm(DomainForm):
         return dt.date(int(year), int(month), 1)
 
 
+def offer_coaches(field: forms.ModelChoiceField, coaches, current: int | None = None) -> None:
+    """Offer `coaches` (selectors.coach_choices: fewest people first) on the choice `field`
+    in that order, each with their count, "Sam Lee — 4 people", and "No coach yet" for
+    none: one list wherever a coach is chosen (a job start, a support plan). `current`: the
+    pk of a row's coach kept as a last option when no longer among them (named only), so an
+    unchanged form still saves. No query until the field is rendered or cleaned."""
+    coaches = list(coaches)
+    # In the selector's order, fewest people first (red-team finding: the options came
+    # in the model's order).
+    order = Case(
+        *(When(pk=c.staff.pk, then=Value(n)) for n, c in enumerate(coaches)),
+        default=Value(len(coaches)),
+    )
+    offered = [c.staff.pk for c in coaches] + ([current] if current is not None else [])
+    field.queryset = (
+        StaffMember.objects.filter(pk__in=offered).select_related("user").order_by(order, "pk")
+    )
+    labels = {
+        c.staff.pk: f"{c.staff.display_name} — {c.people} {'person' if c.people == 1 else 'people'}"
+        for c in coaches
+    }
+    field.label_from_instance = lambda staff: labels.get(staff.pk, staff.display_name)
+    field.empty_label = "No coach yet"
+
+
 class JobStartForm(EventFormMixin, DomainForm):
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(), label="Employer (from the CRM)"
@@ -788,25 +813,9 @@ class JobStartForm(EventFormMixin, DomainForm):
         self.fields["opening"].queryset = JobOpening.objects.for_user(user).filter(
             program=seeker.program
         )
-        coach = self.fields["coach"]
-        # In the selector's order, fewest people first (red-team finding: the options came
-        # in the model's order), each with their count: "Sam Lee — 4 people".
-        order = Case(
-            *(When(pk=c.staff.pk, then=Value(n)) for n, c in enumerate(coaches)),
-            default=Value(len(coaches)),
-        )
-        coach.queryset = StaffMember.objects.filter(pk__in=[c.staff.pk for c in coaches]).order_by(
-            order, "pk"
-        )
-        labels = {
-            c.staff.pk: f"{c.staff.display_name} — {c.people} "
-            f"{'person' if c.people == 1 else 'people'}"
-            for c in coaches
-        }
-        coach.label_from_instance = lambda staff: labels.get(staff.pk, staff.display_name)
-        coach.empty_label = "No coach yet"
+        offer_coaches(self.fields["coach"], coaches)
         if not coaches:
-            coach.widget = forms.HiddenInput()
+            self.fields["coach"].widget = forms.HiddenInput()
 
     def clean(self):
         cleaned = super().clean()

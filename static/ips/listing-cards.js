@@ -1,4 +1,4 @@
-/* Each cell of a listing table gets its column's heading as data-label, which
+/* Each cell of a listing table (or a table marked ips-stack) gets its column's heading as data-label, which
    workspace.css shows before the value when the table stacks into cards (below 600 px).
    Tables keep their semantics for screen readers at every width. */
 (function () {
@@ -22,7 +22,7 @@
     table.classList.add("ips-cards");
   }
   function all() {
-    document.querySelectorAll("table.listing").forEach(label);
+    document.querySelectorAll("table.listing, table.ips-stack").forEach(label);
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", all);
   else all();

@@ -2,12 +2,15 @@
 is asserted and so is that nothing changed. Bad input gets a clear message."""
 
 import datetime as dt
+import re
+from html import unescape
 
 import pytest
 from django.utils import timezone
 
 from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
 from ips.models import TimeEntry
+from ips.roles import Role
 from jobseekers.models import Job
 from jobseekers.services import record_job_end
 from tests.support.html_forms import form_data
@@ -486,3 +489,38 @@ def test_an_answer_cannot_be_moved_to_another_check_or_dated_in_the_future(
     assert "A 30-day check is answered from" in response.content.decode()
     answer.refresh_from_db()
     assert answer.confirmed_on == job.start_date + dt.timedelta(days=30)
+
+
+def _coach_options(html: str) -> list[str]:
+    select = re.search(r'<select[^>]*name="coach".*?</select>', html, re.S).group(0)
+    return [unescape(text).strip() for text in re.findall(r"<option[^>]*>(.*?)</option>", select)]
+
+
+def test_plan_offers_the_same_coaches_as_a_job_start_fewest_people_first(
+    client, users, program, staff, job, seeker
+):
+    """Red team: the plan's coach choice listed specialists without counts, unlike the job
+    start's "Who is the job coach?" (coaches, fewest people first, "— n people")."""
+    from tests.conftest import make_staff
+
+    JobSupportPlan.objects.filter(job=job).update(coach=staff["coach"])
+    second = make_staff(program, Role.COACH, username="second-coach")
+    client.force_login(users["supervisor"])
+    plan_page = client.get(f"/admin/coaching/jobs/{job.pk}/").content.decode()
+    start_page = client.get(f"/admin/jobseekers/record/{seeker.pk}/job/").content.decode()
+
+    offered = _coach_options(plan_page)
+    assert offered == _coach_options(start_page)
+    plan = JobSupportPlan.objects.get(job=job)
+    edit_page = client.get(f"/admin/support_plans/edit/{plan.pk}/").content.decode()
+    assert _coach_options(edit_page) == offered
+    assert offered == [
+        "No coach yet",
+        f"{second.display_name} — 0 people",
+        f"{staff['coach'].display_name} — 1 person",
+    ]
+    assert staff["specialist"].display_name not in " ".join(offered)
+    # The plan's own coach stays chosen, and the unchanged plan saves.
+    assert re.search(rf'<option value="{staff["coach"].pk}" selected>', plan_page)
+    data = plan_form(job, coach=str(staff["coach"].pk))
+    assert client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data).status_code == 302

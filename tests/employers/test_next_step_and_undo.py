@@ -4,6 +4,8 @@ the right people only; a refusal says why and changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
+from html import unescape
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -20,7 +22,7 @@ from employers.services import (
 )
 from ips.roles import Role
 from tests.conftest import make_staff
-from tests.employers.conftest import make_contact
+from tests.employers.conftest import make_contact, make_employer
 
 
 @pytest.fixture
@@ -162,9 +164,38 @@ def test_undo_button_after_saving_then_log_another_at_this_employer(
     assert f"/admin/crm/log/?employer={employer.pk}" in page
     undone = client.post(f"/admin/crm/contacts/{contact.pk}/undo/")
     assert not EmployerContact.objects.exists()
-    again = client.get(undone["Location"]).content.decode()
-    assert "Undone" in again
-    assert f'value="{employer.pk}" checked' in again  # ready to log it again, corrected
+    assert undone["Location"] == "/admin/crm/log/"
+    page = client.get(undone["Location"]).content.decode()
+    assert "Undone" in page
+    # Not offered as a recent employer (its only contact is gone), but one tap away.
+    assert f'name="employer" value="{employer.pk}"' not in page
+    again = re.search(r'<a href="([^"]+)">Log it again at Corner Cafe</a>', page).group(1)
+    assert f'value="{employer.pk}" checked' in client.get(unescape(again)).content.decode()
+
+
+def test_undo_leaves_recent_employers_from_the_contacts_that_still_exist(
+    client, users, program, employer, seeker, specialist
+):
+    """Red team: after undoing a just-saved quick log, its employer stayed first among
+    "recent" employers."""
+    earlier = make_employer(program, name="Grand Hotel")
+    make_contact(specialist, earlier, date=timezone.localdate() - dt.timedelta(days=3))
+    client.force_login(users[Role.SPECIALIST])
+    data = {"employer": employer.pk, "mode": "face_to_face", "date": timezone.localdate()}
+    client.post("/admin/crm/log/", {**data, "seekers": [seeker.pk]})
+    assert _offered(client.get("/admin/crm/log/")) == [employer.pk, earlier.pk]
+
+    contact = EmployerContact.objects.get(employer=employer)
+    page = client.post(f"/admin/crm/contacts/{contact.pk}/undo/", follow=True)
+    assert _offered(page) == [earlier.pk]
+    assert _offered(client.get("/admin/crm/log/")) == [earlier.pk]
+
+
+def _offered(response) -> list[int]:
+    """The employers offered to pick on the quick log, in order."""
+    return [
+        int(pk) for pk in re.findall(r'name="employer" value="(\d+)"', response.content.decode())
+    ]
 
 
 def test_no_undo_offered_on_a_colleagues_contact(client, program, employer, users, specialist):

@@ -119,8 +119,29 @@ def test_a_required_pick_of_one_row_is_named_not_asked(as_specialist, program, o
     assert JobOpening.objects.get().employer.name == "Corner Cafe"
 
 
-def test_two_rows_to_pick_from_are_still_a_select(as_specialist, program):
+def test_two_employers_to_pick_from_are_searched_with_the_chooser(as_specialist, program):
+    """Red team: the openings form's employer was a select of every employer. Now it is
+    the employer chooser (searched by name); with two or more rows it is still asked."""
     Employer.objects.create(program=program, name="Corner Cafe", zip="48226")
     Employer.objects.create(program=program, name="Grand Hotel", zip="48226")
     page = as_specialist.get(reverse("openings:add")).content.decode()
-    assert re.search(r'<select[^>]*name="employer"', page)
+    assert not re.search(r'<select[^>]*name="employer"', page)
+    assert 'data-chooser-url="/admin/jobseekers/employer-chooser/"' in page
+    assert "Choose the employer" in page
+    assert "Grand Hotel" not in page  # not listed on the form: found by search
+
+
+def test_a_refused_hidden_program_is_named_at_the_top_of_the_form(
+    as_specialist, program, other_program
+):
+    """Red team: the refusal named no field, and the field is hidden, so nothing said what
+    was wrong. Now the message names it and stands at the top of the form."""
+    data = {"program": other_program.pk, "name": "Corner Cafe", "zip": "48226"}
+    response = as_specialist.post(reverse("employers:add"), data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    message = f"Program: You can only choose {program} here."
+    assert response.context["form"].errors == {"__all__": [message]}
+    assert page.count(message) == 1
+    assert page.index(message) < page.index('name="name"')  # above the fields
+    assert not Employer.objects.exists()

@@ -3,6 +3,8 @@ points into another program (ScopedAdminModelForm)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -175,3 +177,34 @@ def test_time_entry_form_offers_others_only_their_own_staff_row_and_leadership_t
     assert offered[Role.SPECIALIST] == {staff[Role.SPECIALIST]}
     assert offered[Role.COACH] == {staff[Role.COACH]}
     assert offered[Role.SUPERVISOR] == set(staff.values())
+
+
+def test_time_entry_form_names_the_only_staff_row_and_saves_time_to_it(client, staff):
+    """Red team: a specialist's time entry asked for the staff member from a select of
+    one (themselves). Now it names them and saves without being sent the choice; a changed
+    hidden staff row is refused by name and saves nothing."""
+    from ips.models import TimeEntry
+
+    specialist = staff[Role.SPECIALIST]
+    client.force_login(specialist.user)
+    page = client.get(reverse("time_entries:add")).content.decode()
+    assert 'name="staff"' in page
+    assert not re.search(r'<select[^>]*name="staff"', page)
+    assert re.search(rf'<p class="ips-settled-choice">{specialist.display_name}</p>', page)
+
+    data = {
+        "date": "2026-11-30",
+        "hours": "2",
+        "activity": "employment_services",
+        "location": "community",
+    }
+    data["staff"] = staff[Role.COACH].pk
+    response = client.post(reverse("time_entries:add"), data)
+    assert response.status_code == 200
+    refused = f"Staff: You can only choose {specialist.display_name} here."
+    assert refused in response.content.decode()
+    assert not TimeEntry.objects.exists()
+
+    del data["staff"]
+    assert client.post(reverse("time_entries:add"), data).status_code == 302
+    assert TimeEntry.objects.get().staff == specialist
