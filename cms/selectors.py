@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib.auth import get_user_model
@@ -20,8 +22,10 @@ from cms.filters import OpeningFilter
 from cms.models import PortalPreference
 from cms.words import reason_words
 from employers.models import JobOpening
+from employers.search import title_first_ids
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles
 from ips.models import Occupation, StaffMember
+from ips.reference import plain_title_codes
 from ips.roles import is_staff_member
 from ips.search import query_words
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
@@ -50,6 +54,8 @@ class OpeningsListing:
     near_zip: str = ""
     miles: float | None = None
     beyond: bool = False  # a page past MAX_PAGES was asked for: nothing is listed
+    more_than: int | None = None  # more openings match than can be shown: "More than 2,000"
+    title_first: bool = False  # so many matched words: title matches first, newest first
 
 
 class BoundedPaginator(Paginator):
@@ -64,13 +70,48 @@ class IdsFirstPaginator(BoundedPaginator):
     """Sorts only the matches' ids (with the order's keys), then reads the page's rows with
     their employer and kind of work by id: a sort of thousands of matches (a keyword or a
     radius at state scale) then carries a few narrow values instead of every column of
-    three tables. Three queries: count, ids, rows."""
+    three tables. Three queries: count, ids, rows.
+
+    The count stops at `bound` + 1 (MAX_PAGES pages' worth; `more_than` then says "more
+    than `bound`"): counting 25,000 keyword matches at state scale costs more than the page.
+    When more than `bound` match and `beyond_bound_ids(offset, limit)` is given, the page's
+    ids come from it (a cheaper order, employers.search.title_first_ids)."""
+
+    def __init__(
+        self,
+        object_list,
+        per_page: int,
+        beyond_bound_ids: Callable[[int, int], list[int]] | None = None,
+    ):
+        super().__init__(object_list, per_page)
+        self.beyond_bound_ids = beyond_bound_ids
+
+    @property
+    def bound(self) -> int:
+        return MAX_PAGES * int(self.per_page)
+
+    @cached_property
+    def count(self) -> int:
+        """The number of matches, at most `bound` + 1 (one query)."""
+        return self.object_list.order_by().values("pk")[: self.bound + 1].count()
+
+    @property
+    def more_than(self) -> int | None:
+        """`bound` when more openings match than the listing shows, else None."""
+        return self.bound if self.count > self.bound else None
+
+    @property
+    def ordered_beyond_bound(self) -> bool:
+        return self.more_than is not None and self.beyond_bound_ids is not None
 
     def page(self, number) -> Page:
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        openings: QuerySet[JobOpening] = self.object_list  # type: ignore[assignment]  # always a queryset here
-        ids = list(openings.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        if self.ordered_beyond_bound:
+            ids = self.beyond_bound_ids(bottom, self.per_page)  # type: ignore[misc]  # checked above
+        else:
+            openings: QuerySet[JobOpening] = self.object_list  # type: ignore[assignment]  # always a queryset here
+            ids = list(openings.values_list("pk", flat=True)[bottom : bottom + self.per_page])
         by_id = JobOpening.objects.select_related(*PUBLIC_OPENING_RELATED).in_bulk(ids)
         # An opening removed between the two reads is left out of the page.
         return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
@@ -112,7 +153,10 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
     first, the distance computed in the database on the openings inside the bounding box
     (read from the public_opening_location index). Two queries (count, page) for the
     plain listing, three for words or a ZIP (IdsFirstPaginator).
-    At most MAX_PAGES pages; a later page gives an empty listing with `beyond` set (the
+    With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); on SQLite,
+    words matching more than that are ordered title matches first, newest first
+    (`title_first`, employers.search.title_first_ids) instead of by bm25, which would
+    read every match. At most MAX_PAGES pages; a later page gives an empty listing with `beyond` set (the
     page says to narrow it)."""
     queryset = filterset.qs
     origin = filterset.origin()
@@ -122,10 +166,18 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
         words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
         if not words:
             paginator = BoundedPaginator(queryset.order_by(*LISTING_ORDER), per_page)
-        else:
-            ordered = queryset.order_by("keyword_rank", *LISTING_ORDER)
-            paginator = IdsFirstPaginator(ordered, per_page)
-        return OpeningsListing(page=paginator.get_page(page_number))
+            return OpeningsListing(page=paginator.get_page(page_number))
+        ordered = queryset.order_by("keyword_rank", *LISTING_ORDER)
+        beyond: Callable[[int, int], list[int]] | None = None
+        if connection.vendor == "sqlite":  # PostgreSQL ranks every match (employers.search)
+            codes = {word: plain_title_codes(word) for word in words}
+            beyond = partial(title_first_ids, queryset, words, codes)
+        ids_first = IdsFirstPaginator(ordered, per_page, beyond_bound_ids=beyond)
+        return OpeningsListing(
+            page=ids_first.get_page(page_number),
+            more_than=ids_first.more_than,
+            title_first=ids_first.ordered_beyond_bound,
+        )
     lat, lon, miles = origin
     min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, miles)
     near = (
@@ -134,10 +186,15 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
         .filter(nearness__lte=nearness_within(miles))
         .order_by("nearness", "id")
     )
-    page = IdsFirstPaginator(near, per_page).get_page(page_number)
+    paginator = IdsFirstPaginator(near, per_page)
+    page = paginator.get_page(page_number)
     distances = {o.pk: round(haversine_miles(lat, lon, o.latitude, o.longitude), 1) for o in page}
     return OpeningsListing(
-        page=page, distances=distances, near_zip=filterset.form.cleaned_data["zip"], miles=miles
+        page=page,
+        distances=distances,
+        near_zip=filterset.form.cleaned_data["zip"],
+        miles=miles,
+        more_than=paginator.more_than,
     )
 
 

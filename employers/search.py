@@ -12,7 +12,9 @@ of work (or is part of a plain title of that kind of work, given as `codes`):
   0007) instead of an OR across joined tables that no index serves; ranked by where the
   word first appears in the folded title-then-description.
 
-Either way the queryset comes back annotated with `keyword_rank`, smaller first.
+Either way the queryset comes back annotated with `keyword_rank`, smaller first. Ranking
+reads every match, so on SQLite a search matching more openings than a listing can show
+is ordered by `title_first_ids` instead, which reads only the rows a page needs.
 """
 
 from __future__ import annotations
@@ -51,6 +53,49 @@ def fts_query(words: Sequence[str], codes: Mapping[str, Sequence[str]]) -> str:
             term += f" OR occupation : ({tokens})"
         terms.append(f"({term})")
     return " AND ".join(terms)
+
+
+def title_query(words: Sequence[str]) -> str:
+    """The FTS5 expression for every folded word as a prefix in the title column.
+
+    >>> title_query(["cook", "cafe"])
+    'title : ("cook"*) AND title : ("cafe"*)'
+    """
+    return " AND ".join(f'title : ("{word}"*)' for word in words)
+
+
+def title_first_ids(
+    queryset: QuerySet[JobOpening],
+    words: Sequence[str],
+    codes: Mapping[str, Sequence[str]],
+    offset: int,
+    limit: int,
+) -> list[int]:
+    """SQLite only. Ids of `queryset`'s openings (filtered by `with_keywords` with the same
+    `words` and `codes`, and any other filters) at positions offset .. offset+limit-1 of
+    this order: every word in the title first, then the others; newest added (highest id)
+    first within each. Each part is read from the FTS5 index in rowid order and stops
+    after offset+limit rows, so the cost follows the page's depth, not the number of
+    matches (bm25 reads them all: 17 ms over 25,000 at state scale). One query."""
+    if connection.vendor != "sqlite":
+        raise NotImplementedError("title_first_ids reads SQLite's FTS5 table")
+    table = connection.ops.quote_name(FTS_TABLE)
+    in_title = title_query(words)
+    parts, params = [], []
+    for tier, expression in enumerate((in_title, f"({fts_query(words, codes)}) NOT ({in_title})")):
+        part = (
+            queryset.extra(where=[f"{table} MATCH %s"], params=[expression])
+            .order_by()
+            .extra(order_by=[f"-{FTS_TABLE}.rowid"])
+            .values_list("pk", flat=True)[: offset + limit]
+        )
+        sql, part_params = part.query.sql_with_params()
+        parts.append(f"SELECT pk, {tier} AS tier FROM ({sql})")
+        params.extend(part_params)
+    sql = f"SELECT pk FROM ({' UNION ALL '.join(parts)}) ORDER BY tier, pk DESC LIMIT %s OFFSET %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _sqlite_keywords(queryset: QuerySet, words, codes) -> QuerySet:
