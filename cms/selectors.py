@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypedDict
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, FloatField, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, FloatField, OuterRef, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -82,9 +82,15 @@ class IdsFirstPaginator(BoundedPaginator):
         object_list,
         per_page: int,
         beyond_bound_ids: Callable[[int, int], list[int]] | None = None,
+        count_with_ids: bool = False,
     ):
         super().__init__(object_list, per_page)
         self.beyond_bound_ids = beyond_bound_ids
+        # Count in the ids' query (COUNT(*) OVER ()): cheaper where the ids' query reads
+        # every match anyway (words near a ZIP: 20 -> 12 ms at state scale); a second
+        # query counts only when the page asked for is empty.
+        self.count_with_ids = count_with_ids
+        self._counted_ids: dict[int, list[int]] = {}
 
     @property
     def bound(self) -> int:
@@ -93,7 +99,8 @@ class IdsFirstPaginator(BoundedPaginator):
     @cached_property
     def count(self) -> int:
         """The number of matches, at most `bound` + 1 (one query)."""
-        return self.object_list.order_by().values("pk")[: self.bound + 1].count()
+        openings: QuerySet[JobOpening] = self.object_list  # type: ignore[assignment]  # always a queryset here
+        return openings.order_by().values("pk")[: self.bound + 1].count()
 
     @property
     def more_than(self) -> int | None:
@@ -104,10 +111,30 @@ class IdsFirstPaginator(BoundedPaginator):
     def ordered_beyond_bound(self) -> bool:
         return self.more_than is not None and self.beyond_bound_ids is not None
 
+    def _read_ids_and_count(self, number) -> None:
+        try:
+            wanted = max(int(number), 1)
+        except (TypeError, ValueError):
+            return  # validate_number says what is wrong
+        bottom = (wanted - 1) * self.per_page
+        openings: QuerySet[JobOpening] = self.object_list  # type: ignore[assignment]  # always a queryset here
+        rows = list(
+            openings.annotate(listing_total=Window(Count("pk"))).values_list("pk", "listing_total")[
+                bottom : bottom + self.per_page
+            ]
+        )
+        if rows:
+            self.__dict__["count"] = rows[0][1]  # the cached_property's value
+            self._counted_ids[wanted] = [pk for pk, _ in rows]
+
     def page(self, number) -> Page:
+        if self.count_with_ids and "count" not in self.__dict__:
+            self._read_ids_and_count(number)
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        if self.ordered_beyond_bound:
+        if number in self._counted_ids:
+            ids = self._counted_ids[number]
+        elif self.ordered_beyond_bound:
             ids = self.beyond_bound_ids(bottom, self.per_page)  # type: ignore[misc]  # checked above
         else:
             openings: QuerySet[JobOpening] = self.object_list  # type: ignore[assignment]  # always a queryset here
@@ -156,14 +183,14 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
     With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); on SQLite,
     words matching more than that are ordered title matches first, newest first
     (`title_first`, employers.search.title_first_ids) instead of by bm25, which would
-    read every match. At most MAX_PAGES pages; a later page gives an empty listing with `beyond` set (the
-    page says to narrow it)."""
+    read every match. At most MAX_PAGES pages; a later page gives an empty listing with
+    `beyond` set (the page says to narrow it)."""
     queryset = filterset.qs
     origin = filterset.origin()
     if past_the_bound(page_number):
         return OpeningsListing(page=Paginator([], per_page).page(1), beyond=True)
+    words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
     if origin is None:
-        words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
         if not words:
             paginator = BoundedPaginator(queryset.order_by(*LISTING_ORDER), per_page)
             return OpeningsListing(page=paginator.get_page(page_number))
@@ -186,7 +213,7 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
         .filter(nearness__lte=nearness_within(miles))
         .order_by("nearness", "id")
     )
-    paginator = IdsFirstPaginator(near, per_page)
+    paginator = IdsFirstPaginator(near, per_page, count_with_ids=bool(words))
     page = paginator.get_page(page_number)
     distances = {o.pk: round(haversine_miles(lat, lon, o.latitude, o.longitude), 1) for o in page}
     return OpeningsListing(
