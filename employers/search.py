@@ -20,6 +20,7 @@ is ordered by `title_first_ids` instead, which reads only the rows a page needs.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from django.db import connection
 from django.db.models import Case, QuerySet, Value, When
@@ -82,7 +83,7 @@ def title_first_ids(
     table = connection.ops.quote_name(FTS_TABLE)
     in_title = title_query(words)
     parts: list[str] = []
-    params: list[object] = []
+    params: list[Any] = []
     for tier, expression in enumerate((in_title, f"({fts_query(words, codes)}) NOT ({in_title})")):
         part = (
             queryset.extra(where=[f"{table} MATCH %s"], params=[expression])
