@@ -245,6 +245,13 @@ def test_past_the_bound_title_matches_come_first_newest_first_and_it_says_so(
     if connection.vendor == "sqlite":
         assert "your words in the job title first, then the newest first" in body
         assert page_1 + page_2 == newest_first[:40]
+        # Other filters still apply past the bound: 42 match, 41 of them with 20-29 hours.
+        make_opening(title="Helper", description="Porter work 16")
+        older_titles[-1].hours_per_week = 12
+        older_titles[-1].save()
+        with_hours = client.get(openings_url, {"q": "porter", "hours": "20_to_29"})
+        assert heading(with_hours) == "More than 40 openings"
+        assert [o.pk for o in with_hours.context["openings"]] == newest_first[1:21]
     else:
         assert "your words in the job title first" not in body
         assert set(page_1) <= {o.pk for o in older_titles}  # title hits still rank first
