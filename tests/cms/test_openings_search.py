@@ -200,9 +200,9 @@ def test_on_postgresql_each_keyword_column_is_its_own_indexed_id_list(make_openi
 def two_pages_at_most(monkeypatch):
     """The listing shows at most 2 pages (40 openings) instead of MAX_PAGES: the bound's
     behaviour with 41 openings instead of 2,001."""
-    import cms.selectors
+    import cms.paging
 
-    monkeypatch.setattr(cms.selectors, "MAX_PAGES", 2)
+    monkeypatch.setattr(cms.paging, "MAX_PAGES", 2)
 
 
 def heading(response) -> str:
