@@ -115,7 +115,7 @@ def _version() -> str:
             params,
         )
         count, latest, top = cursor.fetchone()
-    return f"{count}:{latest}:{top}"
+    return f"{count}:{latest}:{top}".replace(" ", "T")  # a cache key has no spaces
 
 
 def _cached(request, key: str, build) -> HttpResponse:
