@@ -124,11 +124,13 @@ class OpeningFilter(DomainFilterSet):
     def filter_keyword(self, queryset, name, value):
         """Every word (at most 8) in the title, description, employer name or kind of work,
         case, accents and apostrophes ignored ("mcdonalds" finds McDonald's; ips.search),
-        through the engine's text index, annotated with `keyword_rank` (employers.search)."""
+        through the engine's text index, annotated with `keyword_rank` (employers.search)
+        unless a ZIP orders the listing by distance."""
         words = query_words(value)
         if not words:
             return queryset
-        return with_keywords(queryset, words, {word: plain_title_codes(word) for word in words})
+        codes = {word: plain_title_codes(word) for word in words}
+        return with_keywords(queryset, words, codes, ranked=self.origin() is None)
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(occupation__code__startswith=f"{value}-")

