@@ -7,6 +7,7 @@ are one mechanism; splitting it waits until the workspace-loop work that edits i
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import types
 
@@ -19,6 +20,8 @@ from django.forms import Media, modelform_factory
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -255,7 +258,28 @@ class ReferenceEditView(WellFormedPkMixin, VersionedEditMixin, generic.EditView)
     """Edit shared reference data, with the stale-copy check."""
 
 
-class ReferenceInspectView(WellFormedPkMixin, generic.InspectView):
+class PlainValuesMixin:
+    """An inspect page's values as people read them: times in the program's time zone
+    (Wagtail's template `|localize`s an aware datetime before the template would convert
+    it, so it showed UTC: a wrong date in the evening), dates as "Mon 23 Nov 2026", Yes/No,
+    and a dash for nothing recorded (never "None" or "False")."""
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)  # type: ignore[misc]
+        if isinstance(value, dt.datetime):
+            if timezone.is_aware(value):
+                value = timezone.localtime(value)
+            return date_format(value, "DATETIME_FORMAT")
+        if isinstance(value, dt.date):
+            return date_format(value, "DATE_FORMAT")
+        if isinstance(value, bool):
+            return "Yes" if value else "No"
+        if value is None or value == "":
+            return "\u2014"
+        return value
+
+
+class ReferenceInspectView(PlainValuesMixin, WellFormedPkMixin, generic.InspectView):
     pass
 
 
@@ -291,7 +315,7 @@ class ScopedDeleteView(ScopedObjectMixin, generic.DeleteView):
             return redirect(self.get_success_url())
 
 
-class ScopedInspectView(ScopedObjectMixin, generic.InspectView):
+class ScopedInspectView(PlainValuesMixin, ScopedObjectMixin, generic.InspectView):
     audit_view_name = "inspect"
 
 
