@@ -163,6 +163,16 @@ def test_a_control_character_is_a_clear_message_and_nothing_is_searched(client, 
     assert not AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).exists()
 
 
+@pytest.mark.parametrize("typed", ["%", "_", "!!!", "' - '"])
+def test_punctuation_alone_is_a_clear_message_not_everyone(client, users, named, typed):
+    client.force_login(users[Role.SPECIALIST])
+    response = client.get(SEARCH_URL, {"q": typed})
+    assert response.status_code == 200
+    assert "no letters or numbers" in response.content.decode()
+    assert response.context["found"] is None
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.VIEW).exists()
+
+
 def test_an_empty_search_shows_the_box_and_no_results(client, users):
     client.force_login(users[Role.COACH])
     response = client.get(SEARCH_URL)
