@@ -326,6 +326,9 @@ class MatchViewSet(ScopedModelViewSet):
     ]
     list_export = ["seeker", "opening", "rank"]
     export_headings = {"rank": "Place among the person's openings (1 = best fit)"}
+    # What staff read on a match's page: not the raw score, the feature weights, or the
+    # reasons written to the seeker ("you said..."), which the match cards word for staff.
+    inspect_view_fields = ["seeker", "opening", "rank", "distance_miles", "computed_at"]
     list_filter = ["program"]
     list_select_related = ("seeker", "opening__employer")
     search_fields = ["seeker__name", "opening__title"]

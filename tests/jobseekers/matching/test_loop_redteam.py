@@ -201,6 +201,17 @@ def test_the_matches_listing_shows_a_place_in_words_never_a_raw_score(
     Match.objects.filter(seeker=seeker, opening=matched).update(rank=3)
     html = client.get(reverse("matches:index")).content.decode()
     assert "3rd best fit for the person" in html
+    # The match's own page: no raw score, feature weights or reasons in the seeker's voice.
+    match = Match.objects.get(seeker=seeker, opening=matched)
+    Match.objects.filter(pk=match.pk).update(
+        features={"wage": 0.9069}, reasons=["16 hours a week, about what you want"]
+    )
+    page = client.get(reverse("matches:inspect", args=[match.pk]))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert seeker.name in html
+    for raw in ("1.473632", "0.9069", "what you want"):
+        assert raw not in html
 
 
 def test_a_filled_openings_record_says_who_filled_it_and_that_it_is_not_public(
