@@ -5,16 +5,18 @@ from __future__ import annotations
 import uuid
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db.models import Q
 from django.utils.html import format_html
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.forms.models import registry as form_field_overrides
 from wagtail.admin.widgets.chooser import BaseChooser
 
 from ips.audit import is_about_seekers
 from ips.domain import tidy_program_name
 from ips.idempotency import KEY_FIELD, LikelyDuplicate, duplicate_message, parse_key
-from ips.models import Program
-from ips.roles import ROLE_PERMISSIONS, program_roles
+from ips.models import Program, StaffMember
+from ips.roles import CASEWORK_ROLES, ROLE_PERMISSIONS, Role, program_roles
 from ips.services import name_taken_message
 from ips.validators import InputDomainMixin
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, parse_version
@@ -43,6 +45,88 @@ def scope_choices(form: forms.BaseForm, user) -> None:
             continue
         if hasattr(queryset, "for_user"):
             field.queryset = queryset.for_user(user)
+
+
+# Which staff a staff pick offers, by the field's name (issue 17): the roles whose work the
+# field names. A field not named here (a time entry's "staff", "recorded by") offers every
+# role. Coaches of a saved plan are offered by coaching's form (`offer_coaches`: fewest
+# people first).
+STAFF_FIELD_ROLES: dict[str, frozenset[str]] = {
+    "specialist": frozenset({Role.SPECIALIST}),
+    "coach": frozenset({Role.COACH}),
+    "assessed_by": CASEWORK_ROLES,
+    "assigned_to": frozenset({Role.SPECIALIST, Role.COACH}),
+    "handled_by": CASEWORK_ROLES,
+}
+# A support contact's "staff" is who gave the support: a specialist or a coach.
+STAFF_FIELD_ROLES_BY_MODEL: dict[tuple[str, str], frozenset[str]] = {
+    ("coaching.supportcontact", "staff"): frozenset({Role.SPECIALIST, Role.COACH}),
+}
+
+
+def staff_name(staff) -> str:
+    """A staff pick's option: the person's name ("Maria Lopez"), not the membership's
+    label with role and program."""
+    return staff.display_name
+
+
+def offer_staff(form: forms.BaseForm, name: str, roles=None) -> None:
+    """Offer on the staff choice `name` only the active staff (already scoped to the
+    user's programs) whose role fits the field, by name; the row's current value stays
+    offered even when that person's role or activity changed, so an unchanged form saves."""
+    field = form.fields[name]
+    current = form.initial.get(name)
+    current = getattr(current, "pk", current)
+    fits = Q(active=True)
+    if roles is not None:
+        fits &= Q(role__in=sorted(roles))
+    if current not in (None, ""):
+        fits |= Q(pk=current)
+    field.queryset = (
+        field.queryset.filter(fits)
+        .select_related("user")
+        .order_by("user__first_name", "user__last_name", "pk")
+    )
+    field.label_from_instance = staff_name
+
+
+def offer_fitting_staff(form: forms.BaseForm) -> None:
+    """Every staff pick of a model form, after `offer_staff` and STAFF_FIELD_ROLES."""
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    label = model._meta.label_lower if model is not None else ""
+    for name, field in form.fields.items():
+        queryset = getattr(field, "queryset", None)
+        if queryset is None or queryset.model is not StaffMember:
+            continue
+        roles = STAFF_FIELD_ROLES_BY_MODEL.get((label, name), STAFF_FIELD_ROLES.get(name))
+        offer_staff(form, name, roles)
+
+
+def use_choosers(form: forms.BaseForm) -> None:
+    """A single pick of a row whose model has a registered chooser (an employer, a person
+    at an employer, a job seeker: jobseekers.choosers, employers.choosers) is made with
+    that chooser, searchable and scoped to what the user may choose, instead of a select of
+    every row (issue 17: 181 employers, 238 people on a phone). A field whose form set its
+    own widget (a hidden input, radio buttons) keeps it. Before `scope_choices`, which gives
+    the chooser the field's scoped rows."""
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    if model is None:
+        return
+    for name, field in form.fields.items():
+        if type(field) is not forms.ModelChoiceField or type(field.widget) is not forms.Select:
+            continue
+        try:
+            db_field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        widget = (form_field_overrides.get(db_field) or {}).get("widget")
+        if isinstance(widget, type) and issubclass(widget, BaseChooser):
+            widget = widget()
+        if isinstance(widget, BaseChooser):
+            widget.is_required = field.required
+            widget.attrs.update(field.widget.attrs)
+            field.widget = widget
+            field.queryset = field.queryset  # the widget's choices: the offered rows
 
 
 class SettledChoiceInput(forms.HiddenInput):
@@ -117,8 +201,10 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
+        use_choosers(self)
         if user is not None:
             scope_choices(self, user)
+            offer_fitting_staff(self)
             program_field = self.fields.get("program")
             if program_field is not None:
                 # Only programs where the user's role there may add (a new row) or change
