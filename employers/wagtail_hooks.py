@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from employers import urls
+from employers.choosers import person_chooser_viewset
 from employers.selectors import CASEWORK
 from employers.services import MERGE_ACTION, NEXT_STEP_DONE_ACTION, UNDO_ACTION
 from employers.viewsets import EmployersGroup
@@ -11,6 +12,11 @@ from ips.menu import RoleMenuItem
 @hooks.register("register_admin_viewset")
 def register_employer_viewsets():
     return EmployersGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_person_chooser():
+    return person_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

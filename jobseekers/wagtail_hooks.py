@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from ips.menu import RoleMenuItem
+from jobseekers.choosers import seeker_chooser_viewset
 from jobseekers.models import CASEWORK_ROLES
 from jobseekers.viewsets import (
     JobSeekersGroup,
@@ -23,6 +24,11 @@ def register_occupation_chooser():
 @hooks.register("register_admin_viewset")
 def register_employer_chooser():
     return employer_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_seeker_chooser():
+    return seeker_chooser_viewset
 
 
 @hooks.register("register_admin_urls")
