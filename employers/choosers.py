@@ -11,7 +11,7 @@ from wagtail.admin.ui.tables import Column
 from employers.models import EmployerPerson
 from ips.search import folded_q
 from ips.validators import InputDomainMixin
-from ips.workspace import ScopedChooserViewSet, ScopedChooseResultsView, ScopedChooseView
+from ips.workspace import ScopedChooseResultsView, ScopedChooserViewSet, ScopedChooseView
 
 
 class PersonSearchForm(InputDomainMixin, BaseFilterForm):

@@ -15,6 +15,18 @@ class IpsConfig(AppConfig):
         # history, editing sessions...): registered before any viewset asks for one.
         register_policies()
 
+        # Every Wagtail form's date box (pages, reference data) shows and reads
+        # "Mon 23 Nov 2026", as the workspace forms do (ips.date_input).
+        from django.db import models
+        from wagtail.admin.forms.models import register_form_field_override
+
+        from ips.date_input import DATE_MESSAGE, HumanDateInput
+
+        register_form_field_override(
+            models.DateField,
+            override={"widget": HumanDateInput, "error_messages": {"invalid": DATE_MESSAGE}},
+        )
+
         # Framework hook, not one of our models' signals: keeps the role groups'
         # permissions in step with ROLE_PERMISSIONS after every migrate.
         post_migrate.connect(sync_role_permissions, sender=self, dispatch_uid="ips_role_perms")

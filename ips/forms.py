@@ -13,6 +13,7 @@ from wagtail.admin.forms.models import registry as form_field_overrides
 from wagtail.admin.widgets.chooser import BaseChooser
 
 from ips.audit import is_about_seekers
+from ips.date_input import DATE_MESSAGE, HumanDateInput
 from ips.domain import tidy_program_name
 from ips.idempotency import KEY_FIELD, LikelyDuplicate, duplicate_message, parse_key
 from ips.models import Program, StaffMember
@@ -129,6 +130,21 @@ def use_choosers(form: forms.BaseForm) -> None:
             field.queryset = field.queryset  # the widget's choices: the offered rows
 
 
+def use_human_dates(form: forms.BaseForm) -> None:
+    """Every plain date box shows and reads "Mon 23 Nov 2026" (ips.date_input), ISO still
+    read; a date it cannot read is refused with a message saying how to write one. A box
+    the form made itself (the browser's own date picker, a hidden input) is kept."""
+    for field in form.fields.values():
+        if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
+            if field.widget.input_type != "text":
+                continue
+            widget = HumanDateInput(attrs=field.widget.attrs)
+            widget.is_required = field.required
+            field.widget = widget
+        if isinstance(field, forms.DateField) and isinstance(field.widget, HumanDateInput):
+            field.error_messages = {**field.error_messages, "invalid": DATE_MESSAGE}
+
+
 class SettledChoiceInput(forms.HiddenInput):
     """The one row a choice offers, named in words beside its hidden value: a field with
     its label and no control to work."""
@@ -202,6 +218,7 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         user = self.for_user
         use_choosers(self)
+        use_human_dates(self)
         if user is not None:
             scope_choices(self, user)
             offer_fitting_staff(self)

@@ -12,7 +12,7 @@ from wagtail.admin.ui.tables import Column
 from ips.audit import record_rows_shown, rows_by_program
 from ips.search import folded_q
 from ips.validators import InputDomainMixin
-from ips.workspace import ScopedChooserViewSet, ScopedChooseResultsView, ScopedChooseView
+from ips.workspace import ScopedChooseResultsView, ScopedChooserViewSet, ScopedChooseView
 from jobseekers.models import JobSeeker
 
 
@@ -47,10 +47,7 @@ class SeekerListMixin:
             output_field=IntegerField(),
         )
         return (
-            super()
-            .get_object_list()
-            .select_related("specialist__user")
-            .order_by(own, "name", "pk")
+            super().get_object_list().select_related("specialist__user").order_by(own, "name", "pk")
         )
 
     @property

@@ -3,7 +3,6 @@ role fits the field; a row's current value stays offered (ips.forms.offer_fittin
 
 from __future__ import annotations
 
-import pytest
 from django.urls import reverse
 
 from coaching.models import FollowUpTask, SupportContact
@@ -20,9 +19,7 @@ def url(model, action, *args) -> str:
 
 def options(form, name) -> dict[int, str]:
     field = form.fields[name]
-    return {
-        int(value.value): label for value, label in field.choices if value != ""
-    }
+    return {int(value.value): label for value, label in field.choices if value != ""}
 
 
 def test_seeker_specialist_offers_specialists_by_name(client, users, staff, seeker, other_staff):
