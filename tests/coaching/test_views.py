@@ -524,3 +524,24 @@ def test_plan_offers_the_same_coaches_as_a_job_start_fewest_people_first(
     assert re.search(rf'<option value="{staff["coach"].pk}" selected>', plan_page)
     data = plan_form(job, coach=str(staff["coach"].pk))
     assert client.post(f"/admin/coaching/jobs/{job.pk}/plan/", data).status_code == 302
+
+
+def test_log_support_lists_the_users_own_people_first(
+    client, users, staff, seeker, program, other_seeker
+):
+    from jobseekers.models import JobSeeker
+
+    JobSeeker.objects.create(program=program, name="Aaron Apple")  # nobody's yet
+    client.force_login(users["specialist"])
+
+    page = client.get(LOG).content.decode()
+
+    mine = page.index('<optgroup label="Your people">')
+    others = page.index('<optgroup label="Everyone else">')
+    assert mine < page.index(seeker.name) < others < page.index("Aaron Apple")
+    assert other_seeker.name not in page
+    # A supervisor with no people of their own gets one plain list, by name.
+    client.force_login(users["supervisor"])
+    page = client.get(LOG).content.decode()
+    assert "<optgroup" not in page
+    assert page.index("Aaron Apple") < page.index(seeker.name)
