@@ -51,6 +51,12 @@ class SeekerListMixin:
         )
 
     @property
+    def title_column(self):
+        column = super().title_column
+        column.label = "Name"
+        return column
+
+    @property
     def columns(self):
         return [
             *super().columns,
