@@ -9,10 +9,15 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 
-from ips.audit import record_rows_shown, rows_by_program
+from ips.audit import audit_object_access, record_rows_shown, rows_by_program
 from ips.search import folded_q
 from ips.validators import InputDomainMixin
-from ips.workspace import ScopedChooseResultsView, ScopedChooserViewSet, ScopedChooseView
+from ips.workspace import (
+    ScopedChooseResultsView,
+    ScopedChooserViewSet,
+    ScopedChooseView,
+    ScopedChosenView,
+)
 from jobseekers.models import JobSeeker
 
 
@@ -86,6 +91,15 @@ class SeekerChooseResultsView(SeekerListMixin, ScopedChooseResultsView):
     pass
 
 
+class SeekerChosenView(ScopedChosenView):
+    """The one person chosen, named back to the form: a read of their record (ips.audit)."""
+
+    def get_object(self, pk):
+        seeker = super().get_object(pk)
+        audit_object_access(self.request, seeker, view_name="chooser")
+        return seeker
+
+
 class SeekerChooserViewSet(ScopedChooserViewSet):
     """Pick a job seeker by name or reference (only the people the user may see)."""
 
@@ -96,6 +110,7 @@ class SeekerChooserViewSet(ScopedChooserViewSet):
     per_page = 20
     choose_view_class = SeekerChooseView
     choose_results_view_class = SeekerChooseResultsView
+    chosen_view_class = SeekerChosenView
 
 
 seeker_chooser_viewset = SeekerChooserViewSet(
