@@ -13,6 +13,7 @@ from jobseekers.models import (
     JobSeeker,
 )
 from jobseekers.services import (
+    SEEKER_DETAIL_FIELDS,
     refer_seeker,
     update_seeker_details,
 )
@@ -32,10 +33,8 @@ class SeekerCreateView(ServiceErrorsMixin, CreateView):
         )
 
 
-SEEKER_CREATE_FIELDS = (
-    "ref", "name", "preferred_name", "email", "phone", "specialist", "mh_team",
-    "referral_date", "referral_source", "employed_at_referral",
-)  # fmt: skip
+# The details a referral takes by name (the ZIP goes in as `zip_code`): the service's one list.
+SEEKER_CREATE_FIELDS = tuple(name for name in SEEKER_DETAIL_FIELDS if name != "zip")
 
 
 class SeekerEditView(ServiceErrorsMixin, ScopedEditView):
@@ -54,20 +53,7 @@ class JobSeekerViewSet(ScopedModelViewSet):
     model = JobSeeker
     icon = "user"
     menu_label = "Job seekers"
-    form_fields = [
-        "program",
-        "ref",
-        "name",
-        "preferred_name",
-        "email",
-        "phone",
-        "specialist",
-        "mh_team",
-        "referral_date",
-        "referral_source",
-        "employed_at_referral",
-        "zip",
-    ]
+    form_fields = ["program", *SEEKER_DETAIL_FIELDS]
     # Stage, entry and closing change only through the record page's services.
     add_view_class = SeekerCreateView
     edit_view_class = SeekerEditView
