@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from cms import workspace_urls
 from ips.menu import RoleMenuItem
-from jobseekers.models import CASEWORK_ROLES
+from ips.roles import CASEWORK_ROLES
 
 
 @hooks.register("register_admin_urls")

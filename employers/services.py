@@ -13,11 +13,11 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from employers.selectors import CASEWORK, find_duplicate_employers
+from employers.selectors import find_duplicate_employers
 from employers.signals import opening_saved
 from ips.idempotency import refuse_replay, save_event
 from ips.models import Program, StaffMember
-from ips.roles import LEADERSHIP, has_role
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, has_role
 from ips.versioning import Versioned, bumped, save_if_unchanged
 
 
@@ -139,7 +139,7 @@ def check_contact(
     errors: dict[str, list[str]] = {}
     if date > today + dt.timedelta(days=MAX_DAYS_AHEAD):
         errors["date"] = ["The date can be today or earlier (tomorrow at most)."]
-    if specialist.role not in CASEWORK or not specialist.active:
+    if specialist.role not in CASEWORK_ROLES or not specialist.active:
         errors["specialist"] = [
             "Only specialists, supervisors and directors log employer contacts."
         ]

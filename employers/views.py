@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from employers.forms import MergeForm, QuickLogForm
 from employers.models import Employer, EmployerContact
 from employers.selectors import (
-    CASEWORK,
     casework_programs,
     find_duplicate_employers,
     loggable_seekers,
@@ -40,7 +39,7 @@ from employers.services import (
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import StaffMember
 from ips.permissions import requires
-from ips.roles import LEADERSHIP, has_role, program_ids
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, has_role, program_ids
 from ips.validators import query_id, query_text
 
 
@@ -211,7 +210,7 @@ def my_week(request):
     user, today = request.user, timezone.localdate()
     leading = user.is_superuser or bool(program_ids(user, LEADERSHIP))
     asked = request.GET.get("specialist")
-    own = StaffMember.objects.filter(user=user, active=True, role__in=CASEWORK)
+    own = StaffMember.objects.filter(user=user, active=True, role__in=CASEWORK_ROLES)
     if asked:
         if query_id(asked) is None:
             raise PermissionDenied("Unknown specialist.")
@@ -237,7 +236,7 @@ def my_week(request):
 def merge(request, pk: int):
     """Merge a duplicate employer into this one: every contact, person, opening and job moves."""
     keep = get_object_or_404(Employer.objects.for_user(request.user), pk=pk)
-    if not has_role(request.user, CASEWORK, keep.program_id):
+    if not has_role(request.user, CASEWORK_ROLES, keep.program_id):
         raise PermissionDenied("Only specialists, supervisors and directors merge employers.")
     form = MergeForm(request.POST or None, keep=keep, user=request.user)
     if request.method == "POST" and form.is_valid():

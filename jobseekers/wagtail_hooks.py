@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from ips.menu import RoleMenuItem
-from jobseekers.models import CASEWORK_ROLES
+from ips.roles import CASEWORK_ROLES
 from jobseekers.viewsets import (
     JobSeekersGroup,
     employer_chooser_viewset,

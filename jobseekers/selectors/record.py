@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils import timezone
 
-from ips.roles import program_ids
+from ips.roles import CASEWORK_ROLES, program_ids
 from jobseekers.models import (
-    CASEWORK_ROLES,
     CareerProfile,
     CoordinationContact,
     Domain,

@@ -13,11 +13,10 @@ from django.urls import reverse
 from ips.audit import record_event
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message
 from ips.models import AuditEvent
-from ips.roles import Role
+from ips.roles import CASEWORK_ROLES, Role
 from ips.versioning import StaleCopyError
 from jobseekers import forms, selectors
 from jobseekers.models import (
-    CASEWORK_ROLES,
     JobSeeker,
 )
 

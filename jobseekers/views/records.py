@@ -13,11 +13,10 @@ from django.utils import timezone
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent, StaffMember
 from ips.permissions import requires
-from ips.roles import Role, has_role, program_ids
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, Role, has_role, program_ids
 from ips.validators import query_id
 from jobseekers import forms, selectors, services, stages
 from jobseekers.models import (
-    CASEWORK_ROLES,
     JobSeeker,
 )
 from jobseekers.panels import record_panels
@@ -32,7 +31,7 @@ def caseload(request):
     user = request.user
     if not (user.is_superuser or program_ids(user, CASEWORK_ROLES)):
         raise PermissionDenied
-    leads = user.is_superuser or bool(program_ids(user, {Role.SUPERVISOR, Role.DIRECTOR}))
+    leads = user.is_superuser or bool(program_ids(user, LEADERSHIP))
     mine = StaffMember.objects.filter(user=user, role=Role.SPECIALIST, active=True).first()
     wanted = request.GET.get("specialist", "" if leads or mine is None else "mine")
     specialist = None
