@@ -36,6 +36,8 @@ class JobChoiceField(forms.ModelChoiceField):
 class SupportContactForm(EventFormMixin, DomainForm):
     """The phone-friendly support log: a few taps, one screen."""
 
+    duplicate_hint_beside_box = True  # its page includes ips/_event_fields.html
+
     seeker = forms.ModelChoiceField(queryset=JobSeeker.objects.none(), label="Who was supported")
     job = JobChoiceField(queryset=Job.objects.none(), required=False, label="Job")
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))

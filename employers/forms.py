@@ -23,6 +23,8 @@ def check_not_future(value: dt.date | None) -> dt.date | None:
 class QuickLogForm(EventFormMixin, DomainForm):
     """One screen, one tap: who, how, for whom, why, and what next."""
 
+    duplicate_hint_beside_box = True  # its page includes ips/_event_fields.html
+
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(),
         required=False,
