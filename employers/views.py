@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -76,6 +78,19 @@ def _already_saved(request, contact):
     """Answer a replayed submission with the contact its first sending saved."""
     error = AlreadyRecorded(contact)
     messages.info(request, duplicate_message(error, _contact_url(contact)))
+    return _show_saved(request, contact)
+
+
+# The contacts this session saved on the quick log, newest last: "Just saved" is shown for
+# these only, never for any id typed into `?saved=` (issue 17).
+JUST_SAVED_KEY = "crm_just_saved"
+JUST_SAVED_KEPT = 5
+
+
+def _show_saved(request, contact):
+    """Remember that this session saved `contact`, and show it on the quick log."""
+    kept = [pk for pk in request.session.get(JUST_SAVED_KEY, []) if pk != contact.pk]
+    request.session[JUST_SAVED_KEY] = [*kept, contact.pk][-JUST_SAVED_KEPT:]
     return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
 
 
@@ -107,7 +122,7 @@ def quick_log(request):
                 f"{contact.employer.name}. "
                 f"Face to face this week: {week.this_week} of {week.goal}.",
             )
-            return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
+            return _show_saved(request, contact)
     picked = form["employer"].value() or request.GET.get("employer")
     return TemplateResponse(
         request,
@@ -150,14 +165,16 @@ def _seeker_choices(user, form) -> dict:
 
 def _just_saved(request) -> dict:
     """The contact named by `?saved=`: its employer for "Log another at this employer",
-    and whether "Undo" is still offered (its own specialist, for UNDO_MINUTES)."""
+    and whether "Undo" is still offered (its own specialist, for UNDO_MINUTES). Only a
+    contact this session saved on the quick log, that the user may still see, within
+    UNDO_MINUTES of saving it; any other id shows nothing (no error page)."""
     saved_id = query_id(request.GET.get("saved", ""))
-    if saved_id is None:
+    if saved_id is None or saved_id not in request.session.get(JUST_SAVED_KEY, []):
         return {"saved": None}
     contact = (
         EmployerContact.objects.for_user(request.user)
         .select_related("employer", "specialist")
-        .filter(pk=saved_id)
+        .filter(pk=saved_id, created_at__gte=timezone.now() - dt.timedelta(minutes=UNDO_MINUTES))
         .first()
     )
     if contact is None:

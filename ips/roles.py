@@ -28,6 +28,13 @@ EDITOR_GROUP = "Editors"  # Wagtail's own group for page editing
 LEADERSHIP = frozenset({Role.SUPERVISOR, Role.DIRECTOR})
 # Roles that do casework with job seekers and employers (coaches do follow-along only).
 CASEWORK_ROLES = frozenset({Role.SPECIALIST, *LEADERSHIP})
+# The workspace menu shows each role its own work (issue 17): casework entries (the quick
+# log, My week, the caseload, a new referral, portal invitations) to those who carry
+# people and employers, follow-along entries (what's due, the support log) to those who
+# coach too. A director oversees (the figures, reviews, the import) and reaches a casework
+# screen from a record when needed: what each role may open is still ROLE_PERMISSIONS.
+CASEWORK_MENU_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR})
+FOLLOW_ALONG_MENU_ROLES = frozenset({Role.SPECIALIST, Role.COACH, Role.SUPERVISOR})
 # Nobody gives a role above their own (a supervisor makes nobody director).
 ROLE_RANK: dict[str, int] = {
     Role.SPECIALIST: 1,

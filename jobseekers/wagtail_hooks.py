@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from ips.menu import RoleMenuItem
-from ips.roles import CASEWORK_ROLES
+from ips.roles import CASEWORK_MENU_ROLES
 from jobseekers.viewsets import (
     JobSeekersGroup,
     employer_chooser_viewset,
@@ -37,7 +37,7 @@ def register_caseload_menu_item():
         reverse("jobseekers:caseload"),
         icon_name="group",
         order=90,
-        roles=CASEWORK_ROLES,
+        roles=CASEWORK_MENU_ROLES,
     )
 
 
@@ -48,7 +48,7 @@ def register_referral_menu_item():
         reverse("jobseekers:refer"),
         icon_name="plus",
         order=95,
-        roles=CASEWORK_ROLES,
+        roles=CASEWORK_MENU_ROLES,
     )
 
 

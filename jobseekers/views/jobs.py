@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
@@ -16,19 +16,27 @@ from jobseekers.models import (
 )
 from jobseekers.views.common import JOB_END_ROLES, _data, _form_view, _seeker
 
+# `?opening=` that is not a number (a damaged link): the form, to fill in by hand.
+BAD_OPENING_LINK = (
+    "The link named no opening we can find, so nothing was filled in from one. "
+    "Fill in the job start below, or open it again from the opening."
+)
 
-def _opening_from_query(request, seeker) -> JobOpening | None:
+
+def _opening_from_query(request, seeker) -> tuple[JobOpening | None, str]:
     """`?opening=ID` (the opening's or a match's "Record a job start"): an opening of the
-    person's program the user may see; 404 for any other id, a bad id is a 400."""
+    person's program the user may see, 404 for any other id; a damaged id gives no
+    opening and a notice (BAD_OPENING_LINK) instead of an error page (issue 17)."""
     raw = request.GET.get("opening", "")
     if not raw:
-        return None
+        return None, ""
     opening_id = query_id(raw)
     if opening_id is None:
-        raise BadRequest("The opening must be a number.")
-    return get_object_or_404(
+        return None, BAD_OPENING_LINK
+    opening = get_object_or_404(
         JobOpening.objects.for_user(request.user).filter(program=seeker.program), pk=opening_id
     )
+    return opening, ""
 
 
 @requires("jobseekers.add_job")
@@ -36,13 +44,14 @@ def start_job(request, pk: int):
     from jobseekers.viewsets import employer_chooser_viewset, occupation_chooser_viewset
 
     seeker = _seeker(request, pk)
+    opening, opening_notice = _opening_from_query(request, seeker)
     form = forms.JobStartForm(
         _data(request),
         user=request.user,
         seeker=seeker,
         occupation_widget=occupation_chooser_viewset.widget_class(),
         employer_widget=employer_chooser_viewset.widget_class(),
-        opening=_opening_from_query(request, seeker),
+        opening=opening,
         coaches=selectors.coach_choices(seeker.program),
     )
     return _form_view(
@@ -58,9 +67,12 @@ def start_job(request, pk: int):
             **f.cleaned_data,
         ),
         event_url=lambda job: reverse("jobs:inspect", args=[job.pk]),
-        notice=f"{form.filled_notice} This job start will not be linked to that opening."
-        if form.filled_notice
-        else "",
+        notice=opening_notice
+        or (
+            f"{form.filled_notice} This job start will not be linked to that opening."
+            if form.filled_notice
+            else ""
+        ),
     )
 
 
