@@ -71,7 +71,7 @@ SCREENS = [
     ("goals", "description", "Bake", "Drive", _leaders),
     ("jobs", "title", "Baker", "Barista", _leaders),
     ("benefits_counselling", "counsellor", "Ana", "Bo", _leaders),
-    ("matches", "rank", "2", "3", _leaders),
+    ("matches", "rank", "2", "3", _superusers),  # staff only read matches (issue 17)
     ("support_contacts", "notes", "Fine", "Tired", _leaders),
     ("support_plans", "what_helps", "Calm", "Music", _leaders),
     ("milestones", "confirmed_on", "2026-03-01", "2026-03-02", _leaders),
