@@ -60,3 +60,14 @@ def test_the_match_actions_stay(client, users, match, seeker, role):
     assert client.post(unsuitable, {"reason": "Too far"}).status_code == 302
     kinds = set(MatchOutcome.objects.filter(seeker=seeker).values_list("kind", flat=True))
     assert kinds == {"told", "declined"}
+
+
+def test_a_superusers_posted_score_place_and_reasons_change_nothing(client, match, superuser):
+    """The one edit form left (superusers) has no score, place or reasons to change."""
+    before = _stored(match)
+    client.force_login(superuser)
+    form = client.get(reverse("matches:edit", args=[match.pk])).context["form"]
+    assert set(form.fields) & {"score", "rank", "reasons", "features"} == set()
+    response = client.post(reverse("matches:edit", args=[match.pk]), _posted(match))
+    assert response.status_code == 302
+    assert _stored(match) == before
