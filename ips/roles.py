@@ -154,6 +154,10 @@ _LEADERSHIP_MODELS.update(
     {
         "ips.program": ("view", "change"),
         "ips.auditevent": _READ,
+        # Worked out by the recommender: read, never edited (red-team finding, issue 17:
+        # leaders could edit the raw score). Staff act on a match through its actions
+        # (tell the person, plan an introduction, not suitable: MatchOutcome and services).
+        "jobseekers.match": _READ,
         # Fidelity reviews; their view permission also opens the program's figures
         # (fidelity dashboard, report exports, life outcomes).
         "fidelity.fidelityreview": _ALL,

@@ -70,21 +70,47 @@ def distance_words(miles: float, travel_mode: str) -> str:
     return f"{text}, {how}" if how else text
 
 
-def _phrase_reasons(seeker: SeekerProfile, opening_words: set[str]) -> list[str]:
+# Words that say little about the kind of work on their own: "line cook" is not matched by
+# any opening whose text says "bus line", nor by a "Production line worker".
+GENERIC_JOB_WORDS = frozenset(
+    words(
+        "line assistant helper worker aide crew member team associate attendant clerk staff "
+        "general entry level part full time position shift lead senior junior trainee"
+    )
+)
+
+
+def _names_this_kind(title: str, kind_words: set[str]) -> bool:
+    """Whether a wanted or past job ("line cook") is the kind of work of an opening whose
+    title and occupation title give `kind_words`: every telling word of it is there."""
+    title_words = words(title)
+    telling = title_words - GENERIC_JOB_WORDS or title_words
+    return bool(telling) and telling <= kind_words
+
+
+def _phrase_reasons(
+    seeker: SeekerProfile, opening_words: set[str], kind_words: set[str]
+) -> list[str]:
+    """The person's own words found in the opening: a wanted or past job only when it is
+    the opening's kind of work (its title or occupation), interests, strengths and skills
+    anywhere in its text."""
+    found = []
+    for phrase in phrases(seeker.wanted_job_titles):
+        if _names_this_kind(phrase, kind_words):
+            found.append(f"you asked for jobs like {phrase.lower()}")
+            break
     sources = (
-        (seeker.wanted_job_titles, "you asked for jobs like {}"),
         (seeker.interests, "you said you like {}"),
         (seeker.strengths, "you said you are good at {}"),
         (seeker.skills, "it uses your skill: {}"),
     )
-    found = []
     for text, template in sources:
         for phrase in phrases(text):
             if words(phrase) & opening_words:
                 found.append(template.format(phrase.lower()))
                 break
     for title in seeker.past_job_titles:
-        if title and words(title) & opening_words:
+        if title and _names_this_kind(title, kind_words):
             found.append(f"like your past job as {title.lower()}")
             break
     return found
@@ -96,16 +122,19 @@ def reasons_for(
     *,
     miles: float | None,
     opening_text: str,
+    opening_kind: str,
     hours: float | None,
     wage: float | None,
     schedule: int,
 ) -> list[str]:
-    """Plain-language reasons for one match, most telling first."""
+    """Plain-language reasons for one match, most telling first. `opening_text` is all of
+    the opening's words; `opening_kind` its title and occupation title, the only place a
+    wanted or past job is looked for (a description's "bus line" is not "line cook")."""
     reasons: list[str] = []
     occupation = features.get("occupation", 0.0)
     if occupation in OCCUPATION_WORDS:
         reasons.append(OCCUPATION_WORDS[occupation])
-    reasons.extend(_phrase_reasons(seeker, words(opening_text)))
+    reasons.extend(_phrase_reasons(seeker, words(opening_text), words(opening_kind)))
     if miles is not None and not math.isnan(miles):
         reasons.append(distance_words(miles, seeker.travel_mode))
     if wage is not None and not math.isnan(wage) and seeker.wanted_wage:

@@ -101,6 +101,7 @@ def opening_table(*, opening_ids: Iterable[int] | None = None) -> OpeningTable:
         employer_contacts=np.array([contacts.get(r[2], 0) for r in rows], dtype=float),
         texts=[f"{r[16]}\n{r[13] or ''}\n{r[17]}" for r in rows],
         titles=[r[16] for r in rows],
+        kinds=[f"{r[16]}\n{r[13] or ''}" for r in rows],
         employer_names=[r[18] for r in rows],
     )
 

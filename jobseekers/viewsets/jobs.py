@@ -101,7 +101,10 @@ class MatchViewSet(ScopedModelViewSet):
     model = Match
     icon = "link"
     menu_label = "Matches"
-    form_fields = ["program", "seeker", "opening", "score", "rank", "reasons"]
+    # The score, place, features and reasons are the recommender's: never in a form
+    # (red-team finding, issue 17). Only superusers edit a match at all (ips.roles: staff
+    # read matches); staff act on one through the match actions (MatchOutcome).
+    form_fields = ["program", "seeker", "opening"]
     # The place among the person's openings in words, never the raw score (issue 17).
     list_display = [
         "seeker",

@@ -160,6 +160,21 @@ def test_a_plain_title_of_the_kind_of_work_finds_the_opening(client, make_openin
     assert titles(client.get(openings_url, {"q": word})) == ["Room attendant"]
 
 
+@pytest.mark.parametrize("typed", ["line cook", "Grill cook", "restaurant cook", "LINE"])
+def test_an_also_called_name_of_the_kind_of_work_finds_the_opening(
+    client, make_opening, openings_url, typed
+):
+    """Red-team finding (issue 17): "line cook" did not find a Cooks, Restaurant opening
+    titled "Kitchen team member" (data/onet_plain_titles.tsv: plain title "Restaurant
+    cook", also called "Line cook; Grill cook")."""
+    from ips.models import Occupation
+
+    cooks = Occupation.objects.get(code="35-2014.00")
+    make_opening(title="Kitchen team member", occupation=cooks, description="Busy diner")
+    make_opening(title="Cashier", description="Shop till")
+    assert titles(client.get(openings_url, {"q": typed})) == ["Kitchen team member"]
+
+
 def test_near_a_zip_the_distance_shown_is_the_great_circle_distance(
     client, make_opening, openings_url
 ):
