@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
-from django.db.models import Max
+from django.db.models import CharField, Max
+from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
@@ -66,10 +66,13 @@ class OpeningsSitemap(Sitemap):
     def items(self):
         from cms.selectors import public_openings
 
-        return public_openings().order_by("pk").values_list("pk", "updated_at")
-
-    def lastmod(self, item):
-        return item[1]
+        # The last change as text, "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC on SQLite and on
+        # PostgreSQL (whose connections Django sets to UTC), written as it is by `urlset`.
+        return (
+            public_openings()
+            .order_by("pk")
+            .values_list("pk", Cast("updated_at", output_field=CharField()))
+        )
 
     def get_latest_lastmod(self):
         """One aggregate (Django's default reads every item for the index)."""
@@ -91,11 +94,13 @@ class OpeningsSitemap(Sitemap):
         return index.get_full_url(self.request) if index else None
 
     def urlset(self, page) -> bytes:
-        """One file of this section, written directly (the sitemap template costs ~80 ms
-        a thousand URLs: 854 ms for a file of 10,000 at state scale): a `<url>` with `<loc>`
-        and `<lastmod>` (the local date, as Django's template writes it) per opening, in
-        the template's layout. The index page's URL is escaped once; the rest are digits.
-        Raises Http404 for a page that is not a whole number or holds nothing."""
+        """One file of this section, written directly: the sitemap template took 1.8 s CPU
+        for a file of 10,000 URLs at state scale, and reading each `updated_at` as a
+        datetime and turning it into a local date another 50 ms. A `<url>` per opening with
+        its `<loc>` and its `<lastmod>` as a W3C datetime in UTC ("2026-11-24T03:30:00+00:00",
+        cut from the stored value as text). The index page's URL is escaped once; the rest
+        are digits and dates. Raises Http404 for a page that is not a whole number or holds
+        nothing."""
         try:
             rows = self.paginator.page(page).object_list
         except (EmptyPage, PageNotAnInteger) as error:
@@ -104,9 +109,8 @@ class OpeningsSitemap(Sitemap):
         parts = [URLSET_START]
         if base is not None:
             base = escape(base)
-            zone = timezone.get_current_timezone()
             parts += [
-                f"<url><loc>{base}{pk}/</loc><lastmod>{updated.astimezone(zone):%Y-%m-%d}"
+                f"<url><loc>{base}{pk}/</loc><lastmod>{updated[:10]}T{updated[11:19]}+00:00"
                 "</lastmod></url>"
                 for pk, updated in rows
             ]

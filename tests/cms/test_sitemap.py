@@ -94,12 +94,12 @@ def test_an_unknown_file_or_page_is_a_404(client, make_opening, path):
     assert client.get(path).status_code == 404
 
 
-def test_a_file_is_valid_sitemap_xml_with_each_openings_url_and_local_lastmod_date(
+def test_a_file_is_valid_sitemap_xml_with_each_openings_url_and_when_it_last_changed(
     client, make_opening, openings_url
 ):
     """The openings' files are written without the template (state scale): still XML of
-    the sitemap protocol, one <url> per opening with its <loc> and the date it last changed
-    in the site's time zone (America/Detroit), as Django's sitemap template writes it."""
+    the sitemap protocol, one <url> per opening with its <loc> and its last change as a
+    W3C datetime in UTC (the protocol's format), to the second."""
     import datetime as dt
     from xml.etree import ElementTree
 
@@ -108,11 +108,11 @@ def test_a_file_is_valid_sitemap_xml_with_each_openings_url_and_local_lastmod_da
     from employers.models import JobOpening
 
     late, early = make_opening(), make_opening()
-    JobOpening.objects.filter(pk=late.pk).update(  # 22:30 on the 23rd in Detroit
-        updated_at=dt.datetime(2026, 11, 24, 3, 30, tzinfo=dt.UTC)
+    JobOpening.objects.filter(pk=late.pk).update(  # 22:30:15 on the 23rd in Detroit
+        updated_at=dt.datetime(2026, 11, 24, 3, 30, 15, 250_000, tzinfo=dt.UTC)
     )
     JobOpening.objects.filter(pk=early.pk).update(
-        updated_at=dt.datetime(2026, 11, 24, 5, 30, tzinfo=dt.UTC)
+        updated_at=dt.datetime(2026, 7, 1, 5, 0, tzinfo=dt.UTC)
     )
     response = client.get("/sitemap-openings.xml")
     assert response.status_code == 200
@@ -126,8 +126,8 @@ def test_a_file_is_valid_sitemap_xml_with_each_openings_url_and_local_lastmod_da
     }
     site = Site.objects.get(is_default_site=True).root_url
     assert found == {
-        f"{site}{openings_url}{late.pk}/": "2026-11-23",
-        f"{site}{openings_url}{early.pk}/": "2026-11-24",
+        f"{site}{openings_url}{late.pk}/": "2026-11-24T03:30:15+00:00",
+        f"{site}{openings_url}{early.pk}/": "2026-07-01T05:00:00+00:00",
     }
 
 
