@@ -207,6 +207,41 @@ def test_after_done_focus_goes_to_the_next_step_then_the_heading(
     assert set(EmployerContact.objects.values_list("next_step_done", flat=True)) == {True}
 
 
+def test_after_done_on_my_week_focus_goes_to_the_next_step_then_the_heading(
+    browser_page, live_server, users, staff, program
+):
+    """The same on My week, whose Done buttons tick off the week's next steps."""
+    from django.utils import timezone
+
+    from ips.roles import Role
+    from tests.employers.conftest import make_contact, make_employer
+
+    today = timezone.localdate()
+    for name, step in (("Corner Cafe", "Call the owner"), ("Grand Hotel", "Send the CV")):
+        make_contact(
+            staff[Role.SPECIALIST],
+            make_employer(program, name=name),
+            date=today,
+            next_step=step,
+            next_step_due=today,
+        )
+    page = browser_page
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.set_viewport_size(PHONE)
+    page.goto("/admin/crm/week/")
+    page.locator("[data-done-list] tr", has_text="Call the owner").get_by_role("button").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Call the owner (Corner Cafe).").wait_for()
+    page.wait_for_load_state()
+    assert _focused(page) == "BUTTON# Done: Send the CV (Grand Hotel)"
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Send the CV (Grand Hotel).").wait_for()
+    page.wait_for_load_state()
+    assert _focused(page).startswith("H2#due-heading Next steps due")
+    assert "#" not in page.url
+    assert axe_violations(page) == []
+
+
 def face_to_face_count(page) -> int:
     page.goto("/admin/")
     return int(page.locator("#face-to-face [data-count]").inner_text())
