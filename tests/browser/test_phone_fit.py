@@ -143,3 +143,27 @@ def test_opening_employer_is_found_by_name_with_the_keyboard(
     expect(page.get_by_text("Night auditor").first).to_be_visible()
     assert JobOpening.objects.get().employer == hotel
     assert errors == []
+
+
+@pytest.mark.parametrize(("name", "size"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_employer_record_contacts_are_cards_on_a_phone_with_call_and_email_links(
+    browser_page, live_server, users, employer_with_history, name, size
+):
+    page = browser_page
+    page.set_viewport_size(size)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.goto(f"/admin/employers/inspect/{employer_with_history.pk}/")
+    people = page.locator("section[aria-labelledby='people-heading']")
+    expect(people.locator("a[href='tel:3135550199']")).to_have_text("Call 313 555 0199")
+    email = "dolores.featherstonehaugh-whitaker@riverside-auto-components.example.com"
+    expect(people.locator(f"a[href='mailto:{email}']")).to_have_text(email)
+    expect(page.locator("a[href='tel:3135550100']")).to_have_text("313 555 0100")
+    contacts = page.locator("section[aria-labelledby='timeline-heading'] table")
+    expect(contacts.locator("tbody tr")).to_have_count(8)
+    assert page.evaluate(OFF_SCREEN, size["width"]) == []
+    if size is PHONE:  # each contact a card, each value under its column's name
+        expect(contacts).to_have_class("ips-stack ips-cards")
+        expect(contacts.locator("td[data-label='Next step']").first).to_be_visible()
+        expect(contacts.locator("thead")).not_to_be_in_viewport()
+    assert_no_axe_violations(page)
+    shoot(page, f"employer-record-{name}")
