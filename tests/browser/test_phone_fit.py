@@ -167,3 +167,52 @@ def test_employer_record_contacts_are_cards_on_a_phone_with_call_and_email_links
         expect(contacts.locator("thead")).not_to_be_in_viewport()
     assert_no_axe_violations(page)
     shoot(page, f"employer-record-{name}")
+
+
+# The header's title (its last breadcrumb) and each sidebar item's name, drawn cut short:
+# past the screen's edge, or narrower than its words.
+CUT_TITLES = """(width) => [
+    ...document.querySelectorAll('.w-slim-header .w-breadcrumbs li:last-child a'),
+    ...document.querySelectorAll('.sidebar-menu-item .menuitem-label'),
+  ].filter(e => e.getClientRects().length)
+  .filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > width + 1)
+  .map(e => e.textContent.replace(/\\s+/g, ' ').trim())"""
+# A card's name over nothing.
+EMPTY_LABELS = """() => [...document.querySelectorAll('table.ips-cards td[data-label]')]
+  .filter(td => td.getClientRects().length && td.getAttribute('data-label'))
+  .filter(td => !td.innerText.trim() && !td.querySelector('input, select, button, svg, img'))
+  .map(td => td.getAttribute('data-label'))"""
+
+
+@pytest.mark.parametrize(("name", "size"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_staff_pages_show_titles_whole_and_no_label_without_a_value(
+    browser_page, live_server, users, program, seeker, employer_with_history, name, size
+):
+    from django.urls import reverse
+
+    Employer.objects.create(program=program, name="Never Contacted Yet Bakery", zip="48226")
+    page = browser_page
+    page.set_viewport_size(size)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    paths = [
+        "/admin/",
+        reverse("jobseekers:record", args=[seeker.pk]),
+        reverse("jobseekers:caseload"),
+        f"/admin/employers/inspect/{employer_with_history.pk}/",
+        "/admin/employers/",
+        "/admin/openings/",
+        reverse("matching:openings"),
+        "/admin/crm/week/",
+    ]
+    for path in paths:
+        page.goto(path)
+        assert page.evaluate(CUT_TITLES, size["width"]) == [], path
+        if size is PHONE:  # cards below 600 px; a table cell may be empty
+            assert page.evaluate(EMPTY_LABELS) == [], path
+        assert page.evaluate(OFF_SCREEN, size["width"]) == [], path
+        assert_no_axe_violations(page)
+        shoot(page, f"titles-{path.strip('/').replace('/', '-') or 'home'}-{name}")
+    page.goto(f"/admin/employers/inspect/{employer_with_history.pk}/")
+    title = page.locator(".w-slim-header .w-breadcrumbs li:last-child a")
+    expect(title).to_contain_text("Riverside Auto Components")
+    expect(title).to_be_in_viewport(ratio=1)
