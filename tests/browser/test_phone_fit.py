@@ -216,3 +216,41 @@ def test_staff_pages_show_titles_whole_and_no_label_without_a_value(
     title = page.locator(".w-slim-header .w-breadcrumbs li:last-child a")
     expect(title).to_contain_text("Riverside Auto Components")
     expect(title).to_be_in_viewport(ratio=1)
+
+
+LONG_WORD = "Featherstonehaughwhitakerautocomponentsandsons"
+
+
+@pytest.mark.parametrize(("name", "size"), [("phone", PHONE), ("desktop", DESKTOP)])
+def test_a_long_word_searched_stays_on_the_screen(
+    browser_page, live_server, users, program, name, size
+):
+    for other in ("Harbor Bakery", "Harbor Diner"):
+        Employer.objects.create(program=program, name=other, zip="48226")
+    page = browser_page
+    page.set_viewport_size(size)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.goto(f"/admin/search/?q={LONG_WORD}")
+    nothing = page.get_by_text("Nothing found for")
+    expect(nothing).to_contain_text(LONG_WORD)
+    assert nothing.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert page.evaluate(OFF_SCREEN, size["width"]) == []
+    assert_no_axe_violations(page)
+    shoot(page, f"search-long-word-{name}")
+    page.goto("/admin/openings/new/")
+    page.get_by_role("button", name="Choose the employer").click()
+    dialog = page.get_by_role("dialog")
+    search = dialog.get_by_label("Employer name")
+    search.fill("harbor")
+    expect(dialog.get_by_role("link", name="Harbor Diner (48226)")).to_be_visible()
+    expect(dialog.locator(".pagination")).to_have_count(0)  # two rows: no "Page 1 of 1"
+    search.fill(LONG_WORD)
+    said = dialog.get_by_text("Sorry, there are no matches for")
+    expect(said).to_contain_text(LONG_WORD)
+    inside = dialog.locator(".modal-body, .w-dialog__body").first
+    right = inside.evaluate("e => e.getBoundingClientRect().right")
+    assert said.evaluate("e => e.getBoundingClientRect().right") <= right
+    assert said.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= size["width"]
+    assert_no_axe_violations(page)
+    shoot(page, f"chooser-long-word-{name}")
