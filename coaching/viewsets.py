@@ -6,7 +6,6 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from coaching.forms import JobSupportPlanAdminForm, SupportContactAdminForm
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
 from coaching.services import correct_retention_answer, log_support_contact
-from ips.record_fields import INTERNAL_FIELDS
 from ips.workspace import EventCreateView, ScopedEditView, ScopedModelViewSet
 from jobseekers.viewsets import ServiceErrorsMixin, ToRecordMixin
 
@@ -62,7 +61,6 @@ SUPPORT_FIELDS = (
 
 class SupportContactViewSet(ScopedModelViewSet):
     model = SupportContact
-    inspect_view_fields_exclude = INTERNAL_FIELDS
     add_view_class = SupportContactCreateView
     icon = "clipboard-list"
     menu_label = "Support contacts"
@@ -98,7 +96,6 @@ class SupportContactViewSet(ScopedModelViewSet):
 
 class JobSupportPlanViewSet(ScopedModelViewSet):
     model = JobSupportPlan
-    inspect_view_fields_exclude = INTERNAL_FIELDS
     icon = "doc-full"
     menu_label = "Job support plans"
     base_form_class = JobSupportPlanAdminForm
@@ -120,7 +117,6 @@ class JobSupportPlanViewSet(ScopedModelViewSet):
 
 class RetentionMilestoneViewSet(ScopedModelViewSet):
     model = RetentionMilestone
-    inspect_view_fields_exclude = INTERNAL_FIELDS
     add_view_class = AnswerAddView
     edit_view_class = AnswerEditView
     icon = "date"
@@ -134,7 +130,6 @@ class RetentionMilestoneViewSet(ScopedModelViewSet):
 
 class FollowUpTaskViewSet(ScopedModelViewSet):
     model = FollowUpTask
-    inspect_view_fields_exclude = INTERNAL_FIELDS
     icon = "warning"
     menu_label = "Follow-up tasks"
     form_fields = [

@@ -18,7 +18,6 @@ from employers.services import log_employer_contact, save_employer, save_opening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.domain import shown_date
 from ips.models import StaffMember
-from ips.record_fields import INTERNAL_FIELDS
 from ips.roles import has_role
 from ips.validators import query_id
 from ips.workspace import (
@@ -149,7 +148,6 @@ class EmployerPersonViewSet(ScopedModelViewSet):
         "consent_notes",
         "notes",
     ]
-    inspect_view_fields_exclude = INTERNAL_FIELDS
     list_display = ["name", "employer", "job_title"]
     list_filter = ["program"]
     list_select_related = ("employer",)
@@ -203,7 +201,6 @@ class EmployerContactViewSet(ScopedModelViewSet):
         "next_step_done",
     ]
     index_view_class = DistanceIndexView
-    inspect_view_fields_exclude = INTERNAL_FIELDS
     base_form_class = EmployerContactForm
     filterset_class = EmployerContactFilterSet
     list_display = ["date", "employer", "specialist", "mode", "purpose"]

@@ -17,6 +17,7 @@ from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, Su
 from employers.models import EmployerContact, EmployerPerson, JobOpening
 from ips.demo import DEMO_PASSWORD
 from ips.models import StaffMember
+from jobseekers.models import Job, JobSeeker, Match
 
 TODAY = dt.date(2026, 11, 20)
 INTERNAL_LABELS = {
@@ -34,8 +35,11 @@ INTERNAL_LABELS = {
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo built once for this module, rolled back at its end."""
+    from jobseekers.matching.services import refresh_matches
+
     with django_db_blocker.unblock(), transaction.atomic():
         call_command("seed_demo", today=TODAY, stdout=StringIO())
+        refresh_matches()  # seed_demo does this on commit, which never comes here
         yield
         transaction.set_rollback(True)
 
@@ -61,6 +65,9 @@ def labels(html: str) -> set[str]:
         ("follow_ups", FollowUpTask, {"Kind", "Due date", "Note"}),
         ("support_plans", JobSupportPlan, {"Job", "What helps", "Fading plan"}),
         ("milestones", RetentionMilestone, {"Job", "Confirmed on", "Still employed"}),
+        ("seekers", JobSeeker, {"Name", "Preferred name", "Phone", "Stage", "Referral date"}),
+        ("jobs", Job, {"Title", "Employer", "Start date", "Hours per week", "Hourly wage"}),
+        ("matches", Match, {"Seeker", "Opening", "Computed at"}),
     ],
 )
 def test_an_inspect_page_shows_what_staff_read_and_none_of_the_machinery(
