@@ -197,6 +197,7 @@ def test_staff_pages_show_titles_whole_and_no_label_without_a_value(
     paths = [
         "/admin/",
         reverse("jobseekers:record", args=[seeker.pk]),
+        f"/admin/seekers/inspect/{seeker.pk}/",  # no internal columns (item 1)
         reverse("jobseekers:caseload"),
         f"/admin/employers/inspect/{employer_with_history.pk}/",
         "/admin/employers/",
