@@ -81,3 +81,12 @@ def test_an_inspect_page_shows_what_staff_read_and_none_of_the_machinery(
     shown = labels(response.content.decode())
     assert useful <= shown, useful - shown
     assert not shown & INTERNAL_LABELS, shown & INTERNAL_LABELS
+
+
+def test_an_inspect_page_names_staff_by_name_only(specialist_client):
+    specialist = StaffMember.objects.get(user__username="specialist")
+    contact = EmployerContact.objects.filter(specialist=specialist).order_by("pk").first()
+    html = specialist_client.get(f"/admin/employer_contacts/inspect/{contact.pk}/").content
+    text = re.sub(r"\s+", " ", html.decode())
+    assert re.search(rf"<dt> ?Specialist ?</dt> ?<dd> ?{specialist.display_name} ?</dd>", text)
+    assert f"{specialist.display_name} (" not in text
