@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -35,6 +34,7 @@ from ips.models import Occupation, StaffMember
 from ips.reference import plain_title_codes
 from ips.roles import is_staff_member
 from ips.search import query_words
+from jobseekers.matching.reasons import is_distance_reason, miles_figure
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
 
 if TYPE_CHECKING:
@@ -284,7 +284,6 @@ def similar_open_openings(opening: JobOpening, limit: int = 3) -> list[JobOpenin
 
 
 TOP_REASONS = 3  # issue 20, item 3: three reasons per card, the rest behind "more reasons"
-_DISTANCE_REASON = re.compile(r"\bmiles? away\b|\bless than a mile\b")
 
 
 @dataclass(frozen=True)
@@ -303,13 +302,13 @@ def match_card(match: Match) -> MatchCard:
     of travel, e.g. "17 miles away, by bus"; else "About 17.3 miles away" from the stored
     miles), never again among the reasons."""
     reasons = [str(r) for r in (match.reasons or [])]
-    distance_reasons = [r for r in reasons if _DISTANCE_REASON.search(r)]
+    distance_reasons = [r for r in reasons if is_distance_reason(r)]
     others = [reason_words(r) for r in reasons if r not in distance_reasons]
     if distance_reasons:
         said = reason_words(distance_reasons[0])
         distance = said[:1].upper() + said[1:]
     elif match.distance_miles is not None:
-        miles = f"{match.distance_miles:.1f}".removesuffix(".0")
+        miles = miles_figure(match.distance_miles)
         distance = gettext("About %(distance)s miles away") % {"distance": miles}
     else:
         distance = ""

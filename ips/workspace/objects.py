@@ -24,6 +24,7 @@ from ips.audit import (
     record_rows_shown,
     rows_by_program,
 )
+from ips.models import StaffMember
 from ips.versioning import MISSING_VERSION_MESSAGE, VERSION_FIELD, StaleCopyError, parse_version
 from ips.workspace.choosers import parse_pk
 from ips.workspace.scoping import scoped
@@ -135,10 +136,13 @@ class PlainValuesMixin:
     """An inspect page's values as people read them: times in the program's time zone
     (Wagtail's template `|localize`s an aware datetime before the template would convert
     it, so it showed UTC: a wrong date in the evening), dates as "Mon 23 Nov 2026", Yes/No,
-    and a dash for nothing recorded (never "None" or "False")."""
+    and a dash for nothing recorded (never "None" or "False"). A member of staff by their
+    name ("Maria Lopez", not "Maria Lopez (Employment specialist, Wayne County IPS Team)")."""
 
     def get_field_display_value(self, field_name, field):
         value = super().get_field_display_value(field_name, field)  # type: ignore[misc]
+        if isinstance(value, StaffMember):
+            return value.display_name
         if isinstance(value, dt.datetime):
             if timezone.is_aware(value):
                 value = timezone.localtime(value)

@@ -27,6 +27,21 @@ from ips.workspace.objects import (
     ScopedUsageView,
 )
 
+# What a record's inspect page leaves out: the columns the program keeps for itself (row
+# id, stale-copy counter, map point, folded search text, a form's submission key). Staff
+# read the record, not its machinery (issue 17 red-team: a seeker's page listed
+# "Latitude", "Search text" and "Idempotency key").
+INTERNAL_FIELDS: tuple[str, ...] = (
+    "id",
+    "version",
+    "latitude",
+    "longitude",
+    "geocode_source",
+    "geocoded_at",
+    "search_text",
+    "idempotency_key",
+)
+
 
 class ScopedModelViewSet(ModelViewSet):
     """The base of every workspace listing: scoped reads, scoped choices, CSV/XLSX export."""
@@ -40,6 +55,7 @@ class ScopedModelViewSet(ModelViewSet):
     usage_view_class = ScopedUsageView
 
     inspect_view_enabled = True
+    inspect_view_fields_exclude = INTERNAL_FIELDS
     copy_view_enabled = False
     export_formats = ["csv", "xlsx"]
     add_to_admin_menu = False

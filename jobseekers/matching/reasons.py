@@ -56,18 +56,38 @@ def phrases(text: str) -> list[str]:
     return [p.strip(" .") for p in _SPLIT.split(text or "") if p and p.strip(" .")]
 
 
+# A stored distance reason, as distance_words writes it: pages that show the distance
+# once (a card's figure, a Distance column) leave it out of the reasons.
+DISTANCE_REASON = re.compile(r"\bmiles? away\b|\bless than a mile\b")
+
+
+def miles_figure(miles: float) -> str:
+    """The one rounding rule for a distance shown to people: one decimal under 10 miles
+    ("3.5", "4"), whole miles from 10 ("12"). Not meant for under a mile (miles_words)."""
+    if miles < 10:
+        return f"{miles:.1f}".removesuffix(".0")
+    return f"{round(miles)}"
+
+
+def miles_words(miles: float) -> str:
+    """ "12 miles"; "3.5 miles"; "1 mile"; "less than a mile"."""
+    if miles < 1:
+        return "less than a mile"
+    if miles < 1.5:
+        return "1 mile"
+    return f"{miles_figure(miles)} miles"
+
+
 def distance_words(miles: float, travel_mode: str) -> str:
     """ "12 miles away, by bus"; "less than a mile away, walking"."""
-    if miles < 1:
-        text = "less than a mile away"
-    elif miles < 1.5:
-        text = "1 mile away"
-    elif miles < 10:
-        text = f"{miles:.1f}".removesuffix(".0") + " miles away"
-    else:
-        text = f"{round(miles)} miles away"
+    text = f"{miles_words(miles)} away"
     how = TRAVEL_WORDS.get(travel_mode)
     return f"{text}, {how}" if how else text
+
+
+def is_distance_reason(reason: str) -> bool:
+    """Whether a stored reason is the distance ("12 miles away, by bus")."""
+    return bool(DISTANCE_REASON.search(reason))
 
 
 # Words that say little about the kind of work on their own: "line cook" is not matched by

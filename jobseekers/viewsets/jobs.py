@@ -7,6 +7,7 @@ from wagtail.admin.views.generic import CreateView
 from ips.forms import ScopedAdminModelForm
 from ips.workspace import (
     ScopedEditView,
+    ScopedInspectView,
     ScopedModelViewSet,
 )
 from jobseekers.matching.reasons import fit_words
@@ -97,6 +98,16 @@ class JobViewSet(ScopedModelViewSet):
     ]
 
 
+class MatchInspectView(ScopedInspectView):
+    """A match's page: "Distance", said as every page says it (Match's display), not the
+    column's name "Distance miles"."""
+
+    def get_field_label(self, field_name, field):
+        if field_name == "distance_miles":
+            return "Distance"
+        return super().get_field_label(field_name, field)
+
+
 class MatchViewSet(ScopedModelViewSet):
     model = Match
     icon = "link"
@@ -115,6 +126,7 @@ class MatchViewSet(ScopedModelViewSet):
     export_headings = {"rank": "Place among the person's openings (1 = best fit)"}
     # What staff read on a match's page: not the raw score, the feature weights, or the
     # reasons written to the seeker ("you said..."), which the match cards word for staff.
+    inspect_view_class = MatchInspectView
     inspect_view_fields = ["seeker", "opening", "rank", "distance_miles", "computed_at"]
     list_filter = ["program"]
     list_select_related = ("seeker", "opening__employer")
