@@ -305,7 +305,9 @@ def test_a_field_without_a_folded_column_still_finds_the_word_as_typed(program):
 
 
 def _status(response) -> str:
-    return re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S).group(1)
+    return re.search(
+        r'<p class="find-said" role="status">(.*?)</p>', response.content.decode(), re.S
+    ).group(1)
 
 
 def test_the_staff_search_says_the_true_count_when_nothing_was_cut(client, users, named):
