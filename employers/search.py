@@ -171,14 +171,21 @@ def _postgres_word_condition(word: str, codes: Mapping[str, Sequence[str]]) -> t
 
 
 def _postgres_in_title(words: Sequence[str]) -> tuple[str, list]:
-    """Every word starts within the title's length of the folded title-then-description
-    (search_text = fold(title + " " + description)): the title tier. The folded title is
-    about as long as the title (an apostrophe dropped makes it a little shorter)."""
+    """Every word in the title, read from the folded title-then-description (search_text
+    = fold(title + " " + description)): found, and starting within the title's length.
+    The folded title is about as long as the title (a dropped apostrophe makes it a
+    little shorter), so this is the title tier to within a character or two. The LIKE
+    repeats what STRPOS says so that the planner may read the trigram index instead."""
     opening = connection.ops.quote_name(JobOpening._meta.db_table)
-    condition = " AND ".join(
-        f"STRPOS({opening}.search_text, %s) BETWEEN 1 AND LENGTH({opening}.title)" for _ in words
-    )
-    return f"({condition})", list(words)
+    conditions: list[str] = []
+    params: list = []
+    for word in words:
+        conditions.append(
+            f"{opening}.search_text LIKE %s"
+            f" AND STRPOS({opening}.search_text, %s) <= LENGTH({opening}.title)"
+        )
+        params.extend([f"%{word}%", word])
+    return "(" + " AND ".join(conditions) + ")", params
 
 
 def newest_title_first_ids(
@@ -191,36 +198,45 @@ def newest_title_first_ids(
     """PostgreSQL's `title_first_ids`. Ids of the openings of `unworded` (the listing's
     queryset with every filter but the words) holding every word as `with_keywords` finds
     them, at positions offset .. offset+limit-1 of this order: every word in the title
-    first, then the others; newest first (the listing's order) within each. Each part
-    walks the public_opening_listing index newest first with the words as a row condition
-    and stops after offset+limit matches, so with many matches (the only time it is
-    used: more than the listing shows) the cost follows the page's depth; ranking reads
-    every match (242 ms over 25,691 for "cook" at state scale). One query."""
+    first, then the others; newest first (the listing's order) within each.
+
+    Each tier is read newest first (the public_opening_listing index, or for the title
+    tier the trigram index when the planner finds that cheaper) and stops after
+    offset+limit rows; the second tier is not read at all when the first fills the page.
+    Used only when more match than the listing shows, so the walk stops early and the
+    cost follows the page's depth; ranking reads every match (242 ms over 25,691 for
+    "cook" at state scale). One query."""
     if connection.vendor != "postgresql":
-        raise NotImplementedError(
-            "newest_title_first_ids is PostgreSQL's; SQLite has title_first_ids"
-        )
-    conditions = [_postgres_word_condition(word, codes) for word in words]
+        raise NotImplementedError("PostgreSQL only; SQLite has title_first_ids")
     in_title, title_params = _postgres_in_title(words)
-    parts: list[str] = []
-    params: list[Any] = []
-    for tier, (title_sql, negate) in enumerate(((in_title, False), (in_title, True))):
-        where = [sql for sql, _ in conditions] + [f"NOT {title_sql}" if negate else title_sql]
-        where_params = [p for _, ps in conditions for p in ps] + title_params
-        part = (
-            unworded.extra(where=where, params=where_params)
-            .order_by("-posted_on", "-created_at", "-id")
-            .values_list("pk", "posted_on", "created_at")[: offset + limit]
-        )
-        sql, part_params = part.query.sql_with_params()
-        parts.append(f"SELECT *, {tier} AS tier FROM ({sql}) AS part{tier}")
-        params.extend(part_params)
+    found = [_postgres_word_condition(word, codes) for word in words]
+    found_sql = [sql for sql, _ in found]
+    found_params = [p for _, params in found for p in params]
+    order = ("-posted_on", "-created_at", "-id")
+    first = (
+        unworded.extra(where=[in_title], params=title_params)
+        .order_by(*order)
+        .values_list("pk", "posted_on", "created_at")[: offset + limit]
+    )
+    others = (
+        unworded.extra(where=[*found_sql, f"NOT {in_title}"], params=found_params + title_params)
+        .order_by(*order)
+        .values_list("pk", "posted_on", "created_at")
+    )
+    first_sql, first_params = first.query.sql_with_params()
+    others_sql, others_params = others.query.sql_with_params()
     sql = (
-        f"SELECT * FROM ({' UNION ALL '.join(f'({part})' for part in parts)}) AS parts"
-        " ORDER BY tier, 2 DESC, 3 DESC, 1 DESC LIMIT %s OFFSET %s"  # posted_on, created_at, id
+        f"WITH in_title AS MATERIALIZED ({first_sql})"
+        " SELECT * FROM ("
+        " SELECT *, 0 AS tier FROM in_title UNION ALL"
+        f" SELECT *, 1 AS tier FROM ({others_sql}"
+        # A LIMIT of 0 ends the second tier before it reads a row.
+        " LIMIT GREATEST(%s - (SELECT COUNT(*) FROM in_title), 0)) AS others"
+        # Columns 2, 3, 1: posted_on, created_at, id, newest first as the listing.
+        ") AS tiers ORDER BY tier, 2 DESC, 3 DESC, 1 DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
+        cursor.execute(sql, [*first_params, *others_params, offset + limit, limit, offset])
         return [row[0] for row in cursor.fetchall()]
 
 
