@@ -28,7 +28,7 @@ from cms.paging import (  # noqa: F401  # MAX_PAGES, BoundedPaginator: read from
 )
 from cms.words import reason_words
 from employers.models import JobOpening
-from employers.search import title_first_ids
+from employers.search import bounded_match_count, newest_title_first_ids, title_first_ids
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles
 from ips.models import Occupation, StaffMember
 from ips.reference import plain_title_codes
@@ -83,17 +83,26 @@ def nearness_within(miles: float) -> float:
     return math.sin(miles / (2 * EARTH_RADIUS_MILES)) ** 2
 
 
+def without_words(data):
+    """The listing's query values (a QueryDict or a dict) with the words left out."""
+    values = data.copy()  # a QueryDict's copy keeps every value of a repeated key
+    values.pop("q", None)
+    return values
+
+
 def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> OpeningsListing:
     """One page of filtered public openings: with words, most relevant first (the keyword
     filter's `keyword_rank`, employers.search), else newest first; near a ZIP: nearest
     first, the distance computed in the database on the openings inside the bounding box
     (read from the public_opening_location index). Two queries (count, page) for the
     plain listing, three for words or a ZIP (IdsFirstPaginator).
-    With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); on SQLite,
-    words matching more than that are ordered title matches first, newest first
-    (`title_first`, employers.search.title_first_ids) instead of by bm25, which would
-    read every match. At most MAX_PAGES pages; a later page gives an empty listing with
-    `beyond` set (the page says to narrow it)."""
+    With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); words
+    matching more than that are ordered title matches first, newest first
+    (`title_first`; employers.search.title_first_ids on SQLite, newest_title_first_ids on
+    PostgreSQL) instead of ranked, which would read every match. On PostgreSQL the count
+    itself stops early too (employers.search.bounded_match_count). At most MAX_PAGES
+    pages; a later page gives an empty listing with `beyond` set (the page says to narrow
+    it)."""
     queryset = filterset.qs
     origin = filterset.origin()
     if past_the_bound(page_number):
@@ -104,11 +113,20 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
             paginator = BoundedPaginator(queryset.order_by(*LISTING_ORDER), per_page)
             return OpeningsListing(page=paginator.get_page(page_number))
         ordered = queryset.order_by("keyword_rank", *LISTING_ORDER)
-        beyond: Callable[[int, int], list[int]] | None = None
-        if connection.vendor == "sqlite":  # PostgreSQL ranks every match (employers.search)
-            codes = {word: plain_title_codes(word) for word in words}
+        codes = {word: plain_title_codes(word) for word in words}
+        beyond: Callable[[int, int], list[int]]
+        counted: Callable[[int], int] | None = None
+        if connection.vendor == "sqlite":
             beyond = partial(title_first_ids, queryset, words, codes)
-        ids_first = IdsFirstPaginator(ordered, per_page, beyond_bound_ids=beyond)
+        else:  # every filter but the words, which the bounded queries write as row conditions
+            unworded = type(filterset)(
+                without_words(filterset.data), queryset=filterset.queryset
+            ).qs
+            beyond = partial(newest_title_first_ids, unworded, words, codes)
+            counted = partial(bounded_match_count, queryset, unworded, words)
+        ids_first = IdsFirstPaginator(
+            ordered, per_page, beyond_bound_ids=beyond, bounded_count=counted
+        )
         return OpeningsListing(
             page=ids_first.get_page(page_number),
             more_than=ids_first.more_than,
