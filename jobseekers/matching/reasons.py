@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
-from jobseekers.matching.features import SCHEDULES, SeekerProfile
+if TYPE_CHECKING:
+    from jobseekers.matching.features import SeekerProfile
 
 TRAVEL_WORDS = {
     "walk": "walking",
@@ -150,6 +152,10 @@ def reasons_for(
     """Plain-language reasons for one match, most telling first. `opening_text` is all of
     the opening's words; `opening_kind` its title and occupation title, the only place a
     wanted or past job is looked for (a description's "bus line" is not "line cook")."""
+    # features (and numpy) load here, not with the module: the staff screens' words
+    # (fit_words, about_person) load at start-up and need neither (tests/test_startup.py).
+    from jobseekers.matching.features import SCHEDULES
+
     reasons: list[str] = []
     occupation = features.get("occupation", 0.0)
     if occupation in OCCUPATION_WORDS:
