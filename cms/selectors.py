@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -29,12 +28,13 @@ from cms.paging import (  # noqa: F401  # MAX_PAGES, BoundedPaginator: read from
 )
 from cms.words import reason_words
 from employers.models import JobOpening
-from employers.search import title_first_ids
+from employers.search import bounded_match_count, newest_title_first_ids, title_first_ids
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles
 from ips.models import Occupation, StaffMember
 from ips.reference import plain_title_codes
 from ips.roles import is_staff_member
 from ips.search import query_words
+from jobseekers.matching.reasons import is_distance_reason, miles_figure
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchOutcome
 
 if TYPE_CHECKING:
@@ -83,17 +83,26 @@ def nearness_within(miles: float) -> float:
     return math.sin(miles / (2 * EARTH_RADIUS_MILES)) ** 2
 
 
+def without_words(data):
+    """The listing's query values (a QueryDict or a dict) with the words left out."""
+    values = data.copy()  # a QueryDict's copy keeps every value of a repeated key
+    values.pop("q", None)
+    return values
+
+
 def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> OpeningsListing:
     """One page of filtered public openings: with words, most relevant first (the keyword
     filter's `keyword_rank`, employers.search), else newest first; near a ZIP: nearest
     first, the distance computed in the database on the openings inside the bounding box
     (read from the public_opening_location index). Two queries (count, page) for the
     plain listing, three for words or a ZIP (IdsFirstPaginator).
-    With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); on SQLite,
-    words matching more than that are ordered title matches first, newest first
-    (`title_first`, employers.search.title_first_ids) instead of by bm25, which would
-    read every match. At most MAX_PAGES pages; a later page gives an empty listing with
-    `beyond` set (the page says to narrow it)."""
+    With words or a ZIP the count stops past MAX_PAGES pages (`more_than`); words
+    matching more than that are ordered title matches first, newest first
+    (`title_first`; employers.search.title_first_ids on SQLite, newest_title_first_ids on
+    PostgreSQL) instead of ranked, which would read every match. On PostgreSQL the count
+    itself stops early too (employers.search.bounded_match_count). At most MAX_PAGES
+    pages; a later page gives an empty listing with `beyond` set (the page says to narrow
+    it)."""
     queryset = filterset.qs
     origin = filterset.origin()
     if past_the_bound(page_number):
@@ -104,11 +113,20 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
             paginator = BoundedPaginator(queryset.order_by(*LISTING_ORDER), per_page)
             return OpeningsListing(page=paginator.get_page(page_number))
         ordered = queryset.order_by("keyword_rank", *LISTING_ORDER)
-        beyond: Callable[[int, int], list[int]] | None = None
-        if connection.vendor == "sqlite":  # PostgreSQL ranks every match (employers.search)
-            codes = {word: plain_title_codes(word) for word in words}
+        codes = {word: plain_title_codes(word) for word in words}
+        beyond: Callable[[int, int], list[int]]
+        counted: Callable[[int], int] | None = None
+        if connection.vendor == "sqlite":
             beyond = partial(title_first_ids, queryset, words, codes)
-        ids_first = IdsFirstPaginator(ordered, per_page, beyond_bound_ids=beyond)
+        else:  # every filter but the words, which the bounded queries write as row conditions
+            unworded = type(filterset)(
+                without_words(filterset.data), queryset=filterset.queryset
+            ).qs
+            beyond = partial(newest_title_first_ids, unworded, words, codes)
+            counted = partial(bounded_match_count, queryset, unworded, words)
+        ids_first = IdsFirstPaginator(
+            ordered, per_page, beyond_bound_ids=beyond, bounded_count=counted
+        )
         return OpeningsListing(
             page=ids_first.get_page(page_number),
             more_than=ids_first.more_than,
@@ -116,8 +134,15 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
         )
     lat, lon, miles = origin
     min_lat, max_lat, min_lon, max_lon = bounding_box(lat, lon, miles)
+    # The box first, then the filters: SQLite checks a row's terms in the order written, so
+    # a row outside the box (read from the index) is dropped before its words are looked
+    # up (keyword near a ZIP at state scale: 17.5 -> 14.7 ms, the lookups 13,240 instead
+    # of the 27,000 rows of the latitude band).
+    in_box = filterset.queryset.filter(
+        latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon)
+    )
     near = (
-        queryset.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lon, max_lon))
+        filterset.filter_queryset(in_box)
         .annotate(nearness=nearness(lat, lon))
         .filter(nearness__lte=nearness_within(miles))
         .order_by("nearness", "id")
@@ -277,7 +302,6 @@ def similar_open_openings(opening: JobOpening, limit: int = 3) -> list[JobOpenin
 
 
 TOP_REASONS = 3  # issue 20, item 3: three reasons per card, the rest behind "more reasons"
-_DISTANCE_REASON = re.compile(r"\bmiles? away\b|\bless than a mile\b")
 
 
 @dataclass(frozen=True)
@@ -296,13 +320,13 @@ def match_card(match: Match) -> MatchCard:
     of travel, e.g. "17 miles away, by bus"; else "About 17.3 miles away" from the stored
     miles), never again among the reasons."""
     reasons = [str(r) for r in (match.reasons or [])]
-    distance_reasons = [r for r in reasons if _DISTANCE_REASON.search(r)]
+    distance_reasons = [r for r in reasons if is_distance_reason(r)]
     others = [reason_words(r) for r in reasons if r not in distance_reasons]
     if distance_reasons:
         said = reason_words(distance_reasons[0])
         distance = said[:1].upper() + said[1:]
     elif match.distance_miles is not None:
-        miles = f"{match.distance_miles:.1f}".removesuffix(".0")
+        miles = miles_figure(match.distance_miles)
         distance = gettext("About %(distance)s miles away") % {"distance": miles}
     else:
         distance = ""

@@ -6,16 +6,28 @@ shows at the next request while an unchanged set costs one aggregate query."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.conf import settings
 from django.core.cache import cache
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
-from django.db.models import Max
-from django.http import HttpResponse
+from django.db.models import CharField, Max
+from django.db.models.functions import Cast
+from django.http import Http404, HttpResponse
+from django.utils.html import escape
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 
 CACHE_SECONDS = 60 * 60  # a changed set is a new key anyway; this only bounds the memory
+# Django's sitemap.xml template around its `<url>` elements (which it writes without spaces).
+URLSET_START = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
+    'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+URLSET_END = "\n</urlset>\n"
 
 
 def openings_per_page() -> int:
@@ -54,10 +66,13 @@ class OpeningsSitemap(Sitemap):
     def items(self):
         from cms.selectors import public_openings
 
-        return public_openings().order_by("pk").values_list("pk", "updated_at")
-
-    def lastmod(self, item):
-        return item[1]
+        # The last change as text, "YYYY-MM-DD HH:MM:SS[.ffffff]" in UTC on SQLite and on
+        # PostgreSQL (whose connections Django sets to UTC), written as it is by `urlset`.
+        return (
+            public_openings()
+            .order_by("pk")
+            .values_list("pk", Cast("updated_at", output_field=CharField()))
+        )
 
     def get_latest_lastmod(self):
         """One aggregate (Django's default reads every item for the index)."""
@@ -78,14 +93,29 @@ class OpeningsSitemap(Sitemap):
         )
         return index.get_full_url(self.request) if index else None
 
-    def _urls(self, page, protocol, domain):
+    def urlset(self, page) -> bytes:
+        """One file of this section, written directly: the sitemap template took 1.8 s CPU
+        for a file of 10,000 URLs at state scale, and reading each `updated_at` as a
+        datetime and turning it into a local date another 50 ms. A `<url>` per opening with
+        its `<loc>` and its `<lastmod>` as a W3C datetime in UTC ("2026-11-24T03:30:00+00:00",
+        cut from the stored value as text). The index page's URL is escaped once; the rest
+        are digits and dates. Raises Http404 for a page that is not a whole number or holds
+        nothing."""
+        try:
+            rows = self.paginator.page(page).object_list
+        except (EmptyPage, PageNotAnInteger) as error:
+            raise Http404(f"No sitemap page {page!r}") from error
         base = self._index_url()
-        if base is None:
-            return []
-        rows = list(self.paginator.page(page).object_list)
-        if rows:
-            self.latest_lastmod = max(updated for _, updated in rows)
-        return [{"location": f"{base}{pk}/", "lastmod": updated} for pk, updated in rows]
+        parts = [URLSET_START]
+        if base is not None:
+            base = escape(base)
+            parts += [
+                f"<url><loc>{base}{pk}/</loc><lastmod>{updated[:10]}T{updated[11:19]}+00:00"
+                "</lastmod></url>"
+                for pk, updated in rows
+            ]
+        parts.append(URLSET_END)
+        return "".join(parts).encode()
 
 
 SECTIONS = {"pages": PagesSitemap, "openings": OpeningsSitemap}
@@ -118,16 +148,18 @@ def _version() -> str:
     return f"{count}:{latest}:{top}".replace(" ", "T")  # a cache key has no spaces
 
 
-def _cached(request, key: str, build) -> HttpResponse:
+def _rendered(response) -> bytes:
+    """The body of a sitemap view's TemplateResponse (which raises Http404 for no file)."""
+    response.render()
+    return response.content
+
+
+def _cached(request, key: str, build: Callable[[], bytes]) -> HttpResponse:
     host = request.get_host()
     full_key = f"sitemap:{host}:{key}:{openings_per_page()}:{_version()}"
     body = cache.get(full_key)
     if body is None:
-        response = build()
-        if response.status_code != 200:
-            return response
-        response.render()
-        body = response.content
+        body = build()
         cache.set(full_key, body, CACHE_SECONDS)
     return HttpResponse(body, content_type="application/xml")
 
@@ -138,7 +170,9 @@ def index(request):
     return _cached(
         request,
         "index",
-        lambda: wagtail_sitemap_views.index(request, SECTIONS, sitemap_url_name="sitemaps:section"),
+        lambda: _rendered(
+            wagtail_sitemap_views.index(request, SECTIONS, sitemap_url_name="sitemaps:section")
+        ),
     )
 
 
@@ -146,8 +180,14 @@ def index(request):
 def section(request, section: str):
     """`/sitemap-<section>.xml?p=N`: one file of a section (404 for an unknown one)."""
     page = request.GET.get("p", "1")
+    if section == "openings":
+        return _cached(
+            request,
+            f"{section}:{page}",
+            lambda: OpeningsSitemap(request).urlset(page),
+        )
     return _cached(
         request,
         f"{section}:{page}",
-        lambda: wagtail_sitemap_views.sitemap(request, SECTIONS, section=section),
+        lambda: _rendered(wagtail_sitemap_views.sitemap(request, SECTIONS, section=section)),
     )

@@ -5,7 +5,7 @@ from wagtail import hooks
 
 from cms import workspace_urls
 from ips.menu import RoleMenuItem
-from jobseekers.models import CASEWORK_ROLES
+from ips.roles import CASEWORK_MENU_ROLES
 
 
 @hooks.register("register_admin_urls")
@@ -20,5 +20,5 @@ def register_portal_invitations_menu_item():
         reverse("portal_invitations:index"),
         icon_name="mail",
         order=900,
-        roles=CASEWORK_ROLES,
+        roles=CASEWORK_MENU_ROLES,
     )

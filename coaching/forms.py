@@ -16,7 +16,7 @@ from coaching import schedule
 from coaching.models import JobSupportPlan, SupportContact
 from ips.forms import EventFormMixin, ScopedAdminModelForm, VersionedFormMixin
 from ips.models import StaffMember, TimeEntry
-from ips.validators import DomainForm, DomainModelForm
+from ips.validators import DomainForm, DomainModelForm, validate_contact_date
 from jobseekers.forms import offer_coaches
 from jobseekers.models import CareerProfile, Job, JobSeeker
 from jobseekers.selectors import coach_choices
@@ -61,6 +61,8 @@ def seeker_choices(seekers, user) -> list:
 
 class SupportContactForm(EventFormMixin, DomainForm):
     """The phone-friendly support log: a few taps, one screen."""
+
+    duplicate_hint_beside_box = True  # its page includes ips/_event_fields.html
 
     seeker = forms.ModelChoiceField(queryset=JobSeeker.objects.none(), label="Who was supported")
     job = JobChoiceField(queryset=Job.objects.none(), required=False, label="Job")
@@ -124,6 +126,11 @@ class SupportContactForm(EventFormMixin, DomainForm):
             "seeker", "employer"
         )
         self.fields["date"].initial = timezone.localdate()
+
+    def clean_date(self):
+        date = self.cleaned_data.get("date")
+        validate_contact_date(date)  # the service's rule, shown beside the field
+        return date
 
     def clean_still_employed(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data.get("still_employed") or "")
@@ -250,8 +257,10 @@ class SupportContactAdminForm(ScopedAdminModelForm):
         job, seeker, date = cleaned.get("job"), cleaned.get("seeker"), cleaned.get("date")
         if job is not None and seeker is not None and job.seeker_id != seeker.pk:
             self.add_error("job", "This job is not one of this person's jobs.")
-        if date is not None and date > timezone.localdate():
-            self.add_error("date", "The date is in the future. Log support after it happens.")
+        try:
+            validate_contact_date(date)
+        except ValidationError as error:
+            self.add_error("date", error)
         minutes = cleaned.get("minutes")
         if minutes is not None and not 1 <= minutes <= 24 * 60:
             self.add_error("minutes", "Minutes must be between 1 and 1440 (one day).")

@@ -4,6 +4,7 @@ from wagtail import hooks
 from coaching import urls
 from coaching.viewsets import CoachingGroup
 from ips.menu import RoleMenuItem
+from ips.roles import FOLLOW_ALONG_MENU_ROLES
 
 
 @hooks.register("register_admin_viewset")
@@ -24,6 +25,7 @@ def register_due_menu_item():
         icon_name="date",
         order=290,
         permission="coaching.view_retentionmilestone",
+        roles=FOLLOW_ALONG_MENU_ROLES,
     )
 
 
@@ -35,6 +37,7 @@ def register_log_menu_item():
         icon_name="edit",
         order=291,
         permission="coaching.add_supportcontact",
+        roles=FOLLOW_ALONG_MENU_ROLES,
     )
 
 

@@ -12,7 +12,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from employers.models import Employer, EmployerContact, JobOpening
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles, zip_centroid
 from ips.models import Program, StaffMember
-from ips.roles import Role
+from ips.roles import CASEWORK_ROLES
 from ips.validators import InputDomainFilterMixin
 
 DEFAULT_RADIUS_MILES = 10
@@ -27,7 +27,7 @@ def _specialists(request):
     user = getattr(request, "user", None)
     return (
         StaffMember.objects.for_user(user)
-        .filter(role__in=[Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR])
+        .filter(role__in=CASEWORK_ROLES)
         .select_related("user", "program")
     )
 

@@ -5,26 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from employers.models import Employer, EmployerContact
 from employers.selectors import casework_programs, find_duplicate_employers, loggable_seekers
-from employers.services import MAX_DAYS_AHEAD
 from ips.forms import EventFormMixin, ScopedAdminModelForm, settle_only_choice
 from ips.models import Program, StaffMember
-from ips.validators import DomainForm
+from ips.validators import DomainForm, validate_contact_date
 
 
 def check_not_future(value: dt.date | None) -> dt.date | None:
     """A contact date may be today or earlier (tomorrow at most, for time zones)."""
-    if value and value > timezone.localdate() + dt.timedelta(days=MAX_DAYS_AHEAD):
-        raise ValidationError("The date can be today or earlier (tomorrow at most).")
+    validate_contact_date(value)
     return value
 
 
 class QuickLogForm(EventFormMixin, DomainForm):
     """One screen, one tap: who, how, for whom, why, and what next."""
+
+    duplicate_hint_beside_box = True  # its page includes ips/_event_fields.html
 
     employer = forms.ModelChoiceField(
         queryset=Employer.objects.none(),

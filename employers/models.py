@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from ips.idempotency import key_constraint, key_field
 from ips.models import GeoPoint, Occupation, Program, StaffMember
 from ips.querysets import ProgramScopedQuerySet
-from ips.roles import Role, program_ids
+from ips.roles import CASEWORK_ROLES, program_ids
 from ips.search import FoldedSearchField, Searchable
 from ips.versioning import Versioned
 
@@ -85,9 +85,7 @@ class EmployerContactQuerySet(ProgramScopedQuerySet):
             return self.none()
         if user.is_superuser:
             return self
-        return self.filter(
-            program_id__in=program_ids(user, {Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR})
-        )
+        return self.filter(program_id__in=program_ids(user, CASEWORK_ROLES))
 
     def face_to_face(self):
         return self.filter(mode=EmployerContact.Mode.FACE_TO_FACE)

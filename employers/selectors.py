@@ -26,8 +26,6 @@ from ips.models import Program, StaffMember
 from ips.roles import CASEWORK_ROLES, LEADERSHIP, Role, program_ids
 from ips.search import folded_q
 
-CASEWORK = CASEWORK_ROLES  # the one casework role set (ips.roles)
-
 
 def seeker_model():
     """JobSeeker, reached through the contact's M2M so this layer imports no job seekers."""
@@ -51,7 +49,7 @@ def casework_programs(user) -> list[int]:
     """Programs where the user may log employer contacts (specialist or leadership)."""
     if user.is_superuser:
         return list(Program.objects.values_list("id", flat=True))
-    return program_ids(user, CASEWORK)
+    return program_ids(user, CASEWORK_ROLES)
 
 
 def search_employers(user, text: str, limit: int = 8) -> QuerySet[Employer]:

@@ -13,11 +13,12 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from employers.selectors import CASEWORK, find_duplicate_employers
+from employers.selectors import find_duplicate_employers
 from employers.signals import opening_saved
+from ips.domain import CONTACT_MAX_DAYS_AHEAD, contact_date_problem
 from ips.idempotency import refuse_replay, save_event
 from ips.models import Program, StaffMember
-from ips.roles import LEADERSHIP, has_role
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, has_role
 from ips.versioning import Versioned, bumped, save_if_unchanged
 
 
@@ -29,7 +30,7 @@ class SeekerRow(Protocol):
     program_id: int
 
 
-MAX_DAYS_AHEAD = 1  # a contact may be logged for tomorrow (time zones), never later
+MAX_DAYS_AHEAD = CONTACT_MAX_DAYS_AHEAD  # tomorrow at most (ips.domain, issue 17)
 MERGE_ACTION = "employers.merge"
 NEXT_STEP_DONE_ACTION = "employers.next_step_done"
 UNDO_ACTION = "employers.undo_contact"
@@ -137,9 +138,10 @@ def check_contact(
     """Refuse a contact dated beyond tomorrow, or naming rows of another program."""
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
-    if date > today + dt.timedelta(days=MAX_DAYS_AHEAD):
-        errors["date"] = ["The date can be today or earlier (tomorrow at most)."]
-    if specialist.role not in CASEWORK or not specialist.active:
+    problem = contact_date_problem(date, today)
+    if problem:
+        errors["date"] = [problem]
+    if specialist.role not in CASEWORK_ROLES or not specialist.active:
         errors["specialist"] = [
             "Only specialists, supervisors and directors log employer contacts."
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,7 +19,6 @@ from django.views.decorators.http import require_POST
 from employers.forms import MergeForm, QuickLogForm
 from employers.models import Employer, EmployerContact
 from employers.selectors import (
-    CASEWORK,
     casework_programs,
     find_duplicate_employers,
     loggable_seekers,
@@ -40,7 +41,7 @@ from employers.services import (
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
 from ips.models import StaffMember
 from ips.permissions import requires
-from ips.roles import LEADERSHIP, has_role, program_ids
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, has_role, program_ids
 from ips.validators import query_id, query_text
 
 
@@ -77,6 +78,19 @@ def _already_saved(request, contact):
     """Answer a replayed submission with the contact its first sending saved."""
     error = AlreadyRecorded(contact)
     messages.info(request, duplicate_message(error, _contact_url(contact)))
+    return _show_saved(request, contact)
+
+
+# The contacts this session saved on the quick log, newest last: "Just saved" is shown for
+# these only, never for any id typed into `?saved=` (issue 17).
+JUST_SAVED_KEY = "crm_just_saved"
+JUST_SAVED_KEPT = 5
+
+
+def _show_saved(request, contact):
+    """Remember that this session saved `contact`, and show it on the quick log."""
+    kept = [pk for pk in request.session.get(JUST_SAVED_KEY, []) if pk != contact.pk]
+    request.session[JUST_SAVED_KEY] = [*kept, contact.pk][-JUST_SAVED_KEPT:]
     return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
 
 
@@ -108,7 +122,7 @@ def quick_log(request):
                 f"{contact.employer.name}. "
                 f"Face to face this week: {week.this_week} of {week.goal}.",
             )
-            return redirect(f"{reverse('crm:quick_log')}?saved={contact.pk}")
+            return _show_saved(request, contact)
     picked = form["employer"].value() or request.GET.get("employer")
     return TemplateResponse(
         request,
@@ -151,14 +165,16 @@ def _seeker_choices(user, form) -> dict:
 
 def _just_saved(request) -> dict:
     """The contact named by `?saved=`: its employer for "Log another at this employer",
-    and whether "Undo" is still offered (its own specialist, for UNDO_MINUTES)."""
+    and whether "Undo" is still offered (its own specialist, for UNDO_MINUTES). Only a
+    contact this session saved on the quick log, that the user may still see, within
+    UNDO_MINUTES of saving it; any other id shows nothing (no error page)."""
     saved_id = query_id(request.GET.get("saved", ""))
-    if saved_id is None:
+    if saved_id is None or saved_id not in request.session.get(JUST_SAVED_KEY, []):
         return {"saved": None}
     contact = (
         EmployerContact.objects.for_user(request.user)
         .select_related("employer", "specialist")
-        .filter(pk=saved_id)
+        .filter(pk=saved_id, created_at__gte=timezone.now() - dt.timedelta(minutes=UNDO_MINUTES))
         .first()
     )
     if contact is None:
@@ -211,7 +227,7 @@ def my_week(request):
     user, today = request.user, timezone.localdate()
     leading = user.is_superuser or bool(program_ids(user, LEADERSHIP))
     asked = request.GET.get("specialist")
-    own = StaffMember.objects.filter(user=user, active=True, role__in=CASEWORK)
+    own = StaffMember.objects.filter(user=user, active=True, role__in=CASEWORK_ROLES)
     if asked:
         if query_id(asked) is None:
             raise PermissionDenied("Unknown specialist.")
@@ -237,7 +253,7 @@ def my_week(request):
 def merge(request, pk: int):
     """Merge a duplicate employer into this one: every contact, person, opening and job moves."""
     keep = get_object_or_404(Employer.objects.for_user(request.user), pk=pk)
-    if not has_role(request.user, CASEWORK, keep.program_id):
+    if not has_role(request.user, CASEWORK_ROLES, keep.program_id):
         raise PermissionDenied("Only specialists, supervisors and directors merge employers.")
     form = MergeForm(request.POST or None, keep=keep, user=request.user)
     if request.method == "POST" and form.is_valid():

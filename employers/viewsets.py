@@ -13,12 +13,12 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOpeningFilterSet
 from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from employers.selectors import CASEWORK, employer_record
+from employers.selectors import employer_record
 from employers.services import log_employer_contact, save_employer, save_opening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.domain import shown_date
 from ips.models import StaffMember
-from ips.roles import has_role
+from ips.roles import CASEWORK_ROLES, has_role
 from ips.validators import query_id
 from ips.workspace import (
     EventCreateView,
@@ -76,7 +76,7 @@ class EmployerRecordView(ScopedInspectView):
         shown |= {seeker for contact in record.contacts for seeker in contact.seekers.all()}
         counts = rows_by_program(shown)
         record_rows_shown(request=self.request, what="employer record", counts=counts)
-        context["casework"] = has_role(self.request.user, CASEWORK, self.object.program_id)
+        context["casework"] = has_role(self.request.user, CASEWORK_ROLES, self.object.program_id)
         context["today"] = timezone.localdate()
         return context
 

@@ -3,10 +3,10 @@ from wagtail import hooks
 
 from employers import urls
 from employers.choosers import person_chooser_viewset
-from employers.selectors import CASEWORK
 from employers.services import MERGE_ACTION, NEXT_STEP_DONE_ACTION, UNDO_ACTION
 from employers.viewsets import EmployersGroup
 from ips.menu import RoleMenuItem
+from ips.roles import CASEWORK_MENU_ROLES
 
 
 @hooks.register("register_admin_viewset")
@@ -27,14 +27,18 @@ def register_crm_urls():
 @hooks.register("register_admin_menu_item")
 def register_quick_log_menu_item():
     return RoleMenuItem(
-        "Log a contact", reverse("crm:quick_log"), icon_name="plus", order=10, roles=CASEWORK
+        "Log a contact",
+        reverse("crm:quick_log"),
+        icon_name="plus",
+        order=10,
+        roles=CASEWORK_MENU_ROLES,
     )
 
 
 @hooks.register("register_admin_menu_item")
 def register_my_week_menu_item():
     return RoleMenuItem(
-        "My week", reverse("crm:my_week"), icon_name="date", order=11, roles=CASEWORK
+        "My week", reverse("crm:my_week"), icon_name="date", order=11, roles=CASEWORK_MENU_ROLES
     )
 
 

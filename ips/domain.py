@@ -25,6 +25,20 @@ def date_problem(day: dt.date) -> str | None:
     return f"{day.isoformat()} is not between {EARLIEST_DATE} and {LATEST_DATE}"
 
 
+# Every contact or visit date (employer contacts, support contacts, from a form, the API or
+# a phone's queue): today or earlier, tomorrow at most, because a phone may already be a
+# day ahead of the program's time zone (issue 17). One rule, one message.
+CONTACT_MAX_DAYS_AHEAD = 1
+CONTACT_DATE_TOO_LATE = "The date can be today or earlier (tomorrow at most)."
+
+
+def contact_date_problem(day: dt.date, today: dt.date) -> str | None:
+    """CONTACT_DATE_TOO_LATE when `day` is past tomorrow (from the program's `today`)."""
+    if day > today + dt.timedelta(days=CONTACT_MAX_DAYS_AHEAD):
+        return CONTACT_DATE_TOO_LATE
+    return None
+
+
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -309,6 +309,7 @@ class VersionedFormMixin:
 
 
 SAVE_ANYWAY_FIELD = "save_anyway"
+DUPLICATE_HINT_ID = "save-anyway-hint"  # the refusal beside the box (ips/_event_fields.html)
 DAMAGED_KEY_MESSAGE = (
     "This form's submission key is damaged, so nothing was saved. Reload the page."
 )
@@ -339,6 +340,10 @@ class EventFormMixin:
         return parse_key(self.data.get(self.add_prefix(KEY_FIELD))) if self.is_bound else None
 
     allow_duplicate = False  # the "save anyway" answer, once cleaned
+    # A form whose page includes ips/_event_fields.html shows a near-duplicate refusal
+    # beside the "save anyway" box it is about (issue 17), with a pointer at the top.
+    duplicate_hint_beside_box = False
+    duplicate_hint = ""
 
     def clean(self):
         # Both fields leave cleaned_data, which views pass on to services as it is.
@@ -350,11 +355,25 @@ class EventFormMixin:
         return cleaned
 
     def show_save_anyway(self) -> None:
-        self.fields[SAVE_ANYWAY_FIELD].widget = forms.CheckboxInput()
+        attrs = {"aria-describedby": DUPLICATE_HINT_ID} if self.duplicate_hint else {}
+        self.fields[SAVE_ANYWAY_FIELD].widget = forms.CheckboxInput(attrs=attrs)
 
     def refuse_duplicate(self, error: LikelyDuplicate, url: str) -> None:
-        """Show the refusal with a link to the first row, and the "save anyway" box."""
-        self.add_error(None, duplicate_message(error, url))
+        """Show the refusal with a link to the first row, and the "save anyway" box: the
+        refusal beside the box (described by it) when the page shows it there."""
+        message = duplicate_message(error, url)
+        if self.duplicate_hint_beside_box:
+            self.duplicate_hint = message
+            self.add_error(
+                None,
+                format_html(
+                    'This may be a second copy of one saved minutes ago. <a href="#{}">'
+                    "See why, next to the Save button</a>.",
+                    DUPLICATE_HINT_ID,
+                ),
+            )
+        else:
+            self.add_error(None, message)
         self.show_save_anyway()
 
 

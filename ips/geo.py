@@ -11,8 +11,10 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
+if TYPE_CHECKING:  # numpy loads in haversine_miles_many only: this module loads at start-up
+    import numpy as np
 
 EARTH_RADIUS_MILES = 3958.7613
 ZIP_RE = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
@@ -66,6 +68,8 @@ def haversine_miles(lat1: float, lon1: float, lat2: float, lon2: float) -> float
 
 def haversine_miles_many(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     """Distances in miles from one point to many (vectorised)."""
+    import numpy as np
+
     p1 = np.radians(lat)
     p2 = np.radians(np.asarray(lats, dtype=float))
     dp = p2 - p1

@@ -31,6 +31,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 KEY_FIELD = "idempotency_key"
 # "Within minutes": a double tap or a retry comes seconds apart, a slow phone's queue a
@@ -52,8 +53,9 @@ class LikelyDuplicate(ValidationError):
     def __init__(self, row: models.Model):
         self.row = row
         minutes = max(1, int((timezone.now() - row.created_at).total_seconds() // 60))
+        ago = ngettext("%(n)d minute", "%(n)d minutes", minutes) % {"n": minutes}
         super().__init__(
-            f"An identical {row._meta.verbose_name} was saved {minutes} minute(s) ago "
+            f"An identical {row._meta.verbose_name} was saved {ago} ago "
             f"({row}). If this really is a second one, tick \u201csave anyway\u201d and save "
             "again.",
             code="duplicate",

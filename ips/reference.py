@@ -44,9 +44,11 @@ def plain_titles() -> dict[str, dict[str, str]]:
 
 
 def plain_title_codes(word: str) -> list[str]:
-    """O*NET codes whose plain title, in English or Spanish, contains `word` (folded: any
-    case, accents ignored, ips.search.fold): "housekeeper" gives 37-2012.00 ("Maids and
-    Housekeeping Cleaners"); "limpieza" and "límpieza" alike."""
+    """O*NET codes whose plain title, in English or Spanish, or one of whose "Also called"
+    names contains `word` (folded: any case, accents ignored, ips.search.fold):
+    "housekeeper" gives 37-2012.00 ("Maids and Housekeeping Cleaners"); "limpieza" and
+    "límpieza" alike; "line" gives 35-2014.00 ("Cooks, Restaurant", also called "Line
+    cook"), so the public keyword search finds that kind of work by any everyday name."""
     word = fold(word)
     return [code for code, titles in _folded_plain_titles() if any(word in t for t in titles)]
 
@@ -127,9 +129,10 @@ def _everyday_words() -> dict[str, frozenset[str]]:
 
 @cache
 def _folded_plain_titles() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(code, folded plain titles) pairs, folded once per process."""
+    """(code, folded plain titles and "Also called" names) pairs, folded once per process."""
+    also = also_called()
     return tuple(
-        (code, tuple(fold(title) for title in titles.values()))
+        (code, tuple(fold(name) for name in (*titles.values(), *also.get(code, ()))))
         for code, titles in plain_titles().items()
     )
 

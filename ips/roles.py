@@ -28,6 +28,13 @@ EDITOR_GROUP = "Editors"  # Wagtail's own group for page editing
 LEADERSHIP = frozenset({Role.SUPERVISOR, Role.DIRECTOR})
 # Roles that do casework with job seekers and employers (coaches do follow-along only).
 CASEWORK_ROLES = frozenset({Role.SPECIALIST, *LEADERSHIP})
+# The workspace menu shows each role its own work (issue 17): casework entries (the quick
+# log, My week, the caseload, a new referral, portal invitations) to those who carry
+# people and employers, follow-along entries (what's due, the support log) to those who
+# coach too. A director oversees (the figures, reviews, the import) and reaches a casework
+# screen from a record when needed: what each role may open is still ROLE_PERMISSIONS.
+CASEWORK_MENU_ROLES = frozenset({Role.SPECIALIST, Role.SUPERVISOR})
+FOLLOW_ALONG_MENU_ROLES = frozenset({Role.SPECIALIST, Role.COACH, Role.SUPERVISOR})
 # Nobody gives a role above their own (a supervisor makes nobody director).
 ROLE_RANK: dict[str, int] = {
     Role.SPECIALIST: 1,
@@ -147,6 +154,10 @@ _LEADERSHIP_MODELS.update(
     {
         "ips.program": ("view", "change"),
         "ips.auditevent": _READ,
+        # Worked out by the recommender: read, never edited (red-team finding, issue 17:
+        # leaders could edit the raw score). Staff act on a match through its actions
+        # (tell the person, plan an introduction, not suitable: MatchOutcome and services).
+        "jobseekers.match": _READ,
         # Fidelity reviews; their view permission also opens the program's figures
         # (fidelity dashboard, report exports, life outcomes).
         "fidelity.fidelityreview": _ALL,

@@ -11,8 +11,9 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import timezone
 
-from ips.domain import date_problem, text_problem
+from ips.domain import contact_date_problem, date_problem, text_problem
 
 
 def validate_date_in_range(value: dt.date | None) -> None:
@@ -20,6 +21,14 @@ def validate_date_in_range(value: dt.date | None) -> None:
     problem = None if value is None else date_problem(value)
     if problem:
         raise ValidationError(f"{problem}.", code="date_out_of_range")
+
+
+def validate_contact_date(value: dt.date | None) -> None:
+    """Refuse a contact or visit dated past tomorrow in the program's time zone
+    (ips.domain.contact_date_problem: the forms' half of the services' rule)."""
+    problem = None if value is None else contact_date_problem(value, timezone.localdate())
+    if problem:
+        raise ValidationError(problem, code="future")
 
 
 def validate_text(value: str | None) -> None:

@@ -2,8 +2,8 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from ips.menu import RoleMenuItem
+from ips.roles import CASEWORK_MENU_ROLES
 from jobseekers.choosers import seeker_chooser_viewset
-from jobseekers.models import CASEWORK_ROLES
 from jobseekers.viewsets import (
     JobSeekersGroup,
     employer_chooser_viewset,
@@ -43,7 +43,7 @@ def register_caseload_menu_item():
         reverse("jobseekers:caseload"),
         icon_name="group",
         order=90,
-        roles=CASEWORK_ROLES,
+        roles=CASEWORK_MENU_ROLES,
     )
 
 
@@ -54,7 +54,7 @@ def register_referral_menu_item():
         reverse("jobseekers:refer"),
         icon_name="plus",
         order=95,
-        roles=CASEWORK_ROLES,
+        roles=CASEWORK_MENU_ROLES,
     )
 
 

@@ -16,6 +16,11 @@ from ips.models import Program, StaffMember
 from ips.roles import Role
 
 ROLES = ("specialist", "coach", "supervisor", "director")
+# "Today" of a test whose result depends on where today falls in a week, quarter or year
+# (via `frozen_today`): a Wednesday mid-week, mid-quarter (Q4 runs 1 Oct - 31 Dec), its ISO
+# week running 23-29 November. Read from the real clock, such a test fails on some days
+# (the last day of a quarter, a Monday, 1 January) and passes on the others.
+TODAY = dt.date(2026, 11, 25)
 
 
 def pytest_addoption(parser):
@@ -45,6 +50,19 @@ def pytest_configure(config):
         test = settings.DATABASES["default"].setdefault("TEST", {})
         if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             test["NAME"] = str(settings.BASE_DIR / ".bench-state.sqlite3")
+
+
+@pytest.fixture
+def frozen_today(settings):
+    """Today is TODAY for every clock Python reads (timezone.localdate(), now(), date.today()),
+    from noon in the program's time zone; the clock keeps ticking from there (time-machine)."""
+    from zoneinfo import ZoneInfo
+
+    import time_machine
+
+    noon = dt.datetime.combine(TODAY, dt.time(12), tzinfo=ZoneInfo(settings.TIME_ZONE))
+    with time_machine.travel(noon, tick=True):
+        yield TODAY
 
 
 def make_user(username: str, **extra):

@@ -53,3 +53,21 @@ def test_every_package_of_the_project_is_in_a_layer():
 def test_the_public_site_is_independent_of_each_leadership_screen():
     pairs = {tuple(c["modules"]) for c in LINTER["contracts"] if c["type"] == "independence"}
     assert {("cms", "ips.fidelity"), ("cms", "reports"), ("cms", "importer")} <= pairs
+
+
+def test_mypy_checks_every_models_selectors_and_services_module():
+    """The comment above [tool.mypy] promises models, services and selectors are checked:
+    each such module or package of the project is in `files` (itself or its folder)."""
+    listed = {Path(f) for f in PYPROJECT["tool"]["mypy"]["files"]}
+    roles = {"models", "selectors", "services"}
+    found = {
+        path.relative_to(ROOT).with_suffix("") if path.suffix else path.relative_to(ROOT)
+        for root in LINTER["root_packages"]
+        for path in (ROOT / root).rglob("*")
+        if path.stem in roles
+        and (path.suffix == ".py" or (path / "__init__.py").exists())
+        and "migrations" not in path.parts
+    }
+    covered = {p.with_suffix("") if p.suffix == ".py" else p for p in listed}
+    missing = {str(p) for p in found if not any(p == c or c in p.parents for c in covered)}
+    assert not missing, f"add to [tool.mypy] files in pyproject.toml: {sorted(missing)}"

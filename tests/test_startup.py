@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("sklearn", "scipy", "fpdf")
+HEAVY = ("numpy", "sklearn", "scipy", "fpdf")
 PROBE = """
 import sys
 import django

@@ -9,7 +9,11 @@ from cms.models import PortalPreference
 from cms.selectors import current_job
 from cms.services.common import PortalError
 from jobseekers.models import CareerProfile, JobSeeker
-from jobseekers.services import update_career_profile
+from jobseekers.services import (
+    career_profile_unchanged,
+    confirm_career_profile,
+    update_career_profile,
+)
 
 
 @transaction.atomic
@@ -57,13 +61,20 @@ def change_portal_preferences(
     *, seeker: JobSeeker, changes: dict, weekly_email: bool, expected_version: int | None = None
 ) -> CareerProfile:
     """Save the seeker's own changes: a new career-profile version, and the email opt-in.
-    `expected_version` is the profile version the form showed (StaleCopyError if superseded)."""
+    `expected_version` is the profile version the form showed (StaleCopyError if superseded).
+    Saving the form unchanged makes no new version (the profile's history stays one entry
+    per real change); it still answers a pending "please check your profile" request."""
     unknown = set(changes) - PORTAL_PROFILE_FIELDS
     if unknown:
         raise PortalError(f"These cannot be changed here: {', '.join(sorted(unknown))}.")
-    profile = update_career_profile(
-        seeker=seeker, changes=changes, by=None, expected_version=expected_version
-    )
+    current = seeker.profiles.filter(is_current=True).first()
+    if current is not None and career_profile_unchanged(current, changes):
+        confirm_career_profile(seeker=seeker, by=None)
+        profile = current
+    else:
+        profile = update_career_profile(
+            seeker=seeker, changes=changes, by=None, expected_version=expected_version
+        )
     PortalPreference.objects.update_or_create(
         seeker=seeker, defaults={"weekly_email": weekly_email}
     )

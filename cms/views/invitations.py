@@ -13,8 +13,8 @@ from cms import services
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.models import AuditEvent
 from ips.permissions import requires
-from ips.roles import has_role
-from jobseekers.models import CASEWORK_ROLES, JobSeeker
+from ips.roles import CASEWORK_ROLES, has_role
+from jobseekers.models import JobSeeker
 
 # --- Workspace: portal invitations (staff of the seeker's program) -------------
 

@@ -26,6 +26,7 @@ from coaching.models import (
     SupportContact,
 )
 from coaching.selectors import follow_along_span, open_introduction
+from ips.domain import contact_date_problem
 from ips.idempotency import AlreadyRecorded, refuse_replay, save_event
 from ips.models import StaffMember
 from ips.versioning import StaleCopyError, bumped, save_if_unchanged
@@ -114,8 +115,9 @@ def _check_support_contact(
         errors["seeker"] = "This person belongs to another program."
     if job is not None and (job.seeker_id != seeker.pk or job.program_id != staff.program_id):
         errors["job"] = "This job is not one of this person's jobs."
-    if date > timezone.localdate():
-        errors["date"] = "The date is in the future. Log support after it happens."
+    problem = contact_date_problem(date, timezone.localdate())
+    if problem:
+        errors["date"] = problem
     if mode not in SupportContact.Mode.values:
         errors["mode"] = f"Unknown way of meeting: {mode!r}."
     if location and location not in SupportContact.Location.values:

@@ -15,16 +15,24 @@ LIMIT = 20  # rows per kind; "more" narrows the words, it does not page
 
 @dataclass(frozen=True)
 class Found:
-    """Up to LIMIT rows of each kind, and whether each kind had more."""
+    """Up to `limit` rows of each kind, and whether each kind had more."""
 
     seekers: list[JobSeeker]
     employers: list[Employer]
     openings: list[JobOpening]
     more: dict[str, bool]
+    limit: int = LIMIT
 
     @property
     def count(self) -> int:
+        """The rows shown: the number found only when no kind had more (`any_more`)."""
         return len(self.seekers) + len(self.employers) + len(self.openings)
+
+    @property
+    def any_more(self) -> bool:
+        """Whether some kind was cut at `limit` (red-team finding, issue 17: "Found 60"
+        when 60 was only the cap): the page says "more than" and asks for another word."""
+        return any(self.more.values())
 
 
 def _first(queryset, limit: int) -> tuple[list, bool]:
@@ -59,4 +67,5 @@ def find(user, text: str, limit: int = LIMIT) -> Found:
         employers=employers,
         openings=openings,
         more={"seekers": more_seekers, "employers": more_employers, "openings": more_openings},
+        limit=limit,
     )

@@ -101,7 +101,8 @@ def specialist_home(user, staff: StaffMember, *, today: dt.date) -> SpecialistHo
 def new_matches(user, staff: StaffMember, *, since: dt.date) -> list[Match]:
     """Matches of the specialist's own people to open openings added on or after `since`
     (matches are recomputed nightly, so "new" is the opening's age), best first; as
-    `staff_matches_for_seeker`, another program's opening only while it is public."""
+    `staff_matches_for_seeker`, another program's opening only while it is public. Not
+    people in a job now (JobSeeker.objects.not_in_a_job)."""
     return list(
         Match.objects.for_user(user)
         .not_declined()
@@ -111,6 +112,7 @@ def new_matches(user, staff: StaffMember, *, since: dt.date) -> list[Match]:
             opening__status=JobOpening.Status.OPEN,
             opening__created_at__date__gte=since,
         )
+        .filter(seeker__in=JobSeeker.objects.not_in_a_job())
         .filter(Q(opening__program_id=staff.program_id) | Q(opening__shareable=True))
         .select_related("seeker", "opening__employer")
         .order_by("-score", "pk")[:LIST_LIMIT]

@@ -174,6 +174,7 @@ def explain(seeker: SeekerProfile, index: OpeningIndex, result: Recommendation) 
                 result.feature_dict(i),
                 miles=float(result.miles[i]),
                 opening_text=openings.texts[row],
+                opening_kind=openings.kinds[row],
                 hours=float(openings.hours[row]),
                 wage=float(openings.wage[row]),
                 schedule=int(openings.schedule[row]),

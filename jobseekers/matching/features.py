@@ -47,6 +47,7 @@ class OpeningTable:
     employer_contacts: np.ndarray  # recent face-to-face contacts with the employer
     texts: list[str]  # title, occupation title and description, for TF-IDF
     titles: list[str]
+    kinds: list[str]  # title and occupation title: the kind of work (for reasons)
     employer_names: list[str]
 
     def __len__(self) -> int:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
-from jobseekers.matching.features import SCHEDULES, SeekerProfile
+if TYPE_CHECKING:
+    from jobseekers.matching.features import SeekerProfile
 
 TRAVEL_WORDS = {
     "walk": "walking",
@@ -56,35 +58,81 @@ def phrases(text: str) -> list[str]:
     return [p.strip(" .") for p in _SPLIT.split(text or "") if p and p.strip(" .")]
 
 
+# A stored distance reason, as distance_words writes it: pages that show the distance
+# once (a card's figure, a Distance column) leave it out of the reasons.
+DISTANCE_REASON = re.compile(r"\bmiles? away\b|\bless than a mile\b")
+
+
+def miles_figure(miles: float) -> str:
+    """The one rounding rule for a distance shown to people: one decimal under 10 miles
+    ("3.5", "4"), whole miles from 10 ("12"). Not meant for under a mile (miles_words)."""
+    if miles < 10:
+        return f"{miles:.1f}".removesuffix(".0")
+    return f"{round(miles)}"
+
+
+def miles_words(miles: float) -> str:
+    """ "12 miles"; "3.5 miles"; "1 mile"; "less than a mile"."""
+    if miles < 1:
+        return "less than a mile"
+    if miles < 1.5:
+        return "1 mile"
+    return f"{miles_figure(miles)} miles"
+
+
 def distance_words(miles: float, travel_mode: str) -> str:
     """ "12 miles away, by bus"; "less than a mile away, walking"."""
-    if miles < 1:
-        text = "less than a mile away"
-    elif miles < 1.5:
-        text = "1 mile away"
-    elif miles < 10:
-        text = f"{miles:.1f}".removesuffix(".0") + " miles away"
-    else:
-        text = f"{round(miles)} miles away"
+    text = f"{miles_words(miles)} away"
     how = TRAVEL_WORDS.get(travel_mode)
     return f"{text}, {how}" if how else text
 
 
-def _phrase_reasons(seeker: SeekerProfile, opening_words: set[str]) -> list[str]:
+def is_distance_reason(reason: str) -> bool:
+    """Whether a stored reason is the distance ("12 miles away, by bus")."""
+    return bool(DISTANCE_REASON.search(reason))
+
+
+# Words that say little about the kind of work on their own: "line cook" is not matched by
+# any opening whose text says "bus line", nor by a "Production line worker".
+GENERIC_JOB_WORDS = frozenset(
+    words(
+        "line assistant helper worker aide crew member team associate attendant clerk staff "
+        "general entry level part full time position shift lead senior junior trainee"
+    )
+)
+
+
+def _names_this_kind(title: str, kind_words: set[str]) -> bool:
+    """Whether a wanted or past job ("line cook") is the kind of work of an opening whose
+    title and occupation title give `kind_words`: every telling word of it is there."""
+    title_words = words(title)
+    telling = title_words - GENERIC_JOB_WORDS or title_words
+    return bool(telling) and telling <= kind_words
+
+
+def _phrase_reasons(
+    seeker: SeekerProfile, opening_words: set[str], kind_words: set[str]
+) -> list[str]:
+    """The person's own words found in the opening: a wanted or past job only when it is
+    the opening's kind of work (its title or occupation), interests, strengths and skills
+    anywhere in its text."""
+    found = []
+    for phrase in phrases(seeker.wanted_job_titles):
+        if _names_this_kind(phrase, kind_words):
+            found.append(f"you asked for jobs like {phrase.lower()}")
+            break
     sources = (
-        (seeker.wanted_job_titles, "you asked for jobs like {}"),
         (seeker.interests, "you said you like {}"),
         (seeker.strengths, "you said you are good at {}"),
         (seeker.skills, "it uses your skill: {}"),
     )
-    found = []
     for text, template in sources:
         for phrase in phrases(text):
             if words(phrase) & opening_words:
                 found.append(template.format(phrase.lower()))
                 break
     for title in seeker.past_job_titles:
-        if title and words(title) & opening_words:
+        if title and _names_this_kind(title, kind_words):
             found.append(f"like your past job as {title.lower()}")
             break
     return found
@@ -96,16 +144,23 @@ def reasons_for(
     *,
     miles: float | None,
     opening_text: str,
+    opening_kind: str,
     hours: float | None,
     wage: float | None,
     schedule: int,
 ) -> list[str]:
-    """Plain-language reasons for one match, most telling first."""
+    """Plain-language reasons for one match, most telling first. `opening_text` is all of
+    the opening's words; `opening_kind` its title and occupation title, the only place a
+    wanted or past job is looked for (a description's "bus line" is not "line cook")."""
+    # features (and numpy) load here, not with the module: the staff screens' words
+    # (fit_words, about_person) load at start-up and need neither (tests/test_startup.py).
+    from jobseekers.matching.features import SCHEDULES
+
     reasons: list[str] = []
     occupation = features.get("occupation", 0.0)
     if occupation in OCCUPATION_WORDS:
         reasons.append(OCCUPATION_WORDS[occupation])
-    reasons.extend(_phrase_reasons(seeker, words(opening_text)))
+    reasons.extend(_phrase_reasons(seeker, words(opening_text), words(opening_kind)))
     if miles is not None and not math.isnan(miles):
         reasons.append(distance_words(miles, seeker.travel_mode))
     if wage is not None and not math.isnan(wage) and seeker.wanted_wage:

@@ -4,23 +4,25 @@ row count), stored matches for the workspace, and public-safe matches for the po
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from employers.models import EmployerContact, JobOpening
 from ips.geo import zip_centroid
-from jobseekers.matching.features import (
-    OpeningTable,
-    SeekerProfile,
-    occupation_number,
-    schedule_number,
-)
-from jobseekers.matching.score import DEFAULT_WEIGHTS, Weights
 from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchModel
+
+if TYPE_CHECKING:
+    from jobseekers.matching.features import OpeningTable, SeekerProfile
+    from jobseekers.matching.score import Weights
+
+# The engine's reads (opening_table, seeker_profiles, active_weights) import numpy and the
+# engine's modules inside: the workspace's and portal's reads below load at start-up, with
+# the matching screens' URLs, and need neither (tests/test_startup.py).
 
 RELATIONSHIP_DAYS = 90  # "recent" face-to-face contacts with an employer
 _NAN = float("nan")
@@ -76,6 +78,10 @@ _OPENING_FIELDS = (
 
 def opening_table(*, opening_ids: Iterable[int] | None = None) -> OpeningTable:
     """Open openings of every program (or the given ones, whatever their status) as arrays."""
+    import numpy as np
+
+    from jobseekers.matching.features import OpeningTable, occupation_number, schedule_number
+
     queryset = JobOpening.objects.all() if opening_ids is not None else JobOpening.objects.open()
     if opening_ids is not None:
         queryset = queryset.filter(id__in=list(opening_ids))
@@ -101,6 +107,7 @@ def opening_table(*, opening_ids: Iterable[int] | None = None) -> OpeningTable:
         employer_contacts=np.array([contacts.get(r[2], 0) for r in rows], dtype=float),
         texts=[f"{r[16]}\n{r[13] or ''}\n{r[17]}" for r in rows],
         titles=[r[16] for r in rows],
+        kinds=[f"{r[16]}\n{r[13] or ''}" for r in rows],
         employer_names=[r[18] for r in rows],
     )
 
@@ -143,6 +150,8 @@ def seeker_profiles(
 ) -> list[SeekerProfile]:
     """The current career profile of each matchable seeker (or of any seeker, for learning
     from past outcomes), as plain values (4 queries)."""
+    from jobseekers.matching.features import SeekerProfile
+
     seekers = JobSeeker.objects.all() if include_closed else matchable_seekers()
     profiles = (
         CareerProfile.objects.current()
@@ -161,8 +170,8 @@ def seeker_profiles(
             SeekerProfile(
                 seeker_id=seeker.pk,
                 program_id=seeker.program_id,
-                latitude=None if np.isnan(lat) else lat,
-                longitude=None if np.isnan(lon) else lon,
+                latitude=None if math.isnan(lat) else lat,
+                longitude=None if math.isnan(lon) else lon,
                 travel_mode=p.travel_mode,
                 max_commute_miles=_decimal(p.max_commute_miles),
                 min_hours=_decimal(p.min_hours_per_week),
@@ -184,6 +193,8 @@ def seeker_profiles(
 
 def active_weights() -> Weights:
     """The active learned model's weights, or the defaults when none is active."""
+    from jobseekers.matching.score import DEFAULT_WEIGHTS, Weights
+
     model = MatchModel.objects.filter(is_active=True).first()
     if model is None:
         return DEFAULT_WEIGHTS

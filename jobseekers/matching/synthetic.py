@@ -51,6 +51,7 @@ def synthetic_openings(
         employer_contacts=rng.poisson(0.7, n).astype(float),
         texts=texts,
         titles=titles,
+        kinds=titles,
         employer_names=[f"Employer {e}" for e in employers],
     )
 

@@ -86,7 +86,7 @@ def seeker_panel(request, seeker):
 @requires(VIEW_MATCHES)
 def openings_board(request):
     """Open openings of the user's programs with how many people each might suit (matches
-    staff marked not suitable are not counted)."""
+    staff marked not suitable are not counted, nor people in a job now)."""
     if not _can_view_matches(request.user):
         raise PermissionDenied
     openings = (
@@ -96,7 +96,9 @@ def openings_board(request):
         .annotate(
             suited=Count(
                 "matches",
-                filter=Q(matches__seeker__in=selectors.matchable_seekers())
+                # Not people in a job now (red-team finding, issue 17); "People this
+                # might suit" still lists them, marked as in a job.
+                filter=Q(matches__seeker__in=selectors.matchable_seekers().not_in_a_job())
                 & Q(matches__program_id__in=_program_ids(request.user))
                 # Not the people staff marked it not suitable for (mark_match_unsuitable).
                 & Q(matches__in=Match.objects.not_declined().values("id")),

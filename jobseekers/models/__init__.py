@@ -6,7 +6,6 @@ family consent, coordination), `benefits`, `jobs`, `matches`, `checkins`.
 Django finds the models through the imports below (app label `jobseekers`, tables
 unchanged); callers import from `jobseekers.models` as before."""
 
-from ips.roles import CASEWORK_ROLES
 from jobseekers.models.benefits import (
     BenefitsCounselling,
     BenefitsParameters,
@@ -55,7 +54,6 @@ __all__ = [
     "BasicNeed",
     "BenefitsCounselling",
     "BenefitsParameters",
-    "CASEWORK_ROLES",
     "CareerProfile",
     "CareerProfileQuerySet",
     "CoordinationContact",

@@ -87,6 +87,15 @@ class Match(Versioned):
     def __str__(self) -> str:
         return f"{self.opening} for {self.seeker}"
 
+    def get_distance_miles_display(self) -> str:
+        """The distance as every page says it (reasons.miles_words), e.g. on the match's
+        own page: "12 miles away", not "12.34"."""
+        from jobseekers.matching.reasons import miles_words  # numpy: only when shown
+
+        if self.distance_miles is None:
+            return "not known"
+        return f"{miles_words(self.distance_miles)} away"
+
 
 class MatchOutcome(models.Model):
     """A labelled outcome the recommender learns from (matching.fit.GRADES), and, for an

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from employers.models import Employer, EmployerContact
 from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMember
@@ -61,6 +61,13 @@ class JobSeekerQuerySet(SeekerRowQuerySet):
             Q(closed_date__isnull=True)
             | (Q(closed_date__gt=start) & Q(closed_date__gt=F("entry_date")))
         )
+
+    def not_in_a_job(self):
+        """People without a job going on now (no job with no end date): those a new match
+        or an opening's count of people it might suit is for (red-team finding, issue 17).
+        A subquery, never a query of its own."""
+        jobs = self.model._meta.get_field("jobs").related_model
+        return self.exclude(Exists(jobs.objects.filter(seeker_id=OuterRef("pk"), end_date=None)))
 
 
 class JobSeeker(Searchable, Versioned, GeoPoint):

@@ -44,7 +44,9 @@ from jobseekers.services.jobs import (
 from jobseekers.services.profile import (
     WORK_HISTORY_KEYS,
     add_work_history_entry,
+    career_profile_unchanged,
     clean_work_history,
+    confirm_career_profile,
     update_career_profile,
 )
 from jobseekers.services.psr import (
@@ -73,12 +75,14 @@ __all__ = [
     "WORK_HISTORY_KEYS",
     "add_intervention",
     "add_work_history_entry",
+    "career_profile_unchanged",
     "check_coach",
     "check_competitive_wage",
     "clean_text",
     "clean_work_history",
     "close_seeker",
     "complete_goal_step",
+    "confirm_career_profile",
     "enter_caseload",
     "handle_interest",
     "interest_introduced",

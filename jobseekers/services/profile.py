@@ -56,6 +56,44 @@ def _resolve_m2m(name: str, values: Iterable[Any], program: Program) -> list:
     return [found[k] for k in keys]
 
 
+def career_profile_unchanged(current: CareerProfile | None, changes: Mapping[str, Any]) -> bool:
+    """True when every value in `changes` (the shapes `update_career_profile` takes: column
+    values, lists of occupation codes or employer ids, or rows) equals the current version's
+    (strings compared stripped, numbers as Decimal, lists of choices as sets). With no
+    current version nothing is "unchanged". Pure apart from reading the current M2M rows."""
+    if current is None:
+        return False
+    for name, value in changes.items():
+        if name in PROFILE_M2M_FIELDS:
+            now = {row.pk for row in getattr(current, name).all()}
+            if {getattr(v, "pk", v) for v in value or []} != now:
+                return False
+            continue
+        old = getattr(current, name)
+        if isinstance(value, str):
+            value = value.strip()
+        if isinstance(old, Decimal | int | float) and isinstance(value, Decimal | int | float):
+            if Decimal(str(old)) != Decimal(str(value)):
+                return False
+        elif isinstance(old, list) and isinstance(value, list | tuple):
+            if sorted(map(str, old)) != sorted(map(str, value)):
+                return False
+        elif (old if old is not None else "") != (value if value is not None else ""):
+            return False
+    return True
+
+
+@transaction.atomic
+def confirm_career_profile(*, seeker: JobSeeker, by: Actor) -> None:
+    """The person (by=None) or their staff looked at the profile and left it as it is: no
+    new version; a pending "please check your profile" request is answered and logged."""
+    seeker = JobSeeker.objects.select_for_update().get(pk=seeker.pk)
+    if seeker.profile_update_requested_on is not None:
+        seeker.profile_update_requested_on = None
+        seeker.save(update_fields=["profile_update_requested_on", "updated_at"])
+        _log(seeker, "wagtail.edit", by, "Career profile checked, nothing changed")
+
+
 @transaction.atomic
 def update_career_profile(
     *, seeker: JobSeeker, changes: dict, by: Actor, expected_version: int | None = None

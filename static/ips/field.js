@@ -56,6 +56,20 @@
     var now = new Date();
     return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
+  // The program's today by this device's clock: the day in the time zone the server dated
+  // the form in (the form's data-field-zone), whatever zone the device itself is set to.
+  function programToday(zone) {
+    if (zone) {
+      try {
+        var parts = {};
+        new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" })
+          .formatToParts(new Date())
+          .forEach(function (p) { parts[p.type] = p.value; });
+        return parts.year + "-" + parts.month + "-" + parts.day;
+      } catch (e) { /* a zone this browser does not know: the device's own day */ }
+    }
+    return localToday();
+  }
   function number(value) { return value ? Number(value) : null; }
   function checkedLabel(form, selector) {
     var box = form.querySelector(selector + ":checked");
@@ -196,10 +210,18 @@
 
     function freshKey() { keyInput.value = crypto.randomUUID(); }
 
-    // A page opened from the phone's copy holds the day and key it was copied with.
+    var zone = form.dataset.fieldZone;
+
+    // A page opened from the phone's copy holds the day and key it was copied with: a
+    // copy from an earlier day moves on to the program's today. A date the server filled
+    // in that is still today for the program stays, even on a device whose own date is
+    // already tomorrow (another time zone; issue 17).
     if (form.dataset.fieldBound !== "1") {
       freshKey();
-      if (dateInput && dateInput.value === dateInput.defaultValue) { dateInput.value = localToday(); }
+      var today = programToday(zone);
+      if (dateInput && dateInput.value === dateInput.defaultValue && today > dateInput.value) {
+        dateInput.value = today;
+      }
     }
 
     function say(text) { status.textContent = text; }
@@ -329,7 +351,7 @@
         justKept = true;
         form.reset();
         freshKey();
-        if (dateInput) { dateInput.value = localToday(); }
+        if (dateInput) { dateInput.value = programToday(zone); }
         return render();
       }).then(function () {
         status.scrollIntoView({ block: "nearest" }); // the form is long: show that it was kept

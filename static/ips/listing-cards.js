@@ -1,5 +1,6 @@
 /* Each cell of a listing table (or a table marked ips-stack) gets its column's heading as data-label, which
-   workspace.css shows before the value when the table stacks into cards (below 600 px).
+   workspace.css shows before the value when the table stacks into cards (below 600 px); a cell with
+   nothing in it is marked data-empty and left out of its card.
    Tables keep their semantics for screen readers at every width. */
 (function () {
   function label(table) {
@@ -16,6 +17,9 @@
       Array.prototype.forEach.call(row.children, function (cell) {
         var name = names[index] || "";
         if (name && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", name);
+        // A card shows no name over nothing (issue 17, item 5): an empty cell is left out.
+        var blank = !cell.textContent.trim() && !cell.querySelector("input, select, button, img, svg");
+        cell.toggleAttribute("data-empty", blank);
         index += parseInt(cell.getAttribute("colspan") || "1", 10);
       });
     });

@@ -158,6 +158,90 @@ SCROLLED = (
 )
 
 
+def _focused(page) -> str:
+    """The focused element: its tag, id and accessible text."""
+    return page.evaluate(
+        "() => { const e = document.activeElement;"
+        " return e.tagName + '#' + e.id + ' ' + e.textContent.trim(); }"
+    )
+
+
+def test_after_done_focus_goes_to_the_next_step_then_the_heading(
+    browser_page, live_server, users, staff, program
+):
+    """Red team (issue 17): after "Done" on the home, keyboard focus dropped to <body>."""
+    from django.utils import timezone
+
+    from ips.roles import Role
+    from tests.employers.conftest import make_contact, make_employer
+
+    today = timezone.localdate()
+    for name, step in (("Corner Cafe", "Call the owner"), ("Grand Hotel", "Send the CV")):
+        make_contact(
+            staff[Role.SPECIALIST],
+            make_employer(program, name=name),
+            date=today,
+            next_step=step,
+            next_step_due=today,
+        )
+    page = browser_page
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    for size, label in ((PHONE, "phone"), (DESKTOP, "desktop")):
+        page.set_viewport_size(size)
+        page.goto("/admin/")
+        shoot(page, f"home-next-steps-{label}")
+        assert axe_violations(page) == []
+    first = page.locator("#next-steps li", has_text="Call the owner").get_by_role("button")
+    first.focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Call the owner (Corner Cafe).").wait_for()
+    page.wait_for_load_state()
+    assert _focused(page) == "BUTTON# Done: Send the CV (Grand Hotel)"
+    assert "#" not in page.url  # the address is the home's own again
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Send the CV (Grand Hotel).").wait_for()
+    page.wait_for_load_state()
+    assert _focused(page) == "H3#h-next-steps Next steps due"
+    shoot(page, "home-next-steps-none-left-desktop")
+    assert axe_violations(page) == []
+    assert set(EmployerContact.objects.values_list("next_step_done", flat=True)) == {True}
+
+
+def test_after_done_on_my_week_focus_goes_to_the_next_step_then_the_heading(
+    browser_page, live_server, users, staff, program
+):
+    """The same on My week, whose Done buttons tick off the week's next steps."""
+    from django.utils import timezone
+
+    from ips.roles import Role
+    from tests.employers.conftest import make_contact, make_employer
+
+    today = timezone.localdate()
+    for name, step in (("Corner Cafe", "Call the owner"), ("Grand Hotel", "Send the CV")):
+        make_contact(
+            staff[Role.SPECIALIST],
+            make_employer(program, name=name),
+            date=today,
+            next_step=step,
+            next_step_due=today,
+        )
+    page = browser_page
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.set_viewport_size(PHONE)
+    page.goto("/admin/crm/week/")
+    page.locator("[data-done-list] tr", has_text="Call the owner").get_by_role("button").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Call the owner (Corner Cafe).").wait_for()
+    page.wait_for_load_state()
+    assert _focused(page) == "BUTTON# Done: Send the CV (Grand Hotel)"
+    page.keyboard.press("Enter")
+    page.get_by_text("Done: Send the CV (Grand Hotel).").wait_for()
+    page.wait_for_load_state()
+    assert _focused(page).startswith("H2#due-heading Next steps due")
+    assert "#" not in page.url
+    assert axe_violations(page) == []
+
+
 def face_to_face_count(page) -> int:
     page.goto("/admin/")
     return int(page.locator("#face-to-face [data-count]").inner_text())

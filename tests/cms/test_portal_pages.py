@@ -8,7 +8,8 @@ import pytest
 
 from cms.models import PortalPreference
 from ips.models import Occupation
-from jobseekers.models import CareerProfile, MatchOutcome
+from jobseekers.models import CareerProfile, JobSeeker, MatchOutcome
+from tests.support.html_forms import form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -161,6 +162,27 @@ def test_changing_choices_saves_a_new_profile_version(portal_client, seeker, pro
     assert list(new.preferred_occupations.all()) == kept
     assert (new.dream_job, new.family_contacts) == ("Baker", "Mum: 313-555-0199")
     assert PortalPreference.objects.get(seeker=seeker).weekly_email is True
+
+
+def test_saving_the_choices_unchanged_makes_no_new_version(portal_client, seeker, profile):
+    """The person opens "My choices" and presses Save without changing anything (or only
+    the weekly email): the profile's history gains no empty version, the email choice is kept,
+    and a pending "please check your profile" request counts as answered."""
+    JobSeeker.objects.filter(pk=seeker.pk).update(profile_update_requested_on="2026-11-20")
+    shown = portal_client.get("/portal/preferences/").content.decode()
+    data = form_data(shown, having="max_hours_per_week")
+    data["weekly_email"] = "on"
+    response = portal_client.post("/portal/preferences/", data)
+    assert response.status_code == 302
+    versions = CareerProfile.objects.filter(seeker=seeker)
+    assert [(p.version, p.is_current) for p in versions] == [(1, True)]
+    assert PortalPreference.objects.get(seeker=seeker).weekly_email is True
+    seeker.refresh_from_db()
+    assert seeker.profile_update_requested_on is None
+    # A real change after that still makes version 2.
+    data["max_hours_per_week"] = "25"
+    assert portal_client.post("/portal/preferences/", data).status_code == 302
+    assert CareerProfile.objects.get(seeker=seeker, is_current=True).version == 2
 
 
 def test_first_choices_without_a_profile_start_version_1(portal_client, seeker):

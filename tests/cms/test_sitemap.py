@@ -92,3 +92,50 @@ def test_building_a_file_takes_the_same_queries_whatever_the_number_of_openings(
 def test_an_unknown_file_or_page_is_a_404(client, make_opening, path):
     make_opening()
     assert client.get(path).status_code == 404
+
+
+def test_a_file_is_valid_sitemap_xml_with_each_openings_url_and_when_it_last_changed(
+    client, make_opening, openings_url
+):
+    """The openings' files are written without the template (state scale): still XML of
+    the sitemap protocol, one <url> per opening with its <loc> and its last change as a
+    W3C datetime in UTC (the protocol's format), to the second."""
+    import datetime as dt
+    from xml.etree import ElementTree
+
+    from wagtail.models import Site
+
+    from employers.models import JobOpening
+
+    late, early = make_opening(), make_opening()
+    JobOpening.objects.filter(pk=late.pk).update(  # 22:30:15 on the 23rd in Detroit
+        updated_at=dt.datetime(2026, 11, 24, 3, 30, 15, 250_000, tzinfo=dt.UTC)
+    )
+    JobOpening.objects.filter(pk=early.pk).update(
+        updated_at=dt.datetime(2026, 7, 1, 5, 0, tzinfo=dt.UTC)
+    )
+    response = client.get("/sitemap-openings.xml")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/xml"
+    root = ElementTree.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+    found = {
+        url.findtext("s:loc", namespaces=ns): url.findtext("s:lastmod", namespaces=ns)
+        for url in root.findall("s:url", ns)
+    }
+    site = Site.objects.get(is_default_site=True).root_url
+    assert found == {
+        f"{site}{openings_url}{late.pk}/": "2026-11-24T03:30:15+00:00",
+        f"{site}{openings_url}{early.pk}/": "2026-07-01T05:00:00+00:00",
+    }
+
+
+def test_a_page_that_is_not_a_number_is_a_404_and_no_opening_is_an_empty_file(client):
+    assert client.get("/sitemap-openings.xml?p=two").status_code == 404
+    assert client.get("/sitemap-openings.xml?p=0").status_code == 404
+    from xml.etree import ElementTree
+
+    response = client.get("/sitemap-openings.xml")
+    assert response.status_code == 200
+    assert list(ElementTree.fromstring(response.content)) == []

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from coaching import services
 from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
+from ips.domain import CONTACT_DATE_TOO_LATE
 from ips.models import TimeEntry
 from jobseekers.models import Job
 from jobseekers.services import record_job_end
@@ -114,6 +115,16 @@ def test_bad_support_contact_is_refused_and_nothing_saved(staff, seeker, fields,
         _log(staff["coach"], seeker, **fields)
     assert error_field in refused.value.message_dict
     assert not SupportContact.objects.exists()
+
+
+def test_a_visit_may_be_dated_tomorrow_but_not_later(staff, seeker):
+    """The employer contacts' rule (ips.domain): a phone may already be a day ahead."""
+    today = timezone.localdate()
+    _log(staff["coach"], seeker, date=today + dt.timedelta(days=1))
+    with pytest.raises(ValidationError) as refused:
+        _log(staff["coach"], seeker, date=today + dt.timedelta(days=2), mode="phone")
+    assert refused.value.message_dict["date"] == [CONTACT_DATE_TOO_LATE]
+    assert [c.date for c in SupportContact.objects.all()] == [today + dt.timedelta(days=1)]
 
 
 def test_seeker_of_another_program_is_refused(staff, other_seeker):

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
+from ips.domain import CONTACT_DATE_TOO_LATE
 from ips.models import TimeEntry
 from ips.roles import Role
 from jobseekers.models import Job
@@ -129,7 +130,7 @@ def test_log_form_is_prefilled_from_a_check_and_hides_others_checks(
         ({"minutes": "0"}, "greater than or equal to 1"),
         ({"mode": "pigeon"}, "Select a valid choice"),
         ({"date": "yesterday"}, "Enter a valid date"),
-        ({"date": "2099-01-01"}, "The date is in the future"),
+        ({"date": "2099-01-01"}, CONTACT_DATE_TOO_LATE),
     ],
 )
 def test_bad_support_log_gets_a_clear_message_and_saves_nothing(
@@ -140,6 +141,22 @@ def test_bad_support_log_gets_a_clear_message_and_saves_nothing(
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not SupportContact.objects.exists()
+
+
+def test_support_log_takes_the_same_dates_as_the_quick_log(client, users, seeker, job):
+    """One rule for every contact or visit (issue 17): today or earlier, tomorrow at most
+    (a phone a time zone ahead), never later; the refusal says so beside the date."""
+    client.force_login(users["specialist"])
+    today = timezone.localdate()
+    later = (today + dt.timedelta(days=2)).isoformat()
+    refused = client.post(LOG, _log_data(seeker, job, date=later)).content.decode()
+    assert unescape(refused).count(CONTACT_DATE_TOO_LATE) == 1
+    assert not SupportContact.objects.exists()
+    quick = client.post("/admin/crm/log/", {"employer": "", "date": later, "mode": "phone"})
+    assert CONTACT_DATE_TOO_LATE in unescape(quick.content.decode())
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    assert client.post(LOG, _log_data(seeker, job, date=tomorrow)).status_code == 302
+    assert [c.date for c in SupportContact.objects.all()] == [today + dt.timedelta(days=1)]
 
 
 def test_log_refuses_a_job_of_another_person(client, users, seeker, program, make_job):

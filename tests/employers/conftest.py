@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from employers.models import Employer, EmployerContact, JobOpening
 from ips.roles import Role
-
-TODAY = dt.date(2026, 11, 25)  # a Wednesday; its ISO week runs 23-29 November
+from tests.conftest import TODAY  # a Wednesday; its ISO week runs 23-29 November (frozen_today)
 
 
 def make_employer(program, name="Corner Cafe", zip="48226", **extra) -> Employer:
@@ -46,16 +43,3 @@ def other_employer(other_program):
 @pytest.fixture
 def specialist(staff):
     return staff[Role.SPECIALIST]
-
-
-@pytest.fixture
-def frozen_today(settings):
-    """Today is TODAY for every clock Python reads (timezone.localdate(), now(), date.today()),
-    from noon in the program's time zone; the clock keeps ticking from there (time-machine)."""
-    from zoneinfo import ZoneInfo
-
-    import time_machine
-
-    noon = dt.datetime.combine(TODAY, dt.time(12), tzinfo=ZoneInfo(settings.TIME_ZONE))
-    with time_machine.travel(noon, tick=True):
-        yield TODAY

@@ -4,10 +4,13 @@ later is refused with a link to the first unless confirmed."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import uuid
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from employers.models import Employer, EmployerContact
 from employers.services import log_employer_contact
@@ -147,3 +150,29 @@ def test_service_refuses_a_near_duplicate_unless_allowed(specialist, employer):
     assert isinstance(refused.value, ValidationError)
     log_employer_contact(specialist=specialist, employer=employer, date=TODAY, allow_duplicate=True)
     assert EmployerContact.objects.count() == 2
+
+
+@pytest.mark.parametrize(("minutes_ago", "said"), [(0, "1 minute ago"), (5, "5 minutes ago")])
+def test_the_duplicate_hint_sits_beside_its_box_in_plain_words(
+    as_specialist, employer, minutes_ago, said
+):
+    """Red team (issue 17): the hint sat at the top, far from the box, and said "1 minute(s)"."""
+    as_specialist.post(QUICK_LOG, quick_log_form(as_specialist, employer=employer.pk))
+    EmployerContact.objects.update(
+        created_at=timezone.now() - dt.timedelta(minutes=minutes_ago, seconds=20)
+    )
+    page = as_specialist.post(
+        QUICK_LOG, quick_log_form(as_specialist, employer=employer.pk)
+    ).content.decode()
+    assert "minute(s)" not in page
+    beside = re.search(
+        r'<p class="help-block help-critical" id="save-anyway-hint">(.*?)</p>\s*'
+        r'<p><label><input type="checkbox" name="save_anyway"([^>]*)>',
+        page,
+        re.S,
+    )
+    assert beside, "the hint is not right before its box"
+    assert f"An identical employer contact was saved {said} (" in beside.group(1)
+    assert 'aria-describedby="save-anyway-hint"' in beside.group(2)
+    assert page.count("An identical employer contact was saved") == 1  # not at the top too
+    assert '<a href="#save-anyway-hint">' in page  # the top says where to look

@@ -222,3 +222,47 @@ def test_my_week_ticks_off_an_overdue_next_step(client, specialist, employer, us
     after = client.get("/admin/crm/week/").content.decode()
     assert "Done: Call back" in after
     assert f"/admin/crm/contacts/{step.pk}/next-step-done/" not in after
+
+
+def _just_saved_heading(page: str) -> bool:
+    return "Just saved:" in page
+
+
+def test_just_saved_shows_only_a_contact_this_user_just_saved(
+    client, users, program, employer, other_employer, other_staff, specialist, seeker
+):
+    """Red team (issue 17): `?saved=<any id>` showed "Just saved" for anyone's contact."""
+    colleague = make_staff(program, Role.SPECIALIST, "colleague_north")
+    theirs = make_contact(colleague, employer)
+    elsewhere = make_contact(other_staff[Role.SPECIALIST], other_employer)
+    own_earlier = make_contact(specialist, employer)  # own, but not saved on this visit
+    for who in (Role.SPECIALIST, Role.SUPERVISOR, Role.DIRECTOR):
+        client.force_login(users[who])
+        for contact in (theirs, elsewhere, own_earlier):
+            response = client.get(f"/admin/crm/log/?saved={contact.pk}")
+            assert response.status_code == 200, (who, contact)
+            assert not _just_saved_heading(response.content.decode()), (who, contact)
+        assert client.get("/admin/crm/log/?saved=999999").status_code == 200
+
+    client.force_login(users[Role.SPECIALIST])
+    data = {"employer": employer.pk, "mode": "phone", "date": timezone.localdate()}
+    saved = client.post("/admin/crm/log/", {**data, "seekers": [seeker.pk]})
+    assert _just_saved_heading(client.get(saved["Location"]).content.decode())
+    # Another user signed in on this browser, then a fresh sign-in: nothing.
+    client.force_login(users[Role.SUPERVISOR])
+    assert not _just_saved_heading(client.get(saved["Location"]).content.decode())
+    client.force_login(users[Role.SPECIALIST])
+    assert not _just_saved_heading(client.get(saved["Location"]).content.decode())
+
+
+def test_just_saved_ends_with_the_undo_window(client, users, employer, specialist, seeker):
+    client.force_login(users[Role.SPECIALIST])
+    data = {"employer": employer.pk, "mode": "phone", "date": timezone.localdate()}
+    saved = client.post("/admin/crm/log/", {**data, "seekers": [seeker.pk]})
+    assert _just_saved_heading(client.get(saved["Location"]).content.decode())
+    EmployerContact.objects.update(
+        created_at=timezone.now() - dt.timedelta(minutes=UNDO_MINUTES, seconds=5)
+    )
+    page = client.get(saved["Location"])
+    assert page.status_code == 200
+    assert not _just_saved_heading(page.content.decode())

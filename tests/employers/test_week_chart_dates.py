@@ -19,7 +19,7 @@ MONTH_FIRST = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \
 
 
 def test_my_week_chart_labels_weeks_day_first_with_the_full_date_in_its_title(
-    client, users, program, staff
+    client, users, program, staff, frozen_today
 ):
     make_contact(staff[Role.SPECIALIST], make_employer(program), date=timezone.localdate())
     client.force_login(users[Role.SPECIALIST])

@@ -95,8 +95,10 @@ QUARTERLY = "/admin/fidelity/quarterly/"
 
 
 @pytest.fixture
-def worked_quarter(program, staff):
-    """Last complete quarter: two people served, one started a job, one closed."""
+def worked_quarter(program, staff, frozen_today):
+    """Last complete quarter: two people served, one started a job, one closed. Today is
+    mid-quarter (frozen): on a quarter's last day the screen's last row is that quarter,
+    complete, not "so far"."""
     from django.utils import timezone
 
     from employers.models import Employer

@@ -16,7 +16,7 @@ from employers.models import Employer, EmployerContact, JobOpening
 from ips.models import AuditEvent
 from ips.roles import Role
 from jobseekers.models import InterestWithdrawal, Job, JobSeeker, Match, MatchOutcome
-from jobseekers.services import record_job_start
+from jobseekers.services import record_job_end, record_job_start
 from tests.conftest import make_staff
 
 HOME = "/admin/"
@@ -149,6 +149,27 @@ def test_specialist_sees_interest_and_matches_new_this_week(
     matches = html.split("New matches this week")[1].split("</div>")[0]
     assert "Line cook at Corner Bakery" in matches
     assert "Dishwasher" not in matches
+
+
+def test_new_matches_this_week_leave_out_people_in_a_job(
+    client, program, users, staff, employer, seeker
+):
+    """Red-team finding (issue 17): people already working were listed as new matches."""
+    working = person(program, staff[Role.SPECIALIST], "Wanda Working")
+    ended = person(program, staff[Role.SPECIALIST], "Eddie Ended")
+    job(working, employer, days_ago=20)
+    finished = job(ended, employer, days_ago=40)
+    record_job_end(
+        job=finished, end_date=timezone.localdate() - dt.timedelta(days=5), reason="laid_off"
+    )
+    opening = JobOpening.objects.create(program=program, employer=employer, title="Line cook")
+    for who in (seeker, working, ended):
+        Match.objects.create(program=program, seeker=who, opening=opening, score=0.8)
+    matches = page(client, users[Role.SPECIALIST]).split("New matches this week")[1]
+    matches = matches.split("</div>")[0]
+    assert seeker.name in matches
+    assert "Eddie Ended" in matches  # the job ended: looking again
+    assert "Wanda Working" not in matches
 
 
 def test_the_newest_interest_signal_wins_on_the_home_and_the_record(

@@ -302,3 +302,31 @@ def test_a_field_without_a_folded_column_still_finds_the_word_as_typed(program):
     assert set(found) == {accented, plain}
     found = search(EmployerContact.objects.all(), ["employer__name", "notes"], "jose")
     assert list(found) == [plain]  # a note is not folded: the typed word and its fold only
+
+
+def _status(response) -> str:
+    return re.search(
+        r'<p class="find-said" role="status">(.*?)</p>', response.content.decode(), re.S
+    ).group(1)
+
+
+def test_the_staff_search_says_the_true_count_when_nothing_was_cut(client, users, named):
+    client.force_login(users[Role.SUPERVISOR])
+    assert _status(client.get(SEARCH_URL, {"q": "obrien"})) == "Found 3 for “obrien”."
+
+
+def test_the_staff_search_says_more_than_when_a_kind_was_cut_at_the_limit(client, users, program):
+    """Red-team finding (issue 17): "Found 60" when 60 was only the cap (20 of each kind)."""
+    from ips.find.selectors import LIMIT
+
+    employer = Employer.objects.create(program=program, name="Corner Diner")
+    for n in range(LIMIT + 1):
+        JobSeeker.objects.create(program=program, name=f"Cook Person {n}")
+    JobOpening.objects.create(program=program, employer=employer, title="Cook")
+    client.force_login(users[Role.SUPERVISOR])
+    status = _status(client.get(SEARCH_URL, {"q": "cook"}))
+    assert status == (
+        f"More than {LIMIT + 1} found for “cook”: showing the first {LIMIT} of each kind. "
+        "Add a word to narrow the search."
+    )
+    assert "Found" not in status

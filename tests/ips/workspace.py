@@ -101,6 +101,11 @@ def edited(form, data: dict) -> tuple[str, object, object]:
             if data.get(f.name) and not f.choices:
                 new = Decimal(data[f.name]) + 1
                 return f.name, str(new), new
+    for f in fields:  # a row with only links to edit (a match): another row it may link to
+        if isinstance(f, models.ForeignKey) and f.name != "program":
+            other = form.fields[f.name].queryset.exclude(pk=data.get(f.name)).first()
+            if other is not None:
+                return f.name, str(other.pk), other.pk
     raise AssertionError(f"{model.__name__}: no field to edit")
 
 
@@ -109,6 +114,10 @@ def snapshot(obj) -> dict:
     fresh = type(obj)._default_manager.filter(pk=obj.pk).values().first()
     if fresh is not None:
         fresh.pop("updated_at", None)
+        # A link also under its field's name ("opening" for "opening_id"), as `edited` names it.
+        for f in type(obj)._meta.concrete_fields:
+            if isinstance(f, models.ForeignKey):
+                fresh[f.name] = fresh[f.attname]
     return fresh
 
 

@@ -183,3 +183,35 @@ def test_a_superuser_edits_a_1619b_threshold(client, superuser):
     assert response.status_code == 302
     row.refresh_from_db()
     assert row.threshold == 63000
+
+
+def test_the_job_seekers_screens_offer_every_detail_the_service_keeps(client, seeker, users):
+    """One list of a seeker's details (services.SEEKER_DETAIL_FIELDS): the add and edit
+    screens offer the program and exactly those, in that order."""
+    client.force_login(users["specialist"])
+    for url in (reverse("seekers:add"), reverse("seekers:edit", args=[seeker.pk])):
+        fields = [name for name in client.get(url).context["form"].fields if name != "version"]
+        assert fields == ["program", *services.SEEKER_DETAIL_FIELDS], url
+
+
+def test_person_added_on_the_job_seekers_screen_keeps_every_detail(client, program, users):
+    client.force_login(users["specialist"])
+    details = {
+        "ref": "R-77",
+        "name": "Robin Lee",
+        "preferred_name": "Rob",
+        "email": "rob@example.org",
+        "phone": "313 555 0100",
+        "referral_date": "2026-03-02",
+        "referral_source": "Clinic",
+        "employed_at_referral": "on",
+    }
+    response = client.post(reverse("seekers:add"), {"program": program.pk, **details})
+    assert response.status_code == 302
+    person = JobSeeker.objects.get(name="Robin Lee")
+    kept = {name: getattr(person, name) for name in details}
+    assert kept == {
+        **details,
+        "referral_date": dt.date(2026, 3, 2),
+        "employed_at_referral": True,
+    }

@@ -33,5 +33,6 @@ def table(rows: list[dict]) -> OpeningTable:
         employer_contacts=col("contacts", 0, float),
         texts=[r.get("text", r.get("title", "")) for r in rows],
         titles=[r.get("title", "") for r in rows],
+        kinds=[r.get("kind", r.get("title", "")) for r in rows],
         employer_names=[r.get("employer_name", "") for r in rows],
     )

@@ -178,11 +178,11 @@ def test_the_service_refuses_a_coach_of_another_program(seeker, matched, other_s
     assert matched.status == JobOpening.Status.OPEN
 
 
-@pytest.mark.parametrize(("value", "status"), [("abc", 400), ("²", 400), ("999999", 404)])
-def test_a_bad_opening_in_the_job_start_link_is_refused(client, users, seeker, value, status):
+def test_an_opening_not_found_in_the_job_start_link_is_refused(client, users, seeker):
+    # A damaged id (not a number) shows the form with a notice: test_loop_redteam.py.
     client.force_login(users["specialist"])
     url = reverse("jobseekers:job_start", args=[seeker.pk])
-    assert client.get(url, {"opening": value}).status_code == status
+    assert client.get(url, {"opening": "999999"}).status_code == 404
 
 
 def test_another_programs_opening_cannot_fill_a_job_start(

@@ -16,6 +16,7 @@ from ips.domain import shown_date
 from ips.roles import Role
 from jobseekers import services
 from jobseekers.models import Job, JobSeeker, Match, MatchOutcome
+from jobseekers.views.jobs import BAD_OPENING_LINK
 
 START = dt.date(2026, 3, 2)
 
@@ -243,3 +244,18 @@ def test_the_employer_record_links_the_openings_record_and_says_a_filled_one_is_
     row = html.split(reverse("openings:inspect", args=[matched.pk]))[1].split("</tr>")[0]
     assert "<td>Filled</td><td>Not shown</td>" in row
     assert reverse("openings:edit", args=[matched.pk]) not in html
+
+
+@pytest.mark.parametrize("raw", ["abc", "12abc", "-1", "²"])
+def test_a_job_start_from_a_bad_opening_link_shows_the_form_with_a_notice(
+    client, users, seeker, raw
+):
+    """Red team (issue 17): `?opening=abc` answered a bare 400."""
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:job_start", args=[seeker.pk])
+    response = client.get(url, {"opening": raw})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert BAD_OPENING_LINK in page
+    assert 'name="title"' in page  # the job start form, to fill in by hand
+    assert not Job.objects.filter(seeker=seeker).exists()

@@ -22,6 +22,7 @@ def test_distance_is_said_in_miles_with_the_way_the_person_travels(miles, mode, 
 
 def _reasons(seeker, features, **opening):
     defaults = {"miles": None, "opening_text": "", "hours": None, "wage": None, "schedule": 0}
+    defaults["opening_kind"] = opening.get("opening_text", "")
     return reasons_for(seeker, features, **{**defaults, **opening})
 
 
@@ -73,3 +74,37 @@ def test_past_jobs_and_wanted_titles_are_recognised():
     )
     reasons = _reasons(seeker, {}, opening_text="Dishwasher and cook helper")
     assert reasons == ["you asked for jobs like dishwasher", "like your past job as line cook"]
+
+
+def test_a_wanted_job_is_not_found_in_the_description_only():
+    """Red-team finding (issue 17): every demo description ends "close to the bus line"."""
+    seeker = SeekerProfile(seeker_id=1, program_id=1, wanted_job_titles="line cook")
+    reasons = _reasons(
+        seeker,
+        {},
+        opening_text="Childcare Assistant\nChildcare Workers\nFriendly team, near the bus line.",
+        opening_kind="Childcare Assistant\nChildcare Workers",
+    )
+    assert reasons == []
+
+
+@pytest.mark.parametrize(
+    ("wanted", "kind", "named"),
+    [
+        ("line cook", "Kitchen team member\nCooks, Restaurant", True),
+        ("line cook", "Production line worker\nAssemblers and Fabricators", False),
+        ("childcare assistant", "Kennel Assistant\nAnimal Caretakers", False),
+        ("childcare assistant", "Childcare Assistant\nChildcare Workers", True),
+        ("stock clerk", "Stocker\nStockers and Order Fillers", True),
+    ],
+)
+def test_a_wanted_job_is_named_only_for_that_kind_of_work(wanted, kind, named):
+    seeker = SeekerProfile(seeker_id=1, program_id=1, wanted_job_titles=wanted)
+    reasons = _reasons(seeker, {}, opening_text=kind, opening_kind=kind)
+    assert (f"you asked for jobs like {wanted}" in reasons) is named
+
+
+def test_a_past_job_is_named_only_for_that_kind_of_work():
+    seeker = SeekerProfile(seeker_id=1, program_id=1, past_job_titles=("Line Cook",))
+    text = "Library Page\nLibrary Assistants, Clerical\nShelve books; on the bus line."
+    assert _reasons(seeker, {}, opening_text=text, opening_kind="Library Page") == []

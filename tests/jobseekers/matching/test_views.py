@@ -165,3 +165,49 @@ def test_openings_board_does_not_count_people_staff_marked_it_not_suitable_for(
     assert count() == "1"
     mark_match_unsuitable(seeker=seeker, opening=matched, reason="Too far")
     assert count() == "0"
+
+
+def test_openings_board_does_not_count_people_in_a_job(
+    client, users, matched, seeker, make_profile, employer_for_jobs
+):
+    """Red-team finding (issue 17): the board counted people already working."""
+    from jobseekers.services import record_job_start
+
+    worker = JobSeeker.objects.create(
+        program=seeker.program,
+        name="Wanda Working",
+        zip="48226",
+        entry_date=seeker.entry_date,
+        stage=JobSeeker.Stage.JOB_SEARCH,
+    )
+    make_profile(worker)
+    refresh_matches()
+    assert Match.objects.filter(opening=matched, seeker=worker).exists()
+    client.force_login(users["specialist"])
+    row = '<td><a href="{}">Line cook</a></td>'.format(
+        reverse("matching:opening_people", args=[matched.pk])
+    )
+
+    def count() -> str:
+        html = client.get(reverse("matching:openings")).content.decode()
+        return html.split(row)[1].split("</tr>")[0].split("<td>")[-1].split("</td>")[0]
+
+    assert count() == "2"
+    record_job_start(
+        seeker=worker,
+        start_date=seeker.entry_date,
+        employer=employer_for_jobs,
+        title="Dishwasher",
+    )
+    assert count() == "1"
+    # Still shown on the opening's own list, marked as working.
+    people = client.get(reverse("matching:opening_people", args=[matched.pk])).content.decode()
+    assert "Wanda Working" in people
+    assert "In a job now" in people
+
+
+@pytest.fixture
+def employer_for_jobs(program):
+    from employers.models import Employer
+
+    return Employer.objects.create(program=program, name="Other Diner", zip="48226")
