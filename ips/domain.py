@@ -32,6 +32,20 @@ CONTACT_MAX_DAYS_AHEAD = 1
 CONTACT_DATE_TOO_LATE = "The date can be today or earlier (tomorrow at most)."
 
 
+JOB_START_TOO_LATE = (
+    "A job start is recorded from its first day (tomorrow at most). For a job that starts"
+    " later, add a next step to record it then."
+)
+
+
+def job_start_date_problem(day: dt.date, today: dt.date) -> str | None:
+    """JOB_START_TOO_LATE when a job start dated `day` is past tomorrow (the contacts' rule,
+    CONTACT_MAX_DAYS_AHEAD, with a message of its own)."""
+    if day > today + dt.timedelta(days=CONTACT_MAX_DAYS_AHEAD):
+        return JOB_START_TOO_LATE
+    return None
+
+
 def contact_date_problem(day: dt.date, today: dt.date) -> str | None:
     """CONTACT_DATE_TOO_LATE when `day` is past tomorrow (from the program's `today`)."""
     if day > today + dt.timedelta(days=CONTACT_MAX_DAYS_AHEAD):

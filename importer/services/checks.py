@@ -18,6 +18,7 @@ from employers.models import Employer
 from employers.names import duplicate_key
 from importer.schema import Row
 from importer.services.context import ImportContext
+from ips.domain import job_start_date_problem
 from ips.models import Occupation, Program, StaffMember
 from ips.roles import LEADERSHIP, ROLE_RANK, program_roles
 from jobseekers.models import Job, JobSeeker
@@ -244,7 +245,16 @@ def _check_job_start(ctx: ImportContext, row: Row, seeker_rows: dict[str, Row]) 
     ref, start = row["seeker_ref"], row["start_date"]
     given = seeker_rows.get(ref)
     stored = ctx.seekers.get(ref)
-    if start is None or (given is None and stored is None):
+    if start is None:
+        return
+    if job_start_date_problem(start, timezone.localdate()):
+        reason = (
+            f"{start} is in the future; a job start is recorded from its first day"
+            " (tomorrow at most)"
+        )
+        ctx.error("jobs", row.line, "start_date", reason)
+        return
+    if given is None and stored is None:
         return  # a missing seeker is reported by _ref
     if given is not None:
         if given["entry_date"] is None:

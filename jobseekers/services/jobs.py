@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from employers.models import Employer, JobOpening
 from employers.services import mark_opening_filled
-from ips.domain import shown_date
+from ips.domain import job_start_date_problem, shown_date
 from ips.idempotency import refuse_replay, save_event
 from ips.models import Occupation, Program, StaffMember
 from ips.roles import Role
@@ -51,12 +51,22 @@ def check_competitive_wage(
 
 
 def job_start_problems(
-    *, entered: bool, entry_date: dt.date | None, employed_at_referral: bool, start_date: dt.date
+    *,
+    entered: bool,
+    entry_date: dt.date | None,
+    employed_at_referral: bool,
+    start_date: dt.date,
+    today: dt.date | None = None,
 ) -> dict[str, str]:
     """Why a job cannot start, by field (empty when it may): the person must be on the
     caseload (`entered`: has an entry date and is not only referred), and the job cannot
     start before the entry date unless the person was working at referral (IPS counts job
-    starts from entry). Shared by record_job_start and the importer (importer)."""
+    starts from entry). A start is recorded from its first day, tomorrow at most
+    (ips.domain.job_start_date_problem; from `today`, the program's date by default).
+    Shared by record_job_start and the importer (importer)."""
+    too_late = job_start_date_problem(start_date, today or timezone.localdate())
+    if too_late:
+        return {"start_date": too_late}
     if not entered or entry_date is None:
         return {"stage": "Enter the person onto the caseload before a job start."}
     if start_date < entry_date and not employed_at_referral:
@@ -228,6 +238,11 @@ def update_job(
     _check_same_program(
         job.program, employer=changes.get("employer"), opening=changes.get("opening")
     )
+    start = changes.get("start_date", job.start_date)
+    if start != job.start_date:  # a job kept as it was stays editable
+        too_late = job_start_date_problem(start, timezone.localdate())
+        if too_late:
+            raise ValidationError({"start_date": too_late})
     for name, value in changes.items():
         setattr(job, name, value)
     if job.opening is not None and job.opening.employer_id != job.employer_id:

@@ -72,6 +72,16 @@ def test_a_job_start_keeps_the_services_rules_and_saves_nothing_when_refused(
     assert early.json()["errors"] == [
         {"field": "body.start_date", "reason": "The job cannot start before the entry date."}
     ]
+    later = (timezone.localdate() + dt.timedelta(days=180)).isoformat()
+    future = _send(client, "post", "/api/v1/jobs", auth, base | {"start_date": later})
+    assert future.status_code == 422
+    assert future.json()["errors"][0]["field"] == "body.start_date"
+    assert future.json()["errors"][0]["reason"].startswith("A job start is recorded from its")
+    day_after = (timezone.localdate() + dt.timedelta(days=2)).isoformat()
+    assert (
+        _send(client, "post", "/api/v1/jobs", auth, base | {"start_date": day_after}).status_code
+        == 422
+    )
     low = _send(
         client, "post", "/api/v1/jobs", auth,
         base | {"start_date": "2026-03-02", "hourly_wage": "1.00"},

@@ -390,3 +390,18 @@ def test_a_job_before_entry_is_imported_when_the_person_was_working_at_referral(
     files = {"employers": GOOD["employers"], "seekers": seekers, "jobs": _job_rows("2026-02-01")}
     out, _ = run(write_folder(tmp_path / "f", files), "--program", "L", "--create")
     assert "jobs.csv: 1 created, 0 updated, 0 unchanged" in out
+
+
+def test_an_imported_job_starting_after_tomorrow_is_refused_with_a_row_message(tmp_path):
+    from io import StringIO
+
+    header = ["ref", "name", "entry_date", "employed_at_referral"]
+    seekers = [header, ["S9", "Sam", "2026-03-01", "no"]]
+    later = (timezone.localdate() + dt.timedelta(days=180)).isoformat()
+    files = {"employers": GOOD["employers"], "seekers": seekers, "jobs": _job_rows(later)}
+    err = StringIO()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_program", str(write_folder(tmp_path / "f", files)),
+                     "--program", "L", "--create", stdout=StringIO(), stderr=err)  # fmt: skip
+    assert f"jobs.csv:2: start_date: {later} is in the future" in err.getvalue()
+    assert snapshot() == {m.__name__: 0 for m in MODELS} | {"Program": 0}

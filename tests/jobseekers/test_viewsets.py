@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from jobseekers import services
@@ -215,3 +216,16 @@ def test_person_added_on_the_job_seekers_screen_keeps_every_detail(client, progr
         "referral_date": dt.date(2026, 3, 2),
         "employed_at_referral": True,
     }
+
+
+def test_moving_a_job_start_past_tomorrow_on_the_jobs_screen_is_refused(client, job, users):
+    client.force_login(users["supervisor"])
+    later = timezone.localdate() + dt.timedelta(days=180)
+    before = job.start_date
+    response = client.post(
+        reverse("jobs:edit", args=[job.pk]), job_form(job, start_date=later.isoformat())
+    )
+    assert response.status_code == 200
+    assert "A job start is recorded from its first day" in response.content.decode()
+    job.refresh_from_db()
+    assert job.start_date == before

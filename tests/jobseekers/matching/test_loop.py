@@ -487,3 +487,44 @@ def test_a_job_start_from_an_opening_at_another_employer_says_why_on_the_employe
     assert not Job.objects.exists()
     matched.refresh_from_db()
     assert matched.status == JobOpening.Status.OPEN
+
+
+def test_a_job_start_after_tomorrow_is_refused_and_nothing_changes(client, users, seeker, matched):
+    stage = seeker.stage
+    client.force_login(users["specialist"])
+    later = timezone.localdate() + dt.timedelta(days=180)
+    response = client.post(
+        reverse("jobseekers:job_start", args=[seeker.pk]) + f"?opening={matched.pk}",
+        {
+            "employer": matched.employer_id,
+            "title": "Line cook",
+            "start_date": later.isoformat(),
+            "opening": matched.pk,
+            "idempotency_key": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 200
+    assert "A job start is recorded from its first day (tomorrow at most)" in (
+        response.content.decode()
+    )
+    assert not Job.objects.exists()
+    matched.refresh_from_db()
+    assert matched.status == JobOpening.Status.OPEN
+    seeker.refresh_from_db()
+    assert seeker.stage == stage
+
+
+def test_a_job_start_dated_tomorrow_is_still_recorded(client, users, seeker, matched):
+    client.force_login(users["specialist"])
+    response = client.post(
+        reverse("jobseekers:job_start", args=[seeker.pk]) + f"?opening={matched.pk}",
+        {
+            "employer": matched.employer_id,
+            "title": "Line cook",
+            "start_date": (timezone.localdate() + dt.timedelta(days=1)).isoformat(),
+            "opening": matched.pk,
+            "idempotency_key": str(uuid.uuid4()),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Job.objects.filter(seeker=seeker).exists()
