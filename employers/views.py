@@ -226,12 +226,11 @@ def my_week(request):
     _require_casework(request.user)
     user, today = request.user, timezone.localdate()
     leading = user.is_superuser or bool(program_ids(user, LEADERSHIP))
-    asked = request.GET.get("specialist")
+    # A malformed ?specialist= (not an id) is ignored: the page as without it.
+    asked = query_id(request.GET.get("specialist") or "")
     own = StaffMember.objects.filter(user=user, active=True, role__in=CASEWORK_ROLES)
-    if asked:
-        if query_id(asked) is None:
-            raise PermissionDenied("Unknown specialist.")
-        visible = StaffMember.objects.filter(pk=query_id(asked), active=True)
+    if asked is not None:
+        visible = StaffMember.objects.filter(pk=asked, active=True)
         if not user.is_superuser:
             visible = visible.filter(program_id__in=program_ids(user, LEADERSHIP)) | own.filter(
                 pk=asked
@@ -243,7 +242,7 @@ def my_week(request):
         raise PermissionDenied("My week is for specialists, supervisors and directors.")
     context = {
         "summary": week_summary(staff, today) if staff else None,
-        "team": program_week(user, today) if leading and not asked else [],
+        "team": program_week(user, today) if leading and asked is None else [],
         "today": today,
     }
     return TemplateResponse(request, "employers/my_week.html", context)

@@ -91,6 +91,14 @@ def test_a_specialist_cannot_open_a_colleagues_week(login, program, staff):
     assert login("specialist").get(f"/admin/crm/week/?specialist={colleague.pk}").status_code == 404
 
 
+@pytest.mark.parametrize("who", ["supervisor", "director", "specialist"])
+@pytest.mark.parametrize("value", ["abc", "-1", "1.5", "²"])
+def test_a_malformed_specialist_in_my_week_is_ignored(login, who, value, staff):
+    response = login(who).get("/admin/crm/week/", {"specialist": value})
+    assert response.status_code == 200
+    assert "permission" not in response.content.decode().lower()
+
+
 @pytest.mark.parametrize("who", WHO)
 def test_merge(login, who, program, employer, staff):
     duplicate = make_employer(program, name="Corner Café", zip="48226")
