@@ -145,7 +145,7 @@ class AuditEventViewSet(ScopedModelViewSet):
         "at",
         "user_label",
         "action",
-        "object_type",
+        "record_type",
         "object_id",
         "seeker_id",
         "ip_address",

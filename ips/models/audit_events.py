@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.conf import settings
+from django.contrib import admin
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 
 from ips.models.programs import Program
 from ips.roles import LEADERSHIP, program_ids
@@ -61,5 +66,17 @@ class AuditEvent(Versioned):
         verbose_name = "audit event"
 
     def __str__(self) -> str:
-        when = f"{self.at:%Y-%m-%d %H:%M}" if self.at else ""
-        return f"{when} {self.user_label}: {self.get_action_display()} {self.object_type}"
+        """The page title: "Tue 1 Dec 2026, 00:27 Ana Ruiz: Viewed Job seeker", in the
+        program's local time as the page body shows it (DATETIME_FORMAT)."""
+        when = date_format(timezone.localtime(self.at), "DATETIME_FORMAT") if self.at else ""
+        return f"{when} {self.user_label}: {self.get_action_display()} {self.record_type()}"
+
+    @admin.display(description="record", ordering="object_type")
+    def record_type(self) -> str:
+        """The model's name as people read it ("Job seeker" for "jobseekers.JobSeeker");
+        the stored label when it names no model (an old or removed one)."""
+        try:
+            model = apps.get_model(self.object_type)
+        except (LookupError, ValueError):
+            return self.object_type
+        return capfirst(str(model._meta.verbose_name))

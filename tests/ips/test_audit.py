@@ -78,3 +78,30 @@ def test_trail_outlives_the_record(client, users, seeker):
     seeker_id = seeker.pk
     seeker.delete()
     assert AuditEvent.objects.filter(seeker_id=seeker_id).count() == 1
+
+
+def test_the_trail_shows_record_types_and_times_as_people_read_them(client, users, seeker):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    event = AuditEvent.objects.create(
+        program=seeker.program,
+        user_label="Ana Ruiz",
+        action="view",
+        object_type="jobseekers.JobSeeker",
+        seeker_id=seeker.pk,
+    )
+    at = dt.datetime(2026, 12, 1, 5, 27, tzinfo=dt.UTC)
+    AuditEvent.objects.filter(pk=event.pk).update(at=at)
+    local = timezone.localtime(at)
+    shown = f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+    client.force_login(users["supervisor"])
+    listing = client.get("/admin/audit/").content.decode()
+    assert "Job seeker" in listing
+    assert "jobseekers.JobSeeker" not in listing
+    page = client.get(f"/admin/audit/inspect/{event.pk}/").content.decode()
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert shown in title
+    assert "2026-12-01" not in title
+    assert "Job seeker" in title
