@@ -15,7 +15,13 @@ from ips.models import (
 )
 from ips.roles import LEADERSHIP, ROLE_RANK, Role, program_ids, program_roles
 from ips.services import log_time_entry
-from ips.workspace import EventCreateView, ReferenceViewSet, ScopedModelViewSet
+from ips.workspace import (
+    EventCreateView,
+    ReferenceViewSet,
+    ScopedEditView,
+    ScopedInspectView,
+    ScopedModelViewSet,
+)
 
 
 class ProgramViewSet(ScopedModelViewSet):
@@ -61,7 +67,35 @@ class StaffMemberForm(ScopedAdminModelForm):
         return cleaned
 
 
+class PlainStaffTitleMixin:
+    """A staff member's page titled by their name ("Angela Carter"), not the membership's
+    label with role and program (StaffMember.__str__, kept for logs and history)."""
+
+    object: StaffMember
+
+    def get_page_subtitle(self):
+        return self.object.display_name
+
+    def get_breadcrumbs_items(self):
+        items = super().get_breadcrumbs_items()  # type: ignore[misc]
+        full = str(self.object)
+        return [
+            {**item, "label": self.object.display_name} if item.get("label") == full else item
+            for item in items
+        ]
+
+
+class StaffEditView(PlainStaffTitleMixin, ScopedEditView):
+    pass
+
+
+class StaffInspectView(PlainStaffTitleMixin, ScopedInspectView):
+    pass
+
+
 class StaffMemberViewSet(ScopedModelViewSet):
+    edit_view_class = StaffEditView
+    inspect_view_class = StaffInspectView
     model = StaffMember
     icon = "user"
     menu_label = "Staff"

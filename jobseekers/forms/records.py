@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from ips.forms import (
     VersionedFormMixin,
     settle_only_choice,
+    staff_name,
 )
 from ips.models import MentalHealthTeam, Program, StaffMember
 from ips.roles import Role
@@ -41,6 +42,7 @@ class ReferralForm(DomainForm):
         settle_only_choice(self, "program")
         self.fields["mh_team"].queryset = MentalHealthTeam.objects.for_user(user)
         self.fields["specialist"].queryset = specialists_for(user)
+        self.fields["specialist"].label_from_instance = staff_name  # "Aisha Khan", no role
 
     def clean_referral_date(self):
         value = self.cleaned_data["referral_date"]
@@ -65,6 +67,7 @@ class EntryForm(VersionedFormMixin, DomainForm):
         super().__init__(*args, **kwargs)
         self.fields["specialist"].queryset = specialists_for(user).filter(program=seeker.program)
         self.fields["specialist"].initial = seeker.specialist_id
+        self.fields["specialist"].label_from_instance = staff_name
 
     def clean_entry_date(self):
         value = self.cleaned_data["entry_date"]
