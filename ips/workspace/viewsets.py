@@ -66,6 +66,10 @@ class ScopedModelViewSet(ModelViewSet):
     def get_index_view_kwargs(self, **kwargs):
         # Every listing exports (CSV/XLSX); its columns default to the listed ones.
         export = self.list_export if self.list_export is not self.UNDEFINED else self.list_display
+        if not getattr(self.add_view_class, "adds_here", True):
+            # Its add view only sends people elsewhere (the person's record, the support
+            # log): no "Add" button leading to a redirect or a refusal.
+            kwargs["add_url_name"] = None
         return super().get_index_view_kwargs(
             list_select_related=self.list_select_related, list_export=list(export), **kwargs
         )

@@ -33,6 +33,8 @@ class ToRecordMixin:
     (profile versions, job-start hooks, the competitive-wage rule)."""
 
     message = "Use the person's record for this."
+    # Nothing is added here: the listing offers no "Add" button (ips.workspace viewsets).
+    adds_here = False
 
     def dispatch(self, request, *args, **kwargs):
         pk = kwargs.get("pk")
