@@ -80,3 +80,7 @@ class AuditEvent(Versioned):
         except (LookupError, ValueError):
             return self.object_type
         return capfirst(str(model._meta.verbose_name))
+
+    def get_object_type_display(self) -> str:
+        """The inspect page's "Object type" value: record_type, as the listing shows it."""
+        return self.record_type()

@@ -105,3 +105,4 @@ def test_the_trail_shows_record_types_and_times_as_people_read_them(client, user
     assert shown in title
     assert "2026-12-01" not in title
     assert "Job seeker" in title
+    assert "jobseekers.JobSeeker" not in page.split("<main")[1]
