@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 
+from employers.viewsets import EmployerColumn
 from ips.forms import ScopedAdminModelForm
 from ips.workspace import (
     ScopedEditView,
@@ -81,7 +82,7 @@ class JobViewSet(ScopedModelViewSet):
         "disclosure",
         "end_note",
     ]
-    list_display = ["title", "seeker", "employer", "start_date", "end_date"]
+    list_display = ["title", "seeker", EmployerColumn(), "start_date", "end_date"]
     list_filter = ["program", "competitive", "start_date"]
     list_select_related = ("seeker", "employer")
     search_fields = ["title", "seeker__name", "employer__name"]
