@@ -11,6 +11,7 @@ from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.widgets import HeaderButton
 
 from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOpeningFilterSet
 from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
@@ -317,6 +318,19 @@ class OpeningRecordView(ScopedInspectView):
             job = self.filled_by
             return f"Filled by {job.seeker.name} on {shown_date(job.start_date)}"
         return opening.get_status_display()
+
+    @cached_property
+    def header_buttons(self):
+        """An open opening's record leads to the people it might suit (issue 17), for those
+        who may see matches; from there a person's record offers "Record a job start"."""
+        buttons = list(super().header_buttons)
+        opening = self.object
+        if opening.status == JobOpening.Status.OPEN and self.request.user.has_perm(
+            "jobseekers.view_match"
+        ):
+            url = reverse("matching:opening_people", args=[opening.pk])
+            buttons.append(HeaderButton("People this might suit", url=url, icon_name="user"))
+        return buttons
 
     def get_employer_display_value(self) -> str:
         return employer_link(self.object.employer)

@@ -346,3 +346,14 @@ def test_the_opening_record_shows_the_wage_in_dollars_an_hour(as_specialist, emp
     opening = make_opening(employer, title="Prep cook", hourly_wage="15.48")
     html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
     assert "$15.48 an hour" in html
+
+
+def test_an_open_openings_record_leads_to_the_people_it_might_suit(as_specialist, employer):
+    opening = make_opening(employer, title="Prep cook")
+    people = reverse("matching:opening_people", args=[opening.pk])
+    html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
+    link = html.split(f'href="{people}"')[1].split("</a>")[0]
+    assert "People this might suit" in link
+    JobOpening.objects.filter(pk=opening.pk).update(status=JobOpening.Status.FILLED)
+    html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
+    assert people not in html
