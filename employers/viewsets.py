@@ -11,7 +11,6 @@ from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.widgets import HeaderButton
 
 from employers.filters import EmployerContactFilterSet, EmployerFilterSet, JobOpeningFilterSet
 from employers.forms import EmployerContactForm, EmployerForm, JobOpeningForm
@@ -317,20 +316,18 @@ class OpeningRecordView(ScopedInspectView):
         if opening.status == JobOpening.Status.FILLED and self.filled_by is not None:
             job = self.filled_by
             return f"Filled by {job.seeker.name} on {shown_date(job.start_date)}"
-        return opening.get_status_display()
-
-    @cached_property
-    def header_buttons(self):
-        """An open opening's record leads to the people it might suit (issue 17), for those
-        who may see matches; from there a person's record offers "Record a job start"."""
-        buttons = list(super().header_buttons)
-        opening = self.object
         if opening.status == JobOpening.Status.OPEN and self.request.user.has_perm(
             "jobseekers.view_match"
         ):
-            url = reverse("matching:opening_people", args=[opening.pk])
-            buttons.append(HeaderButton("People this might suit", url=url, icon_name="user"))
-        return buttons
+            # An open opening leads to the people it might suit (issue 17); each person's
+            # record there offers "Record a job start". Here, not a header button: at
+            # 375 px a header button lay over the page title.
+            return format_html(
+                '{}<br><a href="{}">People this might suit</a>',
+                opening.get_status_display(),
+                reverse("matching:opening_people", args=[opening.pk]),
+            )
+        return opening.get_status_display()
 
     def get_employer_display_value(self) -> str:
         return employer_link(self.object.employer)
