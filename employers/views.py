@@ -131,10 +131,27 @@ def quick_log(request):
             "form": form,
             "options": _employer_choices(request.user, picked),
             "picked": str(picked or ""),
+            "field_errors": _field_errors(form),
             **_seeker_choices(request.user, form),
             **_just_saved(request),
         },
     )
+
+
+# Where an error summary's link takes focus: the employer and the job seekers are picked
+# from lists that the search boxes fill, so their links lead to the search boxes.
+_ERROR_TARGETS = {"employer": "employer-search", "seekers": "seeker-search"}
+
+
+def _field_errors(form) -> list[tuple[str, str]]:
+    """(id of the field to focus, its first message) for the error summary at the top of the
+    quick log (issue 17: a refused save left the one message ~1,900 px down). Errors not of
+    one field are already shown at the top of the form."""
+    return [
+        (_ERROR_TARGETS.get(field.name, field.id_for_label), field.errors[0])
+        for field in form
+        if field.errors
+    ]
 
 
 def _employer_choices(user, picked) -> list[Employer]:

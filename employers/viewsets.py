@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from wagtail.admin.forms.models import formfield_for_dbfield
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
@@ -29,6 +31,28 @@ from ips.workspace import (
 )
 
 
+def employer_link(employer) -> str:
+    """An employer's name as a link to the employer record (issue 17: the employers
+    listing did this, the other listings and the opening record showed plain text)."""
+    if employer is None:
+        return ""
+    return format_html(
+        '<a href="{}">{}</a>', reverse("employers:inspect", args=[employer.pk]), employer.name
+    )
+
+
+class EmployerColumn(Column):
+    """A listing's employer column: the name links to the employer record. The listing
+    selects `employer` with its rows (list_select_related), so no query per row."""
+
+    def __init__(self, name="employer", label="Employer", **kwargs):
+        kwargs.setdefault("sort_key", f"{name}__name")
+        super().__init__(name, label=label, **kwargs)
+
+    def get_value(self, instance):
+        return employer_link(getattr(instance, self.name, None))
+
+
 def _staff_for(user, program_id):
     return StaffMember.objects.filter(user=user, program_id=program_id, active=True).first()
 
@@ -46,16 +70,23 @@ class DistanceIndexView(ScopedIndexView):
         return columns
 
 
-class EmployerIndexView(DistanceIndexView):
+class RecordTitleMixin:
+    """The title column opens the record (inspect), not the edit form (issue 17); editing
+    stays in the row's "..." menu."""
+
     def _get_title_column(self, field_name, *args, **kwargs):
-        """The employer's name opens the employer record, not the edit form (issue 17,
-        item 5); editing stays in the row's "..." menu."""
-        column = super()._get_title_column(field_name, *args, **kwargs)
+        column = super()._get_title_column(field_name, *args, **kwargs)  # type: ignore[misc]
         column._get_url_func = lambda instance: (
-            self.get_inspect_url(instance) or self.get_edit_url(instance)
+            self.get_inspect_url(instance) or self.get_edit_url(instance)  # type: ignore[attr-defined]
         )
         return column
 
+
+class OpeningIndexView(RecordTitleMixin, DistanceIndexView):
+    """Openings: the title opens the opening's record (issue 17)."""
+
+
+class EmployerIndexView(RecordTitleMixin, DistanceIndexView):
     def get_base_queryset(self):
         last = EmployerContact.objects.filter(employer=OuterRef("pk")).order_by("-date")
         return super().get_base_queryset().annotate(last_contact=Subquery(last.values("date")[:1]))
@@ -148,7 +179,7 @@ class EmployerPersonViewSet(ScopedModelViewSet):
         "consent_notes",
         "notes",
     ]
-    list_display = ["name", "employer", "job_title"]
+    list_display = ["name", EmployerColumn(), "job_title"]
     list_filter = ["program"]
     list_select_related = ("employer",)
     search_fields = ["name", "employer__name"]
@@ -203,7 +234,7 @@ class EmployerContactViewSet(ScopedModelViewSet):
     index_view_class = DistanceIndexView
     base_form_class = EmployerContactForm
     filterset_class = EmployerContactFilterSet
-    list_display = ["date", "employer", "specialist", "mode", "purpose"]
+    list_display = ["date", EmployerColumn(), "specialist", "mode", "purpose"]
     list_select_related = ("employer", "specialist__user", "specialist__program")
     search_fields = ["employer__name", "notes"]
     list_export = [
@@ -285,7 +316,26 @@ class OpeningRecordView(ScopedInspectView):
         if opening.status == JobOpening.Status.FILLED and self.filled_by is not None:
             job = self.filled_by
             return f"Filled by {job.seeker.name} on {shown_date(job.start_date)}"
+        if opening.status == JobOpening.Status.OPEN and self.request.user.has_perm(
+            "jobseekers.view_match"
+        ):
+            # An open opening leads to the people it might suit (issue 17); each person's
+            # record there offers "Record a job start". Here, not a header button: at
+            # 375 px a header button lay over the page title.
+            return format_html(
+                '{}<br><a href="{}">People this might suit</a>',
+                opening.get_status_display(),
+                reverse("matching:opening_people", args=[opening.pk]),
+            )
         return opening.get_status_display()
+
+    def get_employer_display_value(self) -> str:
+        return employer_link(self.object.employer)
+
+    def get_hourly_wage_display_value(self) -> str:
+        """ "$15.48 an hour", not a bare "15.48" (issue 17)."""
+        wage = self.object.hourly_wage
+        return "" if wage is None else f"${wage:,.2f} an hour"
 
     def get_shareable_display_value(self) -> str:
         opening = self.object
@@ -316,7 +366,7 @@ class JobOpeningViewSet(ScopedModelViewSet):
         "closed_on",
         "source_contact",
     ]
-    index_view_class = DistanceIndexView
+    index_view_class = OpeningIndexView
     inspect_view_class = OpeningRecordView
     # What staff read, status first (who filled it); not the geocoding or search columns.
     inspect_view_fields = [
@@ -340,7 +390,7 @@ class JobOpeningViewSet(ScopedModelViewSet):
     edit_view_class = OpeningEditView
     base_form_class = JobOpeningForm
     filterset_class = JobOpeningFilterSet
-    list_display = ["title", "employer", "status", "shareable", "zip"]
+    list_display = ["title", EmployerColumn(), "status", "shareable", "zip"]
     list_select_related = ("employer",)
     search_fields = ["title", "employer__name", "description"]
     list_export = [

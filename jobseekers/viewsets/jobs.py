@@ -1,16 +1,19 @@
 """Workspace screens for jobs (changes through the job service) and matches."""
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 
+from employers.viewsets import EmployerColumn, employer_link
 from ips.forms import ScopedAdminModelForm
 from ips.workspace import (
     ScopedEditView,
     ScopedInspectView,
     ScopedModelViewSet,
 )
-from jobseekers.matching.reasons import fit_words
+from jobseekers.matching.reasons import about_person, fit_words
 from jobseekers.models import (
     Job,
     Match,
@@ -81,7 +84,7 @@ class JobViewSet(ScopedModelViewSet):
         "disclosure",
         "end_note",
     ]
-    list_display = ["title", "seeker", "employer", "start_date", "end_date"]
+    list_display = ["title", "seeker", EmployerColumn(), "start_date", "end_date"]
     list_filter = ["program", "competitive", "start_date"]
     list_select_related = ("seeker", "employer")
     search_fields = ["title", "seeker__name", "employer__name"]
@@ -105,7 +108,40 @@ class MatchInspectView(ScopedInspectView):
     def get_field_label(self, field_name, field):
         if field_name == "distance_miles":
             return "Distance"
+        if field_name == "reasons":
+            return "Why it might suit them"
         return super().get_field_label(field_name, field)
+
+    # Not a dead end (issue 17): the person and the opening link to their records, and the
+    # actions (told them, plan an introduction, not suitable, record a job start) are the
+    # record's match cards, linked from here.
+    def get_seeker_display_value(self):
+        seeker = self.object.seeker
+        record = reverse("jobseekers:record", args=[seeker.pk])
+        return format_html(
+            '<a href="{}">{}</a><br><a href="{}#matches">Act on this match from {}\'s record</a>',
+            record,
+            seeker.name,
+            record,
+            seeker.name,
+        )
+
+    def get_opening_display_value(self):
+        opening = self.object.opening
+        return format_html(
+            '<a href="{}">{}</a> at {}',
+            reverse("openings:inspect", args=[opening.pk]),
+            opening.title,
+            employer_link(opening.employer),
+        )
+
+    def get_reasons_display_value(self):
+        """The stored reasons are written to the person; staff read them in the third
+        person, as the record's match cards show them."""
+        reasons = [about_person(str(r)) for r in self.object.reasons or []]
+        if not reasons:
+            return ""
+        return format_html_join("", "<p>{}</p>", ((r,) for r in reasons))
 
 
 class MatchViewSet(ScopedModelViewSet):
@@ -127,7 +163,7 @@ class MatchViewSet(ScopedModelViewSet):
     # What staff read on a match's page: not the raw score, the feature weights, or the
     # reasons written to the seeker ("you said..."), which the match cards word for staff.
     inspect_view_class = MatchInspectView
-    inspect_view_fields = ["seeker", "opening", "rank", "distance_miles", "computed_at"]
+    inspect_view_fields = ["seeker", "opening", "reasons", "rank", "distance_miles", "computed_at"]
     list_filter = ["program"]
     list_select_related = ("seeker", "opening__employer")
     search_fields = ["seeker__name", "opening__title"]

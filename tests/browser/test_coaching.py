@@ -75,3 +75,19 @@ def test_forms_keep_every_field_on_a_phone_screen(browser_page, live_server, use
     last.scroll_into_view_if_needed()
     assert last.bounding_box()["x"] + last.bounding_box()["width"] <= 376
     assert axe_violations(page) == []
+
+
+def test_the_due_list_buttons_are_thumb_sized_on_a_phone(browser_page, live_server, users, seeker):
+    """Issue 17: What's due buttons were ~22-25 px tall; targets are at least 44 px now."""
+    _job(seeker, days_ago=31)
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto("/admin/coaching/due/")
+    targets = page.locator("main .coaching-list .button, main form .button")
+    assert targets.count() >= 3
+    for n in range(targets.count()):
+        box = targets.nth(n).bounding_box()
+        assert box["height"] >= 44, targets.nth(n).inner_text()
+        assert box["width"] >= 44, targets.nth(n).inner_text()
+    assert axe_violations(page) == []

@@ -154,3 +154,36 @@ def test_a_staff_form_shown_again_with_errors_logs_no_console_error(
     page.locator(".w-field--error").first.wait_for()
     assert not Job.objects.exists()
     assert errors == []
+
+
+def test_what_came_of_it_choices_are_thumb_sized_on_a_phone(
+    browser_page, live_server, users, seeker
+):
+    """Issue 17: the "What came of it" radios were ~22 px; each choice is a 44 px card now,
+    its radio at least 24 px."""
+    from django.utils import timezone
+
+    from employers.models import Employer
+    from jobseekers.models import MatchOutcome
+
+    employer = Employer.objects.create(program=seeker.program, name="Corner Bakery")
+    opening = JobOpening.objects.create(program=seeker.program, employer=employer, title="Baker")
+    interest = MatchOutcome.objects.create(
+        program=seeker.program, seeker=seeker, opening=opening,
+        kind=MatchOutcome.Kind.INTEREST, date=timezone.localdate(), source="portal",
+    )  # fmt: skip
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    from django.urls import reverse
+
+    page.goto(reverse("jobseekers:interest_handled", args=[seeker.pk, interest.pk]))
+    radios = page.locator("main input[type=radio]")
+    assert radios.count() >= 2
+    for n in range(radios.count()):
+        radio = radios.nth(n).bounding_box()
+        assert radio["height"] >= 24
+        assert radio["width"] >= 24
+        card = radios.nth(n).locator("xpath=ancestor::label").bounding_box()
+        assert card["height"] >= 44
+    assert axe_violations(page) == []

@@ -100,3 +100,67 @@ def test_the_duplicate_hint_is_beside_its_box_at_375_and_1280_px(
     page.get_by_role("button", name="Save contact").click()
     page.get_by_text("Just saved").wait_for()
     assert EmployerContact.objects.count() == 2
+
+
+def test_nothing_tappable_sits_under_the_save_bar_with_a_full_caseload(
+    browser_page, live_server, users, program, seeker, specialist_staff
+):
+    """Issue 17: with a caseload (the demo specialist's) the first row of job-seeker chips
+    lay under the sticky Save bar at 375 px and axe found 3 target-size violations."""
+    import datetime as dt
+
+    from jobseekers.models import JobSeeker
+
+    for n in range(14):
+        JobSeeker.objects.create(
+            program=program, ref=f"S-{n + 10}", name=f"Person Number{n}",
+            specialist=specialist_staff, referral_date=dt.date(2026, 1, 5),
+            stage=JobSeeker.Stage.JOB_SEARCH, zip="48226",
+        )  # fmt: skip
+    for n in range(6):
+        make_employer(program, name=f"Employer Number{n}", zip="48226")
+    browser_page.set_viewport_size({"width": 375, "height": 740})
+    log_in(browser_page, users[Role.SPECIALIST], live_server.url)
+    browser_page.goto("/admin/crm/log/")
+    assert axe_violations(browser_page) == []
+    covered = browser_page.evaluate(
+        """() => {
+          const bar = document.querySelector(".crm-save-bar").getBoundingClientRect();
+          const form = document.getElementById("quick-log");
+          return [...form.querySelectorAll("label, input, a, summary")]
+            .filter(el => !el.closest(".crm-save-bar") && el.checkVisibility())
+            .filter(el => { const r = el.getBoundingClientRect();
+              return r.bottom > bar.top && r.top < bar.bottom
+                && r.right > bar.left && r.left < bar.right; })
+            .map(el => el.textContent.trim() || el.name);
+        }"""
+    )
+    assert covered == []
+
+
+def test_a_refused_save_opens_on_an_error_summary_that_leads_to_the_field_by_keyboard(
+    phone_page, program, specialist_staff
+):
+    """Issue 17: after a refused save the page stayed at the top, focus on <body>, the one
+    error ~1,900 px down. Now a summary at the top has focus and links to the field."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    make_employer(program, name="Bike Shop", zip="48201")
+    phone_page.get_by_label("Search by name, ZIP or industry").fill("bike")
+    phone_page.get_by_label("Bike Shop · 48201").check()
+    phone_page.get_by_text("Purpose, date and next step").click()
+    ahead = timezone.localdate() + dt.timedelta(days=2)
+    phone_page.locator("#id_date").fill(ahead.isoformat())
+    phone_page.get_by_role("button", name="Save contact").click()
+    summary = phone_page.get_by_role("alert").filter(has_text="There is a problem")
+    summary.wait_for()
+    assert phone_page.evaluate("document.activeElement.id") == "error-summary"
+    assert not EmployerContact.objects.exists()
+    phone_page.keyboard.press("Tab")
+    assert phone_page.evaluate("document.activeElement.getAttribute('href')") == "#id_date"
+    phone_page.keyboard.press("Enter")
+    assert phone_page.evaluate("document.activeElement.id") == "id_date"
+    assert phone_page.locator("#id_date").is_visible()
+    assert axe_violations(phone_page) == []

@@ -303,3 +303,57 @@ def test_listings_say_yes_or_no_and_name_people_without_their_role(
     name = staff[Role.SPECIALIST].display_name
     assert name in rows
     assert f"{name} (" not in rows
+
+
+def _links_to(html: str, url: str, text: str) -> bool:
+    link = rf'<a [^>]*href="{re.escape(url)}"[^>]*>\s*{re.escape(text)}\s*</a>'
+    return re.search(link, html) is not None
+
+
+def test_employer_names_link_to_the_employer_record_on_every_listing_and_the_opening(
+    as_specialist, program, employer, staff, seeker
+):
+    """Issue 17: the employer was plain text everywhere but the employers listing."""
+    from employers.models import EmployerPerson
+    from jobseekers.models import Job
+
+    record = reverse("employers:inspect", args=[employer.pk])
+    opening = make_opening(employer, title="Prep cook")
+    make_contact(staff[Role.SPECIALIST], employer)
+    EmployerPerson.objects.create(program=program, employer=employer, name="Dana Hill")
+    Job.objects.create(
+        program=program, seeker=seeker, employer=employer, title="Baker",
+        start_date=seeker.entry_date,
+    )  # fmt: skip
+    for name in ("openings", "jobs", "employer_contacts", "employer_people"):
+        html = as_specialist.get(reverse(f"{name}:index")).content.decode()
+        assert _links_to(html, record, employer.name), name
+    html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
+    assert _links_to(html, record, employer.name)
+
+
+def test_the_opening_title_in_the_listing_opens_its_record_with_edit_in_the_menu(
+    as_specialist, employer
+):
+    opening = make_opening(employer, title="Prep cook")
+    html = as_specialist.get(reverse("openings:index")).content.decode()
+    assert _links_to(html, reverse("openings:inspect", args=[opening.pk]), "Prep cook")
+    assert f'href="{reverse("openings:edit", args=[opening.pk])}"' in html
+    assert not _links_to(html, reverse("openings:edit", args=[opening.pk]), "Prep cook")
+
+
+def test_the_opening_record_shows_the_wage_in_dollars_an_hour(as_specialist, employer):
+    opening = make_opening(employer, title="Prep cook", hourly_wage="15.48")
+    html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
+    assert "$15.48 an hour" in html
+
+
+def test_an_open_openings_record_leads_to_the_people_it_might_suit(as_specialist, employer):
+    opening = make_opening(employer, title="Prep cook")
+    people = reverse("matching:opening_people", args=[opening.pk])
+    html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
+    link = html.split(f'href="{people}"')[1].split("</a>")[0]
+    assert "People this might suit" in link
+    JobOpening.objects.filter(pk=opening.pk).update(status=JobOpening.Status.FILLED)
+    html = as_specialist.get(reverse("openings:inspect", args=[opening.pk])).content.decode()
+    assert people not in html

@@ -259,3 +259,21 @@ def test_a_job_start_from_a_bad_opening_link_shows_the_form_with_a_notice(
     assert BAD_OPENING_LINK in page
     assert 'name="title"' in page  # the job start form, to fill in by hand
     assert not Job.objects.filter(seeker=seeker).exists()
+
+
+def test_the_match_page_links_the_person_and_opening_and_words_reasons_for_staff(
+    client, users, seeker, matched
+):
+    """Issue 17: the match page was a dead end. The person and the opening link to their
+    records, the reasons read in the third person, and the record's actions are linked."""
+    match = Match.objects.get(seeker=seeker, opening=matched)
+    Match.objects.filter(pk=match.pk).update(reasons=["16 hours a week, about what you want"])
+    client.force_login(users["specialist"])
+    html = client.get(reverse("matches:inspect", args=[match.pk])).content.decode()
+    record = reverse("jobseekers:record", args=[seeker.pk])
+    assert f'<a href="{record}">{seeker.name}</a>' in html
+    assert f'href="{record}#matches"' in html
+    assert f'<a href="{reverse("openings:inspect", args=[matched.pk])}">{matched.title}</a>' in html
+    assert f'href="{reverse("employers:inspect", args=[matched.employer_id])}"' in html
+    assert "16 hours a week, about what they want" in html
+    assert "what you want" not in html
