@@ -5,14 +5,12 @@ for every ForeignKey to JobSeeker (ips.forms.use_choosers puts it on the scoped 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Case, IntegerField, Q, Value, When
-from wagtail.admin.forms.choosers import BaseFilterForm
+from django.db.models import Case, IntegerField, Value, When
 from wagtail.admin.ui.tables import Column
 
 from ips.audit import audit_object_access, record_rows_shown, rows_by_program
-from ips.search import folded_q
-from ips.validators import InputDomainMixin
 from ips.workspace import (
+    NameOrRefSearchForm,
     ScopedChooseResultsView,
     ScopedChooserViewSet,
     ScopedChooseView,
@@ -21,21 +19,12 @@ from ips.workspace import (
 from jobseekers.models import JobSeeker
 
 
-class SeekerSearchForm(InputDomainMixin, BaseFilterForm):
+class SeekerSearchForm(NameOrRefSearchForm):
     q = forms.CharField(
         label="Name or agency reference",
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "e.g. Rivera"}),
     )
-
-    def filter(self, objects):
-        query = (self.cleaned_data.get("q") or "").strip()
-        words = folded_q(objects.model, ["name"], query)
-        if words is not None:
-            objects = objects.filter(words | Q(ref__iexact=query))
-            self.is_searching = True
-            self.search_query = query
-        return objects
 
 
 class SeekerListMixin:

@@ -16,6 +16,7 @@ Callers import from `ips.workspace` as before; the names below are the public on
 
 from ips.workspace.choosers import (
     CHOOSE_ACTIONS,
+    NameOrRefSearchForm,
     NoCreationMixin,
     ScopedChooseResultsView,
     ScopedChooserViewSet,
@@ -51,6 +52,7 @@ from ips.workspace.sessions import editing_session_ping
 from ips.workspace.viewsets import ReferenceViewSet, ScopedModelViewSet
 
 __all__ = [
+    "NameOrRefSearchForm",
     "CHOOSE_ACTIONS",
     "EventCreateView",
     "NoCreationMixin",

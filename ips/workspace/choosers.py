@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.forms import Media
 from django.http import Http404, HttpResponseBadRequest
+from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic import chooser
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
@@ -13,6 +16,8 @@ from wagtail.permissions import policy_registry
 
 from ips.domain import text_problem
 from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
+from ips.search import folded_q
+from ips.validators import InputDomainMixin
 
 # Choosers ------------------------------------------------------------------------------
 # Wagtail's chooser views list and return `Model.objects.all()`; ours list, search and
@@ -125,3 +130,20 @@ class ScopedChooserViewSet(ChooserViewSet):
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
     create_view_class = ScopedCreateView
+
+
+class NameOrRefSearchForm(InputDomainMixin, BaseFilterForm):
+    """A chooser's search box: the words folded as every search (ips.search: case, accents,
+    apostrophes) against the row's `name`, or the agency reference typed exactly. A
+    subclass gives the box its own label and example by redeclaring `q`."""
+
+    q = forms.CharField(label="Name or agency reference", required=False)
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        words = folded_q(objects.model, ["name"], query)
+        if words is not None:
+            objects = objects.filter(words | Q(ref__iexact=query))
+            self.is_searching = True
+            self.search_query = query
+        return objects

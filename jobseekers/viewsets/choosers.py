@@ -1,15 +1,14 @@
 """The occupation and employer choosers (scoped to the user's programs)."""
 
 from django import forms
-from django.db.models import Q
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 
 from employers.models import Employer
 from ips.models import Occupation
-from ips.search import folded_q
 from ips.validators import InputDomainMixin
 from ips.workspace import (
+    NameOrRefSearchForm,
     ScopedChooseResultsView,
     ScopedChooserViewSet,
     ScopedChooserWidget,
@@ -95,21 +94,12 @@ occupation_chooser_viewset = OccupationChooserViewSet(
 )
 
 
-class EmployerSearchForm(InputDomainMixin, BaseFilterForm):
+class EmployerSearchForm(NameOrRefSearchForm):
     q = forms.CharField(
         label="Employer name",
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "e.g. bakery"}),
     )
-
-    def filter(self, objects):
-        query = (self.cleaned_data.get("q") or "").strip()
-        words = folded_q(objects.model, ["name"], query)
-        if words is not None:
-            objects = objects.filter(words | Q(ref__iexact=query))
-            self.is_searching = True
-            self.search_query = query
-        return objects
 
 
 class ScopedEmployerListMixin:
