@@ -65,7 +65,16 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         # Every listing exports (CSV/XLSX); its columns default to the listed ones.
-        export = self.list_export if self.list_export is not self.UNDEFINED else self.list_display
+        # A column object (e.g. employers.viewsets.EmployerColumn, a link) exports the plain
+        # value it sorts by ("employer__name").
+        export = (
+            self.list_export
+            if self.list_export is not self.UNDEFINED
+            else [
+                field if isinstance(field, str) else (field.sort_key or field.name)
+                for field in self.list_display
+            ]
+        )
         if not getattr(self.add_view_class, "adds_here", True):
             # Its add view only sends people elsewhere (the person's record, the support
             # log): no "Add" button leading to a redirect or a refusal.
