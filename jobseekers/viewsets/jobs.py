@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 
-from employers.viewsets import EmployerColumn, employer_link
+from employers.columns import EmployerColumn, employer_link
 from ips.forms import ScopedAdminModelForm
 from ips.workspace import (
     ScopedEditView,
