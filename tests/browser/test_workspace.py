@@ -166,10 +166,9 @@ def _focused(page) -> str:
     )
 
 
-def test_after_done_focus_goes_to_the_next_step_then_the_heading(
-    browser_page, live_server, users, staff, program
-):
-    """Red team (issue 17): after "Done" on the home, keyboard focus dropped to <body>."""
+def two_next_steps_due_today(staff, program) -> None:
+    """The demo specialist's two next steps due today: "Call the owner" (Corner Cafe) and
+    "Send the CV" (Grand Hotel)."""
     from django.utils import timezone
 
     from ips.roles import Role
@@ -184,6 +183,15 @@ def test_after_done_focus_goes_to_the_next_step_then_the_heading(
             next_step=step,
             next_step_due=today,
         )
+
+
+def test_after_done_focus_goes_to_the_next_step_then_the_heading(
+    browser_page, live_server, users, staff, program
+):
+    """Red team (issue 17): after "Done" on the home, keyboard focus dropped to <body>."""
+    from ips.roles import Role
+
+    two_next_steps_due_today(staff, program)
     page = browser_page
     log_in(page, users[Role.SPECIALIST], live_server.url)
     for size, label in ((PHONE, "phone"), (DESKTOP, "desktop")):
@@ -211,20 +219,9 @@ def test_after_done_on_my_week_focus_goes_to_the_next_step_then_the_heading(
     browser_page, live_server, users, staff, program
 ):
     """The same on My week, whose Done buttons tick off the week's next steps."""
-    from django.utils import timezone
-
     from ips.roles import Role
-    from tests.employers.conftest import make_contact, make_employer
 
-    today = timezone.localdate()
-    for name, step in (("Corner Cafe", "Call the owner"), ("Grand Hotel", "Send the CV")):
-        make_contact(
-            staff[Role.SPECIALIST],
-            make_employer(program, name=name),
-            date=today,
-            next_step=step,
-            next_step_due=today,
-        )
+    two_next_steps_due_today(staff, program)
     page = browser_page
     log_in(page, users[Role.SPECIALIST], live_server.url)
     page.set_viewport_size(PHONE)
