@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -28,10 +28,26 @@ STILL_EMPLOYED_CHOICES = [
 ]
 
 
+class JobSelect(forms.Select):
+    """A job select whose options carry their person (data-seeker): the support log's
+    script (static/ips/job_filter.js) offers only the chosen person's jobs, and picks the
+    person when a job is chosen first. Without the script every job stays listed."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        job = getattr(value, "instance", None)
+        if job is not None:
+            option["attrs"]["data-seeker"] = str(job.seeker_id)
+        return option
+
+
 class JobChoiceField(forms.ModelChoiceField):
+    widget = JobSelect
+
     def label_from_instance(self, obj: Job) -> str:
         started = date_format(obj.start_date)
-        return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {started})"
+        ended = f" to {date_format(obj.end_date)}" if obj.end_date else ""
+        return f"{obj.seeker.name}: {obj.title} at {obj.employer.name} (from {started}{ended})"
 
 
 def seeker_choices(seekers, user) -> list:
@@ -122,8 +138,11 @@ class SupportContactForm(EventFormMixin, DomainForm):
             closed_date__isnull=True
         )
         self.fields["seeker"].choices = lambda: seeker_choices(self.fields["seeker"].queryset, user)
-        self.fields["job"].queryset = Job.objects.for_user(user).select_related(
-            "seeker", "employer"
+        # Current jobs first (the ones support is usually about), then ended ones, latest first.
+        self.fields["job"].queryset = (
+            Job.objects.for_user(user)
+            .select_related("seeker", "employer")
+            .order_by(F("end_date").desc(nulls_first=True), "-start_date", "pk")
         )
         self.fields["date"].initial = timezone.localdate()
 
@@ -134,6 +153,27 @@ class SupportContactForm(EventFormMixin, DomainForm):
 
     def clean_still_employed(self) -> bool | None:
         return {"yes": True, "no": False}.get(self.cleaned_data.get("still_employed") or "")
+
+    def named_check(self) -> dict | None:
+        """The retention check this log was opened for (?job=…&check=30 from What's due or
+        the job's follow-along), to name at the top of the form: {"days": 30, "job": Job,
+        "due_date": date}. None when no check, or no job the user may see, is named."""
+        days = self["check"].value()
+        job_id = self["job"].value()
+        try:
+            days, job_id = int(days), int(job_id)
+        except (TypeError, ValueError):
+            return None
+        if days not in schedule.MILESTONE_DAYS:
+            return None
+        job = self.fields["job"].queryset.filter(pk=job_id).first()
+        if job is None:
+            return None
+        return {
+            "days": days,
+            "job": job,
+            "due_date": dict(schedule.milestone_due_dates(job.start_date))[days],
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -153,6 +153,8 @@
         el.checked = list.indexOf(el.value) !== -1;
       } else {
         el.value = list[0] === undefined || list[0] === null ? "" : list[0];
+        // A select may narrow the ones after it (job_filter.js: the person's jobs).
+        if (el.tagName === "SELECT") { el.dispatchEvent(new Event("change", { bubbles: true })); }
       }
     });
   }

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from coaching.models import RetentionMilestone, SupportContact
 from employers.models import Employer
+from jobseekers.models import JobSeeker
 from jobseekers.services import record_job_start
 from tests.browser.conftest import axe_violations, log_in
 
@@ -29,6 +30,14 @@ def test_coach_confirms_a_30_day_check_from_the_due_list_on_a_phone(
     log_in(page, users["specialist"], live_server.url)
     page.goto("/admin/coaching/due/")
     page.get_by_role("link", name="Record the check").click()
+    # The page names the check it was opened for and asks its question first (issue 17).
+    due = job.start_date + dt.timedelta(days=30)
+    notice = page.locator("[data-named-check]")
+    assert f"30-day retention check for {seeker.name}" in notice.inner_text()
+    assert f"due {due.strftime('%a')} {due.day} {due.strftime('%b %Y')}" in notice.inner_text()
+    question = page.get_by_role("group", name="30-day check: still in this job?")
+    how = page.get_by_role("group", name="How")
+    assert question.bounding_box()["y"] < how.bounding_box()["y"]
     page.get_by_label("In the community").check()
     page.get_by_label("Yes, still working there").check()
     page.get_by_label("Minutes").fill("20")
@@ -90,4 +99,43 @@ def test_the_due_list_buttons_are_thumb_sized_on_a_phone(browser_page, live_serv
         box = targets.nth(n).bounding_box()
         assert box["height"] >= 44, targets.nth(n).inner_text()
         assert box["width"] >= 44, targets.nth(n).inner_text()
+    assert axe_violations(page) == []
+
+
+def test_the_job_list_offers_only_the_chosen_persons_jobs(browser_page, live_server, users, seeker):
+    """Red-team finding (issue 17): the support log's Job select listed every job of the
+    program (42 in the demo). With a person chosen it lists theirs; a job chosen first
+    picks its person. It all happens in the page, so the phone's offline copy does it too."""
+    first = _job(seeker, days_ago=40)
+    other = JobSeeker.objects.create(
+        program=seeker.program,
+        ref="S-2",
+        name="Bea Olsen",
+        specialist=seeker.specialist,
+        referral_date=seeker.referral_date,
+        entry_date=seeker.entry_date,
+        stage=JobSeeker.Stage.JOB_SEARCH,
+    )
+    second = _job(other, days_ago=10)
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto("/admin/coaching/log/")
+    jobs = page.get_by_label("Job", exact=True)
+    offered = "el => [...el.options].map(o => o.value).filter(Boolean)"
+    assert sorted(jobs.evaluate(offered)) == sorted([str(first.pk), str(second.pk)])
+    page.get_by_label("Who was supported").select_option(str(other.pk))
+    assert jobs.evaluate(offered) == [str(second.pk)]
+    assert page.locator("#job-filter-hint").inner_text() == "1 job of this person."
+    jobs.select_option(str(second.pk))
+    page.get_by_label("Who was supported").select_option(str(seeker.pk))
+    assert jobs.evaluate(offered) == [str(first.pk)]
+    assert jobs.input_value() == ""  # the other person's job is not kept
+    page.get_by_label("Who was supported").select_option("")
+    jobs.select_option(str(second.pk))
+    assert page.get_by_label("Who was supported").input_value() == str(other.pk)
+    page.get_by_label("Minutes").fill("15")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"**/admin/coaching/jobs/{second.pk}/")
+    assert SupportContact.objects.get().job == second
     assert axe_violations(page) == []

@@ -14,6 +14,8 @@ from playwright.sync_api import Error as PlaywrightError
 from coaching.models import SupportContact
 from employers.models import EmployerContact
 from ips.roles import Role
+from jobseekers.models import JobSeeker
+from jobseekers.services import record_job_start
 from tests.browser.conftest import axe_violations, log_in
 from tests.employers.conftest import make_contact, make_employer
 
@@ -215,11 +217,29 @@ def test_signing_out_with_entries_waiting_asks_first(phone, live_server, users, 
     assert phone.evaluate("caches.keys()") == []
 
 
+def _job_for(seeker, title):
+    employer = make_employer(seeker.program, name=f"{title} Place")
+    start = timezone.localdate() - dt.timedelta(days=20)
+    return record_job_start(seeker=seeker, employer=employer, title=title, start_date=start)
+
+
 def test_a_refused_entry_is_fixed_in_the_form_and_recorded_once(phone, live_server, users, seeker):
     today = timezone.localdate()
+    job = _job_for(seeker, "Dishwasher")
+    other = JobSeeker.objects.create(
+        program=seeker.program,
+        ref="S-2",
+        name="Bea Olsen",
+        specialist=seeker.specialist,
+        referral_date=seeker.referral_date,
+        entry_date=seeker.entry_date,
+        stage=JobSeeker.Stage.JOB_SEARCH,
+    )
+    _job_for(other, "Stocker")
     _open(phone, live_server, users[Role.SPECIALIST], "/admin/coaching/log/")
     phone.context.set_offline(True)
     _support_form(phone, seeker, "Phone", date=today + dt.timedelta(days=3))  # a slip
+    phone.get_by_label("Job", exact=True).select_option(str(job.pk))
     phone.get_by_role("button", name="Save").click()
     _status(phone, WAITING.format(1))
     key = phone.evaluate(
@@ -235,7 +255,11 @@ def test_a_refused_entry_is_fixed_in_the_form_and_recorded_once(phone, live_serv
     phone.context.set_offline(False)
     _status(phone, "1 entry needs attention")
 
+    # Another person chosen meanwhile narrows the jobs to theirs; fixing the entry brings
+    # back its person and its job (the job list follows the person: static/ips/job_filter.js).
+    phone.get_by_label("Who was supported").select_option(label=other.name)
     phone.get_by_role("button", name=f"Fix it in the form: {seeker.name}").click()
+    assert phone.get_by_label("Job", exact=True).input_value() == str(job.pk)
     assert phone.get_by_label("Date").input_value() == (today + dt.timedelta(days=3)).isoformat()
     assert phone.get_by_label("Phone", exact=True).is_checked()
     assert phone.get_by_label("Minutes").input_value() == "30"
@@ -243,7 +267,7 @@ def test_a_refused_entry_is_fixed_in_the_form_and_recorded_once(phone, live_serv
     phone.get_by_role("button", name="Save").click()  # online: the screen's own saving
     phone.get_by_text(f"Support for {seeker.name} logged.").wait_for()
     contact = SupportContact.objects.get()
-    assert (str(contact.idempotency_key), contact.date) == (key, today)
+    assert (str(contact.idempotency_key), contact.date, contact.job) == (key, today, job)
 
     phone.goto("/admin/coaching/log/")  # the fixed entry left the phone's queue
     phone.get_by_role("heading", name="Log support").wait_for()

@@ -117,7 +117,16 @@ def test_log_form_is_prefilled_from_a_check_and_hides_others_checks(
     client.force_login(users["coach"])
     page = client.get(f"{LOG}?job={job.pk}&check=30").content.decode()
     assert 'name="check" value="30"' in page
-    assert "Still in this job?" in page
+    assert "30-day check: still in this job?" in page
+    assert f"30-day retention check</strong> for {seeker.name}" in page
+    # A check that is not one of the schedule's is not named (nor kept).
+    page = client.get(f"{LOG}?job={job.pk}&check=31").content.decode()
+    assert "retention check</strong>" not in page
+    assert 'name="check" value="31"' not in page
+    assert "<legend>Still in this job?</legend>" in page
+    # A refused sending still names the check it was for.
+    refused = client.post(LOG, {"job": job.pk, "check": "30", "seeker": seeker.pk, "date": ""})
+    assert "30-day retention check</strong>" in refused.content.decode()
     client.force_login(outsider)
     assert client.get(f"{LOG}?job={job.pk}&check=30").status_code == 404
     assert client.get(f"{LOG}?job={job.pk}").status_code == 404
