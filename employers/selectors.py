@@ -23,8 +23,9 @@ from employers.compute import (
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
 from employers.names import duplicate_key
 from ips.models import Program, StaffMember
-from ips.roles import CASEWORK_ROLES, LEADERSHIP, Role, program_ids
+from ips.roles import CASEWORK_ROLES, LEADERSHIP, Role, has_role, program_ids
 from ips.search import folded_q
+from ips.validators import query_id
 
 
 def seeker_model():
@@ -265,3 +266,22 @@ def employer_record(employer: Employer, user, today: dt.date, limit: int = 200) 
             if e.pk != employer.pk
         ],
     )
+
+
+def may_tick(contact: EmployerContact, user) -> bool:
+    """True when `user` may tick off (or undo ticking) `contact`'s next step: the
+    contact's own specialist, or a supervisor or director of its program."""
+    return contact.specialist.user_id == user.pk or has_role(user, LEADERSHIP, contact.program_id)
+
+
+def ticked_next_step(user, raw: str | None) -> EmployerContact | None:
+    """The next step just ticked off, named by `?ticked=<contact id>` after "Done" (home,
+    My week), to offer its "Undo" (issue 17): only a contact the user may see and tick,
+    whose step is still ticked off; None for anything else (a malformed id included).
+    One query, none without the parameter."""
+    pk = query_id(raw or "")
+    if pk is None:
+        return None
+    contacts = EmployerContact.objects.for_user(user).select_related("specialist", "employer")
+    contact = contacts.filter(pk=pk, next_step_done=True).exclude(next_step="").first()
+    return contact if contact is not None and may_tick(contact, user) else None

@@ -13,12 +13,12 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from employers.models import Employer, EmployerContact, EmployerPerson, JobOpening
-from employers.selectors import find_duplicate_employers
+from employers.selectors import find_duplicate_employers, may_tick
 from employers.signals import opening_saved
 from ips.domain import CONTACT_MAX_DAYS_AHEAD, contact_date_problem
 from ips.idempotency import refuse_replay, save_event
 from ips.models import Program, StaffMember
-from ips.roles import CASEWORK_ROLES, LEADERSHIP, has_role
+from ips.roles import CASEWORK_ROLES
 from ips.versioning import Versioned, bumped, save_if_unchanged
 
 
@@ -33,6 +33,7 @@ class SeekerRow(Protocol):
 MAX_DAYS_AHEAD = CONTACT_MAX_DAYS_AHEAD  # tomorrow at most (ips.domain, issue 17)
 MERGE_ACTION = "employers.merge"
 NEXT_STEP_DONE_ACTION = "employers.next_step_done"
+NEXT_STEP_REOPENED_ACTION = "employers.next_step_reopened"
 UNDO_ACTION = "employers.undo_contact"
 # How long the quick log offers "Undo" after a save: long enough to notice a wrong tap,
 # short enough that nobody has built on the contact yet (issue 17, item 3).
@@ -221,11 +222,7 @@ def complete_next_step(*, contact: EmployerContact, by) -> EmployerContact:
     program. ValidationError (nothing written) when the contact has no next step, it is
     already done, or `by` may not; the row's version is raised (open edit forms go stale)
     and the employer contact's history records who ticked it."""
-    if not (contact.specialist.user_id == by.pk or has_role(by, LEADERSHIP, contact.program_id)):
-        raise ValidationError(
-            "Only the specialist who logged this contact, or their "
-            "supervisor or director, can tick off its next step."
-        )
+    _check_may_tick(contact, by)
     if not contact.next_step:
         raise ValidationError("This contact has no next step to tick off.")
     updated = EmployerContact.objects.filter(pk=contact.pk, next_step_done=False).update(
@@ -235,6 +232,33 @@ def complete_next_step(*, contact: EmployerContact, by) -> EmployerContact:
         raise ValidationError("This next step is already done.")
     contact.refresh_from_db()
     log(contact, NEXT_STEP_DONE_ACTION, user=by)
+    return contact
+
+
+def _check_may_tick(contact: EmployerContact, by) -> None:
+    if not may_tick(contact, by):
+        raise ValidationError(
+            "Only the specialist who logged this contact, or their "
+            "supervisor or director, can tick off its next step."
+        )
+
+
+@transaction.atomic
+def reopen_next_step(*, contact: EmployerContact, by) -> EmployerContact:
+    """Undo a "Done" ticked by mistake: the next step is on the lists again, with its
+    due date (the "Undo" shown after Done on the home and My week, issue 17).
+
+    `by` as for complete_next_step. ValidationError (nothing written) when `by` may not
+    or the step is not ticked off; the row's version is raised and the employer
+    contact's history records who took the tick back."""
+    _check_may_tick(contact, by)
+    updated = EmployerContact.objects.filter(pk=contact.pk, next_step_done=True).update(
+        **bumped(next_step_done=False)
+    )
+    if not updated:
+        raise ValidationError("This next step is not ticked off.")
+    contact.refresh_from_db()
+    log(contact, NEXT_STEP_REOPENED_ACTION, user=by)
     return contact
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -27,6 +29,7 @@ from employers.selectors import (
     recent_employers,
     search_employers,
     search_seekers_for_log,
+    ticked_next_step,
     week_summary,
 )
 from employers.services import (
@@ -36,6 +39,7 @@ from employers.services import (
     log_employer_contact,
     may_undo,
     merge_employers,
+    reopen_next_step,
     undo_employer_contact,
 )
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
@@ -261,6 +265,7 @@ def my_week(request):
         "summary": week_summary(staff, today) if staff else None,
         "team": program_week(user, today) if leading and asked is None else [],
         "today": today,
+        "ticked": ticked_next_step(user, request.GET.get("ticked")),
     }
     return TemplateResponse(request, "employers/my_week.html", context)
 
@@ -298,6 +303,15 @@ def _back(request, default: str) -> str:
     return default
 
 
+def with_query(url: str, **values) -> str:
+    """`url` with each of `values` set in its query (None: taken out); the rest of the
+    query and the #fragment are kept."""
+    parts = urlsplit(url)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in values]
+    query += [(k, str(v)) for k, v in values.items() if v is not None]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
 @require_POST
 @requires("employers.change_employercontact")
 def next_step_done(request, pk: int):
@@ -306,13 +320,37 @@ def next_step_done(request, pk: int):
         EmployerContact.objects.for_user(request.user).select_related("specialist", "employer"),
         pk=pk,
     )
+    back = _back(request, reverse("wagtailadmin_home"))
     try:
         complete_next_step(contact=contact, by=request.user)
     except ValidationError as error:
         messages.error(request, error.messages[0])
+        return redirect(back)
+    messages.success(request, f"Done: {contact.next_step} ({contact.employer.name}).")
+    # The page shows the step just ticked with its "Undo" (employers/_ticked.html).
+    return redirect(with_query(back, ticked=contact.pk))
+
+
+@require_POST
+@requires("employers.change_employercontact")
+def next_step_undo(request, pk: int):
+    """The "Undo" shown after "Done": the next step is on the lists again, through
+    `reopen_next_step`."""
+    contact = get_object_or_404(
+        EmployerContact.objects.for_user(request.user).select_related("specialist", "employer"),
+        pk=pk,
+    )
+    back = with_query(_back(request, reverse("wagtailadmin_home")), ticked=None)
+    try:
+        reopen_next_step(contact=contact, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
     else:
-        messages.success(request, f"Done: {contact.next_step} ({contact.employer.name}).")
-    return redirect(_back(request, reverse("wagtailadmin_home")))
+        due = date_format(contact.next_step_due) if contact.next_step_due else "no date"
+        messages.success(
+            request, f"Back on the list: {contact.next_step} ({contact.employer.name}), by {due}."
+        )
+    return redirect(back)
 
 
 @require_POST

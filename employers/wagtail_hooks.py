@@ -3,7 +3,12 @@ from wagtail import hooks
 
 from employers import urls
 from employers.choosers import person_chooser_viewset
-from employers.services import MERGE_ACTION, NEXT_STEP_DONE_ACTION, UNDO_ACTION
+from employers.services import (
+    MERGE_ACTION,
+    NEXT_STEP_DONE_ACTION,
+    NEXT_STEP_REOPENED_ACTION,
+    UNDO_ACTION,
+)
 from employers.viewsets import EmployersGroup
 from ips.menu import RoleMenuItem
 from ips.roles import CASEWORK_MENU_ROLES
@@ -46,4 +51,7 @@ def register_my_week_menu_item():
 def register_merge_action(actions):
     actions.register_action(MERGE_ACTION, "Merge", "Merged a duplicate employer into this one")
     actions.register_action(NEXT_STEP_DONE_ACTION, "Next step done", "Ticked off the next step")
+    actions.register_action(
+        NEXT_STEP_REOPENED_ACTION, "Next step due again", "Took back the tick of the next step"
+    )
     actions.register_action(UNDO_ACTION, "Contact undone", "Took back a contact just logged")

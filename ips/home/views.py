@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.admin.auth import require_admin_access
 
+from employers.selectors import ticked_next_step
 from ips.audit import record_rows_shown, rows_by_program
 from ips.home.selectors import Home, home_for
 
@@ -51,6 +52,7 @@ def home(request):
             "home": found,
             "today": today,
             "here": request.path,
+            "ticked": ticked_next_step(request.user, request.GET.get("ticked")),
             # IPS: answer an interested person within 3 days (the interest email's advice).
             "late_interest": today - dt.timedelta(days=3),
         },

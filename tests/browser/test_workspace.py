@@ -213,6 +213,18 @@ def test_after_done_focus_goes_to_the_next_step_then_the_heading(
     shoot(page, "home-next-steps-none-left-desktop")
     assert axe_violations(page) == []
     assert set(EmployerContact.objects.values_list("next_step_done", flat=True)) == {True}
+    # A wrong tap is taken back with the "Undo" beside what was just ticked off (issue 17).
+    page.keyboard.press("Tab")
+    assert _focused(page) == "BUTTON# Undo: Send the CV (Grand Hotel)"
+    page.set_viewport_size(PHONE)
+    page.reload()
+    shoot(page, "home-next-step-undo-phone")
+    assert axe_violations(page) == []
+    page.locator("[data-ticked]").get_by_role("button", name="Undo").focus()
+    page.keyboard.press("Enter")
+    page.get_by_text("Back on the list: Send the CV (Grand Hotel)").wait_for()
+    assert page.locator("#next-steps li", has_text="Send the CV").get_by_role("button").is_visible()
+    assert not EmployerContact.objects.get(next_step="Send the CV").next_step_done
 
 
 def test_after_done_on_my_week_focus_goes_to_the_next_step_then_the_heading(

@@ -15,9 +15,11 @@ from wagtail.models import ModelLogEntry
 from employers.models import EmployerContact
 from employers.services import (
     NEXT_STEP_DONE_ACTION,
+    NEXT_STEP_REOPENED_ACTION,
     UNDO_ACTION,
     UNDO_MINUTES,
     complete_next_step,
+    reopen_next_step,
     undo_employer_contact,
 )
 from ips.roles import Role
@@ -110,7 +112,7 @@ def test_done_button_ticks_off_and_returns_home(client, with_step, users):
         f"/admin/crm/contacts/{with_step.pk}/next-step-done/", {"next": "/admin/"}
     )
     assert response.status_code == 302
-    assert response["Location"] == "/admin/"
+    assert response["Location"] == f"/admin/?ticked={with_step.pk}"
     assert EmployerContact.objects.get().next_step_done
 
 
@@ -119,7 +121,7 @@ def test_done_button_never_redirects_off_site(client, with_step, users):
     response = client.post(
         f"/admin/crm/contacts/{with_step.pk}/next-step-done/", {"next": "https://evil.example/"}
     )
-    assert response["Location"] == "/admin/"
+    assert response["Location"] == f"/admin/?ticked={with_step.pk}"
 
 
 def test_done_button_by_get_changes_nothing(client, with_step, users):
@@ -131,7 +133,7 @@ def test_done_button_by_get_changes_nothing(client, with_step, users):
 
 def test_outsider_gets_404_for_done_and_undo(client, with_step, outsider):
     client.force_login(outsider)
-    for action in ("next-step-done", "undo"):
+    for action in ("next-step-done", "next-step-undo", "undo"):
         response = client.post(f"/admin/crm/contacts/{with_step.pk}/{action}/")
         assert response.status_code == 404
     contact = EmployerContact.objects.get()
@@ -218,10 +220,84 @@ def test_my_week_ticks_off_an_overdue_next_step(client, specialist, employer, us
     done = client.post(
         f"/admin/crm/contacts/{step.pk}/next-step-done/", {"next": "/admin/crm/week/"}
     )
-    assert done["Location"] == "/admin/crm/week/"
-    after = client.get("/admin/crm/week/").content.decode()
+    assert done["Location"] == f"/admin/crm/week/?ticked={step.pk}"
+    after = client.get(done["Location"]).content.decode()
     assert "Done: Call back" in after
     assert f"/admin/crm/contacts/{step.pk}/next-step-done/" not in after
+    # "Undo" is offered right there, and puts the step back on the list.
+    assert "Ticked off: Call back" in after
+    undone = client.post(
+        f"/admin/crm/contacts/{step.pk}/next-step-undo/", {"next": done["Location"]}
+    )
+    assert undone["Location"] == "/admin/crm/week/"
+    again = client.get("/admin/crm/week/").content.decode()
+    assert "Back on the list: Call back" in again
+    assert f"/admin/crm/contacts/{step.pk}/next-step-done/" in again
+    assert not EmployerContact.objects.get(pk=step.pk).next_step_done
+
+
+# Undoing a "Done"
+
+
+def test_undo_of_done_puts_the_step_back_and_history_says_who(with_step, users):
+    complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    before = EmployerContact.objects.get().version
+    reopen_next_step(contact=with_step, by=users[Role.SUPERVISOR])
+    contact = EmployerContact.objects.get()
+    assert not contact.next_step_done
+    assert contact.version == before + 1
+    entry = ModelLogEntry.objects.get(action=NEXT_STEP_REOPENED_ACTION)
+    assert entry.user == users[Role.SUPERVISOR]
+
+
+def test_undo_of_done_refused_for_a_step_not_ticked_and_for_a_coach(with_step, users):
+    with pytest.raises(ValidationError, match="not ticked off"):
+        reopen_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    with pytest.raises(ValidationError, match="Only the specialist"):
+        reopen_next_step(contact=with_step, by=users[Role.COACH])
+    assert EmployerContact.objects.get().next_step_done
+    assert not ModelLogEntry.objects.filter(action=NEXT_STEP_REOPENED_ACTION).exists()
+
+
+@pytest.mark.parametrize(
+    ("who", "ticked", "offered"),
+    [
+        (Role.SPECIALIST, "{pk}", True),
+        (Role.COACH, "{pk}", False),  # may not tick, so no Undo
+        ("outsider", "{pk}", False),  # another program's contact: never named
+        (Role.SPECIALIST, "abc", False),  # a damaged link: the page as without it
+        (Role.SPECIALIST, "999999", False),
+        (Role.SPECIALIST, "not-done", False),  # the step is not ticked off
+    ],
+)
+def test_home_offers_undo_only_for_a_ticked_step_the_user_may_take_back(
+    client, with_step, users, outsider, who, ticked, offered
+):
+    if ticked != "not-done":
+        complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    client.force_login(outsider if who == "outsider" else users[who])
+    response = client.get(
+        f"/admin/?ticked={ticked.format(pk=with_step.pk).replace('not-done', str(with_step.pk))}"
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert ("Ticked off: Send the CV" in page) is offered
+    assert (f"/admin/crm/contacts/{with_step.pk}/next-step-undo/" in page) is offered
+
+
+def test_undo_of_done_by_get_or_from_another_program_changes_nothing(
+    client, with_step, users, outsider
+):
+    complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    client.force_login(users[Role.SPECIALIST])
+    assert client.get(f"/admin/crm/contacts/{with_step.pk}/next-step-undo/").status_code == 405
+    client.force_login(outsider)
+    assert client.post(f"/admin/crm/contacts/{with_step.pk}/next-step-undo/").status_code == 404
+    client.force_login(users[Role.COACH])
+    refused = client.post(f"/admin/crm/contacts/{with_step.pk}/next-step-undo/", follow=True)
+    assert "Back on the list" not in refused.content.decode()
+    assert EmployerContact.objects.get().next_step_done
 
 
 def _just_saved_heading(page: str) -> bool:

@@ -89,10 +89,11 @@ def test_specialist_ticks_off_a_next_step_from_home(client, users, staff, employ
     assert "Overdue since" in html
     assert f"/admin/crm/contacts/{step.pk}/next-step-done/" in html
     done = client.post(f"/admin/crm/contacts/{step.pk}/next-step-done/", {"next": HOME})
-    assert done["Location"] == HOME
-    after = client.get(HOME).content.decode()
+    assert done["Location"] == f"{HOME}?ticked={step.pk}"
+    after = client.get(done["Location"]).content.decode()
     assert "Done: Drop off the CV" in after
     assert f"/admin/crm/contacts/{step.pk}/next-step-done/" not in after
+    assert f"/admin/crm/contacts/{step.pk}/next-step-undo/" in after  # Undo, right there
 
 
 def test_specialist_sees_own_people_waiting_for_a_first_employer_contact(
