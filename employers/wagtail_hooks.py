@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from wagtail import hooks
 
 from employers import urls
-from employers.choosers import person_chooser_viewset
+from employers.choosers import opening_chooser_viewset, person_chooser_viewset
 from employers.services import (
     MERGE_ACTION,
     NEXT_STEP_DONE_ACTION,
@@ -22,6 +22,11 @@ def register_employer_viewsets():
 @hooks.register("register_admin_viewset")
 def register_person_chooser():
     return person_chooser_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_opening_chooser():
+    return opening_chooser_viewset
 
 
 @hooks.register("register_admin_urls")

@@ -3,7 +3,7 @@ from wagtail import hooks
 
 from ips.menu import RoleMenuItem
 from ips.roles import CASEWORK_MENU_ROLES
-from jobseekers.choosers import seeker_chooser_viewset
+from jobseekers.choosers import job_chooser_viewset, seeker_chooser_viewset
 from jobseekers.viewsets import (
     JobSeekersGroup,
     employer_chooser_viewset,
@@ -76,3 +76,8 @@ def life_outcomes_menu_item():
         order=950,
         roles=LEADERSHIP,
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_job_chooser():
+    return job_chooser_viewset

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from coaching.models import FollowUpTask, SupportContact
 from employers.models import EmployerContact, EmployerPerson
 from ips.roles import Role
-from jobseekers.models import DomainAssessment, Goal, JobSeeker
+from jobseekers.models import DomainAssessment, Goal, Job, JobSeeker
 from tests.browser.conftest import WCAG_22_AA, axe_violations, log_in
 from tests.browser.test_workspace import DESKTOP, PHONE, shoot, watch_console
 from tests.factories import (
@@ -21,6 +21,8 @@ from tests.factories import (
     EmployerPersonFactory,
     FollowUpTaskFactory,
     GoalFactory,
+    JobFactory,
+    JobOpeningFactory,
     JobSeekerFactory,
 )
 from tests.ips.workspace import workspace_viewsets
@@ -40,6 +42,11 @@ def rows(program, staff, seeker):
     return {
         "goal": GoalFactory(seeker=seeker, target_date=dt.date(2026, 11, 23)),
         "task": FollowUpTaskFactory(seeker=seeker, due_date=dt.date(2026, 11, 23)),
+        "job": JobFactory(
+            seeker=seeker,
+            title="Baker's assistant",
+            opening=JobOpeningFactory(program=program, title="Baker's assistant"),
+        ),
     }
 
 
@@ -52,6 +59,7 @@ def pages(rows, seeker):
         "employer-contact-add": url(EmployerContact, "add"),
         "employer-person-add": url(EmployerPerson, "add"),
         "support-contact-add": url(SupportContact, "add"),
+        "job-edit": url(Job, "edit", rows["job"].pk),
     }
 
 
@@ -65,7 +73,7 @@ def test_edit_forms_fit_pass_axe_and_ask_no_long_selects(
     log_in(page, users[Role.SUPERVISOR], live_server.url)
     for name, path in pages(rows, seeker).items():
         page.goto(path)
-        for field in ("seeker", "employer", "person"):
+        for field in ("seeker", "employer", "person", "job", "opening"):
             assert page.locator(f"select[name={field}]").count() == 0, (name, field)
         assert "(Employment specialist" not in page.locator("main").inner_text(), name
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], name
@@ -113,4 +121,32 @@ def test_goal_is_added_with_the_seeker_chooser_and_a_human_date(
     expect(page.locator(".messages")).to_contain_text("created")
     goal = Goal.objects.get(description="Café job")
     assert (goal.seeker, goal.target_date) == (seeker, dt.date(2026, 12, 1))
+    assert errors == []
+
+
+def test_a_support_contacts_job_is_picked_with_the_job_chooser(
+    browser_page, live_server, users, rows, seeker
+):
+    """Red-team finding (issue 17): the support contact and follow-up forms listed every
+    job of the program in a select; the job is now found by person, title or employer."""
+    page = browser_page
+    errors = watch_console(page)
+    page.set_viewport_size(PHONE)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.goto(url(FollowUpTask, "edit", rows["task"].pk))
+    page.get_by_role("button", name="Choose the job").click()
+    search = page.get_by_role("dialog").get_by_label("Person, job title or employer")
+    expect(search).to_be_visible()
+    search.fill("baker")
+    choice = page.get_by_role("dialog").get_by_role("link", name=seeker.name)
+    expect(choice).to_be_visible()
+    found = axe_violations(page, WCAG_22_AA)
+    assert found == [], [(v["id"], [n["target"] for n in v["nodes"]]) for v in found]
+    shoot(page, "job-chooser-phone")
+    choice.click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    page.locator("#w-editor-form [type=submit]").first.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_contain_text("updated")
+    assert FollowUpTask.objects.get(pk=rows["task"].pk).job == rows["job"]
     assert errors == []

@@ -9,16 +9,24 @@ import json
 import pytest
 from django.urls import reverse
 
-from coaching.models import FollowUpTask
+from coaching.models import FollowUpTask, SupportContact
 from employers.models import EmployerContact, EmployerPerson
 from ips.models import AuditEvent
 from ips.roles import Role
-from jobseekers.models import Goal, JobSeeker
-from tests.factories import EmployerFactory, EmployerPersonFactory, JobSeekerFactory
+from jobseekers.models import Goal, Job, JobSeeker
+from tests.factories import (
+    EmployerFactory,
+    EmployerPersonFactory,
+    JobFactory,
+    JobOpeningFactory,
+    JobSeekerFactory,
+)
 from tests.ips.workspace import workspace_viewsets
 
 SEEKERS = "/admin/jobseekers/seeker-chooser/"
 PEOPLE = "/admin/employers/person-chooser/"
+JOBS = "/admin/jobseekers/job-chooser/"
+OPENINGS = "/admin/employers/opening-chooser/"
 
 
 def url(model, action, *args) -> str:
@@ -34,6 +42,9 @@ def url(model, action, *args) -> str:
         (EmployerContact, "employer", "/admin/jobseekers/employer-chooser/"),
         (EmployerContact, "person", PEOPLE),
         (EmployerPerson, "employer", "/admin/jobseekers/employer-chooser/"),
+        # Red-team finding (issue 17): 42 jobs, 60 openings in native selects.
+        (SupportContact, "job", JOBS),
+        (FollowUpTask, "job", JOBS),
     ],
 )
 def test_add_form_picks_with_a_chooser_not_a_select(client, users, seeker, model, field, chooser):
@@ -128,3 +139,63 @@ def test_another_programs_seeker_posted_to_the_chooser_field_is_refused(
     assert Goal.objects.count() == before
     assert other_seeker.name not in response.content.decode()
     assert JobSeeker.objects.count() == 2
+
+
+def test_job_edit_picks_its_opening_with_the_opening_chooser(client, users, seeker):
+    opening = JobOpeningFactory(program=seeker.program, title="Prep cook")
+    job = JobFactory(program=seeker.program, seeker=seeker, opening=opening)
+    client.force_login(users[Role.SPECIALIST])
+
+    page = client.get(url(Job, "edit", job.pk)).content.decode()
+
+    assert '<select name="opening"' not in page
+    assert OPENINGS in page
+    assert "Prep cook" in page  # the opening chosen, named back
+
+
+def test_job_chooser_lists_only_jobs_the_user_may_see_own_people_first(
+    client, users, seeker, other_seeker, program, outsider
+):
+    mine = JobFactory(program=program, seeker=seeker, title="Baker")
+    theirs = JobFactory(
+        program=program,
+        seeker=JobSeekerFactory(program=program, name="Aaron Apple", specialist=None),
+        title="Stocker",
+    )
+    away = JobFactory(program=other_seeker.program, seeker=other_seeker, title="Welder")
+    client.force_login(users[Role.SPECIALIST])
+
+    listing = client.get(f"{JOBS}results/").content.decode()
+
+    assert listing.index("Baker") < listing.index("Stocker")  # own people first
+    assert "Welder" not in listing
+    assert "Stocker" not in client.get(f"{JOBS}results/", {"q": "rivera"}).content.decode()
+    assert "Stocker" in client.get(f"{JOBS}results/", {"q": "stocker"}).content.decode()
+    assert "Baker" in client.get(f"{JOBS}results/", {"q": seeker.ref}).content.decode()
+    assert client.get(f"{JOBS}chosen/{away.pk}/").status_code == 404
+    assert client.get(f"{JOBS}chosen/{mine.pk}/").status_code == 200
+    assert client.get(f"{JOBS}chosen/abc/").status_code == 404
+    client.force_login(outsider)
+    assert client.get(f"{JOBS}chosen/{theirs.pk}/").status_code == 404
+    assert "Baker" not in client.get(f"{JOBS}results/").content.decode()
+
+
+def test_opening_chooser_lists_open_openings_first_and_only_the_users_programs(
+    client, users, program, other_program, outsider
+):
+    from employers.models import JobOpening
+
+    filled = JobOpeningFactory(program=program, title="Dishwasher", status=JobOpening.Status.FILLED)
+    still_open = JobOpeningFactory(program=program, title="Host")
+    away = JobOpeningFactory(program=other_program, title="Forklift driver")
+    client.force_login(users[Role.SPECIALIST])
+
+    listing = client.get(f"{OPENINGS}results/").content.decode()
+
+    assert listing.index("Host") < listing.index("Dishwasher")
+    assert "Forklift driver" not in listing
+    assert "Host" in client.get(f"{OPENINGS}results/", {"q": "HOST"}).content.decode()
+    assert client.get(f"{OPENINGS}chosen/{away.pk}/").status_code == 404
+    assert client.get(f"{OPENINGS}chosen/{filled.pk}/").status_code == 200
+    client.force_login(outsider)
+    assert client.get(f"{OPENINGS}chosen/{still_open.pk}/").status_code == 404
