@@ -81,7 +81,9 @@ class SupportContactForm(EventFormMixin, DomainForm):
     duplicate_hint_beside_box = True  # its page includes ips/_event_fields.html
 
     seeker = forms.ModelChoiceField(queryset=JobSeeker.objects.none(), label="Who was supported")
-    job = JobChoiceField(queryset=Job.objects.none(), required=False, label="Job")
+    job = JobChoiceField(
+        queryset=Job.objects.none(), required=False, label="Job", empty_label="No particular job"
+    )
     date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
     mode = forms.ChoiceField(
         choices=SupportContact.Mode.choices,

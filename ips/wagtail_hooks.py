@@ -84,8 +84,13 @@ def field_log_js():
 @hooks.register("insert_global_admin_js")
 def workspace_js():
     """Labels for listing cells, so a listing stacks into labelled cards on a phone
-    (static/ips/workspace.css, below 600 px)."""
+    (static/ips/workspace.css, below 600 px); the browser's own date boxes said as
+    "Tue 1 Dec 2026" beside them (static/ips/date_echo.js)."""
     from django.templatetags.static import static
     from django.utils.html import format_html
 
-    return format_html('<script src="{}" defer></script>', static("ips/listing-cards.js"))
+    return format_html(
+        '<script src="{}" defer></script><script src="{}" defer></script>',
+        static("ips/listing-cards.js"),
+        static("ips/date_echo.js"),
+    )

@@ -155,6 +155,7 @@
         el.value = list[0] === undefined || list[0] === null ? "" : list[0];
         // A select may narrow the ones after it (job_filter.js: the person's jobs).
         if (el.tagName === "SELECT") { el.dispatchEvent(new Event("change", { bubbles: true })); }
+        if (el.type === "date") { el.dispatchEvent(new Event("ips:date-set")); }
       }
     });
   }
@@ -211,6 +212,8 @@
     var lastSent = "";
 
     function freshKey() { keyInput.value = crypto.randomUUID(); }
+    // Said beside the box as "Tue 1 Dec 2026" (static/ips/date_echo.js).
+    function dateSet() { dateInput.dispatchEvent(new Event("ips:date-set")); }
 
     var zone = form.dataset.fieldZone;
 
@@ -223,6 +226,7 @@
       var today = programToday(zone);
       if (dateInput && dateInput.value === dateInput.defaultValue && today > dateInput.value) {
         dateInput.value = today;
+        dateSet();
       }
     }
 
@@ -353,7 +357,7 @@
         justKept = true;
         form.reset();
         freshKey();
-        if (dateInput) { dateInput.value = programToday(zone); }
+        if (dateInput) { dateInput.value = programToday(zone); dateSet(); }
         return render();
       }).then(function () {
         status.scrollIntoView({ block: "nearest" }); // the form is long: show that it was kept

@@ -87,3 +87,31 @@ def test_quick_log_saves_the_filled_in_date_on_a_device_a_day_ahead(
     assert list(EmployerContact.objects.values_list("date", flat=True)) == [today]
     assert axe_violations(page) == []
     assert page.errors == []
+
+
+def _said(day: dt.date) -> str:
+    return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
+
+
+def test_a_browser_date_box_says_its_date_as_the_workspace_does(
+    browser_page, live_server, users, seeker
+):
+    """Red-team finding (issue 17): the field forms' native date boxes show the device's
+    format ("12/01/2026"); beside each, the date is said as "Tue 1 Dec 2026"."""
+    page = browser_page
+    today = timezone.localdate()
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    page.goto("/admin/coaching/log/")
+    date = page.get_by_label("Date")
+    said = page.locator("[data-date-said]")
+    assert said.inner_text() == _said(today)
+    assert said.get_attribute("id") in date.get_attribute("aria-describedby").split()
+    yesterday = today - dt.timedelta(days=1)
+    date.fill(yesterday.isoformat())
+    assert said.inner_text() == _said(yesterday)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    assert axe_violations(page) == []
+    page.goto("/admin/crm/log/")
+    page.get_by_text("Purpose, date and next step").click()
+    assert page.locator("[data-date-said]").first.inner_text() == _said(today)

@@ -136,6 +136,26 @@ def test_nothing_tappable_sits_under_the_save_bar_with_a_full_caseload(
         }"""
     )
     assert covered == []
+    # Once something is picked the bar sticks to the foot of the screen: a control reached
+    # by Tab is scrolled clear of it, never left under it (WCAG 2.4.11, red team issue 17).
+    # Wagtail's page scrolls smoothly (main.content-wrapper): made instant here, so each
+    # control's place is read once the page has moved to it.
+    browser_page.add_style_tag(content="main { scroll-behavior: auto !important; }")
+    browser_page.get_by_label("Person Number0").check()
+    assert browser_page.locator(".crm-save-bar.crm-within-reach").count() == 1
+    hidden_under_bar = """() => {
+      const el = document.activeElement;
+      if (!el || el.closest(".crm-save-bar") || !el.closest("#quick-log")) { return ""; }
+      const bar = document.querySelector(".crm-save-bar").getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      const name = el.labels?.[0]?.textContent || el.name;
+      return r.bottom > bar.top && r.top < bar.bottom ? name : "";
+    }"""
+    obscured = []
+    for _ in range(40):
+        browser_page.keyboard.press("Tab")
+        obscured.append(browser_page.evaluate(hidden_under_bar))
+    assert [name for name in obscured if name] == []
 
 
 def test_a_refused_save_opens_on_an_error_summary_that_leads_to_the_field_by_keyboard(
