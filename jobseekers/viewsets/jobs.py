@@ -139,7 +139,7 @@ class MatchInspectView(ScopedInspectView):
         (1st of 7), never the raw score; a match no longer among them says so."""
         place = match_place(self.request.user, self.object)
         if place is None:
-            return f"No longer among this person's openings (was: {fit_words(self.object.rank)})"
+            return f"No longer among this person’s openings (was: {fit_words(self.object.rank)})"
         return place_words(*place)
 
     def get_opening_display_value(self):
