@@ -3,7 +3,7 @@ and the match cards (what was done about a match, what the user may do about it)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,7 +91,7 @@ def planned_introductions(seekers: list[int], openings: list[int]) -> dict[tuple
     staff member it is assigned to selected. coaching.FollowUpTask is read through the
     seeker's reverse name `follow_ups` (this layer does not import coaching). One query."""
     follow_up = JobSeeker._meta.get_field("follow_ups").related_model
-    rows = follow_up.objects.filter(
+    rows: Iterable[Any] = follow_up._default_manager.filter(
         seeker_id__in=seekers, opening_id__in=openings, kind="introduction", done_on__isnull=True
     ).select_related("assigned_to__user")
     return {(t.seeker_id, t.opening_id): t for t in rows}
