@@ -10,7 +10,7 @@ from jobseekers.models import JobSeeker, Match, MatchOutcome
 from tests.browser.conftest import log_in
 from tests.browser.test_occupation_chooser import tab_to
 from tests.browser.test_phone_fit import OFF_SCREEN, assert_no_axe_violations
-from tests.browser.test_workspace import DESKTOP, PHONE, shoot, watch_console
+from tests.browser.test_workspace import DESKTOP, PHONE, SHOTS, shoot, watch_console
 from tests.cms.conftest import build_opening
 
 ACTIONS = ("I told them about it", "Plan an introduction", "Record a job start", "Not suitable")
@@ -111,4 +111,21 @@ def test_people_this_might_suit_rows_have_their_actions_and_stack_on_a_phone(
     page.keyboard.press("Enter")
     page.wait_for_url("**/job/?opening=*")
     assert page.get_by_label("Job title").input_value() == "Bakery assistant"
+    assert errors == []
+
+
+def test_the_records_match_cards_use_the_same_actions(
+    browser_page, live_server, users, seeker, openings
+):
+    page = browser_page
+    errors = watch_console(page)
+    log_in(page, users["supervisor"], live_server.url)
+    page.goto(f"/admin/jobseekers/record/{seeker.pk}/")
+    cards = page.locator("#matches li[data-match]")
+    assert cards.count() == 2
+    assert all(name in cards.first.inner_text() for name in ACTIONS)
+    check_page(page, "record-match-cards")
+    page.set_viewport_size(PHONE)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#matches").screenshot(path=str(SHOTS / "record-match-cards-phone-panel.png"))
     assert errors == []
