@@ -224,3 +224,14 @@ def fit_words(rank: int) -> str:
     if rank == 1:
         return "Best fit for the person"
     return f"{_ordinal(rank)} best fit for the person"
+
+
+def place_words(place: int, count: int) -> str:
+    """A match's place among the person's current openings, in words and counted: (1, 7) ->
+    "Best fit (1st of 7 openings for this person)", (3, 7) -> "3rd best fit (of 7 openings
+    for this person)", (1, 1) -> "Best fit (the only opening for this person)"."""
+    if count <= 1:
+        return "Best fit (the only opening for this person)"
+    if place == 1:
+        return f"Best fit (1st of {count} openings for this person)"
+    return f"{_ordinal(place)} best fit (of {count} openings for this person)"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
@@ -14,8 +12,7 @@ from employers.models import JobOpening
 from ips.audit import record_rows_shown, rows_by_program
 from ips.permissions import requires
 from jobseekers.matching import selectors
-from jobseekers.models import CareerProfile, JobSeeker, Match, MatchOutcome
-from jobseekers.selectors import may_do_casework
+from jobseekers.models import CareerProfile, Match
 
 VIEW_MATCHES = "jobseekers.view_match"
 
@@ -33,52 +30,20 @@ def opening_record_url(opening_id: int) -> str:
         return ""
 
 
-def planned_introductions(seekers: list[int], openings: list[int]) -> dict[tuple[int, int], Any]:
-    """{(seeker id, opening id): the open "Plan an introduction" task} for those pairs, the
-    staff member it is assigned to selected. coaching.FollowUpTask is read through the
-    seeker's reverse name `follow_ups` (this layer does not import coaching). One query."""
-    follow_up = JobSeeker._meta.get_field("follow_ups").related_model
-    rows = follow_up.objects.filter(
-        seeker_id__in=seekers, opening_id__in=openings, kind="introduction", done_on__isnull=True
-    ).select_related("assigned_to__user")
-    return {(t.seeker_id, t.opening_id): t for t in rows}
-
-
 def seeker_panel(request, seeker):
     """ "Openings for this person" on the seeker record, or None for roles without matches."""
     if not _can_view_matches(request.user):
         return None
     matches = list(selectors.staff_matches_for_seeker(request.user, seeker, limit=10))
     has_profile = CareerProfile.objects.current().filter(seeker=seeker).exists()
-    introductions = planned_introductions([seeker.pk], [m.opening_id for m in matches])
-    said: dict[int, dict[str, MatchOutcome]] = {}
-    for outcome in MatchOutcome.objects.filter(
-        seeker=seeker, opening_id__in=[m.opening_id for m in matches]
-    ):
-        said.setdefault(outcome.opening_id, {})[outcome.kind] = outcome
     # Another program's public opening is shown, but its workspace page is not theirs.
     items = [
-        {
-            "match": m,
-            "own": m.opening.program_id == seeker.program_id,
-            "record_url": opening_record_url(m.opening_id)
-            if m.opening.program_id == seeker.program_id
-            else "",
-            "introduction": introductions.get((seeker.pk, m.opening_id)),
-            "told": said.get(m.opening_id, {}).get(MatchOutcome.Kind.TOLD),
-            "interest": said.get(m.opening_id, {}).get(MatchOutcome.Kind.INTEREST),
-        }
-        for m in matches
+        {"card": card, "record_url": opening_record_url(card.match.opening_id) if card.own else ""}
+        for card in selectors.match_cards(request.user, matches)
     ]
     return render_to_string(
         "jobseekers/matching/seeker_panel.html",
-        {
-            "seeker": seeker,
-            "items": items,
-            "has_profile": has_profile,
-            "casework": may_do_casework(request.user, seeker),
-            "may_start_job": seeker.stage not in ("referred", "closed"),
-        },
+        {"seeker": seeker, "items": items, "has_profile": has_profile},
         request=request,
     )
 
@@ -126,11 +91,12 @@ def opening_people(request, opening_id: int):
     matches = list(selectors.people_for_opening(request.user, opening))
     counts = rows_by_program(m.seeker for m in matches)
     record_rows_shown(request=request, what="people this opening might suit", counts=counts)
-    introductions = planned_introductions([m.seeker_id for m in matches], [opening.pk])
-    for m in matches:
-        m.introduction = introductions.get((m.seeker_id, opening.pk))
     return render(
         request,
         "jobseekers/matching/opening_people.html",
-        {"opening": opening, "matches": matches, "record_url": opening_record_url(opening.pk)},
+        {
+            "opening": opening,
+            "cards": selectors.match_cards(request.user, matches),
+            "record_url": opening_record_url(opening.pk),
+        },
     )

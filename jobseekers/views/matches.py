@@ -78,7 +78,8 @@ def match_unsuitable(request, pk: int, opening_id: int):
 
 @requires("jobseekers.change_jobseeker")
 def match_told(request, pk: int, opening_id: int):
-    """POST: record that the person was told about this opening; back to the record."""
+    """POST: record that the person was told about this opening; back to the page given as
+    `next` (one of this site's), else to the record."""
     seeker = _seeker(request, pk)
     opening = _matched_opening(seeker, opening_id)
     if request.method != "POST":
@@ -88,4 +89,9 @@ def match_told(request, pk: int, opening_id: int):
         request=request, action=AuditEvent.Action.CHANGE, obj=seeker, summary="told of opening"
     )
     messages.success(request, f"Noted: you told them about {opening.title}.")
+    # Back to the page it was pressed on (the match's page, "People this might suit").
+    back = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure())
+    if safe and back.startswith("/"):
+        return redirect(back)
     return redirect(reverse("jobseekers:record", args=[seeker.pk]) + "#matches")

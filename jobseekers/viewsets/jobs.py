@@ -13,7 +13,8 @@ from ips.workspace import (
     ScopedInspectView,
     ScopedModelViewSet,
 )
-from jobseekers.matching.reasons import about_person, fit_words
+from jobseekers.matching.reasons import about_person, fit_words, place_words
+from jobseekers.matching.selectors import match_cards, match_place
 from jobseekers.models import (
     Job,
     Match,
@@ -103,28 +104,43 @@ class JobViewSet(ScopedModelViewSet):
 
 class MatchInspectView(ScopedInspectView):
     """A match's page: "Distance", said as every page says it (Match's display), not the
-    column's name "Distance miles"."""
+    column's name "Distance miles"; its place in words; and the match's actions (issue 17),
+    the record's card's own (selectors.match_cards, _match_actions.html)."""
+
+    template_name = "jobseekers/matching/match_inspect.html"
 
     def get_field_label(self, field_name, field):
         if field_name == "distance_miles":
             return "Distance"
         if field_name == "reasons":
             return "Why it might suit them"
+        if field_name == "rank":
+            return "How well it fits"
         return super().get_field_label(field_name, field)
 
-    # Not a dead end (issue 17): the person and the opening link to their records, and the
-    # actions (told them, plan an introduction, not suitable, record a job start) are the
-    # record's match cards, linked from here.
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["card"] = match_cards(self.request.user, [self.object])[0]
+        return context
+
     def get_seeker_display_value(self):
         seeker = self.object.seeker
         record = reverse("jobseekers:record", args=[seeker.pk])
         return format_html(
-            '<a href="{}">{}</a><br><a href="{}#matches">Act on this match from {}\'s record</a>',
+            '<a href="{}">{}</a><br><a href="{}#matches">All openings for {}</a>',
             record,
             seeker.name,
             record,
             seeker.name,
         )
+
+    def get_rank_display_value(self):
+        """Its place among the person's current openings as the record lists them, counted
+        (1st of 7), never the raw score; a match no longer among them says so."""
+        place = match_place(self.request.user, self.object)
+        if place is None:
+            return f"No longer among this person’s openings (was: {fit_words(self.object.rank)})"
+        return place_words(*place)
 
     def get_opening_display_value(self):
         opening = self.object.opening

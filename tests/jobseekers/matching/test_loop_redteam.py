@@ -265,7 +265,8 @@ def test_the_match_page_links_the_person_and_opening_and_words_reasons_for_staff
     client, users, seeker, matched
 ):
     """Issue 17: the match page was a dead end. The person and the opening link to their
-    records, the reasons read in the third person, and the record's actions are linked."""
+    records (the person's with all their openings), and the reasons read in the third person.
+    The match's actions are on the page itself (test_match_actions)."""
     match = Match.objects.get(seeker=seeker, opening=matched)
     Match.objects.filter(pk=match.pk).update(reasons=["16 hours a week, about what you want"])
     client.force_login(users["specialist"])

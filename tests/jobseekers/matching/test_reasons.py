@@ -3,7 +3,7 @@
 import pytest
 
 from jobseekers.matching.features import SeekerProfile, schedule_number
-from jobseekers.matching.reasons import distance_words, reasons_for
+from jobseekers.matching.reasons import distance_words, fit_words, place_words, reasons_for
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,25 @@ def test_a_past_job_is_named_only_for_that_kind_of_work():
     seeker = SeekerProfile(seeker_id=1, program_id=1, past_job_titles=("Line Cook",))
     text = "Library Page\nLibrary Assistants, Clerical\nShelve books; on the bus line."
     assert _reasons(seeker, {}, opening_text=text, opening_kind="Library Page") == []
+
+
+@pytest.mark.parametrize(
+    ("place", "count", "said"),
+    [
+        (1, 7, "Best fit (1st of 7 openings for this person)"),
+        (2, 7, "2nd best fit (of 7 openings for this person)"),
+        (3, 3, "3rd best fit (of 3 openings for this person)"),
+        (11, 12, "11th best fit (of 12 openings for this person)"),
+        (1, 1, "Best fit (the only opening for this person)"),
+    ],
+)
+def test_a_place_is_said_in_words_with_how_many_openings(place, count, said):
+    assert place_words(place, count) == said
+
+
+@pytest.mark.parametrize(
+    ("rank", "said"),
+    [(0, "Not ranked yet"), (1, "Best fit for the person"), (22, "22nd best fit for the person")],
+)
+def test_a_stored_rank_is_said_in_words(rank, said):
+    assert fit_words(rank) == said

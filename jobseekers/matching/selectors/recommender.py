@@ -1,28 +1,27 @@
-"""Reads for the recommender: plain arrays for the engine (a few queries, whatever the
-row count), stored matches for the workspace, and public-safe matches for the portal."""
+"""The engine's reads: plain arrays of openings and career profiles (a few queries,
+whatever the row count), the active weights, and the labelled pairs it learns from."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from employers.models import EmployerContact, JobOpening
 from ips.geo import zip_centroid
-from jobseekers.models import CareerProfile, Job, JobSeeker, Match, MatchModel
+from jobseekers.models import CareerProfile, JobSeeker, Match, MatchModel, MatchOutcome
 
 if TYPE_CHECKING:
     from jobseekers.matching.features import OpeningTable, SeekerProfile
     from jobseekers.matching.score import Weights
 
-# The engine's reads (opening_table, seeker_profiles, active_weights) import numpy and the
-# engine's modules inside: the workspace's and portal's reads below load at start-up, with
-# the matching screens' URLs, and need neither (tests/test_startup.py).
+# opening_table, seeker_profiles and active_weights import numpy and the engine's modules
+# inside: this module loads at start-up with the workspace's and portal's reads (the
+# package), with the matching screens' URLs, which need neither (tests/test_startup.py).
 
 RELATIONSHIP_DAYS = 90  # "recent" face-to-face contacts with an employer
 _NAN = float("nan")
@@ -201,78 +200,6 @@ def active_weights() -> Weights:
     return Weights.from_dict(model.weights, model.version)
 
 
-@dataclass(frozen=True)
-class PortalMatch:
-    """One opening matched to a job seeker, with only what the public may see."""
-
-    opening_id: int
-    title: str
-    employer_name: str
-    hours_per_week: float | None
-    hourly_wage: float | None
-    schedule: str
-    zip: str
-    distance_miles: float | None
-    reasons: tuple[str, ...]
-    rank: int
-
-
-def matches_for_seeker(seeker: JobSeeker, limit: int = 10) -> list[PortalMatch]:
-    """The seeker's own stored matches for the portal: open, public openings only (1 query)."""
-    rows = (
-        Match.objects.filter(seeker=seeker, program_id=seeker.program_id)
-        .not_declined()
-        .filter(opening__in=JobOpening.objects.public())
-        .select_related("opening__employer")
-        .order_by("rank", "-score")[: max(0, limit)]
-    )
-    return [
-        PortalMatch(
-            opening_id=m.opening_id,
-            title=m.opening.title,
-            employer_name=m.opening.employer.name,
-            hours_per_week=_decimal(m.opening.hours_per_week),
-            hourly_wage=_decimal(m.opening.hourly_wage),
-            schedule=m.opening.get_schedule_display() if m.opening.schedule else "",
-            zip=m.opening.zip,
-            distance_miles=m.distance_miles,
-            reasons=tuple(str(r) for r in m.reasons),
-            rank=m.rank,
-        )
-        for m in rows
-    ]
-
-
-def staff_matches_for_seeker(user, seeker: JobSeeker, limit: int = 10):
-    """Stored matches of one seeker the user may see, open openings only (1 query)."""
-    # Re-checked at read time: another program's opening made private since the last
-    # refresh must not show its title here.
-    return (
-        Match.objects.for_user(user)
-        .not_declined()
-        .filter(seeker=seeker, opening__status=JobOpening.Status.OPEN)
-        .filter(Q(opening__program_id=seeker.program_id) | Q(opening__shareable=True))
-        .select_related("opening__employer")
-        .order_by("rank", "-score")[: max(0, limit)]
-    )
-
-
-def people_for_opening(user, opening: JobOpening, limit: int = 50):
-    """Seekers this opening was matched to that the user may see (JobSeeker.for_user; not
-    erased), best first, those in a job now last and marked `in_job` (red-team finding,
-    issue 17: people now working were suggested as if looking). One query."""
-    in_job = Job.objects.filter(seeker_id=OuterRef("seeker_id"), end_date__isnull=True)
-    return (
-        Match.objects.for_user(user)
-        .not_declined()
-        .filter(opening=opening, seeker__in=matchable_seekers())
-        .filter(seeker__in=JobSeeker.objects.for_user(user), seeker__erased_at__isnull=True)
-        .annotate(in_job=Exists(in_job))
-        .select_related("seeker__specialist__user")
-        .order_by("in_job", "-score", "seeker__name")[: max(0, limit)]
-    )
-
-
 def seekers_affected_by_opening(opening: JobOpening) -> list[int]:
     """Seekers whose matches may change with this opening: its program's, anyone's when
     it is public, and anyone it is currently matched to."""
@@ -286,7 +213,6 @@ def labelled_pairs() -> list[tuple[int, int, int]]:
     """(seeker id, opening id, relevance grade) for learning: each pair's best outcome, and
     grade 0 for matches shown to a person with outcomes but never taken up (2 queries)."""
     from jobseekers.matching.fit import GRADES
-    from jobseekers.models import MatchOutcome
 
     best: dict[tuple[int, int], int] = {}
     for seeker_id, opening_id, kind in MatchOutcome.objects.values_list(
