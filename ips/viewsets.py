@@ -186,11 +186,13 @@ class AuditEventViewSet(ScopedModelViewSet):
     ]
     list_filter = ["action", "object_type", "at"]
     search_fields = ["user_label", "object_type", "object_id"]
+    # The record type as the listing and the page title name it ("Job seeker"), not the
+    # stored key ("jobseekers.jobseeker"); the interchange spec names no audit export.
     list_export = [
         "at",
         "user_label",
         "action",
-        "object_type",
+        "record_type",
         "object_id",
         "seeker_id",
         "ip_address",
