@@ -68,8 +68,8 @@ class StaffMemberForm(ScopedAdminModelForm):
 
 
 class PlainStaffTitleMixin:
-    """A staff member's page titled by their name ("Angela Carter"), not the membership's
-    label with role and program (StaffMember.__str__, kept for logs and history)."""
+    """A staff member's page titled by their name ("Angela Carter"). StaffMember.__str__
+    is that name too now (issue 17); this keeps the title so should __str__ change again."""
 
     object: StaffMember
 
