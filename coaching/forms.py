@@ -257,17 +257,22 @@ class JobSupportPlanForm(VersionedFormMixin, DomainModelForm):
 
 
 class JobSupportPlanAdminForm(ScopedAdminModelForm):
-    """The workspace CRUD form of a plan, with the same disclosure rule and, for a saved
-    plan, the same coach list as a job start."""
+    """The workspace CRUD form of a plan, with the same disclosure rule and the same coach
+    list as a job start: a saved plan's program's coaches; for a new plan (its job not yet
+    chosen) the coaches of the programs offered, fewest people first (red team, issue 17)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and "coach" in self.fields:
+        if "coach" not in self.fields:
+            return
+        if self.instance.pk:
             offer_coaches(
                 self.fields["coach"],
                 coach_choices(self.instance.program),
                 current=self.instance.coach_id,
             )
+        elif "program" in self.fields and self.for_user is not None:
+            offer_coaches(self.fields["coach"], coach_choices(self.fields["program"].queryset))
 
     def clean(self):
         cleaned = super().clean()

@@ -68,8 +68,8 @@ class StaffMemberForm(ScopedAdminModelForm):
 
 
 class PlainStaffTitleMixin:
-    """A staff member's page titled by their name ("Angela Carter"), not the membership's
-    label with role and program (StaffMember.__str__, kept for logs and history)."""
+    """A staff member's page titled by their name ("Angela Carter"). StaffMember.__str__
+    is that name too now (issue 17); this keeps the title so should __str__ change again."""
 
     object: StaffMember
 
@@ -186,11 +186,13 @@ class AuditEventViewSet(ScopedModelViewSet):
     ]
     list_filter = ["action", "object_type", "at"]
     search_fields = ["user_label", "object_type", "object_id"]
+    # The record type as the listing and the page title name it ("Job seeker"), not the
+    # stored key ("jobseekers.jobseeker"); the interchange spec names no audit export.
     list_export = [
         "at",
         "user_label",
         "action",
-        "object_type",
+        "record_type",
         "object_id",
         "seeker_id",
         "ip_address",

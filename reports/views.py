@@ -79,6 +79,7 @@ def dashboard(request):
     ]
     context["goal"] = WEEKLY_CONTACT_GOAL
     context["csv_tables"] = CSV_TABLE_LABELS
+    context["chart_labels"] = CHART_LABELS
     led = list(form.fields["program"].queryset.order_by("name"))
     if len(led) > 1:
         # A director of several programs: each one and the total, side by side.
@@ -99,6 +100,11 @@ def dashboard(request):
 
 
 CHARTS = ("rates", "contacts", "trend")
+CHART_LABELS = (
+    ("rates", "Employment rate"),
+    ("contacts", "Employer contacts per week"),
+    ("trend", "Trend by quarter"),
+)
 CSV_TABLE_LABELS = (
     ("items", "Fidelity items"),
     ("outcomes", "Outcomes"),

@@ -129,7 +129,9 @@ class StaffMember(Versioned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.display_name} ({self.get_role_display()}, {self.program})"
+        """The plain name ("Maria Lopez"), as it reads in history, messages and audit
+        lines; the forms label choices where two programs' staff could be confused."""
+        return self.display_name
 
     @property
     def display_name(self) -> str:

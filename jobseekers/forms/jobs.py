@@ -22,10 +22,11 @@ from jobseekers.services.jobs import opening_filled_problem
 
 def offer_coaches(field: forms.ModelChoiceField, coaches, current: int | None = None) -> None:
     """Offer `coaches` (selectors.coach_choices: fewest people first) on the choice `field`
-    in that order, each with their count, "Sam Lee — 4 people", and "No coach yet" for
-    none: one list wherever a coach is chosen (a job start, a support plan). `current`: the
-    pk of a row's coach kept as a last option when no longer among them (named only), so an
-    unchanged form still saves. No query until the field is rendered or cleaned."""
+    in that order, each with their count, "Sam Lee — 4 people" (", North Team" added when
+    the coaches come from several programs), and "No coach yet" for none: one list
+    wherever a coach is chosen (a job start, a support plan). `current`: the pk of a row's
+    coach kept as a last option when no longer among them (named only), so an unchanged
+    form still saves. No query until the field is rendered or cleaned."""
     coaches = list(coaches)
     # In the selector's order, fewest people first (red-team finding: the options came
     # in the model's order).
@@ -37,8 +38,10 @@ def offer_coaches(field: forms.ModelChoiceField, coaches, current: int | None = 
     field.queryset = (
         StaffMember.objects.filter(pk__in=offered).select_related("user").order_by(order, "pk")
     )
+    several = len({c.staff.program_id for c in coaches}) > 1
     labels = {
         c.staff.pk: f"{c.staff.display_name} — {c.people} {'person' if c.people == 1 else 'people'}"
+        + (f", {c.staff.program}" if several else "")
         for c in coaches
     }
     field.label_from_instance = lambda staff: labels.get(staff.pk, staff.display_name)

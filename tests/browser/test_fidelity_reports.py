@@ -147,3 +147,41 @@ def test_dashboard_reads_well_on_a_phone_and_a_desktop(
     assert axe_violations(browser_page) == []
     assert no_sideways_scroll(browser_page, width)
     browser_page.screenshot(path=str(tmp_path / f"dashboard-{width}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_dashboard_shows_figures_first_and_every_download_is_reached_by_keyboard(
+    browser_page, live_server, north, tmp_path, width
+):
+    """Red team (issue 17): the headline figures sat under about 20 export buttons. The
+    outcomes now come first; the exports are one "Download" section after them, opened
+    with the keyboard, each reached with the Tab key."""
+    from playwright.sync_api import expect
+
+    page = browser_page
+    log_in(page, director_of(north), live_server.url)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"/admin/fidelity/?program={north.pk}&start=2026-07-01&end=2026-09-30")
+    summary = page.locator(".ips-downloads summary")
+    outcomes = page.get_by_role("table", name="Outcomes for the period (both days included)")
+    assert outcomes.bounding_box()["y"] < summary.bounding_box()["y"]
+    assert reached(tab_through(page, limit=200), "The report, its tables and its charts") == []
+
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".ips-downloads details")).to_have_attribute("open", "")
+    seen = []
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate(FOCUSED))
+    wanted = ["PDF", "Excel (XLSX", "Printable page", "Fidelity items", "Keeping the job"]
+    wanted += [
+        f"{chart} chart, {kind}"
+        for chart in ("Employment rate", "Trend by quarter")
+        for kind in ("SVG", "PNG")
+    ]
+    wanted += ["every figure as one key and value", "JSON", "Quarterly return"]
+    assert reached(seen, *wanted) == []
+    assert axe_violations(page) == []
+    assert no_sideways_scroll(page, width)
+    page.locator(".ips-downloads").screenshot(path=str(tmp_path / f"downloads-{width}.png"))

@@ -571,3 +571,47 @@ def test_log_support_lists_the_users_own_people_first(
     page = client.get(LOG).content.decode()
     assert "<optgroup" not in page
     assert page.index("Aaron Apple") < page.index(seeker.name)
+
+
+def test_a_new_plan_offers_coaches_fewest_people_first_with_counts(
+    client, users, program, staff, job
+):
+    """Red team (issue 17): the new plan's coach choice listed coaches without how many
+    people each supports; it is now the job start's list (offer_coaches)."""
+    from tests.conftest import make_staff
+
+    JobSupportPlan.objects.filter(job=job).update(coach=staff["coach"])
+    second = make_staff(program, Role.COACH, username="second-coach")
+    client.force_login(users["supervisor"])
+
+    page = client.get("/admin/support_plans/new/").content.decode()
+
+    assert _coach_options(page) == [
+        "No coach yet",
+        f"{second.display_name} — 0 people",
+        f"{staff['coach'].display_name} — 1 person",
+    ]
+    assert staff["specialist"].display_name not in " ".join(_coach_options(page))
+
+
+def test_a_new_plan_names_each_coachs_program_for_staff_of_two_programs(
+    client, staff, other_staff, other_program, django_assert_num_queries
+):
+    """A director of two programs: the coaches of both, each with their program, so two
+    programs' coaches are not confused."""
+    from ips.models import Program, StaffMember
+    from jobseekers.selectors import coach_choices
+
+    director = staff["director"].user
+    StaffMember.objects.create(user=director, program=other_program, role=Role.DIRECTOR)
+    client.force_login(director)
+
+    offered = _coach_options(client.get("/admin/support_plans/new/").content.decode())
+
+    assert offered == [
+        "No coach yet",
+        f"{staff['coach'].display_name} — 0 people, North Team",
+        f"{other_staff['coach'].display_name} — 0 people, South Team",
+    ]
+    with django_assert_num_queries(1):
+        coach_choices(Program.objects.filter(pk__in=[other_program.pk, staff["coach"].program_id]))

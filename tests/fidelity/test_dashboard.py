@@ -271,3 +271,33 @@ def test_a_quarter_nobody_was_served_shows_no_rate_in_the_trend(client, program,
     assert ": 0 %" not in trend
     assert ">0 %<" not in trend
     assert "2026 Q3 (nobody served)" in response.content.decode()
+
+
+def test_the_headline_figures_come_before_one_download_section_holding_every_export(
+    client, program, users
+):
+    """Red team (issue 17): the headline figures sat below about 20 export buttons. Now
+    the outcomes come first, and every export (the report's formats, each CSV table, each
+    chart's SVG and PNG) is in one "Download" section after them."""
+    import re
+
+    from reports.views import CHARTS, CSV_TABLE_LABELS
+
+    client.force_login(users["director"])
+    page = client.get(dashboard_url(program)).content.decode()
+    main = page.split("<main", 1)[1]
+    headline = main.index("Outcomes for the period")
+    section = re.search(r'<section class="ips-downloads".*?</section>', main, re.S)
+    assert section is not None
+    assert headline < section.start()
+    downloads = section.group(0)
+    exports = [reverse("reports:report", args=[kind]) for kind in ("pdf", "xlsx", "html")]
+    exports += [reverse("reports:report", args=[kind]) for kind in ("csv", "json")]
+    exports += [reverse("reports:report_table", args=[slug]) for slug, _ in CSV_TABLE_LABELS]
+    exports += [reverse("reports:chart", args=[name]) for name in CHARTS]
+    exports += [reverse("reports:chart_png", args=[name]) for name in CHARTS]
+    for link in exports:
+        assert f'href="{link}?' in downloads, link
+        # Nowhere else on the page, above the figures or beside the charts.
+        assert main.count(f'href="{link}?') == 1, link
+    assert "<details>" in downloads  # one tap opens it; shut, it is one line tall

@@ -106,3 +106,27 @@ def test_the_trail_shows_record_types_and_times_as_people_read_them(client, user
     assert "2026-12-01" not in title
     assert "Job seeker" in title
     assert "jobseekers.JobSeeker" not in page.split("<main")[1]
+
+
+def test_the_trail_export_names_record_types_as_people_read_them(client, users, seeker):
+    """Red team (issue 17): the export wrote the stored key ("jobseekers.jobseeker"); it
+    now writes the record type the listing and the page title show ("Job seeker")."""
+    import csv
+    import io
+
+    AuditEvent.objects.create(
+        program=seeker.program,
+        user_label="Ana Ruiz",
+        action="view",
+        object_type="jobseekers.jobseeker",
+        object_id=str(seeker.pk),
+        seeker_id=seeker.pk,
+    )
+    client.force_login(users["supervisor"])
+    response = client.get("/admin/audit/?export=csv")
+    assert response.status_code == 200
+    text = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    mine = [row for row in rows if row["Who"] == "Ana Ruiz"]
+    assert [row["Record"] for row in mine] == ["Job seeker"]
+    assert "jobseekers.jobseeker" not in text

@@ -5,6 +5,7 @@ select, or the titles of a staff member's pages."""
 from __future__ import annotations
 
 import re
+from html import unescape
 
 import pytest
 
@@ -45,3 +46,26 @@ def test_a_staff_members_pages_are_titled_by_their_name(client, users, staff, vi
     assert supervisor.display_name in title
     assert "(Supervisor" not in title
     assert "(Supervisor," not in _without_tags(page.split("<main")[1])
+
+
+def test_saving_a_staff_member_says_their_plain_name_in_the_message_and_history(
+    client, users, staff
+):
+    """Red team (issue 17): StaffMember's own name for itself read "Maria Lopez
+    (Employment specialist, North Team)" in Wagtail's messages and history; it is the
+    person's name now."""
+    from tests.support.html_forms import form_data
+
+    specialist = staff[Role.SPECIALIST]
+    client.force_login(users["director"])
+    url = f"/admin/staff/edit/{specialist.pk}/"
+    data = form_data(client.get(url).content.decode(), having="fte")
+    response = client.post(url, {**data, "fte": "0.80"}, follow=True)
+    assert response.status_code == 200
+    shown = [unescape(str(message)) for message in response.context["messages"]]
+    assert any(f"'{specialist.display_name}'" in message for message in shown), shown
+    assert not any("(Employment specialist" in message for message in shown), shown
+    history = client.get(f"/admin/staff/history/{specialist.pk}/").content.decode()
+    assert specialist.display_name in history
+    assert "(Employment specialist" not in history
+    assert str(specialist) == specialist.display_name
