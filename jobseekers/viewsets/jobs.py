@@ -23,6 +23,7 @@ from jobseekers.services import (
     check_competitive_wage,
     update_job,
 )
+from jobseekers.templatetags.matching_tags import distance_said, without_distance
 from jobseekers.viewsets.common import ServiceErrorsMixin, ToRecordMixin, _changes
 
 
@@ -154,10 +155,16 @@ class MatchInspectView(ScopedInspectView):
     def get_reasons_display_value(self):
         """The stored reasons are written to the person; staff read them in the third
         person, as the record's match cards show them."""
-        reasons = [about_person(str(r)) for r in self.object.reasons or []]
+        reasons = [about_person(r) for r in without_distance(self.object.reasons)]
         if not reasons:
             return ""
         return format_html_join("", "<p>{}</p>", ((r,) for r in reasons))
+
+    def get_distance_miles_display_value(self):
+        """The distance said once, as every page says it (with the way of travel when the
+        reason names it), not beside a differently rounded reason ("2 miles, by bus" and
+        "2.1 miles")."""
+        return distance_said(self.object)
 
 
 class MatchViewSet(ScopedModelViewSet):

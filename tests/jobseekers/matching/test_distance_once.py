@@ -68,6 +68,10 @@ def test_people_this_might_suit_uses_the_stored_miles_without_a_distance_reason(
 def test_the_match_page_says_the_distance_by_the_same_rule(client, users, match):
     client.force_login(users["specialist"])
     html = client.get(f"/admin/matches/inspect/{match.pk}/").content.decode()
-    assert re.search(r"<dt>\s*Distance\s*</dt>\s*<dd>\s*12 miles away\s*</dd>", html)
+    assert re.search(r"<dt>\s*Distance\s*</dt>\s*<dd>\s*12 miles away, by bus\s*</dd>", html)
     assert "12.34" not in html
+    # Said once: not again, rounded otherwise, among the reasons (red team, issue 17).
+    main = html[html.index("<main") :]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
+    assert text.count("miles away") == 1, text
     assert "Distance miles" not in html
