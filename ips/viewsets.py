@@ -186,17 +186,27 @@ class AuditEventViewSet(ScopedModelViewSet):
     ]
     list_filter = ["action", "object_type", "at"]
     search_fields = ["user_label", "object_type", "object_id"]
-    # The record type as the listing and the page title name it ("Job seeker"), not the
-    # stored key ("jobseekers.jobseeker"); the interchange spec names no audit export.
+    # Read as the listing reads: local time, the action and the record type in words
+    # ("Viewed", "Job seeker"), not the stored keys ("view", "jobseekers.jobseeker") or a
+    # UTC time stamp to the microsecond; the interchange spec names no audit export.
     list_export = [
-        "at",
+        "at_local",
         "user_label",
-        "action",
+        "get_action_display",
         "record_type",
         "object_id",
         "seeker_id",
         "ip_address",
     ]
+    export_headings = {
+        "at_local": "When (local time)",
+        "user_label": "Who",
+        "get_action_display": "Action",
+        "record_type": "Record",
+        "object_id": "Record id",
+        "seeker_id": "Job seeker id",
+        "ip_address": "IP address",
+    }
 
 
 class ProgramGroup(ViewSetGroup):

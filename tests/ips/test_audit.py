@@ -1,6 +1,7 @@
 """The audit trail: who viewed or changed a job seeker's record, when, from where."""
 
 import pytest
+from django.utils import timezone
 
 from ips.models import AuditEvent
 
@@ -130,3 +131,10 @@ def test_the_trail_export_names_record_types_as_people_read_them(client, users, 
     mine = [row for row in rows if row["Who"] == "Ana Ruiz"]
     assert [row["Record"] for row in mine] == ["Job seeker"]
     assert "jobseekers.jobseeker" not in text
+    # Local time, the action in words, plain headings (red team, issue 17).
+    [row] = mine
+    event = AuditEvent.objects.get(user_label="Ana Ruiz")
+    local = timezone.localtime(event.at).strftime("%Y-%m-%d %H:%M:%S")
+    assert (row["When (local time)"], row["Action"]) == (local, "Viewed")
+    assert (row["Record id"], row["Job seeker id"]) == (str(seeker.pk), str(seeker.pk))
+    assert "IP address" in row
