@@ -195,6 +195,15 @@ class JobChooseResultsView(JobListMixin, ScopedChooseResultsView):
     pass
 
 
+class JobChosenView(ScopedChosenView):
+    """The job chosen, named back to the form with its person: a read (ips.audit)."""
+
+    def get_object(self, pk):
+        job = super().get_object(pk)
+        audit_object_access(self.request, job, view_name="chooser")
+        return job
+
+
 class JobChooserViewSet(ScopedChooserViewSet):
     """Pick a job (a person's job start) by person, title or employer: only the jobs the
     user may see (support contacts, follow-up tasks and other forms naming a job)."""
@@ -206,6 +215,7 @@ class JobChooserViewSet(ScopedChooserViewSet):
     per_page = 20
     choose_view_class = JobChooseView
     choose_results_view_class = JobChooseResultsView
+    chosen_view_class = JobChosenView
 
 
 job_chooser_viewset = JobChooserViewSet("job_chooser", url_prefix="jobseekers/job-chooser")
