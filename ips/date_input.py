@@ -81,6 +81,13 @@ class HumanDateInput(AdminDateInput):
         super().__init__(attrs=attrs, format=format or "%Y-%m-%d")
         self.js_format = SHOWN_FORMAT
 
+    def get_config(self):
+        """The picker leaves a typed date as it is when the box loses focus: by default it
+        put today's date in place of anything it could not read in its own format (a typed
+        "31/12/2026" or "20 Dec 2026" became today, then saved: red team, issue 17). The
+        form reads what was typed, or refuses it with DATE_MESSAGE."""
+        return {**super().get_config(), "validateOnBlur": False}
+
     def format_value(self, value):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             return date_format(value, SHOWN_FORMAT)

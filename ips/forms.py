@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 
 from django import forms
@@ -210,6 +211,39 @@ def settle_only_choice(form: forms.BaseForm, name: str, *, show: bool = False) -
     return True
 
 
+# A database rule broken by a form's values, said in words (Django's own message names
+# the constraint: "Constraint “follow_up_due_not_before_created” is violated.").
+CONSTRAINT_MESSAGES = {
+    "follow_up_due_not_before_created": "The due date cannot be before the day the task was made.",
+    "seeker_entry_not_before_referral": "The entry date cannot be before the referral date.",
+    "seeker_closed_not_before_entry": "The closing date cannot be before the entry date.",
+    "profile_hours_range_ordered": "The fewest hours a week cannot be more than the most.",
+    "job_end_not_before_start": "The job cannot end before it started.",
+    "assessment_next_due_after_date": "The next assessment must be due after this one.",
+    "assessment_completed_on_or_after_date": "It cannot be completed before it was started.",
+    "intervention_review_on_or_after_start": "The review date cannot be before the start.",
+    "intervention_stopped_on_or_after_start": "It cannot stop before it started.",
+    "student_exclusion_caps_ordered": "The student earned income exclusion caps are out of order.",
+    "family_consent_withdrawn_on_or_after_given": "Consent cannot be withdrawn before given.",
+    "opening_closed_not_before_posted": "The opening cannot close before it was posted.",
+    "review_period_ordered": "The period cannot end before it starts.",
+}
+CONSTRAINT_SAID = re.compile(r"^Constraint “(?P<name>[\w]+)” is violated\.$")
+
+
+def constraint_in_words(message: str) -> str:
+    """Django's message for a broken database rule, in words a user can act on: the rule's
+    own sentence (CONSTRAINT_MESSAGES), else a plain one naming it for support staff."""
+    found = CONSTRAINT_SAID.match(str(message))
+    if not found:
+        return str(message)
+    name = found["name"]
+    return CONSTRAINT_MESSAGES.get(
+        name,
+        f"These values cannot be saved together: check the dates and numbers (rule {name}).",
+    )
+
+
 class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
     """A workspace form whose program and related rows come only from the user's programs,
     and whose related rows all belong to the row's own program."""
@@ -245,6 +279,17 @@ class ScopedAdminModelForm(InputDomainMixin, WagtailAdminModelForm):
                     and not is_about_seekers(field.queryset.model)
                 ):
                     settle_only_choice(self, name, show=True)
+
+    def _update_errors(self, errors):
+        """Broken database rules said in words (constraint_in_words), the rest as given."""
+        if hasattr(errors, "error_dict"):
+            errors = ValidationError(
+                {
+                    field: [constraint_in_words(m) for e in found for m in e.messages]
+                    for field, found in errors.error_dict.items()
+                }
+            )
+        super()._update_errors(errors)
 
     def clean(self):
         cleaned = super().clean()

@@ -150,3 +150,39 @@ def test_a_support_contacts_job_is_picked_with_the_job_chooser(
     expect(page.locator(".messages")).to_contain_text("updated")
     assert FollowUpTask.objects.get(pk=rows["task"].pk).job == rows["job"]
     assert errors == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [
+        ("20 Dec 2026", dt.date(2026, 12, 20)),  # the month as a word: read
+        ("2026-12-20", dt.date(2026, 12, 20)),
+        ("31/12/2026", None),  # numbers only, day or month first? refused, never guessed
+        ("Mon 31 Feb 2026", None),  # no such day: refused, not moved into March
+    ],
+)
+def test_a_typed_date_is_kept_as_typed_then_read_or_refused(
+    browser_page, live_server, users, rows, typed, saved
+):
+    """Red-team finding (issue 17): the date picker put today's date in place of a typed
+    date it could not read when the box lost focus, and the form saved it."""
+    page = browser_page
+    page.set_viewport_size(PHONE)
+    log_in(page, users[Role.SPECIALIST], live_server.url)
+    task = rows["task"]
+    page.goto(url(FollowUpTask, "edit", task.pk))
+    date = page.locator("input[name=due_date]")
+    date.fill(typed)
+    date.press("Tab")
+    expect(date).to_have_value(typed)  # left as typed when the box loses focus
+    page.keyboard.press("Escape")
+    page.locator("#w-editor-form [type=submit]").first.focus()
+    page.keyboard.press("Enter")
+    task.refresh_from_db()
+    if saved is None:
+        expect(page.locator(".error-message").first).to_contain_text("Enter a date as day")
+        assert task.due_date == dt.date(2026, 11, 23)  # unchanged
+    else:
+        expect(page.locator(".messages")).to_contain_text("updated")
+        task.refresh_from_db()
+        assert task.due_date == saved

@@ -129,3 +129,28 @@ def test_in_spanish_the_date_is_shown_and_read_in_spanish(client, users, task):
 )
 def test_parse_human_date(typed, date):
     assert parse_human_date(typed) == date
+
+
+def test_a_due_date_before_the_task_was_made_is_refused_in_words(as_specialist, task):
+    """Red team (issue 17): the database rule's name was the message ("Constraint
+    “follow_up_due_not_before_created” is violated.")."""
+    url = edit_url(task)
+    data = form_data(as_specialist.get(url).content.decode(), having="due_date")
+    data["due_date"] = "Sun 1 Nov 2026"
+
+    response = as_specialist.post(url, data)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The due date cannot be before the day the task was made." in page
+    assert "is violated" not in page
+    task.refresh_from_db()
+    assert task.due_date == MONDAY
+
+
+def test_a_broken_rule_without_its_own_sentence_is_still_said_plainly():
+    from ips.forms import constraint_in_words
+
+    said = constraint_in_words("Constraint “staff_fte_between_0_and_1” is violated.")
+    assert said.startswith("These values cannot be saved together")
+    assert constraint_in_words("Enter a whole number.") == "Enter a whole number."
