@@ -3,6 +3,7 @@ retention milestones and follow-up tasks."""
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.formats import date_format
@@ -189,6 +190,13 @@ class FollowUpTask(Versioned):
     )
 
     objects = SeekerRowQuerySet.as_manager()
+
+    def clean(self):
+        """A task's job is its person's own (a red-team edit saved one person's task on
+        another person's job, issue 17); ValidationError on the job field otherwise."""
+        super().clean()
+        if self.job_id and self.seeker_id and self.job.seeker_id != self.seeker_id:
+            raise ValidationError({"job": "Choose one of this person's own jobs."})
 
     class Meta:
         ordering = ["due_date"]

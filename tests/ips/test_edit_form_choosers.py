@@ -199,3 +199,27 @@ def test_opening_chooser_lists_open_openings_first_and_only_the_users_programs(
     assert client.get(f"{OPENINGS}chosen/{filled.pk}/").status_code == 200
     client.force_login(outsider)
     assert client.get(f"{OPENINGS}chosen/{still_open.pk}/").status_code == 404
+
+
+def test_a_follow_up_task_cannot_be_put_on_another_persons_job(client, users, seeker, program):
+    """Red team (issue 17): the job chooser lists the program's jobs; a task saved with
+    someone else's job is refused, the task unchanged."""
+    from tests.factories import FollowUpTaskFactory
+
+    task = FollowUpTaskFactory(seeker=seeker)
+    someone_else = JobSeekerFactory(program=program, name="Bea Zed")
+    their_job = JobFactory(program=program, seeker=someone_else, title="Stocker")
+    client.force_login(users[Role.SUPERVISOR])
+    edit = url(FollowUpTask, "edit", task.pk)
+    form = client.get(edit).context["form"]
+    data = {name: form[name].value() for name in form.fields}
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    data["due_date"] = form["due_date"].value()
+    data["job"] = their_job.pk
+
+    response = client.post(edit, data)
+
+    assert response.status_code == 200
+    assert "Choose one of this person" in response.content.decode()
+    task.refresh_from_db()
+    assert task.job_id is None
