@@ -301,6 +301,12 @@ def test_demo_specialist_logs_a_face_to_face_contact_in_8_taps_on_one_screen_and
     page.get_by_role("button", name="Undo").click()
     page.get_by_text("Undone").wait_for()
     assert not EmployerContact.objects.filter(pk=contact.pk).exists()
+    # The message's "Log it again at ..." link reads on its green (red team: contrast).
+    found = axe_violations(page)
+    assert found == [], [(v["id"], [n["html"][:300] for n in v["nodes"]]) for v in found]
+    menu = page.locator(".sidebar-nav-toggle").bounding_box()
+    message = page.locator(".messages").bounding_box()
+    assert menu["y"] + menu["height"] <= message["y"] + 1  # the menu button is not over it
     assert face_to_face_count(page) == before
 
 
