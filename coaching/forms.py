@@ -147,6 +147,13 @@ class SupportContactForm(EventFormMixin, DomainForm):
             .order_by(F("end_date").desc(nulls_first=True), "-start_date", "pk")
         )
         self.fields["date"].initial = timezone.localdate()
+        if self.named_check() is not None:
+            # Opened for a retention check: not asking is still a choice, said plainly
+            # (red team: it read "Not asked this time", then the save was refused).
+            self.fields["still_employed"].choices = [
+                ("", "Not asked this time: the check stays due"),
+                *STILL_EMPLOYED_CHOICES[1:],
+            ]
 
     def clean_date(self):
         date = self.cleaned_data.get("date")
@@ -179,6 +186,10 @@ class SupportContactForm(EventFormMixin, DomainForm):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("check") is not None and cleaned.get("still_employed") is None:
+            # "Not asked this time: the check stays due" (see __init__): the contact is
+            # logged and the check left open, as that choice says.
+            cleaned["check"] = None
         seeker = cleaned.get("seeker")
         if seeker is not None:
             self.staff = StaffMember.objects.filter(

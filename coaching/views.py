@@ -86,6 +86,19 @@ def _after_log(contact: SupportContact):
     return redirect("coaching:due")
 
 
+def _logged_message(contact: SupportContact, *, asked: dict | None) -> str:
+    """ "Support for Alex Rivera logged." and, when the log was opened for a retention
+    check, what became of it: answered, or still due."""
+    said = f"Support for {contact.seeker.name} logged."
+    if asked is None:
+        return said
+    days = asked["days"]
+    if contact.still_employed is None:
+        return f"{said} The {days}-day check is still due."
+    answer = "still working there" if contact.still_employed else "not working there now"
+    return f"{said} {days}-day check recorded: {answer}."
+
+
 def _already_logged(request, contact: SupportContact):
     """Answer a replayed sending with the contact its first sending saved."""
     url = reverse("support_contacts:inspect", args=[contact.pk])
@@ -126,7 +139,7 @@ def log_support(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Support for {contact.seeker.name} logged.")
+            messages.success(request, _logged_message(contact, asked=form.named_check()))
             return _after_log(contact)
     return TemplateResponse(request, "coaching/log_support.html", {"form": form})
 

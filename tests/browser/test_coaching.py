@@ -139,3 +139,22 @@ def test_the_job_list_offers_only_the_chosen_persons_jobs(browser_page, live_ser
     page.wait_for_url(f"**/admin/coaching/jobs/{second.pk}/")
     assert SupportContact.objects.get().job == second
     assert axe_violations(page) == []
+
+
+def test_a_refused_support_log_opens_on_its_summary(browser_page, live_server, users, seeker):
+    """Red team (issue 17): a refused save's message sat below the fold, with nothing at the
+    top. The page now opens on a summary (focused) whose links lead to each field."""
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 740})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto("/admin/coaching/log/")
+    page.get_by_label("Minutes").fill("0")
+    page.get_by_role("button", name="Save").click()
+    summary = page.locator("#error-summary")
+    summary.wait_for()
+    assert page.evaluate("document.activeElement.id") == "error-summary"
+    assert axe_violations(page) == []
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the first link: who was supported
+    assert page.evaluate("document.activeElement.name") == "seeker"
+    assert not SupportContact.objects.exists()

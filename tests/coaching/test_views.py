@@ -159,7 +159,9 @@ def test_support_log_takes_the_same_dates_as_the_quick_log(client, users, seeker
     today = timezone.localdate()
     later = (today + dt.timedelta(days=2)).isoformat()
     refused = client.post(LOG, _log_data(seeker, job, date=later)).content.decode()
-    assert unescape(refused).count(CONTACT_DATE_TOO_LATE) == 1
+    # Said once beside the date, and once in the summary at the top that links to it.
+    assert unescape(refused).count(CONTACT_DATE_TOO_LATE) == 2
+    assert f'<a href="#id_date">Date: {CONTACT_DATE_TOO_LATE}' in unescape(refused)
     assert not SupportContact.objects.exists()
     quick = client.post("/admin/crm/log/", {"employer": "", "date": later, "mode": "phone"})
     assert CONTACT_DATE_TOO_LATE in unescape(quick.content.decode())
@@ -187,6 +189,38 @@ def test_log_with_still_employed_confirms_the_check(client, users, seeker, make_
     assert client.post(LOG, data).status_code == 302
     answer = job.milestones.get(days=30)
     assert (answer.still_employed, answer.confirmed_by) == (True, SupportContact.objects.get())
+    page = client.get(f"/admin/coaching/jobs/{job.pk}/").content.decode()
+    assert "30-day check recorded: still working there." in page
+
+
+def test_log_opened_for_a_check_may_leave_it_unasked_and_the_check_stays_due(
+    client, users, seeker, make_job
+):
+    """Red team (issue 17): opened from "Record the check", "Not asked this time" was
+    chosen by default and the save was then refused. It now says the check stays due, and
+    the contact is logged with the check left open."""
+    job = make_job(seeker, days_ago=31)
+    client.force_login(users["coach"])
+    form = client.get(f"{LOG}?job={job.pk}&check=30").content.decode()
+    assert "Not asked this time: the check stays due" in form
+    response = client.post(LOG, _log_data(seeker, job, check="30", still_employed=""))
+    assert response.status_code == 302
+    assert SupportContact.objects.get().still_employed is None
+    assert not job.milestones.exists()
+    page = client.get(response["Location"]).content.decode()
+    assert f"Support for {seeker.name} logged. The 30-day check is still due." in page
+
+
+def test_a_refused_log_opens_on_a_summary_linking_to_each_field(client, users, seeker):
+    client.force_login(users["coach"])
+    response = client.post(LOG, _log_data(seeker, minutes="0", mode=""))
+    page = response.content.decode()
+    assert response.status_code == 200
+    summary = page[page.index('id="error-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert 'href="#id_minutes"' in summary
+    assert 'href="#id_mode_0"' in summary
+    assert not SupportContact.objects.exists()
 
 
 @pytest.mark.parametrize("who", ALL)
