@@ -160,5 +160,10 @@ class JobStartForm(EventFormMixin, DomainForm):
 
 class JobEndForm(VersionedFormMixin, DomainForm):
     end_date = forms.DateField(widget=DATE, initial=today)
-    reason = forms.ChoiceField(choices=Job.EndReason.choices)
+    # No reason chosen for the user (red team: "Left by choice" came ready-picked, so a quick
+    # Save recorded a reason nobody gave).
+    reason = forms.ChoiceField(
+        choices=[("", "Choose the reason"), *Job.EndReason.choices],
+        error_messages={"required": "Choose why the job ended."},
+    )
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)

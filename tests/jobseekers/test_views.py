@@ -535,3 +535,18 @@ def test_the_record_shows_profile_choices_by_their_labels(client, users, seeker)
     assert "<dt>Information from</dt><dd>The person, Mental-health team</dd>" in html
     assert "<dt>Schedules</dt><dd>Weekday daytime, Evenings</dd>" in html
     assert "ssdi" not in html.split("<dt>Benefits received</dt>")[1].split("</dd>")[0]
+
+
+def test_job_end_asks_for_the_reason_and_never_picks_one(client, job, users):
+    """Red team (issue 17): "Left by choice" came ready-picked, so a quick Save recorded a
+    reason nobody gave."""
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:job_end", args=[job.pk])
+    form = client.get(url).context["form"]
+    assert form["reason"].value() in (None, "")
+    data = with_opened_version(client, url, {"end_date": "2026-03-01"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Choose why the job ended." in response.content.decode()
+    job.refresh_from_db()
+    assert job.end_date is None
