@@ -16,7 +16,7 @@ from jobseekers.models import (
 )
 from jobseekers.views.common import JOB_END_ROLES, _data, _form_view, _seeker
 
-# `?opening=` that is not a number (a damaged link): the form, to fill in by hand.
+# `?opening=` naming no opening the user may use here: the form, to fill in by hand.
 BAD_OPENING_LINK = (
     "The link named no opening we can find, so nothing was filled in from one. "
     "Fill in the job start below, or open it again from the opening."
@@ -25,17 +25,19 @@ BAD_OPENING_LINK = (
 
 def _opening_from_query(request, seeker) -> tuple[JobOpening | None, str]:
     """`?opening=ID` (the opening's or a match's "Record a job start"): an opening of the
-    person's program the user may see, 404 for any other id; a damaged id gives no
-    opening and a notice (BAD_OPENING_LINK) instead of an error page (issue 17)."""
+    person's program the user may see; any other id (damaged, deleted, another program's)
+    gives no opening and a notice (BAD_OPENING_LINK) instead of an error page (issue 17),
+    and says nothing about whether such an opening exists elsewhere."""
     raw = request.GET.get("opening", "")
     if not raw:
         return None, ""
     opening_id = query_id(raw)
     if opening_id is None:
         return None, BAD_OPENING_LINK
-    opening = get_object_or_404(
-        JobOpening.objects.for_user(request.user).filter(program=seeker.program), pk=opening_id
-    )
+    visible = JobOpening.objects.for_user(request.user).filter(program=seeker.program)
+    opening = visible.filter(pk=opening_id).first()
+    if opening is None:  # gone, another program's, or never was: the same notice
+        return None, BAD_OPENING_LINK
     return opening, ""
 
 

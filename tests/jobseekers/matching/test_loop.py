@@ -16,6 +16,7 @@ from ips.roles import Role
 from jobseekers.matching.selectors import labelled_pairs, matches_for_seeker
 from jobseekers.matching.views import seeker_panel
 from jobseekers.models import Job, Match, MatchOutcome
+from jobseekers.views.jobs import BAD_OPENING_LINK
 from tests.conftest import make_staff
 
 CASEWORK = ("specialist", "supervisor", "director")
@@ -178,11 +179,21 @@ def test_the_service_refuses_a_coach_of_another_program(seeker, matched, other_s
     assert matched.status == JobOpening.Status.OPEN
 
 
-def test_an_opening_not_found_in_the_job_start_link_is_refused(client, users, seeker):
-    # A damaged id (not a number) shows the form with a notice: test_loop_redteam.py.
-    client.force_login(users["specialist"])
+def _job_start_page(client, seeker, opening) -> str:
     url = reverse("jobseekers:job_start", args=[seeker.pk])
-    assert client.get(url, {"opening": "999999"}).status_code == 404
+    response = client.get(url, {"opening": opening})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_an_opening_not_found_in_the_job_start_link_gives_the_empty_form(client, users, seeker):
+    """Red team (issue 17): a missing opening's id gave a full "cannot find this page"
+    where a damaged one gave the form with a notice; both now give the form, filled from
+    nothing (a damaged id: test_loop_redteam.py)."""
+    client.force_login(users["specialist"])
+    page = _job_start_page(client, seeker, "999999")
+    assert BAD_OPENING_LINK in page
+    assert 'name="title"' in page
 
 
 def test_another_programs_opening_cannot_fill_a_job_start(
@@ -190,8 +201,10 @@ def test_another_programs_opening_cannot_fill_a_job_start(
 ):
     theirs = make_opening("Porter", program_=other_program, shareable=True)
     client.force_login(users["specialist"])
-    url = reverse("jobseekers:job_start", args=[seeker.pk])
-    assert client.get(url, {"opening": theirs.pk}).status_code == 404
+    page = _job_start_page(client, seeker, theirs.pk)
+    # Said exactly as for an opening that does not exist: nothing is filled from it.
+    assert BAD_OPENING_LINK in page
+    assert "Porter" not in page
 
 
 # ---- "I'm interested" until handled ----
