@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from hashlib import sha256
 
 from django import forms
 from django.contrib.auth import authenticate
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +66,41 @@ class SignInLinkForm(DomainForm):
     )
 
 
-HOURS_VALIDATORS = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("80"))]
+class PlainNumberField(forms.DecimalField):
+    """A number box for a person, not a clerk: one plain error whatever is wrong ("Choose a
+    number from 0 to 80 hours a week.", never Django's digit counts, never two for one
+    box); a number with more decimals is rounded to one ("7.25" → 7.3); whole numbers shown
+    as "10", not "10.0"."""
+
+    def __init__(self, *, low: int, high: int, message, **kwargs):
+        super().__init__(
+            min_value=Decimal(low), max_value=Decimal(high), decimal_places=1, **kwargs
+        )
+        self.low, self.high, self.plain_message = low, high, message
+
+    def to_python(self, value):
+        number = super().to_python(value.strip() if isinstance(value, str) else value)
+        if number is None:
+            return None
+        try:
+            return number.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # too many digits to round: out of range anyway
+            return number
+
+    def clean(self, value):
+        try:
+            return super().clean(value)
+        except ValidationError as error:
+            message = str(self.plain_message) % {"low": self.low, "high": self.high}
+            raise ValidationError(message, code="range") from error
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            return str(value.to_integral_value())
+        return super().prepare_value(value)
+
+
+HOURS_MESSAGE = _("Choose a number from %(low)s to %(high)s hours a week.")
 
 
 class _ByLabel(ModelChoiceIterator):
@@ -87,19 +121,19 @@ class PlainOccupationChoices(forms.ModelMultipleChoiceField):
 class PreferencesForm(VersionedFormMixin, DomainForm):
     """The few career-profile choices a job seeker may change themselves."""
 
-    min_hours_per_week = forms.DecimalField(
+    min_hours_per_week = PlainNumberField(
         label=_("Fewest hours a week I want"),
         required=False,
-        max_digits=4,
-        decimal_places=1,
-        validators=HOURS_VALIDATORS,
+        low=0,
+        high=80,
+        message=HOURS_MESSAGE,
     )
-    max_hours_per_week = forms.DecimalField(
+    max_hours_per_week = PlainNumberField(
         label=_("Most hours a week I want"),
         required=False,
-        max_digits=4,
-        decimal_places=1,
-        validators=HOURS_VALIDATORS,
+        low=0,
+        high=80,
+        message=HOURS_MESSAGE,
     )
     preferred_schedules = forms.MultipleChoiceField(
         label=_("When I can work"),
@@ -113,12 +147,12 @@ class PreferencesForm(VersionedFormMixin, DomainForm):
         choices=[("", _("Not decided"))]
         + [(value, _(label)) for value, label in CareerProfile.TravelMode.choices if value],
     )
-    max_commute_miles = forms.DecimalField(
+    max_commute_miles = PlainNumberField(
         label=_("Farthest I want to travel, in miles"),
         required=False,
-        max_digits=5,
-        decimal_places=1,
-        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+        low=0,
+        high=100,
+        message=_("Choose a number from %(low)s to %(high)s miles."),
     )
     preferred_occupations = PlainOccupationChoices(
         label=_("Kinds of work I want"),

@@ -23,8 +23,8 @@ def send_portal_invite_task(seeker_id: int) -> None:
 
 
 @shared_task(**EMAIL_RETRY)
-def send_sign_in_link_task(email: str, next_path: str = "") -> None:
-    services.send_sign_in_link(email=email, next_path=next_path)
+def send_sign_in_link_task(email: str, next_path: str = "", base_url: str = "") -> None:
+    services.send_sign_in_link(email=email, next_path=next_path, base_url=base_url)
 
 
 @shared_task

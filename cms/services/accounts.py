@@ -101,17 +101,20 @@ def _send_invite(seeker: JobSeeker, user, link: str) -> None:
     )
 
 
-def send_sign_in_link(*, email: str, next_path: str = "") -> None:
+def send_sign_in_link(*, email: str, next_path: str = "", base_url: str = "") -> None:
     """Email a one-time sign-in link (valid SIGN_IN_LINK_MINUTES) if `email` is a portal
     account's; nothing otherwise. Runs in a task, so the asker cannot time the difference.
     With a local `next_path` the link carries it (`?next=`), so signing in lands back on
     the page the person asked from (issue 20, item 4); any other value is left out. The
     email is in the language kept in the person's portal settings, else in the language of
-    the page they asked from (a Spanish page's link is emailed in Spanish)."""
+    the page they asked from (a Spanish page's link is emailed in Spanish). The link is on
+    `base_url` (the site address the person asked from) when given, else on the configured
+    one."""
     user = portal_user_by_email(email)
     if user is None or not user.email:
         return
-    link = portal_url(_link_path("portal:link", user, sign_in_link_tokens.make_token(user)))
+    token = sign_in_link_tokens.make_token(user)
+    link = portal_url(_link_path("portal:link", user, token), base_url)
     next_path = local_path(next_path)
     if next_path:
         link = f"{link}?{urlencode({'next': next_path})}"
@@ -134,11 +137,15 @@ SIGN_IN_LINK_PER_EMAIL = {"limit": 1, "seconds": 60}
 SIGN_IN_LINK_PER_ADDRESS = {"limit": 20, "seconds": 60 * 60}
 
 
-def request_sign_in_link(*, email: str, address: str | None, next_path: str = "") -> bool:
+def request_sign_in_link(
+    *, email: str, address: str | None, next_path: str = "", base_url: str = ""
+) -> bool:
     """Queue the sign-in-link task for any address within the limits, known or not (True
     when queued): the request does the same work (no query) either way; the page says the same.
     `next_path` is the page to land on after signing in by the link (a local path such as
-    "/es/openings/12/"; anything else is dropped, see local_path)."""
+    "/es/openings/12/"; anything else is dropped, see local_path); `base_url` the site
+    address the link goes to ("" for the configured one). A failure to queue or, with
+    eager tasks, to send the email is raised to the caller."""
     email = email.strip().lower()
     next_path = local_path(next_path)
     by_address = within_limit(
@@ -147,6 +154,6 @@ def request_sign_in_link(*, email: str, address: str | None, next_path: str = ""
     if by_address and within_limit("sign-in-link-email", email, **SIGN_IN_LINK_PER_EMAIL):
         from cms.tasks import send_sign_in_link_task
 
-        transaction.on_commit(lambda: send_sign_in_link_task.delay(email, next_path))
+        transaction.on_commit(lambda: send_sign_in_link_task.delay(email, next_path, base_url))
         return True
     return False

@@ -16,9 +16,10 @@ class PortalError(ValueError):
     """A portal action refused, with a message in plain words for the person asking."""
 
 
-def portal_url(path: str) -> str:
-    """An absolute link for an email (the site's base URL comes from the environment)."""
-    return f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{path}"
+def portal_url(path: str, base_url: str = "") -> str:
+    """An absolute link for an email: on `base_url` (the address the person asked from,
+    "http://host:port/") when given, else on the site's base URL from the environment."""
+    return f"{(base_url or settings.WAGTAILADMIN_BASE_URL).rstrip('/')}{path}"
 
 
 def local_path(value: str | None) -> str:

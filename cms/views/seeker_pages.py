@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from cms import selectors, services
 from cms.forms import PreferencesForm
@@ -90,9 +90,15 @@ def suggestions(request):
     return redirect("portal:home")
 
 
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 @seeker_required
 def interested(request, opening_id: int):
+    """Say "I'm interested" (a POST only). Opened as a page (a reload, a bookmark, back
+    from signing in) it records nothing: it goes to the opening, with a note on how to say
+    it when the opening is still listed and not yet chosen (red-team finding: was a blank
+    405)."""
+    if request.method != "POST":
+        return _to_the_opening(request, opening_id)
     opening = get_object_or_404(JobOpening.objects.public(), pk=opening_id)
     services.record_interest(seeker=request.seeker, opening=opening)
     messages.success(
@@ -104,6 +110,19 @@ def interested(request, opening_id: int):
         % {"title": opening.title},
     )
     return redirect(safe_next(request, request.POST.get("next")) or "portal:home")
+
+
+def _to_the_opening(request, opening_id: int):
+    opening = JobOpening.objects.public().filter(pk=opening_id).first()
+    if opening is not None and not selectors.said_interested(request.seeker, opening):
+        messages.info(
+            request,
+            gettext(
+                "To tell your specialist you are interested in this job, "
+                "press the “I'm interested” button."
+            ),
+        )
+    return redirect(f"{services.public_openings_path()}{opening_id}/")
 
 
 @seeker_required

@@ -3,6 +3,7 @@ out, and choosing the language."""
 
 from __future__ import annotations
 
+import logging
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -27,6 +29,11 @@ from cms.views.common import _posted, safe_next
 from ips.audit import client_ip
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
+LINK_NOT_SENT = _(
+    "We could not send the email just now. Please try again in a few minutes, "
+    "or ask your employment specialist."
+)
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -107,9 +114,24 @@ def send_link(request):
     if not form.is_valid():
         context = {"form": SignInForm(request=request), "link_form": form, "next": target}
         return render(request, "cms/portal/sign_in.html", context, status=400)
-    services.request_sign_in_link(
-        email=form.cleaned_data["email"], address=client_ip(request), next_path=target
-    )
+    try:
+        services.request_sign_in_link(
+            email=form.cleaned_data["email"],
+            address=client_ip(request),
+            next_path=target,
+            base_url=_site_address(request),
+        )
+    except Exception:
+        # SMTP down, the mail provider's error, the task queue out of reach: a calm page,
+        # not a 500 (red-team finding); the details go to the log.
+        logger.exception("The sign-in link email could not be sent")
+        context = {
+            "form": SignInForm(request=request),
+            "link_form": form,
+            "next": target,
+            "link_not_sent": LINK_NOT_SENT,
+        }
+        return render(request, "cms/portal/sign_in.html", context, status=503)
     messages.success(
         request,
         gettext(
@@ -121,6 +143,15 @@ def send_link(request):
     return redirect(
         f"{reverse('portal:sign_in')}?{urlencode({'next': target})}" if target else "portal:sign_in"
     )
+
+
+def _site_address(request) -> str:
+    """This site's address as the person reached it ("http://host:port/"), for the link in
+    the email; "" (the configured WAGTAILADMIN_BASE_URL) where any host is allowed, so a
+    forged Host header cannot aim someone's sign-in link at another site."""
+    if "*" in settings.ALLOWED_HOSTS:
+        return ""
+    return request.build_absolute_uri("/")
 
 
 def _user_from_link(uidb64: str, token: str, checker):

@@ -147,3 +147,48 @@ def test_portal_pages_reflow(browser_page, live_server, seeker_user, matched, wi
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, path
+
+
+def test_a_too_big_number_on_my_choices_is_one_plain_error_at_375_px(
+    browser_page, live_server, seeker, seeker_user, matched
+):
+    from jobseekers.models import CareerProfile
+
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, seeker_user, live_server.url)
+    page.goto("/portal/preferences/")
+    assert page.get_by_label("Most hours a week I want").input_value() == "25"  # not "25.0"
+    page.get_by_label("Farthest I want to travel, in miles").fill("99999")
+    page.get_by_role("button", name="Save my choices").click()
+    alert = page.get_by_role("alert")
+    assert alert.locator("li").all_inner_texts() == [
+        "Farthest I want to travel, in miles: Choose a number from 0 to 100 miles."
+    ]
+    box = page.get_by_label("Farthest I want to travel, in miles")
+    assert box.get_attribute("aria-invalid") == "true"
+    assert box.input_value() == "99999"
+    assert page.locator(".field-error .error").all_inner_texts() == [
+        "Choose a number from 0 to 100 miles."
+    ]
+    assert_accessible(page)
+    alert.get_by_role("link").click()  # the error's link takes the person to the box
+    assert page.evaluate("document.activeElement.name") == "max_commute_miles"
+    assert CareerProfile.objects.filter(seeker=seeker).count() == 1
+
+
+def test_a_sign_in_link_that_cannot_be_emailed_is_calm_and_accessible_at_375_px(
+    browser_page, seeker_user, settings
+):
+    from django.core.cache import cache
+
+    cache.clear()  # the one-link-a-minute limit, from any test before, would stop the email
+    settings.EMAIL_BACKEND = "tests.cms.failing_mail.SmtpDownBackend"
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto("/portal/sign-in/")
+    page.locator("#link-email").fill("alex_portal@example.org")
+    page.get_by_role("button", name="Email me a sign-in link").click()
+    assert "We could not send the email just now" in page.get_by_role("alert").inner_text()
+    assert page.locator("#link-email").input_value() == "alex_portal@example.org"
+    assert_accessible(page)

@@ -349,3 +349,101 @@ def test_the_sign_in_link_service_drops_a_next_that_is_not_a_local_path(seeker_u
         assert local_path(value) == "", value
     send_sign_in_link(email="alex_portal@example.org", next_path="https://evil.example/")
     assert "evil" not in mailoutbox[0].body
+
+
+@pytest.fixture
+def reference_data_kept(django_db_blocker):
+    """Requested before transactional_db: re-loads the reference data (Wagtail site, O*NET,
+    role groups) its flush removes, for the tests that follow."""
+    yield
+    from tests.conftest import ensure_reference_data
+
+    with django_db_blocker.unblock():
+        ensure_reference_data()
+
+
+@pytest.mark.parametrize(
+    "backend",
+    ["tests.cms.failing_mail.SmtpDownBackend", "tests.cms.failing_mail.ProviderErrorBackend"],
+)
+def test_a_sign_in_link_that_cannot_be_emailed_is_a_calm_message_and_logged(
+    reference_data_kept, transactional_db, client, seeker_user, settings, caplog, backend
+):
+    """Committed transactions, as on the running site: the task runs (eagerly) inside the
+    request, and the mail backend's failure reaches the view."""
+    from tests.conftest import ensure_reference_data
+
+    ensure_reference_data()
+    settings.EMAIL_BACKEND = backend
+    last_login = seeker_user.last_login
+    response = client.post("/portal/sign-in/link/", {"email": "alex_portal@example.org"})
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert (
+        "We could not send the email just now. Please try again in a few minutes, "
+        "or ask your employment specialist." in html
+    )
+    assert 'value="alex_portal@example.org"' in html  # kept, to try again
+    assert "Sorry, something went wrong" not in html
+    assert "If this email address has a page with us" not in html
+    [record] = [r for r in caplog.records if r.name == "cms.views.sign_in"]
+    assert record.levelname == "ERROR"
+    assert record.exc_info is not None
+    assert signed_in_user_id(client) is None
+    seeker_user.refresh_from_db()
+    assert seeker_user.last_login == last_login
+    # The same in Spanish.
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+    cache_clear()
+    spanish = client.post("/portal/sign-in/link/", {"email": "alex_portal@example.org"})
+    assert spanish.status_code == 503
+    assert "No pudimos enviar el correo" in spanish.content.decode()
+
+
+def cache_clear() -> None:
+    """The one-a-minute limit would keep the second try from reaching the mail backend."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def test_the_emailed_link_is_on_the_address_the_person_asked_from(
+    client, seeker_user, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/portal/sign-in/link/",
+            {"email": "alex_portal@example.org"},
+            HTTP_HOST="localhost:8017",
+        )
+    body = mail.outbox[0].body
+    assert "127.0.0.1:8000" not in body
+    path = re.search(r"http://localhost:8017(/portal/link/\S+/)\s", body).group(1)
+    assert client.post(path, HTTP_HOST="localhost:8017").status_code == 302
+    assert signed_in_user_id(client) == str(seeker_user.pk)
+
+
+def test_an_emailed_link_without_a_request_is_on_the_configured_address(
+    seeker_user, settings, mailoutbox
+):
+    from cms.tasks import send_sign_in_link_task
+
+    settings.WAGTAILADMIN_BASE_URL = "https://ips.example.org"
+    send_sign_in_link_task.delay("alex_portal@example.org")
+    assert re.search(r"https://ips\.example\.org/portal/link/\S+/", mailoutbox[0].body)
+
+
+def test_where_any_host_is_allowed_the_link_stays_on_the_configured_address(
+    client, seeker_user, settings, django_capture_on_commit_callbacks
+):
+    """A forged Host header must not aim someone's sign-in link at another site."""
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.WAGTAILADMIN_BASE_URL = "https://ips.example.org"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/portal/sign-in/link/", {"email": "alex_portal@example.org"}, HTTP_HOST="evil.example"
+        )
+    body = mail.outbox[0].body
+    assert "evil.example" not in body
+    assert "https://ips.example.org/portal/link/" in body

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -115,6 +116,44 @@ def test_interest_in_an_unlisted_opening_is_404_and_records_nothing(
     assert not MatchOutcome.objects.exists()
 
 
+def test_opening_the_interest_address_goes_to_the_opening_with_a_note(
+    portal_client, make_opening, openings_url
+):
+    """A reload, a bookmark or coming back from signing in: no blank 405, nothing recorded."""
+    opening = make_opening(title="Room attendant")
+    response = portal_client.get(f"/portal/interested/{opening.pk}/", follow=True)
+    assert response.redirect_chain == [(f"{openings_url}{opening.pk}/", 302)]
+    html = response.content.decode()
+    assert "To tell your specialist you are interested in this job, press the" in html
+    assert "Room attendant" in html
+    assert not MatchOutcome.objects.exists()
+    # Said already: the opening says so, without the note.
+    portal_client.post(f"/portal/interested/{opening.pk}/")
+    again = portal_client.get(f"/portal/interested/{opening.pk}/", follow=True)
+    assert "You said you are interested" in again.content.decode()
+    assert "press the" not in again.content.decode()
+    assert MatchOutcome.objects.count() == 1
+
+
+def test_opening_the_interest_address_of_a_closed_opening_shows_it_is_gone(
+    portal_client, make_opening, openings_url
+):
+    opening = make_opening(status="filled")
+    response = portal_client.get(f"/portal/interested/{opening.pk}/", follow=True)
+    assert response.redirect_chain == [(f"{openings_url}{opening.pk}/", 302)]
+    assert response.status_code in (404, 410)
+    assert "press the" not in response.content.decode()
+    assert not MatchOutcome.objects.exists()
+
+
+def test_opening_the_interest_address_signed_out_asks_to_sign_in_first(client, make_opening):
+    opening = make_opening()
+    response = client.get(f"/portal/interested/{opening.pk}/")
+    assert response.status_code == 302
+    assert response.url == f"/portal/sign-in/?next=/portal/interested/{opening.pk}/"
+    assert not MatchOutcome.objects.exists()
+
+
 def test_interest_needs_a_post_and_a_seeker(client, make_opening, users):
     opening = make_opening()
     assert client.post(f"/portal/interested/{opening.pk}/").status_code == 302
@@ -202,9 +241,9 @@ def test_first_choices_without_a_profile_start_version_1(portal_client, seeker):
     ("data", "message"),
     [
         ({"min_hours_per_week": "30", "max_hours_per_week": "10"}, "same as or more than"),
-        ({"min_hours_per_week": "lots"}, "Enter a number"),
-        ({"max_hours_per_week": "200"}, "less than or equal to 80"),
-        ({"max_commute_miles": "-3"}, "greater than or equal to 0"),
+        ({"min_hours_per_week": "lots"}, "Choose a number from 0 to 80 hours a week."),
+        ({"max_hours_per_week": "200"}, "Choose a number from 0 to 80 hours a week."),
+        ({"max_commute_miles": "-3"}, "Choose a number from 0 to 100 miles."),
         ({"preferred_schedules": ["moon"]}, "Select a valid choice"),
         ({"preferred_occupations": ["00-0000.00"]}, "Select a valid choice"),
     ],
@@ -217,6 +256,61 @@ def test_bad_choices_get_a_message_and_change_nothing(
     assert message in response.content.decode()
     assert CareerProfile.objects.filter(seeker=seeker).count() == 1
     assert not PortalPreference.objects.filter(seeker=seeker, weekly_email=True).exists()
+
+
+@pytest.mark.parametrize(
+    ("box", "typed", "message"),
+    [
+        ("max_commute_miles", "99999", "Choose a number from 0 to 100 miles."),
+        ("max_commute_miles", "101", "Choose a number from 0 to 100 miles."),
+        ("min_hours_per_week", "99999", "Choose a number from 0 to 80 hours a week."),
+        ("max_hours_per_week", "-1", "Choose a number from 0 to 80 hours a week."),
+    ],
+)
+def test_a_number_out_of_range_gets_one_plain_error_for_its_box(
+    portal_client, seeker, profile, box, typed, message
+):
+    response = portal_client.post("/portal/preferences/", {box: typed, "version": "1"})
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert form.errors == {box: [message]}
+    html = response.content.decode()
+    assert html.count(message) == 2  # the list at the top and the box itself, once each
+    assert "digits" not in html
+    assert f'value="{typed}"' in html  # what the person typed, to correct
+    assert CareerProfile.objects.filter(seeker=seeker).count() == 1
+
+
+def test_a_number_out_of_range_is_explained_in_spanish(portal_client, seeker, profile):
+    portal_client.post("/portal/language/", {"language": "es", "next": "/portal/preferences/"})
+    response = portal_client.post(
+        "/portal/preferences/",
+        {"max_commute_miles": "99999", "max_hours_per_week": "81", "version": "1"},
+    )
+    html = response.content.decode()
+    assert "Elija un número de 0 a 100 millas." in html
+    assert "Elija un número de 0 a 80 horas a la semana." in html
+
+
+def test_the_boxes_show_whole_numbers_without_a_decimal_point(portal_client, profile):
+    profile.max_commute_miles = Decimal("15.0")
+    profile.min_hours_per_week = Decimal("7.5")
+    profile.save()
+    html = portal_client.get("/portal/preferences/").content.decode()
+    assert 'name="max_commute_miles" value="15"' in html
+    assert 'name="min_hours_per_week" value="7.5"' in html
+    assert 'name="max_hours_per_week" value="20"' in html
+    assert not re.search(r'value="\d+\.0"', html)
+
+
+def test_more_decimals_are_rounded_to_one(portal_client, seeker, profile):
+    response = portal_client.post(
+        "/portal/preferences/", {"max_commute_miles": "7.25", "version": "1"}
+    )
+    assert response.status_code == 302
+    assert CareerProfile.objects.get(seeker=seeker, is_current=True).max_commute_miles == Decimal(
+        "7.3"
+    )
 
 
 def test_seeker_cannot_reach_staff_pages(portal_client, seeker, other_seeker):
