@@ -27,6 +27,11 @@ from tests.factories import (
 )
 from tests.ips.workspace import workspace_viewsets
 
+SMALL_BUTTONS = """() => [...document.querySelectorAll(
+    'main button, main a.button, footer button, footer a.button')]
+  .filter(b => b.checkVisibility() && b.getBoundingClientRect().height < 44)
+  .map(b => (b.textContent.trim() || b.getAttribute('aria-label') || b.className).slice(0, 40))"""
+
 
 def url(model, action, *args) -> str:
     viewset = next(vs for vs in workspace_viewsets() if vs.model is model)
@@ -79,6 +84,8 @@ def test_edit_forms_fit_pass_axe_and_ask_no_long_selects(
         assert page.evaluate("document.documentElement.scrollWidth") <= size["width"], name
         found = axe_violations(page, WCAG_22_AA)
         assert found == [], (name, [(v["id"], [n["target"] for n in v["nodes"]]) for v in found])
+        if size is PHONE:  # a thumb's size: Save, Cancel, the choosers' buttons (red team)
+            assert page.evaluate(SMALL_BUTTONS) == [], name
         shoot(page, f"edit-form-{name}-{size_name}")
     assert errors == []
 
