@@ -46,9 +46,15 @@ def _seeker_path(model: type[models.Model], path: str, last: str) -> str | None:
     parts = path.replace(".", "__").split("__")
     if len(parts) < 2 or parts[-1] != last:
         return None
-    link = export_field(model, "__".join(parts[:-1]))
-    related = getattr(link, "related_model", None)
-    return "__".join(parts[:-1]) if related and related._meta.label == SEEKER_LABEL else None
+    link = "__".join(parts[:-1])
+    return link if _is_seeker_link(model, link) else None
+
+
+def _is_seeker_link(model: type[models.Model], path: str) -> bool:
+    """Whether `path` ("seeker", "job__seeker") ends at a link to the job seeker (whose
+    export cell is the person's name)."""
+    related = getattr(export_field(model, path), "related_model", None)
+    return related is not None and related._meta.label == SEEKER_LABEL
 
 
 def with_seeker_names(model: type[models.Model], columns: list[str]) -> list[str]:
@@ -56,6 +62,7 @@ def with_seeker_names(model: type[models.Model], columns: list[str]) -> list[str
     reference that has no name beside it (a person is read by name; the reference stays
     for matching rows with the agency's records)."""
     named = {_seeker_path(model, c, "name") for c in columns} - {None}
+    named |= {c.replace(".", "__") for c in columns if _is_seeker_link(model, c)}
     out = []
     for column in columns:
         out.append(column)
@@ -67,10 +74,10 @@ def with_seeker_names(model: type[models.Model], columns: list[str]) -> list[str
 
 def seeker_headings(model: type[models.Model], columns: list[str]) -> dict[str, str]:
     """Plain headings for a job seeker's name and reference ("Job seeker", "Job seeker
-    reference") where a column follows a link to the person."""
+    reference") where a column is, or follows, a link to the person."""
     headings = {}
     for column in columns:
-        if _seeker_path(model, column, "name"):
+        if _seeker_path(model, column, "name") or _is_seeker_link(model, column):
             headings[column] = SEEKER_NAME_HEADING
         elif _seeker_path(model, column, "ref"):
             headings[column] = SEEKER_REF_HEADING

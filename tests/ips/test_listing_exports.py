@@ -20,6 +20,7 @@ from tests.factories import (
     EmployerContactFactory,
     EmployerFactory,
     JobFactory,
+    MatchFactory,
     SupportContactFactory,
 )
 
@@ -124,6 +125,13 @@ def test_support_contacts_export_names_the_person_beside_the_reference(as_superv
     [row] = csv_rows(as_supervisor, "/admin/support_contacts/")
     assert (row["Job seeker reference"], row["Job seeker"]) == ("S-1", "Alex Rivera")
     assert (row["Mode"], row["Location"], row["Minutes"]) == ("Face to face", "At work", "45")
+
+
+def test_matches_export_heads_the_person_column_job_seeker(as_supervisor, seeker):
+    MatchFactory(program=seeker.program, seeker=seeker)
+    [row] = csv_rows(as_supervisor, "/admin/matches/")
+    assert row["Job seeker"] == "Alex Rivera"
+    assert "Job seeker reference" not in row  # the match names the person already
 
 
 def test_time_entries_export_writes_hours_without_trailing_zeros(as_supervisor, staff):
