@@ -105,6 +105,7 @@ class StaffMemberViewSet(ScopedModelViewSet):
     list_select_related = ("user", "program")
     search_fields = ["user__first_name", "user__last_name", "user__email"]
     list_export = ["user__email", "program__name", "role", "fte", "active"]
+    export_headings = {"user__email": "Email", "program__name": "Program"}
     base_form_class = StaffMemberForm
 
 
@@ -188,23 +189,26 @@ class AuditEventViewSet(ScopedModelViewSet):
     search_fields = ["user_label", "object_type", "object_id"]
     # Read as the listing reads: local time, the action and the record type in words
     # ("Viewed", "Job seeker"), not the stored keys ("view", "jobseekers.jobseeker") or a
-    # UTC time stamp to the microsecond; the interchange spec names no audit export.
+    # UTC time stamp to the microsecond; the interchange spec names no audit export. The
+    # time is a date-time cell in the workbook (ips.workspace.exports writes it local).
     list_export = [
-        "at_local",
+        "at",
         "user_label",
         "get_action_display",
         "record_type",
         "object_id",
         "seeker_id",
+        "summary",
         "ip_address",
     ]
     export_headings = {
-        "at_local": "When (local time)",
+        "at": "When (local time)",
         "user_label": "Who",
         "get_action_display": "Action",
         "record_type": "Record",
         "object_id": "Record id",
         "seeker_id": "Job seeker id",
+        "summary": "Details",
         "ip_address": "IP address",
     }
 

@@ -13,7 +13,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
-from ips.fidelity.anchors import COMPUTED_ITEMS, TIER_LABELS, TIER_SHORT_LABELS
+from ips.fidelity.anchors import COMPUTED_ITEMS, TIER_LABELS, TIER_SHORT_LABELS, ComputedItem
 from ips.spreadsheets import neutralise_formula
 from reports.html import END_REASON_LABELS, OUTCOME_LABELS, per_specialist_shown
 
@@ -64,18 +64,32 @@ def outcomes_table(report: dict[str, Any]) -> Table:
     return Table("Outcomes", ["Figure", "Value (rates in %)"], rows)
 
 
+# What a per-specialist figure counts, after the item's name in a column heading.
+UNIT_WORDS = {"percent": "(%)", "days": "(days)", "ratio": ""}
+PER_SPECIALIST_UNITS = {"V6": "(contacts a week)"}  # face-to-face employer contacts
+
+
+def item_heading(spec: ComputedItem) -> str:
+    """A column heading naming the item by code and name, with its unit: "S2 Employment
+    services staff (%)", "V6 Frequent employer contact (contacts a week)"."""
+    unit = PER_SPECIALIST_UNITS.get(spec.key) or UNIT_WORDS.get(spec.unit, "")
+    return f"{spec.key} {spec.title} {unit}".strip()
+
+
 def per_specialist_table(report: dict[str, Any], names: dict[str, str] | None = None) -> Table:
-    """One row per specialist, one column per item that has per-specialist values.
+    """One row per specialist, one column per item that has per-specialist values, headed
+    by the item's code and name (no spec fixes these headings: docs/figures.md).
     `names` maps the report's specialist keys (emails) to the names shown."""
     items = report["fidelity"]["items"]
-    keys = [spec.key for spec in COMPUTED_ITEMS if items[spec.key].get("per_specialist")]
+    specs = [spec for spec in COMPUTED_ITEMS if items[spec.key].get("per_specialist")]
+    keys = [spec.key for spec in specs]
     # Two more decimals where the rounded value would read as another rating.
     values = {key: per_specialist_shown(items[key]) for key in keys}
     people = sorted({p for key in keys for p in values[key]})
     names = names or {}
     return Table(
         "Per specialist",
-        ["Specialist", *keys],
+        ["Specialist", *(item_heading(spec) for spec in specs)],
         [[names.get(p, p), *(values[key].get(p) for key in keys)] for p in people],
     )
 

@@ -71,11 +71,6 @@ class AuditEvent(Versioned):
         when = date_format(timezone.localtime(self.at), "DATETIME_FORMAT") if self.at else ""
         return f"{when} {self.user_label}: {self.get_action_display()} {self.record_type()}"
 
-    def at_local(self) -> str:
-        """When, in the program's local time to the second, as a spreadsheet reads a date
-        and time ("2026-12-01 05:13:27"): the audit export's first column."""
-        return timezone.localtime(self.at).strftime("%Y-%m-%d %H:%M:%S") if self.at else ""
-
     @admin.display(description="record", ordering="object_type")
     def record_type(self) -> str:
         """The model's name as people read it ("Job seeker" for "jobseekers.JobSeeker");

@@ -16,6 +16,7 @@ from ips.models import StaffMember
 from ips.search import search
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain
+from ips.workspace.exports import export_field, readable, seeker_headings, xlsx_number_format
 from ips.workspace.scoping import follow, scoped
 
 
@@ -71,13 +72,31 @@ class ScopedIndexView(generic.IndexView):
             apply_input_domain(filterset.form)  # also the filters Wagtail makes from list_filter
         return filterset
 
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        """Number and date cells shown as the CSV writes them (ips.workspace.exports)."""
+        cells = super().generate_xlsx_row(worksheet, row_dict)
+        for cell, value in zip(cells, row_dict.values(), strict=True):
+            if number_format := xlsx_number_format(value):
+                cell.number_format = number_format
+            yield cell
+
+    @cached_property
+    def export_fields(self):
+        return {path: export_field(self.model, path) for path in self.list_export}
+
     def to_row_dict(self, item):
         """Export columns may follow relations with ORM paths ("employer__name"); a missing
-        link on the way gives an empty cell rather than an error."""
-        return {field: follow(item, field) for field in self.list_export}
+        link on the way gives an empty cell rather than an error. Values are written as
+        people read them (labels, Yes/No, names: ips.workspace.exports)."""
+        fields = self.export_fields
+        return {path: readable(fields[path], follow(item, path)) for path in self.list_export}
 
     def get_heading(self, queryset, field):
-        if "__" not in field or field in self.export_headings:
+        if field in self.export_headings:
+            return super().get_heading(queryset, field)
+        if heading := seeker_headings(self.model, [field]).get(field):
+            return heading
+        if "__" not in field:
             return super().get_heading(queryset, field)
         names, model = [], queryset.model
         for part in field.split("__"):

@@ -12,6 +12,7 @@ from ips.forms import ScopedAdminModelForm
 from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
 from ips.validators import with_input_domain
 from ips.workspace.events import EventCreateView
+from ips.workspace.exports import with_seeker_names
 from ips.workspace.listing import ScopedIndexView
 from ips.workspace.objects import (
     ReferenceDeleteView,
@@ -75,6 +76,8 @@ class ScopedModelViewSet(ModelViewSet):
                 for field in self.list_display
             ]
         )
+        # A row naming a job seeker by reference names them too ("Job seeker").
+        export = with_seeker_names(self.model, list(export))
         if not getattr(self.add_view_class, "adds_here", True):
             # Its add view only sends people elsewhere (the person's record, the support
             # log): no "Add" button leading to a redirect or a refusal.

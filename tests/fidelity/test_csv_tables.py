@@ -71,7 +71,13 @@ def test_per_specialist_csv_is_a_table_of_names_and_item_values(client, north):
     rows = table(client, "per-specialist", program)
     # Worked by hand in tests/reports/conftest.py (EXPECTED): S2, O1, V6, V13 per specialist.
     assert rows == [
-        ["Specialist", "S2", "O1", "V6", "V13"],
+        [
+            "Specialist",
+            "S2 Employment services staff (%)",
+            "O1 Integration through team assignment (%)",
+            "V6 Frequent employer contact (contacts a week)",
+            "V13 Community-based services (%)",
+        ],
         ["Ana Lopez", "75.0", "100.0", "1.0", "75.0"],
         ["Ben Okafor", "100.0", "100.0", "0.25", "0.0"],
     ]
@@ -161,3 +167,20 @@ def test_a_csv_table_takes_a_bounded_number_of_queries(
         response = client.get(url + f"?program={program.pk}&start=2026-07-01&end=2026-09-30")
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert len(rows) == 1 + (specialists if name == "per-specialist" else 4)
+
+
+def test_per_specialist_sheet_of_the_workbook_names_each_item(client, north):
+    """The dashboard's Excel download heads the per-specialist sheet as the CSV does: the
+    item's code with its name, not the bare code ("S2")."""
+    from openpyxl import load_workbook
+
+    program, director = north
+    client.force_login(director)
+    response = client.get(reverse("reports:report", args=["xlsx"]) + query(program))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Per specialist"]
+    header = [cell.value for cell in sheet[1]]
+    assert header[0] == "Specialist"
+    assert "S2 Employment services staff (%)" in header
+    assert "V6 Frequent employer contact (contacts a week)" in header
+    assert not {"S2", "O1", "V6", "V13"} & set(header)
