@@ -60,6 +60,15 @@ class SpecialistHome:
     def to_goal(self) -> int:
         return max(0, self.goal - self.this_week)
 
+    @property
+    def new_matches_by_person(self) -> list[tuple[JobSeeker, list[Match]]]:
+        """`new_matches` one line a person, each person's best match first, people in the
+        order of their best match (red team: one person listed five times)."""
+        people: dict[int, tuple[JobSeeker, list[Match]]] = {}
+        for match in self.new_matches:
+            people.setdefault(match.seeker_id, (match.seeker, []))[1].append(match)
+        return list(people.values())
+
 
 def specialist_home(user, staff: StaffMember, *, today: dt.date) -> SpecialistHome:
     """The home of `staff` (a specialist membership of `user`). Nineteen queries."""

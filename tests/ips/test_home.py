@@ -481,3 +481,40 @@ def test_the_staff_404_speaks_the_products_words(client, users, other_seeker):
         assert "We cannot find this page" in html
         assert '<a class="page404__button button" href="/admin/">Go to your home</a>' in html
         assert "Go to Wagtail admin" not in html
+
+
+def test_new_matches_this_week_name_each_person_once(
+    client, program, users, staff, employer, seeker
+):
+    """Red team (issue 17): one person was listed five times, once a match; now one line a
+    person: their best match and how many more."""
+    titles = ["Line cook", "Dishwasher", "Prep cook"]
+    for n, title in enumerate(titles):
+        opening = JobOpening.objects.create(program=program, employer=employer, title=title)
+        Match.objects.create(program=program, seeker=seeker, opening=opening, score=0.9 - n / 10)
+    matches = page(client, users[Role.SPECIALIST]).split("New matches this week")[1]
+    matches = matches.split("</div>")[0]
+    assert matches.count(seeker.name) == 1
+    assert "Line cook at Corner Bakery" in matches  # the best first
+    assert "and 2 more" in matches
+    assert "Prep cook" not in matches
+
+
+def test_a_long_pay_to_report_list_shows_five_and_folds_the_rest(
+    client, program, users, staff, employer
+):
+    """Red team (issue 17): the home ran to ~5,900 px at 375, mostly this list."""
+    from jobseekers.models import CareerProfile
+
+    for n in range(7):
+        someone = person(program, staff[Role.SPECIALIST], f"Pat Payday{n}")
+        CareerProfile.objects.create(
+            program=program, seeker=someone, is_current=True, benefits_received=["ssi"]
+        )
+        job(someone, employer, days_ago=45)
+    html = page(client, users[Role.SPECIALIST])
+    part = html.split("Pay to report to Social Security")[1].split('id="benefits-referral"')[0]
+    shown, folded = part.split('<details class="home-more">')
+    assert shown.count("Reported today<") == 5
+    assert "more to record</summary>" in folded
+    assert folded.count("Reported today<") == part.count("Reported today<") - 5 > 0
