@@ -16,8 +16,10 @@
   function said(iso) {
     var parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     if (!parts) { return ""; }
-    var day = new Date(Date.UTC(+parts[1], +parts[2] - 1, +parts[3]));
-    return DAYS[day.getUTCDay()] + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()] + " " + day.getUTCFullYear();
+    var day = new Date(0);
+    day.setUTCFullYear(+parts[1], +parts[2] - 1, +parts[3]); // Date.UTC reads year 1 as 1901
+    if (day.getUTCDate() !== +parts[3]) { return ""; } // no such day
+    return DAYS[day.getUTCDay()] + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()] + " " + String(day.getUTCFullYear()).padStart(4, "0");
   }
 
   function setUp(input, n) {

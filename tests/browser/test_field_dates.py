@@ -110,6 +110,8 @@ def test_a_browser_date_box_says_its_date_as_the_workspace_does(
     yesterday = today - dt.timedelta(days=1)
     date.fill(yesterday.isoformat())
     assert said.inner_text() == _said(yesterday)
+    date.fill("0001-01-01")  # the first year there is: not 1901 (red team)
+    assert said.inner_text() == "Mon 1 Jan 0001"
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
     assert axe_violations(page) == []
     page.goto("/admin/crm/log/")
