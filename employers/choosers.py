@@ -16,21 +16,29 @@ from ips.validators import InputDomainMixin
 from ips.workspace import ScopedChooseResultsView, ScopedChooserViewSet, ScopedChooseView
 
 
-class PersonSearchForm(InputDomainMixin, BaseFilterForm):
-    q = forms.CharField(
-        label="Name or employer",
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "e.g. Lee, or bakery"}),
-    )
+class FoldedSearchForm(InputDomainMixin, BaseFilterForm):
+    """A chooser's search box over `paths`, folded as every search (ips.search); a
+    subclass declares `q` (its label and example) and `paths`."""
+
+    paths: tuple[str, ...] = ()
 
     def filter(self, objects):
         query = (self.cleaned_data.get("q") or "").strip()
-        words = folded_q(objects.model, ["name", "employer__name", "job_title"], query)
+        words = folded_q(objects.model, self.paths, query)
         if words is not None:
             objects = objects.filter(words)
             self.is_searching = True
             self.search_query = query
         return objects
+
+
+class PersonSearchForm(FoldedSearchForm):
+    q = forms.CharField(
+        label="Name or employer",
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Lee, or bakery"}),
+    )
+    paths = ("name", "employer__name", "job_title")
 
 
 class PersonListMixin:
@@ -80,21 +88,13 @@ person_chooser_viewset = PersonChooserViewSet(
 )
 
 
-class OpeningSearchForm(InputDomainMixin, BaseFilterForm):
+class OpeningSearchForm(FoldedSearchForm):
     q = forms.CharField(
         label="Job title or employer",
         required=False,
         widget=forms.TextInput(attrs={"placeholder": "e.g. cook, or Corner Cafe"}),
     )
-
-    def filter(self, objects):
-        query = (self.cleaned_data.get("q") or "").strip()
-        words = folded_q(objects.model, ["title", "employer__name"], query)
-        if words is not None:
-            objects = objects.filter(words)
-            self.is_searching = True
-            self.search_query = query
-        return objects
+    paths = ("title", "employer__name")
 
 
 class OpeningListMixin:

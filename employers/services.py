@@ -222,17 +222,10 @@ def complete_next_step(*, contact: EmployerContact, by) -> EmployerContact:
     program. ValidationError (nothing written) when the contact has no next step, it is
     already done, or `by` may not; the row's version is raised (open edit forms go stale)
     and the employer contact's history records who ticked it."""
-    _check_may_tick(contact, by)
     if not contact.next_step:
+        _check_may_tick(contact, by)
         raise ValidationError("This contact has no next step to tick off.")
-    updated = EmployerContact.objects.filter(pk=contact.pk, next_step_done=False).update(
-        **bumped(next_step_done=True)
-    )
-    if not updated:
-        raise ValidationError("This next step is already done.")
-    contact.refresh_from_db()
-    log(contact, NEXT_STEP_DONE_ACTION, user=by)
-    return contact
+    return _set_next_step_done(contact, by, done=True)
 
 
 def _check_may_tick(contact: EmployerContact, by) -> None:
@@ -243,6 +236,21 @@ def _check_may_tick(contact: EmployerContact, by) -> None:
         )
 
 
+def _set_next_step_done(contact: EmployerContact, by, *, done: bool) -> EmployerContact:
+    """Tick (`done`) or untick the step once, for a user who may; version raised, logged."""
+    _check_may_tick(contact, by)
+    updated = EmployerContact.objects.filter(pk=contact.pk, next_step_done=not done).update(
+        **bumped(next_step_done=done)
+    )
+    if not updated:
+        raise ValidationError(
+            "This next step is already done." if done else "This next step is not ticked off."
+        )
+    contact.refresh_from_db()
+    log(contact, NEXT_STEP_DONE_ACTION if done else NEXT_STEP_REOPENED_ACTION, user=by)
+    return contact
+
+
 @transaction.atomic
 def reopen_next_step(*, contact: EmployerContact, by) -> EmployerContact:
     """Undo a "Done" ticked by mistake: the next step is on the lists again, with its
@@ -251,15 +259,7 @@ def reopen_next_step(*, contact: EmployerContact, by) -> EmployerContact:
     `by` as for complete_next_step. ValidationError (nothing written) when `by` may not
     or the step is not ticked off; the row's version is raised and the employer
     contact's history records who took the tick back."""
-    _check_may_tick(contact, by)
-    updated = EmployerContact.objects.filter(pk=contact.pk, next_step_done=True).update(
-        **bumped(next_step_done=False)
-    )
-    if not updated:
-        raise ValidationError("This next step is not ticked off.")
-    contact.refresh_from_db()
-    log(contact, NEXT_STEP_REOPENED_ACTION, user=by)
-    return contact
+    return _set_next_step_done(contact, by, done=False)
 
 
 def may_undo(contact: EmployerContact, user, *, now: dt.datetime | None = None) -> bool:

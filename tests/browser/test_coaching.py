@@ -21,6 +21,19 @@ def _job(seeker, days_ago):
     )
 
 
+def on_the_same_caseload(seeker, name: str) -> JobSeeker:
+    """Another person looking for work on `seeker`'s specialist's caseload."""
+    return JobSeeker.objects.create(
+        program=seeker.program,
+        ref="S-2",
+        name=name,
+        specialist=seeker.specialist,
+        referral_date=seeker.referral_date,
+        entry_date=seeker.entry_date,
+        stage=JobSeeker.Stage.JOB_SEARCH,
+    )
+
+
 def test_coach_confirms_a_30_day_check_from_the_due_list_on_a_phone(
     browser_page, live_server, users, seeker
 ):
@@ -107,15 +120,7 @@ def test_the_job_list_offers_only_the_chosen_persons_jobs(browser_page, live_ser
     program (42 in the demo). With a person chosen it lists theirs; a job chosen first
     picks its person. It all happens in the page, so the phone's offline copy does it too."""
     first = _job(seeker, days_ago=40)
-    other = JobSeeker.objects.create(
-        program=seeker.program,
-        ref="S-2",
-        name="Bea Olsen",
-        specialist=seeker.specialist,
-        referral_date=seeker.referral_date,
-        entry_date=seeker.entry_date,
-        stage=JobSeeker.Stage.JOB_SEARCH,
-    )
+    other = on_the_same_caseload(seeker, "Bea Olsen")
     second = _job(other, days_ago=10)
     page = browser_page
     page.set_viewport_size({"width": 375, "height": 800})

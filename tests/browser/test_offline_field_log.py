@@ -14,9 +14,9 @@ from playwright.sync_api import Error as PlaywrightError
 from coaching.models import SupportContact
 from employers.models import EmployerContact
 from ips.roles import Role
-from jobseekers.models import JobSeeker
 from jobseekers.services import record_job_start
 from tests.browser.conftest import axe_violations, log_in
+from tests.browser.test_coaching import on_the_same_caseload
 from tests.employers.conftest import make_contact, make_employer
 
 PHONE = {"width": 375, "height": 800}
@@ -226,15 +226,7 @@ def _job_for(seeker, title):
 def test_a_refused_entry_is_fixed_in_the_form_and_recorded_once(phone, live_server, users, seeker):
     today = timezone.localdate()
     job = _job_for(seeker, "Dishwasher")
-    other = JobSeeker.objects.create(
-        program=seeker.program,
-        ref="S-2",
-        name="Bea Olsen",
-        specialist=seeker.specialist,
-        referral_date=seeker.referral_date,
-        entry_date=seeker.entry_date,
-        stage=JobSeeker.Stage.JOB_SEARCH,
-    )
+    other = on_the_same_caseload(seeker, "Bea Olsen")
     _job_for(other, "Stocker")
     _open(phone, live_server, users[Role.SPECIALIST], "/admin/coaching/log/")
     phone.context.set_offline(True)
