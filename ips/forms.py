@@ -133,7 +133,8 @@ def use_choosers(form: forms.BaseForm) -> None:
 
 def use_human_dates(form: forms.BaseForm) -> None:
     """Every plain date box shows and reads "Mon 23 Nov 2026" (ips.date_input), ISO still
-    read; a date it cannot read is refused with a message saying how to write one. A box
+    read, numbers in any other order refused; a date it cannot read is refused with a
+    message saying how to write one. A box
     the form made itself (the browser's own date picker, a hidden input) is kept."""
     for field in form.fields.values():
         if isinstance(field, forms.DateField) and type(field.widget) is forms.DateInput:
@@ -144,6 +145,10 @@ def use_human_dates(form: forms.BaseForm) -> None:
             field.widget = widget
         if isinstance(field, forms.DateField) and isinstance(field.widget, HumanDateInput):
             field.error_messages = {**field.error_messages, "invalid": DATE_MESSAGE}
+            # Numbers alone only as ISO: "05/12/2026" is 5 December to some and 12 May to
+            # others, so it is refused, never guessed (red team: "12/31/2026" was read
+            # month first and "31/12/2026" refused).
+            field.input_formats = ["%Y-%m-%d"]
 
 
 class SettledChoiceInput(forms.HiddenInput):

@@ -74,7 +74,18 @@ def test_a_changed_date_is_read_day_first_or_iso(as_specialist, task, typed):
     assert task.due_date == dt.date(2026, 12, 1)
 
 
-@pytest.mark.parametrize("typed", ["31 Nov 2026", "next week", "Mon 23 Nov", "23 Novx 2026"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "31 Nov 2026",
+        "next week",
+        "Mon 23 Nov",
+        "23 Novx 2026",
+        "12/31/2026",
+        "05/12/2026",
+        "31/12/2026",
+    ],
+)
 def test_a_bad_date_is_a_clear_error_and_changes_nothing(as_specialist, task, typed):
     url = edit_url(task)
     data = form_data(as_specialist.get(url).content.decode(), having="due_date")
