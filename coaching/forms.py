@@ -130,6 +130,9 @@ class SupportContactForm(EventFormMixin, DomainForm):
         required=False,
         widget=forms.HiddenInput,
     )
+    # The job the named check is about (?job= with ?check=): a check is never moved onto
+    # another job when the person or job is changed on the form (red team, issue 17).
+    check_job = forms.IntegerField(required=False, widget=forms.HiddenInput)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def __init__(self, *args, user, **kwargs):
@@ -168,7 +171,7 @@ class SupportContactForm(EventFormMixin, DomainForm):
         the job's follow-along), to name at the top of the form: {"days": 30, "job": Job,
         "due_date": date}. None when no check, or no job the user may see, is named."""
         days = self["check"].value()
-        job_id = self["job"].value()
+        job_id = self["check_job"].value() or self["job"].value()
         try:
             days, job_id = int(days), int(job_id)
         except (TypeError, ValueError):
@@ -186,6 +189,24 @@ class SupportContactForm(EventFormMixin, DomainForm):
 
     def clean(self):
         cleaned = super().clean()
+        named, job = cleaned.get("check_job"), cleaned.get("job")
+        if (
+            cleaned.get("check") is not None
+            and named is not None
+            and getattr(job, "pk", None) != named
+        ):
+            asked = self.named_check()
+            about = (
+                f"{asked['job'].seeker.name}’s job as {asked['job'].title}"
+                if asked
+                else "another job"
+            )
+            raise ValidationError(
+                {
+                    "job": f"The {cleaned['check']}-day check named above is about {about}: "
+                    "choose that job, or open Log support again for this person."
+                }
+            )
         if cleaned.get("check") is not None and cleaned.get("still_employed") is None:
             # "Not asked this time: the check stays due" (see __init__): the contact is
             # logged and the check left open, as that choice says.

@@ -22,7 +22,7 @@ from coaching.forms import (
     SupportContactForm,
     WeekOfHoursForm,
 )
-from coaching.models import FollowUpTask, JobSupportPlan, SupportContact
+from coaching.models import FollowUpTask, JobSupportPlan, RetentionMilestone, SupportContact
 from ips.audit import record_event, record_rows_shown, rows_by_program
 from ips.domain import text_problem
 from ips.idempotency import AlreadyRecorded, LikelyDuplicate, duplicate_message, first_recorded
@@ -72,8 +72,16 @@ def _log_initial(request) -> dict:
         job = get_object_or_404(Job.objects.for_user(user), pk=job_id)
         initial.update(job=job.pk, seeker=job.seeker_id)
         check = query_id(request.GET.get("check"))
-        if check in schedule.MILESTONE_DAYS:
-            initial["check"] = check
+        answered = RetentionMilestone.objects.filter(job=job, days=check).first()
+        if answered is not None:  # a stale "Record the check" link: say so, ask nothing
+            said = "still working there" if answered.still_employed else "not working there"
+            messages.info(
+                request,
+                f"The {check}-day check of this job was already recorded on "
+                f"{date_format(answered.confirmed_on)}: {said}.",
+            )
+        elif check in schedule.MILESTONE_DAYS:
+            initial.update(check=check, check_job=job.pk)
     elif seeker_id is not None:
         seeker = get_object_or_404(JobSeeker.objects.for_user(user), pk=seeker_id)
         initial["seeker"] = seeker.pk
@@ -95,8 +103,12 @@ def _logged_message(contact: SupportContact, *, asked: dict | None) -> str:
     days = asked["days"]
     if contact.still_employed is None:
         return f"{said} The {days}-day check is still due."
-    answer = "still working there" if contact.still_employed else "not working there now"
-    return f"{said} {days}-day check recorded: {answer}."
+    if contact.still_employed:
+        return f"{said} {days}-day check recorded: still working there."
+    return (
+        f"{said} {days}-day check recorded: not working there now. Record when the job "
+        "ended; a task to re-engage them within 3 days is on the list."
+    )
 
 
 def _already_logged(request, contact: SupportContact):

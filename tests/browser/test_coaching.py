@@ -163,3 +163,31 @@ def test_a_refused_support_log_opens_on_its_summary(browser_page, live_server, u
     page.keyboard.press("Enter")  # the first link: who was supported
     assert page.evaluate("document.activeElement.name") == "seeker"
     assert not SupportContact.objects.exists()
+
+
+def test_changing_the_person_on_a_check_drops_the_check_on_the_page(
+    browser_page, live_server, users, seeker
+):
+    """Red team (issue 17): opened from "Record the check", a change of person kept the
+    banner and moved the check onto the other person's job. The page now drops the check,
+    says so (the banner goes, the question reads as usual), and the other job is logged."""
+    job = _job(seeker, days_ago=31)
+    other = on_the_same_caseload(seeker, "Bea Olsen")
+    their_job = _job(other, days_ago=10)
+    page = browser_page
+    page.set_viewport_size({"width": 375, "height": 800})
+    log_in(page, users["specialist"], live_server.url)
+    page.goto(f"/admin/coaching/log/?job={job.pk}&check=30")
+    assert page.locator("[data-named-check]").is_visible()
+    page.get_by_label("Who was supported").select_option(str(other.pk))
+    assert page.locator("[data-named-check]").is_hidden()
+    assert page.get_by_role("group", name="Still in this job?").is_visible()
+    assert page.get_by_label("Not asked this time", exact=True).is_visible()
+    page.get_by_label("Job", exact=True).select_option(str(their_job.pk))
+    page.get_by_label("Yes, still working there").check()
+    page.get_by_label("Minutes").fill("15")
+    page.get_by_role("button", name="Save").click()
+    page.wait_for_url(f"**/admin/coaching/jobs/{their_job.pk}/")
+    assert SupportContact.objects.get().job == their_job
+    assert not RetentionMilestone.objects.filter(job=job).exists()  # the named check: open
+    assert axe_violations(page) == []

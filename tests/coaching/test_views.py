@@ -649,3 +649,42 @@ def test_a_new_plan_names_each_coachs_program_for_staff_of_two_programs(
     ]
     with django_assert_num_queries(1):
         coach_choices(Program.objects.filter(pk__in=[other_program.pk, staff["coach"].program_id]))
+
+
+def test_a_named_check_is_never_moved_onto_another_job(client, users, seeker, program, make_job):
+    """Red team (issue 17): with the person changed on a log opened for a check, the check
+    went onto the other person's job. It is refused, saying which job the check is about."""
+    from jobseekers.models import JobSeeker
+
+    job = make_job(seeker, days_ago=31)
+    someone = JobSeeker.objects.create(program=program, name="Kim Else")
+    their_job = make_job(someone, days_ago=40)
+    client.force_login(users["coach"])
+    data = _log_data(someone, their_job, check="30", check_job=str(job.pk), still_employed="yes")
+    response = client.post(LOG, data)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "The 30-day check named above is about" in page
+    assert "30-day retention check</strong>" in page  # still named, with the job it is about
+    assert not SupportContact.objects.exists()
+    assert not their_job.milestones.exists()
+
+
+def test_a_check_already_recorded_is_said_not_asked_again(client, users, seeker, make_job):
+    job = make_job(seeker, days_ago=31)
+    client.force_login(users["coach"])
+    data = _log_data(seeker, job, check="30", check_job=str(job.pk), still_employed="yes")
+    assert client.post(LOG, data).status_code == 302
+    page = client.get(f"{LOG}?job={job.pk}&check=30").content.decode()
+    assert "The 30-day check of this job was already recorded on" in page
+    assert "retention check</strong>" not in page
+    assert 'name="check" value="30"' not in page
+
+
+def test_no_longer_working_there_says_to_record_the_jobs_end(client, users, seeker, make_job):
+    job = make_job(seeker, days_ago=31)
+    client.force_login(users["coach"])
+    data = _log_data(seeker, job, check="30", check_job=str(job.pk), still_employed="no")
+    response = client.post(LOG, data)
+    page = client.get(response["Location"]).content.decode()
+    assert "not working there now. Record when the job ended" in page
