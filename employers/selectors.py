@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Max, Q, QuerySet
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from employers.compute import (
     LAPSED_AFTER_DAYS,
@@ -277,11 +280,28 @@ def may_tick(contact: EmployerContact, user) -> bool:
 def ticked_next_step(user, raw: str | None) -> EmployerContact | None:
     """The next step just ticked off, named by `?ticked=<contact id>` after "Done" (home,
     My week), to offer its "Undo" (issue 17): only a contact the user may see and tick,
-    whose step is still ticked off; None for anything else (a malformed id included).
-    One query, none without the parameter."""
+    whose step is still ticked off, ticked by this user within the undo window; None for
+    anything else (a malformed id included). Two queries, none without the parameter."""
     pk = query_id(raw or "")
     if pk is None:
         return None
     contacts = EmployerContact.objects.for_user(user).select_related("specialist", "employer")
     contact = contacts.filter(pk=pk, next_step_done=True).exclude(next_step="").first()
-    return contact if contact is not None and may_tick(contact, user) else None
+    if contact is None or not may_tick(contact, user):
+        return None
+    return contact if _ticked_lately(contact, user) else None
+
+
+def _ticked_lately(contact: EmployerContact, user) -> bool:
+    """`user` ticked `contact`'s step off within the undo window (UNDO_MINUTES): a step
+    finished long ago is not offered back from an old or typed `?ticked=` (red team)."""
+    from employers.services import NEXT_STEP_DONE_ACTION, UNDO_MINUTES  # services use these
+
+    since = timezone.now() - dt.timedelta(minutes=UNDO_MINUTES)
+    return ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(EmployerContact),
+        object_id=str(contact.pk),
+        action=NEXT_STEP_DONE_ACTION,
+        user=user,
+        timestamp__gte=since,
+    ).exists()

@@ -342,3 +342,14 @@ def test_just_saved_ends_with_the_undo_window(client, users, employer, specialis
     page = client.get(saved["Location"])
     assert page.status_code == 200
     assert not _just_saved_heading(page.content.decode())
+
+
+def test_undo_is_offered_only_for_a_step_ticked_just_now(client, with_step, users, time_machine):
+    """Red team (issue 17): `?ticked=` of a step finished long ago offered its Undo."""
+    complete_next_step(contact=with_step, by=users[Role.SPECIALIST])
+    client.force_login(users[Role.SPECIALIST])
+    page = client.get(f"/admin/?ticked={with_step.pk}").content.decode()
+    assert "Ticked off: Send the CV" in page
+    time_machine.move_to(timezone.now() + dt.timedelta(minutes=UNDO_MINUTES + 1))
+    page = client.get(f"/admin/?ticked={with_step.pk}").content.decode()
+    assert "Ticked off: Send the CV" not in page
