@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from ips.forms import ProgramAdminForm, ScopedAdminModelForm, settle_only_choice
@@ -183,7 +184,7 @@ class AuditEventViewSet(ScopedModelViewSet):
         "record_type",
         "object_id",
         "seeker_id",
-        "ip_address",
+        Column("ip_address", label="IP address"),
     ]
     list_filter = ["action", "object_type", "at"]
     search_fields = ["user_label", "object_type", "object_id"]

@@ -67,6 +67,8 @@ def test_on_a_phone_the_search_is_one_tap_away_not_behind_the_side_menu(
         # Nothing (the menu button, the page's header) lies over it: one tap reaches it.
         middle = (area["x"] + area["width"] / 2, area["y"] + area["height"] / 2)
         assert target.evaluate("(e, [x, y]) => e.contains(document.elementFromPoint(x, y))", middle)
+    # The button's word is whole (red team: "Search" was clipped, 77 px of text in 62).
+    assert button.evaluate("b => b.scrollWidth <= b.clientWidth")
     found = axe_violations(page)
     assert found == [], [(v["id"], [n["html"][:200] for n in v["nodes"]]) for v in found]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

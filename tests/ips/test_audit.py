@@ -138,3 +138,13 @@ def test_the_trail_export_names_record_types_as_people_read_them(client, users, 
     assert (row["When (local time)"], row["Action"]) == (local, "Viewed")
     assert (row["Record id"], row["Job seeker id"]) == (str(seeker.pk), str(seeker.pk))
     assert "IP address" in row
+
+
+def test_the_trail_listing_says_ip_address(client, users, seeker):
+    AuditEvent.objects.create(
+        program=seeker.program, user_label="Ana Ruiz", action="view", object_type="x.y"
+    )
+    client.force_login(users["supervisor"])
+    page = client.get("/admin/audit/").content.decode()
+    assert "IP address" in page
+    assert "Ip address" not in page
