@@ -142,6 +142,7 @@ class EmployerViewSet(ScopedModelViewSet):
     ]
     search_fields = ["name", "industry", "zip", "ref"]
     list_export = ["ref", "name", "industry", "address", "zip", "phone", "last_contact"]
+    export_headings = {"last_contact": "Last contact"}  # an annotation: no field to name it
 
 
 class EmployerPersonViewSet(ScopedModelViewSet):

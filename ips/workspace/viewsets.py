@@ -12,7 +12,7 @@ from ips.forms import ScopedAdminModelForm
 from ips.permissions import ReferencePermissionPolicy as ReferencePolicy
 from ips.validators import with_input_domain
 from ips.workspace.events import EventCreateView
-from ips.workspace.exports import with_seeker_names
+from ips.workspace.exports import export_field, with_seeker_names
 from ips.workspace.listing import ScopedIndexView
 from ips.workspace.objects import (
     ReferenceDeleteView,
@@ -78,6 +78,12 @@ class ScopedModelViewSet(ModelViewSet):
         )
         # A row naming a job seeker by reference names them too ("Job seeker").
         export = with_seeker_names(self.model, list(export))
+        # A director's export covers every program they lead: each row says whose it is
+        # (red team: 149 rows of two programs that could not be told apart).
+        if export_field(self.model, "program") is not None and not any(
+            path.replace(".", "__").split("__")[0] == "program" for path in export
+        ):
+            export.append("program")
         if not getattr(self.add_view_class, "adds_here", True):
             # Its add view only sends people elsewhere (the person's record, the support
             # log): no "Add" button leading to a redirect or a refusal.

@@ -175,3 +175,23 @@ def test_audit_export_carries_the_events_details(as_supervisor, seeker):
     [mine] = [c for c in cells if c["Who"].value == "Ana Ruiz"]
     assert mine["When (local time)"].is_date
     assert mine["Details"].value == "Changed: phone, email"
+
+
+def test_every_program_owned_export_says_each_rows_program(client, users, seeker):
+    """Red team (issue 17): a director's export of two programs' people (149 rows) had no
+    column saying whose each row was."""
+    client.force_login(users[Role.DIRECTOR])
+    rows = csv_rows(client, "/admin/seekers/")
+    assert rows
+    assert {row["Program"] for row in rows} == {seeker.program.name}
+    contact = EmployerContactFactory(program=seeker.program)
+    rows = csv_rows(client, "/admin/employer_contacts/")
+    assert [row["Program"] for row in rows] == [contact.program.name]
+
+
+def test_the_employers_export_heads_every_column_in_words(client, users, seeker):
+    EmployerFactory(program=seeker.program, name="Corner Cafe")
+    client.force_login(users[Role.SUPERVISOR])
+    [row] = csv_rows(client, "/admin/employers/")
+    assert "Last contact" in row
+    assert not [heading for heading in row if "_" in heading]
