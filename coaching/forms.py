@@ -109,6 +109,10 @@ class SupportContactForm(EventFormMixin, DomainForm):
         max_value=24 * 60,
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages=dict.fromkeys(
+            ("invalid", "min_value", "max_value"),
+            "Give the minutes as a whole number from 1 to 1440 (one day).",
+        ),
     )
     support_types = forms.MultipleChoiceField(
         choices=SupportContact.SupportType.choices,
@@ -169,7 +173,13 @@ class SupportContactForm(EventFormMixin, DomainForm):
     def named_check(self) -> dict | None:
         """The retention check this log was opened for (?job=…&check=30 from What's due or
         the job's follow-along), to name at the top of the form: {"days": 30, "job": Job,
-        "due_date": date}. None when no check, or no job the user may see, is named."""
+        "due_date": date}. None when no check, or no job the user may see, is named.
+        Worked out once (the page, the form's checks and the saved message ask it)."""
+        if not hasattr(self, "_named_check"):
+            self._named_check = self._find_named_check()
+        return self._named_check
+
+    def _find_named_check(self) -> dict | None:
         days = self["check"].value()
         job_id = self["check_job"].value() or self["job"].value()
         try:

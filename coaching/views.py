@@ -72,7 +72,9 @@ def _log_initial(request) -> dict:
         job = get_object_or_404(Job.objects.for_user(user), pk=job_id)
         initial.update(job=job.pk, seeker=job.seeker_id)
         check = query_id(request.GET.get("check"))
-        answered = RetentionMilestone.objects.filter(job=job, days=check).first()
+        answered = None
+        if check in schedule.MILESTONE_DAYS:
+            answered = RetentionMilestone.objects.filter(job=job, days=check).first()
         if answered is not None:  # a stale "Record the check" link: say so, ask nothing
             said = "still working there" if answered.still_employed else "not working there"
             messages.info(

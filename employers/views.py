@@ -346,9 +346,9 @@ def next_step_undo(request, pk: int):
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        due = date_format(contact.next_step_due) if contact.next_step_due else "no date"
+        due = f", by {date_format(contact.next_step_due)}" if contact.next_step_due else ""
         messages.success(
-            request, f"Back on the list: {contact.next_step} ({contact.employer.name}), by {due}."
+            request, f"Back on the list: {contact.next_step} ({contact.employer.name}){due}."
         )
     return redirect(back)
 

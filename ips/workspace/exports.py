@@ -40,6 +40,30 @@ def export_field(model: type[models.Model], path: str) -> models.Field | None:
     return field
 
 
+def export_relations(model: type[models.Model], paths: list[str]) -> list[str]:
+    """The forward links an export's columns follow ("program", "seeker", a staff member
+    and their user for the name), for `select_related`: each cell is read from the rows'
+    own query, not one query a row (issue 17's readable exports named staff, programs and
+    people through their links)."""
+    found = set()
+    for path in paths:
+        chain, current = [], model
+        for part in path.replace(".", "__").split("__"):
+            try:
+                field = current._meta.get_field(part)
+            except FieldDoesNotExist:
+                break
+            if not (field.concrete and (field.many_to_one or field.one_to_one)):
+                break
+            chain.append(part)
+            current = field.related_model
+        if chain:
+            if current is StaffMember:
+                chain.append("user")  # its display name
+            found.add("__".join(chain))
+    return sorted(found)
+
+
 def _seeker_path(model: type[models.Model], path: str, last: str) -> str | None:
     """The path to the job seeker ("seeker") when `path` is that seeker's `last` field
     ("seeker__ref"), else None."""

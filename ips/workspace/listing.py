@@ -16,7 +16,13 @@ from ips.models import StaffMember
 from ips.search import search
 from ips.spreadsheets import neutralise_formula
 from ips.validators import apply_input_domain
-from ips.workspace.exports import export_field, readable, seeker_headings, xlsx_number_format
+from ips.workspace.exports import (
+    export_field,
+    export_relations,
+    readable,
+    seeker_headings,
+    xlsx_number_format,
+)
 from ips.workspace.scoping import follow, scoped
 
 
@@ -114,4 +120,6 @@ class ScopedIndexView(generic.IndexView):
         queryset = scoped(self.model, self.request.user)
         if self.list_select_related:
             queryset = queryset.select_related(*self.list_select_related)
+        if self.is_export:  # the links the columns follow, in the same query
+            queryset = queryset.select_related(*export_relations(self.model, self.list_export))
         return queryset

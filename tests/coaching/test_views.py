@@ -136,7 +136,9 @@ def test_log_form_is_prefilled_from_a_check_and_hides_others_checks(
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        ({"minutes": "0"}, "greater than or equal to 1"),
+        ({"minutes": "0"}, "Give the minutes as a whole number from 1 to 1440"),
+        ({"minutes": "1441"}, "Give the minutes as a whole number from 1 to 1440"),
+        ({"minutes": "ten"}, "Give the minutes as a whole number from 1 to 1440"),
         ({"mode": "pigeon"}, "Select a valid choice"),
         ({"date": "yesterday"}, "Enter a valid date"),
         ({"date": "2099-01-01"}, CONTACT_DATE_TOO_LATE),
