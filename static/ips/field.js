@@ -488,8 +488,9 @@
   } else if (!form && kept && navigator.onLine) {
     signedInUser().then(function (who) {
       if (who !== null && String(who) !== kept) {
-        setOwner(null);
-        return clearCopies();
+        // The copies go first: the mark of their owner stays until they are gone, so a
+        // page closed half-way clears them again at the next page.
+        return clearCopies().then(function () { setOwner(null); });
       }
     }).catch(function () {});
   }
