@@ -1,8 +1,12 @@
 """The sitemap: an index (`/sitemap.xml`) of the site's pages and of the public openings,
 the openings in pages of at most `SITEMAP_OPENINGS_PER_PAGE` URLs (the protocol allows
-50,000 a file; smaller files answer fast at state scale). Each file is cached under the
-public openings' version (count, latest change, highest id), so a change to an opening
-shows at the next request while an unchanged set costs one aggregate query."""
+50,000 a file; smaller files answer fast at state scale). Each opening is listed in every
+language the site has an openings page in (English, and Spanish under /es/), each URL
+naming the others as alternates (`xhtml:link rel="alternate" hreflang`, as search engines
+ask for a translated page), so a file holds URLs for SITEMAP_OPENINGS_PER_PAGE / languages
+openings. Each file is cached under the public openings' version (count, latest change,
+highest id) and the openings pages' (count, latest publication), so a change to an
+opening shows at the next request while an unchanged set costs one aggregate query."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db import connection
-from django.db.models import CharField, Max
+from django.db.models import CharField, Max, Q
 from django.db.models.functions import Cast
 from django.http import Http404, HttpResponse
 from django.utils.html import escape
@@ -39,7 +43,6 @@ class PagesSitemap(Sitemap):
     translation under /es/), the openings index pages themselves, not each opening."""
 
     def items(self):
-        from django.db.models import Q
         from wagtail.models import Page
 
         homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
@@ -61,7 +64,8 @@ class OpeningsSitemap(Sitemap):
 
     @property
     def limit(self) -> int:
-        return openings_per_page()
+        """Openings a file: its URLs (SITEMAP_OPENINGS_PER_PAGE) shared by the languages."""
+        return max(1, openings_per_page() // max(1, len(self._index_urls())))
 
     def items(self):
         from cms.selectors import public_openings
@@ -80,39 +84,59 @@ class OpeningsSitemap(Sitemap):
 
         return JobOpening.objects.public().aggregate(at=Max("updated_at"))["at"]
 
-    def _index_url(self) -> str | None:
-        from cms.models import OpeningsIndexPage
+    def _index_urls(self) -> list[tuple[str, str]]:
+        """(language code, full URL) of each live openings page of the request's site, in
+        the order of WAGTAIL_CONTENT_LANGUAGES (English first). One query, once."""
+        if not hasattr(self, "_index_urls_found"):
+            from cms.models import OpeningsIndexPage
 
-        site = self.get_wagtail_site()
-        index = (
-            OpeningsIndexPage.objects.live()
-            .public()
-            .filter(locale__language_code="en")
-            .descendant_of(site.root_page, inclusive=True)
-            .first()
-        )
-        return index.get_full_url(self.request) if index else None
+            homes = self.get_wagtail_site().root_page.get_translations(inclusive=True)
+            under_a_home = Q()
+            for home in homes.only("path"):
+                under_a_home |= Q(path__startswith=home.path)
+            pages = {
+                page.locale.language_code: page.get_full_url(self.request)
+                for page in OpeningsIndexPage.objects.live()
+                .public()
+                .filter(under_a_home)
+                .select_related("locale")
+                .order_by("path")
+            }
+            order = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+            self._index_urls_found = sorted(
+                ((code, url) for code, url in pages.items() if url),
+                key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order),
+            )
+        return self._index_urls_found
 
     def urlset(self, page) -> bytes:
         """One file of this section, written directly: the sitemap template took 1.8 s CPU
         for a file of 10,000 URLs at state scale, and reading each `updated_at` as a
-        datetime and turning it into a local date another 50 ms. A `<url>` per opening with
-        its `<loc>` and its `<lastmod>` as a W3C datetime in UTC ("2026-11-24T03:30:00+00:00",
-        cut from the stored value as text). The index page's URL is escaped once; the rest
-        are digits and dates. Raises Http404 for a page that is not a whole number or holds
+        datetime and turning it into a local date another 50 ms. A `<url>` per opening and
+        language with its `<loc>`, where there are two languages or more an
+        `<xhtml:link rel="alternate" hreflang="..">` for each language (itself included),
+        and its `<lastmod>` as a W3C datetime in UTC ("2026-11-24T03:30:00+00:00", cut from
+        the stored value as text). The index pages' URLs are escaped once; the rest are
+        digits and dates. Raises Http404 for a page that is not a whole number or holds
         nothing."""
         try:
             rows = self.paginator.page(page).object_list
         except (EmptyPage, PageNotAnInteger) as error:
             raise Http404(f"No sitemap page {page!r}") from error
-        base = self._index_url()
+        bases = [(code, escape(url)) for code, url in self._index_urls()]
         parts = [URLSET_START]
-        if base is not None:
-            base = escape(base)
+        for pk, updated in rows:
+            lastmod = f"<lastmod>{updated[:10]}T{updated[11:19]}+00:00</lastmod>"
+            alternates = (
+                "".join(
+                    f'<xhtml:link rel="alternate" hreflang="{code}" href="{base}{pk}/"/>'
+                    for code, base in bases
+                )
+                if len(bases) > 1
+                else ""
+            )
             parts += [
-                f"<url><loc>{base}{pk}/</loc><lastmod>{updated[:10]}T{updated[11:19]}+00:00"
-                "</lastmod></url>"
-                for pk, updated in rows
+                f"<url><loc>{base}{pk}/</loc>{alternates}{lastmod}</url>" for _, base in bases
             ]
         parts.append(URLSET_END)
         return "".join(parts).encode()
@@ -123,29 +147,37 @@ SECTIONS = {"pages": PagesSitemap, "openings": OpeningsSitemap}
 
 def _version() -> str:
     """What changes whenever the set of public openings or one of them changes: their
-    number, latest change and highest id, in one query of three parts, each read from an
-    index (the listing's, public_opening_updated, the primary key) rather than every row."""
+    number, latest change and highest id, in one query of five parts, each read from an
+    index (the listing's, public_opening_updated, the primary key) rather than every row;
+    and the live openings pages' number and latest publication (a language added or an
+    openings page moved)."""
+    from cms.models import OpeningsIndexPage
     from employers.models import JobOpening
 
     public = JobOpening.objects.public().order_by()
+    index_pages = OpeningsIndexPage.objects.live().order_by()
     parts = (
         public.values("pk"),
         public.order_by("-updated_at").values("updated_at")[:1],
         public.order_by("-pk").values("pk")[:1],
+        index_pages.values("pk"),  # an openings page added, published or taken down
+        index_pages.order_by("-last_published_at").values("last_published_at")[:1],
     )
     sqls, params = [], []
     for part in parts:
         sql, part_params = part.query.sql_with_params()
         sqls.append(sql)
         params.extend(part_params)
-    count_sql, latest_sql, top_sql = sqls
+    count_sql, latest_sql, top_sql, pages_sql, published_sql = sqls
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT (SELECT COUNT(*) FROM ({count_sql}) public), ({latest_sql}), ({top_sql})",
+            f"SELECT (SELECT COUNT(*) FROM ({count_sql}) public), ({latest_sql}), ({top_sql}),"
+            f" (SELECT COUNT(*) FROM ({pages_sql}) pages), ({published_sql})",
             params,
         )
-        count, latest, top = cursor.fetchone()
-    return f"{count}:{latest}:{top}".replace(" ", "T")  # a cache key has no spaces
+        count, latest, top, pages, published = cursor.fetchone()
+    # A cache key has no spaces.
+    return f"{count}:{latest}:{top}:{pages}:{published}".replace(" ", "T")
 
 
 def _rendered(response) -> bytes:

@@ -1,6 +1,7 @@
 """The sitemap at state scale (issue 21, item 2): an index of files of at most
-SITEMAP_OPENINGS_PER_PAGE openings each (3 here, so a few rows show the paging), each
-file cached under the public openings' version and rebuilt when one changes."""
+SITEMAP_OPENINGS_PER_PAGE URLs each (6 here: 3 openings in English and Spanish, so a few
+rows show the paging), each file cached under the public openings' version and rebuilt
+when one changes."""
 
 from __future__ import annotations
 
@@ -18,13 +19,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def small_files():
     cache.clear()
-    with override_settings(SITEMAP_OPENINGS_PER_PAGE=3):
+    with override_settings(SITEMAP_OPENINGS_PER_PAGE=6):
         yield
     cache.clear()
 
 
 def locations(body: str) -> list[str]:
     return re.findall(r"<loc>([^<]+)</loc>", body)
+
+
+def english(urls: list[str]) -> list[str]:
+    return [url for url in urls if "/es/" not in url]
 
 
 def test_the_index_names_one_file_per_page_of_openings(client, make_opening):
@@ -49,10 +54,13 @@ def test_each_public_opening_is_in_exactly_one_file_and_no_other_is(
     found = []
     for page in (1, 2):
         body = client.get(f"/sitemap-openings.xml?p={page}").content.decode()
-        assert len(locations(body)) <= 3
+        assert len(locations(body)) <= 6
         found += locations(body)
     paths = sorted(re.sub(r"^https?://[^/]+", "", url) for url in found)
-    assert paths == sorted(f"{openings_url}{o.pk}/" for o in shown)
+    assert paths == sorted(
+        [f"{openings_url}{o.pk}/" for o in shown] + [f"/es{openings_url}{o.pk}/" for o in shown]
+    )
+    assert client.get(f"/es{openings_url}{shown[0].pk}/").status_code == 200
     assert not any(url.endswith(f"/{hidden.pk}/") for url in found)
     pages = client.get("/sitemap-pages.xml").content.decode()
     assert "/about-the-data/" in pages
@@ -72,6 +80,25 @@ def test_a_cached_file_costs_one_query_and_a_changed_opening_shows_at_once(
     body = client.get("/sitemap-openings.xml").content.decode()
     assert f"{openings_url}{first.pk}/" in body
     assert f"{openings_url}{second.pk}/" not in body
+    assert f"/es{openings_url}{second.pk}/" not in body
+
+
+def test_a_spanish_openings_page_taken_down_leaves_the_cached_files_at_once(
+    client, make_opening, openings_url
+):
+    from cms.models import OpeningsIndexPage
+
+    opening = make_opening()
+    body = client.get("/sitemap-openings.xml").content.decode()  # built and cached
+    assert f"/es{openings_url}{opening.pk}/" in body
+    OpeningsIndexPage.objects.get(locale__language_code="es").unpublish()
+    body = client.get("/sitemap-openings.xml").content.decode()
+    assert (
+        english(locations(body))
+        == locations(body)
+        == [f"http://localhost{openings_url}{opening.pk}/"]
+    )
+    assert "xhtml:link" not in body  # one language: no alternates to name
 
 
 def test_building_a_file_takes_the_same_queries_whatever_the_number_of_openings(
@@ -128,7 +155,17 @@ def test_a_file_is_valid_sitemap_xml_with_each_openings_url_and_when_it_last_cha
     assert found == {
         f"{site}{openings_url}{late.pk}/": "2026-11-24T03:30:15+00:00",
         f"{site}{openings_url}{early.pk}/": "2026-07-01T05:00:00+00:00",
+        f"{site}/es{openings_url}{late.pk}/": "2026-11-24T03:30:15+00:00",
+        f"{site}/es{openings_url}{early.pk}/": "2026-07-01T05:00:00+00:00",
     }
+    # Each URL names every language's URL of the same opening, itself included.
+    link = "{http://www.w3.org/1999/xhtml}link"
+    for url in root.findall("s:url", ns):
+        pk = url.findtext("s:loc", namespaces=ns).rstrip("/").rsplit("/", 1)[1]
+        assert [(a.get("rel"), a.get("hreflang"), a.get("href")) for a in url.iter(link)] == [
+            ("alternate", "en", f"{site}{openings_url}{pk}/"),
+            ("alternate", "es", f"{site}/es{openings_url}{pk}/"),
+        ]
 
 
 def test_a_page_that_is_not_a_number_is_a_404_and_no_opening_is_an_empty_file(client):
