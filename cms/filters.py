@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from employers.models import JobOpening
 from employers.search import with_keywords
-from ips.geo import is_known_zip, normalise_zip, zip_centroid
+from ips.geo import bounding_box, is_known_zip, normalise_zip, zip_centroid
 from ips.reference import plain_title_codes
 from ips.search import query_words
 from ips.validators import DomainFilterSet
@@ -130,7 +130,11 @@ class OpeningFilter(DomainFilterSet):
         if not words:
             return queryset
         codes = {word: plain_title_codes(word) for word in words}
-        return with_keywords(queryset, words, codes, ranked=self.origin() is None)
+        origin = self.origin()
+        if origin is None:
+            return with_keywords(queryset, words, codes)
+        # Near a ZIP: ordered by distance, the words read for the bounding box's cells only.
+        return with_keywords(queryset, words, codes, ranked=False, near=bounding_box(*origin))
 
     def filter_kind(self, queryset, name, value):
         return queryset.filter(occupation__code__startswith=f"{value}-")

@@ -28,7 +28,12 @@ from cms.paging import (  # noqa: F401  # MAX_PAGES, BoundedPaginator: read from
 )
 from cms.words import reason_words
 from employers.models import JobOpening
-from employers.search import bounded_match_count, newest_title_first_ids, title_first_ids
+from employers.search import (
+    bounded_match_count,
+    newest_title_first_ids,
+    read_through_index,
+    title_first_ids,
+)
 from ips.geo import EARTH_RADIUS_MILES, bounding_box, haversine_miles
 from ips.models import Occupation, StaffMember
 from ips.reference import plain_title_codes
@@ -147,7 +152,14 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
         .filter(nearness__lte=nearness_within(miles))
         .order_by("nearness", "id")
     )
-    paginator = IdsFirstPaginator(near, per_page, count_with_ids=bool(words))
+    paginator = IdsFirstPaginator(
+        near,
+        per_page,
+        count_with_ids=bool(words),
+        # SQLite: the words' openings are found by id (employers.search, near=...), so
+        # each is read from the narrow index on id and place rather than its table row.
+        read_rows=read_through_index if words and connection.vendor == "sqlite" else None,
+    )
     page = paginator.get_page(page_number)
     distances = {o.pk: round(haversine_miles(lat, lon, o.latitude, o.longitude), 1) for o in page}
     return OpeningsListing(
