@@ -162,7 +162,7 @@ class ProfileChanges(Schema):
         None, ge=0, le=Decimal("99999.99"), decimal_places=2, description="Dollars an hour"
     )
     home_zip: str = Field(
-        None, pattern=r"^(\d{5})?$", description="US ZIP code (5 digits, or empty)"
+        None, pattern=r"^([0-9]{5})?$", description="US ZIP code (5 digits, or empty)"
     )
     travel_mode: Travel = None
     max_commute_miles: Decimal | None = Field(

@@ -27,7 +27,7 @@ TRUE_WORDS = frozenset({"true", "yes", "1"})
 FALSE_WORDS = frozenset({"false", "no", "0"})
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ONET = re.compile(r"^\d{2}-\d{4}\.\d{2}$")
-_ZIP = re.compile(r"^\d{5}(-\d{4})?$")
+_ZIP = re.compile(r"^[0-9]{5}(-[0-9]{4})?$")
 
 Read = Callable[[str, Reading], Any]  # (raw text, Reading) -> value; raises CellError
 

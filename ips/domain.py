@@ -85,7 +85,7 @@ def program_name_key(name: str) -> str:
     return unicodedata.normalize("NFKC", tidy_program_name(name)).casefold()
 
 
-_US_ZIP = re.compile(r"\d{5}(-\d{4})?")
+_US_ZIP = re.compile(r"[0-9]{5}(-[0-9]{4})?")
 _UK_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # numpy loads in haversine_miles_many only: this module loads
     import numpy as np
 
 EARTH_RADIUS_MILES = 3958.7613
-ZIP_RE = re.compile(r"^\s*(\d{5})(?:-\d{4})?\s*$")
+ZIP_RE = re.compile(r"^\s*([0-9]{5})(?:-[0-9]{4})?\s*$")  # ASCII digits: "４８２２６" is no ZIP
 
 
 @dataclass(frozen=True)

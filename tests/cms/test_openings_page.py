@@ -109,7 +109,12 @@ def test_distance_filter_defaults_to_10_miles_and_sorts_nearest_first(
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("abc", "5 numbers"), ("00000", "could not find the ZIP code 00000")],
+    [
+        ("abc", "5 numbers"),
+        ("00000", "could not find the ZIP code 00000"),
+        ("４８２２６", "5 numbers"),  # full-width digits (a phone's keyboard): no longer a 500
+        ("٤٨٢٢٦", "5 numbers"),  # Arabic-Indic digits
+    ],
 )
 def test_invalid_zip_gives_a_clear_message_and_still_lists(
     client, make_opening, openings_url, value, message
