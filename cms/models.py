@@ -68,6 +68,7 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
     def index(self, request):
         from cms.filters import OpeningFilter
         from cms.selectors import MAX_PAGES, openings_listing, public_openings
+        from ips.search import MAX_WORDS, words_left_out
 
         filterset = OpeningFilter(request.GET or None, queryset=public_openings())
         listing = openings_listing(filterset, request.GET.get("page"), self.per_page)
@@ -81,6 +82,11 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
                 "openings": listing.page,
                 "query_string": query.urlencode(),
                 "max_pages": MAX_PAGES,
+                # More words than a search uses: the page says which were left out.
+                "words_left_out": (
+                    words_left_out(request.GET.get("q")) if filterset.is_valid() else []
+                ),
+                "max_words": MAX_WORDS,
             },
         )
 

@@ -64,6 +64,20 @@ def query_words(text: str | None) -> list[str]:
     return words[:MAX_WORDS]
 
 
+def words_left_out(text: str | None) -> list[str]:
+    """The folded words of a typed search past the MAX_WORDS that `query_words` uses
+    (duplicates dropped, in order), so a page can say which were not looked for.
+
+    >>> words_left_out("a b c d e f g h A i j")
+    ['i', 'j']
+    """
+    words: list[str] = []
+    for word in fold(text).split():
+        if word not in words:
+            words.append(word)
+    return words[MAX_WORDS:]
+
+
 class FoldedSearchField(models.TextField):
     """`fold()` of the model's `sources` fields, recomputed whenever the row is written by
     `save()` or `bulk_create()` (Django calls `pre_save` for both). Not editable."""

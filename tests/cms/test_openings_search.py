@@ -308,3 +308,17 @@ def test_words_near_a_zip_count_in_the_ids_query_and_stop_past_the_bound(
     response = client.get(openings_url, {"q": "porter", "zip": "48226"})
     assert heading(response) == "More than 40 openings within 10 miles of 48226"
     assert "Add a word or choose fewer miles to find fewer openings." in response.content.decode()
+
+
+def test_words_past_the_eighth_are_named_as_not_looked_for(client, make_opening, openings_url):
+    """A search uses 8 words (ips.search.MAX_WORDS): the page says which were left out,
+    never dropping them silently (a red-team finding: the 9th word "zzzzqq", in no
+    opening, still listed openings)."""
+    make_opening(title="Cook", description="a b c d e f g")
+    typed = {"q": "cook a b c d e f g zzzzqq", "zip": "48226", "miles": "10"}
+    page = client.get(openings_url, typed).content.decode()
+    assert "A search looks for 8 words at most. This word was not looked for: zzzzqq." in page
+    es = client.get(f"/es{openings_url}", {"q": "cook a b c d e f g zzzzqq yy"}).content.decode()
+    assert "Estas palabras no se buscaron: zzzzqq, yy." in es
+    eight = client.get(openings_url, {"q": "cook a b c d e f g COOK"}).content.decode()
+    assert "not looked for" not in eight  # a repeated word is no ninth word
