@@ -4,9 +4,11 @@ Words are folded by ips.search.fold (case, accents, apostrophes), as everywhere.
 is found when every word is in its title or description, its employer's name or its kind
 of work (or is part of a plain title of that kind of work, given as `codes`):
 
-- SQLite: the FTS5 table of the public openings (employers 0008, kept by triggers), each
-  word a prefix ("coo" finds cook), ranked by bm25 with the title weighted TITLE_WEIGHT
-  times the other columns.
+- SQLite: the FTS5 table of the public openings (employers 0008, made again in 0010 with
+  the kind of work's code tokens in a column of their own; kept by triggers), each word a
+  prefix ("coo" finds cook), ranked by bm25 with the title weighted TITLE_WEIGHT times the
+  other columns. Near a ZIP code, 0010's second table, ordered by place
+  (`_sqlite_near_keywords`).
 - PostgreSQL: each word a substring of the folded columns (`LIKE '%word%'`), answered as a
   UNION of id lists, one per column, so each part reads its trigram GIN index (employers
   0007) instead of an OR across joined tables that no index serves; ranked by where the
@@ -29,15 +31,15 @@ from django.db.models.functions import StrIndex
 
 from employers.models import JobOpening
 
-FTS_TABLE = "employers_public_opening_fts"  # employers/migrations/0008_public_opening_fulltext
-# The same index ordered by place (employers/migrations/0010_public_opening_place_fulltext):
+FTS_TABLE = "employers_public_opening_fts"  # employers migrations 0008 and 0010
+# The same index ordered by place (employers migration 0010):
 # its rowid is place_key(latitude, longitude, id).
 PLACE_FTS_TABLE = "employers_public_opening_place_fts"
 PLACE_INDEX = "public_opening_point"  # (id, latitude, longitude, status, shareable), 0010
 CELLS_PER_DEGREE = 20  # 0.05-degree cells
 LONGITUDE_CELLS = 360 * CELLS_PER_DEGREE + 1  # 7201: a latitude band's cells, -180 to 180
 ID_BITS = 32  # the opening's id in the key's low bits (ids below 2**32)
-TITLE_WEIGHT = 10.0  # bm25 weight of the title column; search_text, employer, occupation 1
+TITLE_WEIGHT = 10.0  # bm25 weight of the title; search_text, employer, occupation, codes 1
 NOT_FOUND_RANK = 1_000_000  # PostgreSQL: a word found only in the employer's name or kind
 
 
@@ -46,19 +48,25 @@ def occupation_token(code: str) -> str:
     return "occ" + code.replace("-", "").replace(".", "")
 
 
+# The columns a typed word is looked for in: never `codes`, whose tokens ("occ35201400")
+# a word such as "occ" would otherwise find (employers 0010).
+WORD_COLUMNS = "{title search_text employer occupation}"
+
+
 def fts_query(words: Sequence[str], codes: Mapping[str, Sequence[str]]) -> str:
-    """The FTS5 MATCH expression: every folded word as a prefix in any column, or one of
-    its plain-title codes' tokens in the occupation column.
+    """The FTS5 MATCH expression: every folded word as a prefix in the text columns, or
+    one of its plain-title codes' tokens in the `codes` column.
 
     >>> fts_query(["cook", "cafe"], {"cook": ["35-2014.00"]})
-    '("cook"* OR occupation : ("occ35201400")) AND ("cafe"*)'
-    """
+    '({title search_text employer occupation} : "cook"* OR codes : ("occ35201400")) AND ({title search_text employer occupation} : "cafe"*)'
+    """  # noqa: E501
     terms = []
     for word in words:
-        term = f'"{word}"*'  # folded words hold letters and digits only (ips.search.fold)
+        # Folded words hold letters and digits only (ips.search.fold).
+        term = f'{WORD_COLUMNS} : "{word}"*'
         tokens = " OR ".join(f'"{occupation_token(code)}"' for code in codes.get(word, ()))
         if tokens:
-            term += f" OR occupation : ({tokens})"
+            term += f" OR codes : ({tokens})"
         terms.append(f"({term})")
     return " AND ".join(terms)
 
@@ -177,7 +185,7 @@ def _sqlite_keywords(queryset: QuerySet, words, codes, ranked: bool) -> QuerySet
             params=[fts_query(words, codes)],
         )
     return queryset.extra(
-        select={"keyword_rank": f"bm25({table}, {TITLE_WEIGHT}, 1.0, 1.0, 1.0)"},
+        select={"keyword_rank": f"bm25({table}, {TITLE_WEIGHT}, 1.0, 1.0, 1.0, 1.0)"},
         tables=[FTS_TABLE],
         where=[f"{table}.rowid = {opening}.id", f"{table} MATCH %s"],
         params=[fts_query(words, codes)],

@@ -175,6 +175,28 @@ def test_an_also_called_name_of_the_kind_of_work_finds_the_opening(
     assert titles(client.get(openings_url, {"q": typed})) == ["Kitchen team member"]
 
 
+@pytest.mark.parametrize("zip_code", [None, "48226"])
+def test_the_kind_of_works_code_tokens_are_never_found_by_a_typed_word(
+    client, make_opening, openings_url, zip_code
+):
+    """Red-team finding: "occ" (and "occ35") found every opening with a kind of work, as
+    the index held its code as a word "occ35201400" (employers 0010 keeps them apart).
+    A word of the kind of work's own title is still found, "occ" as its start included."""
+    from ips.models import Occupation
+
+    cooks = Occupation.objects.get(code="35-2014.00")
+    therapy = Occupation.objects.filter(title__startswith="Occupational").first()
+    make_opening(title="Kitchen team member", occupation=cooks)
+    make_opening(title="Helper", occupation=therapy)
+    near = {"zip": zip_code} if zip_code else {}
+    for typed in ("occ35", "occ35201400"):
+        assert titles(client.get(openings_url, {"q": typed, **near})) == []
+    assert titles(client.get(openings_url, {"q": "occ", **near})) == ["Helper"]
+    assert titles(client.get(openings_url, {"q": "restaurant", **near})) == [
+        "Kitchen team member"
+    ]
+
+
 def test_near_a_zip_the_distance_shown_is_the_great_circle_distance(
     client, make_opening, openings_url
 ):
