@@ -40,7 +40,35 @@ def openings_per_page() -> int:
 
 class PagesSitemap(Sitemap):
     """The site's Wagtail pages in every language (the English tree and its Spanish
-    translation under /es/), the openings index pages themselves, not each opening."""
+    translation under /es/), the openings index pages themselves, not each opening. A
+    page with a live translation names every language's URL of it, itself included, as
+    `xhtml:link rel="alternate" hreflang` (Django's sitemap template writes `alternates`)."""
+
+    def _urls(self, page, protocol, domain):
+        """Wagtail's URLs of this file's pages, each with the alternates of its
+        translation group (the pages sharing its translation_key in this sitemap)."""
+        from wagtail.models import Locale
+
+        pages = list(self.paginator.page(page).object_list)
+        languages = dict(Locale.objects.values_list("pk", "language_code"))
+        groups: dict = {}
+        found = []
+        for item in pages:
+            for url_info in item.get_sitemap_urls(self.request):
+                found.append((item.translation_key, url_info))
+                groups.setdefault(item.translation_key, []).append(
+                    {"lang_code": languages[item.locale_id], "location": url_info["location"]}
+                )
+        last_mods = {url_info.get("lastmod") for _, url_info in found}
+        if last_mods and None not in last_mods:
+            self.latest_lastmod = max(last_mods)
+        urls = []
+        for key, url_info in found:
+            alternates = groups[key]
+            if len({a["lang_code"] for a in alternates}) > 1:
+                url_info = {**url_info, "alternates": alternates}
+            urls.append(url_info)
+        return urls
 
     def items(self):
         from wagtail.models import Page

@@ -169,3 +169,26 @@ def test_signing_in_from_a_spanish_page_is_in_spanish_and_lands_back_on_it(
     )
     assert response.url == detail
     assert client.get("/portal/sign-in/?next=https://evil.example/es/").url == "/portal/"
+
+
+def test_each_translated_page_in_the_sitemap_names_its_other_language(client):
+    """hreflang alternates (a red-team finding: the pages' file had none): each page with a
+    live translation names both languages' URLs, itself included."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(client.get("/sitemap-pages.xml").content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    link = "{http://www.w3.org/1999/xhtml}link"
+    alternates = {
+        re.sub(r"^https?://[^/]+", "", url.findtext("s:loc", namespaces=ns)): [
+            (a.get("hreflang"), re.sub(r"^https?://[^/]+", "", a.get("href")))
+            for a in url.iter(link)
+        ]
+        for url in root.findall("s:url", ns)
+    }
+    both = [("en", "/openings/"), ("es", "/es/openings/")]
+    assert alternates["/openings/"] == alternates["/es/openings/"] == both
+    assert alternates["/es/about-the-data/"] == [
+        ("en", "/about-the-data/"),
+        ("es", "/es/about-the-data/"),
+    ]
