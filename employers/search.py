@@ -320,26 +320,46 @@ def bounded_match_count(
     bound: int,
 ) -> int:
     """PostgreSQL. The number of openings of `worded` (`unworded` filtered by
-    `with_keywords`), at most `bound` + 1, in one query. The openings holding every word in
-    their own folded text are some of the matches: when more than `bound` of them are found
-    (read from the trigram index alone, stopping at `bound` + 1), so are the matches, and
-    the full count, which first hashes every match of every id list, is not run."""
+    `with_keywords`), at most `bound` + 1, in one query. Three subsets of the matches are
+    counted first, each from its own index and stopping at `bound` + 1: the openings
+    holding every word in their own folded text, those whose employer's folded text holds
+    every word, and those whose kind of work's title does. When one of them holds more
+    than `bound`, so do the matches, and the full count, which first hashes every match of
+    every id list (47 ms for "kowalski", a word of 12,000 openings' employers at state
+    scale), is not run; PostgreSQL runs each count only when the CASE reaches it."""
     opening = connection.ops.quote_name(JobOpening._meta.db_table)
-    own_text = unworded.extra(
-        where=[f"{opening}.search_text LIKE %s" for _ in words],
-        params=[f"%{word}%" for word in words],
+    likes = [f"%{word}%" for word in words]
+    own_text = unworded.extra(where=[f"{opening}.search_text LIKE %s" for _ in words], params=likes)
+    employer_text = " AND ".join("e.search_text LIKE %s" for _ in words)
+    by_employer = unworded.extra(
+        where=[
+            f"{opening}.employer_id IN (SELECT e.id FROM employers_employer e"
+            f" WHERE {employer_text})"
+        ],
+        params=likes,
+    )
+    occupation_text = " AND ".join("UPPER(o.title) LIKE UPPER(%s)" for _ in words)
+    by_occupation = unworded.extra(
+        where=[
+            f"{opening}.occupation_id IN (SELECT o.code FROM ips_occupation o"
+            f" WHERE {occupation_text})"
+        ],
+        params=likes,
     )
     parts = [
         queryset.order_by().values("pk")[: bound + 1].query.sql_with_params()
-        for queryset in (own_text, worded)
+        for queryset in (own_text, by_employer, by_occupation, worded)
     ]
-    (own_sql, own_params), (all_sql, all_params) = parts
-    sql = (
-        f"SELECT CASE WHEN (SELECT COUNT(*) FROM ({own_sql}) AS own) > %s THEN %s"
-        f" ELSE (SELECT COUNT(*) FROM ({all_sql}) AS every) END"
+    subsets = " ".join(
+        f"WHEN (SELECT COUNT(*) FROM ({sql}) AS subset) > %s THEN %s" for sql, _ in parts[:-1]
     )
+    every_sql, every_params = parts[-1]
+    sql = f"SELECT CASE {subsets} ELSE (SELECT COUNT(*) FROM ({every_sql}) AS every) END"
+    params: list = []
+    for _, subset_params in parts[:-1]:
+        params += [*subset_params, bound, bound + 1]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*own_params, bound, bound + 1, *all_params])
+        cursor.execute(sql, [*params, *every_params])
         return int(cursor.fetchone()[0])
 
 

@@ -192,9 +192,7 @@ def test_the_kind_of_works_code_tokens_are_never_found_by_a_typed_word(
     for typed in ("occ35", "occ35201400"):
         assert titles(client.get(openings_url, {"q": typed, **near})) == []
     assert titles(client.get(openings_url, {"q": "occ", **near})) == ["Helper"]
-    assert titles(client.get(openings_url, {"q": "restaurant", **near})) == [
-        "Kitchen team member"
-    ]
+    assert titles(client.get(openings_url, {"q": "restaurant", **near})) == ["Kitchen team member"]
 
 
 def test_near_a_zip_the_distance_shown_is_the_great_circle_distance(
@@ -344,3 +342,31 @@ def test_words_past_the_eighth_are_named_as_not_looked_for(client, make_opening,
     assert "Estas palabras no se buscaron: zzzzqq, yy." in es
     eight = client.get(openings_url, {"q": "cook a b c d e f g COOK"}).content.decode()
     assert "not looked for" not in eight  # a repeated word is no ninth word
+
+
+def test_a_word_only_in_employers_names_or_a_kind_of_work_counts_right_past_the_bound(
+    client, make_opening, openings_url, program, two_pages_at_most
+):
+    """On PostgreSQL the count reads subsets of the matches first (employers.search.
+    bounded_match_count): own text, employer's name, kind of work's title; the figure
+    must be the same as counting every match, below the bound and past it."""
+    from employers.models import Employer
+    from ips.models import Occupation
+
+    shops = [Employer.objects.create(program=program, name=f"Kowalski Deli {n}") for n in range(3)]
+    for n in range(40):
+        make_opening(title=f"Helper {n}", employer=shops[n % 3])
+    assert heading(client.get(openings_url, {"q": "kowalski"})) == "40 openings"
+    assert heading(client.get(openings_url, {"q": "kowalski deli"})) == "40 openings"
+    assert heading(client.get(openings_url, {"q": "kowalski helper"})) == "40 openings"
+    make_opening(title="Helper", employer=shops[0])
+    past = client.get(openings_url, {"q": "kowalski"})
+    assert heading(past) == "More than 40 openings"
+    assert len(past.context["openings"]) == 20
+    assert heading(client.get(openings_url, {"q": "kowalski nowhere"})) == "0 openings"
+    cooks = Occupation.objects.get(code="35-2014.00")  # "Cooks, Restaurant"
+    for n in range(40):
+        make_opening(title=f"Team member {n}", occupation=cooks)
+    make_opening(title="Team member Zebra", occupation=cooks)
+    assert heading(client.get(openings_url, {"q": "restaurant"})) == "More than 40 openings"
+    assert heading(client.get(openings_url, {"q": "restaurant zebra"})) == "1 opening"
