@@ -57,11 +57,12 @@ def query_words(text: str | None) -> list[str]:
     >>> query_words("O'Brien  josé obrien")
     ['obrien', 'jose']
     """
-    words: list[str] = []
-    for word in fold(text).split():
-        if word not in words:
-            words.append(word)
-    return words[:MAX_WORDS]
+    return _unique_words(text)[:MAX_WORDS]
+
+
+def _unique_words(text: str | None) -> list[str]:
+    """Every folded word of `text` once, in order."""
+    return list(dict.fromkeys(fold(text).split()))
 
 
 def words_left_out(text: str | None) -> list[str]:
@@ -71,11 +72,7 @@ def words_left_out(text: str | None) -> list[str]:
     >>> words_left_out("a b c d e f g h A i j")
     ['i', 'j']
     """
-    words: list[str] = []
-    for word in fold(text).split():
-        if word not in words:
-            words.append(word)
-    return words[MAX_WORDS:]
+    return _unique_words(text)[MAX_WORDS:]
 
 
 class FoldedSearchField(models.TextField):
