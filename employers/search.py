@@ -39,7 +39,7 @@ PLACE_INDEX = "public_opening_point"  # (id, latitude, longitude, status, sharea
 CELLS_PER_DEGREE = 20  # 0.05-degree cells
 LONGITUDE_CELLS = 360 * CELLS_PER_DEGREE + 1  # 7201: a latitude band's cells, -180 to 180
 ID_BITS = 32  # the opening's id in the key's low bits (ids below 2**32)
-TITLE_WEIGHT = 10.0  # bm25 weight of the title; search_text, employer, occupation, codes 1
+TITLE_WEIGHT = 10.0  # bm25 weight of the title; search_text, employer, occupation 1, codes 0
 NOT_FOUND_RANK = 1_000_000  # PostgreSQL: a word found only in the employer's name or kind
 
 
@@ -185,7 +185,13 @@ def _sqlite_keywords(queryset: QuerySet, words, codes, ranked: bool) -> QuerySet
             params=[fts_query(words, codes)],
         )
     return queryset.extra(
-        select={"keyword_rank": f"bm25({table}, {TITLE_WEIGHT}, 1.0, 1.0, 1.0, 1.0)"},
+        # The codes column weighs nothing, so an opening found only through a plain title
+        # scores 0, read as 1: after every opening holding the words in its own text
+        # (whose scores are below 0 however common the word: FTS5 keeps idf above 0).
+        select={
+            "keyword_rank": f"COALESCE(NULLIF(bm25({table}, {TITLE_WEIGHT}, 1.0, 1.0, 1.0, 0.0),"
+            " 0), 1)"
+        },
         tables=[FTS_TABLE],
         where=[f"{table}.rowid = {opening}.id", f"{table} MATCH %s"],
         params=[fts_query(words, codes)],

@@ -86,7 +86,8 @@ def program_name_key(name: str) -> str:
 
 
 _US_ZIP = re.compile(r"[0-9]{5}(-[0-9]{4})?")
-_UK_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}", re.IGNORECASE)
+# ASCII letters and digits only: `\d` and IGNORECASE alone take any script's digits.
+_UK_POSTCODE = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}", re.IGNORECASE | re.ASCII)
 
 
 def postal_code_problem(value: str, country: str) -> str | None:

@@ -45,12 +45,21 @@ def plain_titles() -> dict[str, dict[str, str]]:
 
 def plain_title_codes(word: str) -> list[str]:
     """O*NET codes whose plain title, in English or Spanish, or one of whose "Also called"
-    names contains `word` (folded: any case, accents ignored, ips.search.fold):
+    names has a word starting with `word` (folded: any case, accents ignored,
+    ips.search.fold), as a typed word finds the start of a word of an opening's text:
     "housekeeper" gives 37-2012.00 ("Maids and Housekeeping Cleaners"); "limpieza" and
     "límpieza" alike; "line" gives 35-2014.00 ("Cooks, Restaurant", also called "Line
-    cook"), so the public keyword search finds that kind of work by any everyday name."""
+    cook"), so the public keyword search finds that kind of work by any everyday name.
+    The middle of a word finds nothing ("eeper", "er": a red-team finding, "er" found
+    every opening)."""
     word = fold(word)
-    return [code for code, titles in _folded_plain_titles() if any(word in t for t in titles)]
+    if not word:
+        return []
+    return [
+        code
+        for code, titles in _folded_plain_titles()
+        if any(part.startswith(word) for title in titles for part in title.split())
+    ]
 
 
 @cache

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 
-from ips.domain import contact_date_problem, date_problem, text_problem
+from ips.domain import contact_date_problem, date_problem, postal_code_problem, text_problem
 
 
 def validate_date_in_range(value: dt.date | None) -> None:
@@ -29,6 +29,21 @@ def validate_contact_date(value: dt.date | None) -> None:
     problem = None if value is None else contact_date_problem(value, timezone.localdate())
     if problem:
         raise ValidationError(problem, code="future")
+
+
+def validate_postal_code(value: str | None) -> None:
+    """A model field validator: `value` is blank, a US ZIP code or a UK postcode (the
+    countries a program may be in; ASCII digits only, ips.domain.postal_code_problem). For
+    the fields whose row cannot say its country by itself (a program's ZIP, a career
+    profile's home ZIP). Raises ValidationError."""
+    text = (value or "").strip()
+    if postal_code_problem(text, "US") and postal_code_problem(text, "UK"):
+        raise ValidationError(
+            "%(value)s is not a ZIP code (5 digits, or ZIP+4: 48226 or 48226-1234) or a UK"
+            " postcode (written like SW1A 1AA).",
+            params={"value": repr(text)},
+            code="postal_code",
+        )
 
 
 def validate_text(value: str | None) -> None:

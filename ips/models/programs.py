@@ -14,6 +14,7 @@ from django.db.models.functions import Lower
 from ips.domain import program_name_key
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, Role, program_ids
+from ips.validators import validate_postal_code
 from ips.versioning import Versioned
 
 
@@ -38,7 +39,7 @@ class Program(Versioned):
 
     name = models.CharField(max_length=200, unique=True)
     slug = models.SlugField(max_length=80, unique=True)
-    zip = models.CharField("ZIP code", max_length=10, blank=True)
+    zip = models.CharField("ZIP code", max_length=10, blank=True, validators=[validate_postal_code])
     minimum_wage = models.DecimalField(
         max_digits=6,
         decimal_places=2,

@@ -12,6 +12,7 @@ from ips.models import GeoPoint, MentalHealthTeam, Occupation, Program, StaffMem
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import CASEWORK_ROLES, Role, program_ids
 from ips.search import FoldedSearchField, Searchable
+from ips.validators import validate_postal_code
 from ips.versioning import Versioned
 
 
@@ -226,7 +227,7 @@ class CareerProfile(models.Model):
         default=list, blank=True, help_text="Opening schedules the person can work."
     )
     wanted_hourly_wage = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)
-    home_zip = models.CharField(max_length=10, blank=True)
+    home_zip = models.CharField(max_length=10, blank=True, validators=[validate_postal_code])
     travel_mode = models.CharField(max_length=10, choices=TravelMode.choices, blank=True)
     max_commute_miles = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
     strengths = models.TextField(blank=True)

@@ -132,7 +132,10 @@ def update_career_profile(
         raise ValidationError(
             {"max_hours_per_week": "The most hours a week cannot be fewer than the least."}
         )
-    _validate(profile, exclude=("seeker", "program", "is_current", "version"))
+    # A home ZIP kept from the earlier version is not judged again: one stored before
+    # the field was checked must not block every later change (the person's own included).
+    kept = () if "home_zip" in changes else ("home_zip",)
+    _validate(profile, exclude=("seeker", "program", "is_current", "version", *kept))
     # One conditional UPDATE: 0 rows means another save superseded this version first.
     if current is not None and not (
         CareerProfile.objects.filter(pk=current.pk, is_current=True).update(is_current=False)

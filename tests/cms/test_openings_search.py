@@ -370,3 +370,30 @@ def test_a_word_only_in_employers_names_or_a_kind_of_work_counts_right_past_the_
     make_opening(title="Team member Zebra", occupation=cooks)
     assert heading(client.get(openings_url, {"q": "restaurant"})) == "More than 40 openings"
     assert heading(client.get(openings_url, {"q": "restaurant zebra"})) == "1 opening"
+
+
+def test_a_plain_title_is_found_from_a_words_start_and_after_the_openings_own_words(
+    client, make_opening, openings_url
+):
+    """Red-team findings: "eeper" found the housekeepers through a plain title's middle
+    (a typed word finds the start of a word), and "clerk" listed a Stocker (whose kind of
+    work is called "Stock clerk") above a Deli Clerk."""
+    from ips.models import Occupation
+    from ips.reference import plain_title_codes
+
+    housekeeping = Occupation.objects.get(code="37-2012.00")
+    make_opening(title="Room attendant", occupation=housekeeping)
+    assert titles(client.get(openings_url, {"q": "eeper"})) == []
+    assert titles(client.get(openings_url, {"q": "housekeep"})) == ["Room attendant"]
+    code = next(
+        c
+        for c in plain_title_codes("clerk")
+        if "clerk" not in Occupation.objects.get(code=c).title.lower()
+    )
+    make_opening(title="Stocker", occupation=Occupation.objects.get(code=code))
+    for n in range(4):  # a word common in titles weighs less than a rare code token
+        make_opening(title=f"Clerk {n}", description="Front desk clerk, desk clerk")
+    make_opening(title="Deli Clerk")
+    found = titles(client.get(openings_url, {"q": "clerk"}))
+    assert found[-1] == "Stocker", found
+    assert sorted(found[:-1]) == ["Clerk 0", "Clerk 1", "Clerk 2", "Clerk 3", "Deli Clerk"]

@@ -1,0 +1,68 @@
+"""A program's ZIP and a career profile's home ZIP are postal codes (a red-team finding:
+both staff forms stored "٤٨٢٢٦" and "abcde", which no distance could then use and the
+API handed out although it refuses them on the way in)."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from ips.models import Program
+from jobseekers.models import CareerProfile
+from tests.support.html_forms import form_data
+
+pytestmark = pytest.mark.django_db
+
+BAD = ["٤٨٢٢٦", "４８２２６", "abcde", "4822", "SW١A ١AA"]
+
+
+@pytest.mark.parametrize("typed", BAD)
+def test_the_programs_screen_refuses_a_zip_that_is_no_postal_code(
+    client, program, superuser, typed
+):
+    client.force_login(superuser)
+    url = reverse("programs:edit", args=[program.pk])
+    data = form_data(client.get(url).content.decode(), having="zip")
+    data["zip"] = typed
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "is not a ZIP code" in response.content.decode()
+    assert Program.objects.get(pk=program.pk).zip == program.zip
+
+
+@pytest.mark.parametrize("typed", ["48226", "48226-1234", "SW1A 1AA", ""])
+def test_the_programs_screen_keeps_a_zip_or_a_postcode(client, program, superuser, typed):
+    client.force_login(superuser)
+    url = reverse("programs:edit", args=[program.pk])
+    data = form_data(client.get(url).content.decode(), having="zip")
+    data["zip"] = typed
+    response = client.post(url, data)
+    assert response.status_code == 302
+    assert Program.objects.get(pk=program.pk).zip == typed
+
+
+@pytest.mark.parametrize("typed", BAD)
+def test_the_career_profile_form_refuses_a_home_zip_that_is_no_postal_code(
+    client, seeker, users, typed
+):
+    client.force_login(users["specialist"])
+    url = reverse("jobseekers:profile", args=[seeker.pk])
+    data = form_data(client.get(url).content.decode(), having="home_zip")
+    data["home_zip"] = typed
+    data["dream_job"] = "Baker"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "is not a ZIP code" in response.content.decode()
+    assert not CareerProfile.objects.filter(seeker=seeker, dream_job="Baker").exists()
+
+
+def test_a_home_zip_stored_before_the_check_does_not_block_a_later_change(seeker):
+    from jobseekers.services import update_career_profile
+
+    first = update_career_profile(seeker=seeker, changes={"dream_job": "Chef"}, by=None)
+    CareerProfile.objects.filter(pk=first.pk).update(home_zip="abcde")  # as stored before
+    later = update_career_profile(seeker=seeker, changes={"dream_job": "Baker"}, by=None)
+    assert (later.dream_job, later.home_zip) == ("Baker", "abcde")
+    with pytest.raises(ValidationError, match="is not a ZIP code"):
+        update_career_profile(seeker=seeker, changes={"home_zip": "٤٨٢٢٦"}, by=None)
