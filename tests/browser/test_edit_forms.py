@@ -121,6 +121,9 @@ def test_goal_is_added_with_the_seeker_chooser_and_a_human_date(
     date.fill("Tue 1 Dec 2026")
     date.press("Tab")
     expect(date).to_have_value("Tue 1 Dec 2026")  # the picker keeps the typed date
+    # The picker closes once the box is left (it takes Enter while open, as a person
+    # sees): a busy CI machine pressed Enter on Save before it had gone.
+    expect(page.locator(".xdsoft_datetimepicker:visible")).to_have_count(0)
     shoot(page, "goal-add-filled-phone")
     # By keyboard: the footer's "unsaved edits" note slides in under a pointer.
     page.locator("#w-editor-form [type=submit]").first.focus()
