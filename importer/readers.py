@@ -61,6 +61,13 @@ def read_csv(filename: str, data: bytes) -> tuple[RawTable | None, list[RowError
         byte = data[error.start : error.start + 1].hex()
         reason = f"not UTF-8 text (byte 0x{byte}); save the file as 'CSV UTF-8' and try again"
         return None, [RowError(filename, line, "-", reason)]
+    if "\x00" in text:  # no text file holds one; PostgreSQL stores none (a 'failed' upload)
+        line = text[: text.index("\x00")].count("\n") + 1
+        reason = (
+            "the file holds a NUL character, which no text file has (is it another kind of"
+            " file with a .csv name?); save it as 'CSV UTF-8' and try again"
+        )
+        return None, [RowError(filename, line, "-", reason)]
     delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:

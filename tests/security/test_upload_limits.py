@@ -123,6 +123,20 @@ def test_a_latin1_csv_is_taken_but_rejected_with_its_line_and_nothing_written(po
     assert row_counts() == before
 
 
+def test_a_csv_holding_a_nul_character_is_rejected_with_its_line(post, client):
+    """Hypothesis found it on PostgreSQL: a NUL in a header was kept in the upload's
+    preview, which jsonb cannot store, and the upload ended 'failed' instead of refused."""
+    before = row_counts()
+    response = post(("staff.csv", STAFF_CSV + b"zoe@example.org,Zo\x00e,coach\n"))
+    upload = ImportUpload.objects.get()
+    assert upload.status == ImportUpload.Status.REJECTED
+    assert upload.errors[0].startswith("staff.csv:3: -: the file holds a NUL character")
+    assert "the file holds a NUL character" in client.get(response["Location"]).content.decode()
+    post(("staff.csv", b"\x00email,name\n"))
+    assert ImportUpload.objects.latest("pk").status == ImportUpload.Status.REJECTED
+    assert row_counts() == before
+
+
 @settings(
     max_examples=30,
     deadline=None,
