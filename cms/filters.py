@@ -161,3 +161,10 @@ class OpeningFilter(DomainFilterSet):
             return None
         miles = float(self.form.cleaned_data.get("miles") or DEFAULT_MILES)
         return point[0], point[1], miles
+
+
+def valid_words(filterset: OpeningFilter) -> str:
+    """The words typed in `filterset`'s search box when they are valid, whatever the other
+    fields hold (their errors are shown at each field), else ""."""
+    filterset.is_valid()  # validates a bound form once: cleaned_data holds its valid fields
+    return getattr(filterset.form, "cleaned_data", {}).get("q") or ""

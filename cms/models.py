@@ -66,7 +66,7 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from cms.filters import OpeningFilter
+        from cms.filters import OpeningFilter, valid_words
         from cms.selectors import MAX_PAGES, openings_listing, public_openings
         from ips.search import MAX_WORDS, words_left_out
 
@@ -83,9 +83,7 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
                 "query_string": query.urlencode(),
                 "max_pages": MAX_PAGES,
                 # More words than a search uses: the page says which were left out.
-                "words_left_out": (
-                    words_left_out(request.GET.get("q")) if filterset.is_valid() else []
-                ),
+                "words_left_out": words_left_out(valid_words(filterset)),
                 "max_words": MAX_WORDS,
             },
         )

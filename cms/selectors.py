@@ -17,7 +17,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from cms.filters import OpeningFilter
+from cms.filters import OpeningFilter, valid_words
 from cms.models import PortalPreference
 from cms.paging import (  # noqa: F401  # MAX_PAGES, BoundedPaginator: read from here too
     MAX_PAGES,
@@ -112,7 +112,9 @@ def openings_listing(filterset: OpeningFilter, page_number, per_page: int) -> Op
     origin = filterset.origin()
     if past_the_bound(page_number):
         return OpeningsListing(page=Paginator([], per_page).page(1), beyond=True)
-    words = query_words(filterset.form.cleaned_data.get("q")) if filterset.is_valid() else []
+    # The words apply whenever they are valid, even beside another field's error (a ZIP
+    # we cannot place): ranked as without it, the error shown at its field.
+    words = query_words(valid_words(filterset))
     if origin is None:
         if not words:
             paginator = BoundedPaginator(queryset.order_by(*LISTING_ORDER), per_page)

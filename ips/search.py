@@ -66,13 +66,17 @@ def _unique_words(text: str | None) -> list[str]:
 
 
 def words_left_out(text: str | None) -> list[str]:
-    """The folded words of a typed search past the MAX_WORDS that `query_words` uses
-    (duplicates dropped, in order), so a page can say which were not looked for.
+    """The words of a typed search past the MAX_WORDS that `query_words` uses (folded
+    duplicates dropped, in order), as typed where a typed word is one search word ("José"),
+    else folded (the "ana" of "José-Ana"), so a page can say which were not looked for.
 
-    >>> words_left_out("a b c d e f g h A i j")
-    ['i', 'j']
+    >>> words_left_out("a b c d e f g h A José O'Brien-Ana")
+    ['José', 'obrien', 'ana']
     """
-    return _unique_words(text)[MAX_WORDS:]
+    shown: list[str] = []
+    for folded, typed in _word_pairs(text)[MAX_WORDS:]:
+        shown.append(typed if fold(typed) == folded else folded)
+    return shown
 
 
 class FoldedSearchField(models.TextField):
@@ -155,14 +159,21 @@ def _resolve(model, path: str) -> tuple[str, bool]:
     return path, False
 
 
-def _typed_words(text: str | None) -> list[tuple[str, str]]:
-    """(folded word, the word as typed) pairs, at most MAX_WORDS, folded duplicates dropped."""
+def _word_pairs(text: str | None) -> list[tuple[str, str]]:
+    """(folded word, the word as typed) pairs, folded duplicates dropped, in order."""
     pairs: list[tuple[str, str]] = []
+    seen: set[str] = set()
     for typed in (text or "").split():
         for word in fold(typed).split():
-            if word not in [folded for folded, _ in pairs]:
+            if word not in seen:
+                seen.add(word)
                 pairs.append((word, typed))
-    return pairs[:MAX_WORDS]
+    return pairs
+
+
+def _typed_words(text: str | None) -> list[tuple[str, str]]:
+    """(folded word, the word as typed) pairs, at most MAX_WORDS, folded duplicates dropped."""
+    return _word_pairs(text)[:MAX_WORDS]
 
 
 def folded_q(model, paths: Iterable[str], text: str | None) -> Q | None:

@@ -344,6 +344,32 @@ def test_words_past_the_eighth_are_named_as_not_looked_for(client, make_opening,
     assert "not looked for" not in eight  # a repeated word is no ninth word
 
 
+def test_words_left_out_are_named_as_typed(client, make_opening, openings_url):
+    """The note spells a left-out word as the person typed it ("José", not "jose"); a
+    typed word that is two search words is named by its parts."""
+    make_opening(title="Cook", description="a b c d e f g")
+    page = client.get(openings_url, {"q": "cook a b c d e f g José O'Brien-Ana"})
+    assert "These words were not looked for: José, obrien, ana." in page.content.decode()
+
+
+def test_words_beside_a_zip_we_cannot_place_are_still_ranked_and_noted(
+    client, make_opening, openings_url
+):
+    """A ZIP error does not change what the valid words do: the openings are ranked as
+    without a ZIP (the title match first, though the other is newer), the ZIP's error is
+    shown, and words past the eighth are still named."""
+    make_opening(title="Kitchen porter", description="Washing up")
+    make_opening(title="Helper", description="Prep work in a busy kitchen")
+    typed = {"q": "kitchen a b c d e f g Zeta", "zip": "99999"}
+    response = client.get(openings_url, {**typed, "q": "kitchen"})
+    assert titles(response) == ["Kitchen porter", "Helper"]
+    page = response.content.decode()
+    assert "We could not find the ZIP code 99999." in page
+    noted = client.get(openings_url, typed).content.decode()
+    assert "This word was not looked for: Zeta." in noted
+    assert "We could not find the ZIP code 99999." in noted
+
+
 def test_a_word_only_in_employers_names_or_a_kind_of_work_counts_right_past_the_bound(
     client, make_opening, openings_url, program, two_pages_at_most
 ):
