@@ -24,6 +24,11 @@ class Employer(Searchable, Versioned, GeoPoint):
     name = models.CharField(max_length=200)
     industry = models.CharField(max_length=120, blank=True)
     search_text = FoldedSearchField(sources=["name", "industry", "ref"])
+    # The public openings search looks for words in the employer's name only: the industry
+    # and the agency's reference are not on the public pages (employers 0011).
+    folded_name = FoldedSearchField(
+        sources=["name"], help_text="The name folded for the public search."
+    )
     address = models.CharField(max_length=300, blank=True)
     zip = models.CharField("ZIP code", max_length=10, blank=True)
     phone = models.CharField(max_length=40, blank=True)

@@ -1,8 +1,10 @@
 """The public openings' keyword search through a text index, on each engine (issue 21 item 1).
 
 Words are folded by ips.search.fold (case, accents, apostrophes), as everywhere. An opening
-is found when every word is in its title or description, its employer's name or its kind
-of work (or is part of a plain title of that kind of work, given as `codes`):
+is found when every word is in its title or description, its employer's name (its
+`folded_name`: never the industry or the agency's reference, which no public page shows;
+employers 0011) or its kind of work (or is part of a plain title of that kind of work,
+given as `codes`):
 
 - SQLite: the FTS5 table of the public openings (employers 0008, made again in 0010 with
   the kind of work's code tokens in a column of their own; kept by triggers), each word a
@@ -11,7 +13,7 @@ of work (or is part of a plain title of that kind of work, given as `codes`):
   (`_sqlite_near_keywords`).
 - PostgreSQL: each word a substring of the folded columns (`LIKE '%word%'`), answered as a
   UNION of id lists, one per column, so each part reads its trigram GIN index (employers
-  0007) instead of an OR across joined tables that no index serves; ranked by where the
+  0007, 0011) instead of an OR across joined tables that no index serves; ranked by where the
   word first appears in the folded title-then-description.
 
 Either way the queryset comes back annotated with `keyword_rank`, smaller first. Ranking
@@ -204,7 +206,7 @@ _POSTGRES_BRANCHES = (
     "SELECT id FROM employers_jobopening"
     " WHERE status = 'open' AND shareable AND search_text LIKE %s",
     "SELECT j.id FROM employers_jobopening j WHERE j.employer_id IN"
-    " (SELECT e.id FROM employers_employer e WHERE e.search_text LIKE %s)",
+    " (SELECT e.id FROM employers_employer e WHERE e.folded_name LIKE %s)",
     "SELECT j.id FROM employers_jobopening j WHERE j.occupation_id IN"
     " (SELECT o.code FROM ips_occupation o WHERE UPPER(o.title) LIKE UPPER(%s))",
 )
@@ -238,7 +240,7 @@ def _postgres_word_condition(word: str, codes: Mapping[str, Sequence[str]]) -> t
     parts = [
         f"{opening}.search_text LIKE %s",
         f"{opening}.employer_id IN"
-        " (SELECT e.id FROM employers_employer e WHERE e.search_text LIKE %s)",
+        " (SELECT e.id FROM employers_employer e WHERE e.folded_name LIKE %s)",
         f"{opening}.occupation_id IN"
         " (SELECT o.code FROM ips_occupation o WHERE UPPER(o.title) LIKE UPPER(%s))",
     ]
@@ -328,7 +330,7 @@ def bounded_match_count(
     """PostgreSQL. The number of openings of `worded` (`unworded` filtered by
     `with_keywords`), at most `bound` + 1, in one query. Three subsets of the matches are
     counted first, each from its own index and stopping at `bound` + 1: the openings
-    holding every word in their own folded text, those whose employer's folded text holds
+    holding every word in their own folded text, those whose employer's folded name holds
     every word, and those whose kind of work's title does. When one of them holds more
     than `bound`, so do the matches, and the full count, which first hashes every match of
     every id list (47 ms for "kowalski", a word of 12,000 openings' employers at state
@@ -336,7 +338,7 @@ def bounded_match_count(
     opening = connection.ops.quote_name(JobOpening._meta.db_table)
     likes = [f"%{word}%" for word in words]
     own_text = unworded.extra(where=[f"{opening}.search_text LIKE %s" for _ in words], params=likes)
-    employer_text = " AND ".join("e.search_text LIKE %s" for _ in words)
+    employer_text = " AND ".join("e.folded_name LIKE %s" for _ in words)
     by_employer = unworded.extra(
         where=[
             f"{opening}.employer_id IN (SELECT e.id FROM employers_employer e"

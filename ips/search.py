@@ -11,8 +11,10 @@ column (`LIKE '%word%'`, the same operator and the same bytes on both engines), 
 the staff search page, the staff listings' search boxes, the quick-log pickers and the
 public openings keyword search (issue 17 item 2).
 
-Writes that bypass `save()` and `bulk_create()` (`QuerySet.update`, `bulk_update`) of a
-source field must call `refold()` on the rows they changed.
+Writes that bypass `save()` and `bulk_create()` of a source field must call `refold()` on
+the rows they changed (`QuerySet.update`) or `fold_rows()` before a `bulk_update`. A model
+may keep more than one folded column (Employer's `folded_name`, the public search's):
+each of these helpers keeps them all.
 """
 
 from __future__ import annotations
@@ -117,9 +119,7 @@ class Searchable(models.Model):
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            field = self._meta.get_field(SEARCH_FIELD)
-            if set(update_fields) & set(field.sources):
-                kwargs["update_fields"] = {*update_fields, SEARCH_FIELD}
+            kwargs["update_fields"] = folded_update_fields(type(self), update_fields)
         super().save(*args, **kwargs)
 
 
@@ -132,17 +132,54 @@ def search_field(model) -> FoldedSearchField | None:
     return field if isinstance(field, FoldedSearchField) else None
 
 
+def folded_fields(model) -> list[FoldedSearchField]:
+    """Every FoldedSearchField of `model`: `search_text`, and any other (Employer's
+    `folded_name`, the public search's)."""
+    return [f for f in model._meta.concrete_fields if isinstance(f, FoldedSearchField)]
+
+
+def folded_update_fields(model, fields: Iterable[str]) -> list[str]:
+    """`fields` (names of a partial write: `save(update_fields=...)`, `bulk_update`) with
+    each folded column of `model` added whose sources are among them."""
+    names = list(fields)
+    for field in folded_fields(model):
+        if set(names) & set(field.sources) and field.name not in names:
+            names.append(field.name)
+    return names
+
+
+def fold_rows(rows: Iterable[models.Model], fields: Iterable[str]) -> list[str]:
+    """Before a `bulk_update(rows, fields)`, which writes without `save()`: each folded
+    column whose sources are among `fields` is recomputed on `rows`; returns the fields
+    to write, those columns added (`folded_update_fields`). `rows` are of one model."""
+    rows = list(rows)
+    names = list(fields)
+    if not rows:
+        return names
+    model = type(rows[0])
+    for field in folded_fields(model):
+        if set(names) & set(field.sources):
+            for row in rows:
+                setattr(row, field.attname, field.value_for(row))
+    return folded_update_fields(model, names)
+
+
 def refold(queryset: models.QuerySet) -> int:
-    """Recompute `search_text` for the rows of `queryset` (after a write that bypassed
-    `save()`); returns the number of rows rewritten. Used by the data migrations too."""
-    field = search_field(queryset.model)
-    if field is None:
+    """Recompute every folded column (`search_text`, and any other FoldedSearchField) for
+    the rows of `queryset` (after a write that bypassed `save()`); returns the number of
+    rows rewritten. Used by the data migrations too."""
+    fields = folded_fields(queryset.model)
+    if not fields:
         return 0
+    sources = {source for field in fields for source in field.sources}
     changed = []
-    for row in queryset.only("pk", *field.sources).iterator(chunk_size=REFOLD_BATCH):
-        row.search_text = field.value_for(row)
+    for row in queryset.only("pk", *sources).iterator(chunk_size=REFOLD_BATCH):
+        for field in fields:
+            setattr(row, field.attname, field.value_for(row))
         changed.append(row)
-    queryset.model._base_manager.bulk_update(changed, [SEARCH_FIELD], batch_size=REFOLD_BATCH)
+    queryset.model._base_manager.bulk_update(
+        changed, [field.name for field in fields], batch_size=REFOLD_BATCH
+    )
     return len(changed)
 
 

@@ -64,27 +64,29 @@ def _title(row: str) -> str:
 CODE_TOKEN = "'occ' || replace(replace(o.code, '-', ''), '.', '')"
 
 
-def objects(table: str, key, prefix: str, placed: bool) -> list[str]:
-    """The table, its triggers and its first rows: `key(row)` is a row's rowid."""
-    where_new = "new.status = 'open' AND new.shareable"
-    where_j = "j.status = 'open' AND j.shareable"
+def _public(row: str, placed: bool) -> str:
+    where = f"{row}.status = 'open' AND {row}.shareable"
     if placed:
-        where_new += " AND new.latitude IS NOT NULL AND new.longitude IS NOT NULL"
-        where_j += " AND j.latitude IS NOT NULL AND j.longitude IS NOT NULL"
+        where += f" AND {row}.latitude IS NOT NULL AND {row}.longitude IS NOT NULL"
+    return where
+
+
+def triggers(table: str, key, prefix: str, placed: bool, employer: str = "search_text"):
+    """The triggers keeping `table` in step; `employer` is the employer's column copied into
+    the table's `employer` column (0011 makes them again with `folded_name`)."""
     new_row = f"""
         INSERT INTO {table} (rowid, {COLUMNS})
         SELECT {key("new")}, {_title("new")}, new.search_text,
-            coalesce((SELECT e.search_text FROM employers_employer e
+            coalesce((SELECT e.{employer} FROM employers_employer e
                       WHERE e.id = new.employer_id), ''),
             coalesce((SELECT o.title FROM ips_occupation o WHERE o.code = new.occupation_id), ''),
             coalesce((SELECT {CODE_TOKEN} FROM ips_occupation o
                       WHERE o.code = new.occupation_id), '')
-        WHERE {where_new};"""
+        WHERE {_public("new", placed)};"""
     # A row without coordinates has a NULL place key: the DELETE then matches nothing.
     remove_old = f"DELETE FROM {table} WHERE rowid = {key('old')};"
     moved = ", latitude, longitude" if placed else ""
     return [
-        f"CREATE VIRTUAL TABLE {table} USING fts5({COLUMNS}, {TOKENIZE})",
         f"""CREATE TRIGGER employers_opening_{prefix}_insert AFTER INSERT ON employers_jobopening
         BEGIN {new_row} END""",
         f"""CREATE TRIGGER employers_opening_{prefix}_update AFTER UPDATE OF
@@ -93,13 +95,21 @@ def objects(table: str, key, prefix: str, placed: bool) -> list[str]:
         BEGIN {remove_old} {new_row} END""",
         f"""CREATE TRIGGER employers_opening_{prefix}_delete AFTER DELETE ON employers_jobopening
         BEGIN {remove_old} END""",
-        f"""CREATE TRIGGER employers_employer_{prefix}_rename AFTER UPDATE OF search_text
-            ON employers_employer WHEN new.search_text IS NOT old.search_text
+        f"""CREATE TRIGGER employers_employer_{prefix}_rename AFTER UPDATE OF {employer}
+            ON employers_employer WHEN new.{employer} IS NOT old.{employer}
         BEGIN
-            UPDATE {table} SET employer = new.search_text
+            UPDATE {table} SET employer = new.{employer}
             WHERE rowid IN (SELECT {key("j")} FROM employers_jobopening j
-                            WHERE j.employer_id = new.id AND {where_j});
+                            WHERE j.employer_id = new.id AND {_public("j", placed)});
         END""",
+    ]
+
+
+def objects(table: str, key, prefix: str, placed: bool) -> list[str]:
+    """The table, its triggers and its first rows: `key(row)` is a row's rowid."""
+    return [
+        f"CREATE VIRTUAL TABLE {table} USING fts5({COLUMNS}, {TOKENIZE})",
+        *triggers(table, key, prefix, placed),
         # The openings already there.
         f"""INSERT INTO {table} (rowid, {COLUMNS})
         SELECT {key("j")}, {_title("j")}, j.search_text, coalesce(e.search_text, ''),
@@ -107,7 +117,7 @@ def objects(table: str, key, prefix: str, placed: bool) -> list[str]:
         FROM employers_jobopening j
         LEFT JOIN employers_employer e ON e.id = j.employer_id
         LEFT JOIN ips_occupation o ON o.code = j.occupation_id
-        WHERE {where_j}""",
+        WHERE {_public("j", placed)}""",
     ]
 
 

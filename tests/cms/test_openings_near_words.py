@@ -111,7 +111,7 @@ def place_rows() -> set[tuple[int, str]]:
 
 def expected_rows() -> set[tuple[int, str]]:
     return {
-        (place_key(o.latitude, o.longitude, o.pk), o.employer.search_text)
+        (place_key(o.latitude, o.longitude, o.pk), o.employer.folded_name)
         for o in JobOpening.objects.public().select_related("employer")
         if o.latitude is not None and o.longitude is not None
     }

@@ -142,6 +142,53 @@ def test_an_employer_renamed_is_found_by_its_new_name_only(
     assert titles(client.get(openings_url, {"q": "corner"})) == []
 
 
+@pytest.mark.parametrize("near", [{}, {"zip": "48226", "miles": "10"}])
+def test_the_public_search_finds_an_employer_by_its_name_never_its_industry_or_reference(
+    client, make_opening, openings_url, program, two_pages_at_most, near
+):
+    """Only the employer's name is on the public pages, so only the name is searched:
+    the industry and the agency's own reference ("E-0083", an identifier no visitor
+    should be able to probe) find nothing, on each engine's plan, past the count's bound
+    too. The staff search still finds the employer by both (employers 0011)."""
+    from employers.models import Employer
+    from ips.search import search
+
+    hotel = Employer.objects.create(
+        program=program, name="Corktown Hotel", industry="Hospitality", ref="E-0083"
+    )
+    for n in range(41):
+        make_opening(title=f"Housekeeper {n}", employer=hotel)
+    assert heading(client.get(openings_url, {"q": "corktown", **near})).startswith("More than 40")
+    for typed in ("E-0083", "e 0083", "0083", "hospitality", "corktown hospitality"):
+        response = client.get(openings_url, {"q": typed, **near})
+        assert titles(response) == [], typed
+        assert "0 openings" in heading(response), typed
+    for typed in ("E-0083", "hospitality"):
+        assert list(search(Employer.objects.all(), ["name", "industry", "ref"], typed)) == [hotel]
+
+
+def test_an_employer_renamed_by_a_reimport_is_found_by_its_new_name_in_both_searches(
+    client, make_opening, openings_url, program
+):
+    """The importer writes a changed employer with bulk_update, which bypasses save():
+    the folded search columns are refreshed with it (ips.search.fold_rows), so the
+    staff search and the public search follow the new name."""
+    from employers.models import Employer
+    from ips.search import search
+    from tests.importer.test_cells_agencies_have import csv_bytes, run
+
+    run(program, {"employers.csv": csv_bytes([["ref", "name"], ["E1", "Corner Cafe"]])})
+    shop = Employer.objects.get(program=program, ref="E1")
+    make_opening(title="Cashier", employer=shop)
+    assert titles(client.get(openings_url, {"q": "corner"})) == ["Cashier"]
+    again = run(program, {"employers.csv": csv_bytes([["ref", "name"], ["E1", "Señora Café"]])})
+    assert again.counts["employers.csv"]["updated"] == 1
+    assert titles(client.get(openings_url, {"q": "senora cafe"})) == ["Cashier"]
+    assert titles(client.get(openings_url, {"q": "corner"})) == []
+    assert list(search(Employer.objects.all(), ["name"], "senora")) == [shop]
+    assert list(search(Employer.objects.all(), ["name"], "corner")) == []
+
+
 def test_the_start_of_a_word_finds_it(client, make_opening, openings_url):
     make_opening(title="Warehouse porter", description="Loading bays")
     make_opening(title="Cashier", description="Tills")
@@ -228,7 +275,7 @@ def test_on_postgresql_each_keyword_column_is_its_own_indexed_id_list(make_openi
             cursor.execute("SET LOCAL enable_indexscan = off")
         plan = found.explain()
     assert "Append" in plan  # the UNION's branches
-    assert "Bitmap Index Scan on employer_search_trgm" in plan
+    assert "Bitmap Index Scan on employer_folded_name_trgm" in plan
 
 
 @pytest.fixture

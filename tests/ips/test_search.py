@@ -92,6 +92,31 @@ def test_the_data_migration_fills_rows_that_were_there_before(program):
     assert JobSeeker.objects.get(pk=seeker.pk).search_text == "jose obrien"
 
 
+def test_every_folded_column_of_a_model_is_kept_by_each_write_path(program):
+    """An employer keeps two folded columns (`search_text` for staff, `folded_name` for
+    the public search): save(update_fields=...), refold after QuerySet.update, and
+    fold_rows before a bulk_update each keep both."""
+    from employers.models import Employer
+    from ips.search import fold_rows, refold
+
+    shop = Employer.objects.create(program=program, name="Café Uno", industry="Food", ref="E-1")
+    assert (shop.search_text, shop.folded_name) == ("cafe uno food e 1", "cafe uno")
+    shop.name = "Señora Dos"
+    shop.save(update_fields=["name"])
+    shop.refresh_from_db()
+    assert (shop.search_text, shop.folded_name) == ("senora dos food e 1", "senora dos")
+    Employer.objects.filter(pk=shop.pk).update(name="Tres O'Neil")
+    assert refold(Employer.objects.filter(pk=shop.pk)) == 1
+    shop.refresh_from_db()
+    assert (shop.search_text, shop.folded_name) == ("tres oneil food e 1", "tres oneil")
+    shop.name = "Cuatro"
+    fields = fold_rows([shop], ["name"])
+    assert sorted(fields) == ["folded_name", "name", "search_text"]
+    Employer.objects.bulk_update([shop], fields)
+    shop.refresh_from_db()
+    assert (shop.search_text, shop.folded_name) == ("cuatro food e 1", "cuatro")
+
+
 # --- the staff search page (header box) ------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from importer.schema import Row
 from importer.services.context import BATCH
 from ips.geo import zip_centroid
 from ips.models import GeocodeSource
+from ips.search import fold_rows
 from ips.versioning import bump_versions
 
 
@@ -44,7 +45,8 @@ def _upsert(
             unchanged.add(row["ref"])
     model.objects.bulk_create(new, batch_size=BATCH)
     if changed:
-        model.objects.bulk_update(changed, fields, batch_size=BATCH)
+        # bulk_update writes without save(): the folded search columns are refreshed here.
+        model.objects.bulk_update(changed, fold_rows(changed, fields), batch_size=BATCH)
         bump_versions(model, [obj.pk for obj in changed])  # forms opened before are now stale
     return len(new), len(changed), unchanged
 
