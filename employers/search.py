@@ -14,7 +14,9 @@ given as `codes`):
 - PostgreSQL: each word a substring of the folded columns (`LIKE '%word%'`), answered as a
   UNION of id lists, one per column, so each part reads its trigram GIN index (employers
   0007, 0011) instead of an OR across joined tables that no index serves; ranked by where the
-  word first appears in the folded title-then-description.
+  word first appears in the folded title-then-description. Near a ZIP code, the words are
+  row conditions on the openings read from the bounding box's index
+  (`_postgres_near_keywords`).
 
 Either way the queryset comes back annotated with `keyword_rank`, smaller first. Ranking
 reads every match, so on SQLite a search matching more openings than a listing can show
@@ -385,9 +387,9 @@ def with_keywords(
     `codes` maps a word to the O*NET codes whose plain titles contain it. `near`, the
     bounding box (min_lat, max_lat, min_lon, max_lon, degrees) of a distance search that
     filters the openings to it anyway: on SQLite the words are then read from the index
-    ordered by place, for the box's cells only (never ranked; openings without
-    coordinates are not found). Raises ValueError for no words, or for `near` with
-    `ranked`."""
+    ordered by place, for the box's cells only; on PostgreSQL they are checked on the
+    box's rows (never ranked; openings without coordinates are not found). Raises
+    ValueError for no words, or for `near` with `ranked`."""
     if not words:
         raise ValueError("a keyword search needs at least one word")
     if near is not None and ranked:
@@ -396,4 +398,19 @@ def with_keywords(
         if near is not None:
             return _sqlite_near_keywords(queryset, words, codes, near)
         return _sqlite_keywords(queryset, words, codes, ranked)
+    if near is not None:
+        return _postgres_near_keywords(queryset, words, codes)
     return _postgres_keywords(queryset, words, codes, ranked)
+
+
+def _postgres_near_keywords(queryset: QuerySet, words, codes) -> QuerySet:
+    """PostgreSQL, near a ZIP. Each word as a row condition (`_postgres_word_condition`),
+    checked on the rows the listing reads from its bounding box's index: the cost follows
+    the openings near the ZIP, as the same search without words does, not the word's
+    matches statewide, which the UNION of id lists would read and hash first ("cook"
+    within 10 miles of 48226 at state scale: the 25,691 matches hashed twice, count and
+    page 28 + 27 ms; the box's 13,240 rows checked, 5 + 16 ms)."""
+    for word in words:
+        sql, params = _postgres_word_condition(word, codes)
+        queryset = queryset.extra(where=[sql], params=params)
+    return queryset

@@ -204,3 +204,31 @@ def test_words_near_a_zip_are_read_through_the_place_index_in_three_queries(
     # INDEXED BY: SQLite uses the index or refuses the query ("no query solution").
     assert f"INDEXED BY {PLACE_INDEX}" in ids_query
     assert PLACE_FTS_TABLE in ids_query
+
+
+def test_on_postgresql_words_near_a_zip_are_checked_on_the_boxs_rows(make_opening, program):
+    """PostgreSQL: near a ZIP, each word is a row condition on the openings read from the
+    bounding box's index (employers.search._postgres_near_keywords), so the cost follows
+    the openings near the ZIP; the UNION of id lists would read and hash every match of
+    the word statewide first (25,691 for "cook" at state scale)."""
+    from django.db import transaction
+
+    from cms.filters import OpeningFilter
+    from cms.selectors import public_openings
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's plan; SQLite reads the FTS5 table ordered by place")
+    make_opening(title="Porter")
+    found = OpeningFilter({"q": "porter", "zip": "48226"}, queryset=public_openings()).qs
+    lat, lon = CENTRE
+    in_box = found.filter(latitude__range=(lat - 1, lat + 1), longitude__range=(lon - 1, lon + 1))
+    with transaction.atomic():
+        with connection.cursor() as cursor:  # a tiny table: make the planner show its choice
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = in_box.explain()
+    # The word is a filter on the openings read (whatever index a tiny table is read by).
+    assert "Filter: (shareable AND (latitude >=" in plan, plan
+    assert "(search_text ~~ '%porter%'::text) OR (hashed SubPlan" in plan, plan
+    assert "public_opening_search_trgm" not in plan
+    assert "HashAggregate" not in plan  # no UNION of id lists, hashed
+    assert "Append" not in plan
