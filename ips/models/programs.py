@@ -7,11 +7,12 @@ from decimal import Decimal
 from typing import cast
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 
-from ips.domain import program_name_key
+from ips.domain import postal_code_problem, program_name_key
 from ips.querysets import ProgramScopedQuerySet
 from ips.roles import LEADERSHIP, Role, program_ids
 from ips.validators import validate_postal_code
@@ -79,6 +80,23 @@ class Program(Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean_fields(self, exclude=None):
+        """The field checks, then the ZIP against the program's own country (`ips.domain.
+        postal_code_problem`): a UK program's postcode, a US program's ZIP code, whichever
+        country the same form chose. Skipped when the ZIP itself was refused or is not
+        being checked (in `exclude`). Raises ValidationError."""
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "zip" not in (exclude or ()) and "zip" not in errors:
+            problem = postal_code_problem(self.zip or "", self.country or self.Country.US)
+            if problem:
+                errors.setdefault("zip", []).append(problem)
+        if errors:
+            raise ValidationError(errors)
 
 
 class StaffMemberQuerySet(ProgramScopedQuerySet):

@@ -31,15 +31,45 @@ def test_the_programs_screen_refuses_a_zip_that_is_no_postal_code(
     assert Program.objects.get(pk=program.pk).zip == program.zip
 
 
-@pytest.mark.parametrize("typed", ["48226", "48226-1234", "SW1A 1AA", ""])
-def test_the_programs_screen_keeps_a_zip_or_a_postcode(client, program, superuser, typed):
+@pytest.mark.parametrize(
+    ("country", "typed"),
+    [("US", "48226"), ("US", "48226-1234"), ("US", ""), ("UK", "SW1A 1AA"), ("UK", "")],
+)
+def test_the_programs_screen_keeps_a_code_of_the_programs_country(
+    client, program, superuser, country, typed
+):
     client.force_login(superuser)
     url = reverse("programs:edit", args=[program.pk])
     data = form_data(client.get(url).content.decode(), having="zip")
-    data["zip"] = typed
+    data["zip"], data["country"] = typed, country
     response = client.post(url, data)
     assert response.status_code == 302
-    assert Program.objects.get(pk=program.pk).zip == typed
+    saved = Program.objects.get(pk=program.pk)
+    assert (saved.zip, saved.country) == (typed, country)
+
+
+@pytest.mark.parametrize(
+    ("country", "typed", "message"),
+    [
+        ("US", "SW1A 1AA", "is not a US ZIP code"),
+        ("UK", "48226", "is not a UK postcode"),
+    ],
+)
+def test_the_programs_screen_refuses_a_code_of_the_other_country(
+    client, program, superuser, country, typed, message
+):
+    """The ZIP is checked against the country chosen on the same form: a UK program's
+    postcode, a US program's ZIP code (a US ZIP on a UK program could never be placed)."""
+    client.force_login(superuser)
+    url = reverse("programs:edit", args=[program.pk])
+    before = Program.objects.get(pk=program.pk)
+    data = form_data(client.get(url).content.decode(), having="zip")
+    data["zip"], data["country"] = typed, country
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    after = Program.objects.get(pk=program.pk)
+    assert (after.zip, after.country, after.version) == (before.zip, before.country, before.version)
 
 
 @pytest.mark.parametrize("typed", BAD)
