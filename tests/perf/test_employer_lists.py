@@ -1,7 +1,9 @@
-"""Benchmark: staff listings at 10,000 employers and 200,000 contacts (budget 150 ms median).
+"""Benchmark: staff listings at 10,000 employers and 200,000 contacts (budget 150 ms CPU).
 
-Run with `make bench`. Prints the median per page, its SQL time and query count, and the
-ratio against a naive page (all rows loaded, related names looked up one row at a time).
+Run with `make bench`. Prints the median per page (wall and CPU time), its SQL time and
+query count, and the ratio against a naive page (all rows loaded, related names looked up
+one row at a time), both in CPU time. Only CPU time and query counts are asserted: the wall
+clock on a shared 2-core machine mostly measures waiting for a core (issue 21 item 5).
 """
 
 from __future__ import annotations
@@ -72,13 +74,15 @@ def build(program, specialists) -> None:
     )
 
 
-def median_ms(fn, runs: int = 9) -> float:
-    fn()  # warm caches
+def median_ms(fn, runs: int = 9, clock=time.perf_counter) -> float:
+    """The median of `runs` calls of `fn` in ms of `clock` (wall, or time.process_time for
+    this process's CPU time; SQLite runs in it), after one call that warms the caches."""
+    fn()
     times = []
     for _ in range(runs):
-        t0 = time.perf_counter()
+        t0 = clock()
         fn()
-        times.append((time.perf_counter() - t0) * 1000)
+        times.append((clock() - t0) * 1000)
     return statistics.median(times)
 
 
@@ -97,7 +101,7 @@ def test_employer_listings_stay_fast_at_10000_employers_and_200000_contacts(clie
     ]
     build(program, specialists)
     client.force_login(staff[Role.SUPERVISOR].user)
-    naive = median_ms(lambda: naive_contacts_page(program), runs=3)
+    naive = median_ms(lambda: naive_contacts_page(program), runs=3, clock=time.process_time)
     results = []
     for url in PAGES:
         connection.queries_log.clear()  # a full log makes the capture below count nothing
@@ -107,12 +111,11 @@ def test_employer_listings_stay_fast_at_10000_employers_and_200000_contacts(clie
         count = len(queries)
         sql_ms = sum(float(q["time"]) for q in queries.captured_queries) * 1000
         ms = median_ms(lambda url=url: client.get(url))
-        results.append((url, ms, sql_ms, count))
+        cpu_ms = median_ms(lambda url=url: client.get(url), clock=time.process_time)
+        results.append((url, cpu_ms, count))
         print(
-            f"\n{url}: {ms:.1f} ms median page ({sql_ms:.1f} ms in SQL), {count} queries; "
-            f"naive contacts page {naive:.1f} ms, ratio {naive / ms:.1f}x"
+            f"\n{url}: {cpu_ms:.1f} ms CPU median page ({ms:.1f} wall, {sql_ms:.1f} ms in SQL),"
+            f" {count} queries; naive contacts page {naive:.1f} ms CPU, x{naive / cpu_ms:.1f}"
         )
-    # Page time on a shared 2-core machine is mostly Wagtail's template rendering and
-    # swings with load, so the budget is asserted on the database work we control.
-    assert all(sql_ms <= BUDGET_MS for _, _, sql_ms, _ in results), results
+    assert all(cpu_ms <= BUDGET_MS for _, cpu_ms, _ in results), results
     assert all(count <= 16 for *_, count in results), results
