@@ -152,9 +152,14 @@ class OpeningFilter(DomainFilterSet):
         return queryset
 
     def origin(self) -> tuple[float, float, float] | None:
-        """(latitude, longitude, miles) of a valid ZIP search, else None."""
-        if not self.is_bound or not self.is_valid():
+        """(latitude, longitude, miles) of a valid ZIP search, else None. A valid ZIP
+        applies whatever another field holds, as the words do (`valid_words`): an unknown
+        kind of work is shown as that field's error beside the openings near the ZIP,
+        never a statewide listing (a red-team finding); miles not offered are that field's
+        error, and DEFAULT_MILES apply, as the heading says."""
+        if not self.is_bound:
             return None
+        self.is_valid()  # validates the form once: cleaned_data holds its valid fields
         code = self.form.cleaned_data.get("zip")
         point = zip_centroid(code) if code else None
         if point is None:

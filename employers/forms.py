@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from employers.models import Employer, EmployerContact
 from employers.selectors import casework_programs, find_duplicate_employers, loggable_seekers
+from ips.domain import shown_date
 from ips.forms import EventFormMixin, ScopedAdminModelForm, settle_only_choice
 from ips.models import Program, StaffMember
 from ips.validators import DomainForm, validate_contact_date
@@ -149,6 +150,22 @@ class JobOpeningForm(ScopedAdminModelForm):
         super().__init__(*args, **kwargs)
         if "source_contact" in self.fields:
             self.fields["source_contact"].widget = forms.HiddenInput()
+
+    def clean(self):
+        """An opening learned at a contact stays with that contact's employer (the rule
+        employers.services.save_opening enforces), said at the employer field: the contact
+        is a hidden field the user cannot change (a red-team finding: choosing another
+        employer was a server error)."""
+        cleaned = super().clean()
+        contact, employer = cleaned.get("source_contact"), cleaned.get("employer")
+        if contact is not None and employer is not None and contact.employer_id != employer.pk:
+            self.add_error(
+                "employer",
+                f"This opening was noted at a contact with {contact.employer.name} on"
+                f" {shown_date(contact.date)}, so it stays with {contact.employer.name}."
+                " For a job at another employer, add a new opening.",
+            )
+        return cleaned
 
 
 class MergeForm(DomainForm):

@@ -13,8 +13,9 @@ given as `codes`):
   (`_sqlite_near_keywords`).
 - PostgreSQL: each word a substring of the folded columns (`LIKE '%word%'`), answered as a
   UNION of id lists, one per column, so each part reads its trigram GIN index (employers
-  0007, 0011) instead of an OR across joined tables that no index serves; ranked by where the
-  word first appears in the folded title-then-description. Near a ZIP code, the words are
+  0007, 0011) instead of an OR across joined tables that no index serves; ranked title
+  matches first, then by where the word first appears in the folded title-then-description
+  (`_postgres_word_rank`). Near a ZIP code, the words are
   row conditions on the openings read from the bounding box's index
   (`_postgres_near_keywords`).
 
@@ -29,9 +30,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, QuerySet, Value, When
+from django.db.models import Case, Q, QuerySet, Value, When
 from django.db.models.expressions import Expression, RawSQL
-from django.db.models.functions import StrIndex
+from django.db.models.functions import Length, StrIndex
+from django.db.models.lookups import LessThanOrEqual
 
 from employers.models import JobOpening
 
@@ -45,6 +47,7 @@ LONGITUDE_CELLS = 360 * CELLS_PER_DEGREE + 1  # 7201: a latitude band's cells, -
 ID_BITS = 32  # the opening's id in the key's low bits (ids below 2**32)
 TITLE_WEIGHT = 10.0  # bm25 weight of the title; search_text, employer, occupation 1, codes 0
 NOT_FOUND_RANK = 1_000_000  # PostgreSQL: a word found only in the employer's name or kind
+DESCRIPTION_RANK = 100_000  # PostgreSQL: added for a word found in the description only
 
 
 def occupation_token(code: str) -> str:
@@ -226,11 +229,24 @@ def _postgres_keywords(queryset: QuerySet, words, codes, ranked: bool) -> QueryS
             branches.append(_POSTGRES_CODES)
             params.append(list(codes[word]))
         queryset = queryset.filter(id__in=RawSQL(" UNION ".join(branches), params))
-        rank = rank + Case(
-            When(search_text__contains=word, then=StrIndex("search_text", Value(word))),
-            default=Value(NOT_FOUND_RANK),
-        )
+        rank = rank + _postgres_word_rank(word)
     return queryset.annotate(keyword_rank=rank) if ranked else queryset
+
+
+def _postgres_word_rank(word: str) -> Expression:
+    """PostgreSQL. One word's rank, smaller first: where it first appears in the folded
+    title-then-description when that is within the title's length (the title tier, as
+    `_postgres_in_title`), else DESCRIPTION_RANK after that; NOT_FOUND_RANK when only the
+    employer's name or the kind of work holds it. So an opening holding the word in its
+    title comes before one holding it only in its description, however long the title
+    (a red-team finding: "sommelier" at the end of a long title ranked after it at the
+    start of a description), as SQLite's bm25 with the title weighted ranks them."""
+    found_at = StrIndex("search_text", Value(word))
+    return Case(
+        When(~Q(search_text__contains=word), then=Value(NOT_FOUND_RANK)),
+        When(LessThanOrEqual(found_at, Length("title")), then=found_at),
+        default=found_at + Value(DESCRIPTION_RANK),
+    )
 
 
 def _postgres_word_condition(word: str, codes: Mapping[str, Sequence[str]]) -> tuple[str, list]:

@@ -46,10 +46,16 @@ def fold(text: str | None) -> str:
     'jose obrien mcdonalds'
     >>> fold("STRASSE Straße")
     'strasse strasse'
+    >>> fold("McDonald´s O`Neil")
+    'mcdonalds oneil'
     """
-    text = unicodedata.normalize("NFKD", (text or "").casefold())
+    # Apostrophes before NFKD, which turns the acute accent used as one (´, U+00B4) into a
+    # space and a combining accent ("McDonald´s" would be two words), and after it, which
+    # turns others into one (the full-width ＇, the ʼ of ŉ).
+    text = _APOSTROPHES.sub("", (text or "").casefold())
+    text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = _APOSTROPHES.sub("", text)
+    text = _APOSTROPHES.sub("", text).casefold()  # NFKD may give capitals: ℡ -> TEL
     return " ".join(word for word in _SEPARATORS.split(text) if word)
 
 
@@ -69,11 +75,12 @@ def _unique_words(text: str | None) -> list[str]:
 
 def words_left_out(text: str | None) -> list[str]:
     """The words of a typed search past the MAX_WORDS that `query_words` uses (folded
-    duplicates dropped, in order), as typed where a typed word is one search word ("José"),
-    else folded (the "ana" of "José-Ana"), so a page can say which were not looked for.
+    duplicates dropped, in order), as typed ("José", "O'Brien"; punctuation around them
+    dropped) where the typed piece is one search word, else folded, so a page can say
+    which were not looked for.
 
-    >>> words_left_out("a b c d e f g h A José O'Brien-Ana")
-    ['José', 'obrien', 'ana']
+    >>> words_left_out("a b c d e f g h A José O'Brien-Ana, ½")
+    ['José', "O'Brien", 'Ana', '1', '2']
     """
     shown: list[str] = []
     for folded, typed in _word_pairs(text)[MAX_WORDS:]:
@@ -196,12 +203,26 @@ def _resolve(model, path: str) -> tuple[str, bool]:
     return path, False
 
 
+# What separates typed words as fold() does, apostrophes aside ("O'Brien-Ana": O'Brien, Ana).
+_TYPED_SEPARATORS = re.compile(r"(?:(?!" + _APOSTROPHES.pattern + r")[\W_])+")
+
+
 def _word_pairs(text: str | None) -> list[tuple[str, str]]:
-    """(folded word, the word as typed) pairs, folded duplicates dropped, in order."""
+    """(folded word, the word as typed) pairs, folded duplicates dropped, in order. The
+    typed form is the piece of text between separators, apostrophes kept and punctuation
+    around it dropped ("O'Brien-Ana," gives ("obrien", "O'Brien"), ("ana", "Ana"))."""
     pairs: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for typed in (text or "").split():
-        for word in fold(typed).split():
+    for token in (text or "").split():
+        words = fold(token).split()
+        pieces = [
+            (word, piece)
+            for piece in _TYPED_SEPARATORS.split(token)
+            for word in fold(piece).split()
+        ]
+        if [word for word, _ in pieces] != words:  # a symbol folding to letters ("℡"): whole
+            pieces = [(word, token) for word in words]
+        for word, typed in pieces:
             if word not in seen:
                 seen.add(word)
                 pairs.append((word, typed))

@@ -54,11 +54,16 @@ def text_key(row: str) -> str:
     return f"{row}.id"
 
 
-def _title(row: str) -> str:
-    return (
+def _title(row: str, marks: tuple[int, ...] = ()) -> str:
+    """The title with the apostrophes ips.search.fold drops removed (and `marks`, more
+    code points: 0011 adds the acute accent and the full-width apostrophe)."""
+    title = (
         f"replace(replace(replace(replace(replace({row}.title, '''', ''), char(8216), ''),"
         " char(8217), ''), char(700), ''), char(96), '')"
     )
+    for mark in marks:
+        title = f"replace({title}, char({mark}), '')"
+    return title
 
 
 CODE_TOKEN = "'occ' || replace(replace(o.code, '-', ''), '.', '')"
@@ -71,12 +76,20 @@ def _public(row: str, placed: bool) -> str:
     return where
 
 
-def triggers(table: str, key, prefix: str, placed: bool, employer: str = "search_text"):
+def triggers(
+    table: str,
+    key,
+    prefix: str,
+    placed: bool,
+    employer: str = "search_text",
+    marks: tuple[int, ...] = (),
+):
     """The triggers keeping `table` in step; `employer` is the employer's column copied into
-    the table's `employer` column (0011 makes them again with `folded_name`)."""
+    the table's `employer` column, `marks` more code points dropped from titles (0011 makes
+    them again with `folded_name` and two more marks)."""
     new_row = f"""
         INSERT INTO {table} (rowid, {COLUMNS})
-        SELECT {key("new")}, {_title("new")}, new.search_text,
+        SELECT {key("new")}, {_title("new", marks)}, new.search_text,
             coalesce((SELECT e.{employer} FROM employers_employer e
                       WHERE e.id = new.employer_id), ''),
             coalesce((SELECT o.title FROM ips_occupation o WHERE o.code = new.occupation_id), ''),

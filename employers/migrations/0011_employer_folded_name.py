@@ -12,12 +12,18 @@ same way (ips.search.FoldedSearchField); the public search reads it on both engi
 
 The staff search keeps `search_text` (an employer is still found there by its industry or
 reference).
+
+Also: ips.search.fold now drops an acute accent used as an apostrophe ("McDonald´s", as a
+Spanish keyboard types it), which it split into two words before. The triggers drop it
+(and the full-width apostrophe) from the FTS5 tables' titles too, and the openings whose
+title or description holds one are folded again (their rows in both tables with them).
 """
 
 from importlib import import_module
 
 import ips.search
 from django.db import migrations
+from django.db.models import Q
 
 EARLIER = import_module("employers.migrations.0010_public_opening_place_fulltext_and_codes")
 TABLES = (
@@ -32,10 +38,21 @@ TABLES = (
     ),
 )
 TRIGRAM_INDEX = "employer_folded_name_trgm"
+ACUTE = "\u00b4"
+TITLE_MARKS = (0xB4, 0xFF07)  # ´ and ＇, dropped from titles as ips.search.fold drops them
 
 
 def fill(apps, schema_editor):
     ips.search.refold(apps.get_model("employers", "Employer").objects.all())
+
+
+def refold_openings(apps, schema_editor):
+    """The openings whose text holds an acute accent (folded differently since this
+    migration), after the triggers: writing their search_text rewrites their FTS rows."""
+    JobOpening = apps.get_model("employers", "JobOpening")
+    ips.search.refold(
+        JobOpening.objects.filter(Q(title__contains=ACUTE) | Q(description__contains=ACUTE))
+    )
 
 
 def drop_triggers(apps, schema_editor):
@@ -48,14 +65,14 @@ def drop_triggers(apps, schema_editor):
             schema_editor.execute(sql)
 
 
-def _copy_from(column: str):
+def _copy_from(column: str, marks: tuple[int, ...] = ()):
     def copy(apps, schema_editor):
         """SQLite: the FTS tables' triggers made to copy the employer's `column`, and their
         `employer` column filled from it."""
         if schema_editor.connection.vendor != "sqlite":
             return
         for table, key, prefix, placed, opening_id in TABLES:
-            for sql in EARLIER.triggers(table, key, prefix, placed, employer=column):
+            for sql in EARLIER.triggers(table, key, prefix, placed, employer=column, marks=marks):
                 schema_editor.execute(sql)
             schema_editor.execute(
                 f"""UPDATE {table} SET employer = coalesce(
@@ -97,6 +114,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
-        migrations.RunPython(_copy_from("folded_name"), drop_triggers),
+        migrations.RunPython(_copy_from("folded_name", TITLE_MARKS), drop_triggers),
+        migrations.RunPython(refold_openings, migrations.RunPython.noop),
         migrations.RunPython(create_index, drop_index),
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from decimal import Decimal
 from typing import cast
 
@@ -81,7 +81,7 @@ class Program(Versioned):
     def __str__(self) -> str:
         return self.name
 
-    def clean_fields(self, exclude=None):
+    def clean_fields(self, exclude: Collection[str] | None = None) -> None:
         """The field checks, then the ZIP against the program's own country (`ips.domain.
         postal_code_problem`): a UK program's postcode, a US program's ZIP code, whichever
         country the same form chose. Skipped when the ZIP itself was refused or is not

@@ -24,6 +24,23 @@ def test_a_word_in_the_title_ranks_above_one_only_in_the_description(
     assert titles(response) == ["Kitchen porter", "Helper"]
 
 
+def test_a_word_late_in_a_long_title_ranks_above_one_early_in_a_description(
+    client, make_opening, openings_url
+):
+    """A red-team finding: PostgreSQL ranked by where the word first appears in title and
+    description together, so "sommelier" at the end of a long title came after it at the
+    start of a description. Title matches come first on both engines; an apostrophe
+    typed as an acute accent (´) is one in the title too."""
+    make_opening(title="Aide", description="Sommelier duties at the bar.")
+    make_opening(title="Weekend Kitchen Assistant and Sommelier", description="Help serve.")
+    response = client.get(openings_url, {"q": "sommelier"})
+    assert titles(response) == ["Weekend Kitchen Assistant and Sommelier", "Aide"]
+    make_opening(title="Helper", description="Shifts at McDonald´s on Main")
+    make_opening(title="Weekend crew at the big McDonald´s", description="Fries")
+    response = client.get(openings_url, {"q": "mcdonalds"})
+    assert titles(response) == ["Weekend crew at the big McDonald´s", "Helper"]
+
+
 def test_a_word_earlier_in_the_title_ranks_first_and_every_word_must_be_found(
     client, make_opening, openings_url
 ):
@@ -392,11 +409,31 @@ def test_words_past_the_eighth_are_named_as_not_looked_for(client, make_opening,
 
 
 def test_words_left_out_are_named_as_typed(client, make_opening, openings_url):
-    """The note spells a left-out word as the person typed it ("José", not "jose"); a
-    typed word that is two search words is named by its parts."""
+    """The note spells a left-out word as the person typed it ("José", not "jose"), a
+    hyphenated word by its parts, without the punctuation typed around it."""
     make_opening(title="Cook", description="a b c d e f g")
     page = client.get(openings_url, {"q": "cook a b c d e f g José O'Brien-Ana"})
-    assert "These words were not looked for: José, obrien, ana." in page.content.decode()
+    assert "These words were not looked for: José, O&#x27;Brien, Ana." in page.content.decode()
+    page = client.get(openings_url, {"q": "cook, a, b, c, d, e, f, g, h, i,"})
+    assert "These words were not looked for: h, i." in page.content.decode()
+
+
+def test_a_zip_beside_another_fields_error_still_lists_openings_near_it(
+    client, make_opening, openings_url
+):
+    """A red-team finding: an unknown kind of work (or words too long to use) made a valid
+    ZIP drop silently, and the listing went statewide. The ZIP applies; the other field
+    shows its error."""
+    make_opening(title="Porter near")
+    make_opening(title="Porter far", zip_code="49503")  # Grand Rapids
+    response = client.get(openings_url, {"q": "porter", "zip": "48226", "kind": "99"})
+    assert titles(response) == ["Porter near"]
+    assert heading(response) == "1 opening within 10 miles of 48226"
+    assert "Select a valid choice" in response.content.decode()
+    response = client.get(openings_url, {"q": "porter " * 40, "zip": "48226"})
+    assert titles(response) == ["Porter near"]
+    assert "within 10 miles of 48226" in heading(response)
+    assert "at most 200 characters" in response.content.decode()
 
 
 def test_words_beside_a_zip_we_cannot_place_are_still_ranked_and_noted(

@@ -150,6 +150,27 @@ def test_opening_from_a_contact_carries_the_contact_and_employer(
     assert opening.created_by == specialist
 
 
+def test_an_opening_from_a_contact_keeps_its_employer_and_says_why(
+    as_specialist, employer, specialist, program
+):
+    """A red-team finding: choosing another employer for an opening learned at a contact
+    was a server error (the contact is a hidden field the user cannot clear). The form
+    says why, at the employer field, and nothing changes."""
+    contact = make_contact(specialist, employer)
+    opening = make_opening(employer, source_contact=contact)
+    roasters = Employer.objects.create(program=program, name="Zebra Roasters")
+    response = as_specialist.post(
+        f"/admin/openings/edit/{opening.pk}/",
+        opening_data(roasters, source_contact=contact.pk, title="Barista", version=opening.version),
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"This opening was noted at a contact with {employer.name} on" in page
+    assert "For a job at another employer, add a new opening." in page
+    kept = JobOpening.objects.get(pk=opening.pk)
+    assert (kept.employer, kept.title, kept.version) == (employer, opening.title, opening.version)
+
+
 def test_marking_an_opening_filled_in_the_workspace_dates_its_closing(as_specialist, employer):
     opening = make_opening(employer)
     response = as_specialist.post(
