@@ -199,6 +199,10 @@ class JobOpening(Searchable, Versioned, GeoPoint):
     )
     description = models.TextField(blank=True)
     search_text = FoldedSearchField(sources=["title", "description"])
+    # The title alone, folded: the public search's title matches (employers 0011).
+    folded_title = FoldedSearchField(
+        sources=["title"], help_text="The title folded, for the public search's title matches."
+    )
     hours_per_week = models.DecimalField(max_digits=4, decimal_places=1, null=True, blank=True)
     schedule = models.CharField(max_length=20, choices=Schedule.choices, blank=True)
     hourly_wage = models.DecimalField(max_digits=7, decimal_places=2, null=True, blank=True)

@@ -30,10 +30,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Q, QuerySet, Value, When
+from django.db.models import Case, QuerySet, Value, When
 from django.db.models.expressions import Expression, RawSQL
-from django.db.models.functions import Length, StrIndex
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models.functions import StrIndex
 
 from employers.models import JobOpening
 
@@ -45,6 +44,8 @@ PLACE_INDEX = "public_opening_point"  # (id, latitude, longitude, status, sharea
 CELLS_PER_DEGREE = 20  # 0.05-degree cells
 LONGITUDE_CELLS = 360 * CELLS_PER_DEGREE + 1  # 7201: a latitude band's cells, -180 to 180
 ID_BITS = 32  # the opening's id in the key's low bits (ids below 2**32)
+TIER_STEP = 1000  # SQLite: a rank's tier sum times this, plus bm25 (never below -1000)
+NOT_IN_TEXT_TIER = 10  # SQLite: a word found only in the employer's name or kind of work
 TITLE_WEIGHT = 10.0  # bm25 weight of the title; search_text, employer, occupation 1, codes 0
 NOT_FOUND_RANK = 1_000_000  # PostgreSQL: a word found only in the employer's name or kind
 DESCRIPTION_RANK = 100_000  # PostgreSQL: added for a word found in the description only
@@ -191,18 +192,41 @@ def _sqlite_keywords(queryset: QuerySet, words, codes, ranked: bool) -> QuerySet
             where=[f"+{opening}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH %s)"],
             params=[fts_query(words, codes)],
         )
+    tiers, tier_params = _sqlite_tiers(words)
     return queryset.extra(
-        # The codes column weighs nothing, so an opening found only through a plain title
-        # scores 0, read as 1: after every opening holding the words in its own text
-        # (whose scores are below 0 however common the word: FTS5 keeps idf above 0).
+        # Tiers first (`_sqlite_tiers`), then bm25 within a tier. The codes column weighs
+        # nothing, so an opening found only through a plain title scores 0, read as 1:
+        # after every opening of its tier holding the words in its own text (whose scores
+        # are below 0 however common the word: FTS5 keeps idf above 0).
         select={
-            "keyword_rank": f"COALESCE(NULLIF(bm25({table}, {TITLE_WEIGHT}, 1.0, 1.0, 1.0, 0.0),"
-            " 0), 1)"
+            "keyword_rank": f"({tiers}) * {TIER_STEP} + COALESCE(NULLIF(bm25({table},"
+            f" {TITLE_WEIGHT}, 1.0, 1.0, 1.0, 0.0), 0), 1)"
         },
+        select_params=tier_params,
         tables=[FTS_TABLE],
         where=[f"{table}.rowid = {opening}.id", f"{table} MATCH %s"],
         params=[fts_query(words, codes)],
     )
+
+
+def _sqlite_tiers(words: Sequence[str]) -> tuple[str, list[str]]:
+    """SQLite. The sum over the words of each word's tier, as PostgreSQL ranks
+    (`_postgres_word_rank`): 0 in the folded title, 1 in the description only,
+    NOT_IN_TEXT_TIER only in the employer's name or the kind of work. bm25 alone let a
+    description repeating the word, or a short employer name holding it, outrank a
+    title holding it once (red-team findings). Each word's title and own-text rows are
+    read once into a list (the ranked listing runs only below the count's bound)."""
+    table = connection.ops.quote_name(FTS_TABLE)
+    parts: list[str] = []
+    params: list[str] = []
+    for word in words:
+        parts.append(
+            f"CASE WHEN {table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH %s)"
+            f" THEN 0 WHEN {table}.rowid IN (SELECT rowid FROM {table} WHERE {table} MATCH %s)"
+            f" THEN 1 ELSE {NOT_IN_TEXT_TIER} END"
+        )
+        params.extend([f'title : "{word}"*', f'search_text : "{word}"*'])
+    return " + ".join(parts), params
 
 
 # One id list per column, each answerable from its own index (the first branch's
@@ -235,17 +259,19 @@ def _postgres_keywords(queryset: QuerySet, words, codes, ranked: bool) -> QueryS
 
 def _postgres_word_rank(word: str) -> Expression:
     """PostgreSQL. One word's rank, smaller first: where it first appears in the folded
-    title-then-description when that is within the title's length (the title tier, as
-    `_postgres_in_title`), else DESCRIPTION_RANK after that; NOT_FOUND_RANK when only the
-    employer's name or the kind of work holds it. So an opening holding the word in its
-    title comes before one holding it only in its description, however long the title
-    (a red-team finding: "sommelier" at the end of a long title ranked after it at the
-    start of a description), as SQLite's bm25 with the title weighted ranks them."""
-    found_at = StrIndex("search_text", Value(word))
+    title (`folded_title`); else DESCRIPTION_RANK plus where it first appears in the folded
+    title-then-description; NOT_FOUND_RANK when only the employer's name or the kind of
+    work holds it. So an opening holding the word in its title comes before one holding
+    it only in its description, however long or punctuated the title (red-team findings:
+    "sommelier" at the end of a long title ranked after it at the start of a description;
+    a title of "*** Busser ***" made a description match look like a title one)."""
     return Case(
-        When(~Q(search_text__contains=word), then=Value(NOT_FOUND_RANK)),
-        When(LessThanOrEqual(found_at, Length("title")), then=found_at),
-        default=found_at + Value(DESCRIPTION_RANK),
+        When(folded_title__contains=word, then=StrIndex("folded_title", Value(word))),
+        When(
+            search_text__contains=word,
+            then=StrIndex("search_text", Value(word)) + Value(DESCRIPTION_RANK),
+        ),
+        default=Value(NOT_FOUND_RANK),
     )
 
 
@@ -270,20 +296,15 @@ def _postgres_word_condition(word: str, codes: Mapping[str, Sequence[str]]) -> t
 
 
 def _postgres_in_title(words: Sequence[str]) -> tuple[str, list]:
-    """Every word in the title, read from the folded title-then-description (search_text
-    = fold(title + " " + description)): found, and starting within the title's length.
-    The folded title is about as long as the title (a dropped apostrophe makes it a
-    little shorter), so this is the title tier to within a character or two. The LIKE
-    repeats what STRPOS says so that the planner may read the trigram index instead."""
+    """Every word in the folded title (`folded_title`, employers 0011). The LIKE on
+    search_text (which holds the folded title first) repeats it so that the planner may
+    read the trigram index of the public openings."""
     opening = connection.ops.quote_name(JobOpening._meta.db_table)
     conditions: list[str] = []
     params: list = []
     for word in words:
-        conditions.append(
-            f"{opening}.search_text LIKE %s"
-            f" AND STRPOS({opening}.search_text, %s) <= LENGTH({opening}.title)"
-        )
-        params.extend([f"%{word}%", word])
+        conditions.append(f"{opening}.search_text LIKE %s AND {opening}.folded_title LIKE %s")
+        params.extend([f"%{word}%", f"%{word}%"])
     return "(" + " AND ".join(conditions) + ")", params
 
 

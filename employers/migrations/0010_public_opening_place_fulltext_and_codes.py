@@ -54,16 +54,11 @@ def text_key(row: str) -> str:
     return f"{row}.id"
 
 
-def _title(row: str, marks: tuple[int, ...] = ()) -> str:
-    """The title with the apostrophes ips.search.fold drops removed (and `marks`, more
-    code points: 0011 adds the acute accent and the full-width apostrophe)."""
-    title = (
+def _title(row: str) -> str:
+    return (
         f"replace(replace(replace(replace(replace({row}.title, '''', ''), char(8216), ''),"
         " char(8217), ''), char(700), ''), char(96), '')"
     )
-    for mark in marks:
-        title = f"replace({title}, char({mark}), '')"
-    return title
 
 
 CODE_TOKEN = "'occ' || replace(replace(o.code, '-', ''), '.', '')"
@@ -76,20 +71,21 @@ def _public(row: str, placed: bool) -> str:
     return where
 
 
-def triggers(
-    table: str,
-    key,
-    prefix: str,
-    placed: bool,
-    employer: str = "search_text",
-    marks: tuple[int, ...] = (),
-):
-    """The triggers keeping `table` in step; `employer` is the employer's column copied into
-    the table's `employer` column, `marks` more code points dropped from titles (0011 makes
-    them again with `folded_name` and two more marks)."""
+def _sources(row: str, folded: bool) -> tuple[str, str]:
+    """(title, employer column) copied into the table: 0010's own, the title with its
+    apostrophes removed and the employer's search_text; with `folded` (0011), the
+    opening's folded title and the employer's folded name."""
+    if folded:
+        return f"{row}.folded_title", "folded_name"
+    return _title(row), "search_text"
+
+
+def triggers(table: str, key, prefix: str, placed: bool, folded: bool = False) -> list[str]:
+    """The triggers keeping `table` in step (`folded`: as `_sources`)."""
+    title, employer = _sources("new", folded)
     new_row = f"""
         INSERT INTO {table} (rowid, {COLUMNS})
-        SELECT {key("new")}, {_title("new", marks)}, new.search_text,
+        SELECT {key("new")}, {title}, new.search_text,
             coalesce((SELECT e.{employer} FROM employers_employer e
                       WHERE e.id = new.employer_id), ''),
             coalesce((SELECT o.title FROM ips_occupation o WHERE o.code = new.occupation_id), ''),
@@ -99,6 +95,7 @@ def triggers(
     # A row without coordinates has a NULL place key: the DELETE then matches nothing.
     remove_old = f"DELETE FROM {table} WHERE rowid = {key('old')};"
     moved = ", latitude, longitude" if placed else ""
+    moved += ", folded_title" if folded else ""
     return [
         f"""CREATE TRIGGER employers_opening_{prefix}_insert AFTER INSERT ON employers_jobopening
         BEGIN {new_row} END""",
@@ -118,19 +115,24 @@ def triggers(
     ]
 
 
+def filled(table: str, key, placed: bool, folded: bool = False) -> str:
+    """The statement copying the public openings already there into `table`."""
+    title, employer = _sources("j", folded)
+    return f"""INSERT INTO {table} (rowid, {COLUMNS})
+        SELECT {key("j")}, {title}, j.search_text, coalesce(e.{employer}, ''),
+            coalesce(o.title, ''), coalesce({CODE_TOKEN}, '')
+        FROM employers_jobopening j
+        LEFT JOIN employers_employer e ON e.id = j.employer_id
+        LEFT JOIN ips_occupation o ON o.code = j.occupation_id
+        WHERE {_public("j", placed)}"""
+
+
 def objects(table: str, key, prefix: str, placed: bool) -> list[str]:
     """The table, its triggers and its first rows: `key(row)` is a row's rowid."""
     return [
         f"CREATE VIRTUAL TABLE {table} USING fts5({COLUMNS}, {TOKENIZE})",
         *triggers(table, key, prefix, placed),
-        # The openings already there.
-        f"""INSERT INTO {table} (rowid, {COLUMNS})
-        SELECT {key("j")}, {_title("j")}, j.search_text, coalesce(e.search_text, ''),
-            coalesce(o.title, ''), coalesce({CODE_TOKEN}, '')
-        FROM employers_jobopening j
-        LEFT JOIN employers_employer e ON e.id = j.employer_id
-        LEFT JOIN ips_occupation o ON o.code = j.occupation_id
-        WHERE {_public("j", placed)}""",
+        filled(table, key, placed),  # the openings already there
     ]
 
 

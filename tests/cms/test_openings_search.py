@@ -41,6 +41,50 @@ def test_a_word_late_in_a_long_title_ranks_above_one_early_in_a_description(
     assert titles(response) == ["Weekend crew at the big McDonald´s", "Helper"]
 
 
+def test_title_then_description_then_employer_name_however_the_texts_are_written(
+    client, make_opening, openings_url, program
+):
+    """Red-team findings, one engine or the other: a description repeating the word, a
+    title of punctuation, a short employer name holding the word, a title with "ß" or a
+    ligature each put an opening in the wrong tier. Title matches come first, then
+    description matches, then openings found only through the employer's name."""
+    from employers.models import Employer
+
+    bar = Employer.objects.create(program=program, name="Sommelier Wine Bar")
+    make_opening(title="Host", employer=bar, description="Greets guests")
+    make_opening(title="Aide", description="Sommelier duties. " + "Sommelier " * 5)
+    make_opening(
+        title="*** ((( Busser ))) *** --- !!! ??? ...",
+        description="Sommelier wanted in a busy restaurant with a large wine list, evenings"
+        " and weekends, training given, a friendly team close to the bus line",
+    )
+    make_opening(title="Weekend Kitchen Assistant and Sommelier", description="Help serve.")
+    found = titles(client.get(openings_url, {"q": "sommelier"}))
+    assert found[0] == "Weekend Kitchen Assistant and Sommelier"
+    assert set(found[1:3]) == {"Aide", "*** ((( Busser ))) *** --- !!! ??? ..."}
+    assert found[3] == "Host"
+    make_opening(title="Großküche Straßenfest Außendienst Maß Kochx")
+    make_opening(title="Helper", description="Kochx wanted for the Straßenfest")
+    assert titles(client.get(openings_url, {"q": "kochx"}))[0].startswith("Großküche")
+    assert titles(client.get(openings_url, {"q": "strassenfest"}))[0].startswith("Großküche")
+    make_opening(title="Clerk", description="Office work")
+    make_opening(title="Ofﬁce Clerk", description="Filing")
+    assert titles(client.get(openings_url, {"q": "office"})) == ["Ofﬁce Clerk", "Clerk"]
+
+
+def test_past_the_bound_a_punctuated_title_does_not_make_a_title_match(
+    client, make_opening, openings_url, two_pages_at_most
+):
+    """Past the count's bound the listing is title matches first, newest first: a title of
+    punctuation before a word found in the description is no title match."""
+    make_opening(title="Old Bulkx porter")
+    for n in range(41):
+        make_opening(title=f"*** ((( Busser {n} ))) *** --- !!!", description="bulkx wanted")
+    response = client.get(openings_url, {"q": "bulkx"})
+    assert heading(response) == "More than 40 openings"
+    assert titles(response)[0] == "Old Bulkx porter"
+
+
 def test_a_word_earlier_in_the_title_ranks_first_and_every_word_must_be_found(
     client, make_opening, openings_url
 ):
