@@ -66,12 +66,15 @@ class OpeningsIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def index(self, request):
-        from cms.filters import OpeningFilter, valid_words
+        from cms.filters import DEFAULT_MILES, OpeningFilter, valid_words
         from cms.selectors import MAX_PAGES, openings_listing, public_openings
         from ips.search import MAX_WORDS, words_left_out
 
         filterset = OpeningFilter(request.GET or None, queryset=public_openings())
         listing = openings_listing(filterset, request.GET.get("page"), self.per_page)
+        if "miles" in filterset.form.errors:  # not offered: the listing used the default,
+            filterset.form.data = filterset.form.data.copy()  # so the list shows it chosen,
+            filterset.form.data["miles"] = str(DEFAULT_MILES)  # beside the field's error
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(

@@ -142,6 +142,31 @@ class EmployerContactForm(ScopedAdminModelForm):
     def clean_date(self):
         return check_not_future(self.cleaned_data.get("date"))
 
+    def clean(self):
+        """The person must work at the contact's employer (the rule log_employer_contact
+        keeps for a new contact), and a contact an opening was noted at keeps its employer
+        (employers.services.save_opening's rule, seen from the other side): red-team
+        findings, an edit saved both silently, and the opening could then not be saved."""
+        cleaned = super().clean()
+        employer, person = cleaned.get("employer"), cleaned.get("person")
+        if employer is not None and person is not None and person.employer_id != employer.pk:
+            self.add_error(
+                "person", f"{person.name} works at {person.employer.name}, not {employer.name}."
+            )
+        before = self.instance.employer_id if self.instance.pk else None
+        if employer is not None and before is not None and employer.pk != before:
+            noted = list(self.instance.openings.values_list("title", flat=True)[:3])
+            if noted:
+                titles = ", ".join(f"“{title}”" for title in noted)
+                self.add_error(
+                    "employer",
+                    f"Openings were noted at this contact ({titles}), with"
+                    f" {self.instance.employer.name}, so the contact stays with"
+                    f" {self.instance.employer.name}. If they are at another employer, add"
+                    " them there as new openings and close these.",
+                )
+        return cleaned
+
 
 class JobOpeningForm(ScopedAdminModelForm):
     """Openings: the contact they were learned at is carried, never picked from a long list."""
@@ -157,6 +182,13 @@ class JobOpeningForm(ScopedAdminModelForm):
         is a hidden field the user cannot change (a red-team finding: choosing another
         employer was a server error)."""
         cleaned = super().clean()
+        if self.has_error("source_contact"):  # a hidden field: said at the top instead
+            self.errors.pop("source_contact")
+            self.add_error(
+                None,
+                "The employer contact this opening was noted at is no longer there (it was"
+                " deleted after this page was opened). Open the opening again to save it.",
+            )
         contact, employer = cleaned.get("source_contact"), cleaned.get("employer")
         if contact is not None and employer is not None and contact.employer_id != employer.pk:
             self.add_error(

@@ -79,8 +79,8 @@ def words_left_out(text: str | None) -> list[str]:
     dropped) where the typed piece is one search word, else folded, so a page can say
     which were not looked for.
 
-    >>> words_left_out("a b c d e f g h A José O'Brien-Ana, ½")
-    ['José', "O'Brien", 'Ana', '1', '2']
+    >>> words_left_out("a b c d e f g h A José O'Brien-Ana, ½ ‘smith’")
+    ['José', "O'Brien", 'Ana', '1', '2', 'smith']
     """
     shown: list[str] = []
     for folded, typed in _word_pairs(text)[MAX_WORDS:]:
@@ -204,6 +204,7 @@ def _resolve(model, path: str) -> tuple[str, bool]:
 
 
 # What separates typed words as fold() does, apostrophes aside ("O'Brien-Ana": O'Brien, Ana).
+_QUOTES = "'\u2018\u2019\u02bc`\u00b4\uff07"  # apostrophes used as quotes: 'word', ‘word’
 _TYPED_SEPARATORS = re.compile(r"(?:(?!" + _APOSTROPHES.pattern + r")[\W_])+")
 
 
@@ -216,7 +217,7 @@ def _word_pairs(text: str | None) -> list[tuple[str, str]]:
     for token in (text or "").split():
         words = fold(token).split()
         pieces = [
-            (word, piece)
+            (word, piece.strip(_QUOTES))
             for piece in _TYPED_SEPARATORS.split(token)
             for word in fold(piece).split()
         ]

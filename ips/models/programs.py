@@ -95,8 +95,39 @@ class Program(Versioned):
             problem = postal_code_problem(self.zip or "", self.country or self.Country.US)
             if problem:
                 errors.setdefault("zip", []).append(problem)
+        if "country" not in (exclude or ()) and "country" not in errors:
+            problem = self._records_of_another_country()
+            if problem:
+                errors.setdefault("country", []).append(problem)
         if errors:
             raise ValidationError(errors)
+
+    def _records_of_another_country(self) -> str | None:
+        """Why the country cannot change: the program's employers or openings whose ZIP
+        codes are not of the new country (they could no longer be saved: GeoPoint.clean),
+        or None. A red-team finding: a program switched to UK left every US record stuck."""
+        if self.pk is None:
+            return None
+        before = type(self).objects.filter(pk=self.pk).values_list("country", flat=True).first()
+        if before is None or before == self.country:
+            return None
+        from django.apps import apps  # the CRM's models: ips is the lower layer
+
+        found = []
+        for label, model in (
+            ("employers", apps.get_model("employers", "Employer")),
+            ("openings", apps.get_model("employers", "JobOpening")),
+        ):
+            codes = model.objects.filter(program=self).exclude(zip="").values_list("zip", flat=True)
+            wrong = sorted({c for c in codes.distinct() if postal_code_problem(c, self.country)})
+            if wrong:
+                found.append(f"{label} ({', '.join(wrong[:3])}{', …' if len(wrong) > 3 else ''})")
+        if not found:
+            return None
+        return (
+            f"This program's {' and '.join(found)} have codes of another country. Correct"
+            " them first: every record's code must be one of the program's country."
+        )
 
 
 class StaffMemberQuerySet(ProgramScopedQuerySet):

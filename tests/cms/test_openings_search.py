@@ -474,6 +474,11 @@ def test_a_zip_beside_another_fields_error_still_lists_openings_near_it(
     assert titles(response) == ["Porter near"]
     assert heading(response) == "1 opening within 10 miles of 48226"
     assert "Select a valid choice" in response.content.decode()
+    response = client.get(openings_url, {"q": "porter", "zip": "48226", "miles": "7"})
+    assert heading(response) == "1 opening within 10 miles of 48226"
+    page = response.content.decode()
+    assert "Select a valid choice" in page
+    assert '<option value="10" selected>' in page  # the miles the heading names
     response = client.get(openings_url, {"q": "porter " * 40, "zip": "48226"})
     assert titles(response) == ["Porter near"]
     assert "within 10 miles of 48226" in heading(response)

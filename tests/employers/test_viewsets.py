@@ -171,6 +171,56 @@ def test_an_opening_from_a_contact_keeps_its_employer_and_says_why(
     assert (kept.employer, kept.title, kept.version) == (employer, opening.title, opening.version)
 
 
+def test_an_opening_whose_contact_was_deleted_meanwhile_says_so(
+    as_specialist, employer, specialist
+):
+    """A red-team finding: the contact deleted while the opening's page was open left an
+    error on the hidden field, and the page said only that there were errors."""
+    contact = make_contact(specialist, employer)
+    opening = make_opening(employer, source_contact=contact)
+    contact_id = contact.pk  # as the page holds it
+    contact.delete()
+    response = as_specialist.post(
+        f"/admin/openings/edit/{opening.pk}/",
+        opening_data(employer, source_contact=contact_id, title="Barista", version=1),
+    )
+    assert response.status_code == 200
+    assert "The employer contact this opening was noted at is no longer there" in (
+        response.content.decode()
+    )
+    assert JobOpening.objects.get(pk=opening.pk).title == opening.title
+
+
+def test_a_contact_edit_keeps_its_person_and_its_openings_with_one_employer(
+    as_specialist, employer, specialist, program
+):
+    """Red-team findings: a contact's employer changed on its edit screen kept a person
+    of the old employer, and left the opening noted at it impossible to save. Both are
+    refused at their field, and nothing changes."""
+    from employers.models import EmployerContact, EmployerPerson
+    from tests.support.html_forms import form_data
+
+    ana = EmployerPerson.objects.create(program=program, employer=employer, name="Ana Ruiz")
+    contact = make_contact(specialist, employer, person=ana)
+    pizzeria = Employer.objects.create(program=program, name="Wilson's Pizzeria")
+    url = f"/admin/employer_contacts/edit/{contact.pk}/"
+    data = form_data(as_specialist.get(url).content.decode(), having="employer")
+    response = as_specialist.post(url, {**data, "employer": pizzeria.pk})
+    assert response.status_code == 200
+    assert f"Ana Ruiz works at {employer.name}, not Wilson&#x27;s Pizzeria." in (
+        response.content.decode()
+    )
+    make_opening(employer, title="Line cook", source_contact=contact)
+    response = as_specialist.post(url, {**data, "employer": pizzeria.pk, "person": ""})
+    assert response.status_code == 200
+    assert "Openings were noted at this contact (“Line cook”)" in response.content.decode()
+    kept = EmployerContact.objects.get(pk=contact.pk)
+    assert (kept.employer, kept.person, kept.version) == (employer, ana, contact.version)
+    response = as_specialist.post(url, {**data, "notes": "Met the owner"})
+    assert response.status_code == 302  # the same employer still saves
+    assert EmployerContact.objects.get(pk=contact.pk).notes == "Met the owner"
+
+
 def test_marking_an_opening_filled_in_the_workspace_dates_its_closing(as_specialist, employer):
     opening = make_opening(employer)
     response = as_specialist.post(

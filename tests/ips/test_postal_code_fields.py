@@ -96,3 +96,28 @@ def test_a_home_zip_stored_before_the_check_does_not_block_a_later_change(seeker
     assert (later.dream_job, later.home_zip) == ("Baker", "abcde")
     with pytest.raises(ValidationError, match="is not a ZIP code"):
         update_career_profile(seeker=seeker, changes={"home_zip": "٤٨٢٢٦"}, by=None)
+
+
+def test_the_country_cannot_change_while_records_hold_codes_of_the_old_one(
+    client, program, superuser
+):
+    """A red-team finding: a program switched to the UK left its employers and openings
+    with US ZIP codes, none of which could then be saved. The change is refused and says
+    which; a program whose records fit the new country changes."""
+    from employers.models import Employer, JobOpening
+
+    shop = Employer.objects.create(program=program, name="Corner Cafe", zip="48204")
+    JobOpening.objects.create(program=program, employer=shop, title="Cook", zip="48226")
+    client.force_login(superuser)
+    url = reverse("programs:edit", args=[program.pk])
+    data = form_data(client.get(url).content.decode(), having="zip")
+    response = client.post(url, {**data, "country": "UK", "zip": "SW1A 1AA"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This program&#x27;s employers (48204) and openings (48226) have codes" in page
+    assert Program.objects.get(pk=program.pk).country == "US"
+    Employer.objects.filter(pk=shop.pk).update(zip="SW1A 1AA")
+    JobOpening.objects.update(zip="")
+    response = client.post(url, {**data, "country": "UK", "zip": "SW1A 1AA"})
+    assert response.status_code == 302
+    assert Program.objects.get(pk=program.pk).country == "UK"
