@@ -87,14 +87,20 @@ class OpeningFilter(DomainFilterSet):
         choices=KINDS_OF_WORK,
         method="filter_kind",
         empty_label=_("Any kind of work"),
+        error_messages={"invalid_choice": _("Please choose a kind of work from the list.")},
     )
     hours = django_filters.ChoiceFilter(
-        label=_("Hours"), choices=HOURS, method="filter_hours", empty_label=_("Any hours")
+        label=_("Hours"),
+        choices=HOURS,
+        method="filter_hours",
+        empty_label=_("Any hours"),
+        error_messages={"invalid_choice": _("Please choose the hours from the list.")},
     )
     schedule = django_filters.ChoiceFilter(
         label=_("When the work is"),
         choices=[(value, _(label)) for value, label in JobOpening.Schedule.choices],
         empty_label=_("Any time"),
+        error_messages={"invalid_choice": _("Please choose when the work is from the list.")},
     )
     zip = django_filters.CharFilter(
         label=_("Near this ZIP code"),
@@ -108,6 +114,7 @@ class OpeningFilter(DomainFilterSet):
         method="filter_nothing",
         empty_label=None,
         initial=str(DEFAULT_MILES),
+        error_messages={"invalid_choice": _("Please choose a distance from the list.")},
     )
 
     class Meta:

@@ -12,7 +12,7 @@ from employers.selectors import casework_programs, find_duplicate_employers, log
 from ips.domain import shown_date
 from ips.forms import EventFormMixin, ScopedAdminModelForm, settle_only_choice
 from ips.models import Program, StaffMember
-from ips.validators import DomainForm, validate_contact_date
+from ips.validators import DomainForm, query_id, validate_contact_date
 
 
 def check_not_future(value: dt.date | None) -> dt.date | None:
@@ -184,10 +184,19 @@ class JobOpeningForm(ScopedAdminModelForm):
         cleaned = super().clean()
         if self.has_error("source_contact"):  # a hidden field: said at the top instead
             self.errors.pop("source_contact")
+            noted = (
+                EmployerContact.objects.for_user(self.for_user)
+                .filter(pk=query_id(self.data.get(self.add_prefix("source_contact"))))
+                .select_related("program")
+            )
+            contact = noted.first()
             self.add_error(
                 None,
                 "The employer contact this opening was noted at is no longer there (it was"
-                " deleted after this page was opened). Open the opening again to save it.",
+                " deleted after this page was opened). Open the opening again to save it."
+                if contact is None
+                else "This opening was noted at an employer contact of"
+                f" {contact.program.name}, so it stays in {contact.program.name}.",
             )
         contact, employer = cleaned.get("source_contact"), cleaned.get("employer")
         if contact is not None and employer is not None and contact.employer_id != employer.pk:

@@ -32,7 +32,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Case, QuerySet, Value, When
 from django.db.models.expressions import Expression, RawSQL
-from django.db.models.functions import StrIndex
+from django.db.models.functions import Least, StrIndex
 
 from employers.models import JobOpening
 
@@ -47,8 +47,12 @@ ID_BITS = 32  # the opening's id in the key's low bits (ids below 2**32)
 TIER_STEP = 1000  # SQLite: a rank's tier sum times this, plus bm25 (never below -1000)
 NOT_IN_TEXT_TIER = 10  # SQLite: a word found only in the employer's name or kind of work
 TITLE_WEIGHT = 10.0  # bm25 weight of the title; search_text, employer, occupation 1, codes 0
-NOT_FOUND_RANK = 1_000_000  # PostgreSQL: a word found only in the employer's name or kind
-DESCRIPTION_RANK = 100_000  # PostgreSQL: added for a word found in the description only
+# PostgreSQL ranks, per word, summed over at most 8 words (ips.search.MAX_WORDS): the place
+# a word is found at, cut at POSITION_CAP, so the tiers stay apart (8 x 999 < 10,000 and
+# 8 x 10,999 < 100,000): more words in the title first, then more words in the text.
+POSITION_CAP = 999
+DESCRIPTION_RANK = 10_000  # added for a word found in the description only
+NOT_FOUND_RANK = 100_000  # a word found only in the employer's name or kind of work
 
 
 def occupation_token(code: str) -> str:
@@ -261,15 +265,21 @@ def _postgres_word_rank(word: str) -> Expression:
     """PostgreSQL. One word's rank, smaller first: where it first appears in the folded
     title (`folded_title`); else DESCRIPTION_RANK plus where it first appears in the folded
     title-then-description; NOT_FOUND_RANK when only the employer's name or the kind of
-    work holds it. So an opening holding the word in its title comes before one holding
-    it only in its description, however long or punctuated the title (red-team findings:
-    "sommelier" at the end of a long title ranked after it at the start of a description;
-    a title of "*** Busser ***" made a description match look like a title one)."""
+    work holds it. Places are cut at POSITION_CAP, so however long the description, the
+    sum over the words orders by tier first, as SQLite's `_sqlite_tiers` (red-team
+    findings: "sommelier" at the end of a long title ranked after it at the start of a
+    description; a title of "*** Busser ***" looked like a title match; eight words deep
+    in a 26,000-character description ranked after a word found only in an employer's
+    name)."""
     return Case(
-        When(folded_title__contains=word, then=StrIndex("folded_title", Value(word))),
+        When(
+            folded_title__contains=word,
+            then=Least(StrIndex("folded_title", Value(word)), Value(POSITION_CAP)),
+        ),
         When(
             search_text__contains=word,
-            then=StrIndex("search_text", Value(word)) + Value(DESCRIPTION_RANK),
+            then=Least(StrIndex("search_text", Value(word)), Value(POSITION_CAP))
+            + Value(DESCRIPTION_RANK),
         ),
         default=Value(NOT_FOUND_RANK),
     )

@@ -38,6 +38,23 @@ _APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u0060\u00b4]")
 _SEPARATORS = re.compile(r"[\W_]+")
 
 
+# Letters NFKD does not take apart, written as their plain letters (after casefold, so the
+# small ones): "Hors d'Œuvre" is found by "oeuvre", "Łódź" by "lodz", "Øresund" by "oresund".
+PLAIN_LETTERS = {
+    "œ": "oe",
+    "æ": "ae",
+    "ø": "o",
+    "ł": "l",
+    "đ": "d",
+    "ð": "d",
+    "þ": "th",
+    "ı": "i",
+    "ħ": "h",
+    "ŧ": "t",
+}
+_LETTERS = str.maketrans(PLAIN_LETTERS)
+
+
 def fold(text: str | None) -> str:
     """The search form of `text`: lower case (Unicode case folding), accents removed,
     apostrophes dropped, any other punctuation a word break, words joined by one space.
@@ -48,6 +65,8 @@ def fold(text: str | None) -> str:
     'strasse strasse'
     >>> fold("McDonald´s O`Neil")
     'mcdonalds oneil'
+    >>> fold("Hors d'Œuvre, Łódź, Æsir, Øresund")
+    'hors doeuvre lodz aesir oresund'
     """
     # Apostrophes before NFKD, which turns the acute accent used as one (´, U+00B4) into a
     # space and a combining accent ("McDonald´s" would be two words), and after it, which
@@ -56,6 +75,7 @@ def fold(text: str | None) -> str:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOSTROPHES.sub("", text).casefold()  # NFKD may give capitals: ℡ -> TEL
+    text = text.translate(_LETTERS)
     return " ".join(word for word in _SEPARATORS.split(text) if word)
 
 

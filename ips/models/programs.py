@@ -103,30 +103,39 @@ class Program(Versioned):
             raise ValidationError(errors)
 
     def _records_of_another_country(self) -> str | None:
-        """Why the country cannot change: the program's employers or openings whose ZIP
-        codes are not of the new country (they could no longer be saved: GeoPoint.clean),
-        or None. A red-team finding: a program switched to UK left every US record stuck."""
+        """Why the country cannot change: the program's employers, openings or job seekers
+        whose ZIP codes are not of the new country (they could no longer be saved:
+        GeoPoint.clean), named with their codes, or None. A red-team finding: a program
+        switched to the UK left every record with a US ZIP code stuck."""
         if self.pk is None:
             return None
         before = type(self).objects.filter(pk=self.pk).values_list("country", flat=True).first()
         if before is None or before == self.country:
             return None
-        from django.apps import apps  # the CRM's models: ips is the lower layer
+        from django.apps import apps  # the apps above: ips is the lower layer
 
         found = []
-        for label, model in (
-            ("employers", apps.get_model("employers", "Employer")),
-            ("openings", apps.get_model("employers", "JobOpening")),
+        for (one, many), model, name in (
+            (("employer", "employers"), apps.get_model("employers", "Employer"), "name"),
+            (("opening", "openings"), apps.get_model("employers", "JobOpening"), "title"),
+            (("job seeker", "job seekers"), apps.get_model("jobseekers", "JobSeeker"), "name"),
         ):
-            codes = model.objects.filter(program=self).exclude(zip="").values_list("zip", flat=True)
-            wrong = sorted({c for c in codes.distinct() if postal_code_problem(c, self.country)})
+            rows = model.objects.filter(program=self).exclude(zip="").order_by(name, "pk")
+            wrong = [
+                f"{shown} ({code})"
+                for shown, code in rows.values_list(name, "zip").iterator()
+                if postal_code_problem(code, self.country)
+            ]
             if wrong:
-                found.append(f"{label} ({', '.join(wrong[:3])}{', …' if len(wrong) > 3 else ''})")
+                more = f" and {len(wrong) - 3} more" if len(wrong) > 3 else ""
+                label = one if len(wrong) == 1 else many
+                found.append(f"{len(wrong)} {label}: {', '.join(wrong[:3])}{more}")
         if not found:
             return None
         return (
-            f"This program's {' and '.join(found)} have codes of another country. Correct"
-            " them first: every record's code must be one of the program's country."
+            "These records have codes of another country: "
+            + "; ".join(found)
+            + ". Correct them first: every record's code must be one of the program's country."
         )
 
 

@@ -130,7 +130,13 @@ def test_unknown_filter_choice_is_a_message_not_a_crash(client, make_opening, op
     make_opening(title="Downtown")
     response = client.get(openings_url, {"hours": "lots", "page": "zzz", "miles": "9999"})
     assert response.status_code == 200
-    assert "Select a valid choice" in response.content.decode()
+    page = response.content.decode()
+    assert "Please choose the hours from the list." in page
+    assert "Please choose a distance from the list." in page
+    typed = {"kind": "99", "schedule": "moon"}
+    es = client.get(f"/es{openings_url}", typed).content.decode()
+    assert "Elija un tipo de trabajo de la lista." in es
+    assert "Elija de la lista cuándo es el trabajo." in es
 
 
 def test_listing_is_paginated_and_keeps_the_filters_in_page_links(

@@ -72,6 +72,22 @@ def test_title_then_description_then_employer_name_however_the_texts_are_written
     assert titles(client.get(openings_url, {"q": "office"})) == ["Ofﬁce Clerk", "Clerk"]
 
 
+def test_eight_words_deep_in_a_long_description_rank_above_one_only_in_an_employer_name(
+    client, make_opening, openings_url, program
+):
+    """A red-team finding: PostgreSQL added each word's place in a 26,000-character
+    description to its rank, and eight of them outweighed a word found only through the
+    employer's name. Places are capped, so tiers decide, as on SQLite."""
+    from employers.models import Employer
+
+    words = "vornik talbex mirquo destal pluvet grenko sarvil tobrin"
+    make_opening(title="Warehouse Associate", description="Pallets and boxes. " * 1400 + words)
+    tobrin = Employer.objects.create(program=program, name="Tobrin Logistics")
+    make_opening(title=words.rsplit(" ", 1)[0], employer=tobrin)
+    found = titles(client.get(openings_url, {"q": words}))
+    assert found == ["Warehouse Associate", "vornik talbex mirquo destal pluvet grenko sarvil"]
+
+
 def test_past_the_bound_a_punctuated_title_does_not_make_a_title_match(
     client, make_opening, openings_url, two_pages_at_most
 ):
@@ -473,11 +489,11 @@ def test_a_zip_beside_another_fields_error_still_lists_openings_near_it(
     response = client.get(openings_url, {"q": "porter", "zip": "48226", "kind": "99"})
     assert titles(response) == ["Porter near"]
     assert heading(response) == "1 opening within 10 miles of 48226"
-    assert "Select a valid choice" in response.content.decode()
+    assert "Please choose a kind of work from the list." in response.content.decode()
     response = client.get(openings_url, {"q": "porter", "zip": "48226", "miles": "7"})
     assert heading(response) == "1 opening within 10 miles of 48226"
     page = response.content.decode()
-    assert "Select a valid choice" in page
+    assert "Please choose a distance from the list." in page
     assert '<option value="10" selected>' in page  # the miles the heading names
     response = client.get(openings_url, {"q": "porter " * 40, "zip": "48226"})
     assert titles(response) == ["Porter near"]

@@ -221,6 +221,29 @@ def test_a_contact_edit_keeps_its_person_and_its_openings_with_one_employer(
     assert EmployerContact.objects.get(pk=contact.pk).notes == "Met the owner"
 
 
+def test_an_opening_moved_to_another_program_keeps_its_contacts_program_and_says_so(
+    client, employer, specialist, other_program, superuser
+):
+    """A red-team finding: moving an opening noted at a contact to another program said
+    the contact had been deleted. It says the contact's program, and nothing changes."""
+    contact = make_contact(specialist, employer)
+    opening = make_opening(employer, source_contact=contact)
+    client.force_login(superuser)
+    response = client.post(
+        f"/admin/openings/edit/{opening.pk}/",
+        {
+            **opening_data(employer, source_contact=contact.pk, version=opening.version),
+            "program": other_program.pk,
+        },
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "no longer there" not in page
+    program_name = employer.program.name.replace("'", "&#x27;")
+    assert f"noted at an employer contact of {program_name}, so it stays" in page
+    assert JobOpening.objects.get(pk=opening.pk).program_id == employer.program_id
+
+
 def test_marking_an_opening_filled_in_the_workspace_dates_its_closing(as_specialist, employer):
     opening = make_opening(employer)
     response = as_specialist.post(

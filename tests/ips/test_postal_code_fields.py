@@ -105,19 +105,27 @@ def test_the_country_cannot_change_while_records_hold_codes_of_the_old_one(
     with US ZIP codes, none of which could then be saved. The change is refused and says
     which; a program whose records fit the new country changes."""
     from employers.models import Employer, JobOpening
+    from jobseekers.models import JobSeeker
 
     shop = Employer.objects.create(program=program, name="Corner Cafe", zip="48204")
     JobOpening.objects.create(program=program, employer=shop, title="Cook", zip="48226")
+    for n in range(4):
+        JobSeeker.objects.create(program=program, name=f"Sam {n}", zip="48201")
     client.force_login(superuser)
     url = reverse("programs:edit", args=[program.pk])
     data = form_data(client.get(url).content.decode(), having="zip")
     response = client.post(url, {**data, "country": "UK", "zip": "SW1A 1AA"})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "This program&#x27;s employers (48204) and openings (48226) have codes" in page
+    assert (
+        "These records have codes of another country: 1 employer: Corner Cafe (48204);"
+        " 1 opening: Cook (48226); 4 job seekers: Sam 0 (48201), Sam 1 (48201),"
+        " Sam 2 (48201) and 1 more. Correct them first"
+    ) in page
     assert Program.objects.get(pk=program.pk).country == "US"
     Employer.objects.filter(pk=shop.pk).update(zip="SW1A 1AA")
     JobOpening.objects.update(zip="")
+    JobSeeker.objects.update(zip="")
     response = client.post(url, {**data, "country": "UK", "zip": "SW1A 1AA"})
     assert response.status_code == 302
     assert Program.objects.get(pk=program.pk).country == "UK"

@@ -30,6 +30,7 @@ EXAMPLES = [
     ("jose", "José Martínez"),
     ("mcdonalds", "McDonald’s"),
     ("dubois", "Marie Du´Bois"),
+    ("lodz", "Anna Łódź"),  # a letter NFKD does not take apart (ips.search.PLAIN_LETTERS)
 ]
 
 
