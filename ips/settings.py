@@ -283,6 +283,8 @@ CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default="") or None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Imported by a worker when it starts, never by web processes: the recommender's libraries.
+CELERY_IMPORTS = ["jobseekers.matching.preload"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Every periodic job, declared once (times in TIME_ZONE). Beat's database scheduler writes

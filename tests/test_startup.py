@@ -1,6 +1,8 @@
 """Start-up stays light (issue 15, item 5; issue 21, item 3): loading the project and
-its URLs, as every command, worker and web process does, imports neither scikit-learn,
-scipy nor fpdf2. They load in the code that uses them (the recommender, PDF downloads)."""
+its URLs, as every command and web process does, imports neither scikit-learn, scipy nor
+fpdf2. They load in the code that uses them (the recommender, PDF downloads); a celery
+worker imports the recommender's when it starts (settings.CELERY_IMPORTS), so its first
+match refresh does not."""
 
 import os
 import subprocess
@@ -38,3 +40,31 @@ def test_loading_the_project_and_its_urls_imports_no_heavy_library():
     assert done.returncode == 0, done.stderr
     loaded = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
     assert loaded == ["HEAVY: "]
+
+
+WORKER_PROBE = """
+import sys
+import django
+django.setup()
+from ips.celery import app
+app.loader.import_default_modules()  # what a celery worker does as it starts
+print("HEAVY:", " ".join(sorted({m.split(".")[0] for m in sys.modules if m in sys.argv[1:]})))
+"""
+
+
+def test_a_celery_worker_loads_the_recommenders_libraries_as_it_starts():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "ips.settings"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", WORKER_PROBE, "numpy", "scipy", "sklearn"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    loaded = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
+    assert loaded == ["HEAVY: numpy scipy sklearn"]
