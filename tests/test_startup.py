@@ -24,13 +24,14 @@ print("HEAVY:", " ".join(sorted({m.split(".")[0] for m in sys.modules if m.start
 """
 
 
-def test_loading_the_project_and_its_urls_imports_no_heavy_library():
+def _heavy_loaded(probe: str, *args: str) -> list[str]:
+    """The "HEAVY: ..." lines `probe` prints, run in a fresh Python process."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "ips.settings"),
     }
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, ",".join(HEAVY)],
+        [sys.executable, "-c", probe, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -38,8 +39,11 @@ def test_loading_the_project_and_its_urls_imports_no_heavy_library():
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    loaded = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
-    assert loaded == ["HEAVY: "]
+    return [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
+
+
+def test_loading_the_project_and_its_urls_imports_no_heavy_library():
+    assert _heavy_loaded(PROBE, ",".join(HEAVY)) == ["HEAVY: "]
 
 
 WORKER_PROBE = """
@@ -53,18 +57,6 @@ print("HEAVY:", " ".join(sorted({m.split(".")[0] for m in sys.modules if m in sy
 
 
 def test_a_celery_worker_loads_the_recommenders_libraries_as_it_starts():
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": os.environ.get("DJANGO_SETTINGS_MODULE", "ips.settings"),
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", WORKER_PROBE, "numpy", "scipy", "sklearn"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    loaded = [line for line in done.stdout.splitlines() if line.startswith("HEAVY:")]
-    assert loaded == ["HEAVY: numpy scipy sklearn"]
+    assert _heavy_loaded(WORKER_PROBE, "numpy", "scipy", "sklearn") == [
+        "HEAVY: numpy scipy sklearn"
+    ]
