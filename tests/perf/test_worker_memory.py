@@ -1,6 +1,7 @@
 """Benchmark (issue 21): a web worker's resident memory after 100 mixed requests is at most
 180 MB. The worker is a fresh process on a demo database built once in a file
-(.bench-demo.sqlite3, kept between runs and migrated; delete it to rebuild). Run with `make bench`."""
+(.bench-demo.sqlite3, kept between runs and migrated; delete it to rebuild). Run with
+`make bench`."""
 
 from __future__ import annotations
 
